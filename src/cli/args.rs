@@ -1,0 +1,235 @@
+//! The command line, defined once: help, completions and man pages are generated from here.
+
+use std::path::PathBuf;
+
+use clap::{Args, Parser, Subcommand};
+
+use crate::ledger::limits::LOCK_TIMEOUT_MS_DEFAULT;
+use crate::output::Format;
+
+/// Double-entry wallet ledger administration over a SQLite ledger file.
+///
+/// Every money movement is one balanced journal entry, written durably in one transaction.
+/// Amounts are decimal strings with at most the currency's decimals (CNY 50.00, JPY 500);
+/// nothing is ever rounded.
+#[derive(Debug, Parser)]
+#[command(name = "ledgerctl", version, propagate_version = true, max_term_width = 100)]
+#[command(after_help = "Exit codes: 0 ok, 1 internal error, 2 invalid request, 3 not found, \
+4 conflict or insufficient balance, 5 invalid amount, 6 ledger busy (safe to retry), \
+7 ledger verify found a broken invariant.")]
+pub struct Cli {
+    #[command(flatten)]
+    pub global: Global,
+
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+#[derive(Debug, Args)]
+pub struct Global {
+    /// The ledger file
+    #[arg(
+        long,
+        global = true,
+        env = "LEDGERCTL_DB",
+        default_value = "ledger.db",
+        value_name = "PATH"
+    )]
+    pub db: PathBuf,
+
+    /// The tenant whose wallets this command reaches
+    #[arg(
+        long,
+        global = true,
+        env = "LEDGERCTL_TENANT",
+        default_value = "default",
+        value_name = "ID"
+    )]
+    pub tenant: String,
+
+    /// The application whose wallets this command reaches
+    #[arg(
+        long,
+        global = true,
+        env = "LEDGERCTL_APP",
+        default_value = "default",
+        value_name = "ID"
+    )]
+    pub app: String,
+
+    /// Tables for people, or exactly one JSON envelope for scripts
+    #[arg(short = 'o', long, global = true, env = "LEDGERCTL_OUTPUT", value_enum, default_value_t = Format::Table)]
+    pub output: Format,
+
+    /// Answer yes to confirmation prompts (`wallet adjust` asks on a terminal)
+    #[arg(short = 'y', long, global = true)]
+    pub yes: bool,
+
+    /// How long to wait for another writer's lock before failing with exit 6
+    #[arg(long, global = true, env = "LEDGERCTL_LOCK_TIMEOUT_MS", default_value_t = LOCK_TIMEOUT_MS_DEFAULT, value_name = "MS")]
+    pub lock_timeout_ms: u64,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Create a new ledger file (WAL, synchronous=FULL); refuses to touch an existing file
+    Init,
+
+    /// Open wallets, move money, and inspect them
+    #[command(subcommand)]
+    Wallet(WalletCommand),
+
+    /// The internal refund: refund a transaction, finding its wallet from the transaction
+    Refund(RefundArgs),
+
+    /// Prove the ledger's invariants and print its trial balance
+    #[command(subcommand)]
+    Ledger(LedgerCommand),
+}
+
+#[derive(Debug, Subcommand)]
+pub enum WalletCommand {
+    /// Open a wallet for a user (one per tenant, application and user)
+    Create {
+        /// The user's id
+        user: String,
+        /// The wallet's currency, fixed for good (CNY, USD, EUR, GBP, HKD, SGD, JPY, KRW, KWD, BHD, JOD)
+        #[arg(long, default_value = "CNY")]
+        currency: String,
+    },
+    /// Show a wallet's balance, frozen and available amounts
+    Show { user: String },
+    /// List the wallets of the tenant and application
+    List {
+        #[command(flatten)]
+        page: PageArgs,
+    },
+    /// List a wallet's transactions, newest first
+    History {
+        user: String,
+        #[command(flatten)]
+        page: PageArgs,
+    },
+    /// List a wallet's freeze records, newest first
+    Freezes {
+        user: String,
+        /// Only records in this state
+        #[arg(long, value_parser = ["active", "released"])]
+        status: Option<String>,
+        #[command(flatten)]
+        page: PageArgs,
+    },
+    /// Credit money received for the user (Dr settlement, Cr wallet)
+    Deposit {
+        user: String,
+        #[command(flatten)]
+        movement: MovementArgs,
+    },
+    /// Pay a counterparty from the wallet (Dr wallet, Cr counterparty)
+    Payment {
+        user: String,
+        /// The merchant or counterparty paid
+        #[arg(long, value_name = "ID")]
+        counterparty: String,
+        #[command(flatten)]
+        movement: MovementArgs,
+    },
+    /// Pay money out of the wallet (Dr wallet, Cr settlement)
+    Withdraw {
+        user: String,
+        #[command(flatten)]
+        movement: MovementArgs,
+    },
+    /// Hold part of the available balance; the total balance is unchanged
+    Freeze {
+        user: String,
+        /// The amount to hold
+        #[arg(long, allow_hyphen_values = true)]
+        amount: String,
+        /// Why the funds are held
+        #[arg(long)]
+        reason: Option<String>,
+    },
+    /// Release a freeze back to the available balance
+    Unfreeze {
+        user: String,
+        /// The freeze record to release (frz_…)
+        #[arg(long, value_name = "ID")]
+        freeze_id: String,
+    },
+    /// Refund a payment, withdrawal or deposit of this wallet, in whole or in part
+    Refund {
+        user: String,
+        #[command(flatten)]
+        refund: RefundArgs,
+    },
+    /// Correct a balance against equity:adjustments (asks for confirmation on a terminal)
+    Adjust {
+        user: String,
+        /// Add this amount to the wallet
+        #[arg(
+            long,
+            allow_hyphen_values = true,
+            conflicts_with = "debit",
+            required_unless_present = "debit",
+            value_name = "AMOUNT"
+        )]
+        credit: Option<String>,
+        /// Take this amount from the wallet
+        #[arg(long, allow_hyphen_values = true, value_name = "AMOUNT")]
+        debit: Option<String>,
+        /// Why (required; recorded in the journal)
+        #[arg(long)]
+        reason: String,
+        /// Makes the adjustment idempotent: a repeat with the same reference writes nothing
+        #[arg(long, value_name = "ID")]
+        reference_id: Option<String>,
+    },
+}
+
+#[derive(Debug, Args)]
+pub struct MovementArgs {
+    /// The amount, e.g. 50.00 (at most the currency's decimals)
+    #[arg(long, allow_hyphen_values = true)]
+    pub amount: String,
+    /// Free text recorded with the transaction
+    #[arg(long)]
+    pub description: Option<String>,
+    /// Makes the operation idempotent: a repeat with the same reference writes nothing
+    #[arg(long, value_name = "ID")]
+    pub reference_id: Option<String>,
+}
+
+#[derive(Debug, Args)]
+pub struct RefundArgs {
+    /// The original transaction (txn_…)
+    #[arg(long, value_name = "ID")]
+    pub transaction_id: String,
+    /// How much to refund; the whole remaining refundable amount when absent
+    #[arg(long, allow_hyphen_values = true)]
+    pub amount: Option<String>,
+    /// Why (recorded in the refund's description)
+    #[arg(long)]
+    pub reason: Option<String>,
+    /// Makes the refund idempotent: a repeat with the same reference writes nothing
+    #[arg(long, value_name = "ID")]
+    pub reference_id: Option<String>,
+}
+
+#[derive(Debug, Args)]
+pub struct PageArgs {
+    /// The page to show, from 1
+    #[arg(long)]
+    pub page: Option<u32>,
+    /// Rows per page (default 20, at most 100)
+    #[arg(long)]
+    pub page_size: Option<u32>,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum LedgerCommand {
+    /// Prove every invariant: hash chain, balanced entries, balances, refunds, freezes, file integrity
+    Verify,
+    /// Every account's debits, credits and balance, with totals per currency
+    TrialBalance,
+}

@@ -1,0 +1,292 @@
+//! The CLI front door: arguments → one `ops` call → the printer. No SQL, no business rule.
+
+mod args;
+
+use std::ffi::OsString;
+use std::io::{self, IsTerminal, Write};
+use std::process::ExitCode;
+
+use clap::error::ErrorKind as ClapErrorKind;
+use clap::Parser;
+
+pub use args::{Cli, Command, Global, LedgerCommand, WalletCommand};
+
+use crate::error::{Error, Result};
+use crate::ledger::model::{FreezeStatus, Scope};
+use crate::ledger::request::{Direction, Operation, PageRequest};
+use crate::ops;
+use crate::output::views::ErrorEnvelope;
+use crate::output::{Format, Printer};
+use crate::store::Store;
+
+/// Runs the CLI on the process's arguments and returns its exit status.
+pub fn main() -> ExitCode {
+    let args: Vec<OsString> = std::env::args_os().collect();
+    let cli = match Cli::try_parse_from(&args) {
+        Ok(cli) => cli,
+        Err(e) => return usage_error(&e, &args),
+    };
+    let mut printer = Printer::new(cli.global.output, io::stdout().lock(), ops::now());
+    match run(&cli, &mut printer) {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(Stop::Output(e)) if e.kind() == io::ErrorKind::BrokenPipe => ExitCode::SUCCESS,
+        Err(Stop::Output(e)) => {
+            eprintln!("error: cannot write output: {e}");
+            ExitCode::from(1)
+        }
+        Err(Stop::Failed(error)) => {
+            let written = match printer.format {
+                Format::Json => printer.error(&error),
+                Format::Table => writeln!(io::stderr(), "error: {error} ({})", error.code()),
+            };
+            match written {
+                Err(e) if e.kind() != io::ErrorKind::BrokenPipe => eprintln!("error: {error}"),
+                _ => {}
+            }
+            ExitCode::from(error.kind().exit_code())
+        }
+    }
+}
+
+/// Why a command stopped early: a ledger error, or stdout going away.
+enum Stop {
+    Failed(Error),
+    Output(io::Error),
+}
+
+impl From<Error> for Stop {
+    fn from(e: Error) -> Stop {
+        Stop::Failed(e)
+    }
+}
+
+impl From<io::Error> for Stop {
+    fn from(e: io::Error) -> Stop {
+        Stop::Output(e)
+    }
+}
+
+/// A usage error is an invalid request (exit 2); with `-o json` it is still one envelope.
+fn usage_error(e: &clap::Error, args: &[OsString]) -> ExitCode {
+    if matches!(
+        e.kind(),
+        ClapErrorKind::DisplayHelp
+            | ClapErrorKind::DisplayVersion
+            | ClapErrorKind::DisplayHelpOnMissingArgumentOrSubcommand
+    ) {
+        let _ = e.print();
+        return if e.kind() == ClapErrorKind::DisplayHelpOnMissingArgumentOrSubcommand {
+            ExitCode::from(2)
+        } else {
+            ExitCode::SUCCESS
+        };
+    }
+    if wants_json(args) {
+        let rendered = e.render().to_string();
+        let message = rendered
+            .lines()
+            .next()
+            .unwrap_or("invalid arguments")
+            .trim_start_matches("error: ")
+            .to_owned();
+        let error = Error::invalid("arguments", message);
+        let _ =
+            serde_json::to_writer(io::stdout().lock(), &ErrorEnvelope::new(&error, &ops::now())).map(|()| println!());
+    } else {
+        let _ = e.print();
+    }
+    ExitCode::from(2)
+}
+
+/// Whether the arguments (or the environment) ask for JSON, read without clap: used only
+/// when clap itself refused the arguments.
+fn wants_json(args: &[OsString]) -> bool {
+    let args: Vec<String> = args.iter().map(|a| a.to_string_lossy().into_owned()).collect();
+    let flagged = args.iter().enumerate().any(|(i, a)| {
+        matches!(a.as_str(), "-ojson" | "--output=json" | "-o=json")
+            || (matches!(a.as_str(), "-o" | "--output") && args.get(i + 1).is_some_and(|v| v == "json"))
+    });
+    flagged || std::env::var("LEDGERCTL_OUTPUT").is_ok_and(|v| v == "json")
+}
+
+fn run<W: Write>(cli: &Cli, out: &mut Printer<W>) -> Result<(), Stop> {
+    let g = &cli.global;
+    let scope = Scope {
+        tenant_id: crate::ledger::ids::check_name("tenant", &g.tenant)?.to_owned(),
+        application_id: crate::ledger::ids::check_name("app", &g.app)?.to_owned(),
+    };
+    let actor = actor();
+    let open = || Store::open(&g.db, g.lock_timeout_ms);
+    match &cli.command {
+        Command::Init => {
+            let version = ops::init(&g.db, g.lock_timeout_ms)?;
+            out.initialized(&g.db.display().to_string(), version)?;
+        }
+        Command::Refund(r) => {
+            let op = Operation::refund(
+                &r.transaction_id,
+                r.amount.as_deref(),
+                r.reason.clone(),
+                r.reference_id.clone(),
+            )?;
+            out.outcome(&ops::refund_by_transaction(&mut open()?, &scope, &op, &actor)?)?;
+        }
+        Command::Ledger(LedgerCommand::Verify) => {
+            let report = ops::verify(&mut open()?)?;
+            if report.ok() || out.format == Format::Table {
+                out.verify(&report)?;
+            }
+            if !report.ok() {
+                return Err(Error::InvariantBroken {
+                    broken: report.broken(),
+                }
+                .into());
+            }
+        }
+        Command::Ledger(LedgerCommand::TrialBalance) => out.trial_balance(&ops::trial_balance(&mut open()?)?)?,
+        Command::Wallet(command) => wallet(command, g, &scope, &actor, &mut open()?, out)?,
+    }
+    Ok(())
+}
+
+fn wallet<W: Write>(
+    command: &WalletCommand,
+    g: &Global,
+    scope: &Scope,
+    actor: &str,
+    store: &mut Store,
+    out: &mut Printer<W>,
+) -> Result<(), Stop> {
+    let (user, op) = match command {
+        WalletCommand::Create { user, currency } => {
+            out.wallet(&ops::create_wallet(store, scope, user, currency.parse()?)?)?;
+            return Ok(());
+        }
+        WalletCommand::Show { user } => {
+            out.wallet(&ops::show_wallet(store, scope, user)?)?;
+            return Ok(());
+        }
+        WalletCommand::List { page } => {
+            out.wallets(&ops::list_wallets(
+                store,
+                scope,
+                PageRequest::new(page.page, page.page_size)?,
+            )?)?;
+            return Ok(());
+        }
+        WalletCommand::History { user, page } => {
+            let (wallet, entries) = ops::history(store, scope, user, PageRequest::new(page.page, page.page_size)?)?;
+            out.history(&wallet, &entries)?;
+            return Ok(());
+        }
+        WalletCommand::Freezes { user, status, page } => {
+            let status = status.as_deref().map(str::parse::<FreezeStatus>).transpose()?;
+            let (wallet, records) =
+                ops::freezes(store, scope, user, status, PageRequest::new(page.page, page.page_size)?)?;
+            out.freezes(&wallet, &records)?;
+            return Ok(());
+        }
+        WalletCommand::Deposit { user, movement: m } => (
+            user,
+            Operation::deposit(&m.amount, m.description.clone(), m.reference_id.clone())?,
+        ),
+        WalletCommand::Payment {
+            user,
+            counterparty,
+            movement: m,
+        } => (
+            user,
+            Operation::payment(&m.amount, counterparty, m.description.clone(), m.reference_id.clone())?,
+        ),
+        WalletCommand::Withdraw { user, movement: m } => (
+            user,
+            Operation::withdraw(&m.amount, m.description.clone(), m.reference_id.clone())?,
+        ),
+        WalletCommand::Freeze { user, amount, reason } => (user, Operation::freeze(amount, reason.clone())?),
+        WalletCommand::Unfreeze { user, freeze_id } => (user, Operation::unfreeze(freeze_id)?),
+        WalletCommand::Refund { user, refund: r } => (
+            user,
+            Operation::refund(
+                &r.transaction_id,
+                r.amount.as_deref(),
+                r.reason.clone(),
+                r.reference_id.clone(),
+            )?,
+        ),
+        WalletCommand::Adjust {
+            user,
+            credit,
+            debit,
+            reason,
+            reference_id,
+        } => {
+            let (direction, amount) = match (credit, debit) {
+                (Some(a), None) => (Direction::Credit, a),
+                (None, Some(a)) => (Direction::Debit, a),
+                _ => return Err(Error::invalid("adjust", "give exactly one of --credit and --debit").into()),
+            };
+            let op = Operation::adjust(direction, amount, reason, reference_id.clone())?;
+            if !g.yes {
+                confirm_adjustment(store, scope, user, &op)?;
+            }
+            (user, op)
+        }
+    };
+    out.outcome(&ops::execute(store, scope, user, &op, actor)?)?;
+    Ok(())
+}
+
+/// Shows a person what an adjustment will do and asks; without a terminal, asks for `--yes`.
+fn confirm_adjustment(store: &mut Store, scope: &Scope, user: &str, op: &Operation) -> Result<()> {
+    if !(io::stdin().is_terminal() && io::stderr().is_terminal()) {
+        return Err(Error::invalid(
+            "yes",
+            "wallet adjust changes a balance by hand: confirm on a terminal, or pass --yes",
+        ));
+    }
+    let Some(plan) = ops::preview(store, scope, user, op)? else {
+        return Ok(()); // a replay of an applied adjustment writes nothing: nothing to confirm
+    };
+    let e = &plan.entry;
+    let c = e.currency;
+    let prompt = format!(
+        "{} {} {c} on wallet {} of {user} (balance {} → {} {c}), reason {:?}. Proceed?",
+        if e.kind == crate::ledger::model::TxType::AdjustCredit {
+            "Credit"
+        } else {
+            "Debit"
+        },
+        c.format(e.amount.minor()),
+        e.wallet_id,
+        c.format(e.balance_before),
+        c.format(e.balance_after),
+        e.description.as_deref().unwrap_or_default(),
+    );
+    let confirmed = dialoguer::Confirm::new()
+        .with_prompt(prompt)
+        .default(false)
+        .interact()
+        .map_err(|e| Error::invalid("yes", format!("no confirmation: {e}")))?;
+    if confirmed {
+        Ok(())
+    } else {
+        Err(Error::invalid("yes", "adjustment cancelled; nothing was written"))
+    }
+}
+
+/// Who is acting, for the journal: the operating-system user running the command.
+fn actor() -> String {
+    let name = ["USER", "LOGNAME"]
+        .iter()
+        .find_map(|k| std::env::var(k).ok().filter(|v| !v.is_empty()));
+    match name {
+        Some(name) => format!("cli:{name}"),
+        None => {
+            use std::os::unix::fs::MetadataExt;
+            let uid = std::fs::metadata("/proc/self")
+                .map(|m| m.uid().to_string())
+                .unwrap_or_else(|_| "unknown".to_owned());
+            format!("cli:uid-{uid}")
+        }
+    }
+}

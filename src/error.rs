@@ -1,0 +1,231 @@
+//! The one error type of ledgerctl.
+//!
+//! Every failure a user can cause is a variant that names the condition and carries the facts.
+//! [`ErrorKind`] maps each to the CLI exit code, the HTTP status and the stable `error` string
+//! of SPEC section 3, in one exhaustive match each, so the CLI and HTTP can never disagree.
+
+use std::fmt;
+
+/// Everything that can go wrong in ledgerctl, with the facts a user needs to act on it.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum Error {
+    #[error("invalid {field}: {reason}")]
+    InvalidRequest { field: String, reason: String },
+
+    #[error("invalid amount {input:?}: {reason}")]
+    InvalidAmount { input: String, reason: String },
+
+    #[error("{what} would exceed the ledger's maximum balance of {max} {currency}")]
+    BalanceLimit {
+        what: String,
+        max: String,
+        currency: String,
+    },
+
+    #[error("refund of {requested} exceeds refundable amount {remaining} of transaction {transaction_id}")]
+    ExceedsRefundable {
+        transaction_id: String,
+        requested: String,
+        remaining: String,
+    },
+
+    #[error("no ledger at {path}: create one with `ledgerctl init`")]
+    LedgerNotFound { path: String },
+
+    #[error("wallet not found for user {user_id}")]
+    WalletNotFound { user_id: String },
+
+    #[error("transaction {transaction_id} not found")]
+    TransactionNotFound { transaction_id: String },
+
+    #[error("freeze {freeze_id} not found")]
+    FreezeNotFound { freeze_id: String },
+
+    #[error("insufficient balance in wallet {wallet_id}: requested {requested}, available {available}")]
+    InsufficientBalance {
+        wallet_id: String,
+        requested: String,
+        available: String,
+    },
+
+    #[error("wallet {wallet_id} is {status}: {operation} is not allowed")]
+    WalletNotActive {
+        wallet_id: String,
+        status: String,
+        operation: String,
+    },
+
+    #[error("a wallet already exists for user {user_id} (wallet {wallet_id})")]
+    WalletExists { user_id: String, wallet_id: String },
+
+    #[error("freeze {freeze_id} is already {status}")]
+    FreezeNotActive { freeze_id: String, status: String },
+
+    #[error("transaction {transaction_id} is a {kind}, which cannot be refunded")]
+    NotRefundable { transaction_id: String, kind: String },
+
+    #[error("reference_id {reference_id:?} was already used for {operation} on wallet {wallet_id} with other parameters (transaction {transaction_id})")]
+    ReferenceConflict {
+        reference_id: String,
+        operation: String,
+        wallet_id: String,
+        transaction_id: String,
+    },
+
+    #[error("a ledger already exists at {path}")]
+    LedgerExists { path: String },
+
+    #[error("the ledger is busy (locked for more than {lock_timeout_ms} ms); safe to retry")]
+    LedgerBusy { lock_timeout_ms: u64 },
+
+    #[error("ledger verify found {} broken invariant(s): {}", broken.len(), broken.join("; "))]
+    InvariantBroken { broken: Vec<String> },
+
+    #[error("internal error: {message}")]
+    Internal { message: String },
+}
+
+/// The classes of SPEC section 3's error table.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ErrorKind {
+    InvalidRequest,
+    NotFound,
+    Conflict,
+    InvalidAmount,
+    Busy,
+    InvariantBroken,
+    Internal,
+}
+
+impl ErrorKind {
+    /// The process exit status of the CLI.
+    pub fn exit_code(self) -> u8 {
+        match self {
+            ErrorKind::Internal => 1,
+            ErrorKind::InvalidRequest => 2,
+            ErrorKind::NotFound => 3,
+            ErrorKind::Conflict => 4,
+            ErrorKind::InvalidAmount => 5,
+            ErrorKind::Busy => 6,
+            ErrorKind::InvariantBroken => 7,
+        }
+    }
+
+    /// The HTTP status, which is also the envelope's `code`.
+    pub fn http_status(self) -> u16 {
+        match self {
+            ErrorKind::InvalidRequest => 400,
+            ErrorKind::NotFound => 404,
+            ErrorKind::Conflict => 409,
+            ErrorKind::InvalidAmount => 422,
+            ErrorKind::Busy => 503,
+            ErrorKind::InvariantBroken | ErrorKind::Internal => 500,
+        }
+    }
+}
+
+impl Error {
+    pub fn kind(&self) -> ErrorKind {
+        match self {
+            Error::InvalidRequest { .. } => ErrorKind::InvalidRequest,
+            Error::InvalidAmount { .. } | Error::BalanceLimit { .. } | Error::ExceedsRefundable { .. } => {
+                ErrorKind::InvalidAmount
+            }
+            Error::LedgerNotFound { .. }
+            | Error::WalletNotFound { .. }
+            | Error::TransactionNotFound { .. }
+            | Error::FreezeNotFound { .. } => ErrorKind::NotFound,
+            Error::InsufficientBalance { .. }
+            | Error::WalletNotActive { .. }
+            | Error::WalletExists { .. }
+            | Error::FreezeNotActive { .. }
+            | Error::NotRefundable { .. }
+            | Error::ReferenceConflict { .. }
+            | Error::LedgerExists { .. } => ErrorKind::Conflict,
+            Error::LedgerBusy { .. } => ErrorKind::Busy,
+            Error::InvariantBroken { .. } => ErrorKind::InvariantBroken,
+            Error::Internal { .. } => ErrorKind::Internal,
+        }
+    }
+
+    /// The stable machine-readable `error` string of the envelope.
+    pub fn code(&self) -> &'static str {
+        match self {
+            Error::InvalidRequest { .. } => "invalid_request",
+            Error::InvalidAmount { .. } => "invalid_amount",
+            Error::BalanceLimit { .. } => "balance_limit_exceeded",
+            Error::ExceedsRefundable { .. } => "exceeds_refundable_amount",
+            Error::LedgerNotFound { .. } => "ledger_not_found",
+            Error::WalletNotFound { .. } => "wallet_not_found",
+            Error::TransactionNotFound { .. } => "transaction_not_found",
+            Error::FreezeNotFound { .. } => "freeze_not_found",
+            Error::InsufficientBalance { .. } => "insufficient_balance",
+            Error::WalletNotActive { .. } => "wallet_not_active",
+            Error::WalletExists { .. } => "wallet_exists",
+            Error::FreezeNotActive { .. } => "freeze_not_active",
+            Error::NotRefundable { .. } => "not_refundable",
+            Error::ReferenceConflict { .. } => "reference_conflict",
+            Error::LedgerExists { .. } => "ledger_exists",
+            Error::LedgerBusy { .. } => "ledger_busy",
+            Error::InvariantBroken { .. } => "invariant_broken",
+            Error::Internal { .. } => "internal_error",
+        }
+    }
+
+    pub fn invalid(field: impl Into<String>, reason: impl fmt::Display) -> Error {
+        Error::InvalidRequest {
+            field: field.into(),
+            reason: reason.to_string(),
+        }
+    }
+
+    pub fn internal(message: impl fmt::Display) -> Error {
+        Error::Internal {
+            message: message.to_string(),
+        }
+    }
+}
+
+pub type Result<T, E = Error> = std::result::Result<T, E>;
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// SPEC section 3, row by row: (kind, HTTP status, exit code).
+    #[test]
+    fn kinds_map_to_the_spec_table() {
+        let table = [
+            (ErrorKind::Internal, 500, 1),
+            (ErrorKind::InvalidRequest, 400, 2),
+            (ErrorKind::NotFound, 404, 3),
+            (ErrorKind::Conflict, 409, 4),
+            (ErrorKind::InvalidAmount, 422, 5),
+            (ErrorKind::Busy, 503, 6),
+        ];
+        for (kind, status, exit) in table {
+            assert_eq!(kind.http_status(), status, "{kind:?}");
+            assert_eq!(kind.exit_code(), exit, "{kind:?}");
+        }
+        assert_eq!(ErrorKind::InvariantBroken.exit_code(), 7);
+    }
+
+    #[test]
+    fn conditions_fall_in_their_spec_rows() {
+        let insufficient = Error::InsufficientBalance {
+            wallet_id: "wlt_1".into(),
+            requested: "5.00".into(),
+            available: "1.00".into(),
+        };
+        assert_eq!(insufficient.kind(), ErrorKind::Conflict);
+        assert_eq!(insufficient.code(), "insufficient_balance");
+        let exceeds = Error::ExceedsRefundable {
+            transaction_id: "txn_1".into(),
+            requested: "5.00".into(),
+            remaining: "1.00".into(),
+        };
+        assert_eq!(exceeds.kind().http_status(), 422);
+        let busy = Error::LedgerBusy { lock_timeout_ms: 10 };
+        assert_eq!(busy.kind().exit_code(), 6);
+    }
+}

@@ -1,0 +1,61 @@
+//! The hash chain: each entry's hash covers its canonical content and the previous hash, so
+//! `ledger verify` detects an entry edited, removed or reordered by hand.
+
+use serde::Serialize;
+use sha2::{Digest, Sha256};
+
+use super::model::{Entry, Posting};
+
+/// The `prev_hash` of the first entry.
+pub const GENESIS_HASH: &str = "0000000000000000000000000000000000000000000000000000000000000000";
+
+/// An entry's content in a fixed field order, amounts in minor units, times as stored.
+#[derive(Serialize)]
+struct Canonical<'a> {
+    seq: i64,
+    id: &'a str,
+    wallet_id: &'a str,
+    kind: &'a str,
+    currency: &'a str,
+    amount: i64,
+    balance_before: i64,
+    balance_after: i64,
+    counterparty_id: Option<&'a str>,
+    description: Option<&'a str>,
+    reference_id: Option<&'a str>,
+    original_id: Option<&'a str>,
+    freeze_id: Option<&'a str>,
+    request: &'a str,
+    actor: &'a str,
+    created_at: &'a str,
+    postings: &'a [Posting],
+}
+
+/// The hex SHA-256 of `prev_hash`, a newline and the entry's canonical JSON.
+pub fn entry_hash(seq: i64, entry: &Entry, prev_hash: &str) -> String {
+    let canonical = Canonical {
+        seq,
+        id: &entry.id,
+        wallet_id: &entry.wallet_id,
+        kind: entry.kind.as_str(),
+        currency: entry.currency.code(),
+        amount: entry.amount.minor(),
+        balance_before: entry.balance_before,
+        balance_after: entry.balance_after,
+        counterparty_id: entry.counterparty_id.as_deref(),
+        description: entry.description.as_deref(),
+        reference_id: entry.reference_id.as_deref(),
+        original_id: entry.original_id.as_deref(),
+        freeze_id: entry.freeze_id.as_deref(),
+        request: &entry.request,
+        actor: &entry.actor,
+        created_at: &entry.created_at,
+        postings: &entry.postings,
+    };
+    let json = serde_json::to_vec(&canonical).expect("a struct of strings and integers serializes");
+    let mut hasher = Sha256::new();
+    hasher.update(prev_hash.as_bytes());
+    hasher.update(b"\n");
+    hasher.update(&json);
+    hasher.finalize().iter().map(|byte| format!("{byte:02x}")).collect()
+}

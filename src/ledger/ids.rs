@@ -1,0 +1,66 @@
+//! Identifiers: prefixed, sortable ids the ledger mints, and checks on the ids users supply.
+
+use crate::error::{Error, Result};
+
+use super::limits::ID_LEN_MAX;
+
+/// The prefixes of ids the ledger mints; a ULID follows, so ids sort by creation time.
+pub const WALLET_PREFIX: &str = "wlt_";
+pub const TRANSACTION_PREFIX: &str = "txn_";
+pub const FREEZE_PREFIX: &str = "frz_";
+
+/// Mints a new id with a prefix, e.g. `txn_01JH4Q…`.
+pub fn mint(prefix: &str) -> String {
+    format!("{prefix}{}", ulid::Ulid::new())
+}
+
+/// Checks an id a user supplies (user, counterparty, tenant, application, reference):
+/// 1 to 64 bytes of ASCII letters, digits, `_`, `-`, `.`, `@`. Account names are built from
+/// these with `:` separators, so a `:` or space could forge another account's name.
+pub fn check_name<'a>(field: &str, value: &'a str) -> Result<&'a str> {
+    if value.is_empty() || value.len() > ID_LEN_MAX {
+        return Err(Error::invalid(field, format!("must be 1 to {ID_LEN_MAX} characters")));
+    }
+    let allowed = |c: char| c.is_ascii_alphanumeric() || matches!(c, '_' | '-' | '.' | '@');
+    if !value.chars().all(allowed) {
+        return Err(Error::invalid(
+            field,
+            format!("{value:?} may only contain letters, digits, '_', '-', '.' and '@'"),
+        ));
+    }
+    Ok(value)
+}
+
+/// Checks an id the ledger minted (`txn_…`, `frz_…`) before it is looked up.
+pub fn check_minted<'a>(field: &str, prefix: &str, value: &'a str) -> Result<&'a str> {
+    let well_formed = value
+        .strip_prefix(prefix)
+        .is_some_and(|rest| rest.parse::<ulid::Ulid>().is_ok() && rest.len() == 26);
+    if !well_formed {
+        return Err(Error::invalid(field, format!("{value:?} is not a {prefix}… id")));
+    }
+    Ok(value)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn minted_ids_are_prefixed_and_check_out() {
+        let id = mint(TRANSACTION_PREFIX);
+        assert!(id.starts_with("txn_"));
+        assert!(check_minted("transaction_id", TRANSACTION_PREFIX, &id).is_ok());
+        assert!(check_minted("freeze_id", FREEZE_PREFIX, &id).is_err());
+        assert!(check_minted("transaction_id", TRANSACTION_PREFIX, "txn_abc").is_err());
+    }
+
+    #[test]
+    fn user_supplied_names_cannot_forge_account_names() {
+        assert!(check_name("user_id", "usr_1").is_ok());
+        assert!(check_name("user_id", "alice@example.com").is_ok());
+        for bad in ["", "a:b", "a b", "ü", &"x".repeat(65), "a\nb"] {
+            assert!(check_name("user_id", bad).is_err(), "{bad:?}");
+        }
+    }
+}

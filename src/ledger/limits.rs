@@ -1,0 +1,25 @@
+//! Every limit of the ledger, named, in one place. The README's "Limits" table lists them.
+
+/// The largest amount one operation may move, in major units of its currency (1 trillion).
+pub const AMOUNT_MAX_MAJOR: i64 = 1_000_000_000_000;
+
+/// The largest balance a wallet may hold, in major units (100 trillion). With at most three
+/// decimals this keeps every balance, and the sum of thousands of them, far inside `i64`.
+pub const BALANCE_MAX_MAJOR: i64 = 100_000_000_000_000;
+
+/// Amount strings longer than this are refused before any parsing (a 13-digit maximum plus a
+/// dot and three decimals is 17 characters).
+pub const AMOUNT_TEXT_LEN_MAX: usize = 24;
+
+/// The longest user, counterparty, tenant, application or reference id, in bytes.
+pub const ID_LEN_MAX: usize = 64;
+
+/// The longest description or reason, in characters.
+pub const TEXT_LEN_MAX: usize = 500;
+
+/// Rows per page of a list when none is asked for, and the most a page may hold.
+pub const PAGE_SIZE_DEFAULT: u32 = 20;
+pub const PAGE_SIZE_MAX: u32 = 100;
+
+/// How long a writer waits for another writer's lock before giving up with `ledger_busy`.
+pub const LOCK_TIMEOUT_MS_DEFAULT: u64 = 5_000;

@@ -1,0 +1,13 @@
+//! The pure domain: money, wallets, journal entries and the rules of every operation.
+//!
+//! No I/O, no clock, no database or HTTP types: time, actor and new ids are passed in, so
+//! every rule is unit-tested without a database.
+
+pub mod chain;
+pub mod ids;
+pub mod limits;
+pub mod model;
+pub mod money;
+pub mod request;
+pub mod rules;
+pub mod verify;

@@ -1,0 +1,308 @@
+//! The ledger's nouns: wallets, accounts, journal entries (the wallet transactions) and freezes.
+
+use std::fmt;
+use std::str::FromStr;
+
+use serde::Serialize;
+
+use super::money::{Amount, Currency};
+use crate::error::{Error, Result};
+
+/// Who a caller is allowed to act for: one tenant and application (the CLI's `--tenant/--app`).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Scope {
+    pub tenant_id: String,
+    pub application_id: String,
+}
+
+/// The upstream's three wallet statuses.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum WalletStatus {
+    /// Everything is allowed.
+    Active,
+    /// The whole wallet is frozen: no debits; credits still land.
+    Frozen,
+    /// Nothing is allowed; only a wallet with a zero balance may be closed.
+    Closed,
+}
+
+impl WalletStatus {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            WalletStatus::Active => "active",
+            WalletStatus::Frozen => "frozen",
+            WalletStatus::Closed => "closed",
+        }
+    }
+}
+
+impl FromStr for WalletStatus {
+    type Err = Error;
+    fn from_str(s: &str) -> Result<WalletStatus> {
+        match s {
+            "active" => Ok(WalletStatus::Active),
+            "frozen" => Ok(WalletStatus::Frozen),
+            "closed" => Ok(WalletStatus::Closed),
+            other => Err(Error::invalid(
+                "status",
+                format!("{other:?} is not one of active, frozen, closed"),
+            )),
+        }
+    }
+}
+
+/// A user's wallet: two liability accounts, `available` and `frozen`, in one currency.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Wallet {
+    pub id: String,
+    pub tenant_id: String,
+    pub application_id: String,
+    pub user_id: String,
+    pub currency: Currency,
+    pub status: WalletStatus,
+    /// Minor units the user may spend.
+    pub available: i64,
+    /// Minor units held by active freezes.
+    pub frozen: i64,
+    pub created_at: String,
+    pub updated_at: String,
+}
+
+impl Wallet {
+    /// The user's total balance: what the operator owes them (available + frozen).
+    pub fn balance(&self) -> i64 {
+        self.available + self.frozen
+    }
+}
+
+/// The kinds of journal entry, i.e. of wallet transaction.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum TxType {
+    Deposit,
+    Payment,
+    Withdraw,
+    Freeze,
+    Unfreeze,
+    Refund,
+    AdjustCredit,
+    AdjustDebit,
+}
+
+impl TxType {
+    pub const ALL: [TxType; 8] = [
+        TxType::Deposit,
+        TxType::Payment,
+        TxType::Withdraw,
+        TxType::Freeze,
+        TxType::Unfreeze,
+        TxType::Refund,
+        TxType::AdjustCredit,
+        TxType::AdjustDebit,
+    ];
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            TxType::Deposit => "deposit",
+            TxType::Payment => "payment",
+            TxType::Withdraw => "withdraw",
+            TxType::Freeze => "freeze",
+            TxType::Unfreeze => "unfreeze",
+            TxType::Refund => "refund",
+            TxType::AdjustCredit => "adjust_credit",
+            TxType::AdjustDebit => "adjust_debit",
+        }
+    }
+
+    /// Payments, withdrawals and deposits can be refunded; nothing else can.
+    pub fn is_refundable(self) -> bool {
+        matches!(self, TxType::Payment | TxType::Withdraw | TxType::Deposit)
+    }
+}
+
+impl FromStr for TxType {
+    type Err = Error;
+    fn from_str(s: &str) -> Result<TxType> {
+        TxType::ALL
+            .into_iter()
+            .find(|t| t.as_str() == s)
+            .ok_or_else(|| Error::internal(format!("unknown transaction type {s:?} in ledger")))
+    }
+}
+
+impl fmt::Display for TxType {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+/// An account of the chart of accounts. Its name is its identity in postings.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Account {
+    /// `assets:settlement:<CUR>`: money at the bank or payment provider (debit-normal).
+    Settlement(Currency),
+    /// `liabilities:wallet:<wallet_id>:available` (credit-normal).
+    WalletAvailable(String),
+    /// `liabilities:wallet:<wallet_id>:frozen` (credit-normal).
+    WalletFrozen(String),
+    /// `liabilities:counterparty:<tenant>:<app>:<id>`: merchants paid from wallets.
+    Counterparty {
+        tenant_id: String,
+        application_id: String,
+        counterparty_id: String,
+    },
+    /// `equity:adjustments:<CUR>`: manual corrections by finance operators.
+    Adjustments(Currency),
+}
+
+impl Account {
+    pub fn available(wallet: &Wallet) -> Account {
+        Account::WalletAvailable(wallet.id.clone())
+    }
+
+    pub fn frozen(wallet: &Wallet) -> Account {
+        Account::WalletFrozen(wallet.id.clone())
+    }
+
+    pub fn name(&self) -> String {
+        match self {
+            Account::Settlement(c) => format!("assets:settlement:{c}"),
+            Account::WalletAvailable(w) => format!("liabilities:wallet:{w}:available"),
+            Account::WalletFrozen(w) => format!("liabilities:wallet:{w}:frozen"),
+            Account::Counterparty {
+                tenant_id,
+                application_id,
+                counterparty_id,
+            } => format!("liabilities:counterparty:{tenant_id}:{application_id}:{counterparty_id}"),
+            Account::Adjustments(c) => format!("equity:adjustments:{c}"),
+        }
+    }
+}
+
+/// Whether an account's balance grows with debits (assets) or credits (liabilities, equity).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum NormalSide {
+    Debit,
+    Credit,
+}
+
+impl NormalSide {
+    /// The side of an account, from the root of its name.
+    pub fn of(account_name: &str) -> NormalSide {
+        if account_name.starts_with("assets:") || account_name.starts_with("expenses:") {
+            NormalSide::Debit
+        } else {
+            NormalSide::Credit
+        }
+    }
+
+    /// An account's balance on its normal side, from the signed sum of its postings.
+    pub fn balance(self, signed_sum: i64) -> i64 {
+        match self {
+            NormalSide::Debit => signed_sum,
+            NormalSide::Credit => -signed_sum,
+        }
+    }
+}
+
+/// One line of a journal entry. `amount` is signed: positive debits, negative credits.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Posting {
+    pub account: String,
+    pub currency: String,
+    pub amount: i64,
+}
+
+/// A journal entry: one money movement of one wallet, always two postings that sum to zero.
+///
+/// This is also the wallet-level transaction record (`txn_…`) the seeds return. Entries are
+/// append-only; a correction is a new entry (a refund or an adjustment).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Entry {
+    pub id: String,
+    pub wallet_id: String,
+    pub kind: TxType,
+    pub currency: Currency,
+    pub amount: Amount,
+    /// The wallet's total balance before and after (a freeze leaves it unchanged).
+    pub balance_before: i64,
+    pub balance_after: i64,
+    pub counterparty_id: Option<String>,
+    pub description: Option<String>,
+    pub reference_id: Option<String>,
+    /// For a refund: the transaction it refunds.
+    pub original_id: Option<String>,
+    /// For a freeze or unfreeze: the freeze record.
+    pub freeze_id: Option<String>,
+    /// Two postings, debit first, built by [`Entry::transfer_postings`]; a `Vec` because
+    /// `ledger verify` must also read entries that were edited by hand.
+    pub postings: Vec<Posting>,
+    /// The canonical form of the request that made it, compared on `reference_id` replays.
+    pub request: String,
+    pub actor: String,
+    pub created_at: String,
+}
+
+impl Entry {
+    /// The postings of moving `amount` from the `credit` account to the `debit` account.
+    /// The only way to build an entry's postings, so an entry is balanced by construction.
+    pub fn transfer_postings(debit: &Account, credit: &Account, currency: Currency, amount: Amount) -> Vec<Posting> {
+        let posting = |account: &Account, amount: i64| Posting {
+            account: account.name(),
+            currency: currency.code().to_owned(),
+            amount,
+        };
+        vec![posting(debit, amount.minor()), posting(credit, -amount.minor())]
+    }
+}
+
+/// An entry as stored: with its place in the hash chain.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct StoredEntry {
+    pub seq: i64,
+    pub entry: Entry,
+    pub prev_hash: String,
+    pub hash: String,
+}
+
+/// The state of a freeze record.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum FreezeStatus {
+    Active,
+    Released,
+}
+
+impl FreezeStatus {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            FreezeStatus::Active => "active",
+            FreezeStatus::Released => "released",
+        }
+    }
+}
+
+impl FromStr for FreezeStatus {
+    type Err = Error;
+    fn from_str(s: &str) -> Result<FreezeStatus> {
+        match s {
+            "active" => Ok(FreezeStatus::Active),
+            "released" => Ok(FreezeStatus::Released),
+            other => Err(Error::invalid(
+                "status",
+                format!("{other:?} is not one of active, released"),
+            )),
+        }
+    }
+}
+
+/// Funds held in a wallet's `frozen` account until released.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Freeze {
+    pub id: String,
+    pub wallet_id: String,
+    pub amount: Amount,
+    pub reason: Option<String>,
+    pub status: FreezeStatus,
+    pub created_at: String,
+    pub released_at: Option<String>,
+}

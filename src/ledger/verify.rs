@@ -1,0 +1,324 @@
+//! The invariants `ledger verify` proves, as a pure checker fed the stored journal in order.
+//!
+//! The checker streams: it keeps per-wallet running state and the refundable originals, not
+//! the journal, so it verifies a ledger of millions of entries in bounded memory.
+
+use std::collections::{BTreeMap, HashMap};
+
+use super::chain::{entry_hash, GENESIS_HASH};
+use super::model::{Account, Freeze, FreezeStatus, StoredEntry, TxType, Wallet};
+
+/// How many problems each check reports by name before it only counts them.
+const PROBLEMS_SHOWN_MAX: usize = 20;
+
+/// One invariant and what checking it found.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Check {
+    pub name: &'static str,
+    pub description: &'static str,
+    pub checked: u64,
+    pub problems: Vec<String>,
+    pub problems_total: u64,
+}
+
+impl Check {
+    fn new(name: &'static str, description: &'static str) -> Check {
+        Check {
+            name,
+            description,
+            checked: 0,
+            problems: Vec::new(),
+            problems_total: 0,
+        }
+    }
+
+    fn fail(&mut self, problem: String) {
+        self.problems_total += 1;
+        if self.problems.len() < PROBLEMS_SHOWN_MAX {
+            self.problems.push(problem);
+        }
+    }
+
+    pub fn ok(&self) -> bool {
+        self.problems_total == 0
+    }
+}
+
+/// Everything `ledger verify` found.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Report {
+    pub entries: u64,
+    pub wallets: u64,
+    pub checks: Vec<Check>,
+}
+
+impl Report {
+    pub fn ok(&self) -> bool {
+        self.checks.iter().all(Check::ok)
+    }
+
+    /// One line per broken invariant, naming it and its first problem.
+    pub fn broken(&self) -> Vec<String> {
+        self.checks
+            .iter()
+            .filter(|c| !c.ok())
+            .map(|c| format!("{} ({} problem(s), first: {})", c.name, c.problems_total, c.problems[0]))
+            .collect()
+    }
+}
+
+#[derive(Default)]
+struct WalletRun {
+    available: i64,
+    frozen: i64,
+    last_balance_after: i64,
+}
+
+struct Original {
+    wallet_id: String,
+    kind: TxType,
+    amount: i64,
+    refunded: i64,
+}
+
+/// Feed [`Verifier::entry`] every stored entry in `seq` order, then call [`Verifier::finish`].
+pub struct Verifier {
+    expected_seq: i64,
+    prev_hash: String,
+    chain: Check,
+    balanced: Check,
+    history: Check,
+    refunds: Check,
+    runs: HashMap<String, WalletRun>,
+    originals: HashMap<String, Original>,
+    /// Freeze id → (amount, unfrozen) from the journal.
+    frozen_in_journal: HashMap<String, (i64, bool)>,
+}
+
+impl Default for Verifier {
+    fn default() -> Self {
+        Verifier {
+            expected_seq: 1,
+            prev_hash: GENESIS_HASH.to_owned(),
+            chain: Check::new("hash_chain", "entries are numbered 1, 2, 3… and each hash covers its content and the previous hash"),
+            balanced: Check::new("entries_balance", "every entry has two postings that sum to zero per currency and match its amount"),
+            history: Check::new("balance_history", "each wallet transaction's balance_before is the previous balance_after, and the difference is its postings"),
+            refunds: Check::new("refund_caps", "every refund refunds a refundable transaction of its wallet, and refunds never exceed their original"),
+            runs: HashMap::new(),
+            originals: HashMap::new(),
+            frozen_in_journal: HashMap::new(),
+        }
+    }
+}
+
+impl Verifier {
+    pub fn entry(&mut self, stored: &StoredEntry) {
+        let entry = &stored.entry;
+        self.chain.checked += 1;
+        if stored.seq != self.expected_seq {
+            self.chain.fail(format!(
+                "entry {} has seq {}, expected {}",
+                entry.id, stored.seq, self.expected_seq
+            ));
+        }
+        if stored.prev_hash != self.prev_hash {
+            self.chain.fail(format!(
+                "entry {} (seq {}) does not link to the previous entry's hash",
+                entry.id, stored.seq
+            ));
+        }
+        if entry_hash(stored.seq, entry, &stored.prev_hash) != stored.hash {
+            self.chain.fail(format!(
+                "entry {} (seq {}) does not match its hash: its content was changed",
+                entry.id, stored.seq
+            ));
+        }
+        self.expected_seq = stored.seq + 1;
+        self.prev_hash = stored.hash.clone();
+
+        self.check_balanced(stored);
+        self.check_history(stored);
+        self.track_refunds(stored);
+        if let Some(freeze_id) = &entry.freeze_id {
+            let record = self.frozen_in_journal.entry(freeze_id.clone()).or_insert((0, false));
+            match entry.kind {
+                TxType::Freeze => record.0 = entry.amount.minor(),
+                TxType::Unfreeze => record.1 = true,
+                _ => {}
+            }
+        }
+    }
+
+    fn check_balanced(&mut self, stored: &StoredEntry) {
+        let entry = &stored.entry;
+        self.balanced.checked += 1;
+        let mut per_currency: BTreeMap<&str, i64> = BTreeMap::new();
+        for p in &entry.postings {
+            *per_currency.entry(&p.currency).or_default() += p.amount;
+        }
+        if let Some((currency, sum)) = per_currency.iter().find(|(_, sum)| **sum != 0) {
+            self.balanced.fail(format!(
+                "entry {} does not balance in {currency}: postings sum to {sum}",
+                entry.id
+            ));
+        }
+        match entry.postings.as_slice() {
+            [debit, credit] if debit.amount == entry.amount.minor() && credit.amount == -entry.amount.minor() => {}
+            [_, _] => self
+                .balanced
+                .fail(format!("entry {}'s postings do not move its amount", entry.id)),
+            other => self
+                .balanced
+                .fail(format!("entry {} has {} postings, not 2", entry.id, other.len())),
+        }
+    }
+
+    fn check_history(&mut self, stored: &StoredEntry) {
+        let entry = &stored.entry;
+        self.history.checked += 1;
+        let available = Account::WalletAvailable(entry.wallet_id.clone()).name();
+        let frozen = Account::WalletFrozen(entry.wallet_id.clone()).name();
+        let run = self.runs.entry(entry.wallet_id.clone()).or_default();
+        let mut change = 0;
+        for p in &entry.postings {
+            // Wallet accounts are liabilities: credits (negative postings) raise them.
+            if p.account == available {
+                run.available -= p.amount;
+                change -= p.amount;
+            } else if p.account == frozen {
+                run.frozen -= p.amount;
+                change -= p.amount;
+            }
+        }
+        if entry.balance_before != run.last_balance_after {
+            self.history.fail(format!(
+                "transaction {} says balance_before {} but the wallet's previous balance_after was {}",
+                entry.id, entry.balance_before, run.last_balance_after
+            ));
+        }
+        if entry.balance_after - entry.balance_before != change {
+            self.history.fail(format!(
+                "transaction {}'s balance change does not match its postings",
+                entry.id
+            ));
+        }
+        run.last_balance_after = entry.balance_after;
+    }
+
+    fn track_refunds(&mut self, stored: &StoredEntry) {
+        let entry = &stored.entry;
+        if entry.kind.is_refundable() {
+            self.originals.insert(
+                entry.id.clone(),
+                Original {
+                    wallet_id: entry.wallet_id.clone(),
+                    kind: entry.kind,
+                    amount: entry.amount.minor(),
+                    refunded: 0,
+                },
+            );
+        }
+        if entry.kind != TxType::Refund {
+            return;
+        }
+        self.refunds.checked += 1;
+        let original_id = entry.original_id.as_deref().unwrap_or("(none)");
+        match self.originals.get_mut(original_id) {
+            Some(original) if original.wallet_id == entry.wallet_id && original.kind.is_refundable() => {
+                original.refunded += entry.amount.minor();
+                if original.refunded > original.amount {
+                    self.refunds.fail(format!(
+                        "refunds of {original_id} add up to {} minor units, more than its {}",
+                        original.refunded, original.amount
+                    ));
+                }
+            }
+            _ => self.refunds.fail(format!(
+                "refund {} names {original_id}, which is not an earlier refundable transaction of its wallet",
+                entry.id
+            )),
+        }
+    }
+
+    /// Compares the running state with the stored wallets and freeze records.
+    pub fn finish(self, wallets: &[Wallet], freezes: &[Freeze], mut extra: Vec<Check>) -> Report {
+        let mut balances = Check::new(
+            "wallet_balances",
+            "every wallet's available and frozen balance equals the sum of its postings",
+        );
+        let mut frozen = Check::new(
+            "freezes",
+            "active freezes add up to each wallet's frozen balance, and every freeze record matches the journal",
+        );
+        let mut runs = self.runs;
+        for wallet in wallets {
+            balances.checked += 1;
+            let run = runs.remove(&wallet.id).unwrap_or_default();
+            if (run.available, run.frozen) != (wallet.available, wallet.frozen) {
+                balances.fail(format!(
+                    "wallet {} holds available {} / frozen {} but its postings give {} / {} (minor units)",
+                    wallet.id, wallet.available, wallet.frozen, run.available, run.frozen
+                ));
+            }
+            if wallet.available < 0 || wallet.frozen < 0 {
+                balances.fail(format!("wallet {} has a negative balance", wallet.id));
+            }
+        }
+        for orphan in runs.keys() {
+            balances.fail(format!(
+                "the journal has postings for wallet {orphan}, which does not exist"
+            ));
+        }
+
+        let mut active_per_wallet: HashMap<&str, i64> = HashMap::new();
+        for record in freezes {
+            frozen.checked += 1;
+            if record.status == FreezeStatus::Active {
+                *active_per_wallet.entry(&record.wallet_id).or_default() += record.amount.minor();
+            }
+            match self.frozen_in_journal.get(&record.id) {
+                Some(&(amount, unfrozen)) => {
+                    if amount != record.amount.minor() {
+                        frozen.fail(format!("freeze {}'s amount differs from its journal entry", record.id));
+                    }
+                    if unfrozen != (record.status == FreezeStatus::Released) {
+                        frozen.fail(format!(
+                            "freeze {} is {} but the journal disagrees",
+                            record.id,
+                            record.status.as_str()
+                        ));
+                    }
+                }
+                None => frozen.fail(format!("freeze {} has no journal entry", record.id)),
+            }
+        }
+        for wallet in wallets {
+            let active = active_per_wallet.get(wallet.id.as_str()).copied().unwrap_or(0);
+            if active != wallet.frozen {
+                frozen.fail(format!(
+                    "wallet {}'s active freezes add up to {active} minor units, its frozen balance is {}",
+                    wallet.id, wallet.frozen
+                ));
+            }
+        }
+
+        let entries = self.chain.checked;
+        let mut checks = vec![self.chain, self.balanced, self.history, balances, self.refunds, frozen];
+        checks.append(&mut extra);
+        Report {
+            entries,
+            wallets: wallets.len() as u64,
+            checks,
+        }
+    }
+}
+
+/// A check made outside the journal (the database's own integrity check, the triggers).
+pub fn external_check(name: &'static str, description: &'static str, problems: Vec<String>) -> Check {
+    let mut check = Check::new(name, description);
+    check.checked = 1;
+    for p in problems {
+        check.fail(p);
+    }
+    check
+}

@@ -1,0 +1,84 @@
+//! The ledger as a whole: creating it, proving its invariants, the trial balance.
+
+use std::collections::BTreeMap;
+use std::path::Path;
+
+use crate::error::Result;
+use crate::ledger::model::NormalSide;
+use crate::ledger::verify::Report;
+use crate::store::Store;
+
+/// Creates a new, empty ledger file and returns its schema version.
+pub fn init(path: &Path, lock_timeout_ms: u64) -> Result<i64> {
+    Store::create(path, lock_timeout_ms)?.schema_version()
+}
+
+/// Checks every invariant of the ledger on one snapshot. A broken invariant is in the report,
+/// not an error: the caller decides how to say it.
+pub fn verify(store: &mut Store) -> Result<Report> {
+    store.read(|tx| tx.verify())
+}
+
+/// Every account's debits, credits and balance, with per-currency totals.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct TrialBalance {
+    pub lines: Vec<TrialBalanceLine>,
+    pub totals: Vec<TrialBalanceTotal>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct TrialBalanceLine {
+    pub account: String,
+    pub currency: String,
+    pub debit: i64,
+    pub credit: i64,
+    /// On the account's normal side: positive means a debit balance for assets, a credit
+    /// balance for liabilities and equity.
+    pub balance: i64,
+    pub normal_side: NormalSide,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct TrialBalanceTotal {
+    pub currency: String,
+    pub debit: i128,
+    pub credit: i128,
+}
+
+impl TrialBalance {
+    /// Debits equal credits in every currency.
+    pub fn balanced(&self) -> bool {
+        self.totals.iter().all(|t| t.debit == t.credit)
+    }
+}
+
+pub fn trial_balance(store: &mut Store) -> Result<TrialBalance> {
+    let accounts = store.read(|tx| tx.account_totals())?;
+    let mut totals: BTreeMap<String, (i128, i128)> = BTreeMap::new();
+    let lines = accounts
+        .into_iter()
+        .map(|a| {
+            let sum = totals.entry(a.currency.clone()).or_default();
+            sum.0 += i128::from(a.debit);
+            sum.1 += i128::from(a.credit);
+            let normal_side = NormalSide::of(&a.account);
+            TrialBalanceLine {
+                balance: normal_side.balance(a.debit - a.credit),
+                account: a.account,
+                currency: a.currency,
+                debit: a.debit,
+                credit: a.credit,
+                normal_side,
+            }
+        })
+        .collect();
+    let totals = totals
+        .into_iter()
+        .map(|(currency, (debit, credit))| TrialBalanceTotal {
+            currency,
+            debit,
+            credit,
+        })
+        .collect();
+    Ok(TrialBalance { lines, totals })
+}

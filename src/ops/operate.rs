@@ -1,0 +1,136 @@
+//! Money movements: every wallet operation, and the internal refund.
+
+use crate::error::{Error, Result};
+use crate::ledger::model::{Entry, Freeze, Scope, Wallet};
+use crate::ledger::request::Operation;
+use crate::ledger::rules::{self, Idempotency, Plan, Referent};
+use crate::store::{Store, Tx};
+
+/// What an operation did, or what it had done when it is a `reference_id` replay.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Outcome {
+    pub entry: Entry,
+    /// How much of `entry` has been refunded so far, in minor units.
+    pub refunded: i64,
+    pub wallet: Wallet,
+    /// The freeze record of a freeze or unfreeze.
+    pub freeze: Option<Freeze>,
+    /// True when nothing was written because the same request had been applied before.
+    pub replayed: bool,
+}
+
+/// Applies `operation` to the wallet of `user_id` in `scope`, in one write transaction.
+pub fn execute(store: &mut Store, scope: &Scope, user_id: &str, operation: &Operation, actor: &str) -> Result<Outcome> {
+    store.write(|tx| {
+        let wallet = tx
+            .wallet_of_user(scope, user_id)?
+            .ok_or_else(|| Error::WalletNotFound {
+                user_id: user_id.to_owned(),
+            })?;
+        apply(tx, wallet, operation, actor)
+    })
+}
+
+/// The internal refund: the wallet is found from the transaction, within `scope`.
+pub fn refund_by_transaction(store: &mut Store, scope: &Scope, operation: &Operation, actor: &str) -> Result<Outcome> {
+    let Operation::Refund { transaction_id, .. } = operation else {
+        return Err(Error::internal("refund_by_transaction needs a refund"));
+    };
+    store.write(|tx| {
+        let not_found = || Error::TransactionNotFound {
+            transaction_id: transaction_id.clone(),
+        };
+        let original = tx.entry(transaction_id)?.ok_or_else(not_found)?;
+        let wallet = tx.wallet(&original.wallet_id)?.ok_or_else(not_found)?;
+        // Another tenant's transaction is reported exactly like a missing one.
+        if wallet.tenant_id != scope.tenant_id || wallet.application_id != scope.application_id {
+            return Err(not_found());
+        }
+        apply(tx, wallet, operation, actor)
+    })
+}
+
+/// Plans `operation` on the wallet of `user_id` without writing anything; `None` when it would
+/// be a `reference_id` replay, which writes nothing either.
+pub fn preview(store: &mut Store, scope: &Scope, user_id: &str, operation: &Operation) -> Result<Option<Plan>> {
+    store.read(|tx| {
+        let wallet = tx
+            .wallet_of_user(scope, user_id)?
+            .ok_or_else(|| Error::WalletNotFound {
+                user_id: user_id.to_owned(),
+            })?;
+        match prepare(tx, wallet, operation, "preview")? {
+            Prepared::Replay(_) => Ok(None),
+            Prepared::Apply { plan, .. } => Ok(Some(plan)),
+        }
+    })
+}
+
+enum Prepared {
+    Replay(Outcome),
+    Apply { plan: Plan, before: Wallet },
+}
+
+fn apply(tx: &Tx, wallet: Wallet, operation: &Operation, actor: &str) -> Result<Outcome> {
+    let (plan, before) = match prepare(tx, wallet, operation, actor)? {
+        Prepared::Replay(outcome) => return Ok(outcome),
+        Prepared::Apply { plan, before } => (plan, before),
+    };
+    let stored = tx.append(&plan, &before)?;
+    let freeze = match &stored.entry.freeze_id {
+        Some(id) => tx.freeze(id)?,
+        None => None,
+    };
+    Ok(Outcome {
+        entry: stored.entry,
+        refunded: 0,
+        wallet: plan.wallet_after,
+        freeze,
+        replayed: false,
+    })
+}
+
+/// Decides what `operation` does to `wallet`: a replay of an earlier identical request, or a
+/// plan built by the pure rules from the state loaded here.
+fn prepare(tx: &Tx, wallet: Wallet, operation: &Operation, actor: &str) -> Result<Prepared> {
+    let request = operation.canonical(wallet.currency)?;
+    if let Some(reference_id) = operation.reference_id() {
+        let previous = tx.entry_by_reference(&wallet.id, operation.kind(), reference_id)?;
+        if let Idempotency::Replay(_) = rules::idempotency(previous.as_ref(), &request)? {
+            let entry = previous.ok_or_else(|| Error::internal("replay without an entry"))?;
+            return Ok(Prepared::Replay(replay(tx, entry, wallet)?));
+        }
+    }
+    let referent = match operation {
+        Operation::Refund { transaction_id, .. } => {
+            let entry = tx.entry(transaction_id)?.ok_or_else(|| Error::TransactionNotFound {
+                transaction_id: transaction_id.clone(),
+            })?;
+            let refunded = tx.refunded(transaction_id)?;
+            Referent::Original { entry, refunded }
+        }
+        Operation::Unfreeze { freeze_id } => {
+            Referent::Freeze(tx.freeze(freeze_id)?.ok_or_else(|| Error::FreezeNotFound {
+                freeze_id: freeze_id.clone(),
+            })?)
+        }
+        _ => Referent::None,
+    };
+    let plan = rules::plan(&wallet, operation, referent, &super::context(actor))?;
+    Ok(Prepared::Apply { plan, before: wallet })
+}
+
+fn replay(tx: &Tx, entry: Entry, wallet: Wallet) -> Result<Outcome> {
+    let refunded = tx.refunded(&entry.id)?;
+    let freeze = match &entry.freeze_id {
+        Some(id) => tx.freeze(id)?,
+        None => None,
+    };
+    Ok(Outcome {
+        entry,
+        refunded,
+        wallet,
+        freeze,
+        replayed: true,
+    })
+}

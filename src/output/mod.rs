@@ -1,0 +1,387 @@
+//! Output is a contract: results on stdout (a table for people, exactly one JSON envelope for
+//! scripts), diagnostics on stderr.
+
+pub mod views;
+
+use std::io::{self, Write};
+
+use comfy_table::{presets, Cell, CellAlignment, ContentArrangement, Table};
+use serde::Serialize;
+
+use crate::error::Error;
+use crate::ledger::model::{Entry, Freeze, Wallet};
+use crate::ledger::request::Paged;
+use crate::ledger::verify::Report;
+use crate::ops::{Outcome, TrialBalance};
+use views::{
+    outcome_message, Envelope, ErrorEnvelope, FreezeView, ListEnvelope, OutcomeView, TransactionView, TrialBalanceView,
+    VerifyView, WalletView,
+};
+
+/// How results are printed.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum Format {
+    /// Tables for people.
+    Table,
+    /// One JSON envelope per command, for scripts.
+    Json,
+}
+
+/// Prints results in one format, with one timestamp per command.
+pub struct Printer<W: Write> {
+    pub format: Format,
+    out: W,
+    now: String,
+}
+
+impl<W: Write> Printer<W> {
+    pub fn new(format: Format, out: W, now: String) -> Printer<W> {
+        Printer { format, out, now }
+    }
+
+    fn json<T: Serialize>(&mut self, value: &T) -> io::Result<()> {
+        serde_json::to_writer(&mut self.out, value)?;
+        writeln!(self.out)
+    }
+
+    fn table(&mut self, title: Option<&str>, table: &Table) -> io::Result<()> {
+        if let Some(title) = title {
+            writeln!(self.out, "{title}")?;
+        }
+        writeln!(self.out, "{table}")
+    }
+
+    pub fn error(&mut self, error: &Error) -> io::Result<()> {
+        self.json(&ErrorEnvelope::new(error, &self.now.clone()))
+    }
+
+    pub fn initialized(&mut self, path: &str, schema_version: i64) -> io::Result<()> {
+        match self.format {
+            Format::Json => {
+                let data = serde_json::json!({"path": path, "schema_version": schema_version, "journal_mode": "wal", "synchronous": "full"});
+                self.json(&Envelope::ok(data, &self.now))
+            }
+            Format::Table => writeln!(
+                self.out,
+                "Created ledger {path} (schema version {schema_version}, WAL, synchronous=FULL)"
+            ),
+        }
+    }
+
+    pub fn wallet(&mut self, wallet: &Wallet) -> io::Result<()> {
+        let view = WalletView::from(wallet);
+        match self.format {
+            Format::Json => self.json(&Envelope::ok(&view, &self.now)),
+            Format::Table => self.table(Some(&format!("Wallet {}", view.wallet_id)), &wallet_table(&view)),
+        }
+    }
+
+    pub fn outcome(&mut self, outcome: &Outcome) -> io::Result<()> {
+        let view = OutcomeView::from(outcome);
+        match self.format {
+            Format::Json => self.json(&Envelope::with_message(outcome_message(outcome), &view, &self.now)),
+            Format::Table => {
+                if outcome.replayed {
+                    writeln!(
+                        self.out,
+                        "Replayed: reference_id {} was already applied; nothing was written.",
+                        outcome.entry.reference_id.as_deref().unwrap_or_default()
+                    )?;
+                }
+                match &view {
+                    OutcomeView::Transaction(r) => self.table(
+                        Some(&format!("Transaction {}", r.transaction.id)),
+                        &transaction_table(&r.transaction),
+                    )?,
+                    OutcomeView::Freeze(r) => {
+                        self.table(Some(&format!("Freeze {}", r.freeze.id)), &freeze_table(&r.freeze))?
+                    }
+                }
+                let wallet = WalletView::from(&outcome.wallet);
+                self.table(Some(&format!("Wallet {}", wallet.wallet_id)), &wallet_table(&wallet))
+            }
+        }
+    }
+
+    pub fn wallets(&mut self, page: &Paged<Wallet>) -> io::Result<()> {
+        let list = ListEnvelope::new(page, |w| WalletView::from(w), &self.now);
+        match self.format {
+            Format::Json => self.json(&list),
+            Format::Table => {
+                let mut t = grid(
+                    &[
+                        "USER",
+                        "WALLET",
+                        "CURRENCY",
+                        "BALANCE",
+                        "FROZEN",
+                        "AVAILABLE",
+                        "STATUS",
+                        "CREATED",
+                    ],
+                    &[3, 4, 5],
+                );
+                for w in &list.items {
+                    t.add_row(vec![
+                        &w.user_id,
+                        &w.wallet_id,
+                        &w.currency,
+                        &w.balance,
+                        &w.frozen_balance,
+                        &w.available_balance,
+                        &w.status,
+                        &w.created_at,
+                    ]);
+                }
+                self.table(None, &t)?;
+                self.footer(&list)
+            }
+        }
+    }
+
+    pub fn history(&mut self, wallet: &Wallet, page: &Paged<(Entry, i64)>) -> io::Result<()> {
+        let list = ListEnvelope::new(page, |(e, refunded)| TransactionView::new(e, *refunded), &self.now);
+        match self.format {
+            Format::Json => self.json(&list),
+            Format::Table => {
+                let mut t = grid(
+                    &[
+                        "CREATED",
+                        "TRANSACTION",
+                        "TYPE",
+                        "AMOUNT",
+                        "BALANCE AFTER",
+                        "REFUNDED",
+                        "REFERENCE",
+                        "DESCRIPTION",
+                    ],
+                    &[3, 4, 5],
+                );
+                for tx in &list.items {
+                    let opt = |v: &Option<String>| v.clone().unwrap_or_default();
+                    t.add_row(vec![
+                        tx.created_at.clone(),
+                        tx.id.clone(),
+                        tx.kind.clone(),
+                        tx.amount.clone(),
+                        tx.balance_after.clone(),
+                        opt(&tx.refunded_amount),
+                        opt(&tx.reference_id),
+                        opt(&tx.description),
+                    ]);
+                }
+                self.table(
+                    Some(&format!(
+                        "Transactions of {} ({}, {})",
+                        wallet.user_id, wallet.id, wallet.currency
+                    )),
+                    &t,
+                )?;
+                self.footer(&list)
+            }
+        }
+    }
+
+    pub fn freezes(&mut self, wallet: &Wallet, page: &Paged<Freeze>) -> io::Result<()> {
+        let list = ListEnvelope::new(page, |f| FreezeView::new(f, wallet.currency), &self.now);
+        match self.format {
+            Format::Json => self.json(&list),
+            Format::Table => {
+                let mut t = grid(&["FREEZE", "AMOUNT", "STATUS", "REASON", "CREATED", "RELEASED"], &[1]);
+                for f in &list.items {
+                    t.add_row(vec![
+                        f.id.clone(),
+                        f.amount.clone(),
+                        f.status.clone(),
+                        f.reason.clone().unwrap_or_default(),
+                        f.created_at.clone(),
+                        f.released_at.clone().unwrap_or_default(),
+                    ]);
+                }
+                self.table(
+                    Some(&format!(
+                        "Freezes of {} ({}, {})",
+                        wallet.user_id, wallet.id, wallet.currency
+                    )),
+                    &t,
+                )?;
+                self.footer(&list)
+            }
+        }
+    }
+
+    fn footer<T: Serialize>(&mut self, list: &ListEnvelope<T>) -> io::Result<()> {
+        let p = &list.pagination;
+        writeln!(
+            self.out,
+            "page {} of {} ({} in all, {} per page)",
+            p.page,
+            p.total_pages.max(1),
+            p.total,
+            p.page_size
+        )
+    }
+
+    pub fn verify(&mut self, report: &Report) -> io::Result<()> {
+        let view = VerifyView::from(report);
+        match self.format {
+            Format::Json => self.json(&Envelope::ok(&view, &self.now)),
+            Format::Table => self.verify_table(&view),
+        }
+    }
+
+    /// The checklist of a verify run, for people, whatever it found.
+    pub fn verify_table(&mut self, view: &VerifyView) -> io::Result<()> {
+        let mut t = grid(&["CHECK", "RESULT", "CHECKED", "WHAT IT PROVES"], &[2]);
+        for c in &view.checks {
+            let result = if c.ok {
+                "ok".to_owned()
+            } else {
+                format!("BROKEN ({})", c.problems_total)
+            };
+            t.add_row(vec![
+                c.name.to_owned(),
+                result,
+                c.checked.to_string(),
+                c.description.to_owned(),
+            ]);
+        }
+        self.table(
+            Some(&format!(
+                "Verified {} journal entries and {} wallets",
+                view.entries, view.wallets
+            )),
+            &t,
+        )?;
+        for c in view.checks.iter().filter(|c| !c.ok) {
+            for problem in &c.problems {
+                writeln!(self.out, "  {}: {problem}", c.name)?;
+            }
+            if c.problems_total > c.problems.len() as u64 {
+                writeln!(
+                    self.out,
+                    "  {}: … and {} more",
+                    c.name,
+                    c.problems_total - c.problems.len() as u64
+                )?;
+            }
+        }
+        Ok(())
+    }
+
+    pub fn trial_balance(&mut self, tb: &TrialBalance) -> io::Result<()> {
+        let view = TrialBalanceView::from(tb);
+        match self.format {
+            Format::Json => self.json(&Envelope::ok(&view, &self.now)),
+            Format::Table => {
+                let mut t = grid(&["ACCOUNT", "CURRENCY", "DEBIT", "CREDIT", "BALANCE"], &[2, 3, 4]);
+                for l in &view.accounts {
+                    let side = if l.normal_side == "debit" { "Dr" } else { "Cr" };
+                    t.add_row(vec![
+                        l.account.clone(),
+                        l.currency.clone(),
+                        l.debit.clone(),
+                        l.credit.clone(),
+                        format!("{} {side}", l.balance),
+                    ]);
+                }
+                for total in &view.totals {
+                    t.add_row(vec![
+                        Cell::new("TOTAL"),
+                        Cell::new(&total.currency),
+                        Cell::new(&total.debit),
+                        Cell::new(&total.credit),
+                        Cell::new(if total.balanced { "balanced" } else { "NOT BALANCED" }),
+                    ]);
+                }
+                let title = if view.accounts.is_empty() {
+                    "Trial balance: no postings yet"
+                } else {
+                    "Trial balance"
+                };
+                self.table(Some(title), &t)
+            }
+        }
+    }
+}
+
+/// A table with a header; the listed columns hold money and are right-aligned.
+fn grid(header: &[&str], money_columns: &[usize]) -> Table {
+    let mut t = Table::new();
+    t.load_preset(presets::UTF8_FULL_CONDENSED)
+        .set_content_arrangement(ContentArrangement::Disabled)
+        .set_header(header.to_vec());
+    for &i in money_columns {
+        if let Some(column) = t.column_mut(i) {
+            column.set_cell_alignment(CellAlignment::Right);
+        }
+    }
+    t
+}
+
+/// A two-column table of a record's fields; money values right-aligned.
+fn record(rows: Vec<(&str, String, bool)>) -> Table {
+    let mut t = Table::new();
+    t.load_preset(presets::UTF8_FULL_CONDENSED);
+    for (field, value, money) in rows {
+        let value = Cell::new(value).set_alignment(if money {
+            CellAlignment::Right
+        } else {
+            CellAlignment::Left
+        });
+        t.add_row(vec![Cell::new(field), value]);
+    }
+    t
+}
+
+fn wallet_table(w: &WalletView) -> Table {
+    record(vec![
+        ("user", w.user_id.clone(), false),
+        ("tenant / app", format!("{} / {}", w.tenant_id, w.application_id), false),
+        ("status", w.status.clone(), false),
+        ("balance", format!("{} {}", w.balance, w.currency), true),
+        ("frozen", format!("{} {}", w.frozen_balance, w.currency), true),
+        ("available", format!("{} {}", w.available_balance, w.currency), true),
+        ("updated", w.updated_at.clone(), false),
+    ])
+}
+
+fn transaction_table(t: &TransactionView) -> Table {
+    let mut rows = vec![
+        ("type", t.kind.clone(), false),
+        ("status", t.status.to_owned(), false),
+        ("amount", format!("{} {}", t.amount, t.currency), true),
+        ("balance before", format!("{} {}", t.balance_before, t.currency), true),
+        ("balance after", format!("{} {}", t.balance_after, t.currency), true),
+    ];
+    let optional = [
+        (
+            "refunded",
+            t.refunded_amount.as_ref().map(|a| format!("{a} {}", t.currency)),
+            true,
+        ),
+        ("refund of", t.original_transaction_id.clone(), false),
+        ("counterparty", t.counterparty_id.clone(), false),
+        ("description", t.description.clone(), false),
+        ("reference", t.reference_id.clone(), false),
+    ];
+    rows.extend(
+        optional
+            .into_iter()
+            .filter_map(|(k, v, money)| v.map(|v| (k, v, money))),
+    );
+    rows.push(("created", t.created_at.clone(), false));
+    record(rows)
+}
+
+fn freeze_table(f: &FreezeView) -> Table {
+    let mut rows = vec![("status", f.status.clone(), false), ("amount", f.amount.clone(), true)];
+    if let Some(reason) = &f.reason {
+        rows.push(("reason", reason.clone(), false));
+    }
+    rows.push(("created", f.created_at.clone(), false));
+    if let Some(released) = &f.released_at {
+        rows.push(("released", released.clone(), false));
+    }
+    record(rows)
+}

@@ -1,0 +1,368 @@
+//! The wire contract: the seeds' envelope and `dto.*` shapes, built from domain values.
+//! Domain structs are never serialized directly; these are, with the seeds' field names.
+
+use serde::Serialize;
+
+use crate::error::Error;
+use crate::ledger::model::{Entry, Freeze, Wallet};
+use crate::ledger::money::Currency;
+use crate::ledger::request::Paged;
+use crate::ledger::verify::{Check, Report};
+use crate::ops::{Outcome, TrialBalance};
+
+/// The seeds' success envelope: `{"code","message","data","timestamp"}`.
+#[derive(Debug, Serialize)]
+pub struct Envelope<T: Serialize> {
+    pub code: u16,
+    pub message: String,
+    pub data: T,
+    pub timestamp: String,
+}
+
+impl<T: Serialize> Envelope<T> {
+    pub fn ok(data: T, now: &str) -> Envelope<T> {
+        Envelope::with_message("ok", data, now)
+    }
+
+    pub fn with_message(message: &str, data: T, now: &str) -> Envelope<T> {
+        Envelope {
+            code: 200,
+            message: message.to_owned(),
+            data,
+            timestamp: now.to_owned(),
+        }
+    }
+}
+
+/// The seeds' `SimpleResponse`, plus the stable `error` string.
+#[derive(Debug, Serialize)]
+pub struct ErrorEnvelope {
+    pub code: u16,
+    pub message: String,
+    pub error: &'static str,
+    pub timestamp: String,
+}
+
+impl ErrorEnvelope {
+    pub fn new(error: &Error, now: &str) -> ErrorEnvelope {
+        ErrorEnvelope {
+            code: error.kind().http_status(),
+            message: error.to_string(),
+            error: error.code(),
+            timestamp: now.to_owned(),
+        }
+    }
+}
+
+/// The upstream's list response: items at the top level, with pagination.
+#[derive(Debug, Serialize)]
+pub struct ListEnvelope<T: Serialize> {
+    pub code: u16,
+    pub message: String,
+    pub items: Vec<T>,
+    pub total: u64,
+    pub pagination: Pagination,
+    pub timestamp: String,
+}
+
+#[derive(Debug, Serialize)]
+pub struct Pagination {
+    pub page: u32,
+    pub page_size: u32,
+    pub total: u64,
+    pub total_pages: u64,
+    pub has_next: bool,
+    pub has_prev: bool,
+}
+
+impl<T: Serialize> ListEnvelope<T> {
+    pub fn new<U>(paged: &Paged<U>, view: impl Fn(&U) -> T, now: &str) -> ListEnvelope<T> {
+        let page_size = u64::from(paged.page.page_size);
+        let total_pages = paged.total.div_ceil(page_size);
+        let page = u64::from(paged.page.page);
+        ListEnvelope {
+            code: 200,
+            message: "ok".to_owned(),
+            items: paged.items.iter().map(view).collect(),
+            total: paged.total,
+            pagination: Pagination {
+                page: paged.page.page,
+                page_size: paged.page.page_size,
+                total: paged.total,
+                total_pages,
+                has_next: page < total_pages,
+                has_prev: page > 1,
+            },
+            timestamp: now.to_owned(),
+        }
+    }
+}
+
+/// `dto.WalletResponse`, plus the upstream's `available_balance`.
+#[derive(Debug, Clone, Serialize)]
+pub struct WalletView {
+    pub wallet_id: String,
+    pub tenant_id: String,
+    pub application_id: String,
+    pub user_id: String,
+    pub currency: String,
+    /// The total balance: what the operator owes the user.
+    pub balance: String,
+    pub frozen_balance: String,
+    pub available_balance: String,
+    pub status: String,
+    pub created_at: String,
+    pub updated_at: String,
+}
+
+impl From<&Wallet> for WalletView {
+    fn from(w: &Wallet) -> WalletView {
+        let c = w.currency;
+        WalletView {
+            wallet_id: w.id.clone(),
+            tenant_id: w.tenant_id.clone(),
+            application_id: w.application_id.clone(),
+            user_id: w.user_id.clone(),
+            currency: c.code().to_owned(),
+            balance: c.format(w.balance()),
+            frozen_balance: c.format(w.frozen),
+            available_balance: c.format(w.available),
+            status: w.status.as_str().to_owned(),
+            created_at: w.created_at.clone(),
+            updated_at: w.updated_at.clone(),
+        }
+    }
+}
+
+/// `dto.TransactionResponse`, plus what a refund needs: the original it refunds, and on a
+/// refundable transaction how much of it has been refunded.
+#[derive(Debug, Clone, Serialize)]
+pub struct TransactionView {
+    pub id: String,
+    pub wallet_id: String,
+    #[serde(rename = "type")]
+    pub kind: String,
+    pub amount: String,
+    pub currency: String,
+    pub balance_before: String,
+    pub balance_after: String,
+    pub counterparty_id: Option<String>,
+    pub description: Option<String>,
+    pub reference_id: Option<String>,
+    pub status: &'static str,
+    pub created_at: String,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub original_transaction_id: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub refunded_amount: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub freeze_id: Option<String>,
+}
+
+impl TransactionView {
+    pub fn new(e: &Entry, refunded: i64) -> TransactionView {
+        let c: Currency = e.currency;
+        TransactionView {
+            id: e.id.clone(),
+            wallet_id: e.wallet_id.clone(),
+            kind: e.kind.as_str().to_owned(),
+            amount: c.format(e.amount.minor()),
+            currency: c.code().to_owned(),
+            balance_before: c.format(e.balance_before),
+            balance_after: c.format(e.balance_after),
+            counterparty_id: e.counterparty_id.clone(),
+            description: e.description.clone(),
+            reference_id: e.reference_id.clone(),
+            // Every posted transaction is complete: there is no pending state in this ledger.
+            status: "completed",
+            created_at: e.created_at.clone(),
+            original_transaction_id: e.original_id.clone(),
+            refunded_amount: e.kind.is_refundable().then(|| c.format(refunded)),
+            freeze_id: e.freeze_id.clone(),
+        }
+    }
+}
+
+/// `dto.FreezeRecordResponse`.
+#[derive(Debug, Clone, Serialize)]
+pub struct FreezeView {
+    pub id: String,
+    pub wallet_id: String,
+    pub amount: String,
+    pub reason: Option<String>,
+    pub status: String,
+    pub created_at: String,
+    pub released_at: Option<String>,
+}
+
+impl FreezeView {
+    pub fn new(f: &Freeze, currency: Currency) -> FreezeView {
+        FreezeView {
+            id: f.id.clone(),
+            wallet_id: f.wallet_id.clone(),
+            amount: currency.format(f.amount.minor()),
+            reason: f.reason.clone(),
+            status: f.status.as_str().to_owned(),
+            created_at: f.created_at.clone(),
+            released_at: f.released_at.clone(),
+        }
+    }
+}
+
+/// `dto.WithdrawResult` / `dto.RefundResult`: the transaction and the wallet after it.
+#[derive(Debug, Serialize)]
+pub struct TransactionResult {
+    pub transaction: TransactionView,
+    pub wallet: WalletView,
+}
+
+/// `dto.FreezeResult` / `dto.UnfreezeResult`.
+#[derive(Debug, Serialize)]
+pub struct FreezeResult {
+    pub freeze: FreezeView,
+    pub wallet: WalletView,
+}
+
+/// The `data` of an operation's envelope: a freeze or unfreeze returns the freeze record, every
+/// other operation its transaction.
+#[derive(Debug, Serialize)]
+#[serde(untagged)]
+pub enum OutcomeView {
+    Transaction(TransactionResult),
+    Freeze(FreezeResult),
+}
+
+impl From<&Outcome> for OutcomeView {
+    fn from(o: &Outcome) -> OutcomeView {
+        let wallet = WalletView::from(&o.wallet);
+        match &o.freeze {
+            Some(freeze) => OutcomeView::Freeze(FreezeResult {
+                freeze: FreezeView::new(freeze, o.wallet.currency),
+                wallet,
+            }),
+            None => OutcomeView::Transaction(TransactionResult {
+                transaction: TransactionView::new(&o.entry, o.refunded),
+                wallet,
+            }),
+        }
+    }
+}
+
+/// The message of an operation's envelope: `replayed` when a `reference_id` repeat wrote nothing.
+pub fn outcome_message(o: &Outcome) -> &'static str {
+    if o.replayed {
+        "replayed"
+    } else {
+        "ok"
+    }
+}
+
+#[derive(Debug, Serialize)]
+pub struct CheckView {
+    pub name: &'static str,
+    pub description: &'static str,
+    pub ok: bool,
+    pub checked: u64,
+    pub problems_total: u64,
+    pub problems: Vec<String>,
+}
+
+impl From<&Check> for CheckView {
+    fn from(c: &Check) -> CheckView {
+        CheckView {
+            name: c.name,
+            description: c.description,
+            ok: c.ok(),
+            checked: c.checked,
+            problems_total: c.problems_total,
+            problems: c.problems.clone(),
+        }
+    }
+}
+
+#[derive(Debug, Serialize)]
+pub struct VerifyView {
+    pub ok: bool,
+    pub entries: u64,
+    pub wallets: u64,
+    pub checks: Vec<CheckView>,
+}
+
+impl From<&Report> for VerifyView {
+    fn from(r: &Report) -> VerifyView {
+        VerifyView {
+            ok: r.ok(),
+            entries: r.entries,
+            wallets: r.wallets,
+            checks: r.checks.iter().map(CheckView::from).collect(),
+        }
+    }
+}
+
+#[derive(Debug, Serialize)]
+pub struct TrialBalanceView {
+    pub balanced: bool,
+    pub accounts: Vec<AccountLineView>,
+    pub totals: Vec<CurrencyTotalView>,
+}
+
+#[derive(Debug, Serialize)]
+pub struct AccountLineView {
+    pub account: String,
+    pub currency: String,
+    pub debit: String,
+    pub credit: String,
+    /// On the account's normal side (debit for assets, credit for liabilities and equity).
+    pub balance: String,
+    pub normal_side: &'static str,
+}
+
+#[derive(Debug, Serialize)]
+pub struct CurrencyTotalView {
+    pub currency: String,
+    pub debit: String,
+    pub credit: String,
+    pub balanced: bool,
+}
+
+impl From<&TrialBalance> for TrialBalanceView {
+    fn from(tb: &TrialBalance) -> TrialBalanceView {
+        let fmt = |currency: &str, minor: i128| format_wide(currency, minor);
+        TrialBalanceView {
+            balanced: tb.balanced(),
+            accounts: tb
+                .lines
+                .iter()
+                .map(|l| AccountLineView {
+                    account: l.account.clone(),
+                    currency: l.currency.clone(),
+                    debit: fmt(&l.currency, l.debit.into()),
+                    credit: fmt(&l.currency, l.credit.into()),
+                    balance: fmt(&l.currency, l.balance.into()),
+                    normal_side: match l.normal_side {
+                        crate::ledger::model::NormalSide::Debit => "debit",
+                        crate::ledger::model::NormalSide::Credit => "credit",
+                    },
+                })
+                .collect(),
+            totals: tb
+                .totals
+                .iter()
+                .map(|t| CurrencyTotalView {
+                    currency: t.currency.clone(),
+                    debit: fmt(&t.currency, t.debit),
+                    credit: fmt(&t.currency, t.credit),
+                    balanced: t.debit == t.credit,
+                })
+                .collect(),
+        }
+    }
+}
+
+/// Formats a sum of minor units that may exceed `i64` (totals across many accounts).
+pub fn format_wide(currency: &str, minor: i128) -> String {
+    let exponent = currency.parse::<Currency>().map(Currency::exponent).unwrap_or(0);
+    rust_decimal::Decimal::try_from_i128_with_scale(minor, exponent)
+        .map(|d| d.to_string())
+        .unwrap_or_else(|_| format!("{minor}e-{exponent}"))
+}

@@ -1,0 +1,718 @@
+//! All SQL: the ledger file, its schema and every query, with bound parameters only.
+//!
+//! [`Store`] owns one connection to a ledger file (WAL, `synchronous=FULL`, a busy timeout).
+//! Writes run in [`Store::write`] (`BEGIN IMMEDIATE`), reads in [`Store::read`] (a snapshot);
+//! both hand the closure a [`Tx`], the narrow interface the operations use.
+
+mod schema;
+
+use std::path::Path;
+use std::time::Duration;
+
+use rusqlite::{params, Connection, ErrorCode, OpenFlags, OptionalExtension, Row, TransactionBehavior};
+
+use crate::error::{Error, Result};
+use crate::ledger::chain::{entry_hash, GENESIS_HASH};
+use crate::ledger::model::{Entry, Freeze, FreezeStatus, Posting, Scope, StoredEntry, TxType, Wallet, WalletStatus};
+use crate::ledger::money::{Amount, Currency};
+use crate::ledger::request::{PageRequest, Paged};
+use crate::ledger::rules::{FreezeChange, Plan};
+use crate::ledger::verify::{external_check, Check, Verifier};
+
+pub use schema::{APPEND_ONLY_TRIGGERS, MIGRATIONS};
+
+/// An open ledger file.
+pub struct Store {
+    conn: Connection,
+    lock_timeout_ms: u64,
+}
+
+impl Store {
+    /// Creates a new ledger file; refuses to touch an existing one.
+    pub fn create(path: &Path, lock_timeout_ms: u64) -> Result<Store> {
+        if path.exists() {
+            return Err(Error::LedgerExists {
+                path: path.display().to_string(),
+            });
+        }
+        let flags = OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_CREATE | OpenFlags::SQLITE_OPEN_NO_MUTEX;
+        let conn = Connection::open_with_flags(path, flags).map_err(|e| open_error(path, e))?;
+        // WAL is a property of the file: set once here, every later connection inherits it.
+        let mode: String = conn
+            .query_row("PRAGMA journal_mode = WAL", [], |r| r.get(0))
+            .map_err(|e| open_error(path, e))?;
+        if mode != "wal" {
+            return Err(Error::internal(format!(
+                "{} does not support WAL mode (got {mode})",
+                path.display()
+            )));
+        }
+        conn.pragma_update(None, "application_id", schema::APPLICATION_ID)
+            .map_err(|e| open_error(path, e))?;
+        let mut store = Store::configure(conn, lock_timeout_ms)?;
+        store.migrate()?;
+        Ok(store)
+    }
+
+    /// Opens an existing ledger file, bringing its schema up to date.
+    pub fn open(path: &Path, lock_timeout_ms: u64) -> Result<Store> {
+        if !path.exists() {
+            return Err(Error::LedgerNotFound {
+                path: path.display().to_string(),
+            });
+        }
+        let flags = OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_NO_MUTEX;
+        let conn = Connection::open_with_flags(path, flags).map_err(|e| open_error(path, e))?;
+        let app_id: i32 = conn
+            .query_row("PRAGMA application_id", [], |r| r.get(0))
+            .map_err(|e| open_error(path, e))?;
+        if app_id != schema::APPLICATION_ID {
+            return Err(Error::invalid(
+                "db",
+                format!("{} is not a ledgerctl ledger file", path.display()),
+            ));
+        }
+        let mut store = Store::configure(conn, lock_timeout_ms)?;
+        store.migrate()?;
+        Ok(store)
+    }
+
+    fn configure(conn: Connection, lock_timeout_ms: u64) -> Result<Store> {
+        conn.busy_timeout(Duration::from_millis(lock_timeout_ms))?;
+        // FULL: a commit is on disk (WAL fsynced) before ledgerctl reports success.
+        conn.pragma_update(None, "synchronous", "FULL")?;
+        conn.pragma_update(None, "foreign_keys", "ON")?;
+        Ok(Store { conn, lock_timeout_ms })
+    }
+
+    fn migrate(&mut self) -> Result<()> {
+        let version = |conn: &Connection| -> Result<usize> {
+            let v: i64 = conn.query_row("PRAGMA user_version", [], |r| r.get(0))?;
+            Ok(usize::try_from(v).unwrap_or(usize::MAX))
+        };
+        if version(&self.conn)? == MIGRATIONS.len() {
+            return Ok(());
+        }
+        let lock_timeout_ms = self.lock_timeout_ms;
+        let tx = self
+            .conn
+            .transaction_with_behavior(TransactionBehavior::Immediate)
+            .map_err(|e| busy_or(e, lock_timeout_ms))?;
+        // Read again under the lock: another process may have migrated meanwhile.
+        let current = version(&tx)?;
+        if current > MIGRATIONS.len() {
+            return Err(Error::internal(format!(
+                "this ledger has schema version {current}, newer than this ledgerctl knows ({}); upgrade ledgerctl",
+                MIGRATIONS.len()
+            )));
+        }
+        for (index, migration) in MIGRATIONS.iter().enumerate().skip(current) {
+            tx.execute_batch(migration)?;
+            tx.pragma_update(None, "user_version", index as i64 + 1)?;
+        }
+        tx.commit().map_err(|e| busy_or(e, lock_timeout_ms))
+    }
+
+    /// The schema version of the file (the number of migrations applied).
+    pub fn schema_version(&self) -> Result<i64> {
+        Ok(self.conn.query_row("PRAGMA user_version", [], |r| r.get(0))?)
+    }
+
+    /// Runs `f` in one `BEGIN IMMEDIATE` transaction: all of it commits, or none of it.
+    pub fn write<T>(&mut self, f: impl FnOnce(&Tx) -> Result<T>) -> Result<T> {
+        self.transaction(TransactionBehavior::Immediate, f)
+    }
+
+    /// Runs `f` on one consistent snapshot; never blocks writers, never blocked by them.
+    pub fn read<T>(&mut self, f: impl FnOnce(&Tx) -> Result<T>) -> Result<T> {
+        self.transaction(TransactionBehavior::Deferred, f)
+    }
+
+    fn transaction<T>(&mut self, behavior: TransactionBehavior, f: impl FnOnce(&Tx) -> Result<T>) -> Result<T> {
+        let lock_timeout_ms = self.lock_timeout_ms;
+        let tx = self
+            .conn
+            .transaction_with_behavior(behavior)
+            .map_err(|e| busy_or(e, lock_timeout_ms))?;
+        let wrapped = Tx { tx, lock_timeout_ms };
+        let value = f(&wrapped)?;
+        wrapped.tx.commit().map_err(|e| busy_or(e, lock_timeout_ms))?;
+        Ok(value)
+    }
+}
+
+fn open_error(path: &Path, e: rusqlite::Error) -> Error {
+    match e.sqlite_error_code() {
+        Some(ErrorCode::NotADatabase) => {
+            Error::invalid("db", format!("{} is not a ledgerctl ledger file", path.display()))
+        }
+        Some(ErrorCode::CannotOpen) | Some(ErrorCode::PermissionDenied) | Some(ErrorCode::ReadOnly) => {
+            Error::invalid("db", format!("cannot open {}: {e}", path.display()))
+        }
+        _ => Error::from(e),
+    }
+}
+
+fn busy_or(e: rusqlite::Error, lock_timeout_ms: u64) -> Error {
+    match e.sqlite_error_code() {
+        Some(ErrorCode::DatabaseBusy) | Some(ErrorCode::DatabaseLocked) => Error::LedgerBusy { lock_timeout_ms },
+        _ => Error::from(e),
+    }
+}
+
+impl From<rusqlite::Error> for Error {
+    fn from(e: rusqlite::Error) -> Error {
+        match e.sqlite_error_code() {
+            Some(ErrorCode::DatabaseBusy) | Some(ErrorCode::DatabaseLocked) => Error::LedgerBusy { lock_timeout_ms: 0 },
+            _ => Error::internal(format!("storage: {e}")),
+        }
+    }
+}
+
+/// One open transaction on the ledger: every query the operations need, and nothing else.
+pub struct Tx<'conn> {
+    tx: rusqlite::Transaction<'conn>,
+    lock_timeout_ms: u64,
+}
+
+const WALLET_COLUMNS: &str =
+    "id, tenant_id, application_id, user_id, currency, status, available_minor, frozen_minor, created_at, updated_at";
+const ENTRY_COLUMNS: &str = "seq, id, wallet_id, kind, currency, amount_minor, balance_before_minor, balance_after_minor, counterparty_id, description, reference_id, original_id, freeze_id, request, actor, created_at, prev_hash, hash";
+const FREEZE_COLUMNS: &str = "id, wallet_id, amount_minor, reason, status, created_at, released_at";
+
+impl Tx<'_> {
+    fn q(&self) -> &Connection {
+        &self.tx
+    }
+
+    pub fn wallet_of_user(&self, scope: &Scope, user_id: &str) -> Result<Option<Wallet>> {
+        let sql = format!(
+            "SELECT {WALLET_COLUMNS} FROM wallets WHERE tenant_id = ?1 AND application_id = ?2 AND user_id = ?3"
+        );
+        self.q()
+            .prepare_cached(&sql)?
+            .query_row(params![scope.tenant_id, scope.application_id, user_id], wallet_row)
+            .optional()?
+            .transpose()
+    }
+
+    pub fn wallet(&self, wallet_id: &str) -> Result<Option<Wallet>> {
+        let sql = format!("SELECT {WALLET_COLUMNS} FROM wallets WHERE id = ?1");
+        self.q()
+            .prepare_cached(&sql)?
+            .query_row(params![wallet_id], wallet_row)
+            .optional()?
+            .transpose()
+    }
+
+    pub fn insert_wallet(&self, w: &Wallet) -> Result<()> {
+        self.q()
+            .prepare_cached(&format!(
+                "INSERT INTO wallets ({WALLET_COLUMNS}) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)"
+            ))?
+            .execute(params![
+                w.id,
+                w.tenant_id,
+                w.application_id,
+                w.user_id,
+                w.currency.code(),
+                w.status.as_str(),
+                w.available,
+                w.frozen,
+                w.created_at,
+                w.updated_at
+            ])?;
+        Ok(())
+    }
+
+    pub fn wallets(&self, scope: &Scope, page: PageRequest) -> Result<Paged<Wallet>> {
+        let total = self.count(
+            "SELECT COUNT(*) FROM wallets WHERE tenant_id = ?1 AND application_id = ?2",
+            params![scope.tenant_id, scope.application_id],
+        )?;
+        let sql = format!("SELECT {WALLET_COLUMNS} FROM wallets WHERE tenant_id = ?1 AND application_id = ?2 ORDER BY id LIMIT ?3 OFFSET ?4");
+        let items = self
+            .q()
+            .prepare_cached(&sql)?
+            .query_map(
+                params![scope.tenant_id, scope.application_id, page.page_size, page.offset()],
+                wallet_row,
+            )?
+            .map(|row| row?)
+            .collect::<Result<Vec<_>>>()?;
+        Ok(Paged { items, total, page })
+    }
+
+    /// Every wallet of the ledger, for `ledger verify`.
+    pub fn all_wallets(&self) -> Result<Vec<Wallet>> {
+        let sql = format!("SELECT {WALLET_COLUMNS} FROM wallets ORDER BY id");
+        self.q()
+            .prepare(&sql)?
+            .query_map([], wallet_row)?
+            .map(|row| row?)
+            .collect()
+    }
+
+    pub fn entry(&self, id: &str) -> Result<Option<Entry>> {
+        let sql = format!("SELECT {ENTRY_COLUMNS} FROM journal_entries WHERE id = ?1");
+        let row = self
+            .q()
+            .prepare_cached(&sql)?
+            .query_row(params![id], entry_row)
+            .optional()?;
+        self.with_postings(row)
+    }
+
+    /// The earlier entry of this operation with this `reference_id` on this wallet, if any.
+    pub fn entry_by_reference(&self, wallet_id: &str, kind: TxType, reference_id: &str) -> Result<Option<Entry>> {
+        // Both adjust directions share one reference space, like the unique index.
+        let group = match kind {
+            TxType::AdjustCredit | TxType::AdjustDebit => [TxType::AdjustCredit, TxType::AdjustDebit],
+            other => [other, other],
+        };
+        let sql = format!("SELECT {ENTRY_COLUMNS} FROM journal_entries WHERE wallet_id = ?1 AND reference_id = ?2 AND kind IN (?3, ?4)");
+        let row = self
+            .q()
+            .prepare_cached(&sql)?
+            .query_row(
+                params![wallet_id, reference_id, group[0].as_str(), group[1].as_str()],
+                entry_row,
+            )
+            .optional()?;
+        self.with_postings(row)
+    }
+
+    fn with_postings(&self, row: Option<Result<StoredEntry>>) -> Result<Option<Entry>> {
+        let Some(stored) = row.transpose()? else {
+            return Ok(None);
+        };
+        let mut entry = stored.entry;
+        entry.postings = self.postings(stored.seq)?;
+        Ok(Some(entry))
+    }
+
+    fn postings(&self, seq: i64) -> Result<Vec<Posting>> {
+        self.q()
+            .prepare_cached("SELECT account, currency, amount_minor FROM postings WHERE entry_seq = ?1 ORDER BY idx")?
+            .query_map(params![seq], |r| {
+                Ok(Posting {
+                    account: r.get(0)?,
+                    currency: r.get(1)?,
+                    amount: r.get(2)?,
+                })
+            })?
+            .collect::<rusqlite::Result<_>>()
+            .map_err(Error::from)
+    }
+
+    /// The sum of all refunds of a transaction, in minor units.
+    pub fn refunded(&self, original_id: &str) -> Result<i64> {
+        Ok(self
+            .q()
+            .prepare_cached("SELECT COALESCE(SUM(amount_minor), 0) FROM journal_entries WHERE original_id = ?1")?
+            .query_row(params![original_id], |r| r.get(0))?)
+    }
+
+    /// A wallet's transactions, newest first, each with the sum of its refunds.
+    pub fn entries_of_wallet(&self, wallet_id: &str, page: PageRequest) -> Result<Paged<(Entry, i64)>> {
+        let total = self.count(
+            "SELECT COUNT(*) FROM journal_entries WHERE wallet_id = ?1",
+            params![wallet_id],
+        )?;
+        let sql = format!(
+            "SELECT {ENTRY_COLUMNS} FROM journal_entries WHERE wallet_id = ?1 ORDER BY seq DESC LIMIT ?2 OFFSET ?3"
+        );
+        let mut items = Vec::new();
+        for row in self
+            .q()
+            .prepare_cached(&sql)?
+            .query_map(params![wallet_id, page.page_size, page.offset()], entry_row)?
+        {
+            let mut entry = row??.entry;
+            let refunded = self.refunded(&entry.id)?;
+            entry.postings = Vec::new();
+            items.push((entry, refunded));
+        }
+        Ok(Paged { items, total, page })
+    }
+
+    pub fn freeze(&self, freeze_id: &str) -> Result<Option<Freeze>> {
+        let sql = format!("SELECT {FREEZE_COLUMNS} FROM freezes WHERE id = ?1");
+        self.q()
+            .prepare_cached(&sql)?
+            .query_row(params![freeze_id], freeze_row)
+            .optional()?
+            .transpose()
+    }
+
+    pub fn freezes_of_wallet(
+        &self,
+        wallet_id: &str,
+        status: Option<FreezeStatus>,
+        page: PageRequest,
+    ) -> Result<Paged<Freeze>> {
+        let status = status.map(FreezeStatus::as_str);
+        let total = self.count(
+            "SELECT COUNT(*) FROM freezes WHERE wallet_id = ?1 AND (?2 IS NULL OR status = ?2)",
+            params![wallet_id, status],
+        )?;
+        let sql = format!("SELECT {FREEZE_COLUMNS} FROM freezes WHERE wallet_id = ?1 AND (?2 IS NULL OR status = ?2) ORDER BY id DESC LIMIT ?3 OFFSET ?4");
+        let items = self
+            .q()
+            .prepare_cached(&sql)?
+            .query_map(params![wallet_id, status, page.page_size, page.offset()], freeze_row)?
+            .map(|row| row?)
+            .collect::<Result<Vec<_>>>()?;
+        Ok(Paged { items, total, page })
+    }
+
+    pub fn all_freezes(&self) -> Result<Vec<Freeze>> {
+        let sql = format!("SELECT {FREEZE_COLUMNS} FROM freezes ORDER BY id");
+        self.q()
+            .prepare(&sql)?
+            .query_map([], freeze_row)?
+            .map(|row| row?)
+            .collect()
+    }
+
+    fn count(&self, sql: &str, params: impl rusqlite::Params) -> Result<u64> {
+        let n: i64 = self.q().prepare_cached(sql)?.query_row(params, |r| r.get(0))?;
+        Ok(u64::try_from(n).unwrap_or(0))
+    }
+
+    /// Appends a plan: its entry at the end of the hash chain, its postings, the freeze change
+    /// and the wallet's new balances. The caller's transaction makes it all or nothing.
+    pub fn append(&self, plan: &Plan, before: &Wallet) -> Result<StoredEntry> {
+        let (last_seq, prev_hash): (i64, String) = self
+            .q()
+            .prepare_cached("SELECT seq, hash FROM journal_entries ORDER BY seq DESC LIMIT 1")?
+            .query_row([], |r| Ok((r.get(0)?, r.get(1)?)))
+            .optional()?
+            .unwrap_or((0, GENESIS_HASH.to_owned()));
+        let seq = last_seq + 1;
+        let e = &plan.entry;
+        let hash = entry_hash(seq, e, &prev_hash);
+        self.q()
+            .prepare_cached(&format!(
+                "INSERT INTO journal_entries ({ENTRY_COLUMNS}) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18)"
+            ))?
+            .execute(params![
+                seq,
+                e.id,
+                e.wallet_id,
+                e.kind.as_str(),
+                e.currency.code(),
+                e.amount.minor(),
+                e.balance_before,
+                e.balance_after,
+                e.counterparty_id,
+                e.description,
+                e.reference_id,
+                e.original_id,
+                e.freeze_id,
+                e.request,
+                e.actor,
+                e.created_at,
+                prev_hash,
+                hash
+            ])
+            .map_err(|err| self.unique_reference_or(err, e))?;
+        let mut insert_posting = self.q().prepare_cached(
+            "INSERT INTO postings (entry_seq, idx, account, currency, amount_minor) VALUES (?1, ?2, ?3, ?4, ?5)",
+        )?;
+        for (idx, p) in e.postings.iter().enumerate() {
+            insert_posting.execute(params![seq, idx as i64, p.account, p.currency, p.amount])?;
+        }
+        match &plan.freeze {
+            FreezeChange::None => {}
+            FreezeChange::Create(f) => {
+                self.q()
+                    .prepare_cached(&format!(
+                        "INSERT INTO freezes ({FREEZE_COLUMNS}) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)"
+                    ))?
+                    .execute(params![
+                        f.id,
+                        f.wallet_id,
+                        f.amount.minor(),
+                        f.reason,
+                        f.status.as_str(),
+                        f.created_at,
+                        f.released_at
+                    ])?;
+            }
+            FreezeChange::Release { freeze_id, released_at } => {
+                let changed = self
+                    .q()
+                    .prepare_cached(
+                        "UPDATE freezes SET status = 'released', released_at = ?2 WHERE id = ?1 AND status = 'active'",
+                    )?
+                    .execute(params![freeze_id, released_at])?;
+                if changed != 1 {
+                    return Err(Error::internal(format!(
+                        "freeze {freeze_id} was not active when released"
+                    )));
+                }
+            }
+        }
+        self.update_balances(before, &plan.wallet_after)?;
+        Ok(StoredEntry {
+            seq,
+            entry: e.clone(),
+            prev_hash,
+            hash,
+        })
+    }
+
+    /// Writes a wallet's new balances, only if they are still what the plan started from.
+    fn update_balances(&self, before: &Wallet, after: &Wallet) -> Result<()> {
+        let changed = self
+            .q()
+            .prepare_cached(
+                "UPDATE wallets SET available_minor = ?2, frozen_minor = ?3, updated_at = ?4
+                 WHERE id = ?1 AND available_minor = ?5 AND frozen_minor = ?6",
+            )?
+            .execute(params![
+                after.id,
+                after.available,
+                after.frozen,
+                after.updated_at,
+                before.available,
+                before.frozen
+            ])?;
+        if changed != 1 {
+            return Err(Error::internal(format!(
+                "wallet {} changed under its write lock",
+                before.id
+            )));
+        }
+        Ok(())
+    }
+
+    fn unique_reference_or(&self, err: rusqlite::Error, e: &Entry) -> Error {
+        // The idempotency check runs under the same write lock, so this is a second line of
+        // defence: report it as the conflict it is rather than as a storage failure.
+        if err.sqlite_error_code() == Some(ErrorCode::ConstraintViolation) && e.reference_id.is_some() {
+            if let Ok(Some(previous)) =
+                self.entry_by_reference(&e.wallet_id, e.kind, e.reference_id.as_deref().unwrap_or_default())
+            {
+                return Error::ReferenceConflict {
+                    reference_id: previous.reference_id.unwrap_or_default(),
+                    operation: previous.kind.to_string(),
+                    wallet_id: previous.wallet_id,
+                    transaction_id: previous.id,
+                };
+            }
+        }
+        busy_or(err, self.lock_timeout_ms)
+    }
+
+    /// Streams the whole journal in order through a verifier, then checks the database.
+    pub fn verify(&self) -> Result<crate::ledger::verify::Report> {
+        let mut verifier = Verifier::default();
+        let mut entries = self
+            .q()
+            .prepare(&format!("SELECT {ENTRY_COLUMNS} FROM journal_entries ORDER BY seq"))?;
+        let mut postings = self
+            .q()
+            .prepare("SELECT entry_seq, account, currency, amount_minor FROM postings ORDER BY entry_seq, idx")?;
+        let mut posting_rows = postings.query_map([], |r| {
+            Ok((
+                r.get::<_, i64>(0)?,
+                Posting {
+                    account: r.get(1)?,
+                    currency: r.get(2)?,
+                    amount: r.get(3)?,
+                },
+            ))
+        })?;
+        let mut pending = posting_rows.next().transpose()?;
+        let mut stray_postings = Vec::new();
+        for row in entries.query_map([], entry_row)? {
+            let mut stored = row??;
+            // Both streams are ordered by seq: take this entry's postings, note any without one.
+            while let Some((seq, posting)) = pending.take() {
+                if seq > stored.seq {
+                    pending = Some((seq, posting));
+                    break;
+                }
+                if seq == stored.seq {
+                    stored.entry.postings.push(posting);
+                } else {
+                    stray_postings.push(format!("posting of seq {seq} has no journal entry"));
+                }
+                pending = posting_rows.next().transpose()?;
+            }
+            verifier.entry(&stored);
+        }
+        while let Some((seq, _)) = pending {
+            stray_postings.push(format!("posting of seq {seq} has no journal entry"));
+            pending = posting_rows.next().transpose()?;
+        }
+        let wallets = self.all_wallets()?;
+        let freezes = self.all_freezes()?;
+        let extra = vec![
+            external_check(
+                "postings_belong_to_entries",
+                "every posting belongs to a journal entry",
+                stray_postings,
+            ),
+            self.integrity_check()?,
+            self.append_only_check()?,
+        ];
+        Ok(verifier.finish(&wallets, &freezes, extra))
+    }
+
+    fn integrity_check(&self) -> Result<Check> {
+        let rows: Vec<String> = self
+            .q()
+            .prepare("PRAGMA integrity_check")?
+            .query_map([], |r| r.get(0))?
+            .collect::<rusqlite::Result<_>>()?;
+        let problems = if rows == ["ok"] { Vec::new() } else { rows };
+        Ok(external_check(
+            "sqlite_integrity",
+            "PRAGMA integrity_check finds the file intact",
+            problems,
+        ))
+    }
+
+    fn append_only_check(&self) -> Result<Check> {
+        let present: Vec<String> = self
+            .q()
+            .prepare("SELECT name FROM sqlite_master WHERE type = 'trigger'")?
+            .query_map([], |r| r.get(0))?
+            .collect::<rusqlite::Result<_>>()?;
+        let missing = APPEND_ONLY_TRIGGERS
+            .iter()
+            .filter(|name| !present.iter().any(|p| p == *name))
+            .map(|name| format!("trigger {name} is missing: the journal is no longer protected"))
+            .collect();
+        Ok(external_check(
+            "append_only_triggers",
+            "the triggers that refuse UPDATE and DELETE of the journal are in place",
+            missing,
+        ))
+    }
+
+    /// Debits and credits of every account, per currency, in minor units.
+    pub fn account_totals(&self) -> Result<Vec<AccountTotals>> {
+        let sql = "SELECT account, currency,
+                          SUM(CASE WHEN amount_minor > 0 THEN amount_minor ELSE 0 END),
+                          SUM(CASE WHEN amount_minor < 0 THEN -amount_minor ELSE 0 END)
+                   FROM postings GROUP BY account, currency ORDER BY account, currency";
+        self.q()
+            .prepare(sql)?
+            .query_map([], |r| {
+                Ok(AccountTotals {
+                    account: r.get(0)?,
+                    currency: r.get(1)?,
+                    debit: r.get(2)?,
+                    credit: r.get(3)?,
+                })
+            })?
+            .collect::<rusqlite::Result<_>>()
+            .map_err(Error::from)
+    }
+}
+
+/// One line of the trial balance, in minor units.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct AccountTotals {
+    pub account: String,
+    pub currency: String,
+    pub debit: i64,
+    pub credit: i64,
+}
+
+fn currency_of(code: &str) -> Result<Currency> {
+    code.parse()
+        .map_err(|_| Error::internal(format!("unknown currency {code:?} in ledger")))
+}
+
+fn wallet_row(r: &Row) -> rusqlite::Result<Result<Wallet>> {
+    let currency: String = r.get(4)?;
+    let status: String = r.get(5)?;
+    let parsed = (|| -> Result<(Currency, WalletStatus)> {
+        let status = status
+            .parse()
+            .map_err(|_| Error::internal(format!("unknown wallet status {status:?} in ledger")))?;
+        Ok((currency_of(&currency)?, status))
+    })();
+    let (currency, status) = match parsed {
+        Ok(parts) => parts,
+        Err(e) => return Ok(Err(e)),
+    };
+    Ok(Ok(Wallet {
+        id: r.get(0)?,
+        tenant_id: r.get(1)?,
+        application_id: r.get(2)?,
+        user_id: r.get(3)?,
+        currency,
+        status,
+        available: r.get(6)?,
+        frozen: r.get(7)?,
+        created_at: r.get(8)?,
+        updated_at: r.get(9)?,
+    }))
+}
+
+fn entry_row(r: &Row) -> rusqlite::Result<Result<StoredEntry>> {
+    let kind: String = r.get(3)?;
+    let currency: String = r.get(4)?;
+    let amount: i64 = r.get(5)?;
+    let parsed = (|| -> Result<(TxType, Currency, Amount)> {
+        let amount = Amount::from_stored(amount)
+            .ok_or_else(|| Error::internal(format!("stored amount {amount} is not positive")))?;
+        Ok((kind.parse()?, currency_of(&currency)?, amount))
+    })();
+    let (kind, currency, amount) = match parsed {
+        Ok(parts) => parts,
+        Err(e) => return Ok(Err(e)),
+    };
+    Ok(Ok(StoredEntry {
+        seq: r.get(0)?,
+        entry: Entry {
+            id: r.get(1)?,
+            wallet_id: r.get(2)?,
+            kind,
+            currency,
+            amount,
+            balance_before: r.get(6)?,
+            balance_after: r.get(7)?,
+            counterparty_id: r.get(8)?,
+            description: r.get(9)?,
+            reference_id: r.get(10)?,
+            original_id: r.get(11)?,
+            freeze_id: r.get(12)?,
+            request: r.get(13)?,
+            actor: r.get(14)?,
+            created_at: r.get(15)?,
+            postings: Vec::new(),
+        },
+        prev_hash: r.get(16)?,
+        hash: r.get(17)?,
+    }))
+}
+
+fn freeze_row(r: &Row) -> rusqlite::Result<Result<Freeze>> {
+    let amount: i64 = r.get(2)?;
+    let status: String = r.get(4)?;
+    let parsed = (|| -> Result<(Amount, FreezeStatus)> {
+        let amount = Amount::from_stored(amount)
+            .ok_or_else(|| Error::internal(format!("stored freeze amount {amount} is not positive")))?;
+        Ok((amount, status.parse()?))
+    })();
+    let (amount, status) = match parsed {
+        Ok(parts) => parts,
+        Err(e) => return Ok(Err(e)),
+    };
+    Ok(Ok(Freeze {
+        id: r.get(0)?,
+        wallet_id: r.get(1)?,
+        amount,
+        reason: r.get(3)?,
+        status,
+        created_at: r.get(5)?,
+        released_at: r.get(6)?,
+    }))
+}

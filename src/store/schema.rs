@@ -1,0 +1,132 @@
+//! The ledger file's schema, as ordered migrations. `PRAGMA user_version` is the number of
+//! migrations applied; a file is brought up to date under the write lock when it is opened.
+
+/// Marks a SQLite file as a ledgerctl ledger (`PRAGMA application_id`, "LDGR").
+pub const APPLICATION_ID: i32 = 0x4C44_4752;
+
+/// Each migration runs once, in order, in one transaction with the `user_version` bump.
+pub const MIGRATIONS: &[&str] = &[V1_LEDGER];
+
+/// The names of the triggers that make the journal append-only; `ledger verify` checks that
+/// they are all still there.
+pub const APPEND_ONLY_TRIGGERS: &[&str] = &[
+    "journal_entries_no_update",
+    "journal_entries_no_delete",
+    "journal_entries_chain",
+    "postings_no_update",
+    "postings_no_delete",
+    "freezes_no_delete",
+    "freezes_release_only",
+    "wallets_no_delete",
+    "wallets_identity_fixed",
+];
+
+const V1_LEDGER: &str = r#"
+CREATE TABLE wallets (
+    id              TEXT PRIMARY KEY,
+    tenant_id       TEXT NOT NULL,
+    application_id  TEXT NOT NULL,
+    user_id         TEXT NOT NULL,
+    currency        TEXT NOT NULL,
+    status          TEXT NOT NULL CHECK (status IN ('active', 'frozen', 'closed')),
+    -- Cached balances in minor units; `ledger verify` proves them against the postings.
+    available_minor INTEGER NOT NULL CHECK (available_minor >= 0),
+    frozen_minor    INTEGER NOT NULL CHECK (frozen_minor >= 0),
+    created_at      TEXT NOT NULL,
+    updated_at      TEXT NOT NULL,
+    UNIQUE (tenant_id, application_id, user_id)
+) STRICT;
+
+-- One row per journal entry, which is also the wallet transaction the API returns.
+CREATE TABLE journal_entries (
+    seq                  INTEGER PRIMARY KEY,
+    id                   TEXT NOT NULL UNIQUE,
+    wallet_id            TEXT NOT NULL REFERENCES wallets (id),
+    kind                 TEXT NOT NULL CHECK (kind IN ('deposit', 'payment', 'withdraw', 'freeze',
+                              'unfreeze', 'refund', 'adjust_credit', 'adjust_debit')),
+    currency             TEXT NOT NULL,
+    amount_minor         INTEGER NOT NULL CHECK (amount_minor > 0),
+    balance_before_minor INTEGER NOT NULL,
+    balance_after_minor  INTEGER NOT NULL,
+    counterparty_id      TEXT,
+    description          TEXT,
+    reference_id         TEXT,
+    original_id          TEXT REFERENCES journal_entries (id),
+    freeze_id            TEXT,
+    request              TEXT NOT NULL,
+    actor                TEXT NOT NULL,
+    created_at           TEXT NOT NULL,
+    prev_hash            TEXT NOT NULL,
+    hash                 TEXT NOT NULL UNIQUE
+) STRICT;
+
+-- reference_id is unique per wallet and operation (both adjust directions are one operation).
+CREATE UNIQUE INDEX journal_entries_reference ON journal_entries (
+    wallet_id,
+    (CASE kind WHEN 'adjust_debit' THEN 'adjust_credit' ELSE kind END),
+    reference_id
+) WHERE reference_id IS NOT NULL;
+CREATE INDEX journal_entries_wallet ON journal_entries (wallet_id, seq);
+CREATE INDEX journal_entries_original ON journal_entries (original_id) WHERE original_id IS NOT NULL;
+
+CREATE TABLE postings (
+    entry_seq    INTEGER NOT NULL REFERENCES journal_entries (seq),
+    idx          INTEGER NOT NULL,
+    account      TEXT NOT NULL,
+    currency     TEXT NOT NULL,
+    -- Signed: positive debits, negative credits.
+    amount_minor INTEGER NOT NULL CHECK (amount_minor <> 0),
+    PRIMARY KEY (entry_seq, idx)
+) STRICT, WITHOUT ROWID;
+CREATE INDEX postings_account ON postings (account, currency);
+
+CREATE TABLE freezes (
+    id           TEXT PRIMARY KEY,
+    wallet_id    TEXT NOT NULL REFERENCES wallets (id),
+    amount_minor INTEGER NOT NULL CHECK (amount_minor > 0),
+    reason       TEXT,
+    status       TEXT NOT NULL CHECK (status IN ('active', 'released')),
+    created_at   TEXT NOT NULL,
+    released_at  TEXT,
+    CHECK ((status = 'active') = (released_at IS NULL))
+) STRICT;
+CREATE INDEX freezes_wallet ON freezes (wallet_id, status);
+
+-- The journal is append-only, enforced here and not only by the code.
+CREATE TRIGGER journal_entries_no_update BEFORE UPDATE ON journal_entries
+BEGIN SELECT RAISE(ABORT, 'journal_entries is append-only: corrections are new entries'); END;
+CREATE TRIGGER journal_entries_no_delete BEFORE DELETE ON journal_entries
+BEGIN SELECT RAISE(ABORT, 'journal_entries is append-only: corrections are new entries'); END;
+CREATE TRIGGER postings_no_update BEFORE UPDATE ON postings
+BEGIN SELECT RAISE(ABORT, 'postings are append-only'); END;
+CREATE TRIGGER postings_no_delete BEFORE DELETE ON postings
+BEGIN SELECT RAISE(ABORT, 'postings are append-only'); END;
+
+-- Entries are numbered 1, 2, 3… and each links to the previous entry's hash.
+CREATE TRIGGER journal_entries_chain BEFORE INSERT ON journal_entries
+WHEN NEW.seq IS NOT (SELECT COALESCE(MAX(seq), 0) + 1 FROM journal_entries)
+  OR NEW.prev_hash IS NOT COALESCE(
+       (SELECT hash FROM journal_entries ORDER BY seq DESC LIMIT 1),
+       '0000000000000000000000000000000000000000000000000000000000000000')
+BEGIN SELECT RAISE(ABORT, 'journal entry does not extend the hash chain'); END;
+
+-- A freeze record changes once, from active to released, and is never deleted.
+CREATE TRIGGER freezes_no_delete BEFORE DELETE ON freezes
+BEGIN SELECT RAISE(ABORT, 'freeze records are never deleted'); END;
+CREATE TRIGGER freezes_release_only BEFORE UPDATE ON freezes
+WHEN NOT (OLD.status = 'active' AND NEW.status = 'released' AND NEW.released_at IS NOT NULL
+          AND NEW.id IS OLD.id AND NEW.wallet_id IS OLD.wallet_id
+          AND NEW.amount_minor IS OLD.amount_minor AND NEW.reason IS OLD.reason
+          AND NEW.created_at IS OLD.created_at)
+BEGIN SELECT RAISE(ABORT, 'a freeze record can only be released, once'); END;
+
+-- Wallets are never deleted (closed instead) and never change owner or currency.
+CREATE TRIGGER wallets_no_delete BEFORE DELETE ON wallets
+BEGIN SELECT RAISE(ABORT, 'wallets are never deleted: close them'); END;
+CREATE TRIGGER wallets_identity_fixed
+BEFORE UPDATE OF id, tenant_id, application_id, user_id, currency, created_at ON wallets
+WHEN NEW.id IS NOT OLD.id OR NEW.tenant_id IS NOT OLD.tenant_id
+  OR NEW.application_id IS NOT OLD.application_id OR NEW.user_id IS NOT OLD.user_id
+  OR NEW.currency IS NOT OLD.currency OR NEW.created_at IS NOT OLD.created_at
+BEGIN SELECT RAISE(ABORT, 'a wallet''s owner and currency never change'); END;
+"#;

@@ -1,0 +1,135 @@
+//! The one test builder: a fresh ledger file in a temporary folder, driven through the built
+//! `ledgerctl` binary, with helpers that assert envelopes, exit codes and an unchanged ledger.
+#![allow(dead_code)]
+
+use std::path::{Path, PathBuf};
+
+use assert_cmd::Command;
+use serde_json::Value;
+
+/// A ledger file of its own, removed when the test ends.
+pub struct Ledger {
+    _dir: tempfile::TempDir,
+    pub db: PathBuf,
+}
+
+/// What one `ledgerctl -o json …` run printed and how it exited.
+#[derive(Debug)]
+pub struct Run {
+    pub code: i32,
+    pub json: Value,
+    pub stderr: String,
+}
+
+impl Ledger {
+    /// A new, initialised, empty ledger.
+    pub fn new() -> Ledger {
+        let ledger = Ledger::uninitialised();
+        ledger.ok(&["init"]);
+        ledger
+    }
+
+    /// A path where no ledger exists yet.
+    pub fn uninitialised() -> Ledger {
+        let dir = tempfile::tempdir().expect("temporary folder");
+        let db = dir.path().join("ledger.db");
+        Ledger { _dir: dir, db }
+    }
+
+    /// `ledgerctl` against this ledger, with a clean environment.
+    pub fn cmd(&self) -> Command {
+        command(&self.db)
+    }
+
+    /// Runs `ledgerctl -o json ARGS` and parses the one envelope it must print.
+    pub fn run(&self, args: &[&str]) -> Run {
+        let output = self.cmd().arg("-o").arg("json").args(args).output().expect("ledgerctl runs");
+        let stdout = String::from_utf8(output.stdout).expect("utf-8 stdout");
+        let json: Value = serde_json::from_str(&stdout)
+            .unwrap_or_else(|e| panic!("`ledgerctl {}` did not print one JSON document ({e}):\n{stdout}", args.join(" ")));
+        let code = output.status.code().expect("exit code");
+        Run { code, json, stderr: String::from_utf8_lossy(&output.stderr).into_owned() }
+    }
+
+    /// Runs a command that must succeed; returns its envelope.
+    pub fn ok(&self, args: &[&str]) -> Value {
+        let run = self.run(args);
+        assert_eq!(run.code, 0, "`ledgerctl {}` failed: {}", args.join(" "), run.json);
+        assert_eq!(run.json["code"], 200, "{}", run.json);
+        run.json
+    }
+
+    /// Runs a command that must fail with `exit` and `error`, and must leave the ledger exactly
+    /// as it was. Returns the error envelope.
+    pub fn fails(&self, args: &[&str], exit: i32, error: &str) -> Value {
+        let before = self.snapshot();
+        let run = self.run(args);
+        assert_eq!(run.code, exit, "`ledgerctl {}`: {}", args.join(" "), run.json);
+        assert_eq!(run.json["error"], error, "`ledgerctl {}`: {}", args.join(" "), run.json);
+        assert!(run.json.get("data").is_none(), "error envelopes carry no data: {}", run.json);
+        assert!(run.json["message"].as_str().is_some_and(|m| !m.is_empty()));
+        assert_eq!(self.snapshot(), before, "`ledgerctl {}` failed but changed the ledger", args.join(" "));
+        run.json
+    }
+
+    /// Opens a wallet and deposits into it; returns the deposit's transaction id.
+    pub fn funded(&self, user: &str, amount: &str) -> String {
+        self.ok(&["wallet", "create", user]);
+        let deposit = self.ok(&["wallet", "deposit", user, "--amount", amount]);
+        deposit["data"]["transaction"]["id"].as_str().expect("transaction id").to_owned()
+    }
+
+    /// The wallet's `data` as `wallet show` prints it.
+    pub fn wallet(&self, user: &str) -> Value {
+        self.ok(&["wallet", "show", user])["data"].clone()
+    }
+
+    /// `ledger verify` must pass.
+    pub fn verified(&self) {
+        let run = self.run(&["ledger", "verify"]);
+        assert_eq!(run.code, 0, "ledger verify failed: {}", run.json);
+        assert_eq!(run.json["data"]["ok"], true);
+    }
+
+    /// Every row of every table, in a fixed order: equal snapshots mean an unchanged ledger.
+    pub fn snapshot(&self) -> String {
+        snapshot(&self.db)
+    }
+
+    /// A direct connection, for tests that play a person editing the file by hand.
+    pub fn sqlite(&self) -> rusqlite::Connection {
+        rusqlite::Connection::open(&self.db).expect("open ledger file")
+    }
+}
+
+/// `ledgerctl` with an environment that only the test controls.
+pub fn command(db: &Path) -> Command {
+    let mut cmd = Command::cargo_bin("ledgerctl").expect("ledgerctl binary");
+    for var in ["LEDGERCTL_TENANT", "LEDGERCTL_APP", "LEDGERCTL_OUTPUT", "LEDGERCTL_LOCK_TIMEOUT_MS", "RUST_BACKTRACE", "NO_COLOR"] {
+        cmd.env_remove(var);
+    }
+    cmd.env("LEDGERCTL_DB", db).env("USER", "tester");
+    cmd
+}
+
+fn snapshot(db: &Path) -> String {
+    let conn = rusqlite::Connection::open(db).expect("open ledger file");
+    let mut out = String::new();
+    for (table, order) in [("wallets", "id"), ("journal_entries", "seq"), ("postings", "entry_seq, idx"), ("freezes", "id")] {
+        let mut stmt = conn.prepare(&format!("SELECT * FROM {table} ORDER BY {order}")).expect("snapshot query");
+        let columns = stmt.column_count();
+        let mut rows = stmt.query([]).expect("snapshot rows");
+        while let Some(row) = rows.next().expect("snapshot row") {
+            let values: Vec<String> =
+                (0..columns).map(|i| format!("{:?}", row.get_ref(i).expect("value").as_str().ok())).collect();
+            let ints: Vec<String> = (0..columns).map(|i| format!("{:?}", row.get::<_, i64>(i).ok())).collect();
+            out.push_str(&format!("{table}: {} {}\n", values.join(","), ints.join(",")));
+        }
+    }
+    out
+}
+
+/// The amount string of a JSON field, for compact assertions.
+pub fn s(v: &Value) -> &str {
+    v.as_str().unwrap_or_else(|| panic!("expected a string, got {v}"))
+}

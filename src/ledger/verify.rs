@@ -322,3 +322,109 @@ pub fn external_check(name: &'static str, description: &'static str, problems: V
     }
     check
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::ledger::chain::entry_hash;
+    use crate::ledger::model::Scope;
+    use crate::ledger::money::Currency;
+    use crate::ledger::request::Operation;
+    use crate::ledger::rules::{open_wallet, plan, Context, Referent};
+
+    /// A small chained journal: a deposit of 100.00 and a withdrawal of 30.00.
+    fn journal() -> (Vec<StoredEntry>, Wallet) {
+        let scope = Scope {
+            tenant_id: "t".into(),
+            application_id: "a".into(),
+        };
+        let mut wallet = open_wallet(&scope, "u", Currency::CNY, "wlt_1".into(), "2026-01-01T00:00:00Z");
+        let mut stored = Vec::new();
+        let mut prev = GENESIS_HASH.to_owned();
+        for (n, op) in [
+            Operation::deposit("100", None, None),
+            Operation::withdraw("30", None, None),
+        ]
+        .into_iter()
+        .enumerate()
+        {
+            let ctx = Context {
+                actor: "test".into(),
+                now: "2026-01-01T00:00:00Z".into(),
+                transaction_id: format!("txn_{n}"),
+                freeze_id: format!("frz_{n}"),
+            };
+            let p = plan(&wallet, &op.unwrap(), Referent::None, &ctx).unwrap();
+            let seq = n as i64 + 1;
+            let hash = entry_hash(seq, &p.entry, &prev);
+            stored.push(StoredEntry {
+                seq,
+                entry: p.entry,
+                prev_hash: prev.clone(),
+                hash: hash.clone(),
+            });
+            prev = hash;
+            wallet = p.wallet_after;
+        }
+        (stored, wallet)
+    }
+
+    fn report(entries: &[StoredEntry], wallet: &Wallet) -> Report {
+        let mut v = Verifier::default();
+        entries.iter().for_each(|e| v.entry(e));
+        v.finish(std::slice::from_ref(wallet), &[], Vec::new())
+    }
+
+    fn broken(r: &Report) -> Vec<&str> {
+        r.checks.iter().filter(|c| !c.ok()).map(|c| c.name).collect()
+    }
+
+    #[test]
+    fn an_honest_journal_verifies() {
+        let (entries, wallet) = journal();
+        let r = report(&entries, &wallet);
+        assert!(r.ok(), "{:?}", r.broken());
+        assert_eq!((r.entries, r.wallets, wallet.available), (2, 1, 7_000));
+    }
+
+    #[test]
+    fn an_edited_description_breaks_the_chain() {
+        let (mut entries, wallet) = journal();
+        entries[0].entry.description = Some("edited".into());
+        assert_eq!(broken(&report(&entries, &wallet)), ["hash_chain"]);
+    }
+
+    #[test]
+    fn an_edited_amount_breaks_the_chain_the_postings_and_the_balances() {
+        let (mut entries, wallet) = journal();
+        entries[1].entry.postings[0].amount = 1_000;
+        entries[1].entry.postings[1].amount = -1_000;
+        assert_eq!(
+            broken(&report(&entries, &wallet)),
+            ["hash_chain", "entries_balance", "balance_history", "wallet_balances"]
+        );
+    }
+
+    #[test]
+    fn a_removed_entry_is_a_gap_in_the_chain() {
+        let (mut entries, mut wallet) = journal();
+        entries.remove(0);
+        wallet.available = 7_000;
+        let r = report(&entries, &wallet);
+        assert!(broken(&r).contains(&"hash_chain"), "{:?}", r.broken());
+    }
+
+    #[test]
+    fn an_unbalanced_entry_is_named() {
+        let (mut entries, wallet) = journal();
+        entries[0].entry.postings.pop();
+        let r = report(&entries, &wallet);
+        assert!(broken(&r).contains(&"entries_balance"));
+        let check = r.checks.iter().find(|c| c.name == "entries_balance").unwrap();
+        assert!(
+            check.problems.iter().any(|p| p.contains("has 1 postings, not 2")),
+            "{:?}",
+            check.problems
+        );
+    }
+}

@@ -309,7 +309,7 @@ impl<W: Write> Printer<W> {
 fn grid(header: &[&str], money_columns: &[usize]) -> Table {
     let mut t = Table::new();
     t.load_preset(presets::UTF8_FULL_CONDENSED)
-        .set_content_arrangement(ContentArrangement::Disabled)
+        .set_content_arrangement(ContentArrangement::Dynamic)
         .set_header(header.to_vec());
     for &i in money_columns {
         if let Some(column) = t.column_mut(i) {

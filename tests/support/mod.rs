@@ -43,12 +43,26 @@ impl Ledger {
 
     /// Runs `ledgerctl -o json ARGS` and parses the one envelope it must print.
     pub fn run(&self, args: &[&str]) -> Run {
-        let output = self.cmd().arg("-o").arg("json").args(args).output().expect("ledgerctl runs");
+        let output = self
+            .cmd()
+            .arg("-o")
+            .arg("json")
+            .args(args)
+            .output()
+            .expect("ledgerctl runs");
         let stdout = String::from_utf8(output.stdout).expect("utf-8 stdout");
-        let json: Value = serde_json::from_str(&stdout)
-            .unwrap_or_else(|e| panic!("`ledgerctl {}` did not print one JSON document ({e}):\n{stdout}", args.join(" ")));
+        let json: Value = serde_json::from_str(&stdout).unwrap_or_else(|e| {
+            panic!(
+                "`ledgerctl {}` did not print one JSON document ({e}):\n{stdout}",
+                args.join(" ")
+            )
+        });
         let code = output.status.code().expect("exit code");
-        Run { code, json, stderr: String::from_utf8_lossy(&output.stderr).into_owned() }
+        Run {
+            code,
+            json,
+            stderr: String::from_utf8_lossy(&output.stderr).into_owned(),
+        }
     }
 
     /// Runs a command that must succeed; returns its envelope.
@@ -66,9 +80,18 @@ impl Ledger {
         let run = self.run(args);
         assert_eq!(run.code, exit, "`ledgerctl {}`: {}", args.join(" "), run.json);
         assert_eq!(run.json["error"], error, "`ledgerctl {}`: {}", args.join(" "), run.json);
-        assert!(run.json.get("data").is_none(), "error envelopes carry no data: {}", run.json);
+        assert!(
+            run.json.get("data").is_none(),
+            "error envelopes carry no data: {}",
+            run.json
+        );
         assert!(run.json["message"].as_str().is_some_and(|m| !m.is_empty()));
-        assert_eq!(self.snapshot(), before, "`ledgerctl {}` failed but changed the ledger", args.join(" "));
+        assert_eq!(
+            self.snapshot(),
+            before,
+            "`ledgerctl {}` failed but changed the ledger",
+            args.join(" ")
+        );
         run.json
     }
 
@@ -76,7 +99,10 @@ impl Ledger {
     pub fn funded(&self, user: &str, amount: &str) -> String {
         self.ok(&["wallet", "create", user]);
         let deposit = self.ok(&["wallet", "deposit", user, "--amount", amount]);
-        deposit["data"]["transaction"]["id"].as_str().expect("transaction id").to_owned()
+        deposit["data"]["transaction"]["id"]
+            .as_str()
+            .expect("transaction id")
+            .to_owned()
     }
 
     /// The wallet's `data` as `wallet show` prints it.
@@ -105,7 +131,14 @@ impl Ledger {
 /// `ledgerctl` with an environment that only the test controls.
 pub fn command(db: &Path) -> Command {
     let mut cmd = Command::cargo_bin("ledgerctl").expect("ledgerctl binary");
-    for var in ["LEDGERCTL_TENANT", "LEDGERCTL_APP", "LEDGERCTL_OUTPUT", "LEDGERCTL_LOCK_TIMEOUT_MS", "RUST_BACKTRACE", "NO_COLOR"] {
+    for var in [
+        "LEDGERCTL_TENANT",
+        "LEDGERCTL_APP",
+        "LEDGERCTL_OUTPUT",
+        "LEDGERCTL_LOCK_TIMEOUT_MS",
+        "RUST_BACKTRACE",
+        "NO_COLOR",
+    ] {
         cmd.env_remove(var);
     }
     cmd.env("LEDGERCTL_DB", db).env("USER", "tester");
@@ -115,14 +148,24 @@ pub fn command(db: &Path) -> Command {
 fn snapshot(db: &Path) -> String {
     let conn = rusqlite::Connection::open(db).expect("open ledger file");
     let mut out = String::new();
-    for (table, order) in [("wallets", "id"), ("journal_entries", "seq"), ("postings", "entry_seq, idx"), ("freezes", "id")] {
-        let mut stmt = conn.prepare(&format!("SELECT * FROM {table} ORDER BY {order}")).expect("snapshot query");
+    for (table, order) in [
+        ("wallets", "id"),
+        ("journal_entries", "seq"),
+        ("postings", "entry_seq, idx"),
+        ("freezes", "id"),
+    ] {
+        let mut stmt = conn
+            .prepare(&format!("SELECT * FROM {table} ORDER BY {order}"))
+            .expect("snapshot query");
         let columns = stmt.column_count();
         let mut rows = stmt.query([]).expect("snapshot rows");
         while let Some(row) = rows.next().expect("snapshot row") {
-            let values: Vec<String> =
-                (0..columns).map(|i| format!("{:?}", row.get_ref(i).expect("value").as_str().ok())).collect();
-            let ints: Vec<String> = (0..columns).map(|i| format!("{:?}", row.get::<_, i64>(i).ok())).collect();
+            let values: Vec<String> = (0..columns)
+                .map(|i| format!("{:?}", row.get_ref(i).expect("value").as_str().ok()))
+                .collect();
+            let ints: Vec<String> = (0..columns)
+                .map(|i| format!("{:?}", row.get::<_, i64>(i).ok()))
+                .collect();
             out.push_str(&format!("{table}: {} {}\n", values.join(","), ints.join(",")));
         }
     }

@@ -1,0 +1,50 @@
+//! The scripts in examples/ are run here, so they cannot rot.
+
+use std::process::Command;
+
+fn run_example(script: &str) -> String {
+    let output = Command::new("bash")
+        .arg(format!("{}/examples/{script}", env!("CARGO_MANIFEST_DIR")))
+        .env("LEDGERCTL", env!("CARGO_BIN_EXE_ledgerctl"))
+        .env_remove("LEDGERCTL_DB")
+        .env_remove("RUST_BACKTRACE")
+        .output()
+        .expect("bash runs");
+    let stdout = String::from_utf8_lossy(&output.stdout).into_owned();
+    assert!(
+        output.status.success(),
+        "{script} failed:\n{stdout}\n{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    stdout
+}
+
+#[test]
+fn the_quickstart_walks_through_every_operation_and_verifies() {
+    let out = run_example("quickstart.sh");
+    for step in [
+        "wallet deposit",
+        "wallet payment",
+        "wallet refund",
+        "wallet freeze",
+        "wallet unfreeze",
+        "wallet withdraw",
+    ] {
+        assert!(
+            out.contains(&format!("$ ledgerctl {step}")),
+            "the quickstart skips {step}:\n{out}"
+        );
+    }
+    assert!(
+        out.contains("Replayed: reference_id REF-001 was already applied"),
+        "{out}"
+    );
+    assert!(
+        out.contains("exit status: 4"),
+        "the refused withdrawal must exit 4:\n{out}"
+    );
+    // 1000 deposited − 200 paid + 50 refunded − 50 withdrawn; the repeated refund changed nothing.
+    assert!(out.contains("┆ 800.00 Cr │"), "the wallet must end at 800.00:\n{out}");
+    assert!(out.contains("balanced"), "{out}");
+    assert!(!out.contains("BROKEN"), "{out}");
+}

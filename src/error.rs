@@ -75,8 +75,11 @@ pub enum Error {
     #[error("a ledger already exists at {path}")]
     LedgerExists { path: String },
 
-    #[error("the ledger is busy (locked for more than {lock_timeout_ms} ms); safe to retry")]
-    LedgerBusy { lock_timeout_ms: u64 },
+    #[error(
+        "the ledger is busy: another writer held the lock{}; nothing was written, safe to retry",
+        lock_timeout_ms.map(|ms| format!(" for more than {ms} ms")).unwrap_or_default()
+    )]
+    LedgerBusy { lock_timeout_ms: Option<u64> },
 
     #[error("ledger verify found {} broken invariant(s): {}", broken.len(), broken.join("; "))]
     InvariantBroken { broken: Vec<String> },
@@ -225,7 +228,10 @@ mod tests {
             remaining: "1.00".into(),
         };
         assert_eq!(exceeds.kind().http_status(), 422);
-        let busy = Error::LedgerBusy { lock_timeout_ms: 10 };
+        let busy = Error::LedgerBusy {
+            lock_timeout_ms: Some(10),
+        };
+        assert!(busy.to_string().contains("more than 10 ms"));
         assert_eq!(busy.kind().exit_code(), 6);
     }
 }

@@ -68,27 +68,23 @@ impl From<io::Error> for Stop {
 
 /// A usage error is an invalid request (exit 2); with `-o json` it is still one envelope.
 fn usage_error(e: &clap::Error, args: &[OsString]) -> ExitCode {
-    if matches!(
-        e.kind(),
-        ClapErrorKind::DisplayHelp
-            | ClapErrorKind::DisplayVersion
-            | ClapErrorKind::DisplayHelpOnMissingArgumentOrSubcommand
-    ) {
+    if matches!(e.kind(), ClapErrorKind::DisplayHelp | ClapErrorKind::DisplayVersion) {
         let _ = e.print();
-        return if e.kind() == ClapErrorKind::DisplayHelpOnMissingArgumentOrSubcommand {
-            ExitCode::from(2)
-        } else {
-            ExitCode::SUCCESS
-        };
+        return ExitCode::SUCCESS;
     }
     if wants_json(args) {
-        let rendered = e.render().to_string();
-        let message = rendered
-            .lines()
-            .next()
-            .unwrap_or("invalid arguments")
-            .trim_start_matches("error: ")
-            .to_owned();
+        let message = if e.kind() == ClapErrorKind::DisplayHelpOnMissingArgumentOrSubcommand {
+            "a subcommand is missing; see --help".to_owned()
+        } else {
+            // clap's message without its usage and tips, on one line.
+            let rendered = e.render().to_string();
+            let lines = rendered.lines().map(str::trim);
+            let message: Vec<&str> = lines
+                .take_while(|l| !l.starts_with("Usage:") && !l.starts_with("tip:"))
+                .filter(|l| !l.is_empty())
+                .collect();
+            message.join(" ").trim_start_matches("error: ").to_owned()
+        };
         let error = Error::invalid("arguments", message);
         let _ =
             serde_json::to_writer(io::stdout().lock(), &ErrorEnvelope::new(&error, &ops::now())).map(|()| println!());

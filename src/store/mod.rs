@@ -155,7 +155,9 @@ fn open_error(path: &Path, e: rusqlite::Error) -> Error {
 
 fn busy_or(e: rusqlite::Error, lock_timeout_ms: u64) -> Error {
     match e.sqlite_error_code() {
-        Some(ErrorCode::DatabaseBusy) | Some(ErrorCode::DatabaseLocked) => Error::LedgerBusy { lock_timeout_ms },
+        Some(ErrorCode::DatabaseBusy) | Some(ErrorCode::DatabaseLocked) => Error::LedgerBusy {
+            lock_timeout_ms: Some(lock_timeout_ms),
+        },
         _ => Error::from(e),
     }
 }
@@ -163,7 +165,9 @@ fn busy_or(e: rusqlite::Error, lock_timeout_ms: u64) -> Error {
 impl From<rusqlite::Error> for Error {
     fn from(e: rusqlite::Error) -> Error {
         match e.sqlite_error_code() {
-            Some(ErrorCode::DatabaseBusy) | Some(ErrorCode::DatabaseLocked) => Error::LedgerBusy { lock_timeout_ms: 0 },
+            Some(ErrorCode::DatabaseBusy) | Some(ErrorCode::DatabaseLocked) => {
+                Error::LedgerBusy { lock_timeout_ms: None }
+            }
             _ => Error::internal(format!("storage: {e}")),
         }
     }

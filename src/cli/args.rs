@@ -85,6 +85,19 @@ pub enum Command {
     /// Prove the ledger's invariants and print its trial balance
     #[command(subcommand)]
     Ledger(LedgerCommand),
+
+    /// Print a shell completion script (bash, zsh, fish, powershell, elvish)
+    Completions {
+        /// The shell to complete for
+        shell: clap_complete::Shell,
+    },
+
+    /// Print the man page (roff), or write every page with `--dir`
+    Man {
+        /// Write ledgerctl.1 and one page per subcommand (ledgerctl-wallet-withdraw.1, …) here
+        #[arg(long, value_name = "DIR")]
+        dir: Option<PathBuf>,
+    },
 }
 
 #[derive(Debug, Subcommand)]

@@ -7,7 +7,7 @@ use std::io::{self, IsTerminal, Write};
 use std::process::ExitCode;
 
 use clap::error::ErrorKind as ClapErrorKind;
-use clap::Parser;
+use clap::{CommandFactory, Parser};
 
 pub use args::{Cli, Command, Global, LedgerCommand, WalletCommand};
 
@@ -114,6 +114,12 @@ fn run<W: Write>(cli: &Cli, out: &mut Printer<W>) -> Result<(), Stop> {
     let actor = actor();
     let open = || Store::open(&g.db, g.lock_timeout_ms);
     match &cli.command {
+        Command::Completions { shell } => out.raw(&completions(*shell))?,
+        Command::Man { dir: None } => out.raw(&man_page()?)?,
+        Command::Man { dir: Some(dir) } => {
+            clap_mangen::generate_to(Cli::command(), dir)
+                .map_err(|e| Error::invalid("dir", format!("cannot write man pages to {}: {e}", dir.display())))?;
+        }
         Command::Init => {
             let version = ops::init(&g.db, g.lock_timeout_ms)?;
             out.initialized(&g.db.display().to_string(), version)?;
@@ -268,6 +274,25 @@ fn confirm_adjustment(store: &mut Store, scope: &Scope, user: &str, op: &Operati
     } else {
         Err(Error::invalid("yes", "adjustment cancelled; nothing was written"))
     }
+}
+
+/// The completion script of `shell`, generated from the clap definitions.
+pub fn completions(shell: clap_complete::Shell) -> Vec<u8> {
+    let mut script = Vec::new();
+    clap_complete::generate(shell, &mut Cli::command(), "ledgerctl", &mut script);
+    script
+}
+
+/// The top-level man page (roff), generated from the clap definitions.
+pub fn man_page() -> Result<Vec<u8>> {
+    let mut page = Vec::new();
+    // Built as clap_mangen::generate_to builds it for `--dir`, so both print the same page.
+    let mut command = Cli::command().disable_help_subcommand(true);
+    command.build();
+    clap_mangen::Man::new(command)
+        .render(&mut page)
+        .map_err(|e| Error::internal(format!("rendering the man page: {e}")))?;
+    Ok(page)
 }
 
 /// Who is acting, for the journal: the operating-system user running the command.

@@ -51,6 +51,11 @@ impl<W: Write> Printer<W> {
         writeln!(self.out, "{table}")
     }
 
+    /// Bytes that are the result themselves (a completion script, a man page), in any format.
+    pub fn raw(&mut self, bytes: &[u8]) -> io::Result<()> {
+        self.out.write_all(bytes)
+    }
+
     pub fn error(&mut self, error: &Error) -> io::Result<()> {
         self.json(&ErrorEnvelope::new(error, &self.now.clone()))
     }

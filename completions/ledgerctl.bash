@@ -16,6 +16,9 @@ _ledgerctl() {
             ",$1")
                 cmd="ledgerctl"
                 ;;
+            ledgerctl,batch)
+                cmd="ledgerctl__subcmd__batch"
+                ;;
             ledgerctl,completions)
                 cmd="ledgerctl__subcmd__completions"
                 ;;
@@ -36,6 +39,9 @@ _ledgerctl() {
                 ;;
             ledgerctl,wallet)
                 cmd="ledgerctl__subcmd__wallet"
+                ;;
+            ledgerctl__subcmd__help,batch)
+                cmd="ledgerctl__subcmd__help__subcmd__batch"
                 ;;
             ledgerctl__subcmd__help,completions)
                 cmd="ledgerctl__subcmd__help__subcmd__completions"
@@ -203,12 +209,54 @@ _ledgerctl() {
 
     case "${cmd}" in
         ledgerctl)
-            opts="-o -y -h -V --db --tenant --app --output --yes --lock-timeout-ms --help --version init wallet refund ledger completions man help"
+            opts="-o -y -h -V --db --tenant --app --output --yes --lock-timeout-ms --help --version init wallet refund ledger batch completions man help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 1 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
+                --db)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --tenant)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --app)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --output)
+                    COMPREPLY=($(compgen -W "table json" -- "${cur}"))
+                    return 0
+                    ;;
+                -o)
+                    COMPREPLY=($(compgen -W "table json" -- "${cur}"))
+                    return 0
+                    ;;
+                --lock-timeout-ms)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        ledgerctl__subcmd__batch)
+            opts="-o -y -h -V --format --atomic --dry-run --db --tenant --app --output --yes --lock-timeout-ms --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --format)
+                    COMPREPLY=($(compgen -W "csv jsonl" -- "${cur}"))
+                    return 0
+                    ;;
                 --db)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -279,8 +327,22 @@ _ledgerctl() {
             return 0
             ;;
         ledgerctl__subcmd__help)
-            opts="init wallet refund ledger completions man help"
+            opts="init wallet refund ledger batch completions man help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        ledgerctl__subcmd__help__subcmd__batch)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
@@ -757,12 +819,16 @@ _ledgerctl() {
             return 0
             ;;
         ledgerctl__subcmd__ledger__subcmd__verify)
-            opts="-o -y -h -V --db --tenant --app --output --yes --lock-timeout-ms --help --version"
+            opts="-o -y -h -V --anchor --db --tenant --app --output --yes --lock-timeout-ms --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
+                --anchor)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --db)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0

@@ -37,6 +37,7 @@ complete -c ledgerctl -n "__fish_ledgerctl_needs_command" -f -a "init" -d 'Creat
 complete -c ledgerctl -n "__fish_ledgerctl_needs_command" -f -a "wallet" -d 'Open wallets, move money, and inspect them'
 complete -c ledgerctl -n "__fish_ledgerctl_needs_command" -f -a "refund" -d 'The internal refund: refund a transaction, finding its wallet from the transaction'
 complete -c ledgerctl -n "__fish_ledgerctl_needs_command" -f -a "ledger" -d 'Prove the ledger\'s invariants and print its trial balance'
+complete -c ledgerctl -n "__fish_ledgerctl_needs_command" -f -a "batch" -d 'Run many operations from a CSV or JSONL file (or - for stdin), one JSON result per line'
 complete -c ledgerctl -n "__fish_ledgerctl_needs_command" -f -a "completions" -d 'Print a shell completion script (bash, zsh, fish, powershell, elvish)'
 complete -c ledgerctl -n "__fish_ledgerctl_needs_command" -f -a "man" -d 'Print the man page (roff), or write every page with `--dir`'
 complete -c ledgerctl -n "__fish_ledgerctl_needs_command" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
@@ -247,6 +248,7 @@ complete -c ledgerctl -n "__fish_ledgerctl_using_subcommand ledger; and not __fi
 complete -c ledgerctl -n "__fish_ledgerctl_using_subcommand ledger; and not __fish_seen_subcommand_from verify trial-balance help" -f -a "verify" -d 'Prove every invariant: hash chain, balanced entries, balances, refunds, freezes, file integrity'
 complete -c ledgerctl -n "__fish_ledgerctl_using_subcommand ledger; and not __fish_seen_subcommand_from verify trial-balance help" -f -a "trial-balance" -d 'Every account\'s debits, credits and balance, with totals per currency'
 complete -c ledgerctl -n "__fish_ledgerctl_using_subcommand ledger; and not __fish_seen_subcommand_from verify trial-balance help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c ledgerctl -n "__fish_ledgerctl_using_subcommand ledger; and __fish_seen_subcommand_from verify" -l anchor -d 'An entry\'s SEQ:HASH recorded earlier from this command\'s "head": proves the journal still holds it unchanged, so entries removed from the end are caught (repeatable)' -r
 complete -c ledgerctl -n "__fish_ledgerctl_using_subcommand ledger; and __fish_seen_subcommand_from verify" -l db -d 'The ledger file' -r -F
 complete -c ledgerctl -n "__fish_ledgerctl_using_subcommand ledger; and __fish_seen_subcommand_from verify" -l tenant -d 'The tenant whose wallets this command reaches' -r
 complete -c ledgerctl -n "__fish_ledgerctl_using_subcommand ledger; and __fish_seen_subcommand_from verify" -l app -d 'The application whose wallets this command reaches' -r
@@ -268,6 +270,19 @@ complete -c ledgerctl -n "__fish_ledgerctl_using_subcommand ledger; and __fish_s
 complete -c ledgerctl -n "__fish_ledgerctl_using_subcommand ledger; and __fish_seen_subcommand_from help" -f -a "verify" -d 'Prove every invariant: hash chain, balanced entries, balances, refunds, freezes, file integrity'
 complete -c ledgerctl -n "__fish_ledgerctl_using_subcommand ledger; and __fish_seen_subcommand_from help" -f -a "trial-balance" -d 'Every account\'s debits, credits and balance, with totals per currency'
 complete -c ledgerctl -n "__fish_ledgerctl_using_subcommand ledger; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c ledgerctl -n "__fish_ledgerctl_using_subcommand batch" -l format -d 'The file\'s format; by default from its extension (.csv, .jsonl), else from its first character' -r -f -a "csv\t'Comma-separated values with a header row'
+jsonl\t'One JSON object per line'"
+complete -c ledgerctl -n "__fish_ledgerctl_using_subcommand batch" -l db -d 'The ledger file' -r -F
+complete -c ledgerctl -n "__fish_ledgerctl_using_subcommand batch" -l tenant -d 'The tenant whose wallets this command reaches' -r
+complete -c ledgerctl -n "__fish_ledgerctl_using_subcommand batch" -l app -d 'The application whose wallets this command reaches' -r
+complete -c ledgerctl -n "__fish_ledgerctl_using_subcommand batch" -s o -l output -d 'Tables for people, or exactly one JSON envelope for scripts' -r -f -a "table\t'Tables for people'
+json\t'One JSON envelope per command, for scripts'"
+complete -c ledgerctl -n "__fish_ledgerctl_using_subcommand batch" -l lock-timeout-ms -d 'How long to wait for another writer\'s lock before failing with exit 6' -r
+complete -c ledgerctl -n "__fish_ledgerctl_using_subcommand batch" -l atomic -d 'All lines or none: if any line fails, nothing is committed'
+complete -c ledgerctl -n "__fish_ledgerctl_using_subcommand batch" -l dry-run -d 'Check and compute every line against the ledger, commit nothing'
+complete -c ledgerctl -n "__fish_ledgerctl_using_subcommand batch" -s y -l yes -d 'Answer yes to confirmation prompts (`wallet adjust` asks on a terminal)'
+complete -c ledgerctl -n "__fish_ledgerctl_using_subcommand batch" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c ledgerctl -n "__fish_ledgerctl_using_subcommand batch" -s V -l version -d 'Print version'
 complete -c ledgerctl -n "__fish_ledgerctl_using_subcommand completions" -l db -d 'The ledger file' -r -F
 complete -c ledgerctl -n "__fish_ledgerctl_using_subcommand completions" -l tenant -d 'The tenant whose wallets this command reaches' -r
 complete -c ledgerctl -n "__fish_ledgerctl_using_subcommand completions" -l app -d 'The application whose wallets this command reaches' -r
@@ -287,13 +302,14 @@ complete -c ledgerctl -n "__fish_ledgerctl_using_subcommand man" -l lock-timeout
 complete -c ledgerctl -n "__fish_ledgerctl_using_subcommand man" -s y -l yes -d 'Answer yes to confirmation prompts (`wallet adjust` asks on a terminal)'
 complete -c ledgerctl -n "__fish_ledgerctl_using_subcommand man" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c ledgerctl -n "__fish_ledgerctl_using_subcommand man" -s V -l version -d 'Print version'
-complete -c ledgerctl -n "__fish_ledgerctl_using_subcommand help; and not __fish_seen_subcommand_from init wallet refund ledger completions man help" -f -a "init" -d 'Create a new ledger file (WAL, synchronous=FULL); refuses to touch an existing file'
-complete -c ledgerctl -n "__fish_ledgerctl_using_subcommand help; and not __fish_seen_subcommand_from init wallet refund ledger completions man help" -f -a "wallet" -d 'Open wallets, move money, and inspect them'
-complete -c ledgerctl -n "__fish_ledgerctl_using_subcommand help; and not __fish_seen_subcommand_from init wallet refund ledger completions man help" -f -a "refund" -d 'The internal refund: refund a transaction, finding its wallet from the transaction'
-complete -c ledgerctl -n "__fish_ledgerctl_using_subcommand help; and not __fish_seen_subcommand_from init wallet refund ledger completions man help" -f -a "ledger" -d 'Prove the ledger\'s invariants and print its trial balance'
-complete -c ledgerctl -n "__fish_ledgerctl_using_subcommand help; and not __fish_seen_subcommand_from init wallet refund ledger completions man help" -f -a "completions" -d 'Print a shell completion script (bash, zsh, fish, powershell, elvish)'
-complete -c ledgerctl -n "__fish_ledgerctl_using_subcommand help; and not __fish_seen_subcommand_from init wallet refund ledger completions man help" -f -a "man" -d 'Print the man page (roff), or write every page with `--dir`'
-complete -c ledgerctl -n "__fish_ledgerctl_using_subcommand help; and not __fish_seen_subcommand_from init wallet refund ledger completions man help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c ledgerctl -n "__fish_ledgerctl_using_subcommand help; and not __fish_seen_subcommand_from init wallet refund ledger batch completions man help" -f -a "init" -d 'Create a new ledger file (WAL, synchronous=FULL); refuses to touch an existing file'
+complete -c ledgerctl -n "__fish_ledgerctl_using_subcommand help; and not __fish_seen_subcommand_from init wallet refund ledger batch completions man help" -f -a "wallet" -d 'Open wallets, move money, and inspect them'
+complete -c ledgerctl -n "__fish_ledgerctl_using_subcommand help; and not __fish_seen_subcommand_from init wallet refund ledger batch completions man help" -f -a "refund" -d 'The internal refund: refund a transaction, finding its wallet from the transaction'
+complete -c ledgerctl -n "__fish_ledgerctl_using_subcommand help; and not __fish_seen_subcommand_from init wallet refund ledger batch completions man help" -f -a "ledger" -d 'Prove the ledger\'s invariants and print its trial balance'
+complete -c ledgerctl -n "__fish_ledgerctl_using_subcommand help; and not __fish_seen_subcommand_from init wallet refund ledger batch completions man help" -f -a "batch" -d 'Run many operations from a CSV or JSONL file (or - for stdin), one JSON result per line'
+complete -c ledgerctl -n "__fish_ledgerctl_using_subcommand help; and not __fish_seen_subcommand_from init wallet refund ledger batch completions man help" -f -a "completions" -d 'Print a shell completion script (bash, zsh, fish, powershell, elvish)'
+complete -c ledgerctl -n "__fish_ledgerctl_using_subcommand help; and not __fish_seen_subcommand_from init wallet refund ledger batch completions man help" -f -a "man" -d 'Print the man page (roff), or write every page with `--dir`'
+complete -c ledgerctl -n "__fish_ledgerctl_using_subcommand help; and not __fish_seen_subcommand_from init wallet refund ledger batch completions man help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c ledgerctl -n "__fish_ledgerctl_using_subcommand help; and __fish_seen_subcommand_from wallet" -f -a "create" -d 'Open a wallet for a user (one per tenant, application and user)'
 complete -c ledgerctl -n "__fish_ledgerctl_using_subcommand help; and __fish_seen_subcommand_from wallet" -f -a "show" -d 'Show a wallet\'s balance, frozen and available amounts'
 complete -c ledgerctl -n "__fish_ledgerctl_using_subcommand help; and __fish_seen_subcommand_from wallet" -f -a "list" -d 'List the wallets of the tenant and application'

@@ -37,6 +37,7 @@ Register-ArgumentCompleter -Native -CommandName 'ledgerctl' -ScriptBlock {
             [CompletionResult]::new('wallet', 'wallet', [CompletionResultType]::ParameterValue, 'Open wallets, move money, and inspect them')
             [CompletionResult]::new('refund', 'refund', [CompletionResultType]::ParameterValue, 'The internal refund: refund a transaction, finding its wallet from the transaction')
             [CompletionResult]::new('ledger', 'ledger', [CompletionResultType]::ParameterValue, 'Prove the ledger''s invariants and print its trial balance')
+            [CompletionResult]::new('batch', 'batch', [CompletionResultType]::ParameterValue, 'Run many operations from a CSV or JSONL file (or - for stdin), one JSON result per line')
             [CompletionResult]::new('completions', 'completions', [CompletionResultType]::ParameterValue, 'Print a shell completion script (bash, zsh, fish, powershell, elvish)')
             [CompletionResult]::new('man', 'man', [CompletionResultType]::ParameterValue, 'Print the man page (roff), or write every page with `--dir`')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
@@ -387,6 +388,7 @@ Register-ArgumentCompleter -Native -CommandName 'ledgerctl' -ScriptBlock {
             break
         }
         'ledgerctl;ledger;verify' {
+            [CompletionResult]::new('--anchor', '--anchor', [CompletionResultType]::ParameterName, 'An entry''s SEQ:HASH recorded earlier from this command''s "head": proves the journal still holds it unchanged, so entries removed from the end are caught (repeatable)')
             [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'The ledger file')
             [CompletionResult]::new('--tenant', '--tenant', [CompletionResultType]::ParameterName, 'The tenant whose wallets this command reaches')
             [CompletionResult]::new('--app', '--app', [CompletionResultType]::ParameterName, 'The application whose wallets this command reaches')
@@ -431,6 +433,24 @@ Register-ArgumentCompleter -Native -CommandName 'ledgerctl' -ScriptBlock {
         'ledgerctl;ledger;help;help' {
             break
         }
+        'ledgerctl;batch' {
+            [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'The file''s format; by default from its extension (.csv, .jsonl), else from its first character')
+            [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'The ledger file')
+            [CompletionResult]::new('--tenant', '--tenant', [CompletionResultType]::ParameterName, 'The tenant whose wallets this command reaches')
+            [CompletionResult]::new('--app', '--app', [CompletionResultType]::ParameterName, 'The application whose wallets this command reaches')
+            [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Tables for people, or exactly one JSON envelope for scripts')
+            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Tables for people, or exactly one JSON envelope for scripts')
+            [CompletionResult]::new('--lock-timeout-ms', '--lock-timeout-ms', [CompletionResultType]::ParameterName, 'How long to wait for another writer''s lock before failing with exit 6')
+            [CompletionResult]::new('--atomic', '--atomic', [CompletionResultType]::ParameterName, 'All lines or none: if any line fails, nothing is committed')
+            [CompletionResult]::new('--dry-run', '--dry-run', [CompletionResultType]::ParameterName, 'Check and compute every line against the ledger, commit nothing')
+            [CompletionResult]::new('-y', '-y', [CompletionResultType]::ParameterName, 'Answer yes to confirmation prompts (`wallet adjust` asks on a terminal)')
+            [CompletionResult]::new('--yes', '--yes', [CompletionResultType]::ParameterName, 'Answer yes to confirmation prompts (`wallet adjust` asks on a terminal)')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
         'ledgerctl;completions' {
             [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'The ledger file')
             [CompletionResult]::new('--tenant', '--tenant', [CompletionResultType]::ParameterName, 'The tenant whose wallets this command reaches')
@@ -467,6 +487,7 @@ Register-ArgumentCompleter -Native -CommandName 'ledgerctl' -ScriptBlock {
             [CompletionResult]::new('wallet', 'wallet', [CompletionResultType]::ParameterValue, 'Open wallets, move money, and inspect them')
             [CompletionResult]::new('refund', 'refund', [CompletionResultType]::ParameterValue, 'The internal refund: refund a transaction, finding its wallet from the transaction')
             [CompletionResult]::new('ledger', 'ledger', [CompletionResultType]::ParameterValue, 'Prove the ledger''s invariants and print its trial balance')
+            [CompletionResult]::new('batch', 'batch', [CompletionResultType]::ParameterValue, 'Run many operations from a CSV or JSONL file (or - for stdin), one JSON result per line')
             [CompletionResult]::new('completions', 'completions', [CompletionResultType]::ParameterValue, 'Print a shell completion script (bash, zsh, fish, powershell, elvish)')
             [CompletionResult]::new('man', 'man', [CompletionResultType]::ParameterValue, 'Print the man page (roff), or write every page with `--dir`')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
@@ -538,6 +559,9 @@ Register-ArgumentCompleter -Native -CommandName 'ledgerctl' -ScriptBlock {
             break
         }
         'ledgerctl;help;ledger;trial-balance' {
+            break
+        }
+        'ledgerctl;help;batch' {
             break
         }
         'ledgerctl;help;completions' {

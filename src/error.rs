@@ -72,6 +72,9 @@ pub enum Error {
         transaction_id: String,
     },
 
+    #[error("not applied: the atomic batch was rolled back because line {failed_line} failed")]
+    BatchRolledBack { failed_line: u64 },
+
     #[error("a ledger already exists at {path}")]
     LedgerExists { path: String },
 
@@ -144,7 +147,8 @@ impl Error {
             | Error::FreezeNotActive { .. }
             | Error::NotRefundable { .. }
             | Error::ReferenceConflict { .. }
-            | Error::LedgerExists { .. } => ErrorKind::Conflict,
+            | Error::LedgerExists { .. }
+            | Error::BatchRolledBack { .. } => ErrorKind::Conflict,
             Error::LedgerBusy { .. } => ErrorKind::Busy,
             Error::InvariantBroken { .. } => ErrorKind::InvariantBroken,
             Error::Internal { .. } => ErrorKind::Internal,
@@ -169,6 +173,7 @@ impl Error {
             Error::NotRefundable { .. } => "not_refundable",
             Error::ReferenceConflict { .. } => "reference_conflict",
             Error::LedgerExists { .. } => "ledger_exists",
+            Error::BatchRolledBack { .. } => "batch_rolled_back",
             Error::LedgerBusy { .. } => "ledger_busy",
             Error::InvariantBroken { .. } => "invariant_broken",
             Error::Internal { .. } => "internal_error",

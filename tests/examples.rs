@@ -48,3 +48,17 @@ fn the_quickstart_walks_through_every_operation_and_verifies() {
     assert!(out.contains("balanced"), "{out}");
     assert!(!out.contains("BROKEN"), "{out}");
 }
+
+#[test]
+fn the_batch_refund_example_refunds_once_and_replays_on_the_second_run() {
+    let out = run_example("batch-refund.sh");
+    assert!(
+        out.contains("batch: 4 lines: 4 would apply (dry run, nothing committed), 0 replayed, 0 failed"),
+        "{out}"
+    );
+    assert!(out.contains("batch: 4 lines: 4 applied, 0 replayed, 0 failed"), "{out}");
+    assert!(out.contains("batch: 4 lines: 0 applied, 4 replayed, 0 failed"), "{out}");
+    // usr_1: 500 − 80 − 45.50 + 25 + 45.50 (the whole of order-1002, amount left empty)
+    assert!(out.contains("┆        445.00 ┆"), "{out}");
+    assert!(out.contains("\"ok\":true"), "{out}");
+}

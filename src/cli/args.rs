@@ -86,6 +86,15 @@ pub enum Command {
     #[command(subcommand)]
     Ledger(LedgerCommand),
 
+    /// Run many operations from a CSV or JSONL file (or - for stdin), one JSON result per line
+    #[command(
+        after_help = "Columns (CSV header) or keys (JSONL): op (deposit, payment, withdraw, freeze, \
+unfreeze, refund, adjust), user_id, amount, description, reference_id, counterparty_id, reason, \
+freeze_id, transaction_id, direction (credit or debit, for adjust). A refund without user_id finds \
+its wallet from the transaction. Exit 0 only when every line succeeded (a replay succeeds)."
+    )]
+    Batch(BatchArgs),
+
     /// Print a shell completion script (bash, zsh, fish, powershell, elvish)
     Completions {
         /// The shell to complete for
@@ -201,6 +210,29 @@ pub enum WalletCommand {
 }
 
 #[derive(Debug, Args)]
+pub struct BatchArgs {
+    /// The file to read, or - for standard input
+    pub file: String,
+    /// The file's format; by default from its extension (.csv, .jsonl), else from its first character
+    #[arg(long, value_enum)]
+    pub format: Option<BatchFormat>,
+    /// All lines or none: if any line fails, nothing is committed
+    #[arg(long)]
+    pub atomic: bool,
+    /// Check and compute every line against the ledger, commit nothing
+    #[arg(long)]
+    pub dry_run: bool,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum BatchFormat {
+    /// Comma-separated values with a header row
+    Csv,
+    /// One JSON object per line
+    Jsonl,
+}
+
+#[derive(Debug, Args)]
 pub struct MovementArgs {
     /// The amount, e.g. 50.00 (at most the currency's decimals)
     #[arg(long, allow_hyphen_values = true)]
@@ -242,7 +274,12 @@ pub struct PageArgs {
 #[derive(Debug, Subcommand)]
 pub enum LedgerCommand {
     /// Prove every invariant: hash chain, balanced entries, balances, refunds, freezes, file integrity
-    Verify,
+    Verify {
+        /// An entry's SEQ:HASH recorded earlier from this command's "head": proves the journal
+        /// still holds it unchanged, so entries removed from the end are caught (repeatable)
+        #[arg(long, value_name = "SEQ:HASH")]
+        anchor: Vec<String>,
+    },
     /// Every account's debits, credits and balance, with totals per currency
     TrialBalance,
 }

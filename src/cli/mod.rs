@@ -1,6 +1,7 @@
 //! The CLI front door: arguments → one `ops` call → the printer. No SQL, no business rule.
 
 mod args;
+mod batch;
 
 use std::ffi::OsString;
 use std::io::{self, IsTerminal, Write};
@@ -30,6 +31,7 @@ pub fn main() -> ExitCode {
     match run(&cli, &mut printer) {
         Ok(()) => ExitCode::SUCCESS,
         Err(Stop::Output(e)) if e.kind() == io::ErrorKind::BrokenPipe => ExitCode::SUCCESS,
+        Err(Stop::Quiet(code)) => ExitCode::from(code),
         Err(Stop::Output(e)) => {
             eprintln!("error: cannot write output: {e}");
             ExitCode::from(1)
@@ -48,10 +50,12 @@ pub fn main() -> ExitCode {
     }
 }
 
-/// Why a command stopped early: a ledger error, or stdout going away.
+/// Why a command stopped early: a ledger error, stdout going away, or a failure already
+/// reported on stdout (a batch's failed lines) that only sets the exit status.
 enum Stop {
     Failed(Error),
     Output(io::Error),
+    Quiet(u8),
 }
 
 impl From<Error> for Stop {
@@ -133,8 +137,9 @@ fn run<W: Write>(cli: &Cli, out: &mut Printer<W>) -> Result<(), Stop> {
             )?;
             out.outcome(&ops::refund_by_transaction(&mut open()?, &scope, &op, &actor)?)?;
         }
-        Command::Ledger(LedgerCommand::Verify) => {
-            let report = ops::verify(&mut open()?)?;
+        Command::Ledger(LedgerCommand::Verify { anchor }) => {
+            let anchors = anchor.iter().map(|a| a.parse()).collect::<Result<Vec<_>>>()?;
+            let report = ops::verify(&mut open()?, &anchors)?;
             if report.ok() || out.format == Format::Table {
                 out.verify(&report)?;
             }
@@ -146,6 +151,7 @@ fn run<W: Write>(cli: &Cli, out: &mut Printer<W>) -> Result<(), Stop> {
             }
         }
         Command::Ledger(LedgerCommand::TrialBalance) => out.trial_balance(&ops::trial_balance(&mut open()?)?)?,
+        Command::Batch(args) => batch::run(args, g.yes, &scope, &actor, &mut open()?, out)?,
         Command::Wallet(command) => wallet(command, g, &scope, &actor, &mut open()?, out)?,
     }
     Ok(())

@@ -23,3 +23,15 @@ pub const PAGE_SIZE_MAX: u32 = 100;
 
 /// How long a writer waits for another writer's lock before giving up with `ledger_busy`.
 pub const LOCK_TIMEOUT_MS_DEFAULT: u64 = 5_000;
+
+/// The most lines one batch file may hold (all are read before any is applied).
+pub const BATCH_LINES_MAX: usize = 1_000_000;
+
+/// The longest line of a batch file, in bytes.
+pub const BATCH_LINE_BYTES_MAX: usize = 64 * 1024;
+
+/// Lines applied per durable commit when a batch is not `--atomic`: one fsync per this many.
+pub const BATCH_COMMIT_LINES: usize = 1_000;
+
+/// Batches longer than this ask for confirmation on a terminal (and need `--yes` elsewhere).
+pub const BATCH_CONFIRM_LINES: usize = 100;

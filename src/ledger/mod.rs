@@ -3,6 +3,7 @@
 //! No I/O, no clock, no database or HTTP types: time, actor and new ids are passed in, so
 //! every rule is unit-tested without a database.
 
+pub mod batch;
 pub mod chain;
 pub mod ids;
 pub mod limits;

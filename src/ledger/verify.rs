@@ -50,6 +50,40 @@ pub struct Report {
     pub entries: u64,
     pub wallets: u64,
     pub checks: Vec<Check>,
+    /// The last entry's place and hash: kept outside the file, it later proves (as an
+    /// [`Anchor`]) that nothing up to it was removed or changed.
+    pub head: Option<Anchor>,
+}
+
+/// An entry's `seq` and hash, recorded outside the ledger file by an operator.
+///
+/// A hash chain detects an edited or removed entry *before* its last entry, but someone who
+/// removes entries from the end and fixes the balances leaves a shorter, valid chain. Only a
+/// head recorded elsewhere (`ledger verify` prints it) can tell that the chain used to be longer.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Anchor {
+    pub seq: i64,
+    pub hash: String,
+}
+
+impl std::str::FromStr for Anchor {
+    type Err = crate::error::Error;
+
+    /// `SEQ:HASH`, as `ledger verify` prints it.
+    fn from_str(s: &str) -> crate::error::Result<Anchor> {
+        let invalid = || crate::error::Error::invalid("anchor", format!("{s:?} is not SEQ:HASH (e.g. 42:9f86d0…)"));
+        let (seq, hash) = s.split_once(':').ok_or_else(invalid)?;
+        let seq: i64 = seq.parse().map_err(|_| invalid())?;
+        let well_formed =
+            seq >= 1 && hash.len() == 64 && hash.bytes().all(|b| b.is_ascii_hexdigit() && !b.is_ascii_uppercase());
+        if !well_formed {
+            return Err(invalid());
+        }
+        Ok(Anchor {
+            seq,
+            hash: hash.to_owned(),
+        })
+    }
 }
 
 impl Report {
@@ -93,6 +127,9 @@ pub struct Verifier {
     originals: HashMap<String, Original>,
     /// Freeze id → (amount, unfrozen) from the journal.
     frozen_in_journal: HashMap<String, (i64, bool)>,
+    anchors: Check,
+    /// Anchors not yet met in the journal, by seq.
+    pending_anchors: HashMap<i64, String>,
 }
 
 impl Default for Verifier {
@@ -107,13 +144,31 @@ impl Default for Verifier {
             runs: HashMap::new(),
             originals: HashMap::new(),
             frozen_in_journal: HashMap::new(),
+            anchors: Check::new("anchors", "every anchor given with --anchor is still in the journal, unchanged"),
+            pending_anchors: HashMap::new(),
         }
     }
 }
 
 impl Verifier {
+    /// A verifier that also proves the journal still holds these entries, unchanged.
+    pub fn with_anchors(anchors: &[Anchor]) -> Verifier {
+        let mut verifier = Verifier::default();
+        verifier.anchors.checked = anchors.len() as u64;
+        verifier.pending_anchors = anchors.iter().map(|a| (a.seq, a.hash.clone())).collect();
+        verifier
+    }
+
     pub fn entry(&mut self, stored: &StoredEntry) {
         let entry = &stored.entry;
+        if let Some(expected) = self.pending_anchors.remove(&stored.seq) {
+            if expected != stored.hash {
+                self.anchors.fail(format!(
+                    "entry {} (seq {}) no longer has the anchored hash",
+                    entry.id, stored.seq
+                ));
+            }
+        }
         self.chain.checked += 1;
         if stored.seq != self.expected_seq {
             self.chain.fail(format!(
@@ -303,12 +358,26 @@ impl Verifier {
         }
 
         let entries = self.chain.checked;
+        let mut anchors = self.anchors;
+        let mut missing: Vec<_> = self.pending_anchors.keys().copied().collect();
+        missing.sort_unstable();
+        for seq in missing {
+            anchors.fail(format!(
+                "the anchored entry seq {seq} is gone: the journal ends at seq {entries}"
+            ));
+        }
+        let head = (entries > 0).then(|| Anchor {
+            seq: self.expected_seq - 1,
+            hash: self.prev_hash.clone(),
+        });
         let mut checks = vec![self.chain, self.balanced, self.history, balances, self.refunds, frozen];
         checks.append(&mut extra);
+        checks.push(anchors);
         Report {
             entries,
             wallets: wallets.len() as u64,
             checks,
+            head,
         }
     }
 }

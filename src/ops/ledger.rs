@@ -5,7 +5,7 @@ use std::path::Path;
 
 use crate::error::Result;
 use crate::ledger::model::NormalSide;
-use crate::ledger::verify::Report;
+use crate::ledger::verify::{Anchor, Report};
 use crate::store::Store;
 
 /// Creates a new, empty ledger file and returns its schema version.
@@ -15,8 +15,8 @@ pub fn init(path: &Path, lock_timeout_ms: u64) -> Result<i64> {
 
 /// Checks every invariant of the ledger on one snapshot. A broken invariant is in the report,
 /// not an error: the caller decides how to say it.
-pub fn verify(store: &mut Store) -> Result<Report> {
-    store.read(|tx| tx.verify())
+pub fn verify(store: &mut Store, anchors: &[Anchor]) -> Result<Report> {
+    store.read(|tx| tx.verify(anchors))
 }
 
 /// Every account's debits, credits and balance, with per-currency totals.

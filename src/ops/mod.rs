@@ -2,10 +2,12 @@
 //! rules in [`crate::ledger`] what to do and appends the result: the only layer that sees both.
 //! The CLI and the HTTP server call these, and nothing below them.
 
+mod batch;
 mod ledger;
 mod operate;
 mod wallet;
 
+pub use batch::{batch, BatchLine, BatchMode, LineResult};
 pub use ledger::{init, trial_balance, verify, TrialBalance, TrialBalanceLine, TrialBalanceTotal};
 pub use operate::{execute, preview, refund_by_transaction, Outcome};
 pub use wallet::{create_wallet, freezes, history, list_wallets, show_wallet};

@@ -21,33 +21,39 @@ pub struct Outcome {
 
 /// Applies `operation` to the wallet of `user_id` in `scope`, in one write transaction.
 pub fn execute(store: &mut Store, scope: &Scope, user_id: &str, operation: &Operation, actor: &str) -> Result<Outcome> {
-    store.write(|tx| {
-        let wallet = tx
-            .wallet_of_user(scope, user_id)?
-            .ok_or_else(|| Error::WalletNotFound {
-                user_id: user_id.to_owned(),
-            })?;
-        apply(tx, wallet, operation, actor)
-    })
+    store.write(|tx| execute_in(tx, scope, user_id, operation, actor))
+}
+
+/// [`execute`] inside a transaction the caller holds (a batch line's savepoint).
+pub fn execute_in(tx: &Tx, scope: &Scope, user_id: &str, operation: &Operation, actor: &str) -> Result<Outcome> {
+    let wallet = tx
+        .wallet_of_user(scope, user_id)?
+        .ok_or_else(|| Error::WalletNotFound {
+            user_id: user_id.to_owned(),
+        })?;
+    apply(tx, wallet, operation, actor)
 }
 
 /// The internal refund: the wallet is found from the transaction, within `scope`.
 pub fn refund_by_transaction(store: &mut Store, scope: &Scope, operation: &Operation, actor: &str) -> Result<Outcome> {
+    store.write(|tx| refund_by_transaction_in(tx, scope, operation, actor))
+}
+
+/// [`refund_by_transaction`] inside a transaction the caller holds.
+pub fn refund_by_transaction_in(tx: &Tx, scope: &Scope, operation: &Operation, actor: &str) -> Result<Outcome> {
     let Operation::Refund { transaction_id, .. } = operation else {
         return Err(Error::internal("refund_by_transaction needs a refund"));
     };
-    store.write(|tx| {
-        let not_found = || Error::TransactionNotFound {
-            transaction_id: transaction_id.clone(),
-        };
-        let original = tx.entry(transaction_id)?.ok_or_else(not_found)?;
-        let wallet = tx.wallet(&original.wallet_id)?.ok_or_else(not_found)?;
-        // Another tenant's transaction is reported exactly like a missing one.
-        if wallet.tenant_id != scope.tenant_id || wallet.application_id != scope.application_id {
-            return Err(not_found());
-        }
-        apply(tx, wallet, operation, actor)
-    })
+    let not_found = || Error::TransactionNotFound {
+        transaction_id: transaction_id.clone(),
+    };
+    let original = tx.entry(transaction_id)?.ok_or_else(not_found)?;
+    let wallet = tx.wallet(&original.wallet_id)?.ok_or_else(not_found)?;
+    // Another tenant's transaction is reported exactly like a missing one.
+    if wallet.tenant_id != scope.tenant_id || wallet.application_id != scope.application_id {
+        return Err(not_found());
+    }
+    apply(tx, wallet, operation, actor)
 }
 
 /// Plans `operation` on the wallet of `user_id` without writing anything; `None` when it would

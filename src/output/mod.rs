@@ -12,7 +12,7 @@ use crate::error::Error;
 use crate::ledger::model::{Entry, Freeze, Wallet};
 use crate::ledger::request::Paged;
 use crate::ledger::verify::Report;
-use crate::ops::{Outcome, TrialBalance};
+use crate::ops::{BatchMode, LineResult, Outcome, TrialBalance};
 use views::{
     outcome_message, Envelope, ErrorEnvelope, FreezeView, ListEnvelope, OutcomeView, TransactionView, TrialBalanceView,
     VerifyView, WalletView,
@@ -54,6 +54,31 @@ impl<W: Write> Printer<W> {
     /// Bytes that are the result themselves (a completion script, a man page), in any format.
     pub fn raw(&mut self, bytes: &[u8]) -> io::Result<()> {
         self.out.write_all(bytes)
+    }
+
+    /// One line of a batch's JSONL output: the line number and that line's envelope.
+    pub fn batch_line(&mut self, result: &LineResult, mode: BatchMode) -> io::Result<()> {
+        match &result.outcome {
+            Ok(outcome) => {
+                let message = match (outcome.replayed, mode) {
+                    (true, _) => "replayed",
+                    (false, BatchMode::DryRun) => "dry run: not committed",
+                    (false, _) => "ok",
+                };
+                let envelope = Envelope::with_message(message, OutcomeView::from(outcome), &self.now);
+                self.json(&views::BatchLineView {
+                    line: result.line,
+                    envelope,
+                })
+            }
+            Err(e) => {
+                let envelope = ErrorEnvelope::new(e, &self.now);
+                self.json(&views::BatchLineView {
+                    line: result.line,
+                    envelope,
+                })
+            }
+        }
     }
 
     pub fn error(&mut self, error: &Error) -> io::Result<()> {
@@ -258,6 +283,9 @@ impl<W: Write> Printer<W> {
             )),
             &t,
         )?;
+        if let Some(head) = &view.head {
+            writeln!(self.out, "Journal head: {} (keep it outside this file; `ledger verify --anchor {}` later proves nothing up to it was removed or changed)", head.anchor, head.anchor)?;
+        }
         for c in view.checks.iter().filter(|c| !c.ok) {
             for problem in &c.problems {
                 writeln!(self.out, "  {}: {problem}", c.name)?;

@@ -54,6 +54,14 @@ impl ErrorEnvelope {
     }
 }
 
+/// One line of `batch` output: `{"line": N, …the envelope…}`.
+#[derive(Debug, Serialize)]
+pub struct BatchLineView<T: Serialize> {
+    pub line: u64,
+    #[serde(flatten)]
+    pub envelope: T,
+}
+
 /// The upstream's list response: items at the top level, with pagination.
 #[derive(Debug, Serialize)]
 pub struct ListEnvelope<T: Serialize> {
@@ -286,6 +294,15 @@ pub struct VerifyView {
     pub entries: u64,
     pub wallets: u64,
     pub checks: Vec<CheckView>,
+    /// The last entry: record `"{seq}:{hash}"` outside the file and pass it to `--anchor` later.
+    pub head: Option<HeadView>,
+}
+
+#[derive(Debug, Serialize)]
+pub struct HeadView {
+    pub seq: i64,
+    pub hash: String,
+    pub anchor: String,
 }
 
 impl From<&Report> for VerifyView {
@@ -295,6 +312,11 @@ impl From<&Report> for VerifyView {
             entries: r.entries,
             wallets: r.wallets,
             checks: r.checks.iter().map(CheckView::from).collect(),
+            head: r.head.as_ref().map(|h| HeadView {
+                seq: h.seq,
+                hash: h.hash.clone(),
+                anchor: format!("{}:{}", h.seq, h.hash),
+            }),
         }
     }
 }

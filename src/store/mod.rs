@@ -17,7 +17,7 @@ use crate::ledger::model::{Entry, Freeze, FreezeStatus, Posting, Scope, StoredEn
 use crate::ledger::money::{Amount, Currency};
 use crate::ledger::request::{PageRequest, Paged};
 use crate::ledger::rules::{FreezeChange, Plan};
-use crate::ledger::verify::{external_check, Check, Verifier};
+use crate::ledger::verify::{external_check, Anchor, Check, Verifier};
 
 pub use schema::{APPEND_ONLY_TRIGGERS, MIGRATIONS};
 
@@ -30,12 +30,28 @@ pub struct Store {
 impl Store {
     /// Creates a new ledger file; refuses to touch an existing one.
     pub fn create(path: &Path, lock_timeout_ms: u64) -> Result<Store> {
-        if path.exists() {
-            return Err(Error::LedgerExists {
-                path: path.display().to_string(),
-            });
+        // O_EXCL: of several processes creating the same file at once, exactly one wins.
+        match std::fs::OpenOptions::new().write(true).create_new(true).open(path) {
+            Ok(_) => {}
+            Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => {
+                return Err(Error::LedgerExists {
+                    path: path.display().to_string(),
+                })
+            }
+            Err(e) => return Err(Error::invalid("db", format!("cannot create {}: {e}", path.display()))),
         }
-        let flags = OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_CREATE | OpenFlags::SQLITE_OPEN_NO_MUTEX;
+        let created = Store::initialise(path, lock_timeout_ms);
+        if created.is_err() {
+            // Leave no half-made ledger behind: the file is ours, nobody else has written to it.
+            for suffix in ["", "-wal", "-shm"] {
+                let _ = std::fs::remove_file(format!("{}{suffix}", path.display()));
+            }
+        }
+        created
+    }
+
+    fn initialise(path: &Path, lock_timeout_ms: u64) -> Result<Store> {
+        let flags = OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_NO_MUTEX;
         let conn = Connection::open_with_flags(path, flags).map_err(|e| open_error(path, e))?;
         // WAL is a property of the file: set once here, every later connection inherits it.
         let mode: String = conn
@@ -128,6 +144,20 @@ impl Store {
         self.transaction(TransactionBehavior::Deferred, f)
     }
 
+    /// Runs `f` under the write lock as [`Store::write`] does, then rolls everything back: a
+    /// dry run sees the real ledger and the effect of its own earlier lines, and leaves no trace.
+    pub fn rehearse<T>(&mut self, f: impl FnOnce(&Tx) -> Result<T>) -> Result<T> {
+        let lock_timeout_ms = self.lock_timeout_ms;
+        let tx = self
+            .conn
+            .transaction_with_behavior(TransactionBehavior::Immediate)
+            .map_err(|e| busy_or(e, lock_timeout_ms))?;
+        let wrapped = Tx { tx, lock_timeout_ms };
+        let value = f(&wrapped)?;
+        wrapped.tx.rollback()?;
+        Ok(value)
+    }
+
     fn transaction<T>(&mut self, behavior: TransactionBehavior, f: impl FnOnce(&Tx) -> Result<T>) -> Result<T> {
         let lock_timeout_ms = self.lock_timeout_ms;
         let tx = self
@@ -187,6 +217,21 @@ const FREEZE_COLUMNS: &str = "id, wallet_id, amount_minor, reason, status, creat
 impl Tx<'_> {
     fn q(&self) -> &Connection {
         &self.tx
+    }
+
+    /// Runs `f` in a savepoint: if it fails, only what `f` wrote is undone.
+    pub fn savepoint<T>(&self, f: impl FnOnce(&Tx) -> Result<T>) -> Result<T> {
+        self.q().execute_batch("SAVEPOINT line")?;
+        match f(self) {
+            Ok(value) => {
+                self.q().execute_batch("RELEASE line")?;
+                Ok(value)
+            }
+            Err(e) => {
+                self.q().execute_batch("ROLLBACK TO line; RELEASE line")?;
+                Err(e)
+            }
+        }
     }
 
     pub fn wallet_of_user(&self, scope: &Scope, user_id: &str) -> Result<Option<Wallet>> {
@@ -269,19 +314,10 @@ impl Tx<'_> {
 
     /// The earlier entry of this operation with this `reference_id` on this wallet, if any.
     pub fn entry_by_reference(&self, wallet_id: &str, kind: TxType, reference_id: &str) -> Result<Option<Entry>> {
-        // Both adjust directions share one reference space, like the unique index.
-        let group = match kind {
-            TxType::AdjustCredit | TxType::AdjustDebit => [TxType::AdjustCredit, TxType::AdjustDebit],
-            other => [other, other],
-        };
-        let sql = format!("SELECT {ENTRY_COLUMNS} FROM journal_entries WHERE wallet_id = ?1 AND reference_id = ?2 AND kind IN (?3, ?4)");
         let row = self
             .q()
-            .prepare_cached(&sql)?
-            .query_row(
-                params![wallet_id, reference_id, group[0].as_str(), group[1].as_str()],
-                entry_row,
-            )
+            .prepare_cached(&entry_by_reference_sql())?
+            .query_row(params![wallet_id, reference_group(kind), reference_id], entry_row)
             .optional()?;
         self.with_postings(row)
     }
@@ -511,8 +547,8 @@ impl Tx<'_> {
     }
 
     /// Streams the whole journal in order through a verifier, then checks the database.
-    pub fn verify(&self) -> Result<crate::ledger::verify::Report> {
-        let mut verifier = Verifier::default();
+    pub fn verify(&self, anchors: &[Anchor]) -> Result<crate::ledger::verify::Report> {
+        let mut verifier = Verifier::with_anchors(anchors);
         let mut entries = self
             .q()
             .prepare(&format!("SELECT {ENTRY_COLUMNS} FROM journal_entries ORDER BY seq"))?;
@@ -619,6 +655,26 @@ impl Tx<'_> {
     }
 }
 
+/// The operation a `reference_id` is unique within: both adjust directions are one operation.
+/// Must match the expression of the `journal_entries_reference` index.
+const REFERENCE_GROUP_SQL: &str = "(CASE kind WHEN 'adjust_debit' THEN 'adjust_credit' ELSE kind END)";
+
+fn reference_group(kind: TxType) -> &'static str {
+    match kind {
+        TxType::AdjustDebit => TxType::AdjustCredit.as_str(),
+        other => other.as_str(),
+    }
+}
+
+/// Spelled with the index's own expression, so it is one index lookup, not a scan of the
+/// wallet's whole history (which made long batches quadratic).
+fn entry_by_reference_sql() -> String {
+    format!(
+        "SELECT {ENTRY_COLUMNS} FROM journal_entries
+         WHERE wallet_id = ?1 AND {REFERENCE_GROUP_SQL} = ?2 AND reference_id = ?3 AND reference_id IS NOT NULL"
+    )
+}
+
 /// One line of the trial balance, in minor units.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct AccountTotals {
@@ -719,4 +775,42 @@ fn freeze_row(r: &Row) -> rusqlite::Result<Result<Freeze>> {
         created_at: r.get(5)?,
         released_at: r.get(6)?,
     }))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn plan_of(store: &Store, sql: &str) -> String {
+        let explain = format!("EXPLAIN QUERY PLAN {}", sql);
+        let mut stmt = store.conn.prepare(&explain).unwrap();
+        let rows = stmt
+            .query_map(params!["w", "refund", "r"], |r| r.get::<_, String>(3))
+            .unwrap();
+        rows.map(|r| r.unwrap()).collect::<Vec<_>>().join("; ")
+    }
+
+    #[test]
+    fn the_reference_lookup_is_one_index_search() {
+        let dir = tempfile::tempdir().unwrap();
+        let store = Store::create(&dir.path().join("l.db"), 1_000).unwrap();
+        let plan = plan_of(&store, &entry_by_reference_sql());
+        assert!(
+            plan.contains("journal_entries_reference") && plan.contains("reference_id=?"),
+            "{plan}"
+        );
+    }
+
+    #[test]
+    fn adjust_directions_share_a_reference_group_like_the_index() {
+        assert_eq!(
+            reference_group(TxType::AdjustDebit),
+            reference_group(TxType::AdjustCredit)
+        );
+        assert_eq!(reference_group(TxType::Refund), "refund");
+        assert!(
+            schema::MIGRATIONS[0].contains(REFERENCE_GROUP_SQL),
+            "the index and the query must spell it alike"
+        );
+    }
 }

@@ -1,0 +1,245 @@
+//! Batch lines: one record of a CSV or JSONL file → the same validated [`Operation`] the CLI
+//! flags and HTTP bodies produce. Field names are the CLI's and the seeds' request fields.
+
+use std::collections::BTreeMap;
+
+use super::request::{Direction, Operation};
+use crate::error::{Error, Result};
+
+/// The columns (CSV) or keys (JSONL) a batch line may have.
+pub const FIELDS: &[&str] = &[
+    "op",
+    "user_id",
+    "amount",
+    "description",
+    "reference_id",
+    "counterparty_id",
+    "reason",
+    "freeze_id",
+    "transaction_id",
+    "direction",
+];
+
+/// The operations a batch line may name in its `op` field.
+pub const OPS: &[&str] = &[
+    "deposit", "payment", "withdraw", "freeze", "unfreeze", "refund", "adjust",
+];
+
+/// One line of a batch, validated: the wallet's user (absent for the internal refund, which
+/// finds the wallet from the transaction) and the operation.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct BatchItem {
+    pub user_id: Option<String>,
+    pub operation: Operation,
+}
+
+/// A field's raw value: text, or something that is not text (a JSON number, object, …).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Raw {
+    Text(String),
+    /// The JSON type it had instead, e.g. "number".
+    NotText(&'static str),
+}
+
+/// Validates one record. Empty values count as absent, so a CSV may share one header across
+/// operations; a non-empty value in a field the operation does not take is an error.
+pub fn parse(record: Vec<(String, Raw)>) -> Result<BatchItem> {
+    let mut fields = Fields::new(record)?;
+    let op = fields
+        .take("op")?
+        .ok_or_else(|| Error::invalid("op", format!("is required: one of {}", OPS.join(", "))))?;
+    let item = match op.as_str() {
+        "deposit" => BatchItem {
+            user_id: Some(fields.required("user_id")?),
+            operation: Operation::deposit(
+                &fields.required("amount")?,
+                fields.take("description")?,
+                fields.take("reference_id")?,
+            )?,
+        },
+        "withdraw" => BatchItem {
+            user_id: Some(fields.required("user_id")?),
+            operation: Operation::withdraw(
+                &fields.required("amount")?,
+                fields.take("description")?,
+                fields.take("reference_id")?,
+            )?,
+        },
+        "payment" => BatchItem {
+            user_id: Some(fields.required("user_id")?),
+            operation: Operation::payment(
+                &fields.required("amount")?,
+                &fields.required("counterparty_id")?,
+                fields.take("description")?,
+                fields.take("reference_id")?,
+            )?,
+        },
+        "freeze" => BatchItem {
+            user_id: Some(fields.required("user_id")?),
+            operation: Operation::freeze(&fields.required("amount")?, fields.take("reason")?)?,
+        },
+        "unfreeze" => BatchItem {
+            user_id: Some(fields.required("user_id")?),
+            operation: Operation::unfreeze(&fields.required("freeze_id")?)?,
+        },
+        "refund" => BatchItem {
+            user_id: fields.take("user_id")?,
+            operation: Operation::refund(
+                &fields.required("transaction_id")?,
+                fields.take("amount")?.as_deref(),
+                fields.take("reason")?,
+                fields.take("reference_id")?,
+            )?,
+        },
+        "adjust" => {
+            let direction = match fields.required("direction")?.as_str() {
+                "credit" => Direction::Credit,
+                "debit" => Direction::Debit,
+                other => return Err(Error::invalid("direction", format!("{other:?} is not credit or debit"))),
+            };
+            BatchItem {
+                user_id: Some(fields.required("user_id")?),
+                operation: Operation::adjust(
+                    direction,
+                    &fields.required("amount")?,
+                    &fields.required("reason")?,
+                    fields.take("reference_id")?,
+                )?,
+            }
+        }
+        other => {
+            return Err(Error::invalid(
+                "op",
+                format!("{other:?} is not one of {}", OPS.join(", ")),
+            ))
+        }
+    };
+    fields.finish(&op)?;
+    Ok(item)
+}
+
+/// A record's fields, taken one by one so that leftovers can be reported.
+struct Fields(BTreeMap<String, Raw>);
+
+impl Fields {
+    fn new(record: Vec<(String, Raw)>) -> Result<Fields> {
+        let mut map = BTreeMap::new();
+        for (name, value) in record {
+            // An unknown column is only an error where it holds a value: a value is never
+            // silently ignored, and one stray column does not fail every line of a file.
+            let empty = matches!(&value, Raw::Text(text) if text.is_empty());
+            if !FIELDS.contains(&name.as_str()) && empty {
+                continue;
+            }
+            if !FIELDS.contains(&name.as_str()) {
+                return Err(Error::invalid(
+                    name.clone(),
+                    format!("unknown column {name:?} (known: {})", FIELDS.join(", ")),
+                ));
+            }
+            if map.insert(name.clone(), value).is_some() {
+                return Err(Error::invalid(name.clone(), format!("column {name:?} appears twice")));
+            }
+        }
+        Ok(Fields(map))
+    }
+
+    /// The field's text; absent, null or empty is `None`.
+    fn take(&mut self, name: &str) -> Result<Option<String>> {
+        match self.0.remove(name) {
+            None => Ok(None),
+            Some(Raw::Text(text)) if text.is_empty() => Ok(None),
+            Some(Raw::Text(text)) => Ok(Some(text)),
+            // SPEC: an amount that is a JSON number is an invalid amount, not a bad request.
+            Some(Raw::NotText(kind)) if name == "amount" => Err(Error::InvalidAmount {
+                input: format!("a JSON {kind}"),
+                reason: "amounts are strings, e.g. \"50.00\"".to_owned(),
+            }),
+            Some(Raw::NotText(kind)) => Err(Error::invalid(name, format!("must be a string, not a JSON {kind}"))),
+        }
+    }
+
+    fn required(&mut self, name: &str) -> Result<String> {
+        self.take(name)?.ok_or_else(|| Error::invalid(name, "is required"))
+    }
+
+    /// Fields left over have a value the operation does not take: refuse rather than ignore.
+    fn finish(self, op: &str) -> Result<()> {
+        for (name, value) in self.0 {
+            if matches!(&value, Raw::Text(text) if text.is_empty()) {
+                continue;
+            }
+            return Err(Error::invalid(name.clone(), format!("{op} does not take {name:?}")));
+        }
+        Ok(())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn line(pairs: &[(&str, &str)]) -> Vec<(String, Raw)> {
+        pairs
+            .iter()
+            .map(|(k, v)| (k.to_string(), Raw::Text(v.to_string())))
+            .collect()
+    }
+
+    #[test]
+    fn a_refund_line_without_a_user_is_the_internal_refund() {
+        let item = parse(line(&[
+            ("op", "refund"),
+            ("transaction_id", "txn_01ARZ3NDEKTSV4RRFFQ69G5FAV"),
+            ("amount", ""),
+        ]))
+        .unwrap();
+        assert_eq!(item.user_id, None);
+        assert!(matches!(item.operation, Operation::Refund { amount: None, .. }));
+    }
+
+    #[test]
+    fn lines_share_a_header_but_cannot_carry_stray_values() {
+        let ok = line(&[
+            ("op", "deposit"),
+            ("user_id", "u"),
+            ("amount", "5"),
+            ("freeze_id", ""),
+            ("reason", ""),
+        ]);
+        assert!(parse(ok).is_ok());
+        let stray = line(&[("op", "deposit"), ("user_id", "u"), ("amount", "5"), ("reason", "why")]);
+        assert_eq!(
+            parse(stray).unwrap_err().to_string(),
+            "invalid reason: deposit does not take \"reason\""
+        );
+    }
+
+    #[test]
+    fn unknown_columns_missing_fields_and_bad_types_are_named() {
+        let unknown = line(&[("op", "deposit"), ("user_id", "u"), ("amount", "5"), ("amt", "5")]);
+        assert!(parse(unknown)
+            .unwrap_err()
+            .to_string()
+            .contains("unknown column \"amt\""));
+        assert!(parse(line(&[("op", "deposit"), ("user_id", "u")]))
+            .unwrap_err()
+            .to_string()
+            .contains("amount"));
+        assert!(parse(line(&[("op", "transfer")])).is_err());
+        let number = vec![
+            ("op".to_string(), Raw::Text("withdraw".into())),
+            ("user_id".to_string(), Raw::Text("u".into())),
+            ("amount".to_string(), Raw::NotText("number")),
+        ];
+        assert_eq!(parse(number).unwrap_err().code(), "invalid_amount");
+        let adjust = line(&[
+            ("op", "adjust"),
+            ("user_id", "u"),
+            ("amount", "5"),
+            ("direction", "up"),
+            ("reason", "x"),
+        ]);
+        assert!(parse(adjust).is_err());
+    }
+}

@@ -1,0 +1,116 @@
+//! Many operations from one file, in one process: each line in its own savepoint, so a failing
+//! line undoes only itself, and one durable commit per `BATCH_COMMIT_LINES` lines.
+
+use crate::error::{Error, ErrorKind, Result};
+use crate::ledger::batch::BatchItem;
+use crate::ledger::limits::BATCH_COMMIT_LINES;
+use crate::ledger::model::Scope;
+use crate::store::{Store, Tx};
+
+use super::operate::{execute_in, refund_by_transaction_in, Outcome};
+
+/// One input line: its number in the file and what parsing it gave.
+#[derive(Debug, Clone)]
+pub struct BatchLine {
+    pub line: u64,
+    pub item: Result<BatchItem>,
+}
+
+/// How a batch commits.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum BatchMode {
+    /// Each line on its own; committed every `BATCH_COMMIT_LINES` lines.
+    PerLine,
+    /// All lines or none: one transaction, rolled back if any line fails.
+    Atomic,
+    /// Every line computed against the real ledger, nothing committed.
+    DryRun,
+}
+
+/// What one line did.
+#[derive(Debug, Clone)]
+pub struct LineResult {
+    pub line: u64,
+    pub outcome: Result<Outcome>,
+}
+
+/// Runs every line, calling `progress` as each is computed and `emit` with each line's result once it is final: after its commit,
+/// or straight away in a dry run. Storage failures stop the batch; lines committed before stay.
+pub fn batch(
+    store: &mut Store,
+    scope: &Scope,
+    actor: &str,
+    lines: &[BatchLine],
+    mode: BatchMode,
+    progress: &dyn Fn(),
+    emit: &mut dyn FnMut(LineResult),
+) -> Result<()> {
+    match mode {
+        BatchMode::PerLine => {
+            for chunk in lines.chunks(BATCH_COMMIT_LINES) {
+                let results = store.write(|tx| run_lines(tx, scope, actor, chunk, progress))?;
+                results.into_iter().for_each(&mut *emit);
+            }
+            Ok(())
+        }
+        BatchMode::DryRun => {
+            let results = store.rehearse(|tx| run_lines(tx, scope, actor, lines, progress))?;
+            results.into_iter().for_each(&mut *emit);
+            Ok(())
+        }
+        BatchMode::Atomic => {
+            let mut results = Vec::new();
+            let committed = store.write(|tx| {
+                results = run_lines(tx, scope, actor, lines, progress)?;
+                match results.iter().find(|r| r.outcome.is_err()) {
+                    Some(failed) => Err(Error::BatchRolledBack {
+                        failed_line: failed.line,
+                    }),
+                    None => Ok(()),
+                }
+            });
+            match committed {
+                Ok(()) => {}
+                Err(Error::BatchRolledBack { failed_line }) => {
+                    for r in &mut results {
+                        if r.outcome.is_ok() {
+                            r.outcome = Err(Error::BatchRolledBack { failed_line });
+                        }
+                    }
+                }
+                Err(e) => return Err(e),
+            }
+            results.into_iter().for_each(&mut *emit);
+            Ok(())
+        }
+    }
+}
+
+fn run_lines(tx: &Tx, scope: &Scope, actor: &str, lines: &[BatchLine], progress: &dyn Fn()) -> Result<Vec<LineResult>> {
+    let mut results = Vec::with_capacity(lines.len());
+    for line in lines {
+        let outcome = match &line.item {
+            Ok(item) => tx.savepoint(|tx| run_item(tx, scope, actor, item)),
+            Err(e) => Err(e.clone()),
+        };
+        // A storage failure is not this line's fault: stop rather than blame every line after it.
+        if let Err(e) = &outcome {
+            if matches!(e.kind(), ErrorKind::Internal | ErrorKind::Busy) {
+                return Err(e.clone());
+            }
+        }
+        results.push(LineResult {
+            line: line.line,
+            outcome,
+        });
+        progress();
+    }
+    Ok(results)
+}
+
+fn run_item(tx: &Tx, scope: &Scope, actor: &str, item: &BatchItem) -> Result<Outcome> {
+    match &item.user_id {
+        Some(user_id) => execute_in(tx, scope, user_id, &item.operation, actor),
+        None => refund_by_transaction_in(tx, scope, &item.operation, actor),
+    }
+}

@@ -1,0 +1,205 @@
+//! `ledgerctl batch`: many operations from CSV or JSONL, each line on its own unless --atomic.
+
+mod support;
+
+use std::io::Write;
+
+use serde_json::Value;
+use support::{s, Ledger};
+
+/// Runs `ledgerctl batch` on `contents` (written to `name`) and returns (exit, results, stderr).
+fn batch(l: &Ledger, name: &str, contents: &str, flags: &[&str]) -> (i32, Vec<Value>, String) {
+    let path = l.db.with_file_name(name);
+    std::fs::File::create(&path)
+        .unwrap()
+        .write_all(contents.as_bytes())
+        .unwrap();
+    let out = l.cmd().arg("batch").arg(&path).args(flags).output().unwrap();
+    let results = String::from_utf8(out.stdout)
+        .unwrap()
+        .lines()
+        .map(|line| serde_json::from_str(line).unwrap_or_else(|e| panic!("not JSON ({e}): {line}")))
+        .collect();
+    (
+        out.status.code().unwrap(),
+        results,
+        String::from_utf8(out.stderr).unwrap(),
+    )
+}
+
+const REFUNDS_HEADER: &str = "op,user_id,transaction_id,amount,reason,reference_id\n";
+
+#[test]
+fn each_line_succeeds_or_fails_on_its_own_and_bad_lines_are_named() {
+    let l = Ledger::new();
+    l.funded("u1", "100.00");
+    l.ok(&["wallet", "create", "u2"]);
+    let csv = "op,user_id,amount,counterparty_id,reference_id,extra\n\
+               deposit,u2,50,,d1,\n\
+               withdraw,u2,500,,,\n\
+               payment,u1,30,mch_1,p1,\n\
+               deposit,u1,1e3,,,\n\
+               deposit,u1,1,,,oops\n\
+               withdraw,u1,\"5,00\",,,\n\
+               deposit,ghost,1,,,\n";
+    let (code, results, stderr) = batch(&l, "ops.csv", csv, &[]);
+    let summary: Vec<(u64, i64, &str)> = results
+        .iter()
+        .map(|r| {
+            (
+                r["line"].as_u64().unwrap(),
+                r["code"].as_i64().unwrap(),
+                r["error"].as_str().unwrap_or(""),
+            )
+        })
+        .collect();
+    assert_eq!(
+        summary,
+        [
+            (2, 200, ""),
+            (3, 409, "insufficient_balance"),
+            (4, 200, ""),
+            (5, 422, "invalid_amount"),
+            (6, 400, "invalid_request"),
+            (7, 422, "invalid_amount"),
+            (8, 404, "wallet_not_found"),
+        ]
+    );
+    assert!(
+        s(&results[4]["message"]).contains("unknown column \"extra\"") || s(&results[4]["message"]).contains("extra")
+    );
+    assert_eq!(code, 4, "the exit status is the first failed line's");
+    assert!(stderr.contains("7 lines: 2 applied, 0 replayed, 5 failed"), "{stderr}");
+    assert_eq!(s(&l.wallet("u1")["balance"]), "70.00");
+    assert_eq!(s(&l.wallet("u2")["balance"]), "50.00");
+    l.verified();
+}
+
+#[test]
+fn re_running_a_refund_file_replays_instead_of_refunding_twice() {
+    let l = Ledger::new();
+    l.funded("u1", "1000.00");
+    let mut csv = String::from(REFUNDS_HEADER);
+    for n in 0..5 {
+        let payment = l.ok(&["wallet", "payment", "u1", "--amount", "100", "--counterparty", "mch_1"]);
+        let id = s(&payment["data"]["transaction"]["id"]).to_owned();
+        csv.push_str(&format!("refund,u1,{id},40.00,return,RF-{n}\n"));
+    }
+    let (code, first, _) = batch(&l, "refunds.csv", &csv, &[]);
+    assert_eq!(code, 0);
+    assert!(first.iter().all(|r| r["message"] == "ok"));
+    let after_first = l.snapshot();
+    assert_eq!(s(&l.wallet("u1")["balance"]), "700.00"); // 1000 − 5×100 + 5×40
+
+    let (code, second, stderr) = batch(&l, "refunds.csv", &csv, &[]);
+    assert_eq!(code, 0, "replays are successes");
+    assert!(second.iter().all(|r| r["message"] == "replayed"), "{second:?}");
+    for (a, b) in first.iter().zip(&second) {
+        assert_eq!(a["data"]["transaction"]["id"], b["data"]["transaction"]["id"]);
+    }
+    assert!(stderr.contains("0 applied, 5 replayed, 0 failed"), "{stderr}");
+    assert_eq!(l.snapshot(), after_first, "a re-run writes nothing");
+    l.verified();
+}
+
+#[test]
+fn an_atomic_batch_applies_every_line_or_none() {
+    let l = Ledger::new();
+    l.funded("u1", "100.00");
+    let jsonl = "{\"op\":\"withdraw\",\"user_id\":\"u1\",\"amount\":\"60\"}\n\
+                 \n\
+                 {\"op\":\"withdraw\",\"user_id\":\"u1\",\"amount\":\"60\"}\n";
+    let before = l.snapshot();
+    let (code, results, _) = batch(&l, "ops.jsonl", jsonl, &["--atomic"]);
+    assert_eq!(
+        code, 4,
+        "the second withdrawal's insufficient balance, not the rollback"
+    );
+    assert_eq!(results[0]["line"], 1);
+    assert_eq!(results[0]["error"], "batch_rolled_back");
+    assert!(s(&results[0]["message"]).contains("line 3 failed"));
+    assert_eq!(results[1]["line"], 3);
+    assert_eq!(results[1]["error"], "insufficient_balance");
+    assert_eq!(l.snapshot(), before, "nothing was committed");
+
+    let (code, _, _) = batch(
+        &l,
+        "ok.jsonl",
+        "{\"op\":\"withdraw\",\"user_id\":\"u1\",\"amount\":\"60\"}\n",
+        &["--atomic"],
+    );
+    assert_eq!(code, 0);
+    assert_eq!(s(&l.wallet("u1")["balance"]), "40.00");
+}
+
+#[test]
+fn a_dry_run_computes_every_line_against_the_ledger_and_commits_nothing() {
+    let l = Ledger::new();
+    l.funded("u1", "100.00");
+    let jsonl = "{\"op\":\"withdraw\",\"user_id\":\"u1\",\"amount\":\"60\"}\n\
+                 {\"op\":\"withdraw\",\"user_id\":\"u1\",\"amount\":\"60\"}\n\
+                 {\"op\":\"deposit\",\"user_id\":\"u1\",\"amount\":50}\n";
+    let before = l.snapshot();
+    let (code, results, stderr) = batch(&l, "ops.jsonl", jsonl, &["--dry-run"]);
+    assert_eq!(results[0]["message"], "dry run: not committed");
+    assert_eq!(s(&results[0]["data"]["wallet"]["balance"]), "40.00");
+    assert_eq!(
+        results[1]["error"], "insufficient_balance",
+        "the second line sees the first"
+    );
+    assert_eq!(results[2]["error"], "invalid_amount", "a JSON number is not an amount");
+    assert_eq!(code, 4);
+    assert!(stderr.contains("dry run, nothing committed"), "{stderr}");
+    assert_eq!(l.snapshot(), before);
+}
+
+#[test]
+fn a_refund_line_without_a_user_finds_the_wallet_from_the_transaction() {
+    let l = Ledger::new();
+    let deposit = l.funded("u1", "100.00");
+    let (code, results, _) = batch(
+        &l,
+        "r.jsonl",
+        &format!("{{\"op\":\"refund\",\"transaction_id\":\"{deposit}\",\"amount\":\"25\"}}\n"),
+        &[],
+    );
+    assert_eq!(code, 0, "{results:?}");
+    assert_eq!(
+        s(&results[0]["data"]["transaction"]["original_transaction_id"]),
+        deposit
+    );
+    assert_eq!(s(&l.wallet("u1")["balance"]), "75.00");
+}
+
+#[test]
+fn a_long_batch_without_a_terminal_needs_yes() {
+    let l = Ledger::new();
+    l.ok(&["wallet", "create", "u1"]);
+    let mut csv = String::from("op,user_id,amount\n");
+    for _ in 0..101 {
+        csv.push_str("deposit,u1,1\n");
+    }
+    let before = l.snapshot();
+    let (code, results, stderr) = batch(&l, "long.csv", &csv, &[]);
+    assert_eq!((code, results.len()), (2, 0), "{stderr}");
+    assert!(stderr.contains("pass --yes"), "{stderr}");
+    assert_eq!(l.snapshot(), before);
+    let (code, results, _) = batch(&l, "long.csv", &csv, &["--yes"]);
+    assert_eq!((code, results.len()), (0, 101));
+    assert_eq!(s(&l.wallet("u1")["balance"]), "101.00");
+    l.verified();
+}
+
+#[test]
+fn stdin_is_read_with_dash_and_the_format_is_sniffed() {
+    let l = Ledger::new();
+    l.ok(&["wallet", "create", "u1"]);
+    let out = l
+        .cmd()
+        .args(["batch", "-"])
+        .write_stdin("{\"op\":\"deposit\",\"user_id\":\"u1\",\"amount\":\"7.50\"}\n")
+        .output()
+        .unwrap();
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    assert_eq!(s(&l.wallet("u1")["balance"]), "7.50");
+}

@@ -263,8 +263,17 @@ fn a_hand_deleted_tail_with_matching_balances_is_caught_by_an_anchor_recorded_be
     let unanchored = l.run(&["ledger", "verify"]);
     let anchored = l.run(&["ledger", "verify", "--anchor", &anchor]);
     assert_eq!(anchored.code, 7, "{}", anchored.json);
-    assert_eq!(named_checks(s(&anchored.json["message"])), ["anchors"], "{}", anchored.json);
-    assert!(s(&anchored.json["message"]).contains("seq 13 is gone"), "{}", anchored.json);
+    assert_eq!(
+        named_checks(s(&anchored.json["message"])),
+        ["anchors"],
+        "{}",
+        anchored.json
+    );
+    assert!(
+        s(&anchored.json["message"]).contains("seq 13 is gone"),
+        "{}",
+        anchored.json
+    );
     // The known limit of a chain whose head lives in the same file: without an anchor this
     // forgery passes. That is why verify prints the head, to be kept elsewhere.
     assert_eq!(unanchored.code, 0, "{}", unanchored.json);

@@ -27,8 +27,11 @@ pub fn main() -> ExitCode {
         Ok(cli) => cli,
         Err(e) => return usage_error(&e, &args),
     };
-    let mut printer = Printer::new(cli.global.output, io::stdout().lock(), ops::now());
-    match run(&cli, &mut printer) {
+    // Buffered: a batch prints a line per input line. Flushed once, below, where a closed
+    // stdout is handled like any other write.
+    let mut printer = Printer::new(cli.global.output, io::BufWriter::new(io::stdout().lock()), ops::now());
+    let result = run(&cli, &mut printer).and_then(|()| printer.flush().map_err(Stop::Output));
+    match result {
         Ok(()) => ExitCode::SUCCESS,
         Err(Stop::Output(e)) if e.kind() == io::ErrorKind::BrokenPipe => ExitCode::SUCCESS,
         Err(Stop::Quiet(code)) => ExitCode::from(code),
@@ -38,7 +41,7 @@ pub fn main() -> ExitCode {
         }
         Err(Stop::Failed(error)) => {
             let written = match printer.format {
-                Format::Json => printer.error(&error),
+                Format::Json => printer.error(&error).and_then(|()| printer.flush()),
                 Format::Table => writeln!(io::stderr(), "error: {error} ({})", error.code()),
             };
             match written {

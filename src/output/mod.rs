@@ -51,6 +51,10 @@ impl<W: Write> Printer<W> {
         writeln!(self.out, "{table}")
     }
 
+    pub fn flush(&mut self) -> io::Result<()> {
+        self.out.flush()
+    }
+
     /// Bytes that are the result themselves (a completion script, a man page), in any format.
     pub fn raw(&mut self, bytes: &[u8]) -> io::Result<()> {
         self.out.write_all(bytes)

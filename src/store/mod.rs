@@ -98,6 +98,9 @@ impl Store {
         // FULL: a commit is on disk (WAL fsynced) before ledgerctl reports success.
         conn.pragma_update(None, "synchronous", "FULL")?;
         conn.pragma_update(None, "foreign_keys", "ON")?;
+        // Savepoints (one per batch line) keep their undo pages in a sub-journal: in memory it
+        // costs no write syscalls. It is rollback state only; durability is the WAL's.
+        conn.pragma_update(None, "temp_store", "MEMORY")?;
         Ok(Store { conn, lock_timeout_ms })
     }
 
@@ -221,14 +224,19 @@ impl Tx<'_> {
 
     /// Runs `f` in a savepoint: if it fails, only what `f` wrote is undone.
     pub fn savepoint<T>(&self, f: impl FnOnce(&Tx) -> Result<T>) -> Result<T> {
-        self.q().execute_batch("SAVEPOINT line")?;
+        let run = |sql: &str| -> Result<()> {
+            self.q().prepare_cached(sql)?.execute([])?;
+            Ok(())
+        };
+        run("SAVEPOINT line")?;
         match f(self) {
             Ok(value) => {
-                self.q().execute_batch("RELEASE line")?;
+                run("RELEASE line")?;
                 Ok(value)
             }
             Err(e) => {
-                self.q().execute_batch("ROLLBACK TO line; RELEASE line")?;
+                run("ROLLBACK TO line")?;
+                run("RELEASE line")?;
                 Err(e)
             }
         }

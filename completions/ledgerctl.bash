@@ -100,6 +100,9 @@ _ledgerctl() {
             ledgerctl__subcmd__help__subcmd__wallet,show)
                 cmd="ledgerctl__subcmd__help__subcmd__wallet__subcmd__show"
                 ;;
+            ledgerctl__subcmd__help__subcmd__wallet,status)
+                cmd="ledgerctl__subcmd__help__subcmd__wallet__subcmd__status"
+                ;;
             ledgerctl__subcmd__help__subcmd__wallet,unfreeze)
                 cmd="ledgerctl__subcmd__help__subcmd__wallet__subcmd__unfreeze"
                 ;;
@@ -157,6 +160,9 @@ _ledgerctl() {
             ledgerctl__subcmd__wallet,show)
                 cmd="ledgerctl__subcmd__wallet__subcmd__show"
                 ;;
+            ledgerctl__subcmd__wallet,status)
+                cmd="ledgerctl__subcmd__wallet__subcmd__status"
+                ;;
             ledgerctl__subcmd__wallet,unfreeze)
                 cmd="ledgerctl__subcmd__wallet__subcmd__unfreeze"
                 ;;
@@ -195,6 +201,9 @@ _ledgerctl() {
                 ;;
             ledgerctl__subcmd__wallet__subcmd__help,show)
                 cmd="ledgerctl__subcmd__wallet__subcmd__help__subcmd__show"
+                ;;
+            ledgerctl__subcmd__wallet__subcmd__help,status)
+                cmd="ledgerctl__subcmd__wallet__subcmd__help__subcmd__status"
                 ;;
             ledgerctl__subcmd__wallet__subcmd__help,unfreeze)
                 cmd="ledgerctl__subcmd__wallet__subcmd__help__subcmd__unfreeze"
@@ -467,7 +476,7 @@ _ledgerctl() {
             return 0
             ;;
         ledgerctl__subcmd__help__subcmd__wallet)
-            opts="create show list history freezes deposit payment withdraw freeze unfreeze refund adjust"
+            opts="create show list history freezes deposit payment withdraw freeze unfreeze refund status adjust"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -607,6 +616,20 @@ _ledgerctl() {
             return 0
             ;;
         ledgerctl__subcmd__help__subcmd__wallet__subcmd__show)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        ledgerctl__subcmd__help__subcmd__wallet__subcmd__status)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -957,7 +980,7 @@ _ledgerctl() {
             return 0
             ;;
         ledgerctl__subcmd__wallet)
-            opts="-o -y -h -V --db --tenant --app --output --yes --lock-timeout-ms --help --version create show list history freezes deposit payment withdraw freeze unfreeze refund adjust help"
+            opts="-o -y -h -V --db --tenant --app --output --yes --lock-timeout-ms --help --version create show list history freezes deposit payment withdraw freeze unfreeze refund status adjust help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1237,7 +1260,7 @@ _ledgerctl() {
             return 0
             ;;
         ledgerctl__subcmd__wallet__subcmd__help)
-            opts="create show list history freezes deposit payment withdraw freeze unfreeze refund adjust help"
+            opts="create show list history freezes deposit payment withdraw freeze unfreeze refund status adjust help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1391,6 +1414,20 @@ _ledgerctl() {
             return 0
             ;;
         ledgerctl__subcmd__wallet__subcmd__help__subcmd__show)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        ledgerctl__subcmd__wallet__subcmd__help__subcmd__status)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -1639,6 +1676,56 @@ _ledgerctl() {
                 return 0
             fi
             case "${prev}" in
+                --db)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --tenant)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --app)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --output)
+                    COMPREPLY=($(compgen -W "table json" -- "${cur}"))
+                    return 0
+                    ;;
+                -o)
+                    COMPREPLY=($(compgen -W "table json" -- "${cur}"))
+                    return 0
+                    ;;
+                --lock-timeout-ms)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        ledgerctl__subcmd__wallet__subcmd__status)
+            opts="-o -y -h -V --reason --page --page-size --db --tenant --app --output --yes --lock-timeout-ms --help --version active frozen closed"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --reason)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --page)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --page-size)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --db)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0

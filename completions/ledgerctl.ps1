@@ -82,6 +82,7 @@ Register-ArgumentCompleter -Native -CommandName 'ledgerctl' -ScriptBlock {
             [CompletionResult]::new('freeze', 'freeze', [CompletionResultType]::ParameterValue, 'Hold part of the available balance; the total balance is unchanged')
             [CompletionResult]::new('unfreeze', 'unfreeze', [CompletionResultType]::ParameterValue, 'Release a freeze back to the available balance')
             [CompletionResult]::new('refund', 'refund', [CompletionResultType]::ParameterValue, 'Refund a payment, withdrawal or deposit of this wallet, in whole or in part')
+            [CompletionResult]::new('status', 'status', [CompletionResultType]::ParameterValue, 'Show a wallet''s status changes, or set its status (active, frozen, closed) with a reason')
             [CompletionResult]::new('adjust', 'adjust', [CompletionResultType]::ParameterValue, 'Correct a balance against equity:adjustments (asks for confirmation on a terminal)')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
             break
@@ -276,6 +277,24 @@ Register-ArgumentCompleter -Native -CommandName 'ledgerctl' -ScriptBlock {
             [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
             break
         }
+        'ledgerctl;wallet;status' {
+            [CompletionResult]::new('--reason', '--reason', [CompletionResultType]::ParameterName, 'Why (required with a new status; recorded with who made the change)')
+            [CompletionResult]::new('--page', '--page', [CompletionResultType]::ParameterName, 'The page to show, from 1')
+            [CompletionResult]::new('--page-size', '--page-size', [CompletionResultType]::ParameterName, 'Rows per page (default 20, at most 100)')
+            [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'The ledger file')
+            [CompletionResult]::new('--tenant', '--tenant', [CompletionResultType]::ParameterName, 'The tenant whose wallets this command reaches')
+            [CompletionResult]::new('--app', '--app', [CompletionResultType]::ParameterName, 'The application whose wallets this command reaches')
+            [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Tables for people, or exactly one JSON envelope for scripts')
+            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Tables for people, or exactly one JSON envelope for scripts')
+            [CompletionResult]::new('--lock-timeout-ms', '--lock-timeout-ms', [CompletionResultType]::ParameterName, 'How long to wait for another writer''s lock before failing with exit 6')
+            [CompletionResult]::new('-y', '-y', [CompletionResultType]::ParameterName, 'Answer yes to confirmation prompts (`wallet adjust` asks on a terminal)')
+            [CompletionResult]::new('--yes', '--yes', [CompletionResultType]::ParameterName, 'Answer yes to confirmation prompts (`wallet adjust` asks on a terminal)')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
         'ledgerctl;wallet;adjust' {
             [CompletionResult]::new('--credit', '--credit', [CompletionResultType]::ParameterName, 'Add this amount to the wallet')
             [CompletionResult]::new('--debit', '--debit', [CompletionResultType]::ParameterName, 'Take this amount from the wallet')
@@ -307,6 +326,7 @@ Register-ArgumentCompleter -Native -CommandName 'ledgerctl' -ScriptBlock {
             [CompletionResult]::new('freeze', 'freeze', [CompletionResultType]::ParameterValue, 'Hold part of the available balance; the total balance is unchanged')
             [CompletionResult]::new('unfreeze', 'unfreeze', [CompletionResultType]::ParameterValue, 'Release a freeze back to the available balance')
             [CompletionResult]::new('refund', 'refund', [CompletionResultType]::ParameterValue, 'Refund a payment, withdrawal or deposit of this wallet, in whole or in part')
+            [CompletionResult]::new('status', 'status', [CompletionResultType]::ParameterValue, 'Show a wallet''s status changes, or set its status (active, frozen, closed) with a reason')
             [CompletionResult]::new('adjust', 'adjust', [CompletionResultType]::ParameterValue, 'Correct a balance against equity:adjustments (asks for confirmation on a terminal)')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
             break
@@ -342,6 +362,9 @@ Register-ArgumentCompleter -Native -CommandName 'ledgerctl' -ScriptBlock {
             break
         }
         'ledgerctl;wallet;help;refund' {
+            break
+        }
+        'ledgerctl;wallet;help;status' {
             break
         }
         'ledgerctl;wallet;help;adjust' {
@@ -508,6 +531,7 @@ Register-ArgumentCompleter -Native -CommandName 'ledgerctl' -ScriptBlock {
             [CompletionResult]::new('freeze', 'freeze', [CompletionResultType]::ParameterValue, 'Hold part of the available balance; the total balance is unchanged')
             [CompletionResult]::new('unfreeze', 'unfreeze', [CompletionResultType]::ParameterValue, 'Release a freeze back to the available balance')
             [CompletionResult]::new('refund', 'refund', [CompletionResultType]::ParameterValue, 'Refund a payment, withdrawal or deposit of this wallet, in whole or in part')
+            [CompletionResult]::new('status', 'status', [CompletionResultType]::ParameterValue, 'Show a wallet''s status changes, or set its status (active, frozen, closed) with a reason')
             [CompletionResult]::new('adjust', 'adjust', [CompletionResultType]::ParameterValue, 'Correct a balance against equity:adjustments (asks for confirmation on a terminal)')
             break
         }
@@ -542,6 +566,9 @@ Register-ArgumentCompleter -Native -CommandName 'ledgerctl' -ScriptBlock {
             break
         }
         'ledgerctl;help;wallet;refund' {
+            break
+        }
+        'ledgerctl;help;wallet;status' {
             break
         }
         'ledgerctl;help;wallet;adjust' {

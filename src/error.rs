@@ -55,6 +55,9 @@ pub enum Error {
         operation: String,
     },
 
+    #[error("wallet {wallet_id} still holds {balance}: only an empty wallet can be closed")]
+    WalletNotEmpty { wallet_id: String, balance: String },
+
     #[error("a wallet already exists for user {user_id} (wallet {wallet_id})")]
     WalletExists { user_id: String, wallet_id: String },
 
@@ -144,6 +147,7 @@ impl Error {
             Error::InsufficientBalance { .. }
             | Error::WalletNotActive { .. }
             | Error::WalletExists { .. }
+            | Error::WalletNotEmpty { .. }
             | Error::FreezeNotActive { .. }
             | Error::NotRefundable { .. }
             | Error::ReferenceConflict { .. }
@@ -169,6 +173,7 @@ impl Error {
             Error::InsufficientBalance { .. } => "insufficient_balance",
             Error::WalletNotActive { .. } => "wallet_not_active",
             Error::WalletExists { .. } => "wallet_exists",
+            Error::WalletNotEmpty { .. } => "wallet_not_empty",
             Error::FreezeNotActive { .. } => "freeze_not_active",
             Error::NotRefundable { .. } => "not_refundable",
             Error::ReferenceConflict { .. } => "reference_conflict",

@@ -6,13 +6,14 @@ mod support;
 use serde_json::Value;
 use support::{s, Ledger};
 
-const CHECKS: [&str; 10] = [
+const CHECKS: [&str; 11] = [
     "hash_chain",
     "entries_balance",
     "balance_history",
     "wallet_balances",
     "refund_caps",
     "freezes",
+    "wallet_statuses",
     "postings_belong_to_entries",
     "sqlite_integrity",
     "append_only_triggers",

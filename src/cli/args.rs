@@ -185,6 +185,21 @@ pub enum WalletCommand {
         #[command(flatten)]
         refund: RefundArgs,
     },
+    /// Show a wallet's status changes, or set its status (active, frozen, closed) with a reason
+    #[command(after_help = "frozen: no money leaves available (withdraw, payment, freeze, debit \
+adjustment, refund of a deposit); credits still land. closed: nothing, for good; only an empty \
+wallet can be closed. Freezing or closing asks for confirmation on a terminal (--yes skips it).")]
+    Status {
+        user: String,
+        /// The new status; without it, the wallet's status changes are listed
+        #[arg(value_parser = ["active", "frozen", "closed"], requires = "reason")]
+        status: Option<String>,
+        /// Why (required with a new status; recorded with who made the change)
+        #[arg(long)]
+        reason: Option<String>,
+        #[command(flatten)]
+        page: PageArgs,
+    },
     /// Correct a balance against equity:adjustments (asks for confirmation on a terminal)
     Adjust {
         user: String,

@@ -190,7 +190,7 @@ fn progress_bar(len: usize) -> indicatif::ProgressBar {
 fn confirm(store: &mut Store, scope: &Scope, actor: &str, lines: &[BatchLine]) -> Result<()> {
     if !(io::stdin().is_terminal() && io::stderr().is_terminal()) {
         return Err(Error::invalid(
-            "yes",
+            "confirmation",
             format!("a batch of {} lines (more than {BATCH_CONFIRM_LINES}) changes balances: confirm on a terminal, or pass --yes", lines.len()),
         ));
     }
@@ -219,16 +219,7 @@ fn confirm(store: &mut Store, scope: &Scope, actor: &str, lines: &[BatchLine]) -
         "  {} replayed, {} failing. Apply it?",
         rehearsal.replayed, rehearsal.failed
     ));
-    let yes = dialoguer::Confirm::new()
-        .with_prompt(prompt)
-        .default(false)
-        .interact()
-        .map_err(|e| Error::invalid("yes", format!("no confirmation: {e}")))?;
-    if yes {
-        Ok(())
-    } else {
-        Err(Error::invalid("yes", "batch cancelled; nothing was written"))
-    }
+    super::ask(&prompt, "batch cancelled; nothing was written")
 }
 
 /// Counts of what a batch did, for the summary on stderr and the exit status.

@@ -13,7 +13,7 @@ use clap::{CommandFactory, Parser};
 pub use args::{Cli, Command, Global, LedgerCommand, WalletCommand};
 
 use crate::error::{Error, Result};
-use crate::ledger::model::{FreezeStatus, Scope};
+use crate::ledger::model::{FreezeStatus, Scope, WalletStatus};
 use crate::ledger::request::{Direction, Operation, PageRequest};
 use crate::ops;
 use crate::output::views::ErrorEnvelope;
@@ -197,6 +197,30 @@ fn wallet<W: Write>(
             out.freezes(&wallet, &records)?;
             return Ok(());
         }
+        WalletCommand::Status {
+            user,
+            status: None,
+            page,
+            ..
+        } => {
+            let (wallet, changes) =
+                ops::status_history(store, scope, user, PageRequest::new(page.page, page.page_size)?)?;
+            out.status_history(&wallet, &changes)?;
+            return Ok(());
+        }
+        WalletCommand::Status {
+            user,
+            status: Some(status),
+            reason,
+            ..
+        } => {
+            let to: WalletStatus = status.parse()?;
+            if to != WalletStatus::Active && !g.yes {
+                confirm_status(store, scope, user, to, reason.clone())?;
+            }
+            out.status(&ops::set_status(store, scope, user, to, reason.clone(), actor)?)?;
+            return Ok(());
+        }
         WalletCommand::Deposit { user, movement: m } => (
             user,
             Operation::deposit(&m.amount, m.description.clone(), m.reference_id.clone())?,
@@ -247,11 +271,60 @@ fn wallet<W: Write>(
     Ok(())
 }
 
+/// Freezing or closing a wallet stops a user's money: show who and what, and ask.
+fn confirm_status(
+    store: &mut Store,
+    scope: &Scope,
+    user: &str,
+    to: WalletStatus,
+    reason: Option<String>,
+) -> Result<()> {
+    // The rules run first, so a refusal (closing a wallet with money in it) is said before asking.
+    let preview = ops::preview_status(store, scope, user, to, reason)?;
+    if preview.change.is_none() {
+        return Ok(()); // already so: nothing will be written, nothing to confirm
+    }
+    if !(io::stdin().is_terminal() && io::stderr().is_terminal()) {
+        return Err(Error::invalid(
+            "confirmation",
+            format!(
+                "setting a wallet {} stops its user's money: confirm on a terminal, or pass --yes",
+                to.as_str()
+            ),
+        ));
+    }
+    let w = &preview.wallet;
+    let prompt = format!(
+        "Set wallet {} of {user} from {} to {} (balance {} {c}, available {} {c})?",
+        w.id,
+        w.status.as_str(),
+        to.as_str(),
+        w.currency.format(w.balance()),
+        w.currency.format(w.available),
+        c = w.currency,
+    );
+    ask(&prompt, "status change cancelled; nothing was written")
+}
+
+/// Asks a yes/no question on the terminal; no is an invalid request that wrote nothing.
+pub(super) fn ask(prompt: &str, cancelled: &str) -> Result<()> {
+    let yes = dialoguer::Confirm::new()
+        .with_prompt(prompt)
+        .default(false)
+        .interact()
+        .map_err(|e| Error::invalid("confirmation", format!("no confirmation: {e}")))?;
+    if yes {
+        Ok(())
+    } else {
+        Err(Error::invalid("confirmation", cancelled.to_owned()))
+    }
+}
+
 /// Shows a person what an adjustment will do and asks; without a terminal, asks for `--yes`.
 fn confirm_adjustment(store: &mut Store, scope: &Scope, user: &str, op: &Operation) -> Result<()> {
     if !(io::stdin().is_terminal() && io::stderr().is_terminal()) {
         return Err(Error::invalid(
-            "yes",
+            "confirmation",
             "wallet adjust changes a balance by hand: confirm on a terminal, or pass --yes",
         ));
     }
@@ -273,16 +346,7 @@ fn confirm_adjustment(store: &mut Store, scope: &Scope, user: &str, op: &Operati
         c.format(e.balance_after),
         e.description.as_deref().unwrap_or_default(),
     );
-    let confirmed = dialoguer::Confirm::new()
-        .with_prompt(prompt)
-        .default(false)
-        .interact()
-        .map_err(|e| Error::invalid("yes", format!("no confirmation: {e}")))?;
-    if confirmed {
-        Ok(())
-    } else {
-        Err(Error::invalid("yes", "adjustment cancelled; nothing was written"))
-    }
+    ask(&prompt, "adjustment cancelled; nothing was written")
 }
 
 /// The completion script of `shell`, generated from the clap definitions.

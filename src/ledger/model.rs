@@ -306,3 +306,14 @@ pub struct Freeze {
     pub created_at: String,
     pub released_at: Option<String>,
 }
+
+/// A change of a wallet's status, with who made it and why. Append-only, like the journal.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct StatusChange {
+    pub wallet_id: String,
+    pub from: WalletStatus,
+    pub to: WalletStatus,
+    pub reason: String,
+    pub actor: String,
+    pub created_at: String,
+}

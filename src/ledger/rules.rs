@@ -5,7 +5,7 @@
 //! append and the wallet as it will be. Funds, status and limits are checked in one place,
 //! [`post`], from the postings themselves, so no operation can forget them.
 
-use super::model::{Account, Entry, Freeze, FreezeStatus, Posting, Scope, TxType, Wallet, WalletStatus};
+use super::model::{Account, Entry, Freeze, FreezeStatus, Posting, Scope, StatusChange, TxType, Wallet, WalletStatus};
 use super::money::{apply_change, Amount, Currency};
 use super::request::{Direction, Operation};
 use crate::error::{Error, Result};
@@ -346,6 +346,48 @@ fn post(wallet: &Wallet, draft: Draft, ctx: &Context, freeze: FreezeChange) -> R
     })
 }
 
+/// Plans a change of a wallet's status. `None` when the wallet already has it (nothing to do).
+///
+/// A closed wallet stays closed, and only an empty wallet (balance 0, so no active freeze
+/// either) can be closed. A reason is always required: it is the audit trail.
+pub fn change_status(
+    wallet: &Wallet,
+    to: WalletStatus,
+    reason: Option<String>,
+    ctx: &Context,
+) -> Result<Option<(Wallet, StatusChange)>> {
+    let reason = super::request::text("reason", reason)?
+        .ok_or_else(|| Error::invalid("reason", "a status change needs a reason"))?;
+    if wallet.status == to {
+        return Ok(None);
+    }
+    if wallet.status == WalletStatus::Closed {
+        return Err(Error::WalletNotActive {
+            wallet_id: wallet.id.clone(),
+            status: wallet.status.as_str().to_owned(),
+            operation: format!("reopening it as {}", to.as_str()),
+        });
+    }
+    if to == WalletStatus::Closed && wallet.balance() != 0 {
+        return Err(Error::WalletNotEmpty {
+            wallet_id: wallet.id.clone(),
+            balance: format!("{} {}", wallet.currency.format(wallet.balance()), wallet.currency),
+        });
+    }
+    let mut after = wallet.clone();
+    after.status = to;
+    after.updated_at = ctx.now.clone();
+    let change = StatusChange {
+        wallet_id: wallet.id.clone(),
+        from: wallet.status,
+        to,
+        reason,
+        actor: ctx.actor.clone(),
+        created_at: ctx.now.clone(),
+    };
+    Ok(Some((after, change)))
+}
+
 /// Plans opening a wallet for a user in a scope; nothing is posted until money moves.
 pub fn open_wallet(scope: &Scope, user_id: &str, currency: Currency, id: String, now: &str) -> Wallet {
     Wallet {
@@ -597,6 +639,48 @@ mod tests {
         w.status = WalletStatus::Closed;
         assert_eq!(
             run(&w, Operation::deposit("1", None, None).unwrap())
+                .unwrap_err()
+                .code(),
+            "wallet_not_active"
+        );
+    }
+
+    #[test]
+    fn only_an_empty_wallet_closes_and_a_closed_one_stays_closed() {
+        let w = wallet(Currency::CNY, 0, 1);
+        let why = || Some("fraud review".to_owned());
+        assert_eq!(
+            change_status(&w, WalletStatus::Closed, why(), &ctx(1))
+                .unwrap_err()
+                .code(),
+            "wallet_not_empty"
+        );
+        let (frozen, change) = change_status(&w, WalletStatus::Frozen, why(), &ctx(1))
+            .unwrap()
+            .unwrap();
+        assert_eq!(
+            (change.from, change.to, frozen.status),
+            (WalletStatus::Active, WalletStatus::Frozen, WalletStatus::Frozen)
+        );
+        assert_eq!(change.reason, "fraud review");
+        assert_eq!(
+            change_status(&frozen, WalletStatus::Frozen, why(), &ctx(1)).unwrap(),
+            None,
+            "already frozen"
+        );
+        assert_eq!(
+            change_status(&w, WalletStatus::Frozen, None, &ctx(1))
+                .unwrap_err()
+                .code(),
+            "invalid_request"
+        );
+
+        let empty = wallet(Currency::CNY, 0, 0);
+        let (closed, _) = change_status(&empty, WalletStatus::Closed, why(), &ctx(1))
+            .unwrap()
+            .unwrap();
+        assert_eq!(
+            change_status(&closed, WalletStatus::Active, why(), &ctx(1))
                 .unwrap_err()
                 .code(),
             "wallet_not_active"

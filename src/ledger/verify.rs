@@ -6,7 +6,7 @@
 use std::collections::{BTreeMap, HashMap};
 
 use super::chain::{entry_hash, GENESIS_HASH};
-use super::model::{Account, Freeze, FreezeStatus, StoredEntry, TxType, Wallet};
+use super::model::{Account, Freeze, FreezeStatus, StatusChange, StoredEntry, TxType, Wallet, WalletStatus};
 
 /// How many problems each check reports by name before it only counts them.
 const PROBLEMS_SHOWN_MAX: usize = 20;
@@ -380,6 +380,46 @@ impl Verifier {
             head,
         }
     }
+}
+
+/// Every wallet starts `active`; its status changes must follow on from one another and end
+/// at the status the wallet has now.
+pub fn check_statuses(wallets: &[Wallet], changes: &[StatusChange]) -> Check {
+    let mut check = Check::new(
+        "wallet_statuses",
+        "each wallet's status changes follow on from one another and end at its status",
+    );
+    let mut current: HashMap<&str, WalletStatus> =
+        wallets.iter().map(|w| (w.id.as_str(), WalletStatus::Active)).collect();
+    for change in changes {
+        check.checked += 1;
+        match current.get_mut(change.wallet_id.as_str()) {
+            Some(status) if *status == change.from => *status = change.to,
+            Some(status) => check.fail(format!(
+                "wallet {} changed from {} while it was {}",
+                change.wallet_id,
+                change.from.as_str(),
+                status.as_str()
+            )),
+            None => check.fail(format!(
+                "a status change names wallet {}, which does not exist",
+                change.wallet_id
+            )),
+        }
+    }
+    for wallet in wallets {
+        check.checked += 1;
+        let recorded = current.get(wallet.id.as_str()).copied().unwrap_or(WalletStatus::Active);
+        if recorded != wallet.status {
+            check.fail(format!(
+                "wallet {} is {} but its recorded changes end at {}",
+                wallet.id,
+                wallet.status.as_str(),
+                recorded.as_str()
+            ));
+        }
+    }
+    check
 }
 
 /// A check made outside the journal (the database's own integrity check, the triggers).

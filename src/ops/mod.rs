@@ -10,7 +10,10 @@ mod wallet;
 pub use batch::{batch, BatchLine, BatchMode, LineResult};
 pub use ledger::{init, trial_balance, verify, TrialBalance, TrialBalanceLine, TrialBalanceTotal};
 pub use operate::{execute, preview, refund_by_transaction, Outcome};
-pub use wallet::{create_wallet, freezes, history, list_wallets, show_wallet};
+pub use wallet::{
+    create_wallet, freezes, history, list_wallets, preview_status, set_status, show_wallet, status_history,
+    StatusOutcome,
+};
 
 use crate::ledger::ids::{mint, FREEZE_PREFIX, TRANSACTION_PREFIX};
 use crate::ledger::rules::Context;

@@ -2,7 +2,7 @@
 
 use crate::error::{Error, Result};
 use crate::ledger::ids::{self, WALLET_PREFIX};
-use crate::ledger::model::{Entry, Freeze, FreezeStatus, Scope, Wallet};
+use crate::ledger::model::{Entry, Freeze, FreezeStatus, Scope, StatusChange, Wallet, WalletStatus};
 use crate::ledger::money::Currency;
 use crate::ledger::request::{PageRequest, Paged};
 use crate::ledger::rules;
@@ -63,5 +63,69 @@ pub fn freezes(
         let wallet = wallet_in(tx, scope, user_id)?;
         let records = tx.freezes_of_wallet(&wallet.id, status, page)?;
         Ok((wallet, records))
+    })
+}
+
+/// What a status command did: the wallet as it now is, and the change (none if it already had
+/// that status).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct StatusOutcome {
+    pub wallet: Wallet,
+    pub change: Option<StatusChange>,
+}
+
+/// Sets a wallet's status, recording who and why, in one write transaction.
+pub fn set_status(
+    store: &mut Store,
+    scope: &Scope,
+    user_id: &str,
+    to: WalletStatus,
+    reason: Option<String>,
+    actor: &str,
+) -> Result<StatusOutcome> {
+    store.write(|tx| {
+        let wallet = wallet_in(tx, scope, user_id)?;
+        match rules::change_status(&wallet, to, reason, &super::context(actor))? {
+            None => Ok(StatusOutcome { wallet, change: None }),
+            Some((after, change)) => {
+                tx.change_status(&wallet, &after, &change)?;
+                Ok(StatusOutcome {
+                    wallet: after,
+                    change: Some(change),
+                })
+            }
+        }
+    })
+}
+
+/// What [`set_status`] would do, without writing: for a confirmation prompt.
+pub fn preview_status(
+    store: &mut Store,
+    scope: &Scope,
+    user_id: &str,
+    to: WalletStatus,
+    reason: Option<String>,
+) -> Result<StatusOutcome> {
+    store.read(|tx| {
+        let wallet = wallet_in(tx, scope, user_id)?;
+        let change = rules::change_status(&wallet, to, reason, &super::context("preview"))?;
+        Ok(StatusOutcome {
+            change: change.map(|(_, c)| c),
+            wallet,
+        })
+    })
+}
+
+/// A wallet's status changes, newest first.
+pub fn status_history(
+    store: &mut Store,
+    scope: &Scope,
+    user_id: &str,
+    page: PageRequest,
+) -> Result<(Wallet, Paged<StatusChange>)> {
+    store.read(|tx| {
+        let wallet = wallet_in(tx, scope, user_id)?;
+        let changes = tx.status_changes(&wallet.id, page)?;
+        Ok((wallet, changes))
     })
 }

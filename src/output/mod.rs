@@ -9,13 +9,13 @@ use comfy_table::{presets, Cell, CellAlignment, ContentArrangement, Table};
 use serde::Serialize;
 
 use crate::error::Error;
-use crate::ledger::model::{Entry, Freeze, Wallet};
+use crate::ledger::model::{Entry, Freeze, StatusChange, Wallet};
 use crate::ledger::request::Paged;
 use crate::ledger::verify::Report;
-use crate::ops::{BatchMode, LineResult, Outcome, TrialBalance};
+use crate::ops::{BatchMode, LineResult, Outcome, StatusOutcome, TrialBalance};
 use views::{
-    outcome_message, Envelope, ErrorEnvelope, FreezeView, ListEnvelope, OutcomeView, TransactionView, TrialBalanceView,
-    VerifyView, WalletView,
+    outcome_message, Envelope, ErrorEnvelope, FreezeView, ListEnvelope, OutcomeView, StatusChangeView, StatusResult,
+    TransactionView, TrialBalanceView, VerifyView, WalletView,
 };
 
 /// How results are printed.
@@ -133,6 +133,62 @@ impl<W: Write> Printer<W> {
                 }
                 let wallet = WalletView::from(&outcome.wallet);
                 self.table(Some(&format!("Wallet {}", wallet.wallet_id)), &wallet_table(&wallet))
+            }
+        }
+    }
+
+    pub fn status(&mut self, outcome: &StatusOutcome) -> io::Result<()> {
+        let result = StatusResult {
+            wallet: WalletView::from(&outcome.wallet),
+            status_change: outcome.change.as_ref().map(StatusChangeView::from),
+        };
+        let message = if outcome.change.is_some() { "ok" } else { "unchanged" };
+        match self.format {
+            Format::Json => self.json(&Envelope::with_message(message, &result, &self.now)),
+            Format::Table => {
+                match &result.status_change {
+                    Some(c) => writeln!(
+                        self.out,
+                        "Wallet of {} is now {} (was {}): {}",
+                        outcome.wallet.user_id, c.to_status, c.from_status, c.reason
+                    )?,
+                    None => writeln!(
+                        self.out,
+                        "Wallet of {} is already {}: nothing changed",
+                        outcome.wallet.user_id, result.wallet.status
+                    )?,
+                }
+                self.table(
+                    Some(&format!("Wallet {}", result.wallet.wallet_id)),
+                    &wallet_table(&result.wallet),
+                )
+            }
+        }
+    }
+
+    pub fn status_history(&mut self, wallet: &Wallet, page: &Paged<StatusChange>) -> io::Result<()> {
+        let list = ListEnvelope::new(page, |c| StatusChangeView::from(c), &self.now);
+        match self.format {
+            Format::Json => self.json(&list),
+            Format::Table => {
+                let mut t = grid(&["CHANGED", "FROM", "TO", "BY", "REASON"], &[]);
+                for c in &list.items {
+                    t.add_row(vec![
+                        c.created_at.clone(),
+                        c.from_status.to_owned(),
+                        c.to_status.to_owned(),
+                        c.actor.clone(),
+                        c.reason.clone(),
+                    ]);
+                }
+                let title = format!(
+                    "Wallet of {} ({}) is {}; its status changes:",
+                    wallet.user_id,
+                    wallet.id,
+                    wallet.status.as_str()
+                );
+                self.table(Some(&title), &t)?;
+                self.footer(&list)
             }
         }
     }

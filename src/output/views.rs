@@ -4,7 +4,7 @@
 use serde::Serialize;
 
 use crate::error::Error;
-use crate::ledger::model::{Entry, Freeze, Wallet};
+use crate::ledger::model::{Entry, Freeze, StatusChange, Wallet};
 use crate::ledger::money::Currency;
 use crate::ledger::request::Paged;
 use crate::ledger::verify::{Check, Report};
@@ -215,6 +215,37 @@ impl FreezeView {
             released_at: f.released_at.clone(),
         }
     }
+}
+
+/// A wallet status change: who, when, why, from and to.
+#[derive(Debug, Clone, Serialize)]
+pub struct StatusChangeView {
+    pub wallet_id: String,
+    pub from_status: &'static str,
+    pub to_status: &'static str,
+    pub reason: String,
+    pub actor: String,
+    pub created_at: String,
+}
+
+impl From<&StatusChange> for StatusChangeView {
+    fn from(c: &StatusChange) -> StatusChangeView {
+        StatusChangeView {
+            wallet_id: c.wallet_id.clone(),
+            from_status: c.from.as_str(),
+            to_status: c.to.as_str(),
+            reason: c.reason.clone(),
+            actor: c.actor.clone(),
+            created_at: c.created_at.clone(),
+        }
+    }
+}
+
+/// The result of `wallet status USER STATUS`: the wallet now, and the change (null if none).
+#[derive(Debug, Serialize)]
+pub struct StatusResult {
+    pub wallet: WalletView,
+    pub status_change: Option<StatusChangeView>,
 }
 
 /// `dto.WithdrawResult` / `dto.RefundResult`: the transaction and the wallet after it.

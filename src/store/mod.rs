@@ -13,11 +13,13 @@ use rusqlite::{params, Connection, ErrorCode, OpenFlags, OptionalExtension, Row,
 
 use crate::error::{Error, Result};
 use crate::ledger::chain::{entry_hash, GENESIS_HASH};
-use crate::ledger::model::{Entry, Freeze, FreezeStatus, Posting, Scope, StoredEntry, TxType, Wallet, WalletStatus};
+use crate::ledger::model::{
+    Entry, Freeze, FreezeStatus, Posting, Scope, StatusChange, StoredEntry, TxType, Wallet, WalletStatus,
+};
 use crate::ledger::money::{Amount, Currency};
 use crate::ledger::request::{PageRequest, Paged};
 use crate::ledger::rules::{FreezeChange, Plan};
-use crate::ledger::verify::{external_check, Anchor, Check, Verifier};
+use crate::ledger::verify::{check_statuses, external_check, Anchor, Check, Verifier};
 
 pub use schema::{APPEND_ONLY_TRIGGERS, MIGRATIONS};
 
@@ -215,6 +217,7 @@ pub struct Tx<'conn> {
 const WALLET_COLUMNS: &str =
     "id, tenant_id, application_id, user_id, currency, status, available_minor, frozen_minor, created_at, updated_at";
 const ENTRY_COLUMNS: &str = "seq, id, wallet_id, kind, currency, amount_minor, balance_before_minor, balance_after_minor, counterparty_id, description, reference_id, original_id, freeze_id, request, actor, created_at, prev_hash, hash";
+const STATUS_CHANGE_COLUMNS: &str = "wallet_id, from_status, to_status, reason, actor, created_at";
 const FREEZE_COLUMNS: &str = "id, wallet_id, amount_minor, reason, status, created_at, released_at";
 
 impl Tx<'_> {
@@ -599,6 +602,7 @@ impl Tx<'_> {
         let wallets = self.all_wallets()?;
         let freezes = self.all_freezes()?;
         let extra = vec![
+            check_statuses(&wallets, &self.all_status_changes()?),
             external_check(
                 "postings_belong_to_entries",
                 "every posting belongs to a journal entry",
@@ -640,6 +644,65 @@ impl Tx<'_> {
             "the triggers that refuse UPDATE and DELETE of the journal are in place",
             missing,
         ))
+    }
+
+    /// Records a status change and sets the wallet's status, only if it is still `before`'s.
+    pub fn change_status(&self, before: &Wallet, after: &Wallet, change: &StatusChange) -> Result<()> {
+        self.q()
+            .prepare_cached(
+                "INSERT INTO wallet_status_changes (wallet_id, from_status, to_status, reason, actor, created_at)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+            )?
+            .execute(params![
+                change.wallet_id,
+                change.from.as_str(),
+                change.to.as_str(),
+                change.reason,
+                change.actor,
+                change.created_at
+            ])?;
+        let changed = self
+            .q()
+            .prepare_cached("UPDATE wallets SET status = ?2, updated_at = ?3 WHERE id = ?1 AND status = ?4")?
+            .execute(params![
+                after.id,
+                after.status.as_str(),
+                after.updated_at,
+                before.status.as_str()
+            ])?;
+        if changed != 1 {
+            return Err(Error::internal(format!(
+                "wallet {} changed under its write lock",
+                before.id
+            )));
+        }
+        Ok(())
+    }
+
+    /// A wallet's status changes, newest first.
+    pub fn status_changes(&self, wallet_id: &str, page: PageRequest) -> Result<Paged<StatusChange>> {
+        let total = self.count(
+            "SELECT COUNT(*) FROM wallet_status_changes WHERE wallet_id = ?1",
+            params![wallet_id],
+        )?;
+        let sql = format!("SELECT {STATUS_CHANGE_COLUMNS} FROM wallet_status_changes WHERE wallet_id = ?1 ORDER BY seq DESC LIMIT ?2 OFFSET ?3");
+        let items = self
+            .q()
+            .prepare_cached(&sql)?
+            .query_map(params![wallet_id, page.page_size, page.offset()], status_change_row)?
+            .map(|row| row?)
+            .collect::<Result<Vec<_>>>()?;
+        Ok(Paged { items, total, page })
+    }
+
+    /// Every status change, oldest first, for `ledger verify`.
+    pub fn all_status_changes(&self) -> Result<Vec<StatusChange>> {
+        let sql = format!("SELECT {STATUS_CHANGE_COLUMNS} FROM wallet_status_changes ORDER BY seq");
+        self.q()
+            .prepare(&sql)?
+            .query_map([], status_change_row)?
+            .map(|row| row?)
+            .collect()
     }
 
     /// Debits and credits of every account, per currency, in minor units.
@@ -759,6 +822,24 @@ fn entry_row(r: &Row) -> rusqlite::Result<Result<StoredEntry>> {
         },
         prev_hash: r.get(16)?,
         hash: r.get(17)?,
+    }))
+}
+
+fn status_change_row(r: &Row) -> rusqlite::Result<Result<StatusChange>> {
+    let from: String = r.get(1)?;
+    let to: String = r.get(2)?;
+    let parsed = (|| -> Result<(WalletStatus, WalletStatus)> { Ok((from.parse()?, to.parse()?)) })();
+    let (from, to) = match parsed {
+        Ok(parts) => parts,
+        Err(e) => return Ok(Err(e)),
+    };
+    Ok(Ok(StatusChange {
+        wallet_id: r.get(0)?,
+        from,
+        to,
+        reason: r.get(3)?,
+        actor: r.get(4)?,
+        created_at: r.get(5)?,
     }))
 }
 

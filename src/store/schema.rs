@@ -5,7 +5,7 @@
 pub const APPLICATION_ID: i32 = 0x4C44_4752;
 
 /// Each migration runs once, in order, in one transaction with the `user_version` bump.
-pub const MIGRATIONS: &[&str] = &[V1_LEDGER];
+pub const MIGRATIONS: &[&str] = &[V1_LEDGER, V2_WALLET_STATUS_CHANGES];
 
 /// The names of the triggers that make the journal append-only; `ledger verify` checks that
 /// they are all still there.
@@ -19,6 +19,8 @@ pub const APPEND_ONLY_TRIGGERS: &[&str] = &[
     "freezes_release_only",
     "wallets_no_delete",
     "wallets_identity_fixed",
+    "wallet_status_changes_no_update",
+    "wallet_status_changes_no_delete",
 ];
 
 const V1_LEDGER: &str = r#"
@@ -129,4 +131,22 @@ WHEN NEW.id IS NOT OLD.id OR NEW.tenant_id IS NOT OLD.tenant_id
   OR NEW.application_id IS NOT OLD.application_id OR NEW.user_id IS NOT OLD.user_id
   OR NEW.currency IS NOT OLD.currency OR NEW.created_at IS NOT OLD.created_at
 BEGIN SELECT RAISE(ABORT, 'a wallet''s owner and currency never change'); END;
+"#;
+
+/// Who changed a wallet's status, when and why; append-only like the journal.
+const V2_WALLET_STATUS_CHANGES: &str = r#"
+CREATE TABLE wallet_status_changes (
+    seq         INTEGER PRIMARY KEY,
+    wallet_id   TEXT NOT NULL REFERENCES wallets (id),
+    from_status TEXT NOT NULL CHECK (from_status IN ('active', 'frozen', 'closed')),
+    to_status   TEXT NOT NULL CHECK (to_status IN ('active', 'frozen', 'closed')),
+    reason      TEXT NOT NULL CHECK (reason <> ''),
+    actor       TEXT NOT NULL,
+    created_at  TEXT NOT NULL
+) STRICT;
+CREATE INDEX wallet_status_changes_wallet ON wallet_status_changes (wallet_id, seq);
+CREATE TRIGGER wallet_status_changes_no_update BEFORE UPDATE ON wallet_status_changes
+BEGIN SELECT RAISE(ABORT, 'wallet_status_changes is append-only'); END;
+CREATE TRIGGER wallet_status_changes_no_delete BEFORE DELETE ON wallet_status_changes
+BEGIN SELECT RAISE(ABORT, 'wallet_status_changes is append-only'); END;
 "#;

@@ -64,6 +64,9 @@ _ledgerctl() {
             ledgerctl__subcmd__help,wallet)
                 cmd="ledgerctl__subcmd__help__subcmd__wallet"
                 ;;
+            ledgerctl__subcmd__help__subcmd__ledger,export)
+                cmd="ledgerctl__subcmd__help__subcmd__ledger__subcmd__export"
+                ;;
             ledgerctl__subcmd__help__subcmd__ledger,trial-balance)
                 cmd="ledgerctl__subcmd__help__subcmd__ledger__subcmd__trial__subcmd__balance"
                 ;;
@@ -109,6 +112,9 @@ _ledgerctl() {
             ledgerctl__subcmd__help__subcmd__wallet,withdraw)
                 cmd="ledgerctl__subcmd__help__subcmd__wallet__subcmd__withdraw"
                 ;;
+            ledgerctl__subcmd__ledger,export)
+                cmd="ledgerctl__subcmd__ledger__subcmd__export"
+                ;;
             ledgerctl__subcmd__ledger,help)
                 cmd="ledgerctl__subcmd__ledger__subcmd__help"
                 ;;
@@ -117,6 +123,9 @@ _ledgerctl() {
                 ;;
             ledgerctl__subcmd__ledger,verify)
                 cmd="ledgerctl__subcmd__ledger__subcmd__verify"
+                ;;
+            ledgerctl__subcmd__ledger__subcmd__help,export)
+                cmd="ledgerctl__subcmd__ledger__subcmd__help__subcmd__export"
                 ;;
             ledgerctl__subcmd__ledger__subcmd__help,help)
                 cmd="ledgerctl__subcmd__ledger__subcmd__help__subcmd__help"
@@ -406,8 +415,22 @@ _ledgerctl() {
             return 0
             ;;
         ledgerctl__subcmd__help__subcmd__ledger)
-            opts="verify trial-balance"
+            opts="verify trial-balance export"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        ledgerctl__subcmd__help__subcmd__ledger__subcmd__export)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
@@ -710,7 +733,7 @@ _ledgerctl() {
             return 0
             ;;
         ledgerctl__subcmd__ledger)
-            opts="-o -y -h -V --db --tenant --app --output --yes --lock-timeout-ms --help --version verify trial-balance help"
+            opts="-o -y -h -V --db --tenant --app --output --yes --lock-timeout-ms --help --version verify trial-balance export help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -747,9 +770,69 @@ _ledgerctl() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
-        ledgerctl__subcmd__ledger__subcmd__help)
-            opts="verify trial-balance help"
+        ledgerctl__subcmd__ledger__subcmd__export)
+            opts="-o -y -h -V --format --since --db --tenant --app --output --yes --lock-timeout-ms --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --format)
+                    COMPREPLY=($(compgen -W "csv json hledger beancount" -- "${cur}"))
+                    return 0
+                    ;;
+                --since)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --db)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --tenant)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --app)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --output)
+                    COMPREPLY=($(compgen -W "table json" -- "${cur}"))
+                    return 0
+                    ;;
+                -o)
+                    COMPREPLY=($(compgen -W "table json" -- "${cur}"))
+                    return 0
+                    ;;
+                --lock-timeout-ms)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        ledgerctl__subcmd__ledger__subcmd__help)
+            opts="verify trial-balance export help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        ledgerctl__subcmd__ledger__subcmd__help__subcmd__export)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi

@@ -407,6 +407,7 @@ Register-ArgumentCompleter -Native -CommandName 'ledgerctl' -ScriptBlock {
             [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
             [CompletionResult]::new('verify', 'verify', [CompletionResultType]::ParameterValue, 'Prove every invariant: hash chain, balanced entries, balances, refunds, freezes, file integrity')
             [CompletionResult]::new('trial-balance', 'trial-balance', [CompletionResultType]::ParameterValue, 'Every account''s debits, credits and balance, with totals per currency')
+            [CompletionResult]::new('export', 'export', [CompletionResultType]::ParameterValue, 'The whole journal for other tools: csv, json (JSON Lines), hledger or beancount')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
             break
         }
@@ -441,9 +442,27 @@ Register-ArgumentCompleter -Native -CommandName 'ledgerctl' -ScriptBlock {
             [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
             break
         }
+        'ledgerctl;ledger;export' {
+            [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'The format to write on stdout')
+            [CompletionResult]::new('--since', '--since', [CompletionResultType]::ParameterName, 'Only entries from this moment on (RFC 3339, or a date for its midnight UTC)')
+            [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'The ledger file')
+            [CompletionResult]::new('--tenant', '--tenant', [CompletionResultType]::ParameterName, 'The tenant whose wallets this command reaches')
+            [CompletionResult]::new('--app', '--app', [CompletionResultType]::ParameterName, 'The application whose wallets this command reaches')
+            [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Tables for people, or exactly one JSON envelope for scripts')
+            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Tables for people, or exactly one JSON envelope for scripts')
+            [CompletionResult]::new('--lock-timeout-ms', '--lock-timeout-ms', [CompletionResultType]::ParameterName, 'How long to wait for another writer''s lock before failing with exit 6')
+            [CompletionResult]::new('-y', '-y', [CompletionResultType]::ParameterName, 'Answer yes to confirmation prompts (`wallet adjust` asks on a terminal)')
+            [CompletionResult]::new('--yes', '--yes', [CompletionResultType]::ParameterName, 'Answer yes to confirmation prompts (`wallet adjust` asks on a terminal)')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
         'ledgerctl;ledger;help' {
             [CompletionResult]::new('verify', 'verify', [CompletionResultType]::ParameterValue, 'Prove every invariant: hash chain, balanced entries, balances, refunds, freezes, file integrity')
             [CompletionResult]::new('trial-balance', 'trial-balance', [CompletionResultType]::ParameterValue, 'Every account''s debits, credits and balance, with totals per currency')
+            [CompletionResult]::new('export', 'export', [CompletionResultType]::ParameterValue, 'The whole journal for other tools: csv, json (JSON Lines), hledger or beancount')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
             break
         }
@@ -451,6 +470,9 @@ Register-ArgumentCompleter -Native -CommandName 'ledgerctl' -ScriptBlock {
             break
         }
         'ledgerctl;ledger;help;trial-balance' {
+            break
+        }
+        'ledgerctl;ledger;help;export' {
             break
         }
         'ledgerctl;ledger;help;help' {
@@ -580,12 +602,16 @@ Register-ArgumentCompleter -Native -CommandName 'ledgerctl' -ScriptBlock {
         'ledgerctl;help;ledger' {
             [CompletionResult]::new('verify', 'verify', [CompletionResultType]::ParameterValue, 'Prove every invariant: hash chain, balanced entries, balances, refunds, freezes, file integrity')
             [CompletionResult]::new('trial-balance', 'trial-balance', [CompletionResultType]::ParameterValue, 'Every account''s debits, credits and balance, with totals per currency')
+            [CompletionResult]::new('export', 'export', [CompletionResultType]::ParameterValue, 'The whole journal for other tools: csv, json (JSON Lines), hledger or beancount')
             break
         }
         'ledgerctl;help;ledger;verify' {
             break
         }
         'ledgerctl;help;ledger;trial-balance' {
+            break
+        }
+        'ledgerctl;help;ledger;export' {
             break
         }
         'ledgerctl;help;batch' {

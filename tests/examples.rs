@@ -62,3 +62,17 @@ fn the_batch_refund_example_refunds_once_and_replays_on_the_second_run() {
     assert!(out.contains("┆        445.00 ┆"), "{out}");
     assert!(out.contains("\"ok\":true"), "{out}");
 }
+
+#[test]
+fn the_month_end_example_verifies_balances_exports_and_checks_its_anchor() {
+    let out = run_example("month-end.sh");
+    assert!(out.contains("anchor to keep in the month-end report: 5:"), "{out}");
+    // 1000 deposited − 120 paid + 5 adjusted; the equity account reads on the side it lies.
+    assert!(out.contains("┆  885.00 Cr │"), "{out}");
+    assert!(out.contains("┆    5.00 Dr │"), "{out}");
+    assert!(
+        out.contains("exported journal.csv, journal.json, journal.hledger and journal.beancount"),
+        "{out}"
+    );
+    assert!(out.contains("the anchored head is still there"), "{out}");
+}

@@ -297,4 +297,17 @@ pub enum LedgerCommand {
     },
     /// Every account's debits, credits and balance, with totals per currency
     TrialBalance,
+    /// The whole journal for other tools: csv, json (JSON Lines), hledger or beancount
+    #[command(
+        after_help = "The hledger and beancount files are accepted by `hledger -f FILE bal` and \
+`bean-check FILE`, and their balances equal `ledger trial-balance`. Covers every tenant."
+    )]
+    Export {
+        /// The format to write on stdout
+        #[arg(long, value_enum)]
+        format: crate::output::export::ExportFormat,
+        /// Only entries from this moment on (RFC 3339, or a date for its midnight UTC)
+        #[arg(long, value_name = "TIME")]
+        since: Option<String>,
+    },
 }

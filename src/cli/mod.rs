@@ -16,6 +16,7 @@ use crate::error::{Error, Result};
 use crate::ledger::model::{FreezeStatus, Scope, WalletStatus};
 use crate::ledger::request::{Direction, Operation, PageRequest};
 use crate::ops;
+use crate::output::export::Exporter;
 use crate::output::views::ErrorEnvelope;
 use crate::output::{Format, Printer};
 use crate::store::Store;
@@ -152,6 +153,16 @@ fn run<W: Write>(cli: &Cli, out: &mut Printer<W>) -> Result<(), Stop> {
                 }
                 .into());
             }
+        }
+        Command::Ledger(LedgerCommand::Export { format, since }) => {
+            let since = since.as_deref().map(|t| ops::parse_time("since", t)).transpose()?;
+            let mut store = open()?;
+            let mut exporter = Exporter::new(*format, out.writer());
+            let exported = ops::export(&mut store, since.as_deref(), &mut exporter);
+            if let Some(e) = exporter.io_error.take() {
+                return Err(Stop::Output(e));
+            }
+            exported?;
         }
         Command::Ledger(LedgerCommand::TrialBalance) => out.trial_balance(&ops::trial_balance(&mut open()?)?)?,
         Command::Batch(args) => batch::run(args, g.yes, &scope, &actor, &mut open()?, out)?,

@@ -4,7 +4,7 @@ use std::collections::BTreeMap;
 use std::path::Path;
 
 use crate::error::Result;
-use crate::ledger::model::NormalSide;
+use crate::ledger::model::{NormalSide, StoredEntry};
 use crate::ledger::verify::{Anchor, Report};
 use crate::store::Store;
 
@@ -81,4 +81,21 @@ pub fn trial_balance(store: &mut Store) -> Result<TrialBalance> {
         })
         .collect();
     Ok(TrialBalance { lines, totals })
+}
+
+/// Where `ledger export` sends the journal: the accounts first, then every entry in order.
+pub trait ExportSink {
+    /// Every account the export will post to, with the timestamp of its first posting.
+    fn accounts(&mut self, accounts: &[(String, String)]) -> Result<()>;
+    fn entry(&mut self, entry: &StoredEntry) -> Result<()>;
+    fn finish(&mut self) -> Result<()>;
+}
+
+/// Streams the journal, from `since` on, into `sink`, all from one snapshot.
+pub fn export(store: &mut Store, since: Option<&str>, sink: &mut dyn ExportSink) -> Result<()> {
+    store.read(|tx| {
+        sink.accounts(&tx.accounts_first_used(since)?)?;
+        tx.for_each_entry(since, |entry| sink.entry(entry))?;
+        sink.finish()
+    })
 }

@@ -8,7 +8,7 @@ mod operate;
 mod wallet;
 
 pub use batch::{batch, BatchLine, BatchMode, LineResult};
-pub use ledger::{init, trial_balance, verify, TrialBalance, TrialBalanceLine, TrialBalanceTotal};
+pub use ledger::{export, init, trial_balance, verify, ExportSink, TrialBalance, TrialBalanceLine, TrialBalanceTotal};
 pub use operate::{execute, preview, refund_by_transaction, Outcome};
 pub use wallet::{
     create_wallet, freezes, history, list_wallets, preview_status, set_status, show_wallet, status_history,
@@ -21,6 +21,23 @@ use crate::ledger::rules::Context;
 /// The current time as the ledger writes it: RFC 3339, UTC, whole seconds, with a `Z`.
 pub fn now() -> String {
     chrono::Utc::now().format("%Y-%m-%dT%H:%M:%SZ").to_string()
+}
+
+/// Reads a moment given by a user: RFC 3339 (any offset) or a date (its midnight UTC), as the
+/// ledger stores times, so it compares with stored timestamps as text.
+pub fn parse_time(field: &str, input: &str) -> crate::error::Result<String> {
+    let parsed = chrono::DateTime::parse_from_rfc3339(input)
+        .map(|t| t.with_timezone(&chrono::Utc))
+        .or_else(|_| {
+            chrono::NaiveDate::parse_from_str(input, "%Y-%m-%d").map(|d| d.and_time(chrono::NaiveTime::MIN).and_utc())
+        });
+    let utc = parsed.map_err(|_| {
+        crate::error::Error::invalid(
+            field,
+            format!("{input:?} is not an RFC 3339 time (2026-04-15T10:30:00Z) or a date (2026-04-15)"),
+        )
+    })?;
+    Ok(utc.format("%Y-%m-%dT%H:%M:%SZ").to_string())
 }
 
 fn context(actor: &str) -> Context {

@@ -1,6 +1,7 @@
 //! Output is a contract: results on stdout (a table for people, exactly one JSON envelope for
 //! scripts), diagnostics on stderr.
 
+pub mod export;
 pub mod views;
 
 use std::io::{self, Write};
@@ -49,6 +50,11 @@ impl<W: Write> Printer<W> {
             writeln!(self.out, "{title}")?;
         }
         writeln!(self.out, "{table}")
+    }
+
+    /// The output itself, for results that are files of their own (an export).
+    pub fn writer(&mut self) -> &mut W {
+        &mut self.out
     }
 
     pub fn flush(&mut self) -> io::Result<()> {
@@ -369,13 +375,19 @@ impl<W: Write> Printer<W> {
             Format::Table => {
                 let mut t = grid(&["ACCOUNT", "CURRENCY", "DEBIT", "CREDIT", "BALANCE"], &[2, 3, 4]);
                 for l in &view.accounts {
-                    let side = if l.normal_side == "debit" { "Dr" } else { "Cr" };
+                    // People read a balance on the side it lies: 5.00 Dr, never -5.00 Cr.
+                    let normal = if l.normal_side == "debit" { "Dr" } else { "Cr" };
+                    let other = if normal == "Dr" { "Cr" } else { "Dr" };
+                    let balance = match l.balance.strip_prefix('-') {
+                        Some(amount) => format!("{amount} {other}"),
+                        None => format!("{} {normal}", l.balance),
+                    };
                     t.add_row(vec![
                         l.account.clone(),
                         l.currency.clone(),
                         l.debit.clone(),
                         l.credit.clone(),
-                        format!("{} {side}", l.balance),
+                        balance,
                     ]);
                 }
                 for total in &view.totals {

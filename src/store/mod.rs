@@ -557,16 +557,28 @@ impl Tx<'_> {
         busy_or(err, self.lock_timeout_ms)
     }
 
-    /// Streams the whole journal in order through a verifier, then checks the database.
-    pub fn verify(&self, anchors: &[Anchor]) -> Result<crate::ledger::verify::Report> {
-        let mut verifier = Verifier::with_anchors(anchors);
-        let mut entries = self
-            .q()
-            .prepare(&format!("SELECT {ENTRY_COLUMNS} FROM journal_entries ORDER BY seq"))?;
-        let mut postings = self
-            .q()
-            .prepare("SELECT entry_seq, account, currency, amount_minor FROM postings ORDER BY entry_seq, idx")?;
-        let mut posting_rows = postings.query_map([], |r| {
+    /// Streams the journal in `seq` order, from `since` (a stored timestamp) on, each entry with
+    /// its postings. Returns the postings that belong to no entry, as `ledger verify` reports them.
+    pub fn for_each_entry(
+        &self,
+        since: Option<&str>,
+        mut f: impl FnMut(&StoredEntry) -> Result<()>,
+    ) -> Result<Vec<i64>> {
+        // The first seq at or after `since`: both streams start there, so postings line up.
+        let first_seq: i64 = match since {
+            None => 0,
+            Some(since) => self
+                .q()
+                .prepare("SELECT COALESCE(MIN(seq), 9223372036854775807) FROM journal_entries WHERE created_at >= ?1")?
+                .query_row(params![since], |r| r.get(0))?,
+        };
+        let mut entries = self.q().prepare(&format!(
+            "SELECT {ENTRY_COLUMNS} FROM journal_entries WHERE seq >= ?1 ORDER BY seq"
+        ))?;
+        let mut postings = self.q().prepare(
+            "SELECT entry_seq, account, currency, amount_minor FROM postings WHERE entry_seq >= ?1 ORDER BY entry_seq, idx",
+        )?;
+        let mut posting_rows = postings.query_map(params![first_seq], |r| {
             Ok((
                 r.get::<_, i64>(0)?,
                 Posting {
@@ -577,8 +589,8 @@ impl Tx<'_> {
             ))
         })?;
         let mut pending = posting_rows.next().transpose()?;
-        let mut stray_postings = Vec::new();
-        for row in entries.query_map([], entry_row)? {
+        let mut strays = Vec::new();
+        for row in entries.query_map(params![first_seq], entry_row)? {
             let mut stored = row??;
             // Both streams are ordered by seq: take this entry's postings, note any without one.
             while let Some((seq, posting)) = pending.take() {
@@ -589,16 +601,30 @@ impl Tx<'_> {
                 if seq == stored.seq {
                     stored.entry.postings.push(posting);
                 } else {
-                    stray_postings.push(format!("posting of seq {seq} has no journal entry"));
+                    strays.push(seq);
                 }
                 pending = posting_rows.next().transpose()?;
             }
-            verifier.entry(&stored);
+            f(&stored)?;
         }
         while let Some((seq, _)) = pending {
-            stray_postings.push(format!("posting of seq {seq} has no journal entry"));
+            strays.push(seq);
             pending = posting_rows.next().transpose()?;
         }
+        Ok(strays)
+    }
+
+    /// Streams the whole journal through a verifier, then checks the database.
+    pub fn verify(&self, anchors: &[Anchor]) -> Result<crate::ledger::verify::Report> {
+        let mut verifier = Verifier::with_anchors(anchors);
+        let strays = self.for_each_entry(None, |stored| {
+            verifier.entry(stored);
+            Ok(())
+        })?;
+        let stray_postings = strays
+            .iter()
+            .map(|seq| format!("posting of seq {seq} has no journal entry"))
+            .collect();
         let wallets = self.all_wallets()?;
         let freezes = self.all_freezes()?;
         let extra = vec![
@@ -703,6 +729,17 @@ impl Tx<'_> {
             .query_map([], status_change_row)?
             .map(|row| row?)
             .collect()
+    }
+
+    /// Every account with postings from `since` on, with the date of its first one.
+    pub fn accounts_first_used(&self, since: Option<&str>) -> Result<Vec<(String, String)>> {
+        let sql = "SELECT p.account, MIN(e.created_at) FROM postings p JOIN journal_entries e ON e.seq = p.entry_seq
+                   WHERE ?1 IS NULL OR e.created_at >= ?1 GROUP BY p.account ORDER BY p.account";
+        self.q()
+            .prepare(sql)?
+            .query_map(params![since], |r| Ok((r.get(0)?, r.get(1)?)))?
+            .collect::<rusqlite::Result<_>>()
+            .map_err(Error::from)
     }
 
     /// Debits and credits of every account, per currency, in minor units.

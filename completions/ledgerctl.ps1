@@ -72,7 +72,7 @@ Register-ArgumentCompleter -Native -CommandName 'ledgerctl' -ScriptBlock {
             [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
             [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
             [CompletionResult]::new('create', 'create', [CompletionResultType]::ParameterValue, 'Open a wallet for a user (one per tenant, application and user)')
-            [CompletionResult]::new('show', 'show', [CompletionResultType]::ParameterValue, 'Show a wallet''s balance, frozen and available amounts')
+            [CompletionResult]::new('show', 'show', [CompletionResultType]::ParameterValue, 'Show a wallet''s balance, frozen and available amounts, now or at a past moment')
             [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'List the wallets of the tenant and application')
             [CompletionResult]::new('history', 'history', [CompletionResultType]::ParameterValue, 'List a wallet''s transactions, newest first')
             [CompletionResult]::new('freezes', 'freezes', [CompletionResultType]::ParameterValue, 'List a wallet''s freeze records, newest first')
@@ -104,6 +104,7 @@ Register-ArgumentCompleter -Native -CommandName 'ledgerctl' -ScriptBlock {
             break
         }
         'ledgerctl;wallet;show' {
+            [CompletionResult]::new('--at', '--at', [CompletionResultType]::ParameterName, 'The wallet as it was then, from the journal (RFC 3339, or a date for its midnight UTC)')
             [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'The ledger file')
             [CompletionResult]::new('--tenant', '--tenant', [CompletionResultType]::ParameterName, 'The tenant whose wallets this command reaches')
             [CompletionResult]::new('--app', '--app', [CompletionResultType]::ParameterName, 'The application whose wallets this command reaches')
@@ -136,6 +137,10 @@ Register-ArgumentCompleter -Native -CommandName 'ledgerctl' -ScriptBlock {
             break
         }
         'ledgerctl;wallet;history' {
+            [CompletionResult]::new('--type', '--type', [CompletionResultType]::ParameterName, 'Only these types (repeatable): deposit, payment, withdraw, freeze, unfreeze, refund, adjust_credit, adjust_debit')
+            [CompletionResult]::new('--from', '--from', [CompletionResultType]::ParameterName, 'Only entries at or after this moment (RFC 3339, or a date for its midnight UTC)')
+            [CompletionResult]::new('--to', '--to', [CompletionResultType]::ParameterName, 'Only entries before this moment (exclusive: --from 2026-04-01 --to 2026-05-01 is April)')
+            [CompletionResult]::new('--reference-id', '--reference-id', [CompletionResultType]::ParameterName, 'Only the entry with this reference')
             [CompletionResult]::new('--page', '--page', [CompletionResultType]::ParameterName, 'The page to show, from 1')
             [CompletionResult]::new('--page-size', '--page-size', [CompletionResultType]::ParameterName, 'Rows per page (default 20, at most 100)')
             [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'The ledger file')
@@ -316,7 +321,7 @@ Register-ArgumentCompleter -Native -CommandName 'ledgerctl' -ScriptBlock {
         }
         'ledgerctl;wallet;help' {
             [CompletionResult]::new('create', 'create', [CompletionResultType]::ParameterValue, 'Open a wallet for a user (one per tenant, application and user)')
-            [CompletionResult]::new('show', 'show', [CompletionResultType]::ParameterValue, 'Show a wallet''s balance, frozen and available amounts')
+            [CompletionResult]::new('show', 'show', [CompletionResultType]::ParameterValue, 'Show a wallet''s balance, frozen and available amounts, now or at a past moment')
             [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'List the wallets of the tenant and application')
             [CompletionResult]::new('history', 'history', [CompletionResultType]::ParameterValue, 'List a wallet''s transactions, newest first')
             [CompletionResult]::new('freezes', 'freezes', [CompletionResultType]::ParameterValue, 'List a wallet''s freeze records, newest first')
@@ -407,6 +412,7 @@ Register-ArgumentCompleter -Native -CommandName 'ledgerctl' -ScriptBlock {
             [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
             [CompletionResult]::new('verify', 'verify', [CompletionResultType]::ParameterValue, 'Prove every invariant: hash chain, balanced entries, balances, refunds, freezes, file integrity')
             [CompletionResult]::new('trial-balance', 'trial-balance', [CompletionResultType]::ParameterValue, 'Every account''s debits, credits and balance, with totals per currency')
+            [CompletionResult]::new('journal', 'journal', [CompletionResultType]::ParameterValue, 'The journal entries of every wallet with their postings, newest first')
             [CompletionResult]::new('export', 'export', [CompletionResultType]::ParameterValue, 'The whole journal for other tools: csv, json (JSON Lines), hledger or beancount')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
             break
@@ -442,6 +448,28 @@ Register-ArgumentCompleter -Native -CommandName 'ledgerctl' -ScriptBlock {
             [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
             break
         }
+        'ledgerctl;ledger;journal' {
+            [CompletionResult]::new('--wallet-id', '--wallet-id', [CompletionResultType]::ParameterName, 'Only this wallet''s entries (wlt_…)')
+            [CompletionResult]::new('--type', '--type', [CompletionResultType]::ParameterName, 'Only these types (repeatable): deposit, payment, withdraw, freeze, unfreeze, refund, adjust_credit, adjust_debit')
+            [CompletionResult]::new('--from', '--from', [CompletionResultType]::ParameterName, 'Only entries at or after this moment (RFC 3339, or a date for its midnight UTC)')
+            [CompletionResult]::new('--to', '--to', [CompletionResultType]::ParameterName, 'Only entries before this moment (exclusive: --from 2026-04-01 --to 2026-05-01 is April)')
+            [CompletionResult]::new('--reference-id', '--reference-id', [CompletionResultType]::ParameterName, 'Only the entry with this reference')
+            [CompletionResult]::new('--page', '--page', [CompletionResultType]::ParameterName, 'The page to show, from 1')
+            [CompletionResult]::new('--page-size', '--page-size', [CompletionResultType]::ParameterName, 'Rows per page (default 20, at most 100)')
+            [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'The ledger file')
+            [CompletionResult]::new('--tenant', '--tenant', [CompletionResultType]::ParameterName, 'The tenant whose wallets this command reaches')
+            [CompletionResult]::new('--app', '--app', [CompletionResultType]::ParameterName, 'The application whose wallets this command reaches')
+            [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Tables for people, or exactly one JSON envelope for scripts')
+            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Tables for people, or exactly one JSON envelope for scripts')
+            [CompletionResult]::new('--lock-timeout-ms', '--lock-timeout-ms', [CompletionResultType]::ParameterName, 'How long to wait for another writer''s lock before failing with exit 6')
+            [CompletionResult]::new('-y', '-y', [CompletionResultType]::ParameterName, 'Answer yes to confirmation prompts (`wallet adjust` asks on a terminal)')
+            [CompletionResult]::new('--yes', '--yes', [CompletionResultType]::ParameterName, 'Answer yes to confirmation prompts (`wallet adjust` asks on a terminal)')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
         'ledgerctl;ledger;export' {
             [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'The format to write on stdout')
             [CompletionResult]::new('--since', '--since', [CompletionResultType]::ParameterName, 'Only entries from this moment on (RFC 3339, or a date for its midnight UTC)')
@@ -462,6 +490,7 @@ Register-ArgumentCompleter -Native -CommandName 'ledgerctl' -ScriptBlock {
         'ledgerctl;ledger;help' {
             [CompletionResult]::new('verify', 'verify', [CompletionResultType]::ParameterValue, 'Prove every invariant: hash chain, balanced entries, balances, refunds, freezes, file integrity')
             [CompletionResult]::new('trial-balance', 'trial-balance', [CompletionResultType]::ParameterValue, 'Every account''s debits, credits and balance, with totals per currency')
+            [CompletionResult]::new('journal', 'journal', [CompletionResultType]::ParameterValue, 'The journal entries of every wallet with their postings, newest first')
             [CompletionResult]::new('export', 'export', [CompletionResultType]::ParameterValue, 'The whole journal for other tools: csv, json (JSON Lines), hledger or beancount')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
             break
@@ -470,6 +499,9 @@ Register-ArgumentCompleter -Native -CommandName 'ledgerctl' -ScriptBlock {
             break
         }
         'ledgerctl;ledger;help;trial-balance' {
+            break
+        }
+        'ledgerctl;ledger;help;journal' {
             break
         }
         'ledgerctl;ledger;help;export' {
@@ -543,7 +575,7 @@ Register-ArgumentCompleter -Native -CommandName 'ledgerctl' -ScriptBlock {
         }
         'ledgerctl;help;wallet' {
             [CompletionResult]::new('create', 'create', [CompletionResultType]::ParameterValue, 'Open a wallet for a user (one per tenant, application and user)')
-            [CompletionResult]::new('show', 'show', [CompletionResultType]::ParameterValue, 'Show a wallet''s balance, frozen and available amounts')
+            [CompletionResult]::new('show', 'show', [CompletionResultType]::ParameterValue, 'Show a wallet''s balance, frozen and available amounts, now or at a past moment')
             [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'List the wallets of the tenant and application')
             [CompletionResult]::new('history', 'history', [CompletionResultType]::ParameterValue, 'List a wallet''s transactions, newest first')
             [CompletionResult]::new('freezes', 'freezes', [CompletionResultType]::ParameterValue, 'List a wallet''s freeze records, newest first')
@@ -602,6 +634,7 @@ Register-ArgumentCompleter -Native -CommandName 'ledgerctl' -ScriptBlock {
         'ledgerctl;help;ledger' {
             [CompletionResult]::new('verify', 'verify', [CompletionResultType]::ParameterValue, 'Prove every invariant: hash chain, balanced entries, balances, refunds, freezes, file integrity')
             [CompletionResult]::new('trial-balance', 'trial-balance', [CompletionResultType]::ParameterValue, 'Every account''s debits, credits and balance, with totals per currency')
+            [CompletionResult]::new('journal', 'journal', [CompletionResultType]::ParameterValue, 'The journal entries of every wallet with their postings, newest first')
             [CompletionResult]::new('export', 'export', [CompletionResultType]::ParameterValue, 'The whole journal for other tools: csv, json (JSON Lines), hledger or beancount')
             break
         }
@@ -609,6 +642,9 @@ Register-ArgumentCompleter -Native -CommandName 'ledgerctl' -ScriptBlock {
             break
         }
         'ledgerctl;help;ledger;trial-balance' {
+            break
+        }
+        'ledgerctl;help;ledger;journal' {
             break
         }
         'ledgerctl;help;ledger;export' {

@@ -119,8 +119,13 @@ pub enum WalletCommand {
         #[arg(long, default_value = "CNY")]
         currency: String,
     },
-    /// Show a wallet's balance, frozen and available amounts
-    Show { user: String },
+    /// Show a wallet's balance, frozen and available amounts, now or at a past moment
+    Show {
+        user: String,
+        /// The wallet as it was then, from the journal (RFC 3339, or a date for its midnight UTC)
+        #[arg(long, value_name = "TIME")]
+        at: Option<String>,
+    },
     /// List the wallets of the tenant and application
     List {
         #[command(flatten)]
@@ -129,6 +134,8 @@ pub enum WalletCommand {
     /// List a wallet's transactions, newest first
     History {
         user: String,
+        #[command(flatten)]
+        filter: FilterArgs,
         #[command(flatten)]
         page: PageArgs,
     },
@@ -277,6 +284,22 @@ pub struct RefundArgs {
 }
 
 #[derive(Debug, Args)]
+pub struct FilterArgs {
+    /// Only these types (repeatable): deposit, payment, withdraw, freeze, unfreeze, refund, adjust_credit, adjust_debit
+    #[arg(long = "type", value_name = "TYPE")]
+    pub types: Vec<String>,
+    /// Only entries at or after this moment (RFC 3339, or a date for its midnight UTC)
+    #[arg(long, value_name = "TIME")]
+    pub from: Option<String>,
+    /// Only entries before this moment (exclusive: --from 2026-04-01 --to 2026-05-01 is April)
+    #[arg(long, value_name = "TIME")]
+    pub to: Option<String>,
+    /// Only the entry with this reference
+    #[arg(long, value_name = "ID")]
+    pub reference_id: Option<String>,
+}
+
+#[derive(Debug, Args)]
 pub struct PageArgs {
     /// The page to show, from 1
     #[arg(long)]
@@ -297,6 +320,16 @@ pub enum LedgerCommand {
     },
     /// Every account's debits, credits and balance, with totals per currency
     TrialBalance,
+    /// The journal entries of every wallet with their postings, newest first
+    Journal {
+        /// Only this wallet's entries (wlt_…)
+        #[arg(long, value_name = "ID")]
+        wallet_id: Option<String>,
+        #[command(flatten)]
+        filter: FilterArgs,
+        #[command(flatten)]
+        page: PageArgs,
+    },
     /// The whole journal for other tools: csv, json (JSON Lines), hledger or beancount
     #[command(
         after_help = "The hledger and beancount files are accepted by `hledger -f FILE bal` and \

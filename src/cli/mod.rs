@@ -14,7 +14,7 @@ pub use args::{Cli, Command, Global, LedgerCommand, WalletCommand};
 
 use crate::error::{Error, Result};
 use crate::ledger::model::{FreezeStatus, Scope, WalletStatus};
-use crate::ledger::request::{Direction, Operation, PageRequest};
+use crate::ledger::request::{Direction, EntryFilter, Operation, PageRequest};
 use crate::ops;
 use crate::output::export::Exporter;
 use crate::output::views::ErrorEnvelope;
@@ -43,7 +43,7 @@ pub fn main() -> ExitCode {
         Err(Stop::Failed(error)) => {
             let written = match printer.format {
                 Format::Json => printer.error(&error).and_then(|()| printer.flush()),
-                Format::Table => writeln!(io::stderr(), "error: {error} ({})", error.code()),
+                Format::Table | Format::Csv => writeln!(io::stderr(), "error: {error} ({})", error.code()),
             };
             match written {
                 Err(e) if e.kind() != io::ErrorKind::BrokenPipe => eprintln!("error: {error}"),
@@ -119,6 +119,10 @@ fn run<W: Write>(cli: &Cli, out: &mut Printer<W>) -> Result<(), Stop> {
         tenant_id: crate::ledger::ids::check_name("tenant", &g.tenant)?.to_owned(),
         application_id: crate::ledger::ids::check_name("app", &g.app)?.to_owned(),
     };
+    if out.format == Format::Csv && !lists(&cli.command) {
+        let lists = "wallet list, wallet history, wallet freezes, wallet status USER, ledger journal";
+        return Err(Error::invalid("output", format!("csv is for the list commands ({lists})")).into());
+    }
     let actor = actor();
     let open = || Store::open(&g.db, g.lock_timeout_ms);
     match &cli.command {
@@ -164,11 +168,52 @@ fn run<W: Write>(cli: &Cli, out: &mut Printer<W>) -> Result<(), Stop> {
             }
             exported?;
         }
+        Command::Ledger(LedgerCommand::Journal {
+            wallet_id,
+            filter,
+            page,
+        }) => {
+            let page = PageRequest::new(page.page, page.page_size)?;
+            out.journal(&ops::journal(
+                &mut open()?,
+                wallet_id.as_deref(),
+                &entry_filter(filter)?,
+                page,
+            )?)?;
+        }
         Command::Ledger(LedgerCommand::TrialBalance) => out.trial_balance(&ops::trial_balance(&mut open()?)?)?,
         Command::Batch(args) => batch::run(args, g.yes, &scope, &actor, &mut open()?, out)?,
         Command::Wallet(command) => wallet(command, g, &scope, &actor, &mut open()?, out)?,
     }
     Ok(())
+}
+
+/// The commands whose result is a list, which `-o csv` can print.
+fn lists(command: &Command) -> bool {
+    matches!(
+        command,
+        Command::Ledger(LedgerCommand::Journal { .. })
+            | Command::Wallet(
+                WalletCommand::List { .. }
+                    | WalletCommand::History { .. }
+                    | WalletCommand::Freezes { .. }
+                    | WalletCommand::Status { status: None, .. }
+            )
+    )
+}
+
+/// The filter flags of a list, parsed and checked.
+fn entry_filter(args: &args::FilterArgs) -> Result<EntryFilter> {
+    Ok(EntryFilter {
+        types: args.types.iter().map(|t| t.parse()).collect::<Result<_>>()?,
+        from: args.from.as_deref().map(|t| ops::parse_time("from", t)).transpose()?,
+        to: args.to.as_deref().map(|t| ops::parse_time("to", t)).transpose()?,
+        reference_id: args
+            .reference_id
+            .as_deref()
+            .map(|r| crate::ledger::ids::check_name("reference_id", r).map(str::to_owned))
+            .transpose()?,
+    })
 }
 
 fn wallet<W: Write>(
@@ -184,8 +229,13 @@ fn wallet<W: Write>(
             out.wallet(&ops::create_wallet(store, scope, user, currency.parse()?)?)?;
             return Ok(());
         }
-        WalletCommand::Show { user } => {
+        WalletCommand::Show { user, at: None } => {
             out.wallet(&ops::show_wallet(store, scope, user)?)?;
+            return Ok(());
+        }
+        WalletCommand::Show { user, at: Some(at) } => {
+            let at = ops::parse_time("at", at)?;
+            out.wallet_at(&ops::show_wallet_at(store, scope, user, &at)?, &at)?;
             return Ok(());
         }
         WalletCommand::List { page } => {
@@ -196,8 +246,14 @@ fn wallet<W: Write>(
             )?)?;
             return Ok(());
         }
-        WalletCommand::History { user, page } => {
-            let (wallet, entries) = ops::history(store, scope, user, PageRequest::new(page.page, page.page_size)?)?;
+        WalletCommand::History { user, filter, page } => {
+            let (wallet, entries) = ops::history(
+                store,
+                scope,
+                user,
+                &entry_filter(filter)?,
+                PageRequest::new(page.page, page.page_size)?,
+            )?;
             out.history(&wallet, &entries)?;
             return Ok(());
         }

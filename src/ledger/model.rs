@@ -123,10 +123,10 @@ impl TxType {
 impl FromStr for TxType {
     type Err = Error;
     fn from_str(s: &str) -> Result<TxType> {
-        TxType::ALL
-            .into_iter()
-            .find(|t| t.as_str() == s)
-            .ok_or_else(|| Error::internal(format!("unknown transaction type {s:?} in ledger")))
+        TxType::ALL.into_iter().find(|t| t.as_str() == s).ok_or_else(|| {
+            let known: Vec<&str> = TxType::ALL.iter().map(|t| t.as_str()).collect();
+            Error::invalid("type", format!("{s:?} is not one of {}", known.join(", ")))
+        })
     }
 }
 

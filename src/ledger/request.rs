@@ -321,3 +321,13 @@ pub struct Paged<T> {
     pub total: u64,
     pub page: PageRequest,
 }
+
+/// Which journal entries a list shows: by type, time and reference. Times are stored-format
+/// timestamps; `from` is inclusive and `to` exclusive, so months chain without overlap.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct EntryFilter {
+    pub types: Vec<super::model::TxType>,
+    pub from: Option<String>,
+    pub to: Option<String>,
+    pub reference_id: Option<String>,
+}

@@ -5,6 +5,7 @@ use std::path::Path;
 
 use crate::error::Result;
 use crate::ledger::model::{NormalSide, StoredEntry};
+use crate::ledger::request::{EntryFilter, PageRequest, Paged};
 use crate::ledger::verify::{Anchor, Report};
 use crate::store::Store;
 
@@ -98,4 +99,14 @@ pub fn export(store: &mut Store, since: Option<&str>, sink: &mut dyn ExportSink)
         tx.for_each_entry(since, |entry| sink.entry(entry))?;
         sink.finish()
     })
+}
+
+/// The journal across every wallet, newest first, each entry with its postings and refunds.
+pub fn journal(
+    store: &mut Store,
+    wallet_id: Option<&str>,
+    filter: &EntryFilter,
+    page: PageRequest,
+) -> Result<Paged<(crate::ledger::model::Entry, i64)>> {
+    store.read(|tx| tx.entries(wallet_id, filter, page, true))
 }

@@ -8,11 +8,13 @@ mod operate;
 mod wallet;
 
 pub use batch::{batch, BatchLine, BatchMode, LineResult};
-pub use ledger::{export, init, trial_balance, verify, ExportSink, TrialBalance, TrialBalanceLine, TrialBalanceTotal};
+pub use ledger::{
+    export, init, journal, trial_balance, verify, ExportSink, TrialBalance, TrialBalanceLine, TrialBalanceTotal,
+};
 pub use operate::{execute, preview, refund_by_transaction, Outcome};
 pub use wallet::{
-    create_wallet, freezes, history, list_wallets, preview_status, set_status, show_wallet, status_history,
-    StatusOutcome,
+    create_wallet, freezes, history, list_wallets, preview_status, set_status, show_wallet, show_wallet_at,
+    status_history, StatusOutcome,
 };
 
 use crate::ledger::ids::{mint, FREEZE_PREFIX, TRANSACTION_PREFIX};

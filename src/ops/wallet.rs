@@ -4,7 +4,7 @@ use crate::error::{Error, Result};
 use crate::ledger::ids::{self, WALLET_PREFIX};
 use crate::ledger::model::{Entry, Freeze, FreezeStatus, Scope, StatusChange, Wallet, WalletStatus};
 use crate::ledger::money::Currency;
-use crate::ledger::request::{PageRequest, Paged};
+use crate::ledger::request::{EntryFilter, PageRequest, Paged};
 use crate::ledger::rules;
 use crate::store::{Store, Tx};
 
@@ -43,12 +43,24 @@ pub fn history(
     store: &mut Store,
     scope: &Scope,
     user_id: &str,
+    filter: &EntryFilter,
     page: PageRequest,
 ) -> Result<(Wallet, Paged<(Entry, i64)>)> {
     store.read(|tx| {
         let wallet = wallet_in(tx, scope, user_id)?;
-        let entries = tx.entries_of_wallet(&wallet.id, page)?;
+        let entries = tx.entries(Some(&wallet.id), filter, page, false)?;
         Ok((wallet, entries))
+    })
+}
+
+/// A wallet as it was at `at` (a stored-format timestamp), from the journal and its status
+/// changes: balances of every entry up to and including that second.
+pub fn show_wallet_at(store: &mut Store, scope: &Scope, user_id: &str, at: &str) -> Result<Wallet> {
+    store.read(|tx| {
+        let wallet = wallet_in(tx, scope, user_id)?;
+        tx.wallet_at(&wallet, at)?.ok_or_else(|| Error::WalletNotFound {
+            user_id: format!("{user_id} at {at}"),
+        })
     })
 }
 

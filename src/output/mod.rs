@@ -15,8 +15,8 @@ use crate::ledger::request::Paged;
 use crate::ledger::verify::Report;
 use crate::ops::{BatchMode, LineResult, Outcome, StatusOutcome, TrialBalance};
 use views::{
-    outcome_message, Envelope, ErrorEnvelope, FreezeView, ListEnvelope, OutcomeView, StatusChangeView, StatusResult,
-    TransactionView, TrialBalanceView, VerifyView, WalletView,
+    outcome_message, Envelope, ErrorEnvelope, FreezeView, JournalEntryView, JournalPostingRow, ListEnvelope,
+    OutcomeView, StatusChangeView, StatusResult, TransactionView, TrialBalanceView, VerifyView, WalletView,
 };
 
 /// How results are printed.
@@ -26,6 +26,8 @@ pub enum Format {
     Table,
     /// One JSON envelope per command, for scripts.
     Json,
+    /// CSV with a header row, for spreadsheets: list commands only.
+    Csv,
 }
 
 /// Prints results in one format, with one timestamp per command.
@@ -43,6 +45,15 @@ impl<W: Write> Printer<W> {
     fn json<T: Serialize>(&mut self, value: &T) -> io::Result<()> {
         serde_json::to_writer(&mut self.out, value)?;
         writeln!(self.out)
+    }
+
+    /// List items as CSV rows under a header of their field names (nothing for an empty list).
+    fn csv<T: Serialize>(&mut self, items: &[T]) -> io::Result<()> {
+        let mut writer = csv::Writer::from_writer(&mut self.out);
+        for item in items {
+            writer.serialize(item).map_err(io::Error::other)?;
+        }
+        writer.flush()
     }
 
     fn table(&mut self, title: Option<&str>, table: &Table) -> io::Result<()> {
@@ -97,7 +108,7 @@ impl<W: Write> Printer<W> {
 
     pub fn initialized(&mut self, path: &str, schema_version: i64) -> io::Result<()> {
         match self.format {
-            Format::Json => {
+            Format::Json | Format::Csv => {
                 let data = serde_json::json!({"path": path, "schema_version": schema_version, "journal_mode": "wal", "synchronous": "full"});
                 self.json(&Envelope::ok(data, &self.now))
             }
@@ -111,15 +122,30 @@ impl<W: Write> Printer<W> {
     pub fn wallet(&mut self, wallet: &Wallet) -> io::Result<()> {
         let view = WalletView::from(wallet);
         match self.format {
-            Format::Json => self.json(&Envelope::ok(&view, &self.now)),
+            Format::Json | Format::Csv => self.json(&Envelope::ok(&view, &self.now)),
             Format::Table => self.table(Some(&format!("Wallet {}", view.wallet_id)), &wallet_table(&view)),
+        }
+    }
+
+    /// A wallet as it was at a past moment (`wallet show --at`).
+    pub fn wallet_at(&mut self, wallet: &Wallet, at: &str) -> io::Result<()> {
+        let mut view = WalletView::from(wallet);
+        view.as_of = Some(at.to_owned());
+        match self.format {
+            Format::Json | Format::Csv => self.json(&Envelope::ok(&view, &self.now)),
+            Format::Table => self.table(
+                Some(&format!("Wallet {} as of {at}", view.wallet_id)),
+                &wallet_table(&view),
+            ),
         }
     }
 
     pub fn outcome(&mut self, outcome: &Outcome) -> io::Result<()> {
         let view = OutcomeView::from(outcome);
         match self.format {
-            Format::Json => self.json(&Envelope::with_message(outcome_message(outcome), &view, &self.now)),
+            Format::Json | Format::Csv => {
+                self.json(&Envelope::with_message(outcome_message(outcome), &view, &self.now))
+            }
             Format::Table => {
                 if outcome.replayed {
                     writeln!(
@@ -150,7 +176,7 @@ impl<W: Write> Printer<W> {
         };
         let message = if outcome.change.is_some() { "ok" } else { "unchanged" };
         match self.format {
-            Format::Json => self.json(&Envelope::with_message(message, &result, &self.now)),
+            Format::Json | Format::Csv => self.json(&Envelope::with_message(message, &result, &self.now)),
             Format::Table => {
                 match &result.status_change {
                     Some(c) => writeln!(
@@ -176,6 +202,7 @@ impl<W: Write> Printer<W> {
         let list = ListEnvelope::new(page, |c| StatusChangeView::from(c), &self.now);
         match self.format {
             Format::Json => self.json(&list),
+            Format::Csv => self.csv(&list.items),
             Format::Table => {
                 let mut t = grid(&["CHANGED", "FROM", "TO", "BY", "REASON"], &[]);
                 for c in &list.items {
@@ -199,10 +226,40 @@ impl<W: Write> Printer<W> {
         }
     }
 
+    pub fn journal(&mut self, page: &Paged<(Entry, i64)>) -> io::Result<()> {
+        let list = ListEnvelope::new(page, |(e, refunded)| JournalEntryView::new(e, *refunded), &self.now);
+        match self.format {
+            Format::Json => self.json(&list),
+            Format::Csv => {
+                let rows: Vec<JournalPostingRow> = list.items.iter().flat_map(JournalPostingRow::rows).collect();
+                self.csv(&rows)
+            }
+            Format::Table => {
+                let mut t = grid(
+                    &["CREATED", "TRANSACTION", "TYPE", "ACCOUNT", "DEBIT", "CREDIT"],
+                    &[4, 5],
+                );
+                for row in list.items.iter().flat_map(JournalPostingRow::rows) {
+                    t.add_row(vec![
+                        row.created_at,
+                        row.transaction_id,
+                        row.kind,
+                        row.account,
+                        row.debit,
+                        row.credit,
+                    ]);
+                }
+                self.table(Some("Journal (newest first)"), &t)?;
+                self.footer(&list)
+            }
+        }
+    }
+
     pub fn wallets(&mut self, page: &Paged<Wallet>) -> io::Result<()> {
         let list = ListEnvelope::new(page, |w| WalletView::from(w), &self.now);
         match self.format {
             Format::Json => self.json(&list),
+            Format::Csv => self.csv(&list.items),
             Format::Table => {
                 let mut t = grid(
                     &[
@@ -239,6 +296,7 @@ impl<W: Write> Printer<W> {
         let list = ListEnvelope::new(page, |(e, refunded)| TransactionView::new(e, *refunded), &self.now);
         match self.format {
             Format::Json => self.json(&list),
+            Format::Csv => self.csv(&list.items),
             Format::Table => {
                 let mut t = grid(
                     &[
@@ -282,6 +340,7 @@ impl<W: Write> Printer<W> {
         let list = ListEnvelope::new(page, |f| FreezeView::new(f, wallet.currency), &self.now);
         match self.format {
             Format::Json => self.json(&list),
+            Format::Csv => self.csv(&list.items),
             Format::Table => {
                 let mut t = grid(&["FREEZE", "AMOUNT", "STATUS", "REASON", "CREATED", "RELEASED"], &[1]);
                 for f in &list.items {
@@ -321,7 +380,7 @@ impl<W: Write> Printer<W> {
     pub fn verify(&mut self, report: &Report) -> io::Result<()> {
         let view = VerifyView::from(report);
         match self.format {
-            Format::Json => self.json(&Envelope::ok(&view, &self.now)),
+            Format::Json | Format::Csv => self.json(&Envelope::ok(&view, &self.now)),
             Format::Table => self.verify_table(&view),
         }
     }
@@ -371,7 +430,7 @@ impl<W: Write> Printer<W> {
     pub fn trial_balance(&mut self, tb: &TrialBalance) -> io::Result<()> {
         let view = TrialBalanceView::from(tb);
         match self.format {
-            Format::Json => self.json(&Envelope::ok(&view, &self.now)),
+            Format::Json | Format::Csv => self.json(&Envelope::ok(&view, &self.now)),
             Format::Table => {
                 let mut t = grid(&["ACCOUNT", "CURRENCY", "DEBIT", "CREDIT", "BALANCE"], &[2, 3, 4]);
                 for l in &view.accounts {

@@ -121,6 +121,9 @@ pub struct WalletView {
     pub status: String,
     pub created_at: String,
     pub updated_at: String,
+    /// With `wallet show --at`: the moment these balances are of.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub as_of: Option<String>,
 }
 
 impl From<&Wallet> for WalletView {
@@ -138,6 +141,7 @@ impl From<&Wallet> for WalletView {
             status: w.status.as_str().to_owned(),
             created_at: w.created_at.clone(),
             updated_at: w.updated_at.clone(),
+            as_of: None,
         }
     }
 }
@@ -188,6 +192,79 @@ impl TransactionView {
             refunded_amount: e.kind.is_refundable().then(|| c.format(refunded)),
             freeze_id: e.freeze_id.clone(),
         }
+    }
+}
+
+/// A journal entry: its transaction fields and its postings (signed: "-50.00" is a credit).
+#[derive(Debug, Clone, Serialize)]
+pub struct JournalEntryView {
+    #[serde(flatten)]
+    pub transaction: TransactionView,
+    pub postings: Vec<PostingView>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct PostingView {
+    pub account: String,
+    pub currency: String,
+    pub amount: String,
+}
+
+impl JournalEntryView {
+    pub fn new(e: &Entry, refunded: i64) -> JournalEntryView {
+        let postings = e
+            .postings
+            .iter()
+            .map(|p| PostingView {
+                account: p.account.clone(),
+                currency: p.currency.clone(),
+                amount: e.currency.format(p.amount),
+            })
+            .collect();
+        JournalEntryView {
+            transaction: TransactionView::new(e, refunded),
+            postings,
+        }
+    }
+}
+
+/// One posting of the journal as a flat row, for tables and CSV.
+#[derive(Debug, Clone, Serialize)]
+pub struct JournalPostingRow {
+    pub created_at: String,
+    pub transaction_id: String,
+    #[serde(rename = "type")]
+    pub kind: String,
+    pub wallet_id: String,
+    pub account: String,
+    pub currency: String,
+    pub debit: String,
+    pub credit: String,
+}
+
+impl JournalPostingRow {
+    pub fn rows(entry: &JournalEntryView) -> Vec<JournalPostingRow> {
+        let t = &entry.transaction;
+        entry
+            .postings
+            .iter()
+            .map(|p| {
+                let (debit, credit) = match p.amount.strip_prefix('-') {
+                    Some(credit) => (String::new(), credit.to_owned()),
+                    None => (p.amount.clone(), String::new()),
+                };
+                JournalPostingRow {
+                    created_at: t.created_at.clone(),
+                    transaction_id: t.id.clone(),
+                    kind: t.kind.clone(),
+                    wallet_id: t.wallet_id.clone(),
+                    account: p.account.clone(),
+                    currency: p.currency.clone(),
+                    debit,
+                    credit,
+                }
+            })
+            .collect()
     }
 }
 

@@ -14,10 +14,10 @@ use rusqlite::{params, Connection, ErrorCode, OpenFlags, OptionalExtension, Row,
 use crate::error::{Error, Result};
 use crate::ledger::chain::{entry_hash, GENESIS_HASH};
 use crate::ledger::model::{
-    Entry, Freeze, FreezeStatus, Posting, Scope, StatusChange, StoredEntry, TxType, Wallet, WalletStatus,
+    Account, Entry, Freeze, FreezeStatus, Posting, Scope, StatusChange, StoredEntry, TxType, Wallet, WalletStatus,
 };
 use crate::ledger::money::{Amount, Currency};
-use crate::ledger::request::{PageRequest, Paged};
+use crate::ledger::request::{EntryFilter, PageRequest, Paged};
 use crate::ledger::rules::{FreezeChange, Plan};
 use crate::ledger::verify::{check_statuses, external_check, Anchor, Check, Verifier};
 
@@ -364,27 +364,95 @@ impl Tx<'_> {
             .query_row(params![original_id], |r| r.get(0))?)
     }
 
-    /// A wallet's transactions, newest first, each with the sum of its refunds.
-    pub fn entries_of_wallet(&self, wallet_id: &str, page: PageRequest) -> Result<Paged<(Entry, i64)>> {
+    /// Journal entries newest first, each with the sum of its refunds: of one wallet, or of the
+    /// whole ledger; narrowed by `filter`. With `postings`, each entry carries its postings.
+    pub fn entries(
+        &self,
+        wallet_id: Option<&str>,
+        filter: &EntryFilter,
+        page: PageRequest,
+        postings: bool,
+    ) -> Result<Paged<(Entry, i64)>> {
+        let types = (!filter.types.is_empty())
+            .then(|| serde_json::to_string(&filter.types.iter().map(|t| t.as_str()).collect::<Vec<_>>()))
+            .transpose()
+            .map_err(|e| Error::internal(e.to_string()))?;
+        const WHERE: &str = "WHERE (?1 IS NULL OR wallet_id = ?1) AND (?2 IS NULL OR created_at >= ?2)
+              AND (?3 IS NULL OR created_at < ?3) AND (?4 IS NULL OR reference_id = ?4)
+              AND (?5 IS NULL OR kind IN (SELECT value FROM json_each(?5)))";
         let total = self.count(
-            "SELECT COUNT(*) FROM journal_entries WHERE wallet_id = ?1",
-            params![wallet_id],
+            &format!("SELECT COUNT(*) FROM journal_entries {WHERE}"),
+            params![wallet_id, filter.from, filter.to, filter.reference_id, types],
         )?;
-        let sql = format!(
-            "SELECT {ENTRY_COLUMNS} FROM journal_entries WHERE wallet_id = ?1 ORDER BY seq DESC LIMIT ?2 OFFSET ?3"
-        );
+        let sql = format!("SELECT {ENTRY_COLUMNS} FROM journal_entries {WHERE} ORDER BY seq DESC LIMIT ?6 OFFSET ?7");
         let mut items = Vec::new();
-        for row in self
-            .q()
-            .prepare_cached(&sql)?
-            .query_map(params![wallet_id, page.page_size, page.offset()], entry_row)?
-        {
-            let mut entry = row??.entry;
+        let mut stmt = self.q().prepare_cached(&sql)?;
+        let rows = stmt.query_map(
+            params![
+                wallet_id,
+                filter.from,
+                filter.to,
+                filter.reference_id,
+                types,
+                page.page_size,
+                page.offset()
+            ],
+            entry_row,
+        )?;
+        for row in rows {
+            let stored = row??;
+            let mut entry = stored.entry;
+            if postings {
+                entry.postings = self.postings(stored.seq)?;
+            }
             let refunded = self.refunded(&entry.id)?;
-            entry.postings = Vec::new();
             items.push((entry, refunded));
         }
         Ok(Paged { items, total, page })
+    }
+
+    /// A wallet's available and frozen balances from its postings up to `at` (inclusive), and
+    /// its status then; `None` if the wallet did not exist yet.
+    pub fn wallet_at(&self, wallet: &Wallet, at: &str) -> Result<Option<Wallet>> {
+        if wallet.created_at.as_str() > at {
+            return Ok(None);
+        }
+        let sum = |account: String| -> Result<i64> {
+            Ok(self
+                .q()
+                .prepare_cached(
+                    "SELECT COALESCE(SUM(p.amount_minor), 0) FROM postings p JOIN journal_entries e ON e.seq = p.entry_seq
+                     WHERE p.account = ?1 AND e.created_at <= ?2",
+                )?
+                .query_row(params![account, at], |r| r.get::<_, i64>(0))?)
+        };
+        // Liabilities: credits (negative postings) raise the balance.
+        let available = -sum(Account::available(wallet).name())?;
+        let frozen = -sum(Account::frozen(wallet).name())?;
+        let status: Option<String> = self
+            .q()
+            .prepare_cached(
+                "SELECT to_status FROM wallet_status_changes WHERE wallet_id = ?1 AND created_at <= ?2 ORDER BY seq DESC LIMIT 1",
+            )?
+            .query_row(params![wallet.id, at], |r| r.get(0))
+            .optional()?;
+        let last_change: Option<String> = self
+            .q()
+            .prepare_cached(
+                "SELECT MAX(t) FROM (SELECT MAX(created_at) AS t FROM journal_entries WHERE wallet_id = ?1 AND created_at <= ?2
+                 UNION ALL SELECT MAX(created_at) FROM wallet_status_changes WHERE wallet_id = ?1 AND created_at <= ?2)",
+            )?
+            .query_row(params![wallet.id, at], |r| r.get(0))?;
+        let mut then = wallet.clone();
+        then.available = available;
+        then.frozen = frozen;
+        then.status = status
+            .as_deref()
+            .map(str::parse)
+            .transpose()?
+            .unwrap_or(WalletStatus::Active);
+        then.updated_at = last_change.unwrap_or_else(|| wallet.created_at.clone());
+        Ok(Some(then))
     }
 
     pub fn freeze(&self, freeze_id: &str) -> Result<Option<Freeze>> {

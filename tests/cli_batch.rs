@@ -203,3 +203,46 @@ fn stdin_is_read_with_dash_and_the_format_is_sniffed() {
     assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
     assert_eq!(s(&l.wallet("u1")["balance"]), "7.50");
 }
+
+#[test]
+fn a_failed_line_still_sets_the_exit_status_when_stdout_closes_early() {
+    let l = Ledger::new();
+    l.ok(&["wallet", "create", "u"]);
+    let mut jsonl = String::new();
+    for _ in 0..60 {
+        jsonl.push_str("{\"op\":\"deposit\",\"user_id\":\"u\",\"amount\":\"1\"}\n");
+    }
+    jsonl.push_str("{\"op\":\"withdraw\",\"user_id\":\"u\",\"amount\":\"100000\"}\n");
+    let path = l.db.with_file_name("pipe.jsonl");
+    std::fs::write(&path, jsonl).unwrap();
+    let mut child = std::process::Command::new(env!("CARGO_BIN_EXE_ledgerctl"))
+        .env("LEDGERCTL_DB", &l.db)
+        .env_remove("LEDGERCTL_OUTPUT")
+        .arg("batch")
+        .arg(&path)
+        .arg("--yes")
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    drop(child.stdout.take()); // the reader is gone before the first result is printed
+    let out = child.wait_with_output().unwrap();
+    assert_eq!(out.status.code(), Some(4), "the withdrawal failed: not a success");
+    assert!(String::from_utf8_lossy(&out.stderr).contains("61 lines: 60 applied, 0 replayed, 1 failed"));
+    assert_eq!(s(&l.wallet("u")["balance"]), "60.00");
+}
+
+#[test]
+fn a_jsonl_key_given_twice_fails_its_line_instead_of_taking_the_last() {
+    let l = Ledger::new();
+    l.funded("j1", "5000.00");
+    let line = "{\"op\":\"withdraw\",\"user_id\":\"j1\",\"amount\":\"1\",\"amount\":\"4000\"}\n";
+    let (code, results, _) = batch(&l, "dup.jsonl", line, &[]);
+    assert_eq!(code, 2);
+    assert!(
+        s(&results[0]["message"]).contains("\"amount\" appears twice"),
+        "{}",
+        results[0]
+    );
+    assert_eq!(s(&l.wallet("j1")["balance"]), "5000.00");
+}

@@ -605,3 +605,20 @@ fn concurrent_inits_create_one_ledger_and_refuse_the_others() {
         l.verified();
     }
 }
+
+#[test]
+fn a_wallet_handed_to_another_tenant_or_currency_by_hand_is_caught() {
+    let one = "WHERE id = (SELECT wallet_id FROM journal_entries ORDER BY seq LIMIT 1)";
+    for set in ["tenant_id = 'evil'", "user_id = 'mallory'", "currency = 'KWD'"] {
+        let edit = format!("UPDATE wallets SET {set} {one}");
+        let l = busy_ledger();
+        edit_behind_the_triggers(&l, &["wallets_identity_fixed"], &edit);
+        let message = broken(&l);
+        assert!(
+            named_checks(&message)
+                .iter()
+                .any(|c| *c == "hash_chain" || *c == "entries_balance"),
+            "{edit}: {message}"
+        );
+    }
+}

@@ -649,3 +649,12 @@ fn error_envelopes_are_the_seeds_simple_response_plus_error() {
     assert!(s(&e["message"]).contains("nobody"), "{e}");
     assert_rfc3339("error timestamp", &e["timestamp"]);
 }
+
+#[test]
+fn a_lock_timeout_beyond_what_sqlite_takes_is_a_usage_error_not_a_panic() {
+    let l = Ledger::new();
+    let run = l.run(&["--lock-timeout-ms", "2147483648", "wallet", "list"]);
+    assert_eq!(run.code, 2, "{}", run.json);
+    assert_eq!(run.json["error"], "invalid_request");
+    assert!(!run.stderr.contains("panicked"), "{}", run.stderr);
+}

@@ -4,7 +4,7 @@ use std::path::PathBuf;
 
 use clap::{Args, Parser, Subcommand};
 
-use crate::ledger::limits::LOCK_TIMEOUT_MS_DEFAULT;
+use crate::ledger::limits::{LOCK_TIMEOUT_MS_DEFAULT, LOCK_TIMEOUT_MS_MAX};
 use crate::output::Format;
 
 /// Double-entry wallet ledger administration over a SQLite ledger file.
@@ -66,7 +66,8 @@ pub struct Global {
     pub yes: bool,
 
     /// How long to wait for another writer's lock before failing with exit 6
-    #[arg(long, global = true, env = "LEDGERCTL_LOCK_TIMEOUT_MS", default_value_t = LOCK_TIMEOUT_MS_DEFAULT, value_name = "MS")]
+    #[arg(long, global = true, env = "LEDGERCTL_LOCK_TIMEOUT_MS", default_value_t = LOCK_TIMEOUT_MS_DEFAULT, value_name = "MS",
+          value_parser = clap::value_parser!(u64).range(0..=LOCK_TIMEOUT_MS_MAX))]
     pub lock_timeout_ms: u64,
 }
 

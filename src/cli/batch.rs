@@ -51,11 +51,13 @@ pub(super) fn run<W: Write>(
         },
     )?;
     progress.finish_and_clear();
-    written?;
+    // The summary and the exit status stand even when stdout went away: every line was applied
+    // (or not) whatever happened to its printed result.
     summary.print(mode, lines.len());
-    match summary.first_failure {
-        Some(error) => Err(Stop::Quiet(error.kind().exit_code())),
-        None => Ok(()),
+    match (summary.first_failure, written) {
+        (Some(error), _) => Err(Stop::Quiet(error.kind().exit_code())),
+        (None, Err(e)) => Err(Stop::Output(e)),
+        (None, Ok(())) => Ok(()),
     }
 }
 
@@ -115,11 +117,8 @@ fn jsonl(text: &str) -> Vec<BatchLine> {
 }
 
 fn jsonl_record(raw: &str) -> Result<Vec<(String, Raw)>> {
-    let value: serde_json::Value =
+    let Fields(map) =
         serde_json::from_str(raw).map_err(|e| Error::invalid("line", format!("is not valid JSON: {e}")))?;
-    let serde_json::Value::Object(map) = value else {
-        return Err(Error::invalid("line", "must be a JSON object"));
-    };
     Ok(map
         .into_iter()
         .map(|(key, value)| {
@@ -134,6 +133,33 @@ fn jsonl_record(raw: &str) -> Result<Vec<(String, Raw)>> {
             (key, raw)
         })
         .collect())
+}
+
+/// A JSON object's fields in order, refusing a key given twice (serde_json alone would keep the
+/// last value and silently drop the first).
+struct Fields(Vec<(String, serde_json::Value)>);
+
+impl<'de> serde::Deserialize<'de> for Fields {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> std::result::Result<Fields, D::Error> {
+        struct Visitor;
+        impl<'de> serde::de::Visitor<'de> for Visitor {
+            type Value = Fields;
+            fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+                f.write_str("a JSON object")
+            }
+            fn visit_map<A: serde::de::MapAccess<'de>>(self, mut map: A) -> std::result::Result<Fields, A::Error> {
+                let mut fields: Vec<(String, serde_json::Value)> = Vec::new();
+                while let Some((key, value)) = map.next_entry::<String, serde_json::Value>()? {
+                    if fields.iter().any(|(k, _)| *k == key) {
+                        return Err(serde::de::Error::custom(format!("key {key:?} appears twice")));
+                    }
+                    fields.push((key, value));
+                }
+                Ok(Fields(fields))
+            }
+        }
+        deserializer.deserialize_map(Visitor)
+    }
 }
 
 fn csv(text: &str) -> Result<Vec<BatchLine>> {
@@ -209,10 +235,7 @@ fn confirm(store: &mut Store, scope: &Scope, actor: &str, lines: &[BatchLine]) -
         lines.len()
     );
     for ((kind, currency), (count, minor)) in &rehearsal.totals {
-        let amount = currency
-            .parse::<crate::ledger::money::Currency>()
-            .map(|c| c.format(*minor))
-            .unwrap_or_default();
+        let amount = crate::output::views::format_wide(currency, *minor);
         prompt.push_str(&format!("  {kind:<14} {count:>8} lines  {amount:>22} {currency}\n"));
     }
     prompt.push_str(&format!(
@@ -230,7 +253,7 @@ struct Summary {
     failed: u64,
     first_failure: Option<Error>,
     /// (type, currency) → (lines, minor units) of the lines that succeeded.
-    totals: BTreeMap<(String, String), (u64, i64)>,
+    totals: BTreeMap<(String, String), (u64, i128)>,
 }
 
 impl Summary {
@@ -244,7 +267,7 @@ impl Summary {
                     .entry((o.entry.kind.to_string(), o.entry.currency.to_string()))
                     .or_default();
                 total.0 += 1;
-                total.1 = total.1.saturating_add(o.entry.amount.minor());
+                total.1 += i128::from(o.entry.amount.minor());
             }
             Err(e) => {
                 self.failed += 1;
@@ -279,10 +302,7 @@ impl Summary {
                 .load_preset(comfy_table::presets::UTF8_FULL_CONDENSED)
                 .set_header(vec!["TYPE", "CURRENCY", "LINES", "AMOUNT"]);
             for ((kind, currency), (count, minor)) in &self.totals {
-                let amount = currency
-                    .parse::<crate::ledger::money::Currency>()
-                    .map(|c| c.format(*minor))
-                    .unwrap_or_default();
+                let amount = crate::output::views::format_wide(currency, *minor);
                 table.add_row(vec![kind.clone(), currency.clone(), count.to_string(), amount]);
             }
             let _ = writeln!(stderr, "{table}");

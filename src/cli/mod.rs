@@ -88,7 +88,9 @@ fn usage_error(e: &clap::Error, args: &[OsString]) -> ExitCode {
             let rendered = e.render().to_string();
             let lines = rendered.lines().map(str::trim);
             let message: Vec<&str> = lines
-                .take_while(|l| !l.starts_with("Usage:") && !l.starts_with("tip:"))
+                .take_while(|l| {
+                    !l.starts_with("Usage:") && !l.starts_with("tip:") && !l.starts_with("For more information")
+                })
                 .filter(|l| !l.is_empty())
                 .collect();
             message.join(" ").trim_start_matches("error: ").to_owned()

@@ -9,12 +9,34 @@ use super::model::{Entry, Posting};
 /// The `prev_hash` of the first entry.
 pub const GENESIS_HASH: &str = "0000000000000000000000000000000000000000000000000000000000000000";
 
+/// Whose wallet an entry moves money in. Part of every entry's hash, so a hand edit that hands a
+/// wallet (and its money) to another tenant or user breaks the chain.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Owner<'a> {
+    pub tenant_id: &'a str,
+    pub application_id: &'a str,
+    pub user_id: &'a str,
+}
+
+impl<'a> Owner<'a> {
+    pub fn of(wallet: &'a super::model::Wallet) -> Owner<'a> {
+        Owner {
+            tenant_id: &wallet.tenant_id,
+            application_id: &wallet.application_id,
+            user_id: &wallet.user_id,
+        }
+    }
+}
+
 /// An entry's content in a fixed field order, amounts in minor units, times as stored.
 #[derive(Serialize)]
 struct Canonical<'a> {
     seq: i64,
     id: &'a str,
     wallet_id: &'a str,
+    tenant_id: &'a str,
+    application_id: &'a str,
+    user_id: &'a str,
     kind: &'a str,
     currency: &'a str,
     amount: i64,
@@ -32,11 +54,14 @@ struct Canonical<'a> {
 }
 
 /// The hex SHA-256 of `prev_hash`, a newline and the entry's canonical JSON.
-pub fn entry_hash(seq: i64, entry: &Entry, prev_hash: &str) -> String {
+pub fn entry_hash(seq: i64, entry: &Entry, owner: Owner, prev_hash: &str) -> String {
     let canonical = Canonical {
         seq,
         id: &entry.id,
         wallet_id: &entry.wallet_id,
+        tenant_id: owner.tenant_id,
+        application_id: owner.application_id,
+        user_id: owner.user_id,
         kind: entry.kind.as_str(),
         currency: entry.currency.code(),
         amount: entry.amount.minor(),

@@ -9,9 +9,20 @@ pub const WALLET_PREFIX: &str = "wlt_";
 pub const TRANSACTION_PREFIX: &str = "txn_";
 pub const FREEZE_PREFIX: &str = "frz_";
 
-/// Mints a new id with a prefix, e.g. `txn_01JH4Q…`.
+/// Mints a new id with a prefix, e.g. `txn_01JH4Q…`. Ids minted by one process sort in the
+/// order they were minted, also within one millisecond (a batch mints thousands in one).
 pub fn mint(prefix: &str) -> String {
-    format!("{prefix}{}", ulid::Ulid::new())
+    static GENERATOR: std::sync::Mutex<Option<ulid::Generator>> = std::sync::Mutex::new(None);
+    let next = GENERATOR
+        .lock()
+        .ok()
+        .and_then(|mut generator| generator.get_or_insert_with(ulid::Generator::new).generate().ok());
+    // Not unwrap_or_default: Ulid's default is the all-zero nil id.
+    let id = match next {
+        Some(id) => id,
+        None => ulid::Ulid::new(),
+    };
+    format!("{prefix}{id}")
 }
 
 /// Checks an id a user supplies (user, counterparty, tenant, application, reference):
@@ -53,6 +64,14 @@ mod tests {
         assert!(check_minted("transaction_id", TRANSACTION_PREFIX, &id).is_ok());
         assert!(check_minted("freeze_id", FREEZE_PREFIX, &id).is_err());
         assert!(check_minted("transaction_id", TRANSACTION_PREFIX, "txn_abc").is_err());
+    }
+
+    #[test]
+    fn ids_minted_in_a_row_sort_in_order() {
+        let ids: Vec<String> = (0..1000).map(|_| mint(FREEZE_PREFIX)).collect();
+        let mut sorted = ids.clone();
+        sorted.sort();
+        assert_eq!(ids, sorted);
     }
 
     #[test]

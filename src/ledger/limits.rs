@@ -4,7 +4,8 @@
 pub const AMOUNT_MAX_MAJOR: i64 = 1_000_000_000_000;
 
 /// The largest balance a wallet may hold, in major units (100 trillion). With at most three
-/// decimals this keeps every balance, and the sum of thousands of them, far inside `i64`.
+/// decimals this keeps every balance inside `i64`; sums across accounts (trial balance, batch
+/// totals) are made in `i128`.
 pub const BALANCE_MAX_MAJOR: i64 = 100_000_000_000_000;
 
 /// Amount strings longer than this are refused before any parsing (a 13-digit maximum plus a
@@ -35,3 +36,6 @@ pub const BATCH_COMMIT_LINES: usize = 1_000;
 
 /// Batches longer than this ask for confirmation on a terminal (and need `--yes` elsewhere).
 pub const BATCH_CONFIRM_LINES: usize = 100;
+
+/// The longest lock wait that may be asked for: SQLite's busy timeout is a 32-bit count of ms.
+pub const LOCK_TIMEOUT_MS_MAX: u64 = i32::MAX as u64;

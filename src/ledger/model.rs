@@ -197,7 +197,7 @@ impl NormalSide {
     }
 
     /// An account's balance on its normal side, from the signed sum of its postings.
-    pub fn balance(self, signed_sum: i64) -> i64 {
+    pub fn balance(self, signed_sum: i128) -> i128 {
         match self {
             NormalSide::Debit => signed_sum,
             NormalSide::Credit => -signed_sum,

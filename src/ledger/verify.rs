@@ -5,7 +5,7 @@
 
 use std::collections::{BTreeMap, HashMap};
 
-use super::chain::{entry_hash, GENESIS_HASH};
+use super::chain::{entry_hash, Owner, GENESIS_HASH};
 use super::model::{Account, Freeze, FreezeStatus, StatusChange, StoredEntry, TxType, Wallet, WalletStatus};
 
 /// How many problems each check reports by name before it only counts them.
@@ -116,7 +116,9 @@ struct Original {
 }
 
 /// Feed [`Verifier::entry`] every stored entry in `seq` order, then call [`Verifier::finish`].
-pub struct Verifier {
+pub struct Verifier<'w> {
+    /// The wallets, by id: whose each entry is, and in which currency.
+    wallets: HashMap<&'w str, &'w Wallet>,
     expected_seq: i64,
     prev_hash: String,
     chain: Check,
@@ -132,9 +134,16 @@ pub struct Verifier {
     pending_anchors: HashMap<i64, String>,
 }
 
-impl Default for Verifier {
-    fn default() -> Self {
+impl<'w> Verifier<'w> {
+    /// A verifier of the journal of `wallets` that also proves the anchors are still in it.
+    pub fn new(anchors: &[Anchor], wallets: &'w [Wallet]) -> Verifier<'w> {
         Verifier {
+            wallets: wallets.iter().map(|w| (w.id.as_str(), w)).collect(),
+            anchors: Check {
+                checked: anchors.len() as u64,
+                ..Check::new("anchors", "every anchor given with --anchor is still in the journal, unchanged")
+            },
+            pending_anchors: anchors.iter().map(|a| (a.seq, a.hash.clone())).collect(),
             expected_seq: 1,
             prev_hash: GENESIS_HASH.to_owned(),
             chain: Check::new("hash_chain", "entries are numbered 1, 2, 3… and each hash covers its content and the previous hash"),
@@ -144,19 +153,7 @@ impl Default for Verifier {
             runs: HashMap::new(),
             originals: HashMap::new(),
             frozen_in_journal: HashMap::new(),
-            anchors: Check::new("anchors", "every anchor given with --anchor is still in the journal, unchanged"),
-            pending_anchors: HashMap::new(),
         }
-    }
-}
-
-impl Verifier {
-    /// A verifier that also proves the journal still holds these entries, unchanged.
-    pub fn with_anchors(anchors: &[Anchor]) -> Verifier {
-        let mut verifier = Verifier::default();
-        verifier.anchors.checked = anchors.len() as u64;
-        verifier.pending_anchors = anchors.iter().map(|a| (a.seq, a.hash.clone())).collect();
-        verifier
     }
 
     pub fn entry(&mut self, stored: &StoredEntry) {
@@ -182,11 +179,32 @@ impl Verifier {
                 entry.id, stored.seq
             ));
         }
-        if entry_hash(stored.seq, entry, &stored.prev_hash) != stored.hash {
+        let wallet = self.wallets.get(entry.wallet_id.as_str()).copied();
+        let owner = wallet.map(Owner::of).unwrap_or(Owner {
+            tenant_id: "",
+            application_id: "",
+            user_id: "",
+        });
+        if entry_hash(stored.seq, entry, owner, &stored.prev_hash) != stored.hash {
             self.chain.fail(format!(
-                "entry {} (seq {}) does not match its hash: its content was changed",
+                "entry {} (seq {}) does not match its hash: it, or its wallet's owner, was changed",
                 entry.id, stored.seq
             ));
+        }
+        match wallet {
+            None => self.balanced.fail(format!(
+                "entry {} names wallet {}, which does not exist",
+                entry.id, entry.wallet_id
+            )),
+            Some(w)
+                if w.currency != entry.currency || entry.postings.iter().any(|p| p.currency != w.currency.code()) =>
+            {
+                self.balanced.fail(format!(
+                    "entry {} is not in its wallet's currency {}",
+                    entry.id, w.currency
+                ))
+            }
+            Some(_) => {}
         }
         self.expected_seq = stored.seq + 1;
         self.prev_hash = stored.hash.clone();
@@ -465,7 +483,7 @@ mod tests {
             };
             let p = plan(&wallet, &op.unwrap(), Referent::None, &ctx).unwrap();
             let seq = n as i64 + 1;
-            let hash = entry_hash(seq, &p.entry, &prev);
+            let hash = entry_hash(seq, &p.entry, Owner::of(&wallet), &prev);
             stored.push(StoredEntry {
                 seq,
                 entry: p.entry,
@@ -479,7 +497,7 @@ mod tests {
     }
 
     fn report(entries: &[StoredEntry], wallet: &Wallet) -> Report {
-        let mut v = Verifier::default();
+        let mut v = Verifier::new(&[], std::slice::from_ref(wallet));
         entries.iter().for_each(|e| v.entry(e));
         v.finish(std::slice::from_ref(wallet), &[], Vec::new())
     }
@@ -512,6 +530,21 @@ mod tests {
             broken(&report(&entries, &wallet)),
             ["hash_chain", "entries_balance", "balance_history", "wallet_balances"]
         );
+    }
+
+    #[test]
+    fn a_wallet_handed_to_another_owner_or_currency_breaks_the_chain() {
+        let (entries, wallet) = journal();
+        let stolen = Wallet {
+            tenant_id: "evil".into(),
+            ..wallet.clone()
+        };
+        assert!(broken(&report(&entries, &stolen)).contains(&"hash_chain"));
+        let renamed = Wallet {
+            currency: "KWD".parse().unwrap(),
+            ..wallet
+        };
+        assert!(broken(&report(&entries, &renamed)).contains(&"entries_balance"));
     }
 
     #[test]

@@ -31,11 +31,11 @@ pub struct TrialBalance {
 pub struct TrialBalanceLine {
     pub account: String,
     pub currency: String,
-    pub debit: i64,
-    pub credit: i64,
+    pub debit: i128,
+    pub credit: i128,
     /// On the account's normal side: positive means a debit balance for assets, a credit
     /// balance for liabilities and equity.
-    pub balance: i64,
+    pub balance: i128,
     pub normal_side: NormalSide,
 }
 
@@ -60,8 +60,8 @@ pub fn trial_balance(store: &mut Store) -> Result<TrialBalance> {
         .into_iter()
         .map(|a| {
             let sum = totals.entry(a.currency.clone()).or_default();
-            sum.0 += i128::from(a.debit);
-            sum.1 += i128::from(a.credit);
+            sum.0 += a.debit;
+            sum.1 += a.credit;
             let normal_side = NormalSide::of(&a.account);
             TrialBalanceLine {
                 balance: normal_side.balance(a.debit - a.credit),

@@ -466,9 +466,9 @@ impl From<&TrialBalance> for TrialBalanceView {
                 .map(|l| AccountLineView {
                     account: l.account.clone(),
                     currency: l.currency.clone(),
-                    debit: fmt(&l.currency, l.debit.into()),
-                    credit: fmt(&l.currency, l.credit.into()),
-                    balance: fmt(&l.currency, l.balance.into()),
+                    debit: fmt(&l.currency, l.debit),
+                    credit: fmt(&l.currency, l.credit),
+                    balance: fmt(&l.currency, l.balance),
                     normal_side: match l.normal_side {
                         crate::ledger::model::NormalSide::Debit => "debit",
                         crate::ledger::model::NormalSide::Credit => "credit",

@@ -12,7 +12,7 @@ use std::time::Duration;
 use rusqlite::{params, Connection, ErrorCode, OpenFlags, OptionalExtension, Row, TransactionBehavior};
 
 use crate::error::{Error, Result};
-use crate::ledger::chain::{entry_hash, GENESIS_HASH};
+use crate::ledger::chain::{entry_hash, Owner, GENESIS_HASH};
 use crate::ledger::model::{
     Account, Entry, Freeze, FreezeStatus, Posting, Scope, StatusChange, StoredEntry, TxType, Wallet, WalletStatus,
 };
@@ -377,14 +377,13 @@ impl Tx<'_> {
             .then(|| serde_json::to_string(&filter.types.iter().map(|t| t.as_str()).collect::<Vec<_>>()))
             .transpose()
             .map_err(|e| Error::internal(e.to_string()))?;
-        const WHERE: &str = "WHERE (?1 IS NULL OR wallet_id = ?1) AND (?2 IS NULL OR created_at >= ?2)
-              AND (?3 IS NULL OR created_at < ?3) AND (?4 IS NULL OR reference_id = ?4)
-              AND (?5 IS NULL OR kind IN (SELECT value FROM json_each(?5)))";
+        let where_ = entries_where(wallet_id.is_some());
+        let where_ = where_.as_str();
         let total = self.count(
-            &format!("SELECT COUNT(*) FROM journal_entries {WHERE}"),
+            &format!("SELECT COUNT(*) FROM journal_entries {where_}"),
             params![wallet_id, filter.from, filter.to, filter.reference_id, types],
         )?;
-        let sql = format!("SELECT {ENTRY_COLUMNS} FROM journal_entries {WHERE} ORDER BY seq DESC LIMIT ?6 OFFSET ?7");
+        let sql = format!("SELECT {ENTRY_COLUMNS} FROM journal_entries {where_} ORDER BY seq DESC LIMIT ?6 OFFSET ?7");
         let mut items = Vec::new();
         let mut stmt = self.q().prepare_cached(&sql)?;
         let rows = stmt.query_map(
@@ -510,7 +509,7 @@ impl Tx<'_> {
             .unwrap_or((0, GENESIS_HASH.to_owned()));
         let seq = last_seq + 1;
         let e = &plan.entry;
-        let hash = entry_hash(seq, e, &prev_hash);
+        let hash = entry_hash(seq, e, Owner::of(before), &prev_hash);
         self.q()
             .prepare_cached(&format!(
                 "INSERT INTO journal_entries ({ENTRY_COLUMNS}) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18)"
@@ -684,7 +683,8 @@ impl Tx<'_> {
 
     /// Streams the whole journal through a verifier, then checks the database.
     pub fn verify(&self, anchors: &[Anchor]) -> Result<crate::ledger::verify::Report> {
-        let mut verifier = Verifier::with_anchors(anchors);
+        let wallets = self.all_wallets()?;
+        let mut verifier = Verifier::new(anchors, &wallets);
         let strays = self.for_each_entry(None, |stored| {
             verifier.entry(stored);
             Ok(())
@@ -693,7 +693,6 @@ impl Tx<'_> {
             .iter()
             .map(|seq| format!("posting of seq {seq} has no journal entry"))
             .collect();
-        let wallets = self.all_wallets()?;
         let freezes = self.all_freezes()?;
         let extra = vec![
             check_statuses(&wallets, &self.all_status_changes()?),
@@ -810,25 +809,42 @@ impl Tx<'_> {
             .map_err(Error::from)
     }
 
-    /// Debits and credits of every account, per currency, in minor units.
+    /// Debits and credits of every account, per currency, in minor units. Summed here in i128:
+    /// SQLite's SUM stops at i64, which many large balances of one account can pass.
     pub fn account_totals(&self) -> Result<Vec<AccountTotals>> {
-        let sql = "SELECT account, currency,
-                          SUM(CASE WHEN amount_minor > 0 THEN amount_minor ELSE 0 END),
-                          SUM(CASE WHEN amount_minor < 0 THEN -amount_minor ELSE 0 END)
-                   FROM postings GROUP BY account, currency ORDER BY account, currency";
-        self.q()
-            .prepare(sql)?
-            .query_map([], |r| {
-                Ok(AccountTotals {
-                    account: r.get(0)?,
-                    currency: r.get(1)?,
-                    debit: r.get(2)?,
-                    credit: r.get(3)?,
-                })
-            })?
-            .collect::<rusqlite::Result<_>>()
-            .map_err(Error::from)
+        let mut totals: std::collections::BTreeMap<(String, String), (i128, i128)> = std::collections::BTreeMap::new();
+        let mut stmt = self
+            .q()
+            .prepare("SELECT account, currency, amount_minor FROM postings")?;
+        let mut rows = stmt.query([])?;
+        while let Some(row) = rows.next()? {
+            let amount: i64 = row.get(2)?;
+            let sums = totals.entry((row.get(0)?, row.get(1)?)).or_default();
+            if amount > 0 {
+                sums.0 += i128::from(amount);
+            } else {
+                sums.1 -= i128::from(amount);
+            }
+        }
+        Ok(totals
+            .into_iter()
+            .map(|((account, currency), (debit, credit))| AccountTotals {
+                account,
+                currency,
+                debit,
+                credit,
+            })
+            .collect())
     }
+}
+
+/// One line of the trial balance, in minor units.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct AccountTotals {
+    pub account: String,
+    pub currency: String,
+    pub debit: i128,
+    pub credit: i128,
 }
 
 /// The operation a `reference_id` is unique within: both adjust directions are one operation.
@@ -851,13 +867,14 @@ fn entry_by_reference_sql() -> String {
     )
 }
 
-/// One line of the trial balance, in minor units.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct AccountTotals {
-    pub account: String,
-    pub currency: String,
-    pub debit: i64,
-    pub credit: i64,
+/// The filter of [`Tx::entries`]. One wallet's list is spelled `wallet_id = ?1` so that it seeks
+/// on `(wallet_id, seq)`; `?1 IS NULL OR wallet_id = ?1` made SQLite scan every tenant's journal.
+fn entries_where(one_wallet: bool) -> String {
+    let wallet = if one_wallet { "wallet_id = ?1" } else { "?1 IS NULL" };
+    format!(
+        "WHERE {wallet} AND (?2 IS NULL OR created_at >= ?2) AND (?3 IS NULL OR created_at < ?3)
+           AND (?4 IS NULL OR reference_id = ?4) AND (?5 IS NULL OR kind IN (SELECT value FROM json_each(?5)))"
+    )
 }
 
 fn currency_of(code: &str) -> Result<Currency> {
@@ -993,6 +1010,25 @@ mod tests {
             plan.contains("journal_entries_reference") && plan.contains("reference_id=?"),
             "{plan}"
         );
+    }
+
+    #[test]
+    fn one_wallets_history_seeks_on_its_index() {
+        let dir = tempfile::tempdir().unwrap();
+        let store = Store::create(&dir.path().join("l.db"), 1_000).unwrap();
+        let sql = format!(
+            "SELECT seq FROM journal_entries {} ORDER BY seq DESC",
+            entries_where(true)
+        );
+        let mut stmt = store.conn.prepare(&format!("EXPLAIN QUERY PLAN {sql}")).unwrap();
+        let none: Option<String> = None;
+        let plan: Vec<String> = stmt
+            .query_map(params!["w", none, none, none, none], |r| r.get::<_, String>(3))
+            .unwrap()
+            .map(|r| r.unwrap())
+            .collect();
+        let plan = plan.join("; ");
+        assert!(plan.contains("journal_entries_wallet (wallet_id=?)"), "{plan}");
     }
 
     #[test]

@@ -70,7 +70,11 @@ fn each_line_succeeds_or_fails_on_its_own_and_bad_lines_are_named() {
     );
     assert_eq!(code, 4, "the exit status is the first failed line's");
     assert!(stderr.contains("7 lines: 2 applied, 0 replayed, 5 failed"), "{stderr}");
-    assert_eq!(stderr.lines().count(), 1, "piped: the summary line only, no progress bar or table: {stderr}");
+    assert_eq!(
+        stderr.lines().count(),
+        1,
+        "piped: the summary line only, no progress bar or table: {stderr}"
+    );
     assert_eq!(s(&l.wallet("u1")["balance"]), "70.00");
     assert_eq!(s(&l.wallet("u2")["balance"]), "50.00");
     l.verified();

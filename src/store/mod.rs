@@ -291,26 +291,18 @@ impl Tx<'_> {
             params![scope.tenant_id, scope.application_id],
         )?;
         let sql = format!("SELECT {WALLET_COLUMNS} FROM wallets WHERE tenant_id = ?1 AND application_id = ?2 ORDER BY id LIMIT ?3 OFFSET ?4");
-        let items = self
-            .q()
-            .prepare_cached(&sql)?
-            .query_map(
-                params![scope.tenant_id, scope.application_id, page.page_size, page.offset()],
-                wallet_row,
-            )?
-            .map(|row| row?)
-            .collect::<Result<Vec<_>>>()?;
+        let items = self.rows(
+            &sql,
+            params![scope.tenant_id, scope.application_id, page.page_size, page.offset()],
+            wallet_row,
+        )?;
         Ok(Paged { items, total, page })
     }
 
     /// Every wallet of the ledger, for `ledger verify`.
     pub fn all_wallets(&self) -> Result<Vec<Wallet>> {
         let sql = format!("SELECT {WALLET_COLUMNS} FROM wallets ORDER BY id");
-        self.q()
-            .prepare(&sql)?
-            .query_map([], wallet_row)?
-            .map(|row| row?)
-            .collect()
+        self.rows(&sql, [], wallet_row)
     }
 
     pub fn entry(&self, id: &str) -> Result<Option<Entry>> {
@@ -475,21 +467,30 @@ impl Tx<'_> {
             params![wallet_id, status],
         )?;
         let sql = format!("SELECT {FREEZE_COLUMNS} FROM freezes WHERE wallet_id = ?1 AND (?2 IS NULL OR status = ?2) ORDER BY id DESC LIMIT ?3 OFFSET ?4");
-        let items = self
-            .q()
-            .prepare_cached(&sql)?
-            .query_map(params![wallet_id, status, page.page_size, page.offset()], freeze_row)?
-            .map(|row| row?)
-            .collect::<Result<Vec<_>>>()?;
+        let items = self.rows(
+            &sql,
+            params![wallet_id, status, page.page_size, page.offset()],
+            freeze_row,
+        )?;
         Ok(Paged { items, total, page })
     }
 
     pub fn all_freezes(&self) -> Result<Vec<Freeze>> {
         let sql = format!("SELECT {FREEZE_COLUMNS} FROM freezes ORDER BY id");
+        self.rows(&sql, [], freeze_row)
+    }
+
+    /// Every row of a query, each turned into a domain value by `row`.
+    fn rows<T>(
+        &self,
+        sql: &str,
+        params: impl rusqlite::Params,
+        row: fn(&Row) -> rusqlite::Result<Result<T>>,
+    ) -> Result<Vec<T>> {
         self.q()
-            .prepare(&sql)?
-            .query_map([], freeze_row)?
-            .map(|row| row?)
+            .prepare_cached(sql)?
+            .query_map(params, row)?
+            .map(|r| r?)
             .collect()
     }
 
@@ -779,23 +780,18 @@ impl Tx<'_> {
             params![wallet_id],
         )?;
         let sql = format!("SELECT {STATUS_CHANGE_COLUMNS} FROM wallet_status_changes WHERE wallet_id = ?1 ORDER BY seq DESC LIMIT ?2 OFFSET ?3");
-        let items = self
-            .q()
-            .prepare_cached(&sql)?
-            .query_map(params![wallet_id, page.page_size, page.offset()], status_change_row)?
-            .map(|row| row?)
-            .collect::<Result<Vec<_>>>()?;
+        let items = self.rows(
+            &sql,
+            params![wallet_id, page.page_size, page.offset()],
+            status_change_row,
+        )?;
         Ok(Paged { items, total, page })
     }
 
     /// Every status change, oldest first, for `ledger verify`.
     pub fn all_status_changes(&self) -> Result<Vec<StatusChange>> {
         let sql = format!("SELECT {STATUS_CHANGE_COLUMNS} FROM wallet_status_changes ORDER BY seq");
-        self.q()
-            .prepare(&sql)?
-            .query_map([], status_change_row)?
-            .map(|row| row?)
-            .collect()
+        self.rows(&sql, [], status_change_row)
     }
 
     /// Every account with postings from `since` on, with the date of its first one.

@@ -230,18 +230,21 @@ fn confirm(store: &mut Store, scope: &Scope, actor: &str, lines: &[BatchLine]) -
         &|| {},
         &mut |r: LineResult| rehearsal.count(&r),
     )?;
-    let mut prompt = format!(
+    // What will happen goes above the question: a prompt of several lines is redrawn whole.
+    let mut summary = format!(
         "This batch has {} lines. A dry run against the ledger now gives:\n",
         lines.len()
     );
     for ((kind, currency), (count, minor)) in &rehearsal.totals {
         let amount = crate::output::views::format_wide(currency, *minor);
-        prompt.push_str(&format!("  {kind:<14} {count:>8} lines  {amount:>22} {currency}\n"));
+        summary.push_str(&format!("  {kind:<14} {count:>8} lines  {amount:>22} {currency}\n"));
     }
-    prompt.push_str(&format!(
-        "  {} replayed, {} failing. Apply it?",
+    summary.push_str(&format!(
+        "  {} replayed, {} failing.",
         rehearsal.replayed, rehearsal.failed
     ));
+    eprintln!("{summary}");
+    let prompt = format!("Apply these {} lines?", lines.len());
     super::ask(&prompt, "batch cancelled; nothing was written")
 }
 

@@ -31,7 +31,13 @@ pub fn main() -> ExitCode {
     // Buffered: a batch prints a line per input line. Flushed once, below, where a closed
     // stdout is handled like any other write.
     let mut printer = Printer::new(cli.global.output, io::BufWriter::new(io::stdout().lock()), ops::now());
-    let result = run(&cli, &mut printer).and_then(|()| printer.flush().map_err(Stop::Output));
+    let ran = run(&cli, &mut printer);
+    // Always flushed here, also after a failure: a batch's results are its output either way.
+    let flushed = printer.flush();
+    let result = match (ran, flushed) {
+        (Ok(()), Err(e)) => Err(Stop::Output(e)),
+        (ran, _) => ran,
+    };
     match result {
         Ok(()) => ExitCode::SUCCESS,
         Err(Stop::Output(e)) if e.kind() == io::ErrorKind::BrokenPipe => ExitCode::SUCCESS,

@@ -286,17 +286,14 @@ impl Tx<'_> {
     }
 
     pub fn wallets(&self, scope: &Scope, page: PageRequest) -> Result<Paged<Wallet>> {
-        let total = self.count(
-            "SELECT COUNT(*) FROM wallets WHERE tenant_id = ?1 AND application_id = ?2",
-            params![scope.tenant_id, scope.application_id],
-        )?;
-        let sql = format!("SELECT {WALLET_COLUMNS} FROM wallets WHERE tenant_id = ?1 AND application_id = ?2 ORDER BY id LIMIT ?3 OFFSET ?4");
-        let items = self.rows(
-            &sql,
-            params![scope.tenant_id, scope.application_id, page.page_size, page.offset()],
+        self.page_of(
+            WALLET_COLUMNS,
+            "wallets WHERE tenant_id = ?1 AND application_id = ?2",
+            "id",
+            &[&scope.tenant_id, &scope.application_id],
+            page,
             wallet_row,
-        )?;
-        Ok(Paged { items, total, page })
+        )
     }
 
     /// Every wallet of the ledger, for `ledger verify`.
@@ -369,37 +366,24 @@ impl Tx<'_> {
             .then(|| serde_json::to_string(&filter.types.iter().map(|t| t.as_str()).collect::<Vec<_>>()))
             .transpose()
             .map_err(|e| Error::internal(e.to_string()))?;
-        let where_ = entries_where(wallet_id.is_some());
-        let where_ = where_.as_str();
-        let total = self.count(
-            &format!("SELECT COUNT(*) FROM journal_entries {where_}"),
-            params![wallet_id, filter.from, filter.to, filter.reference_id, types],
-        )?;
-        let sql = format!("SELECT {ENTRY_COLUMNS} FROM journal_entries {where_} ORDER BY seq DESC LIMIT ?6 OFFSET ?7");
-        let mut items = Vec::new();
-        let mut stmt = self.q().prepare_cached(&sql)?;
-        let rows = stmt.query_map(
-            params![
-                wallet_id,
-                filter.from,
-                filter.to,
-                filter.reference_id,
-                types,
-                page.page_size,
-                page.offset()
-            ],
-            entry_row,
-        )?;
-        for row in rows {
-            let stored = row??;
-            let mut entry = stored.entry;
+        let from_where = format!("journal_entries {}", entries_where(wallet_id.is_some()));
+        let filter_params: [&dyn rusqlite::ToSql; 5] =
+            [&wallet_id, &filter.from, &filter.to, &filter.reference_id, &types];
+        let stored = self.page_of(ENTRY_COLUMNS, &from_where, "seq DESC", &filter_params, page, entry_row)?;
+        let mut items = Vec::with_capacity(stored.items.len());
+        for stored_entry in stored.items {
+            let mut entry = stored_entry.entry;
             if postings {
-                entry.postings = self.postings(stored.seq)?;
+                entry.postings = self.postings(stored_entry.seq)?;
             }
             let refunded = self.refunded(&entry.id)?;
             items.push((entry, refunded));
         }
-        Ok(Paged { items, total, page })
+        Ok(Paged {
+            items,
+            total: stored.total,
+            page,
+        })
     }
 
     /// A wallet's available and frozen balances from its postings up to `at` (inclusive), and
@@ -462,17 +446,14 @@ impl Tx<'_> {
         page: PageRequest,
     ) -> Result<Paged<Freeze>> {
         let status = status.map(FreezeStatus::as_str);
-        let total = self.count(
-            "SELECT COUNT(*) FROM freezes WHERE wallet_id = ?1 AND (?2 IS NULL OR status = ?2)",
-            params![wallet_id, status],
-        )?;
-        let sql = format!("SELECT {FREEZE_COLUMNS} FROM freezes WHERE wallet_id = ?1 AND (?2 IS NULL OR status = ?2) ORDER BY id DESC LIMIT ?3 OFFSET ?4");
-        let items = self.rows(
-            &sql,
-            params![wallet_id, status, page.page_size, page.offset()],
+        self.page_of(
+            FREEZE_COLUMNS,
+            "freezes WHERE wallet_id = ?1 AND (?2 IS NULL OR status = ?2)",
+            "id DESC",
+            &[&wallet_id, &status],
+            page,
             freeze_row,
-        )?;
-        Ok(Paged { items, total, page })
+        )
     }
 
     pub fn all_freezes(&self) -> Result<Vec<Freeze>> {
@@ -492,6 +473,29 @@ impl Tx<'_> {
             .query_map(params, row)?
             .map(|r| r?)
             .collect()
+    }
+
+    /// One page of `SELECT columns FROM from_where ORDER BY order`, with the count of all its
+    /// rows. Both queries are built from the one clause, so the total always counts the rows
+    /// being paged. `filter` binds `?1…?n`; the page binds the two after them.
+    fn page_of<T>(
+        &self,
+        columns: &str,
+        from_where: &str,
+        order: &str,
+        filter: &[&dyn rusqlite::ToSql],
+        page: PageRequest,
+        row: fn(&Row) -> rusqlite::Result<Result<T>>,
+    ) -> Result<Paged<T>> {
+        let total = self.count(&format!("SELECT COUNT(*) FROM {from_where}"), filter)?;
+        let (limit, offset) = (filter.len() + 1, filter.len() + 2);
+        let sql = format!("SELECT {columns} FROM {from_where} ORDER BY {order} LIMIT ?{limit} OFFSET ?{offset}");
+        let page_offset = page.offset();
+        let mut params = filter.to_vec();
+        params.push(&page.page_size);
+        params.push(&page_offset);
+        let items = self.rows(&sql, params.as_slice(), row)?;
+        Ok(Paged { items, total, page })
     }
 
     fn count(&self, sql: &str, params: impl rusqlite::Params) -> Result<u64> {
@@ -775,17 +779,14 @@ impl Tx<'_> {
 
     /// A wallet's status changes, newest first.
     pub fn status_changes(&self, wallet_id: &str, page: PageRequest) -> Result<Paged<StatusChange>> {
-        let total = self.count(
-            "SELECT COUNT(*) FROM wallet_status_changes WHERE wallet_id = ?1",
-            params![wallet_id],
-        )?;
-        let sql = format!("SELECT {STATUS_CHANGE_COLUMNS} FROM wallet_status_changes WHERE wallet_id = ?1 ORDER BY seq DESC LIMIT ?2 OFFSET ?3");
-        let items = self.rows(
-            &sql,
-            params![wallet_id, page.page_size, page.offset()],
+        self.page_of(
+            STATUS_CHANGE_COLUMNS,
+            "wallet_status_changes WHERE wallet_id = ?1",
+            "seq DESC",
+            &[&wallet_id],
+            page,
             status_change_row,
-        )?;
-        Ok(Paged { items, total, page })
+        )
     }
 
     /// Every status change, oldest first, for `ledger verify`.

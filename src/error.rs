@@ -90,6 +90,39 @@ pub enum Error {
     #[error("ledger verify found {} broken invariant(s): {}", broken.len(), broken.join("; "))]
     InvariantBroken { broken: Vec<String> },
 
+    #[error("token {token_id} not found")]
+    TokenNotFound { token_id: String },
+
+    /// HTTP only: no credential, or one that is malformed, unknown, expired or revoked. The
+    /// reason is deliberately vague about which, so a caller learns nothing about other tokens.
+    #[error("unauthenticated: {reason}")]
+    Unauthenticated { reason: String },
+
+    /// HTTP only: a valid token asking for something its scope does not allow.
+    #[error("forbidden: {reason}")]
+    Forbidden { reason: String },
+
+    #[error("{method} is not allowed on {path}")]
+    MethodNotAllowed { method: String, path: String },
+
+    #[error("no route {path}")]
+    RouteNotFound { path: String },
+
+    #[error("the request body is larger than {limit_bytes} bytes")]
+    PayloadTooLarge { limit_bytes: usize },
+
+    #[error("the request body must be JSON (Content-Type: application/json)")]
+    UnsupportedMediaType,
+
+    #[error("Idempotency-Key {key:?} was already used with another request (a different route or body)")]
+    IdempotencyConflict { key: String },
+
+    #[error(
+        "the request took longer than {timeout_ms} ms: it may or may not have been applied; retry with the same \
+         Idempotency-Key or reference_id, which cannot apply it twice"
+    )]
+    RequestTimeout { timeout_ms: u64 },
+
     #[error("internal error: {message}")]
     Internal { message: String },
 }
@@ -98,6 +131,11 @@ pub enum Error {
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum ErrorKind {
     InvalidRequest,
+    Unauthenticated,
+    Forbidden,
+    MethodNotAllowed,
+    PayloadTooLarge,
+    UnsupportedMediaType,
     NotFound,
     Conflict,
     InvalidAmount,
@@ -112,6 +150,13 @@ impl ErrorKind {
         match self {
             ErrorKind::Internal => 1,
             ErrorKind::InvalidRequest => 2,
+            // HTTP-only conditions: the CLI checks no tokens and reads no request bodies, so
+            // these never reach an exit code; 2 (invalid request) is their nearest CLI class.
+            ErrorKind::Unauthenticated
+            | ErrorKind::Forbidden
+            | ErrorKind::MethodNotAllowed
+            | ErrorKind::PayloadTooLarge
+            | ErrorKind::UnsupportedMediaType => 2,
             ErrorKind::NotFound => 3,
             ErrorKind::Conflict => 4,
             ErrorKind::InvalidAmount => 5,
@@ -124,6 +169,11 @@ impl ErrorKind {
     pub fn http_status(self) -> u16 {
         match self {
             ErrorKind::InvalidRequest => 400,
+            ErrorKind::Unauthenticated => 401,
+            ErrorKind::Forbidden => 403,
+            ErrorKind::MethodNotAllowed => 405,
+            ErrorKind::PayloadTooLarge => 413,
+            ErrorKind::UnsupportedMediaType => 415,
             ErrorKind::NotFound => 404,
             ErrorKind::Conflict => 409,
             ErrorKind::InvalidAmount => 422,
@@ -137,13 +187,20 @@ impl Error {
     pub fn kind(&self) -> ErrorKind {
         match self {
             Error::InvalidRequest { .. } => ErrorKind::InvalidRequest,
+            Error::Unauthenticated { .. } => ErrorKind::Unauthenticated,
+            Error::Forbidden { .. } => ErrorKind::Forbidden,
+            Error::MethodNotAllowed { .. } => ErrorKind::MethodNotAllowed,
+            Error::PayloadTooLarge { .. } => ErrorKind::PayloadTooLarge,
+            Error::UnsupportedMediaType => ErrorKind::UnsupportedMediaType,
             Error::InvalidAmount { .. } | Error::BalanceLimit { .. } | Error::ExceedsRefundable { .. } => {
                 ErrorKind::InvalidAmount
             }
             Error::LedgerNotFound { .. }
             | Error::WalletNotFound { .. }
             | Error::TransactionNotFound { .. }
-            | Error::FreezeNotFound { .. } => ErrorKind::NotFound,
+            | Error::FreezeNotFound { .. }
+            | Error::TokenNotFound { .. }
+            | Error::RouteNotFound { .. } => ErrorKind::NotFound,
             Error::InsufficientBalance { .. }
             | Error::WalletNotActive { .. }
             | Error::WalletExists { .. }
@@ -151,9 +208,10 @@ impl Error {
             | Error::FreezeNotActive { .. }
             | Error::NotRefundable { .. }
             | Error::ReferenceConflict { .. }
+            | Error::IdempotencyConflict { .. }
             | Error::LedgerExists { .. }
             | Error::BatchRolledBack { .. } => ErrorKind::Conflict,
-            Error::LedgerBusy { .. } => ErrorKind::Busy,
+            Error::LedgerBusy { .. } | Error::RequestTimeout { .. } => ErrorKind::Busy,
             Error::InvariantBroken { .. } => ErrorKind::InvariantBroken,
             Error::Internal { .. } => ErrorKind::Internal,
         }
@@ -181,6 +239,15 @@ impl Error {
             Error::BatchRolledBack { .. } => "batch_rolled_back",
             Error::LedgerBusy { .. } => "ledger_busy",
             Error::InvariantBroken { .. } => "invariant_broken",
+            Error::TokenNotFound { .. } => "token_not_found",
+            Error::Unauthenticated { .. } => "unauthenticated",
+            Error::Forbidden { .. } => "forbidden",
+            Error::MethodNotAllowed { .. } => "method_not_allowed",
+            Error::RouteNotFound { .. } => "route_not_found",
+            Error::PayloadTooLarge { .. } => "payload_too_large",
+            Error::UnsupportedMediaType => "unsupported_media_type",
+            Error::IdempotencyConflict { .. } => "idempotency_key_reused",
+            Error::RequestTimeout { .. } => "request_timeout",
             Error::Internal { .. } => "internal_error",
         }
     }
@@ -211,6 +278,8 @@ mod tests {
         let table = [
             (ErrorKind::Internal, 500, 1),
             (ErrorKind::InvalidRequest, 400, 2),
+            (ErrorKind::Unauthenticated, 401, 2),
+            (ErrorKind::Forbidden, 403, 2),
             (ErrorKind::NotFound, 404, 3),
             (ErrorKind::Conflict, 409, 4),
             (ErrorKind::InvalidAmount, 422, 5),

@@ -16,6 +16,7 @@
 
 pub mod cli;
 pub mod error;
+pub mod http;
 pub mod ledger;
 pub mod ops;
 pub mod output;

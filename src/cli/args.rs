@@ -4,7 +4,7 @@ use std::path::PathBuf;
 
 use clap::{Args, Parser, Subcommand};
 
-use crate::ledger::limits::{LOCK_TIMEOUT_MS_DEFAULT, LOCK_TIMEOUT_MS_MAX};
+use crate::ledger::limits::{COMMIT_GROUP_DEFAULT, COMMIT_GROUP_MAX, LOCK_TIMEOUT_MS_DEFAULT, LOCK_TIMEOUT_MS_MAX};
 use crate::output::Format;
 
 /// Double-entry wallet ledger administration over a SQLite ledger file.
@@ -95,6 +95,17 @@ freeze_id, transaction_id, direction (credit or debit, for adjust). A refund wit
 its wallet from the transaction. Exit 0 only when every line succeeded (a replay succeeds)."
     )]
     Batch(BatchArgs),
+
+    /// Make, list and revoke the credentials `serve` accepts
+    #[command(subcommand)]
+    Token(TokenCommand),
+
+    /// Serve the HTTP API over this ledger (the seeds' routes, reads, /healthz, /openapi.json)
+    #[command(after_help = "Public routes take `Authorization: Bearer <token>` (token create); \
+POST /internal/wallet/refund is served only on --internal-listen and takes `X-API-Key: <key>` \
+(token create --internal). Every 200 is durable on disk. SIGINT or SIGTERM stop taking new \
+connections, finish the requests in flight and commit them before exiting.")]
+    Serve(ServeArgs),
 
     /// Print a shell completion script (bash, zsh, fish, powershell, elvish)
     Completions {
@@ -298,6 +309,76 @@ pub struct FilterArgs {
     /// Only the entry with this reference
     #[arg(long, value_name = "ID")]
     pub reference_id: Option<String>,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum TokenCommand {
+    /// Make a token for --tenant and --app; its secret is printed this once and stored hashed
+    #[command(
+        after_help = "Examples:\n  ledgerctl --tenant acme --app shop token create --scope write --expires 30d\n  \
+ledgerctl --tenant acme --app shop token create --user alice --scope read\n  \
+ledgerctl --tenant acme --app shop token create --internal"
+    )]
+    Create {
+        /// Reach only this user's wallet (default: every wallet of the tenant and application)
+        #[arg(long, value_name = "ID", conflicts_with = "internal")]
+        user: Option<String>,
+        /// read: the GET routes only; write: every route
+        #[arg(long, value_enum, default_value_t = TokenScope::Read, conflicts_with = "internal")]
+        scope: TokenScope,
+        /// Lifetime (30d, 12h, 90m) or an RFC 3339 moment; at most 3650 days (default: never)
+        #[arg(long, value_name = "WHEN")]
+        expires: Option<String>,
+        /// An internal API key (X-API-Key) for POST /internal/wallet/refund instead of a bearer token
+        #[arg(long)]
+        internal: bool,
+    },
+    /// List every token of every tenant, newest first (never their secrets)
+    List {
+        #[command(flatten)]
+        page: PageArgs,
+    },
+    /// Revoke a token for good: its next request is refused with 401
+    Revoke {
+        /// The token's id (tok_…), as `token list` shows it
+        token_id: String,
+    },
+}
+
+/// What a bearer token may do.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum TokenScope {
+    /// The GET routes only
+    Read,
+    /// Every route, money movements included
+    Write,
+}
+
+#[derive(Debug, Args)]
+pub struct ServeArgs {
+    /// The public listener: the wallet routes, /healthz and /openapi.json
+    #[arg(
+        long,
+        value_name = "ADDR",
+        default_value = "127.0.0.1:8080",
+        env = "LEDGERCTL_LISTEN"
+    )]
+    pub listen: String,
+    /// The internal listener, the only one serving POST /internal/wallet/refund
+    #[arg(
+        long,
+        value_name = "ADDR",
+        default_value = "127.0.0.1:8081",
+        env = "LEDGERCTL_INTERNAL_LISTEN"
+    )]
+    pub internal_listen: String,
+    /// Concurrent writes committed together in one transaction (1: one transaction per request)
+    #[arg(long, value_name = "N", default_value_t = COMMIT_GROUP_DEFAULT as u64,
+          value_parser = clap::value_parser!(u64).range(1..=COMMIT_GROUP_MAX as u64))]
+    pub commit_group_max: u64,
+    /// No access log on stderr (one line per request: method, path, status, time, token id)
+    #[arg(long)]
+    pub quiet: bool,
 }
 
 #[derive(Debug, Args)]

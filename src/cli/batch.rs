@@ -106,7 +106,7 @@ fn jsonl(text: &str) -> Vec<BatchLine> {
         }
         let item = match too_long(raw.len()) {
             Some(e) => Err(e),
-            None => jsonl_record(raw).and_then(batch::parse),
+            None => batch::json_record("line", raw).and_then(batch::parse),
         };
         lines.push(BatchLine {
             line: index as u64 + 1,
@@ -114,52 +114,6 @@ fn jsonl(text: &str) -> Vec<BatchLine> {
         });
     }
     lines
-}
-
-fn jsonl_record(raw: &str) -> Result<Vec<(String, Raw)>> {
-    let Fields(map) =
-        serde_json::from_str(raw).map_err(|e| Error::invalid("line", format!("is not valid JSON: {e}")))?;
-    Ok(map
-        .into_iter()
-        .map(|(key, value)| {
-            let raw = match value {
-                serde_json::Value::String(s) => Raw::Text(s),
-                serde_json::Value::Null => Raw::Text(String::new()),
-                serde_json::Value::Number(_) => Raw::NotText("number"),
-                serde_json::Value::Bool(_) => Raw::NotText("boolean"),
-                serde_json::Value::Array(_) => Raw::NotText("array"),
-                serde_json::Value::Object(_) => Raw::NotText("object"),
-            };
-            (key, raw)
-        })
-        .collect())
-}
-
-/// A JSON object's fields in order, refusing a key given twice (serde_json alone would keep the
-/// last value and silently drop the first).
-struct Fields(Vec<(String, serde_json::Value)>);
-
-impl<'de> serde::Deserialize<'de> for Fields {
-    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> std::result::Result<Fields, D::Error> {
-        struct Visitor;
-        impl<'de> serde::de::Visitor<'de> for Visitor {
-            type Value = Fields;
-            fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
-                f.write_str("a JSON object")
-            }
-            fn visit_map<A: serde::de::MapAccess<'de>>(self, mut map: A) -> std::result::Result<Fields, A::Error> {
-                let mut fields: Vec<(String, serde_json::Value)> = Vec::new();
-                while let Some((key, value)) = map.next_entry::<String, serde_json::Value>()? {
-                    if fields.iter().any(|(k, _)| *k == key) {
-                        return Err(serde::de::Error::custom(format!("key {key:?} appears twice")));
-                    }
-                    fields.push((key, value));
-                }
-                Ok(Fields(fields))
-            }
-        }
-        deserializer.deserialize_map(Visitor)
-    }
 }
 
 fn csv(text: &str) -> Result<Vec<BatchLine>> {

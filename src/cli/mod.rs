@@ -10,11 +10,12 @@ use std::process::ExitCode;
 use clap::error::ErrorKind as ClapErrorKind;
 use clap::{CommandFactory, Parser};
 
-pub use args::{Cli, Command, Global, LedgerCommand, WalletCommand};
+pub use args::{Cli, Command, Global, LedgerCommand, TokenCommand, TokenScope, WalletCommand};
 
 use crate::error::{Error, Result};
 use crate::ledger::model::{FreezeStatus, Scope, WalletStatus};
 use crate::ledger::request::{Direction, EntryFilter, Operation, PageRequest};
+use crate::ledger::token::{Access, TokenKind};
 use crate::ops;
 use crate::output::export::Exporter;
 use crate::output::views::ErrorEnvelope;
@@ -190,9 +191,91 @@ fn run<W: Write>(cli: &Cli, out: &mut Printer<W>) -> Result<(), Stop> {
             )?)?;
         }
         Command::Ledger(LedgerCommand::TrialBalance) => out.trial_balance(&ops::trial_balance(&mut open()?)?)?,
+        Command::Token(command) => token(command, g, &scope, &actor, &mut open()?, out)?,
+        Command::Serve(args) => serve(args, g, out)?,
         Command::Batch(args) => batch::run(args, g.yes, &scope, &actor, &mut open()?, out)?,
         Command::Wallet(command) => wallet(command, g, &scope, &actor, &mut open()?, out)?,
     }
+    Ok(())
+}
+
+fn token<W: Write>(
+    command: &TokenCommand,
+    g: &Global,
+    scope: &Scope,
+    actor: &str,
+    store: &mut Store,
+    out: &mut Printer<W>,
+) -> Result<(), Stop> {
+    match command {
+        TokenCommand::Create {
+            user,
+            scope: access,
+            expires,
+            internal,
+        } => {
+            let new = ops::NewToken {
+                kind: if *internal {
+                    TokenKind::Internal
+                } else {
+                    TokenKind::Bearer
+                },
+                scope: scope.clone(),
+                user_id: user.clone(),
+                access: match (access, internal) {
+                    (_, true) | (TokenScope::Write, _) => Access::Write,
+                    (TokenScope::Read, false) => Access::Read,
+                },
+                expires: expires.clone(),
+            };
+            let (token, secret) = ops::create_token(store, &new, actor)?;
+            out.token_created(&token, &secret)?;
+        }
+        TokenCommand::List { page } => {
+            out.tokens(&ops::list_tokens(store, PageRequest::new(page.page, page.page_size)?)?)?
+        }
+        TokenCommand::Revoke { token_id } => {
+            let token = ops::show_token(store, token_id)?;
+            if token.revoked_at.is_none() && !g.yes {
+                let prompt = format!(
+                    "Revoke {} ({} token of {} / {}{})? Every request with it will be refused from now on",
+                    token.id,
+                    token.access.as_str(),
+                    token.scope.tenant_id,
+                    token.scope.application_id,
+                    token
+                        .user_id
+                        .as_deref()
+                        .map(|u| format!(", user {u}"))
+                        .unwrap_or_default()
+                );
+                if !(io::stdin().is_terminal() && io::stderr().is_terminal()) {
+                    return Err(Error::invalid(
+                        "confirmation",
+                        "token revoke cannot be undone: confirm on a terminal, or pass --yes",
+                    )
+                    .into());
+                }
+                ask(&prompt, "not revoked")?;
+            }
+            let (token, revoked) = ops::revoke_token(store, token_id)?;
+            out.token(&token, if revoked { "revoked" } else { "already revoked" })?;
+        }
+    }
+    Ok(())
+}
+
+fn serve<W: Write>(args: &args::ServeArgs, g: &Global, out: &mut Printer<W>) -> Result<(), Stop> {
+    let config = crate::http::Config {
+        db: g.db.clone(),
+        lock_timeout_ms: g.lock_timeout_ms,
+        commit_group_max: usize::try_from(args.commit_group_max).unwrap_or(1),
+        access_log: !args.quiet,
+    };
+    crate::http::run(&config, &args.listen, &args.internal_listen, &mut |bound| {
+        out.listening(bound)?;
+        out.flush()
+    })?;
     Ok(())
 }
 
@@ -201,6 +284,7 @@ fn lists(command: &Command) -> bool {
     matches!(
         command,
         Command::Ledger(LedgerCommand::Journal { .. })
+            | Command::Token(TokenCommand::List { .. })
             | Command::Wallet(
                 WalletCommand::List { .. }
                     | WalletCommand::History { .. }
@@ -221,6 +305,7 @@ fn entry_filter(args: &args::FilterArgs) -> Result<EntryFilter> {
             .as_deref()
             .map(|r| crate::ledger::ids::check_name("reference_id", r).map(str::to_owned))
             .transpose()?,
+        before: None,
     })
 }
 

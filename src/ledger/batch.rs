@@ -118,6 +118,54 @@ pub fn parse(record: Vec<(String, Raw)>) -> Result<BatchItem> {
     Ok(item)
 }
 
+/// Reads one JSON object (a JSONL line, an HTTP body) into a record for [`parse`]; `field` names
+/// the input in the error when it is not a JSON object.
+pub fn json_record(field: &str, raw: &str) -> Result<Vec<(String, Raw)>> {
+    let JsonFields(map) =
+        serde_json::from_str(raw).map_err(|e| Error::invalid(field, format!("is not a valid JSON object: {e}")))?;
+    Ok(map
+        .into_iter()
+        .map(|(key, value)| {
+            let raw = match value {
+                serde_json::Value::String(s) => Raw::Text(s),
+                serde_json::Value::Null => Raw::Text(String::new()),
+                serde_json::Value::Number(_) => Raw::NotText("number"),
+                serde_json::Value::Bool(_) => Raw::NotText("boolean"),
+                serde_json::Value::Array(_) => Raw::NotText("array"),
+                serde_json::Value::Object(_) => Raw::NotText("object"),
+            };
+            (key, raw)
+        })
+        .collect())
+}
+
+/// A JSON object's fields in order, refusing a key given twice (serde_json alone would keep the
+/// last value and silently drop the first).
+struct JsonFields(Vec<(String, serde_json::Value)>);
+
+impl<'de> serde::Deserialize<'de> for JsonFields {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> std::result::Result<JsonFields, D::Error> {
+        struct Visitor;
+        impl<'de> serde::de::Visitor<'de> for Visitor {
+            type Value = JsonFields;
+            fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+                f.write_str("a JSON object")
+            }
+            fn visit_map<A: serde::de::MapAccess<'de>>(self, mut map: A) -> std::result::Result<JsonFields, A::Error> {
+                let mut fields: Vec<(String, serde_json::Value)> = Vec::new();
+                while let Some((key, value)) = map.next_entry::<String, serde_json::Value>()? {
+                    if fields.iter().any(|(k, _)| *k == key) {
+                        return Err(serde::de::Error::custom(format!("key {key:?} appears twice")));
+                    }
+                    fields.push((key, value));
+                }
+                Ok(JsonFields(fields))
+            }
+        }
+        deserializer.deserialize_map(Visitor)
+    }
+}
+
 /// A record's fields, taken one by one so that leftovers can be reported.
 struct Fields(BTreeMap<String, Raw>);
 

@@ -39,3 +39,26 @@ pub const BATCH_CONFIRM_LINES: usize = 100;
 
 /// The longest lock wait that may be asked for: SQLite's busy timeout is a 32-bit count of ms.
 pub const LOCK_TIMEOUT_MS_MAX: u64 = i32::MAX as u64;
+
+/// The largest HTTP request body `serve` reads; a larger one is refused (413) before it is read.
+/// The biggest valid body (a refund with a 500-character reason) is under 3 KiB.
+pub const BODY_BYTES_MAX: usize = 64 * 1024;
+
+/// How long `serve` works on one request before answering 503 `request_timeout`.
+pub const REQUEST_TIMEOUT_MS: u64 = 30_000;
+
+/// Writes `serve` commits together in one transaction (one fsync), by default and at most.
+pub const COMMIT_GROUP_DEFAULT: usize = 256;
+pub const COMMIT_GROUP_MAX: usize = 1_000;
+
+/// Writes waiting for the writer; a request past this many waits for room (backpressure).
+pub const WRITE_QUEUE_MAX: usize = 4_096;
+
+/// Read connections `serve` keeps open for GET routes and token checks.
+pub const READ_CONNECTIONS_MAX: usize = 16;
+
+/// The longest `Idempotency-Key`, in bytes (visible ASCII only).
+pub const IDEMPOTENCY_KEY_LEN_MAX: usize = 255;
+
+/// The longest lifetime `token create --expires` accepts, in days (ten years).
+pub const TOKEN_EXPIRES_DAYS_MAX: i64 = 3_650;

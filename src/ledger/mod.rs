@@ -11,4 +11,5 @@ pub mod model;
 pub mod money;
 pub mod request;
 pub mod rules;
+pub mod token;
 pub mod verify;

@@ -330,4 +330,7 @@ pub struct EntryFilter {
     pub from: Option<String>,
     pub to: Option<String>,
     pub reference_id: Option<String>,
+    /// A cursor: only entries older than this transaction (`txn_…`), for stable paging while
+    /// new entries arrive at the head.
+    pub before: Option<String>,
 }

@@ -5,6 +5,8 @@
 mod batch;
 mod ledger;
 mod operate;
+mod serve;
+mod token;
 mod wallet;
 
 pub use batch::{batch, BatchLine, BatchMode, LineResult};
@@ -12,6 +14,8 @@ pub use ledger::{
     export, init, journal, trial_balance, verify, ExportSink, TrialBalance, TrialBalanceLine, TrialBalanceTotal,
 };
 pub use operate::{execute, preview, refund_by_transaction, Outcome};
+pub use serve::{commit_group, IdempotencyKey, Reply, WriteRequest};
+pub use token::{authenticate, create_token, list_tokens, revoke_token, show_token, NewToken};
 pub use wallet::{
     create_wallet, freezes, history, list_wallets, preview_status, set_status, show_wallet, show_wallet_at,
     status_history, StatusOutcome,

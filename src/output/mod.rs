@@ -12,12 +12,14 @@ use serde::Serialize;
 use crate::error::Error;
 use crate::ledger::model::{Entry, Freeze, StatusChange, Wallet};
 use crate::ledger::request::Paged;
+use crate::ledger::token::{Token, TokenKind};
 use crate::ledger::verify::Report;
 use crate::ops::{BatchMode, LineResult, Outcome, StatusOutcome, TrialBalance};
 use views::{
     outcome_message, Envelope, ErrorEnvelope, FreezeView, JournalEntryView, JournalPostingRow, ListEnvelope,
     OutcomeView, StatusChangeView, StatusResult, TransactionView, TrialBalanceView, VerifyView, WalletView,
 };
+use views::{CreatedTokenView, TokenView};
 
 /// How results are printed.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
@@ -250,6 +252,83 @@ impl<W: Write> Printer<W> {
                     ]);
                 }
                 self.table(Some("Journal (newest first)"), &t)?;
+                self.footer(&list)
+            }
+        }
+    }
+
+    /// The first line of `serve`: where it listens (tests bind port 0 and read it here).
+    pub fn listening(&mut self, bound: &crate::http::Bound) -> io::Result<()> {
+        match self.format {
+            Format::Json | Format::Csv => {
+                let data = serde_json::json!({"listen": bound.public.to_string(), "internal_listen": bound.internal.to_string()});
+                self.json(&Envelope::with_message("listening", data, &self.now))
+            }
+            Format::Table => writeln!(
+                self.out,
+                "ledgerctl serve: public API on http://{} (OpenAPI at /openapi.json), internal refund on http://{}",
+                bound.public, bound.internal
+            ),
+        }
+    }
+
+    /// A new token with its secret: the only time the secret is ever printed.
+    pub fn token_created(&mut self, token: &Token, secret: &str) -> io::Result<()> {
+        let view = TokenView::new(token, &self.now);
+        match self.format {
+            Format::Json | Format::Csv => self.json(&Envelope::ok(
+                CreatedTokenView {
+                    token: view,
+                    secret: secret.to_owned(),
+                },
+                &self.now,
+            )),
+            Format::Table => {
+                self.table(Some(&format!("Token {}", view.id)), &token_table(&view))?;
+                let header = match token.kind {
+                    TokenKind::Bearer => "Authorization: Bearer",
+                    TokenKind::Internal => "X-API-Key:",
+                };
+                writeln!(
+                    self.out,
+                    "\nSecret (shown only this once; send it as `{header} <secret>`):\n{secret}"
+                )
+            }
+        }
+    }
+
+    pub fn token(&mut self, token: &Token, message: &str) -> io::Result<()> {
+        let view = TokenView::new(token, &self.now);
+        match self.format {
+            Format::Json | Format::Csv => self.json(&Envelope::with_message(message, &view, &self.now)),
+            Format::Table => self.table(Some(&format!("Token {} ({message})", view.id)), &token_table(&view)),
+        }
+    }
+
+    pub fn tokens(&mut self, page: &Paged<Token>) -> io::Result<()> {
+        let now = self.now.clone();
+        let list = ListEnvelope::new(page, |t| TokenView::new(t, &now), &self.now);
+        match self.format {
+            Format::Json => self.json(&list),
+            Format::Csv => self.csv(&list.items),
+            Format::Table => {
+                let mut t = grid(
+                    &["TOKEN", "KIND", "TENANT", "APP", "USER", "SCOPE", "STATUS", "EXPIRES"],
+                    &[],
+                );
+                for v in &list.items {
+                    t.add_row(vec![
+                        v.id.as_str(),
+                        v.kind,
+                        &v.tenant_id,
+                        &v.application_id,
+                        v.user_id.as_deref().unwrap_or("(any)"),
+                        v.scope,
+                        v.status,
+                        v.expires_at.as_deref().unwrap_or("never"),
+                    ]);
+                }
+                self.table(None, &t)?;
                 self.footer(&list)
             }
         }
@@ -507,6 +586,27 @@ fn wallet_table(w: &WalletView) -> Table {
         ("frozen", format!("{} {}", w.frozen_balance, w.currency), true),
         ("available", format!("{} {}", w.available_balance, w.currency), true),
         ("updated", w.updated_at.clone(), false),
+    ])
+}
+
+fn token_table(t: &TokenView) -> Table {
+    record(vec![
+        ("kind", t.kind.to_owned(), false),
+        ("tenant / app", format!("{} / {}", t.tenant_id, t.application_id), false),
+        (
+            "user",
+            t.user_id.clone().unwrap_or_else(|| "(any user)".to_owned()),
+            false,
+        ),
+        ("scope", t.scope.to_owned(), false),
+        ("status", t.status.to_owned(), false),
+        ("created", format!("{} by {}", t.created_at, t.created_by), false),
+        (
+            "expires",
+            t.expires_at.clone().unwrap_or_else(|| "never".to_owned()),
+            false,
+        ),
+        ("revoked", t.revoked_at.clone().unwrap_or_else(|| "-".to_owned()), false),
     ])
 }
 

@@ -7,11 +7,12 @@ use crate::error::Error;
 use crate::ledger::model::{Entry, Freeze, StatusChange, Wallet};
 use crate::ledger::money::Currency;
 use crate::ledger::request::Paged;
+use crate::ledger::token::Token;
 use crate::ledger::verify::{Check, Report};
 use crate::ops::{Outcome, TrialBalance};
 
 /// The seeds' success envelope: `{"code","message","data","timestamp"}`.
-#[derive(Debug, Serialize)]
+#[derive(Debug, Serialize, utoipa::ToSchema)]
 pub struct Envelope<T: Serialize> {
     pub code: u16,
     pub message: String,
@@ -35,10 +36,12 @@ impl<T: Serialize> Envelope<T> {
 }
 
 /// The seeds' `SimpleResponse`, plus the stable `error` string.
-#[derive(Debug, Serialize)]
+#[derive(Debug, Serialize, utoipa::ToSchema)]
 pub struct ErrorEnvelope {
     pub code: u16,
     pub message: String,
+    /// Stable and machine-readable, e.g. `insufficient_balance`.
+    #[schema(value_type = String, example = "insufficient_balance")]
     pub error: &'static str,
     pub timestamp: String,
 }
@@ -63,17 +66,20 @@ pub struct BatchLineView<T: Serialize> {
 }
 
 /// The upstream's list response: items at the top level, with pagination.
-#[derive(Debug, Serialize)]
+#[derive(Debug, Serialize, utoipa::ToSchema)]
 pub struct ListEnvelope<T: Serialize> {
     pub code: u16,
     pub message: String,
     pub items: Vec<T>,
     pub total: u64,
     pub pagination: Pagination,
+    /// HTTP transaction lists: pass as `cursor` for the next page; absent on the last page.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub next_cursor: Option<String>,
     pub timestamp: String,
 }
 
-#[derive(Debug, Serialize)]
+#[derive(Debug, Serialize, utoipa::ToSchema)]
 pub struct Pagination {
     pub page: u32,
     pub page_size: u32,
@@ -101,13 +107,14 @@ impl<T: Serialize> ListEnvelope<T> {
                 has_next: page < total_pages,
                 has_prev: page > 1,
             },
+            next_cursor: None,
             timestamp: now.to_owned(),
         }
     }
 }
 
 /// `dto.WalletResponse`, plus the upstream's `available_balance`.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, utoipa::ToSchema)]
 pub struct WalletView {
     pub wallet_id: String,
     pub tenant_id: String,
@@ -148,7 +155,7 @@ impl From<&Wallet> for WalletView {
 
 /// `dto.TransactionResponse`, plus what a refund needs: the original it refunds, and on a
 /// refundable transaction how much of it has been refunded.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, utoipa::ToSchema)]
 pub struct TransactionView {
     pub id: String,
     pub wallet_id: String,
@@ -161,6 +168,7 @@ pub struct TransactionView {
     pub counterparty_id: Option<String>,
     pub description: Option<String>,
     pub reference_id: Option<String>,
+    #[schema(value_type = String, example = "completed")]
     pub status: &'static str,
     pub created_at: String,
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -269,7 +277,7 @@ impl JournalPostingRow {
 }
 
 /// `dto.FreezeRecordResponse`.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, utoipa::ToSchema)]
 pub struct FreezeView {
     pub id: String,
     pub wallet_id: String,
@@ -318,6 +326,59 @@ impl From<&StatusChange> for StatusChangeView {
     }
 }
 
+/// `GET /healthz`: the ledger answers a read and the writer runs.
+#[derive(Debug, Serialize, utoipa::ToSchema)]
+pub struct HealthView {
+    #[schema(example = "ok")]
+    pub status: String,
+    /// Migrations applied to the ledger file.
+    pub schema_version: i64,
+}
+
+/// A stored token: never its secret, which only `token create` prints, once.
+#[derive(Debug, Clone, Serialize)]
+pub struct TokenView {
+    pub id: String,
+    /// `bearer` (Authorization header, public listener) or `internal` (X-API-Key, internal listener).
+    pub kind: &'static str,
+    pub tenant_id: String,
+    pub application_id: String,
+    pub user_id: Option<String>,
+    /// `read` (GET routes) or `write` (every route).
+    pub scope: &'static str,
+    /// `active`, `expired` or `revoked`.
+    pub status: &'static str,
+    pub created_at: String,
+    pub expires_at: Option<String>,
+    pub revoked_at: Option<String>,
+    pub created_by: String,
+}
+
+impl TokenView {
+    pub fn new(t: &Token, now: &str) -> TokenView {
+        TokenView {
+            id: t.id.clone(),
+            kind: t.kind.as_str(),
+            tenant_id: t.scope.tenant_id.clone(),
+            application_id: t.scope.application_id.clone(),
+            user_id: t.user_id.clone(),
+            scope: t.access.as_str(),
+            status: t.state(now),
+            created_at: t.created_at.clone(),
+            expires_at: t.expires_at.clone(),
+            revoked_at: t.revoked_at.clone(),
+            created_by: t.actor.clone(),
+        }
+    }
+}
+
+/// `token create`'s result: the token and its secret, shown this once.
+#[derive(Debug, Serialize)]
+pub struct CreatedTokenView {
+    pub token: TokenView,
+    pub secret: String,
+}
+
 /// The result of `wallet status USER STATUS`: the wallet now, and the change (null if none).
 #[derive(Debug, Serialize)]
 pub struct StatusResult {
@@ -326,14 +387,14 @@ pub struct StatusResult {
 }
 
 /// `dto.WithdrawResult` / `dto.RefundResult`: the transaction and the wallet after it.
-#[derive(Debug, Serialize)]
+#[derive(Debug, Serialize, utoipa::ToSchema)]
 pub struct TransactionResult {
     pub transaction: TransactionView,
     pub wallet: WalletView,
 }
 
 /// `dto.FreezeResult` / `dto.UnfreezeResult`.
-#[derive(Debug, Serialize)]
+#[derive(Debug, Serialize, utoipa::ToSchema)]
 pub struct FreezeResult {
     pub freeze: FreezeView,
     pub wallet: WalletView,

@@ -19,9 +19,22 @@ use crate::ledger::model::{
 use crate::ledger::money::{Amount, Currency};
 use crate::ledger::request::{EntryFilter, PageRequest, Paged};
 use crate::ledger::rules::{FreezeChange, Plan};
+use crate::ledger::token::{Access, Token, TokenKind};
 use crate::ledger::verify::{check_statuses, external_check, Anchor, Check, Verifier};
 
 pub use schema::{APPEND_ONLY_TRIGGERS, MIGRATIONS};
+
+/// A response kept for its `Idempotency-Key`, within the tenant of the token that sent it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct IdempotentResponse {
+    pub tenant_id: String,
+    pub key: String,
+    pub fingerprint: String,
+    pub status: u16,
+    pub response: Vec<u8>,
+    pub token_id: String,
+    pub created_at: String,
+}
 
 /// An open ledger file.
 pub struct Store {
@@ -218,6 +231,8 @@ const WALLET_COLUMNS: &str =
     "id, tenant_id, application_id, user_id, currency, status, available_minor, frozen_minor, created_at, updated_at";
 const ENTRY_COLUMNS: &str = "seq, id, wallet_id, kind, currency, amount_minor, balance_before_minor, balance_after_minor, counterparty_id, description, reference_id, original_id, freeze_id, request, actor, created_at, prev_hash, hash";
 const STATUS_CHANGE_COLUMNS: &str = "wallet_id, from_status, to_status, reason, actor, created_at";
+const TOKEN_COLUMNS: &str =
+    "id, kind, tenant_id, application_id, user_id, access, secret_sha256, created_at, expires_at, revoked_at, actor";
 const FREEZE_COLUMNS: &str = "id, wallet_id, amount_minor, reason, status, created_at, released_at";
 
 impl Tx<'_> {
@@ -367,8 +382,14 @@ impl Tx<'_> {
             .transpose()
             .map_err(|e| Error::internal(e.to_string()))?;
         let from_where = format!("journal_entries {}", entries_where(wallet_id.is_some()));
-        let filter_params: [&dyn rusqlite::ToSql; 5] =
-            [&wallet_id, &filter.from, &filter.to, &filter.reference_id, &types];
+        let filter_params: [&dyn rusqlite::ToSql; 6] = [
+            &wallet_id,
+            &filter.from,
+            &filter.to,
+            &filter.reference_id,
+            &types,
+            &filter.before,
+        ];
         let stored = self.page_of(ENTRY_COLUMNS, &from_where, "seq DESC", &filter_params, page, entry_row)?;
         let mut items = Vec::with_capacity(stored.items.len());
         for stored_entry in stored.items {
@@ -789,6 +810,86 @@ impl Tx<'_> {
         )
     }
 
+    pub fn insert_token(&self, t: &Token) -> Result<()> {
+        self.q()
+            .prepare_cached(&format!(
+                "INSERT INTO tokens ({TOKEN_COLUMNS}) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)"
+            ))?
+            .execute(params![
+                t.id,
+                t.kind.as_str(),
+                t.scope.tenant_id,
+                t.scope.application_id,
+                t.user_id,
+                t.access.as_str(),
+                t.secret_sha256,
+                t.created_at,
+                t.expires_at,
+                t.revoked_at,
+                t.actor
+            ])?;
+        Ok(())
+    }
+
+    pub fn token(&self, token_id: &str) -> Result<Option<Token>> {
+        let sql = format!("SELECT {TOKEN_COLUMNS} FROM tokens WHERE id = ?1");
+        self.q()
+            .prepare_cached(&sql)?
+            .query_row(params![token_id], token_row)
+            .optional()?
+            .transpose()
+    }
+
+    /// Every token of every tenant, newest first.
+    pub fn tokens(&self, page: PageRequest) -> Result<Paged<Token>> {
+        self.page_of(
+            TOKEN_COLUMNS,
+            "tokens",
+            "created_at DESC, id DESC",
+            &[],
+            page,
+            token_row,
+        )
+    }
+
+    /// Marks a token revoked at `now`; false when it already was.
+    pub fn revoke_token(&self, token_id: &str, now: &str) -> Result<bool> {
+        let changed = self
+            .q()
+            .prepare_cached("UPDATE tokens SET revoked_at = ?2 WHERE id = ?1 AND revoked_at IS NULL")?
+            .execute(params![token_id, now])?;
+        Ok(changed == 1)
+    }
+
+    /// The stored response of an earlier request with this key: (fingerprint, status, body).
+    pub fn idempotent_response(&self, tenant_id: &str, key: &str) -> Result<Option<(String, u16, Vec<u8>)>> {
+        Ok(self
+            .q()
+            .prepare_cached(
+                "SELECT fingerprint, status, response FROM idempotency_keys WHERE tenant_id = ?1 AND key = ?2",
+            )?
+            .query_row(params![tenant_id, key], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))
+            .optional()?)
+    }
+
+    pub fn record_response(&self, record: &IdempotentResponse) -> Result<()> {
+        self.q()
+            .prepare_cached(
+                "INSERT INTO idempotency_keys (tenant_id, key, fingerprint, status, response, token_id, created_at)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
+            )?
+            .execute(params![
+                record.tenant_id,
+                record.key,
+                record.fingerprint,
+                record.status,
+                record.response,
+                record.token_id,
+                record.created_at
+            ])?;
+        Ok(())
+    }
+
     /// Every status change, oldest first, for `ledger verify`.
     pub fn all_status_changes(&self) -> Result<Vec<StatusChange>> {
         let sql = format!("SELECT {STATUS_CHANGE_COLUMNS} FROM wallet_status_changes ORDER BY seq");
@@ -870,7 +971,8 @@ fn entries_where(one_wallet: bool) -> String {
     let wallet = if one_wallet { "wallet_id = ?1" } else { "?1 IS NULL" };
     format!(
         "WHERE {wallet} AND (?2 IS NULL OR created_at >= ?2) AND (?3 IS NULL OR created_at < ?3)
-           AND (?4 IS NULL OR reference_id = ?4) AND (?5 IS NULL OR kind IN (SELECT value FROM json_each(?5)))"
+           AND (?4 IS NULL OR reference_id = ?4) AND (?5 IS NULL OR kind IN (SELECT value FROM json_each(?5)))
+           AND (?6 IS NULL OR seq < (SELECT seq FROM journal_entries WHERE id = ?6))"
     )
 }
 
@@ -962,6 +1064,31 @@ fn status_change_row(r: &Row) -> rusqlite::Result<Result<StatusChange>> {
     }))
 }
 
+fn token_row(r: &Row) -> rusqlite::Result<Result<Token>> {
+    let kind: String = r.get(1)?;
+    let access: String = r.get(5)?;
+    let parsed = (|| -> Result<(TokenKind, Access)> { Ok((kind.parse()?, access.parse()?)) })();
+    let (kind, access) = match parsed {
+        Ok(parts) => parts,
+        Err(e) => return Ok(Err(e)),
+    };
+    Ok(Ok(Token {
+        id: r.get(0)?,
+        kind,
+        scope: Scope {
+            tenant_id: r.get(2)?,
+            application_id: r.get(3)?,
+        },
+        user_id: r.get(4)?,
+        access,
+        secret_sha256: r.get(6)?,
+        created_at: r.get(7)?,
+        expires_at: r.get(8)?,
+        revoked_at: r.get(9)?,
+        actor: r.get(10)?,
+    }))
+}
+
 fn freeze_row(r: &Row) -> rusqlite::Result<Result<Freeze>> {
     let amount: i64 = r.get(2)?;
     let status: String = r.get(4)?;
@@ -1020,7 +1147,7 @@ mod tests {
         let mut stmt = store.conn.prepare(&format!("EXPLAIN QUERY PLAN {sql}")).unwrap();
         let none: Option<String> = None;
         let plan: Vec<String> = stmt
-            .query_map(params!["w", none, none, none, none], |r| r.get::<_, String>(3))
+            .query_map(params!["w", none, none, none, none, none], |r| r.get::<_, String>(3))
             .unwrap()
             .map(|r| r.unwrap())
             .collect();

@@ -5,7 +5,7 @@
 pub const APPLICATION_ID: i32 = 0x4C44_4752;
 
 /// Each migration runs once, in order, in one transaction with the `user_version` bump.
-pub const MIGRATIONS: &[&str] = &[V1_LEDGER, V2_WALLET_STATUS_CHANGES];
+pub const MIGRATIONS: &[&str] = &[V1_LEDGER, V2_WALLET_STATUS_CHANGES, V3_TOKENS_AND_IDEMPOTENCY];
 
 /// The names of the triggers that make the journal append-only; `ledger verify` checks that
 /// they are all still there.
@@ -21,6 +21,8 @@ pub const APPEND_ONLY_TRIGGERS: &[&str] = &[
     "wallets_identity_fixed",
     "wallet_status_changes_no_update",
     "wallet_status_changes_no_delete",
+    "tokens_no_delete",
+    "tokens_revoke_only",
 ];
 
 const V1_LEDGER: &str = r#"
@@ -149,4 +151,44 @@ CREATE TRIGGER wallet_status_changes_no_update BEFORE UPDATE ON wallet_status_ch
 BEGIN SELECT RAISE(ABORT, 'wallet_status_changes is append-only'); END;
 CREATE TRIGGER wallet_status_changes_no_delete BEFORE DELETE ON wallet_status_changes
 BEGIN SELECT RAISE(ABORT, 'wallet_status_changes is append-only'); END;
+"#;
+
+/// Credentials for `serve` (only the hash of each secret) and the responses of requests sent with
+/// an `Idempotency-Key`, kept so a repeat is answered byte for byte without writing again.
+const V3_TOKENS_AND_IDEMPOTENCY: &str = r#"
+CREATE TABLE tokens (
+    id             TEXT PRIMARY KEY,
+    kind           TEXT NOT NULL CHECK (kind IN ('bearer', 'internal')),
+    tenant_id      TEXT NOT NULL,
+    application_id TEXT NOT NULL,
+    user_id        TEXT,
+    access         TEXT NOT NULL CHECK (access IN ('read', 'write')),
+    secret_sha256  TEXT NOT NULL CHECK (length(secret_sha256) = 64),
+    created_at     TEXT NOT NULL,
+    expires_at     TEXT,
+    revoked_at     TEXT,
+    actor          TEXT NOT NULL
+) STRICT;
+-- A token is never deleted, and the only change it takes is its revocation, once.
+CREATE TRIGGER tokens_no_delete BEFORE DELETE ON tokens
+BEGIN SELECT RAISE(ABORT, 'tokens are never deleted: revoke them'); END;
+CREATE TRIGGER tokens_revoke_only BEFORE UPDATE ON tokens
+WHEN NOT (OLD.revoked_at IS NULL AND NEW.revoked_at IS NOT NULL
+          AND NEW.id IS OLD.id AND NEW.kind IS OLD.kind AND NEW.tenant_id IS OLD.tenant_id
+          AND NEW.application_id IS OLD.application_id AND NEW.user_id IS OLD.user_id
+          AND NEW.access IS OLD.access AND NEW.secret_sha256 IS OLD.secret_sha256
+          AND NEW.created_at IS OLD.created_at AND NEW.expires_at IS OLD.expires_at
+          AND NEW.actor IS OLD.actor)
+BEGIN SELECT RAISE(ABORT, 'a token can only be revoked, once'); END;
+CREATE TABLE idempotency_keys (
+    tenant_id   TEXT NOT NULL,
+    key         TEXT NOT NULL,
+    -- SHA-256 of the method, path and body: the same key with another request is a conflict.
+    fingerprint TEXT NOT NULL,
+    status      INTEGER NOT NULL,
+    response    BLOB NOT NULL,
+    token_id    TEXT NOT NULL,
+    created_at  TEXT NOT NULL,
+    PRIMARY KEY (tenant_id, key)
+) STRICT;
 "#;

@@ -1,0 +1,140 @@
+//! Request bodies in, envelopes out: the JSON body of a write, the `Idempotency-Key` header,
+//! and every error as the seeds' `SimpleResponse` with its status.
+
+use axum::body::Bytes;
+use axum::extract::{FromRequest, Request};
+use axum::http::{header, HeaderMap, HeaderValue, StatusCode};
+use axum::response::{IntoResponse, Response};
+use sha2::{Digest, Sha256};
+
+use crate::error::{Error, ErrorKind};
+use crate::ledger::batch::{json_record, Raw};
+use crate::ledger::limits::{BODY_BYTES_MAX, IDEMPOTENCY_KEY_LEN_MAX};
+use crate::ops::Reply;
+use crate::output::views::ErrorEnvelope;
+
+/// An error on its way out as a response.
+#[derive(Debug)]
+pub struct ApiError(pub Error);
+
+impl From<Error> for ApiError {
+    fn from(e: Error) -> ApiError {
+        ApiError(e)
+    }
+}
+
+impl IntoResponse for ApiError {
+    fn into_response(self) -> Response {
+        let unauthenticated = self.0.kind() == ErrorKind::Unauthenticated;
+        let mut response = reply_response(error_reply(&self.0));
+        if unauthenticated {
+            response
+                .headers_mut()
+                .insert(header::WWW_AUTHENTICATE, HeaderValue::from_static("Bearer"));
+        }
+        response
+    }
+}
+
+/// The error envelope of `e`, rendered once.
+pub fn error_reply(e: &Error) -> Reply {
+    json_reply(e.kind().http_status(), &ErrorEnvelope::new(e, &crate::ops::now()))
+}
+
+pub fn json_reply(status: u16, value: &impl serde::Serialize) -> Reply {
+    match serde_json::to_vec(value) {
+        Ok(body) => Reply { status, body },
+        Err(e) => Reply {
+            status: 500,
+            body: format!(
+                "{{\"code\":500,\"message\":\"cannot render the response: {e}\",\"error\":\"internal_error\"}}"
+            )
+            .into_bytes(),
+        },
+    }
+}
+
+/// A finished reply as an HTTP response; its bytes are sent as they are (a replay's too).
+pub fn reply_response(reply: Reply) -> Response {
+    let status = StatusCode::from_u16(reply.status).unwrap_or(StatusCode::INTERNAL_SERVER_ERROR);
+    (
+        status,
+        [(header::CONTENT_TYPE, HeaderValue::from_static("application/json"))],
+        reply.body,
+    )
+        .into_response()
+}
+
+/// The body of a write: a JSON object of text fields, checked as a batch line is, with its raw
+/// bytes kept for the idempotency fingerprint.
+pub struct JsonBody {
+    pub fields: Vec<(String, Raw)>,
+    pub bytes: Bytes,
+}
+
+impl<S: Send + Sync> FromRequest<S> for JsonBody {
+    type Rejection = ApiError;
+
+    async fn from_request(request: Request, state: &S) -> Result<JsonBody, ApiError> {
+        let headers = request.headers();
+        let json = headers
+            .get(header::CONTENT_TYPE)
+            .and_then(|v| v.to_str().ok())
+            .and_then(|v| v.split(';').next())
+            .is_some_and(|v| v.trim().eq_ignore_ascii_case("application/json"));
+        if !json {
+            return Err(Error::UnsupportedMediaType.into());
+        }
+        // Refuse a declared oversize body before reading a byte of it.
+        let declared = headers
+            .get(header::CONTENT_LENGTH)
+            .and_then(|v| v.to_str().ok())
+            .and_then(|v| v.parse::<u64>().ok());
+        let too_large = Error::PayloadTooLarge {
+            limit_bytes: BODY_BYTES_MAX,
+        };
+        if declared.is_some_and(|n| n > BODY_BYTES_MAX as u64) {
+            return Err(too_large.into());
+        }
+        // The router's DefaultBodyLimit stops an undeclared (chunked) body at the same size.
+        let bytes = Bytes::from_request(request, state).await.map_err(|rejection| {
+            if rejection.status() == StatusCode::PAYLOAD_TOO_LARGE {
+                too_large.clone()
+            } else {
+                Error::invalid("body", rejection.body_text())
+            }
+        })?;
+        let text = std::str::from_utf8(&bytes).map_err(|_| Error::invalid("body", "is not UTF-8"))?;
+        let fields = json_record("body", text)?;
+        Ok(JsonBody { fields, bytes })
+    }
+}
+
+/// The `Idempotency-Key` header, if sent: 1 to 255 visible ASCII characters.
+pub fn idempotency_key(headers: &HeaderMap) -> Result<Option<String>, Error> {
+    let Some(value) = headers.get("idempotency-key") else {
+        return Ok(None);
+    };
+    let invalid = || {
+        Error::invalid(
+            "Idempotency-Key",
+            format!("must be 1 to {IDEMPOTENCY_KEY_LEN_MAX} visible ASCII characters"),
+        )
+    };
+    let bytes = value.as_bytes();
+    if bytes.is_empty() || bytes.len() > IDEMPOTENCY_KEY_LEN_MAX || !bytes.iter().all(|b| (0x21..=0x7e).contains(b)) {
+        return Err(invalid());
+    }
+    Ok(Some(String::from_utf8_lossy(bytes).into_owned()))
+}
+
+/// What makes two requests "the same" for an idempotency key: method, path and body bytes.
+pub fn fingerprint(method: &str, path: &str, body: &[u8]) -> String {
+    let mut hash = Sha256::new();
+    hash.update(method.as_bytes());
+    hash.update(b" ");
+    hash.update(path.as_bytes());
+    hash.update(b"\n");
+    hash.update(body);
+    hash.finalize().iter().map(|b| format!("{b:02x}")).collect()
+}

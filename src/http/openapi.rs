@@ -1,0 +1,247 @@
+//! The OpenAPI document, generated from the handlers' annotations and the output views, so it
+//! cannot drift from what the server does. Request bodies are described here; they are decoded
+//! by the batch-line parser, and a test holds each description to the fields its route takes.
+
+use std::sync::OnceLock;
+
+use utoipa::openapi::response::ResponseBuilder;
+use utoipa::openapi::security::{ApiKey, ApiKeyValue, HttpAuthScheme, HttpBuilder, SecurityScheme};
+use utoipa::openapi::{ContentBuilder, HttpMethod, Ref};
+use utoipa::{Modify, OpenApi, ToSchema};
+
+use crate::output::views::{
+    Envelope, ErrorEnvelope, FreezeResult, FreezeView, HealthView, ListEnvelope, TransactionResult, TransactionView,
+    WalletView,
+};
+
+pub type TransactionEnvelope = Envelope<TransactionResult>;
+pub type FreezeEnvelope = Envelope<FreezeResult>;
+pub type WalletEnvelope = Envelope<WalletView>;
+pub type HealthEnvelope = Envelope<HealthView>;
+pub type TransactionList = ListEnvelope<TransactionView>;
+pub type FreezeList = ListEnvelope<FreezeView>;
+
+/// `dto.WithdrawRequest`.
+#[allow(dead_code)]
+#[derive(ToSchema)]
+pub struct WithdrawRequest {
+    /// A decimal string with at most the currency's decimals; never a JSON number
+    #[schema(example = "50.00")]
+    amount: String,
+    #[schema(example = "Balance withdrawal")]
+    description: Option<String>,
+    /// Unique per wallet and operation: a repeat with the same fields replays the first result
+    #[schema(example = "withdraw_123")]
+    reference_id: Option<String>,
+}
+
+/// A deposit: money received for the user.
+#[allow(dead_code)]
+#[derive(ToSchema)]
+pub struct DepositRequest {
+    #[schema(example = "100.00")]
+    amount: String,
+    #[schema(example = "Account deposit")]
+    description: Option<String>,
+    #[schema(example = "deposit_123")]
+    reference_id: Option<String>,
+}
+
+/// A payment to a counterparty.
+#[allow(dead_code)]
+#[derive(ToSchema)]
+pub struct PaymentRequest {
+    #[schema(example = "30.00")]
+    amount: String,
+    #[schema(example = "merchant_42")]
+    counterparty_id: String,
+    #[schema(example = "Order 123")]
+    description: Option<String>,
+    #[schema(example = "order_123")]
+    reference_id: Option<String>,
+}
+
+/// `dto.FreezeRequest`.
+#[allow(dead_code)]
+#[derive(ToSchema)]
+pub struct FreezeRequest {
+    #[schema(example = "100.00")]
+    amount: String,
+    #[schema(example = "Dispute freeze")]
+    reason: Option<String>,
+}
+
+/// `dto.UnfreezeRequest`.
+#[allow(dead_code)]
+#[derive(ToSchema)]
+pub struct UnfreezeRequest {
+    /// Freeze record ID
+    #[schema(example = "frz_01JH4Q0000000000000000000")]
+    freeze_id: String,
+}
+
+/// `dto.RefundRequest`: the whole remaining amount when `amount` is absent.
+#[allow(dead_code)]
+#[derive(ToSchema)]
+pub struct RefundRequest {
+    /// Original transaction
+    #[schema(example = "txn_01JH4Q0000000000000000000")]
+    transaction_id: String,
+    #[schema(example = "50.00")]
+    amount: Option<String>,
+    #[schema(example = "Product return")]
+    reason: Option<String>,
+    #[schema(example = "REF-001")]
+    reference_id: Option<String>,
+}
+
+#[derive(OpenApi)]
+#[openapi(
+    info(
+        title = "ledgerctl",
+        description = "Double-entry wallet ledger. Every 200 of a write is durable on disk. Errors are the seeds' SimpleResponse plus a stable `error` string.",
+    ),
+    paths(
+        super::api::withdraw,
+        super::api::freeze,
+        super::api::unfreeze,
+        super::api::refund,
+        super::api::deposit,
+        super::api::payment,
+        super::api::internal_refund,
+        super::api::wallet,
+        super::api::transactions,
+        super::api::freezes,
+        super::api::healthz,
+        super::api::openapi_json,
+    ),
+    components(schemas(ErrorEnvelope)),
+    modifiers(&Errors)
+)]
+struct ApiDoc;
+
+/// The error responses, the same envelope everywhere: added to every operation from one list,
+/// by what the operation can answer.
+struct Errors;
+
+impl Modify for Errors {
+    fn modify(&self, openapi: &mut utoipa::openapi::OpenApi) {
+        let components = openapi.components.get_or_insert_with(Default::default);
+        components.add_security_scheme(
+            "bearerAuth",
+            SecurityScheme::Http(HttpBuilder::new().scheme(HttpAuthScheme::Bearer).build()),
+        );
+        components.add_security_scheme(
+            "apiKey",
+            SecurityScheme::ApiKey(ApiKey::Header(ApiKeyValue::new("X-API-Key"))),
+        );
+        for (path, item) in openapi.paths.paths.iter_mut() {
+            let open = matches!(path.as_str(), "/healthz" | "/openapi.json");
+            for (method, operation) in [(HttpMethod::Get, &mut item.get), (HttpMethod::Post, &mut item.post)] {
+                let Some(operation) = operation else { continue };
+                for (status, description) in errors(method, open) {
+                    let content = ContentBuilder::new()
+                        .schema(Some(Ref::from_schema_name("ErrorEnvelope")))
+                        .build();
+                    let response = ResponseBuilder::new()
+                        .description(*description)
+                        .content("application/json", content)
+                        .build();
+                    operation
+                        .responses
+                        .responses
+                        .insert(status.to_string(), response.into());
+                }
+            }
+        }
+    }
+}
+
+fn errors(method: HttpMethod, open: bool) -> &'static [(u16, &'static str)] {
+    const OPEN: &[(u16, &str)] = &[
+        (500, "Internal server error"),
+        (503, "Ledger busy or request timed out: retry"),
+    ];
+    const READ: &[(u16, &str)] = &[
+        (400, "Invalid request parameters"),
+        (401, "Unauthenticated or invalid token"),
+        (404, "Wallet not found, or not reachable with this token"),
+        (500, "Internal server error"),
+        (503, "Ledger busy or request timed out: retry"),
+    ];
+    const WRITE: &[(u16, &str)] = &[
+        (400, "Invalid request parameters"),
+        (401, "Unauthenticated or invalid token"),
+        (403, "The token's scope does not allow writes"),
+        (404, "Wallet, transaction or freeze not found, or not reachable with this token"),
+        (409, "Insufficient balance, or a conflict (wallet not active, freeze released, not refundable, reference or Idempotency-Key reused with other parameters)"),
+        (413, "Request body too large"),
+        (415, "The body is not application/json"),
+        (422, "Invalid amount"),
+        (500, "Internal server error"),
+        (503, "Ledger busy or request timed out: retry with the same Idempotency-Key or reference_id"),
+    ];
+    match (open, method) {
+        (true, _) => OPEN,
+        (false, HttpMethod::Post) => WRITE,
+        (false, _) => READ,
+    }
+}
+
+/// The document as a value.
+pub fn document() -> utoipa::openapi::OpenApi {
+    ApiDoc::openapi()
+}
+
+/// The document as served, rendered once.
+pub fn document_bytes() -> &'static [u8] {
+    static RENDERED: OnceLock<Vec<u8>> = OnceLock::new();
+    RENDERED.get_or_init(|| serde_json::to_vec(&document()).unwrap_or_default())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::api;
+    use super::*;
+
+    /// The documented body of each write route lists exactly the fields the route decodes.
+    #[test]
+    fn request_schemas_match_the_fields_each_route_takes() {
+        let doc = serde_json::to_value(document()).unwrap();
+        let routes = [
+            ("/wallets/{user_id}/deposit", api::DEPOSIT_FIELDS),
+            ("/wallets/{user_id}/payment", api::PAYMENT_FIELDS),
+            ("/wallets/{user_id}/withdraw", api::WITHDRAW_FIELDS),
+            ("/wallets/{user_id}/freeze", api::FREEZE_FIELDS),
+            ("/wallets/{user_id}/unfreeze", api::UNFREEZE_FIELDS),
+            ("/wallets/{user_id}/refund", api::REFUND_FIELDS),
+            ("/internal/wallet/refund", api::REFUND_FIELDS),
+        ];
+        for (path, fields) in routes {
+            let schema_ref = doc["paths"][path]["post"]["requestBody"]["content"]["application/json"]["schema"]["$ref"]
+                .as_str()
+                .unwrap_or_else(|| panic!("{path} has no request schema"));
+            let name = schema_ref.rsplit('/').next().unwrap();
+            let properties = doc["components"]["schemas"][name]["properties"].as_object().unwrap();
+            let mut documented: Vec<&str> = properties.keys().map(String::as_str).collect();
+            let mut taken = fields.to_vec();
+            documented.sort_unstable();
+            taken.sort_unstable();
+            assert_eq!(documented, taken, "{path}");
+        }
+    }
+
+    #[test]
+    fn every_route_documents_its_errors_with_the_envelope() {
+        let doc = serde_json::to_value(document()).unwrap();
+        let withdraw = &doc["paths"]["/wallets/{user_id}/withdraw"]["post"]["responses"];
+        for status in [
+            "200", "400", "401", "403", "404", "409", "413", "415", "422", "500", "503",
+        ] {
+            assert!(withdraw.get(status).is_some(), "withdraw documents {status}");
+        }
+        let read = &doc["paths"]["/wallets/{user_id}"]["get"]["responses"];
+        assert!(read.get("401").is_some() && read.get("409").is_none());
+        assert_eq!(doc["components"]["securitySchemes"]["bearerAuth"]["scheme"], "bearer");
+    }
+}

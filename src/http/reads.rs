@@ -1,0 +1,54 @@
+//! Read connections for GET routes and token checks: opened on demand, kept for reuse, at most
+//! `READ_CONNECTIONS_MAX` in use at once. Each read runs on a blocking thread in its own snapshot
+//! (WAL readers never block the writer, nor are blocked by it).
+
+use std::path::PathBuf;
+use std::sync::{Arc, Mutex};
+
+use tokio::sync::Semaphore;
+
+use crate::error::{Error, Result};
+use crate::ledger::limits::READ_CONNECTIONS_MAX;
+use crate::store::Store;
+
+#[derive(Clone)]
+pub struct Reads {
+    db: Arc<PathBuf>,
+    lock_timeout_ms: u64,
+    idle: Arc<Mutex<Vec<Store>>>,
+    permits: Arc<Semaphore>,
+}
+
+impl Reads {
+    pub fn new(db: PathBuf, lock_timeout_ms: u64) -> Reads {
+        Reads {
+            db: Arc::new(db),
+            lock_timeout_ms,
+            idle: Arc::new(Mutex::new(Vec::new())),
+            permits: Arc::new(Semaphore::new(READ_CONNECTIONS_MAX)),
+        }
+    }
+
+    /// Runs `f` on a read connection, off the async threads.
+    pub async fn run<T: Send + 'static>(&self, f: impl FnOnce(&mut Store) -> Result<T> + Send + 'static) -> Result<T> {
+        let _permit = self.permits.acquire().await.map_err(Error::internal)?;
+        let reads = self.clone();
+        tokio::task::spawn_blocking(move || {
+            let idle = reads.idle.lock().ok().and_then(|mut idle| idle.pop());
+            let mut store = match idle {
+                Some(store) => store,
+                None => Store::open(&reads.db, reads.lock_timeout_ms)?,
+            };
+            let value = f(&mut store);
+            // A connection whose read failed is dropped, not reused: its state is unknown.
+            if value.is_ok() {
+                if let Ok(mut idle) = reads.idle.lock() {
+                    idle.push(store);
+                }
+            }
+            value
+        })
+        .await
+        .map_err(|e| Error::internal(format!("a read task failed: {e}")))?
+    }
+}

@@ -1,0 +1,329 @@
+//! Credentials for `serve`: bearer tokens for the wallet routes and internal API keys for the
+//! internal refund. Pure: the random bytes and the clock are passed in.
+//!
+//! A token reads `tok_<ULID>.<64 hex digits>`. The id before the dot names the stored row; the
+//! secret after it is 32 random bytes of which only the SHA-256 is stored. A high-entropy
+//! secret needs no slow password hash: nobody can guess a 256-bit preimage, whatever the speed.
+
+use std::fmt;
+use std::str::FromStr;
+
+use sha2::{Digest, Sha256};
+use subtle::ConstantTimeEq;
+
+use super::ids;
+use super::limits::TOKEN_EXPIRES_DAYS_MAX;
+use super::model::Scope;
+use crate::error::{Error, Result};
+
+pub const TOKEN_PREFIX: &str = "tok_";
+
+/// Bytes of randomness in a secret.
+pub const SECRET_BYTES: usize = 32;
+
+/// Where a credential is presented.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum TokenKind {
+    /// `Authorization: Bearer …` on the public listener's wallet routes.
+    Bearer,
+    /// `X-API-Key: …` on the internal listener's refund route.
+    Internal,
+}
+
+impl TokenKind {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            TokenKind::Bearer => "bearer",
+            TokenKind::Internal => "internal",
+        }
+    }
+}
+
+impl FromStr for TokenKind {
+    type Err = Error;
+    fn from_str(s: &str) -> Result<TokenKind> {
+        match s {
+            "bearer" => Ok(TokenKind::Bearer),
+            "internal" => Ok(TokenKind::Internal),
+            other => Err(Error::internal(format!("unknown token kind {other:?} in ledger"))),
+        }
+    }
+}
+
+/// What a token may do: `read` reaches the GET routes only, `write` every route.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub enum Access {
+    Read,
+    Write,
+}
+
+impl Access {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Access::Read => "read",
+            Access::Write => "write",
+        }
+    }
+}
+
+impl FromStr for Access {
+    type Err = Error;
+    fn from_str(s: &str) -> Result<Access> {
+        match s {
+            "read" => Ok(Access::Read),
+            "write" => Ok(Access::Write),
+            other => Err(Error::internal(format!("unknown token scope {other:?} in ledger"))),
+        }
+    }
+}
+
+/// A stored token: everything but its secret, of which only the hash is kept.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Token {
+    pub id: String,
+    pub kind: TokenKind,
+    pub scope: Scope,
+    /// When set, the token reaches this user's wallet only.
+    pub user_id: Option<String>,
+    pub access: Access,
+    /// Hex SHA-256 of the secret.
+    pub secret_sha256: String,
+    pub created_at: String,
+    pub expires_at: Option<String>,
+    pub revoked_at: Option<String>,
+    /// Who created it (the OS user of the CLI).
+    pub actor: String,
+}
+
+impl Token {
+    /// `active`, `expired` or `revoked` at `now` (a stored-format timestamp).
+    pub fn state(&self, now: &str) -> &'static str {
+        if self.revoked_at.is_some() {
+            "revoked"
+        } else if self.expires_at.as_deref().is_some_and(|at| at <= now) {
+            "expired"
+        } else {
+            "active"
+        }
+    }
+}
+
+/// A token as a caller presents it, split into its id and secret.
+#[derive(Clone, PartialEq, Eq)]
+pub struct Presented {
+    pub id: String,
+    secret: String,
+}
+
+// The secret never reaches a log line, not even through `{:?}`.
+impl fmt::Debug for Presented {
+    fn fmt(&self, f: &mut fmt::Formatter) -> fmt::Result {
+        write!(f, "Presented {{ id: {:?}, secret: <hidden> }}", self.id)
+    }
+}
+
+impl Presented {
+    /// Splits `tok_<ULID>.<hex>`; anything else is an unauthenticated caller, named vaguely.
+    pub fn parse(text: &str) -> Result<Presented> {
+        let malformed = || Error::Unauthenticated {
+            reason: "the token is malformed".to_owned(),
+        };
+        let (id, secret) = text.split_once('.').ok_or_else(malformed)?;
+        ids::check_minted("token", TOKEN_PREFIX, id).map_err(|_| malformed())?;
+        let hex_secret =
+            secret.len() == SECRET_BYTES * 2 && secret.bytes().all(|b| matches!(b, b'0'..=b'9' | b'a'..=b'f'));
+        if !hex_secret {
+            return Err(malformed());
+        }
+        Ok(Presented {
+            id: id.to_owned(),
+            secret: secret.to_owned(),
+        })
+    }
+
+    /// The caller's identity if `stored` is this token, of this kind, and usable at `now`.
+    /// Every refusal reads the same, so a caller cannot tell a wrong secret from a revoked token.
+    pub fn authenticate(&self, stored: Option<&Token>, kind: TokenKind, now: &str) -> Result<Token> {
+        let refused = || Error::Unauthenticated {
+            reason: "the token is unknown, expired or revoked".to_owned(),
+        };
+        let token = stored.ok_or_else(refused)?;
+        // Compare the hashes in constant time: the time taken says nothing about how much of a
+        // guessed secret was right.
+        let presented = sha256_hex(&self.secret);
+        let matches: bool = presented.as_bytes().ct_eq(token.secret_sha256.as_bytes()).into();
+        if !matches || token.id != self.id || token.kind != kind || token.state(now) != "active" {
+            return Err(refused());
+        }
+        Ok(token.clone())
+    }
+}
+
+/// A freshly made secret: the full text to hand out once, and the hash to store.
+pub struct Minted {
+    pub text: String,
+    pub secret_sha256: String,
+}
+
+/// Builds a token's text from its id and `SECRET_BYTES` random bytes.
+pub fn mint_secret(id: &str, random: &[u8; SECRET_BYTES]) -> Minted {
+    let secret: String = random.iter().map(|b| format!("{b:02x}")).collect();
+    Minted {
+        text: format!("{id}.{secret}"),
+        secret_sha256: sha256_hex(&secret),
+    }
+}
+
+fn sha256_hex(text: &str) -> String {
+    Sha256::digest(text.as_bytes())
+        .iter()
+        .map(|b| format!("{b:02x}"))
+        .collect()
+}
+
+/// Reads `--expires`: a lifetime (`30d`, `12h`, `90m`) from `now`, or an RFC 3339 moment.
+/// Returns the expiry as a stored-format timestamp.
+pub fn expiry(input: &str, now: chrono::DateTime<chrono::Utc>) -> Result<String> {
+    let invalid = |reason: String| Error::invalid("expires", reason);
+    let at = match input.char_indices().last() {
+        Some((index, unit @ ('d' | 'h' | 'm'))) => {
+            let count: i64 = input[..index]
+                .parse()
+                .ok()
+                .filter(|n| *n > 0)
+                .ok_or_else(|| invalid(format!("{input:?} is not a lifetime like 30d, 12h or 90m")))?;
+            let minutes = match unit {
+                'd' => count.checked_mul(24 * 60),
+                'h' => count.checked_mul(60),
+                _ => Some(count),
+            };
+            let minutes = minutes
+                .filter(|m| *m <= TOKEN_EXPIRES_DAYS_MAX * 24 * 60)
+                .ok_or_else(|| invalid(format!("{input:?} is longer than {TOKEN_EXPIRES_DAYS_MAX} days")))?;
+            now + chrono::Duration::minutes(minutes)
+        }
+        _ => {
+            let at = chrono::DateTime::parse_from_rfc3339(input)
+                .map_err(|_| {
+                    invalid(format!(
+                        "{input:?} is not a lifetime (30d, 12h, 90m) or an RFC 3339 time"
+                    ))
+                })?
+                .with_timezone(&chrono::Utc);
+            if at <= now {
+                return Err(invalid(format!("{input:?} is in the past")));
+            }
+            if at > now + chrono::Duration::days(TOKEN_EXPIRES_DAYS_MAX) {
+                return Err(invalid(format!(
+                    "{input:?} is more than {TOKEN_EXPIRES_DAYS_MAX} days away"
+                )));
+            }
+            at
+        }
+    };
+    Ok(at.format("%Y-%m-%dT%H:%M:%SZ").to_string())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn stored(minted: &Minted, id: &str) -> Token {
+        Token {
+            id: id.to_owned(),
+            kind: TokenKind::Bearer,
+            scope: Scope {
+                tenant_id: "t".into(),
+                application_id: "a".into(),
+            },
+            user_id: None,
+            access: Access::Write,
+            secret_sha256: minted.secret_sha256.clone(),
+            created_at: "2026-01-01T00:00:00Z".into(),
+            expires_at: Some("2026-02-01T00:00:00Z".into()),
+            revoked_at: None,
+            actor: "cli:test".into(),
+        }
+    }
+
+    const ID: &str = "tok_01ARZ3NDEKTSV4RRFFQ69G5FAV";
+
+    #[test]
+    fn a_minted_token_authenticates_and_only_its_hash_is_kept() {
+        let minted = mint_secret(ID, &[7; SECRET_BYTES]);
+        assert!(minted.text.starts_with("tok_01ARZ3NDEKTSV4RRFFQ69G5FAV.0707"));
+        assert!(!minted.secret_sha256.contains("0707070707"));
+        let token = stored(&minted, ID);
+        let presented = Presented::parse(&minted.text).unwrap();
+        assert_eq!(presented.id, ID);
+        assert!(!format!("{presented:?}").contains("0707"));
+        let ok = presented.authenticate(Some(&token), TokenKind::Bearer, "2026-01-15T00:00:00Z");
+        assert_eq!(ok.unwrap().id, ID);
+    }
+
+    #[test]
+    fn wrong_secret_kind_expiry_and_revocation_are_all_the_same_refusal() {
+        let minted = mint_secret(ID, &[7; SECRET_BYTES]);
+        let token = stored(&minted, ID);
+        let now = "2026-01-15T00:00:00Z";
+        let other = mint_secret(ID, &[8; SECRET_BYTES]);
+        let wrong = Presented::parse(&other.text).unwrap();
+        let right = Presented::parse(&minted.text).unwrap();
+        let revoked = Token {
+            revoked_at: Some(now.into()),
+            ..token.clone()
+        };
+        let refusals = [
+            wrong.authenticate(Some(&token), TokenKind::Bearer, now),
+            right.authenticate(None, TokenKind::Bearer, now),
+            right.authenticate(Some(&token), TokenKind::Internal, now),
+            right.authenticate(Some(&token), TokenKind::Bearer, "2026-02-01T00:00:00Z"),
+            right.authenticate(Some(&revoked), TokenKind::Bearer, now),
+        ];
+        for refusal in refusals {
+            let e = refusal.unwrap_err();
+            assert_eq!(e.code(), "unauthenticated");
+            assert_eq!(
+                e.to_string(),
+                "unauthenticated: the token is unknown, expired or revoked"
+            );
+        }
+    }
+
+    #[test]
+    fn malformed_tokens_are_refused_before_any_lookup() {
+        for text in [
+            "",
+            "tok_01ARZ3NDEKTSV4RRFFQ69G5FAV",
+            "tok_01ARZ3NDEKTSV4RRFFQ69G5FAV.abc",
+            "wlt_01ARZ3NDEKTSV4RRFFQ69G5FAV.0000000000000000000000000000000000000000000000000000000000000000",
+            "tok_01ARZ3NDEKTSV4RRFFQ69G5FAV.000000000000000000000000000000000000000000000000000000000000000G",
+        ] {
+            assert_eq!(Presented::parse(text).unwrap_err().code(), "unauthenticated", "{text}");
+        }
+    }
+
+    #[test]
+    fn expiry_reads_lifetimes_and_moments_within_the_limit() {
+        let now = chrono::DateTime::parse_from_rfc3339("2026-01-01T00:00:00Z")
+            .unwrap()
+            .to_utc();
+        assert_eq!(expiry("30d", now).unwrap(), "2026-01-31T00:00:00Z");
+        assert_eq!(expiry("12h", now).unwrap(), "2026-01-01T12:00:00Z");
+        assert_eq!(expiry("90m", now).unwrap(), "2026-01-01T01:30:00Z");
+        assert_eq!(expiry("2026-03-01T00:00:00Z", now).unwrap(), "2026-03-01T00:00:00Z");
+        for bad in [
+            "0d",
+            "-1d",
+            "d",
+            "30",
+            "30w",
+            "3651d",
+            "99999999999999999d",
+            "2025-01-01T00:00:00Z",
+            "soon",
+        ] {
+            assert_eq!(expiry(bad, now).unwrap_err().code(), "invalid_request", "{bad}");
+        }
+    }
+}

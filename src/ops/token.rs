@@ -1,0 +1,90 @@
+//! Credentials for `serve`: made, listed and revoked by the CLI, checked by the server.
+
+use crate::error::{Error, Result};
+use crate::ledger::ids;
+use crate::ledger::model::Scope;
+use crate::ledger::request::{PageRequest, Paged};
+use crate::ledger::token::{self, Access, Presented, Token, TokenKind, SECRET_BYTES};
+use crate::store::Store;
+
+/// What `token create` asks for.
+#[derive(Debug, Clone)]
+pub struct NewToken {
+    pub kind: TokenKind,
+    pub scope: Scope,
+    pub user_id: Option<String>,
+    pub access: Access,
+    /// `--expires` as typed: a lifetime (`30d`) or an RFC 3339 moment; `None` never expires.
+    pub expires: Option<String>,
+}
+
+/// Stores a new token and returns it with its secret text, which exists nowhere else: only its
+/// hash is written.
+pub fn create_token(store: &mut Store, new: &NewToken, actor: &str) -> Result<(Token, String)> {
+    ids::check_name("tenant", &new.scope.tenant_id)?;
+    ids::check_name("app", &new.scope.application_id)?;
+    if let Some(user_id) = &new.user_id {
+        ids::check_name("user", user_id)?;
+    }
+    if new.kind == TokenKind::Internal && (new.user_id.is_some() || new.access != Access::Write) {
+        return Err(Error::invalid(
+            "internal",
+            "an internal API key serves the internal refund of its tenant and application: it takes no --user or --scope",
+        ));
+    }
+    let now = chrono::Utc::now();
+    let expires_at = new
+        .expires
+        .as_deref()
+        .map(|input| token::expiry(input, now))
+        .transpose()?;
+    let mut random = [0u8; SECRET_BYTES];
+    getrandom::fill(&mut random).map_err(|e| Error::internal(format!("no randomness for a secret: {e}")))?;
+    let id = ids::mint(token::TOKEN_PREFIX);
+    let minted = token::mint_secret(&id, &random);
+    let stored = Token {
+        id,
+        kind: new.kind,
+        scope: new.scope.clone(),
+        user_id: new.user_id.clone(),
+        access: new.access,
+        secret_sha256: minted.secret_sha256,
+        created_at: super::now(),
+        expires_at,
+        revoked_at: None,
+        actor: actor.to_owned(),
+    };
+    store.write(|tx| tx.insert_token(&stored))?;
+    Ok((stored, minted.text))
+}
+
+pub fn list_tokens(store: &mut Store, page: PageRequest) -> Result<Paged<Token>> {
+    store.read(|tx| tx.tokens(page))
+}
+
+pub fn show_token(store: &mut Store, token_id: &str) -> Result<Token> {
+    store.read(|tx| find(tx, token_id))
+}
+
+fn find(tx: &crate::store::Tx, token_id: &str) -> Result<Token> {
+    tx.token(token_id)?.ok_or_else(|| Error::TokenNotFound {
+        token_id: token_id.to_owned(),
+    })
+}
+
+/// Revokes a token for good; the token as it is now, and whether this call revoked it (false
+/// when it already was, which is not an error: the outcome asked for holds).
+pub fn revoke_token(store: &mut Store, token_id: &str) -> Result<(Token, bool)> {
+    store.write(|tx| {
+        find(tx, token_id)?;
+        let revoked = tx.revoke_token(token_id, &super::now())?;
+        Ok((find(tx, token_id)?, revoked))
+    })
+}
+
+/// The token behind a presented credential, if it is this kind and usable now.
+pub fn authenticate(store: &mut Store, presented: &str, kind: TokenKind) -> Result<Token> {
+    let presented = Presented::parse(presented)?;
+    let stored = store.read(|tx| tx.token(&presented.id))?;
+    presented.authenticate(stored.as_ref(), kind, &super::now())
+}

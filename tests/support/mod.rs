@@ -5,6 +5,8 @@
 use std::path::{Path, PathBuf};
 
 use assert_cmd::Command;
+
+pub mod server;
 use serde_json::Value;
 
 /// A ledger file of its own, removed when the test ends.
@@ -153,6 +155,8 @@ fn snapshot(db: &Path) -> String {
         ("journal_entries", "seq"),
         ("postings", "entry_seq, idx"),
         ("freezes", "id"),
+        ("wallet_status_changes", "seq"),
+        ("idempotency_keys", "tenant_id, key"),
     ] {
         let mut stmt = conn
             .prepare(&format!("SELECT * FROM {table} ORDER BY {order}"))

@@ -136,7 +136,7 @@ impl Server {
 
     /// SIGTERM, then waits for a clean exit; returns the exit code and stderr.
     pub fn stop(mut self) -> (i32, String) {
-        let mut child = self.child.take().expect("a running server");
+        let child = self.child.take().expect("a running server");
         let killed = std::process::Command::new("kill")
             .args(["-TERM", &child.id().to_string()])
             .status()
@@ -160,12 +160,10 @@ impl Drop for Server {
 }
 
 impl Ledger {
-    /// Makes a token with `token create ARGS` (under `--tenant T --app A` as given) and returns
-    /// its secret.
+    /// Runs `ARGS` (a `token create …` command line, global flags included) and returns the
+    /// secret it printed.
     pub fn token(&self, args: &[&str]) -> String {
-        let mut full = vec![];
-        full.extend_from_slice(args);
-        let created = self.ok(&full);
+        let created = self.ok(args);
         created["data"]["secret"].as_str().expect("a secret").to_owned()
     }
 }

@@ -39,6 +39,8 @@ complete -c ledgerctl -n "__fish_ledgerctl_needs_command" -f -a "wallet" -d 'Ope
 complete -c ledgerctl -n "__fish_ledgerctl_needs_command" -f -a "refund" -d 'The internal refund: refund a transaction, finding its wallet from the transaction'
 complete -c ledgerctl -n "__fish_ledgerctl_needs_command" -f -a "ledger" -d 'Prove the ledger\'s invariants and print its trial balance'
 complete -c ledgerctl -n "__fish_ledgerctl_needs_command" -f -a "batch" -d 'Run many operations from a CSV or JSONL file (or - for stdin), one JSON result per line'
+complete -c ledgerctl -n "__fish_ledgerctl_needs_command" -f -a "token" -d 'Make, list and revoke the credentials `serve` accepts'
+complete -c ledgerctl -n "__fish_ledgerctl_needs_command" -f -a "serve" -d 'Serve the HTTP API over this ledger (the seeds\' routes, reads, /healthz, /openapi.json)'
 complete -c ledgerctl -n "__fish_ledgerctl_needs_command" -f -a "completions" -d 'Print a shell completion script (bash, zsh, fish, powershell, elvish)'
 complete -c ledgerctl -n "__fish_ledgerctl_needs_command" -f -a "man" -d 'Print the man page (roff), or write every page with `--dir`'
 complete -c ledgerctl -n "__fish_ledgerctl_needs_command" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
@@ -359,6 +361,75 @@ complete -c ledgerctl -n "__fish_ledgerctl_using_subcommand batch" -l dry-run -d
 complete -c ledgerctl -n "__fish_ledgerctl_using_subcommand batch" -s y -l yes -d 'Answer yes to confirmation prompts (`wallet adjust` asks on a terminal)'
 complete -c ledgerctl -n "__fish_ledgerctl_using_subcommand batch" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c ledgerctl -n "__fish_ledgerctl_using_subcommand batch" -s V -l version -d 'Print version'
+complete -c ledgerctl -n "__fish_ledgerctl_using_subcommand token; and not __fish_seen_subcommand_from create list revoke help" -l db -d 'The ledger file' -r -F
+complete -c ledgerctl -n "__fish_ledgerctl_using_subcommand token; and not __fish_seen_subcommand_from create list revoke help" -l tenant -d 'The tenant whose wallets this command reaches' -r
+complete -c ledgerctl -n "__fish_ledgerctl_using_subcommand token; and not __fish_seen_subcommand_from create list revoke help" -l app -d 'The application whose wallets this command reaches' -r
+complete -c ledgerctl -n "__fish_ledgerctl_using_subcommand token; and not __fish_seen_subcommand_from create list revoke help" -s o -l output -d 'Tables for people, or exactly one JSON envelope for scripts' -r -f -a "table\t'Tables for people'
+json\t'One JSON envelope per command, for scripts'
+csv\t'CSV with a header row, for spreadsheets: list commands only'"
+complete -c ledgerctl -n "__fish_ledgerctl_using_subcommand token; and not __fish_seen_subcommand_from create list revoke help" -l lock-timeout-ms -d 'How long to wait for another writer\'s lock before failing with exit 6' -r
+complete -c ledgerctl -n "__fish_ledgerctl_using_subcommand token; and not __fish_seen_subcommand_from create list revoke help" -s y -l yes -d 'Answer yes to confirmation prompts (`wallet adjust` asks on a terminal)'
+complete -c ledgerctl -n "__fish_ledgerctl_using_subcommand token; and not __fish_seen_subcommand_from create list revoke help" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c ledgerctl -n "__fish_ledgerctl_using_subcommand token; and not __fish_seen_subcommand_from create list revoke help" -s V -l version -d 'Print version'
+complete -c ledgerctl -n "__fish_ledgerctl_using_subcommand token; and not __fish_seen_subcommand_from create list revoke help" -f -a "create" -d 'Make a token for --tenant and --app; its secret is printed this once and stored hashed'
+complete -c ledgerctl -n "__fish_ledgerctl_using_subcommand token; and not __fish_seen_subcommand_from create list revoke help" -f -a "list" -d 'List every token of every tenant, newest first (never their secrets)'
+complete -c ledgerctl -n "__fish_ledgerctl_using_subcommand token; and not __fish_seen_subcommand_from create list revoke help" -f -a "revoke" -d 'Revoke a token for good: its next request is refused with 401'
+complete -c ledgerctl -n "__fish_ledgerctl_using_subcommand token; and not __fish_seen_subcommand_from create list revoke help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c ledgerctl -n "__fish_ledgerctl_using_subcommand token; and __fish_seen_subcommand_from create" -l user -d 'Reach only this user\'s wallet (default: every wallet of the tenant and application)' -r
+complete -c ledgerctl -n "__fish_ledgerctl_using_subcommand token; and __fish_seen_subcommand_from create" -l scope -d 'read: the GET routes only; write: every route' -r -f -a "read\t'The GET routes only'
+write\t'Every route, money movements included'"
+complete -c ledgerctl -n "__fish_ledgerctl_using_subcommand token; and __fish_seen_subcommand_from create" -l expires -d 'Lifetime (30d, 12h, 90m) or an RFC 3339 moment; at most 3650 days (default: never)' -r
+complete -c ledgerctl -n "__fish_ledgerctl_using_subcommand token; and __fish_seen_subcommand_from create" -l db -d 'The ledger file' -r -F
+complete -c ledgerctl -n "__fish_ledgerctl_using_subcommand token; and __fish_seen_subcommand_from create" -l tenant -d 'The tenant whose wallets this command reaches' -r
+complete -c ledgerctl -n "__fish_ledgerctl_using_subcommand token; and __fish_seen_subcommand_from create" -l app -d 'The application whose wallets this command reaches' -r
+complete -c ledgerctl -n "__fish_ledgerctl_using_subcommand token; and __fish_seen_subcommand_from create" -s o -l output -d 'Tables for people, or exactly one JSON envelope for scripts' -r -f -a "table\t'Tables for people'
+json\t'One JSON envelope per command, for scripts'
+csv\t'CSV with a header row, for spreadsheets: list commands only'"
+complete -c ledgerctl -n "__fish_ledgerctl_using_subcommand token; and __fish_seen_subcommand_from create" -l lock-timeout-ms -d 'How long to wait for another writer\'s lock before failing with exit 6' -r
+complete -c ledgerctl -n "__fish_ledgerctl_using_subcommand token; and __fish_seen_subcommand_from create" -l internal -d 'An internal API key (X-API-Key) for POST /internal/wallet/refund instead of a bearer token'
+complete -c ledgerctl -n "__fish_ledgerctl_using_subcommand token; and __fish_seen_subcommand_from create" -s y -l yes -d 'Answer yes to confirmation prompts (`wallet adjust` asks on a terminal)'
+complete -c ledgerctl -n "__fish_ledgerctl_using_subcommand token; and __fish_seen_subcommand_from create" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c ledgerctl -n "__fish_ledgerctl_using_subcommand token; and __fish_seen_subcommand_from create" -s V -l version -d 'Print version'
+complete -c ledgerctl -n "__fish_ledgerctl_using_subcommand token; and __fish_seen_subcommand_from list" -l page -d 'The page to show, from 1' -r
+complete -c ledgerctl -n "__fish_ledgerctl_using_subcommand token; and __fish_seen_subcommand_from list" -l page-size -d 'Rows per page (default 20, at most 100)' -r
+complete -c ledgerctl -n "__fish_ledgerctl_using_subcommand token; and __fish_seen_subcommand_from list" -l db -d 'The ledger file' -r -F
+complete -c ledgerctl -n "__fish_ledgerctl_using_subcommand token; and __fish_seen_subcommand_from list" -l tenant -d 'The tenant whose wallets this command reaches' -r
+complete -c ledgerctl -n "__fish_ledgerctl_using_subcommand token; and __fish_seen_subcommand_from list" -l app -d 'The application whose wallets this command reaches' -r
+complete -c ledgerctl -n "__fish_ledgerctl_using_subcommand token; and __fish_seen_subcommand_from list" -s o -l output -d 'Tables for people, or exactly one JSON envelope for scripts' -r -f -a "table\t'Tables for people'
+json\t'One JSON envelope per command, for scripts'
+csv\t'CSV with a header row, for spreadsheets: list commands only'"
+complete -c ledgerctl -n "__fish_ledgerctl_using_subcommand token; and __fish_seen_subcommand_from list" -l lock-timeout-ms -d 'How long to wait for another writer\'s lock before failing with exit 6' -r
+complete -c ledgerctl -n "__fish_ledgerctl_using_subcommand token; and __fish_seen_subcommand_from list" -s y -l yes -d 'Answer yes to confirmation prompts (`wallet adjust` asks on a terminal)'
+complete -c ledgerctl -n "__fish_ledgerctl_using_subcommand token; and __fish_seen_subcommand_from list" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c ledgerctl -n "__fish_ledgerctl_using_subcommand token; and __fish_seen_subcommand_from list" -s V -l version -d 'Print version'
+complete -c ledgerctl -n "__fish_ledgerctl_using_subcommand token; and __fish_seen_subcommand_from revoke" -l db -d 'The ledger file' -r -F
+complete -c ledgerctl -n "__fish_ledgerctl_using_subcommand token; and __fish_seen_subcommand_from revoke" -l tenant -d 'The tenant whose wallets this command reaches' -r
+complete -c ledgerctl -n "__fish_ledgerctl_using_subcommand token; and __fish_seen_subcommand_from revoke" -l app -d 'The application whose wallets this command reaches' -r
+complete -c ledgerctl -n "__fish_ledgerctl_using_subcommand token; and __fish_seen_subcommand_from revoke" -s o -l output -d 'Tables for people, or exactly one JSON envelope for scripts' -r -f -a "table\t'Tables for people'
+json\t'One JSON envelope per command, for scripts'
+csv\t'CSV with a header row, for spreadsheets: list commands only'"
+complete -c ledgerctl -n "__fish_ledgerctl_using_subcommand token; and __fish_seen_subcommand_from revoke" -l lock-timeout-ms -d 'How long to wait for another writer\'s lock before failing with exit 6' -r
+complete -c ledgerctl -n "__fish_ledgerctl_using_subcommand token; and __fish_seen_subcommand_from revoke" -s y -l yes -d 'Answer yes to confirmation prompts (`wallet adjust` asks on a terminal)'
+complete -c ledgerctl -n "__fish_ledgerctl_using_subcommand token; and __fish_seen_subcommand_from revoke" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c ledgerctl -n "__fish_ledgerctl_using_subcommand token; and __fish_seen_subcommand_from revoke" -s V -l version -d 'Print version'
+complete -c ledgerctl -n "__fish_ledgerctl_using_subcommand token; and __fish_seen_subcommand_from help" -f -a "create" -d 'Make a token for --tenant and --app; its secret is printed this once and stored hashed'
+complete -c ledgerctl -n "__fish_ledgerctl_using_subcommand token; and __fish_seen_subcommand_from help" -f -a "list" -d 'List every token of every tenant, newest first (never their secrets)'
+complete -c ledgerctl -n "__fish_ledgerctl_using_subcommand token; and __fish_seen_subcommand_from help" -f -a "revoke" -d 'Revoke a token for good: its next request is refused with 401'
+complete -c ledgerctl -n "__fish_ledgerctl_using_subcommand token; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c ledgerctl -n "__fish_ledgerctl_using_subcommand serve" -l listen -d 'The public listener: the wallet routes, /healthz and /openapi.json' -r
+complete -c ledgerctl -n "__fish_ledgerctl_using_subcommand serve" -l internal-listen -d 'The internal listener, the only one serving POST /internal/wallet/refund' -r
+complete -c ledgerctl -n "__fish_ledgerctl_using_subcommand serve" -l commit-group-max -d 'Concurrent writes committed together in one transaction (1: one transaction per request)' -r
+complete -c ledgerctl -n "__fish_ledgerctl_using_subcommand serve" -l db -d 'The ledger file' -r -F
+complete -c ledgerctl -n "__fish_ledgerctl_using_subcommand serve" -l tenant -d 'The tenant whose wallets this command reaches' -r
+complete -c ledgerctl -n "__fish_ledgerctl_using_subcommand serve" -l app -d 'The application whose wallets this command reaches' -r
+complete -c ledgerctl -n "__fish_ledgerctl_using_subcommand serve" -s o -l output -d 'Tables for people, or exactly one JSON envelope for scripts' -r -f -a "table\t'Tables for people'
+json\t'One JSON envelope per command, for scripts'
+csv\t'CSV with a header row, for spreadsheets: list commands only'"
+complete -c ledgerctl -n "__fish_ledgerctl_using_subcommand serve" -l lock-timeout-ms -d 'How long to wait for another writer\'s lock before failing with exit 6' -r
+complete -c ledgerctl -n "__fish_ledgerctl_using_subcommand serve" -l quiet -d 'No access log on stderr (one line per request: method, path, status, time, token id)'
+complete -c ledgerctl -n "__fish_ledgerctl_using_subcommand serve" -s y -l yes -d 'Answer yes to confirmation prompts (`wallet adjust` asks on a terminal)'
+complete -c ledgerctl -n "__fish_ledgerctl_using_subcommand serve" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c ledgerctl -n "__fish_ledgerctl_using_subcommand serve" -s V -l version -d 'Print version'
 complete -c ledgerctl -n "__fish_ledgerctl_using_subcommand completions" -l db -d 'The ledger file' -r -F
 complete -c ledgerctl -n "__fish_ledgerctl_using_subcommand completions" -l tenant -d 'The tenant whose wallets this command reaches' -r
 complete -c ledgerctl -n "__fish_ledgerctl_using_subcommand completions" -l app -d 'The application whose wallets this command reaches' -r
@@ -380,14 +451,16 @@ complete -c ledgerctl -n "__fish_ledgerctl_using_subcommand man" -l lock-timeout
 complete -c ledgerctl -n "__fish_ledgerctl_using_subcommand man" -s y -l yes -d 'Answer yes to confirmation prompts (`wallet adjust` asks on a terminal)'
 complete -c ledgerctl -n "__fish_ledgerctl_using_subcommand man" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c ledgerctl -n "__fish_ledgerctl_using_subcommand man" -s V -l version -d 'Print version'
-complete -c ledgerctl -n "__fish_ledgerctl_using_subcommand help; and not __fish_seen_subcommand_from init wallet refund ledger batch completions man help" -f -a "init" -d 'Create a new ledger file (WAL, synchronous=FULL); refuses to touch an existing file'
-complete -c ledgerctl -n "__fish_ledgerctl_using_subcommand help; and not __fish_seen_subcommand_from init wallet refund ledger batch completions man help" -f -a "wallet" -d 'Open wallets, move money, and inspect them'
-complete -c ledgerctl -n "__fish_ledgerctl_using_subcommand help; and not __fish_seen_subcommand_from init wallet refund ledger batch completions man help" -f -a "refund" -d 'The internal refund: refund a transaction, finding its wallet from the transaction'
-complete -c ledgerctl -n "__fish_ledgerctl_using_subcommand help; and not __fish_seen_subcommand_from init wallet refund ledger batch completions man help" -f -a "ledger" -d 'Prove the ledger\'s invariants and print its trial balance'
-complete -c ledgerctl -n "__fish_ledgerctl_using_subcommand help; and not __fish_seen_subcommand_from init wallet refund ledger batch completions man help" -f -a "batch" -d 'Run many operations from a CSV or JSONL file (or - for stdin), one JSON result per line'
-complete -c ledgerctl -n "__fish_ledgerctl_using_subcommand help; and not __fish_seen_subcommand_from init wallet refund ledger batch completions man help" -f -a "completions" -d 'Print a shell completion script (bash, zsh, fish, powershell, elvish)'
-complete -c ledgerctl -n "__fish_ledgerctl_using_subcommand help; and not __fish_seen_subcommand_from init wallet refund ledger batch completions man help" -f -a "man" -d 'Print the man page (roff), or write every page with `--dir`'
-complete -c ledgerctl -n "__fish_ledgerctl_using_subcommand help; and not __fish_seen_subcommand_from init wallet refund ledger batch completions man help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c ledgerctl -n "__fish_ledgerctl_using_subcommand help; and not __fish_seen_subcommand_from init wallet refund ledger batch token serve completions man help" -f -a "init" -d 'Create a new ledger file (WAL, synchronous=FULL); refuses to touch an existing file'
+complete -c ledgerctl -n "__fish_ledgerctl_using_subcommand help; and not __fish_seen_subcommand_from init wallet refund ledger batch token serve completions man help" -f -a "wallet" -d 'Open wallets, move money, and inspect them'
+complete -c ledgerctl -n "__fish_ledgerctl_using_subcommand help; and not __fish_seen_subcommand_from init wallet refund ledger batch token serve completions man help" -f -a "refund" -d 'The internal refund: refund a transaction, finding its wallet from the transaction'
+complete -c ledgerctl -n "__fish_ledgerctl_using_subcommand help; and not __fish_seen_subcommand_from init wallet refund ledger batch token serve completions man help" -f -a "ledger" -d 'Prove the ledger\'s invariants and print its trial balance'
+complete -c ledgerctl -n "__fish_ledgerctl_using_subcommand help; and not __fish_seen_subcommand_from init wallet refund ledger batch token serve completions man help" -f -a "batch" -d 'Run many operations from a CSV or JSONL file (or - for stdin), one JSON result per line'
+complete -c ledgerctl -n "__fish_ledgerctl_using_subcommand help; and not __fish_seen_subcommand_from init wallet refund ledger batch token serve completions man help" -f -a "token" -d 'Make, list and revoke the credentials `serve` accepts'
+complete -c ledgerctl -n "__fish_ledgerctl_using_subcommand help; and not __fish_seen_subcommand_from init wallet refund ledger batch token serve completions man help" -f -a "serve" -d 'Serve the HTTP API over this ledger (the seeds\' routes, reads, /healthz, /openapi.json)'
+complete -c ledgerctl -n "__fish_ledgerctl_using_subcommand help; and not __fish_seen_subcommand_from init wallet refund ledger batch token serve completions man help" -f -a "completions" -d 'Print a shell completion script (bash, zsh, fish, powershell, elvish)'
+complete -c ledgerctl -n "__fish_ledgerctl_using_subcommand help; and not __fish_seen_subcommand_from init wallet refund ledger batch token serve completions man help" -f -a "man" -d 'Print the man page (roff), or write every page with `--dir`'
+complete -c ledgerctl -n "__fish_ledgerctl_using_subcommand help; and not __fish_seen_subcommand_from init wallet refund ledger batch token serve completions man help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c ledgerctl -n "__fish_ledgerctl_using_subcommand help; and __fish_seen_subcommand_from wallet" -f -a "create" -d 'Open a wallet for a user (one per tenant, application and user)'
 complete -c ledgerctl -n "__fish_ledgerctl_using_subcommand help; and __fish_seen_subcommand_from wallet" -f -a "show" -d 'Show a wallet\'s balance, frozen and available amounts, now or at a past moment'
 complete -c ledgerctl -n "__fish_ledgerctl_using_subcommand help; and __fish_seen_subcommand_from wallet" -f -a "list" -d 'List the wallets of the tenant and application'
@@ -405,3 +478,6 @@ complete -c ledgerctl -n "__fish_ledgerctl_using_subcommand help; and __fish_see
 complete -c ledgerctl -n "__fish_ledgerctl_using_subcommand help; and __fish_seen_subcommand_from ledger" -f -a "trial-balance" -d 'Every account\'s debits, credits and balance, with totals per currency'
 complete -c ledgerctl -n "__fish_ledgerctl_using_subcommand help; and __fish_seen_subcommand_from ledger" -f -a "journal" -d 'The journal entries of every wallet with their postings, newest first'
 complete -c ledgerctl -n "__fish_ledgerctl_using_subcommand help; and __fish_seen_subcommand_from ledger" -f -a "export" -d 'The whole journal for other tools: csv, json (JSON Lines), hledger or beancount'
+complete -c ledgerctl -n "__fish_ledgerctl_using_subcommand help; and __fish_seen_subcommand_from token" -f -a "create" -d 'Make a token for --tenant and --app; its secret is printed this once and stored hashed'
+complete -c ledgerctl -n "__fish_ledgerctl_using_subcommand help; and __fish_seen_subcommand_from token" -f -a "list" -d 'List every token of every tenant, newest first (never their secrets)'
+complete -c ledgerctl -n "__fish_ledgerctl_using_subcommand help; and __fish_seen_subcommand_from token" -f -a "revoke" -d 'Revoke a token for good: its next request is refused with 401'

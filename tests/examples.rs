@@ -76,3 +76,30 @@ fn the_month_end_example_verifies_balances_exports_and_checks_its_anchor() {
     );
     assert!(out.contains("the anchored head is still there"), "{out}");
 }
+
+#[test]
+fn the_curl_example_drives_serve_through_every_kind_of_call_and_verifies() {
+    let out = run_example("serve-curl.sh");
+    // The seeds' routes answered, the internal refund among them.
+    for route in ["withdraw", "freeze", "unfreeze"] {
+        assert!(
+            out.contains(&format!("wallets/usr_1/{route}")),
+            "{route} missing:\n{out}"
+        );
+    }
+    assert!(
+        out.contains("\"type\":\"refund\""),
+        "the internal refund must land:\n{out}"
+    );
+    assert!(
+        out.contains("(the retry returned identical bytes and wrote nothing)"),
+        "the Idempotency-Key retry must replay byte for byte:\n{out}"
+    );
+    for failure in ["HTTP 409", "HTTP 422", "HTTP 401"] {
+        assert!(out.contains(failure), "{failure} missing:\n{out}");
+    }
+    assert!(out.contains("\"next_cursor\":\"txn_"), "{out}");
+    // 1000 − 50 withdrawn + 20 refunded − 10 withdrawn once (the retry wrote nothing).
+    assert!(out.contains("960.00 CNY"), "the wallet must end at 960.00:\n{out}");
+    assert!(!out.contains("BROKEN"), "{out}");
+}

@@ -20,7 +20,8 @@ use crate::ledger::model::FreezeStatus;
 use crate::ledger::request::{EntryFilter, PageRequest};
 use crate::ops::{self, IdempotencyKey, Outcome, Reply, WriteRequest};
 use crate::output::views::{
-    outcome_message, Envelope, FreezeView, ListEnvelope, OutcomeView, TransactionView, WalletView,
+    outcome_message, Envelope, FreezeResult, FreezeView, ListEnvelope, OutcomeView, TransactionResult, TransactionView,
+    WalletView,
 };
 
 use super::auth::{Bearer, InternalKey};
@@ -204,7 +205,7 @@ macro_rules! write_route {
             path = concat!("/wallets/{user_id}/", $op),
             tag = "Wallet Service",
             summary = $summary,
-            params(("user_id" = String, Path, description = "User ID"),
+            params(("user_id" = String, Path, description = "User ID", example = "alice"),
                    ("Idempotency-Key" = Option<String>, Header, description = "Repeat-safe key (1 to 255 visible ASCII characters), scoped to the token's tenant: a repeat with the same body returns the first response byte for byte; another body is 409 idempotency_key_reused")),
             request_body(content = $body, content_type = "application/json"),
             responses((status = 200, description = "OK: durable on disk", body = $result)),
@@ -221,10 +222,7 @@ macro_rules! write_route {
     };
 }
 
-use super::openapi::{
-    DepositRequest, FreezeEnvelope, FreezeRequest, PaymentRequest, RefundRequest, TransactionEnvelope, UnfreezeRequest,
-    WithdrawRequest,
-};
+use super::openapi::{DepositRequest, FreezeRequest, PaymentRequest, RefundRequest, UnfreezeRequest, WithdrawRequest};
 
 write_route!(
     deposit,
@@ -232,7 +230,7 @@ write_route!(
     DEPOSIT_FIELDS,
     "Deposit to a user's wallet (Dr settlement, Cr wallet)",
     DepositRequest,
-    TransactionEnvelope
+    Envelope<TransactionResult>
 );
 write_route!(
     payment,
@@ -240,7 +238,7 @@ write_route!(
     PAYMENT_FIELDS,
     "Pay a counterparty from a user's wallet",
     PaymentRequest,
-    TransactionEnvelope
+    Envelope<TransactionResult>
 );
 write_route!(
     withdraw,
@@ -248,7 +246,7 @@ write_route!(
     WITHDRAW_FIELDS,
     "Withdraw from a user's wallet",
     WithdrawRequest,
-    TransactionEnvelope
+    Envelope<TransactionResult>
 );
 write_route!(
     freeze,
@@ -256,7 +254,7 @@ write_route!(
     FREEZE_FIELDS,
     "Freeze funds in a user's wallet",
     FreezeRequest,
-    FreezeEnvelope
+    Envelope<FreezeResult>
 );
 write_route!(
     unfreeze,
@@ -264,7 +262,7 @@ write_route!(
     UNFREEZE_FIELDS,
     "Unfreeze funds in a user's wallet",
     UnfreezeRequest,
-    FreezeEnvelope
+    Envelope<FreezeResult>
 );
 write_route!(
     refund,
@@ -272,7 +270,7 @@ write_route!(
     REFUND_FIELDS,
     "Refund to a user's wallet",
     RefundRequest,
-    TransactionEnvelope
+    Envelope<TransactionResult>
 );
 
 /// The internal refund: the wallet is found from the transaction, within the key's tenant and
@@ -284,7 +282,7 @@ write_route!(
     summary = "Internal service call to refund (served on the internal listener only)",
     params(("Idempotency-Key" = Option<String>, Header, description = "Repeat-safe key, scoped to the key's tenant")),
     request_body(content = RefundRequest, content_type = "application/json"),
-    responses((status = 200, description = "OK: durable on disk", body = TransactionEnvelope)),
+    responses((status = 200, description = "OK: durable on disk", body = Envelope<TransactionResult>)),
     security(("apiKey" = []))
 )]
 async fn internal_refund(
@@ -321,8 +319,8 @@ fn reachable(caller: &Bearer, user_id: &str) -> Result<()> {
     path = "/wallets/{user_id}",
     tag = "Wallet Service",
     summary = "A user's wallet: balance, frozen and available",
-    params(("user_id" = String, Path, description = "User ID")),
-    responses((status = 200, description = "OK", body = super::openapi::WalletEnvelope)),
+    params(("user_id" = String, Path, description = "User ID", example = "alice")),
+    responses((status = 200, description = "OK", body = Envelope<WalletView>)),
     security(("bearerAuth" = []))
 )]
 async fn wallet(
@@ -389,7 +387,7 @@ impl QueryParams {
     tag = "Wallet Service",
     summary = "A wallet's transactions, newest first, with cursor pagination",
     params(
-        ("user_id" = String, Path, description = "User ID"),
+        ("user_id" = String, Path, description = "User ID", example = "alice"),
         ("cursor" = Option<String>, Query, description = "`next_cursor` of the previous page: only older transactions"),
         ("page_size" = Option<u32>, Query, description = "1 to 100, default 20"),
         ("page" = Option<u32>, Query, description = "Page from 1 within the (cursor's) list, default 1"),
@@ -398,7 +396,7 @@ impl QueryParams {
         ("to" = Option<String>, Query, description = "Before this moment, exclusive"),
         ("reference_id" = Option<String>, Query, description = "Only this reference"),
     ),
-    responses((status = 200, description = "OK", body = super::openapi::TransactionList)),
+    responses((status = 200, description = "OK", body = ListEnvelope<TransactionView>)),
     security(("bearerAuth" = []))
 )]
 async fn transactions(
@@ -455,12 +453,12 @@ async fn transactions(
     tag = "Wallet Service",
     summary = "A wallet's freeze records, newest first",
     params(
-        ("user_id" = String, Path, description = "User ID"),
+        ("user_id" = String, Path, description = "User ID", example = "alice"),
         ("status" = Option<String>, Query, description = "active or released"),
         ("page" = Option<u32>, Query, description = "From 1, default 1"),
         ("page_size" = Option<u32>, Query, description = "1 to 100, default 20"),
     ),
-    responses((status = 200, description = "OK", body = super::openapi::FreezeList)),
+    responses((status = 200, description = "OK", body = ListEnvelope<FreezeView>)),
     security(("bearerAuth" = []))
 )]
 async fn freezes(
@@ -488,7 +486,7 @@ async fn freezes(
     path = "/healthz",
     tag = "Operations",
     summary = "Liveness and readiness (no token needed)",
-    responses((status = 200, description = "The ledger answers and the writer runs", body = super::openapi::HealthEnvelope))
+    responses((status = 200, description = "The ledger answers and the writer runs", body = Envelope<crate::output::views::HealthView>))
 )]
 async fn healthz(axum::extract::State(state): axum::extract::State<State>) -> Result<Response, ApiError> {
     if state.writes.is_closed() {

@@ -9,29 +9,19 @@ use utoipa::openapi::security::{ApiKey, ApiKeyValue, HttpAuthScheme, HttpBuilder
 use utoipa::openapi::{ContentBuilder, HttpMethod, Ref};
 use utoipa::{Modify, OpenApi, ToSchema};
 
-use crate::output::views::{
-    Envelope, ErrorEnvelope, FreezeResult, FreezeView, HealthView, ListEnvelope, TransactionResult, TransactionView,
-    WalletView,
-};
-
-pub type TransactionEnvelope = Envelope<TransactionResult>;
-pub type FreezeEnvelope = Envelope<FreezeResult>;
-pub type WalletEnvelope = Envelope<WalletView>;
-pub type HealthEnvelope = Envelope<HealthView>;
-pub type TransactionList = ListEnvelope<TransactionView>;
-pub type FreezeList = ListEnvelope<FreezeView>;
+use crate::output::views::ErrorEnvelope;
 
 /// `dto.WithdrawRequest`.
 #[allow(dead_code)]
 #[derive(ToSchema)]
 pub struct WithdrawRequest {
     /// A decimal string with at most the currency's decimals; never a JSON number
-    #[schema(example = "50.00")]
+    #[schema(example = "50.00", pattern = r"^(0|[1-9][0-9]{0,12})(\.[0-9]{1,3})?$")]
     amount: String,
-    #[schema(example = "Balance withdrawal")]
+    #[schema(example = "Balance withdrawal", max_length = 500)]
     description: Option<String>,
     /// Unique per wallet and operation: a repeat with the same fields replays the first result
-    #[schema(example = "withdraw_123")]
+    #[schema(example = "withdraw_123", pattern = r"^[A-Za-z0-9_.@-]{1,64}$")]
     reference_id: Option<String>,
 }
 
@@ -39,11 +29,11 @@ pub struct WithdrawRequest {
 #[allow(dead_code)]
 #[derive(ToSchema)]
 pub struct DepositRequest {
-    #[schema(example = "100.00")]
+    #[schema(example = "100.00", pattern = r"^(0|[1-9][0-9]{0,12})(\.[0-9]{1,3})?$")]
     amount: String,
-    #[schema(example = "Account deposit")]
+    #[schema(example = "Account deposit", max_length = 500)]
     description: Option<String>,
-    #[schema(example = "deposit_123")]
+    #[schema(example = "deposit_123", pattern = r"^[A-Za-z0-9_.@-]{1,64}$")]
     reference_id: Option<String>,
 }
 
@@ -51,13 +41,13 @@ pub struct DepositRequest {
 #[allow(dead_code)]
 #[derive(ToSchema)]
 pub struct PaymentRequest {
-    #[schema(example = "30.00")]
+    #[schema(example = "30.00", pattern = r"^(0|[1-9][0-9]{0,12})(\.[0-9]{1,3})?$")]
     amount: String,
-    #[schema(example = "merchant_42")]
+    #[schema(example = "merchant_42", pattern = r"^[A-Za-z0-9_.@-]{1,64}$")]
     counterparty_id: String,
-    #[schema(example = "Order 123")]
+    #[schema(example = "Order 123", max_length = 500)]
     description: Option<String>,
-    #[schema(example = "order_123")]
+    #[schema(example = "order_123", pattern = r"^[A-Za-z0-9_.@-]{1,64}$")]
     reference_id: Option<String>,
 }
 
@@ -65,9 +55,9 @@ pub struct PaymentRequest {
 #[allow(dead_code)]
 #[derive(ToSchema)]
 pub struct FreezeRequest {
-    #[schema(example = "100.00")]
+    #[schema(example = "100.00", pattern = r"^(0|[1-9][0-9]{0,12})(\.[0-9]{1,3})?$")]
     amount: String,
-    #[schema(example = "Dispute freeze")]
+    #[schema(example = "Dispute freeze", max_length = 500)]
     reason: Option<String>,
 }
 
@@ -76,7 +66,10 @@ pub struct FreezeRequest {
 #[derive(ToSchema)]
 pub struct UnfreezeRequest {
     /// Freeze record ID
-    #[schema(example = "frz_01JH4Q0000000000000000000")]
+    #[schema(
+        example = "frz_01JH4Q00000000000000000000",
+        pattern = r"^frz_[0-9A-HJKMNP-TV-Z]{26}$"
+    )]
     freeze_id: String,
 }
 
@@ -85,13 +78,16 @@ pub struct UnfreezeRequest {
 #[derive(ToSchema)]
 pub struct RefundRequest {
     /// Original transaction
-    #[schema(example = "txn_01JH4Q0000000000000000000")]
+    #[schema(
+        example = "txn_01JH4Q00000000000000000000",
+        pattern = r"^txn_[0-9A-HJKMNP-TV-Z]{26}$"
+    )]
     transaction_id: String,
-    #[schema(example = "50.00")]
+    #[schema(example = "50.00", pattern = r"^(0|[1-9][0-9]{0,12})(\.[0-9]{1,3})?$")]
     amount: Option<String>,
-    #[schema(example = "Product return")]
+    #[schema(example = "Product return", max_length = 500)]
     reason: Option<String>,
-    #[schema(example = "REF-001")]
+    #[schema(example = "REF-001", pattern = r"^[A-Za-z0-9_.@-]{1,64}$")]
     reference_id: Option<String>,
 }
 

@@ -1,0 +1,90 @@
+#!/usr/bin/env bash
+# `ledgerctl serve` driven with curl, as a service would: make a token, start the server,
+# withdraw, freeze and unfreeze, refund through the internal listener, replay a request with an
+# Idempotency-Key, page through the history, then stop the server and verify the ledger.
+#
+#   bash examples/serve-curl.sh            # builds ledgerctl first (cargo build)
+#   LEDGERCTL=/path/to/ledgerctl bash examples/serve-curl.sh
+set -euo pipefail
+
+root="$(cd "$(dirname "$0")/.." && pwd)"
+if [ -z "${LEDGERCTL:-}" ]; then
+  cargo build --quiet --manifest-path "$root/Cargo.toml"
+  LEDGERCTL="$root/target/debug/ledgerctl"
+fi
+command -v curl >/dev/null || { echo "this example needs curl" >&2; exit 2; }
+work="$(mktemp -d)"
+server=""
+cleanup() { [ -n "$server" ] && kill "$server" 2>/dev/null; rm -rf "$work"; }
+trap cleanup EXIT
+export LEDGERCTL_DB="$work/ledger.db" LEDGERCTL_TENANT=acme LEDGERCTL_APP=shop
+
+# The first field named $1 in the JSON on stdin (enough for these envelopes; use jq in real scripts).
+field() { grep -o "\"$1\":\"[^\"]*\"" | head -n 1 | cut -d'"' -f4; }
+
+"$LEDGERCTL" init >/dev/null
+"$LEDGERCTL" wallet create usr_1 >/dev/null
+"$LEDGERCTL" wallet deposit usr_1 --amount 1000.00 >/dev/null
+
+echo "# tokens are made with the CLI; the secret is printed once and only its hash is stored"
+token="$("$LEDGERCTL" -o json token create --scope write --expires 1d | field secret)"
+key="$("$LEDGERCTL" -o json token create --internal | field secret)"
+"$LEDGERCTL" token list
+
+echo "# port 0: the system picks free ports; serve prints where it listens"
+"$LEDGERCTL" -o json serve --listen 127.0.0.1:0 --internal-listen 127.0.0.1:0 >"$work/serve.out" 2>"$work/serve.log" &
+server=$!
+for _ in $(seq 100); do [ -s "$work/serve.out" ] && break; sleep 0.05; done
+api="http://$(field listen <"$work/serve.out")"
+internal="http://$(field internal_listen <"$work/serve.out")"
+
+call() { # METHOD URL [BODY] [extra curl args…]: prints the status and the body
+  local method="$1" url="$2" body="${3:-}"; shift 3 || shift $#
+  printf '\n$ curl -X %s %s %s\n' "$method" "${url#http://*/}" "$body"
+  curl -sS -X "$method" "$url" -H "Authorization: Bearer $token" -H 'Content-Type: application/json' \
+    ${body:+-d "$body"} -w '\nHTTP %{http_code}\n' "$@"
+}
+
+call GET "$api/wallets/usr_1"
+call POST "$api/wallets/usr_1/withdraw" '{"amount":"50.00","description":"Balance withdrawal","reference_id":"withdraw_123"}' | tee "$work/withdraw.json"
+withdrawal="$(field id <"$work/withdraw.json")"
+call POST "$api/wallets/usr_1/freeze" '{"amount":"100.00","reason":"Dispute freeze"}' | tee "$work/freeze.json"
+freeze="$(field id <"$work/freeze.json")"
+call POST "$api/wallets/usr_1/unfreeze" "{\"freeze_id\":\"$freeze\"}"
+
+echo
+echo "# the internal refund: its own listener, an X-API-Key, the wallet found from the transaction"
+printf '$ curl -X POST internal/wallet/refund\n'
+curl -sS -X POST "$internal/internal/wallet/refund" -H "X-API-Key: $key" -H 'Content-Type: application/json' \
+  -d "{\"transaction_id\":\"$withdrawal\",\"amount\":\"20.00\",\"reason\":\"Product return\",\"reference_id\":\"REF-001\"}" \
+  -w '\nHTTP %{http_code}\n'
+
+echo
+echo "# an Idempotency-Key makes a retry safe: the second call returns the first response byte for byte"
+call POST "$api/wallets/usr_1/withdraw" '{"amount":"10.00"}' -H 'Idempotency-Key: payout-2026-11-23-001' >"$work/first.txt"
+call POST "$api/wallets/usr_1/withdraw" '{"amount":"10.00"}' -H 'Idempotency-Key: payout-2026-11-23-001' >"$work/second.txt"
+cat "$work/first.txt"
+if cmp -s "$work/first.txt" "$work/second.txt"; then echo "(the retry returned identical bytes and wrote nothing)"; fi
+
+echo
+echo "# failures are envelopes with a status and a stable error string"
+call POST "$api/wallets/usr_1/withdraw" '{"amount":"1000000.00"}'
+call POST "$api/wallets/usr_1/withdraw" '{"amount":"0.001"}'
+curl -sS "$api/wallets/usr_1" -w '\nHTTP %{http_code}\n'
+
+echo
+echo "# the history, newest first, two per page: follow next_cursor"
+call GET "$api/wallets/usr_1/transactions?page_size=2" >"$work/page1.txt"
+cat "$work/page1.txt"
+cursor="$(field next_cursor <"$work/page1.txt")"
+call GET "$api/wallets/usr_1/transactions?page_size=2&cursor=$cursor"
+
+echo
+echo "# SIGTERM: the server finishes what is in flight, commits, and exits"
+kill -TERM "$server"
+wait "$server"
+server=""
+printf '\n$ ledgerctl wallet show usr_1\n'
+"$LEDGERCTL" wallet show usr_1
+printf '\n$ ledgerctl ledger verify\n'
+"$LEDGERCTL" ledger verify

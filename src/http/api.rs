@@ -206,7 +206,7 @@ macro_rules! write_route {
             tag = "Wallet Service",
             summary = $summary,
             params(("user_id" = String, Path, description = "User ID", example = "alice"),
-                   ("Idempotency-Key" = Option<String>, Header, description = "Repeat-safe key (1 to 255 visible ASCII characters), scoped to the token's tenant: a repeat with the same body returns the first response byte for byte; another body is 409 idempotency_key_reused")),
+                   ("Idempotency-Key" = Option<String>, Header, description = "Repeat-safe key (1 to 255 visible ASCII characters), scoped to the token's tenant and application: a repeat with the same body returns the first response byte for byte; another body is 409 idempotency_key_reused")),
             request_body(content = $body, content_type = "application/json"),
             responses((status = 200, description = "OK: durable on disk", body = $result)),
             security(("bearerAuth" = []))
@@ -280,7 +280,7 @@ write_route!(
     path = "/internal/wallet/refund",
     tag = "Wallet Service - Internal Interface",
     summary = "Internal service call to refund (served on the internal listener only)",
-    params(("Idempotency-Key" = Option<String>, Header, description = "Repeat-safe key, scoped to the key's tenant")),
+    params(("Idempotency-Key" = Option<String>, Header, description = "Repeat-safe key, scoped to the key's tenant and application")),
     request_body(content = RefundRequest, content_type = "application/json"),
     responses((status = 200, description = "OK: durable on disk", body = Envelope<TransactionResult>)),
     security(("apiKey" = []))

@@ -123,25 +123,30 @@ pub fn parse(record: Vec<(String, Raw)>) -> Result<BatchItem> {
 pub fn json_record(field: &str, raw: &str) -> Result<Vec<(String, Raw)>> {
     let JsonFields(map) =
         serde_json::from_str(raw).map_err(|e| Error::invalid(field, format!("is not a valid JSON object: {e}")))?;
-    Ok(map
-        .into_iter()
+    map.into_iter()
         .map(|(key, value)| {
-            let raw = match value {
-                serde_json::Value::String(s) => Raw::Text(s),
-                serde_json::Value::Null => Raw::Text(String::new()),
-                serde_json::Value::Number(_) => Raw::NotText("number"),
-                serde_json::Value::Bool(_) => Raw::NotText("boolean"),
-                serde_json::Value::Array(_) => Raw::NotText("array"),
-                serde_json::Value::Object(_) => Raw::NotText("object"),
+            // Classified from the raw text, not parsed into a value: a number too large for a
+            // double (`1e400`) is still "a JSON number", an invalid amount, not a syntax error.
+            let text = value.get();
+            let raw = match text.as_bytes().first() {
+                Some(b'"') => Raw::Text(
+                    serde_json::from_str(text)
+                        .map_err(|e| Error::invalid(&key, format!("is not a valid string: {e}")))?,
+                ),
+                Some(b'n') => Raw::Text(String::new()),
+                Some(b't' | b'f') => Raw::NotText("boolean"),
+                Some(b'[') => Raw::NotText("array"),
+                Some(b'{') => Raw::NotText("object"),
+                _ => Raw::NotText("number"),
             };
-            (key, raw)
+            Ok((key, raw))
         })
-        .collect())
+        .collect()
 }
 
 /// A JSON object's fields in order, refusing a key given twice (serde_json alone would keep the
 /// last value and silently drop the first).
-struct JsonFields(Vec<(String, serde_json::Value)>);
+struct JsonFields(Vec<(String, Box<serde_json::value::RawValue>)>);
 
 impl<'de> serde::Deserialize<'de> for JsonFields {
     fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> std::result::Result<JsonFields, D::Error> {
@@ -152,8 +157,8 @@ impl<'de> serde::Deserialize<'de> for JsonFields {
                 f.write_str("a JSON object")
             }
             fn visit_map<A: serde::de::MapAccess<'de>>(self, mut map: A) -> std::result::Result<JsonFields, A::Error> {
-                let mut fields: Vec<(String, serde_json::Value)> = Vec::new();
-                while let Some((key, value)) = map.next_entry::<String, serde_json::Value>()? {
+                let mut fields: Vec<(String, Box<serde_json::value::RawValue>)> = Vec::new();
+                while let Some((key, value)) = map.next_entry::<String, Box<serde_json::value::RawValue>>()? {
                     if fields.iter().any(|(k, _)| *k == key) {
                         return Err(serde::de::Error::custom(format!("key {key:?} appears twice")));
                     }
@@ -232,6 +237,31 @@ mod tests {
             .iter()
             .map(|(k, v)| (k.to_string(), Raw::Text(v.to_string())))
             .collect()
+    }
+
+    #[test]
+    fn json_values_are_classified_from_their_text_even_beyond_a_double() {
+        let record = json_record(
+            "body",
+            r#"{"amount": 1e400, "a": "x\u0041", "b": null, "c": true, "d": [1], "e": {}}"#,
+        )
+        .unwrap();
+        assert_eq!(
+            record,
+            vec![
+                ("amount".to_string(), Raw::NotText("number")),
+                ("a".to_string(), Raw::Text("xA".into())),
+                ("b".to_string(), Raw::Text(String::new())),
+                ("c".to_string(), Raw::NotText("boolean")),
+                ("d".to_string(), Raw::NotText("array")),
+                ("e".to_string(), Raw::NotText("object")),
+            ]
+        );
+        assert!(json_record("body", r#"{"a":1,"a":2}"#)
+            .unwrap_err()
+            .to_string()
+            .contains("appears twice"));
+        assert!(json_record("body", "[1]").is_err());
     }
 
     #[test]

@@ -21,8 +21,8 @@ pub struct WriteRequest {
     pub key: Option<IdempotencyKey>,
 }
 
-/// An `Idempotency-Key`, scoped to the tenant of `scope`, and what identifies the request it
-/// was first sent with.
+/// An `Idempotency-Key`, scoped to the tenant and application of the request, and what
+/// identifies the request it was first sent with.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct IdempotencyKey {
     pub key: String,
@@ -60,9 +60,8 @@ pub fn commit_group(store: &mut Store, requests: &[WriteRequest], render: Render
 }
 
 fn run_keyed(tx: &Tx, request: &WriteRequest, render: Render) -> Result<Reply> {
-    let tenant_id = &request.scope.tenant_id;
     if let Some(key) = &request.key {
-        if let Some((fingerprint, status, body)) = tx.idempotent_response(tenant_id, &key.key)? {
+        if let Some((fingerprint, status, body)) = tx.idempotent_response(&request.scope, &key.key)? {
             if fingerprint != key.fingerprint {
                 return Err(Error::IdempotencyConflict { key: key.key.clone() });
             }
@@ -76,7 +75,7 @@ fn run_keyed(tx: &Tx, request: &WriteRequest, render: Render) -> Result<Reply> {
     let reply = render(&Ok(outcome));
     if let Some(key) = &request.key {
         tx.record_response(&IdempotentResponse {
-            tenant_id: tenant_id.clone(),
+            scope: request.scope.clone(),
             key: key.key.clone(),
             fingerprint: key.fingerprint.clone(),
             status: reply.status,

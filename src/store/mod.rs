@@ -24,10 +24,11 @@ use crate::ledger::verify::{check_statuses, external_check, Anchor, Check, Verif
 
 pub use schema::{APPEND_ONLY_TRIGGERS, MIGRATIONS};
 
-/// A response kept for its `Idempotency-Key`, within the tenant of the token that sent it.
+/// A response kept for its `Idempotency-Key`, within the tenant and application of the token
+/// that sent it.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct IdempotentResponse {
-    pub tenant_id: String,
+    pub scope: Scope,
     pub key: String,
     pub fingerprint: String,
     pub status: u16,
@@ -862,24 +863,29 @@ impl Tx<'_> {
     }
 
     /// The stored response of an earlier request with this key: (fingerprint, status, body).
-    pub fn idempotent_response(&self, tenant_id: &str, key: &str) -> Result<Option<(String, u16, Vec<u8>)>> {
+    pub fn idempotent_response(&self, scope: &Scope, key: &str) -> Result<Option<(String, u16, Vec<u8>)>> {
         Ok(self
             .q()
             .prepare_cached(
-                "SELECT fingerprint, status, response FROM idempotency_keys WHERE tenant_id = ?1 AND key = ?2",
+                "SELECT fingerprint, status, response FROM idempotency_keys
+                 WHERE tenant_id = ?1 AND application_id = ?2 AND key = ?3",
             )?
-            .query_row(params![tenant_id, key], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))
+            .query_row(params![scope.tenant_id, scope.application_id, key], |r| {
+                Ok((r.get(0)?, r.get(1)?, r.get(2)?))
+            })
             .optional()?)
     }
 
     pub fn record_response(&self, record: &IdempotentResponse) -> Result<()> {
         self.q()
             .prepare_cached(
-                "INSERT INTO idempotency_keys (tenant_id, key, fingerprint, status, response, token_id, created_at)
-                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
+                "INSERT INTO idempotency_keys
+                   (tenant_id, application_id, key, fingerprint, status, response, token_id, created_at)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
             )?
             .execute(params![
-                record.tenant_id,
+                record.scope.tenant_id,
+                record.scope.application_id,
                 record.key,
                 record.fingerprint,
                 record.status,

@@ -5,7 +5,7 @@ use std::time::{Duration, Instant};
 
 use axum::extract::rejection::QueryRejection;
 use axum::extract::{DefaultBodyLimit, FromRequest, Path, Query, Request};
-use axum::http::{HeaderMap, Method, Uri};
+use axum::http::{header, HeaderMap, HeaderValue, Method, Uri};
 use axum::middleware::{self, Next};
 use axum::response::{IntoResponse, Response};
 use axum::routing::{get, post};
@@ -82,13 +82,20 @@ fn common(router: Router<State>, state: State) -> Router {
         .with_state(state)
 }
 
-/// Every request: a time limit, and one access-log line (never a header, so never a token).
+/// Every request: its body read first (up to the limit), a time limit, and one access-log line
+/// (never a header, so never a token).
 async fn around(axum::extract::State(state): axum::extract::State<State>, request: Request, next: Next) -> Response {
     let started = Instant::now();
     let method = request.method().clone();
     let path = request.uri().path().to_owned();
     let timeout = Duration::from_millis(REQUEST_TIMEOUT_MS);
-    let response = match tokio::time::timeout(timeout, next.run(request)).await {
+    let handled = async {
+        match buffered(request).await {
+            Ok(request) => next.run(request).await,
+            Err(refused) => refused,
+        }
+    };
+    let response = match tokio::time::timeout(timeout, handled).await {
         Ok(response) => response,
         Err(_) => ApiError(Error::RequestTimeout {
             timeout_ms: REQUEST_TIMEOUT_MS,
@@ -104,6 +111,44 @@ async fn around(axum::extract::State(state): axum::extract::State<State>, reques
         );
     }
     response
+}
+
+/// Reads the whole body before any handler runs, so that every answer, a 401 included, leaves
+/// the connection clean for the client's next request. A body over `BODY_BYTES_MAX` is refused
+/// without being read past the limit (a declared one without reading at all), and the connection
+/// is closed, since the rest of that body is still on it.
+async fn buffered(request: Request) -> std::result::Result<Request, Response> {
+    let too_large = || {
+        let mut response = ApiError(Error::PayloadTooLarge {
+            limit_bytes: BODY_BYTES_MAX,
+        })
+        .into_response();
+        response
+            .headers_mut()
+            .insert(header::CONNECTION, HeaderValue::from_static("close"));
+        response
+    };
+    let declared = request
+        .headers()
+        .get(header::CONTENT_LENGTH)
+        .and_then(|v| v.to_str().ok())
+        .and_then(|v| v.parse::<u64>().ok());
+    if declared.is_some_and(|n| n > BODY_BYTES_MAX as u64) {
+        return Err(too_large());
+    }
+    let (parts, body) = request.into_parts();
+    let bytes = match axum::body::to_bytes(body, BODY_BYTES_MAX).await {
+        Ok(bytes) => bytes,
+        Err(e) => {
+            let over_limit =
+                std::error::Error::source(&e).is_some_and(|source| source.is::<http_body_util::LengthLimitError>());
+            if over_limit {
+                return Err(too_large());
+            }
+            return Err(ApiError(Error::invalid("body", format!("cannot be read: {e}"))).into_response());
+        }
+    };
+    Ok(Request::from_parts(parts, axum::body::Body::from(bytes)))
 }
 
 async fn route_not_found(uri: Uri) -> ApiError {

@@ -124,16 +124,24 @@ pub fn json_record(field: &str, raw: &str) -> Result<Vec<(String, Raw)>> {
     let JsonFields(map) =
         serde_json::from_str(raw).map_err(|e| Error::invalid(field, format!("is not a valid JSON object: {e}")))?;
     map.into_iter()
+        // null is an absent field.
+        .filter(|(_, value)| value.get() != "null")
         .map(|(key, value)| {
             // Classified from the raw text, not parsed into a value: a number too large for a
             // double (`1e400`) is still "a JSON number", an invalid amount, not a syntax error.
             let text = value.get();
             let raw = match text.as_bytes().first() {
-                Some(b'"') => Raw::Text(
-                    serde_json::from_str(text)
-                        .map_err(|e| Error::invalid(&key, format!("is not a valid string: {e}")))?,
-                ),
-                Some(b'n') => Raw::Text(String::new()),
+                Some(b'"') => {
+                    let text: String = serde_json::from_str(text)
+                        .map_err(|e| Error::invalid(&key, format!("is not a valid string: {e}")))?;
+                    // Unlike a CSV cell, an empty JSON string was typed on purpose: refuse it
+                    // rather than drop it (a dropped "reference_id": "" would make a retry
+                    // apply twice).
+                    if text.is_empty() {
+                        return Err(Error::invalid(&key, "is empty: leave the field out (or null) instead"));
+                    }
+                    Raw::Text(text)
+                }
                 Some(b't' | b'f') => Raw::NotText("boolean"),
                 Some(b'[') => Raw::NotText("array"),
                 Some(b'{') => Raw::NotText("object"),
@@ -251,7 +259,6 @@ mod tests {
             vec![
                 ("amount".to_string(), Raw::NotText("number")),
                 ("a".to_string(), Raw::Text("xA".into())),
-                ("b".to_string(), Raw::Text(String::new())),
                 ("c".to_string(), Raw::NotText("boolean")),
                 ("d".to_string(), Raw::NotText("array")),
                 ("e".to_string(), Raw::NotText("object")),
@@ -262,6 +269,11 @@ mod tests {
             .to_string()
             .contains("appears twice"));
         assert!(json_record("body", "[1]").is_err());
+        let empty = json_record("body", r#"{"reference_id":""}"#).unwrap_err();
+        assert_eq!(
+            empty.to_string(),
+            "invalid reference_id: is empty: leave the field out (or null) instead"
+        );
     }
 
     #[test]

@@ -48,6 +48,16 @@ pub fn history(
 ) -> Result<(Wallet, Paged<(Entry, i64)>)> {
     store.read(|tx| {
         let wallet = wallet_in(tx, scope, user_id)?;
+        // A cursor must be one of this wallet's transactions: any other id would page from a
+        // place that is not in this list (or give an empty page that looks like its end).
+        if let Some(cursor) = &filter.before {
+            if !tx.entry(cursor)?.is_some_and(|entry| entry.wallet_id == wallet.id) {
+                return Err(Error::invalid(
+                    "cursor",
+                    format!("{cursor} is not a transaction of this wallet"),
+                ));
+            }
+        }
         let entries = tx.entries(Some(&wallet.id), filter, page, false)?;
         Ok((wallet, entries))
     })

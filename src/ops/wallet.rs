@@ -51,7 +51,7 @@ pub fn history(
         // A cursor must be one of this wallet's transactions: any other id would page from a
         // place that is not in this list (or give an empty page that looks like its end).
         if let Some(cursor) = &filter.before {
-            if !tx.entry(cursor)?.is_some_and(|entry| entry.wallet_id == wallet.id) {
+            if tx.entry(cursor)?.is_none_or(|entry| entry.wallet_id != wallet.id) {
                 return Err(Error::invalid(
                     "cursor",
                     format!("{cursor} is not a transaction of this wallet"),

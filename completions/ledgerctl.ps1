@@ -629,7 +629,7 @@ Register-ArgumentCompleter -Native -CommandName 'ledgerctl' -ScriptBlock {
             [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Tables for people, or exactly one JSON envelope for scripts')
             [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Tables for people, or exactly one JSON envelope for scripts')
             [CompletionResult]::new('--lock-timeout-ms', '--lock-timeout-ms', [CompletionResultType]::ParameterName, 'How long to wait for another writer''s lock before failing with exit 6')
-            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'No access log on stderr (one line per request: method, path, status, time, token id)')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'No access log on stderr (one line per request: time, method, path, status, microseconds)')
             [CompletionResult]::new('-y', '-y', [CompletionResultType]::ParameterName, 'Answer yes to confirmation prompts (`wallet adjust` asks on a terminal)')
             [CompletionResult]::new('--yes', '--yes', [CompletionResultType]::ParameterName, 'Answer yes to confirmation prompts (`wallet adjust` asks on a terminal)')
             [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')

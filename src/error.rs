@@ -118,8 +118,7 @@ pub enum Error {
     IdempotencyConflict { key: String },
 
     #[error(
-        "the request took longer than {timeout_ms} ms: it may or may not have been applied; retry with the same \
-         Idempotency-Key or reference_id, which cannot apply it twice"
+        "the request was not applied within {timeout_ms} ms (the ledger is busy); nothing was written, safe to retry"
     )]
     RequestTimeout { timeout_ms: u64 },
 

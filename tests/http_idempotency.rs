@@ -97,14 +97,17 @@ fn the_same_key_on_another_route_is_409() {
 }
 
 #[test]
-fn the_same_key_on_another_users_wallet_is_409() {
+fn the_same_key_on_another_users_wallet_is_an_independent_request() {
+    // Keys are scoped to the wallet owner too: one user's keys neither block nor reveal another's.
     let api = Api::new();
     cli(&api.ledger, ACME, &["wallet", "create", "bob"]);
     cli(&api.ledger, ACME, &["wallet", "deposit", "bob", "--amount", "50"]);
-    api.keyed("k-1", WITHDRAW, r#"{"amount":"10.00"}"#).ok();
-    api.ledger.refused(409, "idempotency_key_reused", || {
-        api.keyed("k-1", "/wallets/bob/withdraw", r#"{"amount":"10.00"}"#)
-    });
+    let alice = api.keyed("k-1", WITHDRAW, r#"{"amount":"10.00"}"#);
+    let bob = api.keyed("k-1", "/wallets/bob/withdraw", r#"{"amount":"10.00"}"#);
+    assert_eq!(alice.ok()["wallet"]["user_id"], "alice");
+    assert_eq!(bob.ok()["wallet"]["user_id"], "bob");
+    assert_eq!(balance(&api.ledger, ACME, "alice"), "90.00");
+    assert_eq!(balance(&api.ledger, ACME, "bob"), "40.00");
 }
 
 #[test]

@@ -104,7 +104,8 @@ its wallet from the transaction. Exit 0 only when every line succeeded (a replay
     #[command(after_help = "Public routes take `Authorization: Bearer <token>` (token create); \
 POST /internal/wallet/refund is served only on --internal-listen and takes `X-API-Key: <key>` \
 (token create --internal). Every 200 is durable on disk. SIGINT or SIGTERM stop taking new \
-connections, finish the requests in flight and commit them before exiting.")]
+connections and let the requests in flight finish (at most 35 s; a second signal stops waiting) \
+before exiting; an answered write is never lost.")]
     Serve(ServeArgs),
 
     /// Print a shell completion script (bash, zsh, fish, powershell, elvish)
@@ -376,7 +377,7 @@ pub struct ServeArgs {
     #[arg(long, value_name = "N", default_value_t = COMMIT_GROUP_DEFAULT as u64,
           value_parser = clap::value_parser!(u64).range(1..=COMMIT_GROUP_MAX as u64))]
     pub commit_group_max: u64,
-    /// No access log on stderr (one line per request: method, path, status, time, token id)
+    /// No access log on stderr (one line per request: time, method, path, status, microseconds)
     #[arg(long)]
     pub quiet: bool,
 }

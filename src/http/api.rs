@@ -3,9 +3,9 @@
 
 use std::time::{Duration, Instant};
 
-use axum::extract::rejection::QueryRejection;
+use axum::extract::rejection::{PathRejection, QueryRejection};
 use axum::extract::{DefaultBodyLimit, FromRequest, Path, Query, Request};
-use axum::http::{header, HeaderMap, HeaderValue, Method, Uri};
+use axum::http::{header, HeaderValue, Method, Uri};
 use axum::middleware::{self, Next};
 use axum::response::{IntoResponse, Response};
 use axum::routing::{get, post};
@@ -26,6 +26,8 @@ use crate::output::views::{
 
 use super::auth::{Bearer, InternalKey};
 use super::body::{error_reply, fingerprint, idempotency_key, json_reply, reply_response, ApiError, JsonBody};
+use super::log::Log;
+use super::openapi::{DepositRequest, FreezeRequest, PaymentRequest, RefundRequest, UnfreezeRequest, WithdrawRequest};
 use super::reads::Reads;
 use super::writer::Job;
 use super::Config;
@@ -35,18 +37,24 @@ use super::Config;
 pub struct State {
     pub reads: Reads,
     writes: mpsc::Sender<Job>,
+    log: Log,
     access_log: bool,
 }
 
 impl State {
-    pub fn new(config: &Config, writes: mpsc::Sender<Job>) -> State {
+    pub fn new(config: &Config, writes: mpsc::Sender<Job>, log: Log) -> State {
         State {
             reads: Reads::new(config.db.clone(), config.lock_timeout_ms),
             writes,
+            log,
             access_log: config.access_log,
         }
     }
 }
+
+/// When a request must have been answered: `REQUEST_TIMEOUT_MS` after it arrived.
+#[derive(Debug, Clone, Copy)]
+struct Deadline(tokio::time::Instant);
 
 /// The public listener: the wallet routes, /healthz and /openapi.json.
 pub fn public_router(state: State) -> Router {
@@ -84,31 +92,41 @@ fn common(router: Router<State>, state: State) -> Router {
 
 /// Every request: its body read first (up to the limit), a time limit, and one access-log line
 /// (never a header, so never a token).
+///
+/// A write is never cut off by the time limit once it is queued: the writer itself refuses to
+/// start it past its deadline, so a `request_timeout` always means "not applied".
 async fn around(axum::extract::State(state): axum::extract::State<State>, request: Request, next: Next) -> Response {
     let started = Instant::now();
+    let deadline = tokio::time::Instant::now() + Duration::from_millis(REQUEST_TIMEOUT_MS);
     let method = request.method().clone();
     let path = request.uri().path().to_owned();
-    let timeout = Duration::from_millis(REQUEST_TIMEOUT_MS);
-    let handled = async {
-        match buffered(request).await {
-            Ok(request) => next.run(request).await,
-            Err(refused) => refused,
-        }
-    };
-    let response = match tokio::time::timeout(timeout, handled).await {
-        Ok(response) => response,
-        Err(_) => ApiError(Error::RequestTimeout {
+    let timed_out = || {
+        ApiError(Error::RequestTimeout {
             timeout_ms: REQUEST_TIMEOUT_MS,
         })
-        .into_response(),
+        .into_response()
+    };
+    let response = match tokio::time::timeout_at(deadline, buffered(request)).await {
+        Err(_) => timed_out(),
+        Ok(Err(refused)) => refused,
+        Ok(Ok(mut request)) => {
+            request.extensions_mut().insert(Deadline(deadline));
+            if method == Method::POST {
+                next.run(request).await
+            } else {
+                tokio::time::timeout_at(deadline, next.run(request))
+                    .await
+                    .unwrap_or_else(|_| timed_out())
+            }
+        }
     };
     if state.access_log {
-        eprintln!(
+        state.log.line(format!(
             "{} {method} {path} {} {}us",
             ops::now(),
             response.status().as_u16(),
             started.elapsed().as_micros()
-        );
+        ));
     }
     response
 }
@@ -208,37 +226,65 @@ fn operation(
 async fn wallet_write(
     state: State,
     caller: Bearer,
-    user_id: String,
+    user_id: std::result::Result<Path<String>, PathRejection>,
     op: &str,
     fields: &[&str],
     request: Request,
 ) -> Result<Response, ApiError> {
     caller.writer()?;
-    ids::check_name("user_id", &user_id)?;
+    let user_id = path_user(user_id)?;
     caller.reaches(&user_id)?;
     let key = idempotency_key(request.headers())?;
     let path = request.uri().path().to_owned();
+    let deadline = deadline_of(&request)?;
     let body = JsonBody::from_request(request, &()).await?;
     let item = operation(op, fields, Some(&user_id), body.fields)?;
     let write = WriteRequest {
         scope: caller.0.scope.clone(),
         actor: caller.actor(),
-        user_id: Some(user_id),
-        operation: item.operation,
         key: key.map(|key| IdempotencyKey {
             key,
+            owner: format!("user:{user_id}"),
             fingerprint: fingerprint("POST", &path, &body.bytes),
             token_id: caller.0.id.clone(),
         }),
+        user_id: Some(user_id),
+        operation: item.operation,
+        deadline: deadline.0.into_std(),
     };
-    submit(&state, write).await
+    submit(&state, write, deadline).await
 }
 
-/// Hands a write to the writer and waits until it is durable (or has failed).
-async fn submit(state: &State, request: WriteRequest) -> Result<Response, ApiError> {
+fn deadline_of(request: &Request) -> Result<Deadline> {
+    request
+        .extensions()
+        .get::<Deadline>()
+        .copied()
+        .ok_or_else(|| Error::internal("a request reached its route without a deadline"))
+}
+
+/// The `user_id` of the path, checked; a path that cannot be decoded is a 400 envelope too.
+fn path_user(path: std::result::Result<Path<String>, PathRejection>) -> Result<String> {
+    let Path(user_id) = path.map_err(|e| Error::invalid("user_id", e.body_text()))?;
+    ids::check_name("user_id", &user_id)?;
+    Ok(user_id)
+}
+
+/// Hands a write to the writer and waits until it is durable, has failed, or was refused for
+/// its deadline. Waiting for room in a full queue stops at the deadline (nothing queued then).
+async fn submit(state: &State, request: WriteRequest, deadline: Deadline) -> Result<Response, ApiError> {
     let (reply, answer) = oneshot::channel();
     let gone = || Error::internal("the ledger writer has stopped");
-    state.writes.send(Job { request, reply }).await.map_err(|_| gone())?;
+    let queued = tokio::time::timeout_at(deadline.0, state.writes.send(Job { request, reply })).await;
+    match queued {
+        Err(_) => {
+            return Err(Error::RequestTimeout {
+                timeout_ms: REQUEST_TIMEOUT_MS,
+            }
+            .into())
+        }
+        Ok(sent) => sent.map_err(|_| gone())?,
+    }
     let reply = answer.await.map_err(|_| gone())?;
     Ok(reply_response(reply))
 }
@@ -259,15 +305,13 @@ macro_rules! write_route {
         async fn $name(
             axum::extract::State(state): axum::extract::State<State>,
             caller: Bearer,
-            Path(user_id): Path<String>,
+            user_id: std::result::Result<Path<String>, PathRejection>,
             request: Request,
         ) -> Result<Response, ApiError> {
             wallet_write(state, caller, user_id, $op, $fields, request).await
         }
     };
 }
-
-use super::openapi::{DepositRequest, FreezeRequest, PaymentRequest, RefundRequest, UnfreezeRequest, WithdrawRequest};
 
 write_route!(
     deposit,
@@ -337,6 +381,7 @@ async fn internal_refund(
 ) -> Result<Response, ApiError> {
     let key = idempotency_key(request.headers())?;
     let path = request.uri().path().to_owned();
+    let deadline = deadline_of(&request)?;
     let body = JsonBody::from_request(request, &()).await?;
     let item = operation("refund", REFUND_FIELDS, None, body.fields)?;
     let write = WriteRequest {
@@ -346,17 +391,20 @@ async fn internal_refund(
         operation: item.operation,
         key: key.map(|key| IdempotencyKey {
             key,
+            owner: "internal".to_owned(),
             fingerprint: fingerprint("POST", &path, &body.bytes),
             token_id: token.id.clone(),
         }),
+        deadline: deadline.0.into_std(),
     };
-    submit(&state, write).await
+    submit(&state, write, deadline).await
 }
 
 /// A user's wallet, after the token's reach is checked.
-fn reachable(caller: &Bearer, user_id: &str) -> Result<()> {
-    ids::check_name("user_id", user_id)?;
-    caller.reaches(user_id)
+fn reachable(caller: &Bearer, path: std::result::Result<Path<String>, PathRejection>) -> Result<String> {
+    let user_id = path_user(path)?;
+    caller.reaches(&user_id)?;
+    Ok(user_id)
 }
 
 #[utoipa::path(
@@ -371,9 +419,9 @@ fn reachable(caller: &Bearer, user_id: &str) -> Result<()> {
 async fn wallet(
     axum::extract::State(state): axum::extract::State<State>,
     caller: Bearer,
-    Path(user_id): Path<String>,
+    user_id: std::result::Result<Path<String>, PathRejection>,
 ) -> Result<Response, ApiError> {
-    reachable(&caller, &user_id)?;
+    let user_id = reachable(&caller, user_id)?;
     let scope = caller.0.scope.clone();
     let wallet = state
         .reads
@@ -447,10 +495,10 @@ impl QueryParams {
 async fn transactions(
     axum::extract::State(state): axum::extract::State<State>,
     caller: Bearer,
-    Path(user_id): Path<String>,
+    user_id: std::result::Result<Path<String>, PathRejection>,
     query: std::result::Result<Query<Vec<(String, String)>>, QueryRejection>,
 ) -> Result<Response, ApiError> {
-    reachable(&caller, &user_id)?;
+    let user_id = reachable(&caller, user_id)?;
     let params = QueryParams::new(
         query,
         &["cursor", "page", "page_size", "type", "from", "to", "reference_id"],
@@ -509,10 +557,10 @@ async fn transactions(
 async fn freezes(
     axum::extract::State(state): axum::extract::State<State>,
     caller: Bearer,
-    Path(user_id): Path<String>,
+    user_id: std::result::Result<Path<String>, PathRejection>,
     query: std::result::Result<Query<Vec<(String, String)>>, QueryRejection>,
 ) -> Result<Response, ApiError> {
-    reachable(&caller, &user_id)?;
+    let user_id = reachable(&caller, user_id)?;
     let params = QueryParams::new(query, &["status", "page", "page_size"])?;
     let page = params.page()?;
     let status = params.one("status").map(str::parse::<FreezeStatus>).transpose()?;
@@ -552,7 +600,7 @@ async fn healthz(axum::extract::State(state): axum::extract::State<State>) -> Re
     summary = "This document",
     responses((status = 200, description = "The OpenAPI document of every route", content_type = "application/json"))
 )]
-async fn openapi_json(_headers: HeaderMap) -> Response {
+async fn openapi_json() -> Response {
     reply_response(Reply {
         status: 200,
         body: super::openapi::document_bytes().to_vec(),

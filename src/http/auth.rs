@@ -3,9 +3,10 @@
 
 use axum::extract::FromRequestParts;
 use axum::http::request::Parts;
-use axum::http::{header, HeaderMap};
+use axum::http::{header, HeaderMap, HeaderValue};
+use axum::response::{IntoResponse, Response};
 
-use crate::error::Error;
+use crate::error::{Error, ErrorKind};
 use crate::ledger::token::{Access, Token, TokenKind};
 use crate::ops;
 
@@ -19,28 +20,44 @@ pub struct Bearer(pub Token);
 pub struct InternalKey(pub Token);
 
 impl FromRequestParts<State> for Bearer {
-    type Rejection = ApiError;
+    type Rejection = Response;
 
-    async fn from_request_parts(parts: &mut Parts, state: &State) -> Result<Bearer, ApiError> {
-        let presented = bearer(&parts.headers)?;
-        Ok(Bearer(check(state, presented, TokenKind::Bearer).await?))
+    async fn from_request_parts(parts: &mut Parts, state: &State) -> Result<Bearer, Response> {
+        let checked = match bearer(&parts.headers) {
+            Ok(presented) => check(state, presented, TokenKind::Bearer).await,
+            Err(e) => Err(e),
+        };
+        checked.map(Bearer).map_err(|e| refused(e, "Bearer"))
     }
 }
 
 impl FromRequestParts<State> for InternalKey {
-    type Rejection = ApiError;
+    type Rejection = Response;
 
-    async fn from_request_parts(parts: &mut Parts, state: &State) -> Result<InternalKey, ApiError> {
-        let presented = parts
-            .headers
-            .get("x-api-key")
-            .and_then(|v| v.to_str().ok())
-            .ok_or_else(|| Error::Unauthenticated {
+    async fn from_request_parts(parts: &mut Parts, state: &State) -> Result<InternalKey, Response> {
+        let presented = parts.headers.get("x-api-key").and_then(|v| v.to_str().ok());
+        let checked = match presented {
+            Some(presented) => check(state, presented.to_owned(), TokenKind::Internal).await,
+            None => Err(Error::Unauthenticated {
                 reason: "send the internal API key as `X-API-Key: <key>` (token create --internal)".to_owned(),
-            })?
-            .to_owned();
-        Ok(InternalKey(check(state, presented, TokenKind::Internal).await?))
+            }),
+        };
+        checked
+            .map(InternalKey)
+            .map_err(|e| refused(e, r#"ApiKey header="X-API-Key""#))
     }
+}
+
+/// An error response; a 401 names the credential to send (RFC 9110 asks every 401 for one).
+fn refused(e: Error, challenge: &'static str) -> Response {
+    let unauthenticated = e.kind() == ErrorKind::Unauthenticated;
+    let mut response = ApiError(e).into_response();
+    if unauthenticated {
+        response
+            .headers_mut()
+            .insert(header::WWW_AUTHENTICATE, HeaderValue::from_static(challenge));
+    }
+    response
 }
 
 fn bearer(headers: &HeaderMap) -> Result<String, Error> {
@@ -66,7 +83,7 @@ async fn check(state: &State, presented: String, kind: TokenKind) -> Result<Toke
 impl Bearer {
     /// The token may write (POST routes); a read token is refused with 403.
     pub fn writer(&self) -> Result<(), Error> {
-        if self.0.access < Access::Write {
+        if self.0.access != Access::Write {
             return Err(Error::Forbidden {
                 reason: format!("token {} has the read scope; this route needs write", self.0.id),
             });

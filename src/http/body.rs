@@ -7,7 +7,7 @@ use axum::http::{header, HeaderMap, HeaderValue, StatusCode};
 use axum::response::{IntoResponse, Response};
 use sha2::{Digest, Sha256};
 
-use crate::error::{Error, ErrorKind};
+use crate::error::Error;
 use crate::ledger::batch::{json_record, Raw};
 use crate::ledger::limits::{BODY_BYTES_MAX, IDEMPOTENCY_KEY_LEN_MAX};
 use crate::ops::Reply;
@@ -25,14 +25,7 @@ impl From<Error> for ApiError {
 
 impl IntoResponse for ApiError {
     fn into_response(self) -> Response {
-        let unauthenticated = self.0.kind() == ErrorKind::Unauthenticated;
-        let mut response = reply_response(error_reply(&self.0));
-        if unauthenticated {
-            response
-                .headers_mut()
-                .insert(header::WWW_AUTHENTICATE, HeaderValue::from_static("Bearer"));
-        }
-        response
+        reply_response(error_reply(&self.0))
     }
 }
 

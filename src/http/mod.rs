@@ -8,14 +8,22 @@
 mod api;
 mod auth;
 mod body;
+mod log;
 mod openapi;
 mod reads;
 mod writer;
 
 use std::net::SocketAddr;
 use std::path::PathBuf;
+use std::sync::Arc;
+use std::time::Duration;
+
+use hyper_util::rt::{TokioIo, TokioTimer};
+use tokio::net::TcpListener;
+use tokio::sync::{watch, Semaphore};
 
 use crate::error::{Error, Result};
+use crate::ledger::limits::{CONNECTIONS_MAX, HEADER_READ_TIMEOUT_MS, SHUTDOWN_GRACE_MS};
 use crate::store::Store;
 
 pub use openapi::document;
@@ -39,8 +47,12 @@ pub struct Bound {
 }
 
 /// Binds both listeners, reports them through `started`, and serves until SIGINT or SIGTERM.
-/// On a signal the listeners stop accepting, requests in flight finish, and the writer commits
-/// what it holds before this returns: an answered write is never lost.
+///
+/// On a signal the listeners stop accepting and requests in flight finish, for at most
+/// `SHUTDOWN_GRACE_MS` (a second signal stops waiting). Then the writer commits what it has
+/// started and this returns. Answers are sent only after their commit, so a write answered 200
+/// is never lost; a write that was never answered was either not started or is found by its
+/// `Idempotency-Key` or `reference_id`.
 pub fn run(
     config: &Config,
     listen: &str,
@@ -53,60 +65,117 @@ pub fn run(
         .enable_all()
         .build()
         .map_err(|e| Error::internal(format!("cannot start the server runtime: {e}")))?;
-    runtime.block_on(async {
+    let log = log::Log::start();
+    let (stop, stopped) = watch::channel(false);
+    let (hurry, hurried) = watch::channel(false);
+    // Stopping the writer must not depend on the connections: it ends when its queue's last
+    // sender is gone, which at the latest is when the runtime below is dropped.
+    let writer_stop = stop.clone();
+    let (writes, writer) = writer::start(store, config.commit_group_max, log.clone(), move || {
+        let _ = writer_stop.send(true);
+    })?;
+    let served: Result<()> = runtime.block_on(async {
         let public = bind("listen", listen).await?;
         let internal = bind("internal-listen", internal_listen).await?;
         let bound = Bound {
             public: public.local_addr().map_err(Error::internal)?,
             internal: internal.local_addr().map_err(Error::internal)?,
         };
-        if bound.public == bound.internal {
-            return Err(Error::invalid("internal-listen", "must differ from --listen"));
-        }
         started(&bound).map_err(|e| Error::internal(format!("cannot report the listeners: {e}")))?;
-        serve(config, store, public, internal, shutdown_signal()).await
-    })
+        let state = api::State::new(config, writes, log.clone());
+        tokio::spawn(signals(stop, hurry, log.clone()));
+        let public = serve(
+            public,
+            api::public_router(state.clone()),
+            stopped.clone(),
+            hurried.clone(),
+        );
+        let internal = serve(internal, api::internal_router(state), stopped, hurried);
+        tokio::join!(public, internal);
+        Ok(())
+    });
+    // Drops every task still holding a connection (only after the grace period), and with them
+    // the last senders to the writer.
+    runtime.shutdown_timeout(Duration::from_secs(1));
+    let writer_panicked = writer.join().is_err();
+    served?;
+    if writer_panicked {
+        return Err(Error::internal(
+            "the writer thread failed; writes already answered 200 are durable",
+        ));
+    }
+    Ok(())
 }
 
-async fn bind(flag: &str, addr: &str) -> Result<tokio::net::TcpListener> {
-    tokio::net::TcpListener::bind(addr)
+async fn bind(flag: &str, addr: &str) -> Result<TcpListener> {
+    TcpListener::bind(addr)
         .await
         .map_err(|e| Error::invalid(flag, format!("cannot listen on {addr}: {e}")))
 }
 
-/// Serves on listeners the caller has bound until `shutdown` completes, then drains.
-pub async fn serve(
-    config: &Config,
-    store: Store,
-    public: tokio::net::TcpListener,
-    internal: tokio::net::TcpListener,
-    shutdown: impl std::future::Future<Output = ()> + Send + 'static,
-) -> Result<()> {
-    let (writes, writer) = writer::start(store, config.commit_group_max)?;
-    let state = api::State::new(config, writes);
-    let (stop, _) = tokio::sync::watch::channel(false);
-    let stopped = |mut rx: tokio::sync::watch::Receiver<bool>| async move {
-        let _ = rx.wait_for(|stop| *stop).await;
-    };
-    let public_server =
-        axum::serve(public, api::public_router(state.clone())).with_graceful_shutdown(stopped(stop.subscribe()));
-    let internal_server =
-        axum::serve(internal, api::internal_router(state)).with_graceful_shutdown(stopped(stop.subscribe()));
-    let signal = async move {
-        shutdown.await;
-        let _ = stop.send(true);
-    };
-    let (served_public, served_internal, ()) =
-        tokio::join!(async { public_server.await }, async { internal_server.await }, signal);
-    // Both routers (and every sender to the writer) are gone now: the writer finishes its last
-    // group, commits it and ends.
-    let written = tokio::task::spawn_blocking(move || writer.join())
-        .await
-        .map_err(Error::internal)?
-        .map_err(|_| Error::internal("the writer thread panicked"));
-    served_public.map_err(|e| Error::internal(format!("public listener: {e}")))?;
-    served_internal.map_err(|e| Error::internal(format!("internal listener: {e}")))?;
-    written
+/// The first SIGINT or SIGTERM starts the shutdown; a second one ends the grace period.
+async fn signals(stop: watch::Sender<bool>, hurry: watch::Sender<bool>, log: log::Log) {
+    shutdown_signal().await;
+    log.line(format!(
+        "{} ledgerctl serve: shutting down: finishing requests in flight (at most {} s; a second signal stops waiting)",
+        crate::ops::now(),
+        SHUTDOWN_GRACE_MS / 1000
+    ));
+    let _ = stop.send(true);
+    shutdown_signal().await;
+    log.line(format!(
+        "{} ledgerctl serve: second signal: not waiting any longer",
+        crate::ops::now()
+    ));
+    let _ = hurry.send(true);
+}
+
+/// Accepts connections until `stop`, at most `CONNECTIONS_MAX` at once, each with a time limit
+/// on its request headers; then waits for the open ones to finish, for at most the grace period.
+async fn serve(
+    listener: TcpListener,
+    router: axum::Router,
+    mut stop: watch::Receiver<bool>,
+    mut hurry: watch::Receiver<bool>,
+) {
+    let graceful = hyper_util::server::graceful::GracefulShutdown::new();
+    let slots = Arc::new(Semaphore::new(CONNECTIONS_MAX));
+    loop {
+        let slot = tokio::select! {
+            slot = slots.clone().acquire_owned() => slot,
+            _ = stop.wait_for(|stop| *stop) => break,
+        };
+        let Ok(slot) = slot else { break };
+        let accepted = tokio::select! {
+            accepted = listener.accept() => accepted,
+            _ = stop.wait_for(|stop| *stop) => break,
+        };
+        let stream = match accepted {
+            Ok((stream, _)) => stream,
+            // Out of file descriptors and the like: wait a little rather than spin.
+            Err(_) => {
+                tokio::time::sleep(Duration::from_millis(50)).await;
+                continue;
+            }
+        };
+        let service = hyper_util::service::TowerToHyperService::new(router.clone());
+        let connection = hyper::server::conn::http1::Builder::new()
+            .timer(TokioTimer::new())
+            .header_read_timeout(Duration::from_millis(HEADER_READ_TIMEOUT_MS))
+            .serve_connection(TokioIo::new(stream), service);
+        let connection = graceful.watch(connection);
+        tokio::spawn(async move {
+            let _ = connection.await;
+            drop(slot);
+        });
+    }
+    drop(listener);
+    let grace = tokio::time::sleep(Duration::from_millis(SHUTDOWN_GRACE_MS));
+    tokio::select! {
+        _ = graceful.shutdown() => {}
+        _ = grace => {}
+        _ = hurry.wait_for(|hurry| *hurry) => {}
+    }
 }
 
 async fn shutdown_signal() {
@@ -126,5 +195,4 @@ async fn shutdown_signal() {
     {
         let _ = interrupt.await;
     }
-    eprintln!("ledgerctl serve: shutting down: finishing requests in flight");
 }

@@ -13,7 +13,8 @@ use crate::output::views::ErrorEnvelope;
 
 /// `dto.WithdrawRequest`.
 #[allow(dead_code)]
-#[derive(ToSchema)]
+#[derive(ToSchema, serde::Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct WithdrawRequest {
     /// A decimal string with at most the currency's decimals; never a JSON number
     #[schema(example = "50.00", pattern = r"^(0|[1-9][0-9]{0,12})(\.[0-9]{1,3})?$")]
@@ -27,7 +28,8 @@ pub struct WithdrawRequest {
 
 /// A deposit: money received for the user.
 #[allow(dead_code)]
-#[derive(ToSchema)]
+#[derive(ToSchema, serde::Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct DepositRequest {
     #[schema(example = "100.00", pattern = r"^(0|[1-9][0-9]{0,12})(\.[0-9]{1,3})?$")]
     amount: String,
@@ -39,7 +41,8 @@ pub struct DepositRequest {
 
 /// A payment to a counterparty.
 #[allow(dead_code)]
-#[derive(ToSchema)]
+#[derive(ToSchema, serde::Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct PaymentRequest {
     #[schema(example = "30.00", pattern = r"^(0|[1-9][0-9]{0,12})(\.[0-9]{1,3})?$")]
     amount: String,
@@ -53,7 +56,8 @@ pub struct PaymentRequest {
 
 /// `dto.FreezeRequest`.
 #[allow(dead_code)]
-#[derive(ToSchema)]
+#[derive(ToSchema, serde::Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct FreezeRequest {
     #[schema(example = "100.00", pattern = r"^(0|[1-9][0-9]{0,12})(\.[0-9]{1,3})?$")]
     amount: String,
@@ -63,7 +67,8 @@ pub struct FreezeRequest {
 
 /// `dto.UnfreezeRequest`.
 #[allow(dead_code)]
-#[derive(ToSchema)]
+#[derive(ToSchema, serde::Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct UnfreezeRequest {
     /// Freeze record ID
     #[schema(
@@ -75,7 +80,8 @@ pub struct UnfreezeRequest {
 
 /// `dto.RefundRequest`: the whole remaining amount when `amount` is absent.
 #[allow(dead_code)]
-#[derive(ToSchema)]
+#[derive(ToSchema, serde::Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct RefundRequest {
     /// Original transaction
     #[schema(
@@ -95,7 +101,7 @@ pub struct RefundRequest {
 #[openapi(
     info(
         title = "ledgerctl",
-        description = "Double-entry wallet ledger. Every 200 of a write is durable on disk. Errors are the seeds' SimpleResponse plus a stable `error` string.",
+        description = "Double-entry wallet ledger. Every 200 of a write is durable on disk. Errors are the seeds' SimpleResponse plus a stable `error` string. /internal/wallet/refund is served only on the internal listener (--internal-listen, X-API-Key); every other route only on the public one (--listen, Bearer token), with /healthz on both.",
     ),
     paths(
         super::api::withdraw,
@@ -132,10 +138,9 @@ impl Modify for Errors {
             SecurityScheme::ApiKey(ApiKey::Header(ApiKeyValue::new("X-API-Key"))),
         );
         for (path, item) in openapi.paths.paths.iter_mut() {
-            let open = matches!(path.as_str(), "/healthz" | "/openapi.json");
             for (method, operation) in [(HttpMethod::Get, &mut item.get), (HttpMethod::Post, &mut item.post)] {
                 let Some(operation) = operation else { continue };
-                for (status, description) in errors(method, open) {
+                for (status, description) in errors(path, method) {
                     let content = ContentBuilder::new()
                         .schema(Some(Ref::from_schema_name("ErrorEnvelope")))
                         .build();
@@ -153,7 +158,7 @@ impl Modify for Errors {
     }
 }
 
-fn errors(method: HttpMethod, open: bool) -> &'static [(u16, &'static str)] {
+fn errors(path: &str, method: HttpMethod) -> &'static [(u16, &'static str)] {
     const OPEN: &[(u16, &str)] = &[
         (500, "Internal server error"),
         (503, "Ledger busy or request timed out: retry"),
@@ -163,7 +168,10 @@ fn errors(method: HttpMethod, open: bool) -> &'static [(u16, &'static str)] {
         (401, "Unauthenticated or invalid token"),
         (404, "Wallet not found, or not reachable with this token"),
         (500, "Internal server error"),
-        (503, "Ledger busy or request timed out: retry"),
+        (
+            503,
+            "Ledger busy or request timed out: nothing was read or written, retry",
+        ),
     ];
     const WRITE: &[(u16, &str)] = &[
         (400, "Invalid request parameters"),
@@ -175,12 +183,24 @@ fn errors(method: HttpMethod, open: bool) -> &'static [(u16, &'static str)] {
         (415, "The body is not application/json"),
         (422, "Invalid amount"),
         (500, "Internal server error"),
-        (503, "Ledger busy or request timed out: retry with the same Idempotency-Key or reference_id"),
+        (503, "Ledger busy or request timed out: nothing was written, retry"),
     ];
-    match (open, method) {
-        (true, _) => OPEN,
-        (false, HttpMethod::Post) => WRITE,
-        (false, _) => READ,
+    const INTERNAL: &[(u16, &str)] = &[
+        (400, "Invalid request parameters"),
+        (401, "Missing or invalid X-API-Key"),
+        (404, "Transaction not found (or of another tenant), or this is not the internal listener"),
+        (409, "Insufficient balance, or a conflict (not refundable, reference or Idempotency-Key reused with other parameters)"),
+        (413, "Request body too large"),
+        (415, "The body is not application/json"),
+        (422, "Invalid amount"),
+        (500, "Internal server error"),
+        (503, "Ledger busy or request timed out: nothing was written, retry"),
+    ];
+    match (path, method) {
+        ("/healthz" | "/openapi.json", _) => OPEN,
+        ("/internal/wallet/refund", _) => INTERNAL,
+        (_, HttpMethod::Post) => WRITE,
+        (_, _) => READ,
     }
 }
 

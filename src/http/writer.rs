@@ -4,13 +4,14 @@
 
 use tokio::sync::{mpsc, oneshot};
 
-use crate::error::Error;
+use crate::error::{Error, ErrorKind, Result};
 use crate::ledger::limits::WRITE_QUEUE_MAX;
 use crate::ops::{self, Reply, WriteRequest};
 use crate::store::Store;
 
 use super::api::render_outcome;
 use super::body::error_reply;
+use super::log::Log;
 
 /// A write and where its answer goes.
 pub struct Job {
@@ -18,15 +19,30 @@ pub struct Job {
     pub reply: oneshot::Sender<Reply>,
 }
 
-/// Starts the writer thread; it ends once every sender is dropped and the queue is drained.
+/// Runs `on_exit` when the writer thread ends, also by a panic: the server must not go on
+/// taking writes it can no longer make.
+struct ExitGuard<F: FnOnce()>(Option<F>);
+
+impl<F: FnOnce()> Drop for ExitGuard<F> {
+    fn drop(&mut self) {
+        if let Some(f) = self.0.take() {
+            f();
+        }
+    }
+}
+
+/// Starts the writer thread. It ends once every sender is dropped and the queue is drained.
 pub fn start(
     mut store: Store,
     group_max: usize,
-) -> crate::error::Result<(mpsc::Sender<Job>, std::thread::JoinHandle<()>)> {
+    log: Log,
+    on_exit: impl FnOnce() + Send + 'static,
+) -> Result<(mpsc::Sender<Job>, std::thread::JoinHandle<()>)> {
     let (sender, mut queue) = mpsc::channel::<Job>(WRITE_QUEUE_MAX);
     let handle = std::thread::Builder::new()
         .name("ledger-writer".to_owned())
         .spawn(move || {
+            let _exit = ExitGuard(Some(on_exit));
             while let Some(first) = queue.blocking_recv() {
                 let mut jobs = vec![first];
                 while jobs.len() < group_max {
@@ -35,34 +51,38 @@ pub fn start(
                         Err(_) => break,
                     }
                 }
-                commit(&mut store, jobs);
+                commit(&mut store, jobs, &log);
             }
         })
         .map_err(|e| Error::internal(format!("cannot start the writer thread: {e}")))?;
     Ok((sender, handle))
 }
 
-fn commit(store: &mut Store, jobs: Vec<Job>) {
-    // A caller that has gone (timed out, disconnected) was never told this write succeeded:
-    // leave it unwritten rather than apply what nobody is waiting for.
-    let jobs: Vec<Job> = jobs.into_iter().filter(|job| !job.reply.is_closed()).collect();
-    if jobs.is_empty() {
-        return;
-    }
+fn commit(store: &mut Store, jobs: Vec<Job>, log: &Log) {
     let requests: Vec<WriteRequest> = jobs.iter().map(|job| job.request.clone()).collect();
-    let replies = match ops::commit_group(store, &requests, &render_outcome) {
-        Ok(replies) => replies,
-        Err(e) => vec![error_reply(&e); jobs.len()],
+    // A caller that has gone (disconnected) was never told anything: its write is not started.
+    let wanted = |index: usize| jobs.get(index).is_some_and(|job| !job.reply.is_closed());
+    let replies = match ops::commit_group(store, &requests, &wanted, &render_outcome) {
+        Ok(replies) if replies.len() == jobs.len() => replies,
+        Ok(_) => group_failed(&Error::internal("the writer lost track of a request"), jobs.len(), log),
+        Err(e) => group_failed(&e, jobs.len(), log),
     };
-    if replies.len() != jobs.len() {
-        let e = Error::internal("the writer lost track of a request");
-        for job in jobs {
-            let _ = job.reply.send(error_reply(&e));
-        }
-        return;
-    }
     for (job, reply) in jobs.into_iter().zip(replies) {
         // Already durable: a caller that has gone meanwhile simply does not hear it.
         let _ = job.reply.send(reply);
     }
+}
+
+/// Every request of a group that committed nothing gets the same answer. `ledger_busy` says
+/// what happened and that it is safe to retry; any other failure's details may concern one
+/// request's wallet, so they go to the server log and the callers get a plain "not applied".
+fn group_failed(e: &Error, requests: usize, log: &Log) -> Vec<Reply> {
+    let answer = match e.kind() {
+        ErrorKind::Busy => e.clone(),
+        _ => {
+            log.line(format!("{} write group of {requests} rolled back: {e}", ops::now()));
+            Error::internal("not applied: the ledger could not write this group of requests and wrote none of it; retry (the server log has the details)")
+        }
+    };
+    vec![error_reply(&answer); requests]
 }

@@ -62,3 +62,17 @@ pub const IDEMPOTENCY_KEY_LEN_MAX: usize = 255;
 
 /// The longest lifetime `token create --expires` accepts, in days (ten years).
 pub const TOKEN_EXPIRES_DAYS_MAX: i64 = 3_650;
+
+/// How long `serve` waits for a client to send a request's headers before closing the connection.
+pub const HEADER_READ_TIMEOUT_MS: u64 = 10_000;
+
+/// Open connections per listener; more wait in the kernel's accept queue.
+pub const CONNECTIONS_MAX: usize = 1_024;
+
+/// After SIGINT or SIGTERM, how long `serve` lets requests in flight finish before it stops
+/// waiting for them (a second signal stops waiting at once). Longer than a request may take.
+pub const SHUTDOWN_GRACE_MS: u64 = REQUEST_TIMEOUT_MS + 5_000;
+
+/// Access-log lines waiting to be written; when stderr cannot keep up, lines beyond this are
+/// dropped (and counted) rather than slowing down answers.
+pub const LOG_QUEUE_MAX: usize = 4_096;

@@ -95,15 +95,33 @@ pub struct Token {
     pub actor: String,
 }
 
+/// Whether a token is usable at a given moment.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum TokenState {
+    Active,
+    Expired,
+    Revoked,
+}
+
+impl TokenState {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            TokenState::Active => "active",
+            TokenState::Expired => "expired",
+            TokenState::Revoked => "revoked",
+        }
+    }
+}
+
 impl Token {
-    /// `active`, `expired` or `revoked` at `now` (a stored-format timestamp).
-    pub fn state(&self, now: &str) -> &'static str {
+    /// The token's state at `now` (a stored-format timestamp).
+    pub fn state(&self, now: &str) -> TokenState {
         if self.revoked_at.is_some() {
-            "revoked"
+            TokenState::Revoked
         } else if self.expires_at.as_deref().is_some_and(|at| at <= now) {
-            "expired"
+            TokenState::Expired
         } else {
-            "active"
+            TokenState::Active
         }
     }
 }
@@ -152,7 +170,7 @@ impl Presented {
         // guessed secret was right.
         let presented = sha256_hex(&self.secret);
         let matches: bool = presented.as_bytes().ct_eq(token.secret_sha256.as_bytes()).into();
-        if !matches || token.id != self.id || token.kind != kind || token.state(now) != "active" {
+        if !matches || token.id != self.id || token.kind != kind || token.state(now) != TokenState::Active {
             return Err(refused());
         }
         Ok(token.clone())

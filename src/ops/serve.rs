@@ -2,7 +2,10 @@
 //! own savepoint, so one request's failure undoes only itself, and the `Idempotency-Key` check
 //! and record in the same savepoint as the write they guard.
 
+use std::time::Instant;
+
 use crate::error::{Error, ErrorKind, Result};
+use crate::ledger::limits::REQUEST_TIMEOUT_MS;
 use crate::ledger::model::Scope;
 use crate::ledger::request::Operation;
 use crate::store::{IdempotentResponse, Store, Tx};
@@ -19,38 +22,57 @@ pub struct WriteRequest {
     pub user_id: Option<String>,
     pub operation: Operation,
     pub key: Option<IdempotencyKey>,
+    /// Not started after this moment: answered `request_timeout`, not applied.
+    pub deadline: Instant,
 }
 
-/// An `Idempotency-Key`, scoped to the tenant and application of the request, and what
-/// identifies the request it was first sent with.
+/// An `Idempotency-Key`, scoped to the tenant and application of the request and to the wallet
+/// owner it names, and what identifies the request it was first sent with.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct IdempotencyKey {
     pub key: String,
+    /// `user:<user_id>` for a wallet route, `internal` for the internal refund.
+    pub owner: String,
     /// SHA-256 of the method, path and body bytes.
     pub fingerprint: String,
     pub token_id: String,
 }
 
-/// A finished response: the HTTP status and the exact body bytes.
+/// A finished answer: its status (the envelope's `code`) and the exact bytes sent.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Reply {
     pub status: u16,
     pub body: Vec<u8>,
 }
 
-/// Turns an outcome (or a failure) into the response sent, and stored with a key.
+/// Turns an outcome (or a failure) into the answer sent, and stored with a key.
 pub type Render<'a> = &'a dyn Fn(&Result<Outcome>) -> Reply;
 
 /// Runs every request in one `BEGIN IMMEDIATE` transaction and commits once: all the answers
-/// are durable together, after one fsync. Each request runs in a savepoint. When the commit
-/// itself fails, nothing was written and the error is every request's answer.
-pub fn commit_group(store: &mut Store, requests: &[WriteRequest], render: Render) -> Result<Vec<Reply>> {
+/// are durable together, after one fsync. Each request runs in a savepoint; its failure is
+/// its own answer. A request nobody waits for any more (`wanted` is false) or past its
+/// deadline is not started. An error from this function means nothing at all was written.
+pub fn commit_group(
+    store: &mut Store,
+    requests: &[WriteRequest],
+    wanted: &dyn Fn(usize) -> bool,
+    render: Render,
+) -> Result<Vec<Reply>> {
     store.write(|tx| {
         let mut replies = Vec::with_capacity(requests.len());
-        for request in requests {
-            let reply = match tx.savepoint(|tx| run_keyed(tx, request, render)) {
+        for (index, request) in requests.iter().enumerate() {
+            // Checked here, under the write lock, so "not started" is certain.
+            if !wanted(index) || Instant::now() >= request.deadline {
+                replies.push(render(&Err(Error::RequestTimeout {
+                    timeout_ms: REQUEST_TIMEOUT_MS,
+                })));
+                continue;
+            }
+            let reply = match tx.isolated(|tx| run_keyed(tx, request, render))? {
                 Ok(reply) => reply,
-                Err(e) if matches!(e.kind(), ErrorKind::Internal | ErrorKind::Busy) => return Err(e),
+                // Under BEGIN IMMEDIATE nothing should be busy; if something is, the whole group
+                // is in doubt: give up on all of it, committing nothing.
+                Err(e) if e.kind() == ErrorKind::Busy => return Err(e),
                 Err(e) => render(&Err(e)),
             };
             replies.push(reply);
@@ -61,7 +83,7 @@ pub fn commit_group(store: &mut Store, requests: &[WriteRequest], render: Render
 
 fn run_keyed(tx: &Tx, request: &WriteRequest, render: Render) -> Result<Reply> {
     if let Some(key) = &request.key {
-        if let Some((fingerprint, status, body)) = tx.idempotent_response(&request.scope, &key.key)? {
+        if let Some((fingerprint, status, body)) = tx.idempotent_response(&request.scope, &key.owner, &key.key)? {
             if fingerprint != key.fingerprint {
                 return Err(Error::IdempotencyConflict { key: key.key.clone() });
             }
@@ -76,6 +98,7 @@ fn run_keyed(tx: &Tx, request: &WriteRequest, render: Render) -> Result<Reply> {
     if let Some(key) = &request.key {
         tx.record_response(&IdempotentResponse {
             scope: request.scope.clone(),
+            owner: key.owner.clone(),
             key: key.key.clone(),
             fingerprint: key.fingerprint.clone(),
             status: reply.status,

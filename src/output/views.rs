@@ -363,7 +363,7 @@ impl TokenView {
             application_id: t.scope.application_id.clone(),
             user_id: t.user_id.clone(),
             scope: t.access.as_str(),
-            status: t.state(now),
+            status: t.state(now).as_str(),
             created_at: t.created_at.clone(),
             expires_at: t.expires_at.clone(),
             revoked_at: t.revoked_at.clone(),
@@ -372,8 +372,9 @@ impl TokenView {
     }
 }
 
-/// `token create`'s result: the token and its secret, shown this once.
-#[derive(Debug, Serialize)]
+/// `token create`'s result: the token and its secret, shown this once. No `Debug`: the secret
+/// must not reach a log line by accident.
+#[derive(Serialize)]
 pub struct CreatedTokenView {
     pub token: TokenView,
     pub secret: String,

@@ -29,6 +29,8 @@ pub use schema::{APPEND_ONLY_TRIGGERS, MIGRATIONS};
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct IdempotentResponse {
     pub scope: Scope,
+    /// `user:<user_id>` or `internal`.
+    pub owner: String,
     pub key: String,
     pub fingerprint: String,
     pub status: u16,
@@ -243,6 +245,13 @@ impl Tx<'_> {
 
     /// Runs `f` in a savepoint: if it fails, only what `f` wrote is undone.
     pub fn savepoint<T>(&self, f: impl FnOnce(&Tx) -> Result<T>) -> Result<T> {
+        self.isolated(f)?
+    }
+
+    /// As [`Tx::savepoint`], keeping apart the two ways it can fail: the outer error means the
+    /// savepoint could not be opened or undone (the transaction is in doubt and must not commit),
+    /// the inner one is `f`'s own failure, already undone.
+    pub fn isolated<T>(&self, f: impl FnOnce(&Tx) -> Result<T>) -> Result<Result<T>> {
         let run = |sql: &str| -> Result<()> {
             self.q().prepare_cached(sql)?.execute([])?;
             Ok(())
@@ -251,12 +260,12 @@ impl Tx<'_> {
         match f(self) {
             Ok(value) => {
                 run("RELEASE line")?;
-                Ok(value)
+                Ok(Ok(value))
             }
             Err(e) => {
                 run("ROLLBACK TO line")?;
                 run("RELEASE line")?;
-                Err(e)
+                Ok(Err(e))
             }
         }
     }
@@ -863,14 +872,14 @@ impl Tx<'_> {
     }
 
     /// The stored response of an earlier request with this key: (fingerprint, status, body).
-    pub fn idempotent_response(&self, scope: &Scope, key: &str) -> Result<Option<(String, u16, Vec<u8>)>> {
+    pub fn idempotent_response(&self, scope: &Scope, owner: &str, key: &str) -> Result<Option<(String, u16, Vec<u8>)>> {
         Ok(self
             .q()
             .prepare_cached(
                 "SELECT fingerprint, status, response FROM idempotency_keys
-                 WHERE tenant_id = ?1 AND application_id = ?2 AND key = ?3",
+                 WHERE tenant_id = ?1 AND application_id = ?2 AND owner = ?3 AND key = ?4",
             )?
-            .query_row(params![scope.tenant_id, scope.application_id, key], |r| {
+            .query_row(params![scope.tenant_id, scope.application_id, owner, key], |r| {
                 Ok((r.get(0)?, r.get(1)?, r.get(2)?))
             })
             .optional()?)
@@ -880,12 +889,13 @@ impl Tx<'_> {
         self.q()
             .prepare_cached(
                 "INSERT INTO idempotency_keys
-                   (tenant_id, application_id, key, fingerprint, status, response, token_id, created_at)
-                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
+                   (tenant_id, application_id, owner, key, fingerprint, status, response, token_id, created_at)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
             )?
             .execute(params![
                 record.scope.tenant_id,
                 record.scope.application_id,
+                record.owner,
                 record.key,
                 record.fingerprint,
                 record.status,

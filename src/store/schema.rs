@@ -180,11 +180,12 @@ WHEN NOT (OLD.revoked_at IS NULL AND NEW.revoked_at IS NOT NULL
           AND NEW.created_at IS OLD.created_at AND NEW.expires_at IS OLD.expires_at
           AND NEW.actor IS OLD.actor)
 BEGIN SELECT RAISE(ABORT, 'a token can only be revoked, once'); END;
--- Keys are scoped to a tenant and application: the same path and body in another application
--- is another wallet's request, and must not receive this one's stored response.
+-- Keys are scoped to a tenant, application and wallet owner ('user:<id>', or 'internal' for the
+-- internal refund): one user's keys neither block nor reveal another's.
 CREATE TABLE idempotency_keys (
     tenant_id      TEXT NOT NULL,
     application_id TEXT NOT NULL,
+    owner          TEXT NOT NULL,
     key            TEXT NOT NULL,
     -- SHA-256 of the method, path and body: the same key with another request is a conflict.
     fingerprint TEXT NOT NULL,
@@ -192,6 +193,6 @@ CREATE TABLE idempotency_keys (
     response    BLOB NOT NULL,
     token_id    TEXT NOT NULL,
     created_at  TEXT NOT NULL,
-    PRIMARY KEY (tenant_id, application_id, key)
+    PRIMARY KEY (tenant_id, application_id, owner, key)
 ) STRICT;
 "#;

@@ -156,7 +156,7 @@ fn snapshot(db: &Path) -> String {
         ("postings", "entry_seq, idx"),
         ("freezes", "id"),
         ("wallet_status_changes", "seq"),
-        ("idempotency_keys", "tenant_id, application_id, key"),
+        ("idempotency_keys", "tenant_id, application_id, owner, key"),
     ] {
         let mut stmt = conn
             .prepare(&format!("SELECT * FROM {table} ORDER BY {order}"))

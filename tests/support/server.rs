@@ -79,14 +79,9 @@ impl Server {
         let started: Value = serde_json::from_str(&first)
             .unwrap_or_else(|e| panic!("serve's first line is not an envelope ({e}): {first:?}"));
         assert_eq!(started["message"], "listening", "{started}");
-        // A new connection per request: the server closes a keep-alive connection after a POST it
-        // refuses before reading the body, without saying so (`Connection: close`), and a client
-        // reusing it fails its next, unrelated request. http_routes.rs holds that to account
-        // in a test of its own; here it must not make other tests flaky.
-        let agent = ureq::AgentBuilder::new()
-            .timeout(Duration::from_secs(30))
-            .max_idle_connections(0)
-            .build();
+        // Connections are kept alive and reused, as real clients do: every answer, an early 401
+        // included, must leave its connection clean for the next request.
+        let agent = ureq::AgentBuilder::new().timeout(Duration::from_secs(30)).build();
         let public = started["data"]["listen"].as_str().expect("listen").to_owned();
         let internal = started["data"]["internal_listen"]
             .as_str()

@@ -1,0 +1,109 @@
+//! The server under conditions its operators do not control: a stderr that goes away, a client
+//! that never finishes its headers during a shutdown, a path that is not UTF-8.
+
+mod support;
+
+use std::io::{BufRead, BufReader, Write};
+use std::net::TcpStream;
+use std::process::{Command, Stdio};
+use std::time::{Duration, Instant};
+
+use serde_json::Value;
+use support::server::{raw, Server};
+use support::Ledger;
+
+/// `serve` with its access log on (no `--quiet`), stderr piped; returns the child and the
+/// public address.
+fn logging_server(ledger: &Ledger) -> (std::process::Child, String) {
+    let mut child = Command::new(assert_cmd::cargo::cargo_bin("ledgerctl"))
+        .env_remove("RUST_BACKTRACE")
+        .env("LEDGERCTL_DB", &ledger.db)
+        .args([
+            "-o",
+            "json",
+            "serve",
+            "--listen",
+            "127.0.0.1:0",
+            "--internal-listen",
+            "127.0.0.1:0",
+        ])
+        .stdin(Stdio::null())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("serve starts");
+    let mut first = String::new();
+    BufReader::new(child.stdout.take().unwrap())
+        .read_line(&mut first)
+        .unwrap();
+    let started: Value = serde_json::from_str(&first).unwrap();
+    (child, started["data"]["listen"].as_str().unwrap().to_owned())
+}
+
+fn terminate(pid: u32) {
+    let killed = Command::new("kill").args(["-TERM", &pid.to_string()]).status().unwrap();
+    assert!(killed.success());
+}
+
+/// Waits up to `limit` for the child to exit; its exit code, or None if it is still running.
+fn exit_within(child: &mut std::process::Child, limit: Duration) -> Option<i32> {
+    let started = Instant::now();
+    while started.elapsed() < limit {
+        if let Some(status) = child.try_wait().unwrap() {
+            return Some(status.code().unwrap_or(-1));
+        }
+        std::thread::sleep(Duration::from_millis(20));
+    }
+    None
+}
+
+#[test]
+fn a_closed_stderr_costs_no_answer_and_no_write() {
+    let ledger = Ledger::new();
+    ledger.funded("alice", "100.00");
+    let token = ledger.token(&["token", "create", "--scope", "write"]);
+    let (mut child, public) = logging_server(&ledger);
+    // The log reader goes away (a log shipper restarting): every later log line hits EPIPE.
+    drop(child.stderr.take());
+    let agent = ureq::AgentBuilder::new().timeout(Duration::from_secs(30)).build();
+    for _ in 0..20 {
+        let answer = agent
+            .post(&format!("http://{public}/wallets/alice/deposit"))
+            .set("Authorization", &format!("Bearer {token}"))
+            .set("Content-Type", "application/json")
+            .send_string(r#"{"amount":"0.50"}"#);
+        assert_eq!(answer.map(|r| r.status()).unwrap_or(0), 200);
+    }
+    terminate(child.id());
+    assert_eq!(exit_within(&mut child, Duration::from_secs(10)), Some(0));
+    assert_eq!(ledger.wallet("alice")["balance"], "110.00");
+    ledger.verified();
+}
+
+#[test]
+fn a_second_signal_stops_waiting_for_a_client_stuck_in_its_headers() {
+    let ledger = Ledger::new();
+    let (mut child, public) = logging_server(&ledger);
+    let mut stuck = TcpStream::connect(&public).unwrap();
+    stuck.write_all(b"GET /healthz HTTP/1.1\r\nHost: x\r\n").unwrap();
+    std::thread::sleep(Duration::from_millis(200));
+    terminate(child.id());
+    // The first signal waits for connections in flight (at most the header timeout here).
+    assert_eq!(exit_within(&mut child, Duration::from_millis(500)), None);
+    terminate(child.id());
+    assert_eq!(exit_within(&mut child, Duration::from_secs(5)), Some(0));
+}
+
+#[test]
+fn a_path_that_is_not_utf8_is_a_400_envelope_not_plain_text() {
+    let ledger = Ledger::new();
+    let token = ledger.token(&["token", "create"]);
+    let server = Server::start(&ledger);
+    let answer = raw(
+        &server.public,
+        &format!("GET /wallets/%FF HTTP/1.1\r\nHost: x\r\nAuthorization: Bearer {token}\r\nConnection: close"),
+        Vec::new(),
+    );
+    assert_eq!(answer.status, 400, "{}", answer.body);
+    assert_eq!(answer.json["error"], "invalid_request", "{}", answer.body);
+}

@@ -296,17 +296,13 @@ fn lists(command: &Command) -> bool {
 
 /// The filter flags of a list, parsed and checked.
 fn entry_filter(args: &args::FilterArgs) -> Result<EntryFilter> {
-    Ok(EntryFilter {
-        types: args.types.iter().map(|t| t.parse()).collect::<Result<_>>()?,
-        from: args.from.as_deref().map(|t| ops::parse_time("from", t)).transpose()?,
-        to: args.to.as_deref().map(|t| ops::parse_time("to", t)).transpose()?,
-        reference_id: args
-            .reference_id
-            .as_deref()
-            .map(|r| crate::ledger::ids::check_name("reference_id", r).map(str::to_owned))
-            .transpose()?,
-        before: None,
-    })
+    ops::entry_filter(
+        args.types.iter().map(String::as_str),
+        args.from.as_deref(),
+        args.to.as_deref(),
+        args.reference_id.as_deref(),
+        None,
+    )
 }
 
 fn wallet<W: Write>(

@@ -14,10 +14,10 @@ use tokio::sync::{mpsc, oneshot};
 
 use crate::error::{Error, Result};
 use crate::ledger::batch::{self, Raw};
-use crate::ledger::ids::{self, TRANSACTION_PREFIX};
+use crate::ledger::ids;
 use crate::ledger::limits::{BODY_BYTES_MAX, REQUEST_TIMEOUT_MS};
 use crate::ledger::model::FreezeStatus;
-use crate::ledger::request::{EntryFilter, PageRequest};
+use crate::ledger::request::PageRequest;
 use crate::ops::{self, IdempotencyKey, Outcome, Reply, WriteRequest};
 use crate::output::views::{
     outcome_message, Envelope, FreezeResult, FreezeView, ListEnvelope, OutcomeView, TransactionResult, TransactionView,
@@ -508,22 +508,14 @@ async fn transactions(
         .0
         .iter()
         .filter(|(n, _)| n == "type")
-        .flat_map(|(_, v)| v.split(','))
-        .map(|t| t.trim().parse())
-        .collect::<Result<Vec<_>>>()?;
-    let filter = EntryFilter {
+        .flat_map(|(_, v)| v.split(','));
+    let filter = ops::entry_filter(
         types,
-        from: params.one("from").map(|t| ops::parse_time("from", t)).transpose()?,
-        to: params.one("to").map(|t| ops::parse_time("to", t)).transpose()?,
-        reference_id: params
-            .one("reference_id")
-            .map(|r| ids::check_name("reference_id", r).map(str::to_owned))
-            .transpose()?,
-        before: params
-            .one("cursor")
-            .map(|c| ids::check_minted("cursor", TRANSACTION_PREFIX, c).map(str::to_owned))
-            .transpose()?,
-    };
+        params.one("from"),
+        params.one("to"),
+        params.one("reference_id"),
+        params.one("cursor"),
+    )?;
     let scope = caller.0.scope.clone();
     let (_, entries) = state
         .reads

@@ -21,7 +21,8 @@ pub use wallet::{
     status_history, StatusOutcome,
 };
 
-use crate::ledger::ids::{mint, FREEZE_PREFIX, TRANSACTION_PREFIX};
+use crate::ledger::ids::{check_minted, check_name, mint, FREEZE_PREFIX, TRANSACTION_PREFIX};
+use crate::ledger::request::EntryFilter;
 use crate::ledger::rules::Context;
 
 /// The current time as the ledger writes it: RFC 3339, UTC, whole seconds, with a `Z`.
@@ -44,6 +45,31 @@ pub fn parse_time(field: &str, input: &str) -> crate::error::Result<String> {
         )
     })?;
     Ok(utc.format("%Y-%m-%dT%H:%M:%SZ").to_string())
+}
+
+/// The filter of a transaction list as a user typed it (CLI flags, HTTP query), checked once
+/// for both: types by name, times as [`parse_time`] reads them, ids by their rules.
+pub fn entry_filter<'a>(
+    types: impl IntoIterator<Item = &'a str>,
+    from: Option<&str>,
+    to: Option<&str>,
+    reference_id: Option<&str>,
+    cursor: Option<&str>,
+) -> crate::error::Result<EntryFilter> {
+    Ok(EntryFilter {
+        types: types
+            .into_iter()
+            .map(|t| t.trim().parse())
+            .collect::<crate::error::Result<_>>()?,
+        from: from.map(|t| parse_time("from", t)).transpose()?,
+        to: to.map(|t| parse_time("to", t)).transpose()?,
+        reference_id: reference_id
+            .map(|r| check_name("reference_id", r).map(str::to_owned))
+            .transpose()?,
+        before: cursor
+            .map(|c| check_minted("cursor", TRANSACTION_PREFIX, c).map(str::to_owned))
+            .transpose()?,
+    })
 }
 
 fn context(actor: &str) -> Context {

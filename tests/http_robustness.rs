@@ -3,40 +3,18 @@
 
 mod support;
 
-use std::io::{BufRead, BufReader, Write};
+use std::io::Write;
 use std::net::TcpStream;
-use std::process::{Command, Stdio};
+use std::process::Command;
 use std::time::{Duration, Instant};
 
-use serde_json::Value;
-use support::server::{raw, Server};
+use support::server::{raw, spawn, Server};
 use support::Ledger;
 
 /// `serve` with its access log on (no `--quiet`), stderr piped; returns the child and the
 /// public address.
 fn logging_server(ledger: &Ledger) -> (std::process::Child, String) {
-    let mut child = Command::new(assert_cmd::cargo::cargo_bin("ledgerctl"))
-        .env_remove("RUST_BACKTRACE")
-        .env("LEDGERCTL_DB", &ledger.db)
-        .args([
-            "-o",
-            "json",
-            "serve",
-            "--listen",
-            "127.0.0.1:0",
-            "--internal-listen",
-            "127.0.0.1:0",
-        ])
-        .stdin(Stdio::null())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .expect("serve starts");
-    let mut first = String::new();
-    BufReader::new(child.stdout.take().unwrap())
-        .read_line(&mut first)
-        .unwrap();
-    let started: Value = serde_json::from_str(&first).unwrap();
+    let (child, started) = spawn(ledger, &[]);
     (child, started["data"]["listen"].as_str().unwrap().to_owned())
 }
 

@@ -46,39 +46,9 @@ impl Server {
 
     /// As [`Server::start`], with extra `serve` arguments (e.g. `--commit-group-max 1`).
     pub fn start_with(ledger: &Ledger, extra: &[&str]) -> Server {
-        let mut cmd = std::process::Command::new(assert_cmd::cargo::cargo_bin("ledgerctl"));
-        for var in [
-            "LEDGERCTL_TENANT",
-            "LEDGERCTL_APP",
-            "LEDGERCTL_OUTPUT",
-            "RUST_BACKTRACE",
-        ] {
-            cmd.env_remove(var);
-        }
-        cmd.env("LEDGERCTL_DB", &ledger.db)
-            .args([
-                "-o",
-                "json",
-                "serve",
-                "--listen",
-                "127.0.0.1:0",
-                "--internal-listen",
-                "127.0.0.1:0",
-                "--quiet",
-            ])
-            .args(extra)
-            .stdin(Stdio::null())
-            .stdout(Stdio::piped())
-            .stderr(Stdio::piped());
-        let mut child = cmd.spawn().expect("ledgerctl serve starts");
-        let stdout = child.stdout.take().expect("serve's stdout");
-        let mut first = String::new();
-        BufReader::new(stdout)
-            .read_line(&mut first)
-            .expect("serve prints where it listens");
-        let started: Value = serde_json::from_str(&first)
-            .unwrap_or_else(|e| panic!("serve's first line is not an envelope ({e}): {first:?}"));
-        assert_eq!(started["message"], "listening", "{started}");
+        let mut quiet = vec!["--quiet"];
+        quiet.extend_from_slice(extra);
+        let (child, started) = spawn(ledger, &quiet);
         // Connections are kept alive and reused, as real clients do: every answer, an early 401
         // included, must leave its connection clean for the next request.
         let agent = ureq::AgentBuilder::new().timeout(Duration::from_secs(30)).build();
@@ -266,6 +236,44 @@ impl Client {
             www_authenticate,
         })
     }
+}
+
+/// Starts `ledgerctl -o json serve` on ports 0 with `args`, stdout read up to its first line
+/// (where it listens, returned), stderr piped.
+pub fn spawn(ledger: &Ledger, args: &[&str]) -> (Child, Value) {
+    let mut cmd = std::process::Command::new(assert_cmd::cargo::cargo_bin("ledgerctl"));
+    for var in [
+        "LEDGERCTL_TENANT",
+        "LEDGERCTL_APP",
+        "LEDGERCTL_OUTPUT",
+        "RUST_BACKTRACE",
+    ] {
+        cmd.env_remove(var);
+    }
+    cmd.env("LEDGERCTL_DB", &ledger.db)
+        .args([
+            "-o",
+            "json",
+            "serve",
+            "--listen",
+            "127.0.0.1:0",
+            "--internal-listen",
+            "127.0.0.1:0",
+        ])
+        .args(args)
+        .stdin(Stdio::null())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped());
+    let mut child = cmd.spawn().expect("ledgerctl serve starts");
+    let stdout = child.stdout.take().expect("serve's stdout");
+    let mut first = String::new();
+    BufReader::new(stdout)
+        .read_line(&mut first)
+        .expect("serve prints where it listens");
+    let started: Value = serde_json::from_str(&first)
+        .unwrap_or_else(|e| panic!("serve's first line is not an envelope ({e}): {first:?}"));
+    assert_eq!(started["message"], "listening", "{started}");
+    (child, started)
 }
 
 impl Drop for Server {

@@ -1281,7 +1281,7 @@ _ledgerctl() {
             return 0
             ;;
         ledgerctl__subcmd__serve)
-            opts="-o -y -h -V --listen --internal-listen --commit-group-max --quiet --db --tenant --app --output --yes --lock-timeout-ms --help --version"
+            opts="-o -y -h -V --listen --internal-listen --commit-group-max --request-timeout-ms --quiet --db --tenant --app --output --yes --lock-timeout-ms --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1296,6 +1296,10 @@ _ledgerctl() {
                     return 0
                     ;;
                 --commit-group-max)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --request-timeout-ms)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;

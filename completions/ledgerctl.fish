@@ -419,6 +419,7 @@ complete -c ledgerctl -n "__fish_ledgerctl_using_subcommand token; and __fish_se
 complete -c ledgerctl -n "__fish_ledgerctl_using_subcommand serve" -l listen -d 'The public listener: the wallet routes, /healthz and /openapi.json' -r
 complete -c ledgerctl -n "__fish_ledgerctl_using_subcommand serve" -l internal-listen -d 'The internal listener, the only one serving POST /internal/wallet/refund' -r
 complete -c ledgerctl -n "__fish_ledgerctl_using_subcommand serve" -l commit-group-max -d 'Concurrent writes committed together in one transaction (1: one transaction per request)' -r
+complete -c ledgerctl -n "__fish_ledgerctl_using_subcommand serve" -l request-timeout-ms -d 'How long a request may wait to be started before it is answered 503 request_timeout, nothing written' -r
 complete -c ledgerctl -n "__fish_ledgerctl_using_subcommand serve" -l db -d 'The ledger file' -r -F
 complete -c ledgerctl -n "__fish_ledgerctl_using_subcommand serve" -l tenant -d 'The tenant whose wallets this command reaches' -r
 complete -c ledgerctl -n "__fish_ledgerctl_using_subcommand serve" -l app -d 'The application whose wallets this command reaches' -r

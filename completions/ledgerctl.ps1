@@ -623,6 +623,7 @@ Register-ArgumentCompleter -Native -CommandName 'ledgerctl' -ScriptBlock {
             [CompletionResult]::new('--listen', '--listen', [CompletionResultType]::ParameterName, 'The public listener: the wallet routes, /healthz and /openapi.json')
             [CompletionResult]::new('--internal-listen', '--internal-listen', [CompletionResultType]::ParameterName, 'The internal listener, the only one serving POST /internal/wallet/refund')
             [CompletionResult]::new('--commit-group-max', '--commit-group-max', [CompletionResultType]::ParameterName, 'Concurrent writes committed together in one transaction (1: one transaction per request)')
+            [CompletionResult]::new('--request-timeout-ms', '--request-timeout-ms', [CompletionResultType]::ParameterName, 'How long a request may wait to be started before it is answered 503 request_timeout, nothing written')
             [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'The ledger file')
             [CompletionResult]::new('--tenant', '--tenant', [CompletionResultType]::ParameterName, 'The tenant whose wallets this command reaches')
             [CompletionResult]::new('--app', '--app', [CompletionResultType]::ParameterName, 'The application whose wallets this command reaches')

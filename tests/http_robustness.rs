@@ -85,3 +85,101 @@ fn a_path_that_is_not_utf8_is_a_400_envelope_not_plain_text() {
     assert_eq!(answer.status, 400, "{}", answer.body);
     assert_eq!(answer.json["error"], "invalid_request", "{}", answer.body);
 }
+
+/// Starts `count` withdrawals of 1.00 from alice at once; each thread returns (status, error,
+/// seconds taken).
+fn withdrawals(public: &str, token: &str, count: usize) -> Vec<std::thread::JoinHandle<(u16, String, f64)>> {
+    (0..count)
+        .map(|_| {
+            let (public, token) = (public.to_owned(), token.to_owned());
+            std::thread::spawn(move || {
+                let started = Instant::now();
+                let agent = ureq::AgentBuilder::new().timeout(Duration::from_secs(60)).build();
+                let sent = agent
+                    .post(&format!("http://{public}/wallets/alice/withdraw"))
+                    .set("Authorization", &format!("Bearer {token}"))
+                    .set("Content-Type", "application/json")
+                    .send_string(r#"{"amount":"1.00"}"#);
+                let (status, body) = match sent {
+                    Ok(r) => (r.status(), r.into_string().unwrap_or_default()),
+                    Err(ureq::Error::Status(code, r)) => (code, r.into_string().unwrap_or_default()),
+                    Err(e) => (0, e.to_string()),
+                };
+                let json: serde_json::Value = serde_json::from_str(&body).unwrap_or_default();
+                let error = json["error"].as_str().unwrap_or("").to_owned();
+                (status, error, started.elapsed().as_secs_f64())
+            })
+        })
+        .collect()
+}
+
+#[test]
+fn writes_stuck_behind_a_held_lock_are_answered_by_their_deadline_and_never_written_later() {
+    let ledger = Ledger::new();
+    ledger.funded("alice", "100.00");
+    let token = ledger.token(&["token", "create", "--scope", "write"]);
+    let (mut child, started) = spawn(
+        &ledger,
+        &[
+            "--quiet",
+            "--commit-group-max",
+            "1",
+            "--request-timeout-ms",
+            "1500",
+            "--lock-timeout-ms",
+            "1000",
+        ],
+    );
+    let public = started["data"]["listen"].as_str().unwrap().to_owned();
+    let before = ledger.snapshot();
+    let holder = ledger.sqlite();
+    holder.execute_batch("BEGIN IMMEDIATE").unwrap();
+    for answer in withdrawals(&public, &token, 6) {
+        let (status, error, seconds) = answer.join().unwrap();
+        assert_eq!(status, 503, "{error}");
+        assert!(error == "ledger_busy" || error == "request_timeout", "{error}");
+        // Answered by the deadline (1.5 s), not one lock wait after another.
+        assert!(seconds < 3.0, "answered after {seconds:.1} s");
+    }
+    holder.execute_batch("ROLLBACK").unwrap();
+    // Nothing the server still held may land once the lock is free: every 503 meant "not written".
+    std::thread::sleep(Duration::from_millis(500));
+    assert_eq!(ledger.snapshot(), before);
+    terminate(child.id());
+    assert_eq!(exit_within(&mut child, Duration::from_secs(10)), Some(0));
+    ledger.verified();
+}
+
+#[test]
+fn a_second_signal_ends_the_server_promptly_while_writes_wait_behind_a_held_lock() {
+    let ledger = Ledger::new();
+    ledger.funded("alice", "100.00");
+    let token = ledger.token(&["token", "create", "--scope", "write"]);
+    let (mut child, started) = spawn(
+        &ledger,
+        &["--quiet", "--commit-group-max", "1", "--lock-timeout-ms", "2000"],
+    );
+    let public = started["data"]["listen"].as_str().unwrap().to_owned();
+    let before = ledger.snapshot();
+    let holder = ledger.sqlite();
+    holder.execute_batch("BEGIN IMMEDIATE").unwrap();
+    let clients = withdrawals(&public, &token, 8);
+    std::thread::sleep(Duration::from_millis(300));
+    terminate(child.id());
+    std::thread::sleep(Duration::from_millis(200));
+    terminate(child.id());
+    // One lock wait (2 s) for the group the writer is in, not one per queued request.
+    let signalled = Instant::now();
+    assert_eq!(exit_within(&mut child, Duration::from_secs(8)), Some(0));
+    assert!(
+        signalled.elapsed() < Duration::from_secs(5),
+        "{:?}",
+        signalled.elapsed()
+    );
+    holder.execute_batch("ROLLBACK").unwrap();
+    for client in clients {
+        let (status, _, _) = client.join().unwrap();
+        assert_ne!(status, 200, "nothing could be written while the lock was held");
+    }
+    assert_eq!(ledger.snapshot(), before);
+}

@@ -4,7 +4,10 @@ use std::path::PathBuf;
 
 use clap::{Args, Parser, Subcommand};
 
-use crate::ledger::limits::{COMMIT_GROUP_DEFAULT, COMMIT_GROUP_MAX, LOCK_TIMEOUT_MS_DEFAULT, LOCK_TIMEOUT_MS_MAX};
+use crate::ledger::limits::{
+    COMMIT_GROUP_DEFAULT, COMMIT_GROUP_MAX, LOCK_TIMEOUT_MS_DEFAULT, LOCK_TIMEOUT_MS_MAX, REQUEST_TIMEOUT_MS,
+    REQUEST_TIMEOUT_MS_MAX,
+};
 use crate::output::Format;
 
 /// Double-entry wallet ledger administration over a SQLite ledger file.
@@ -104,7 +107,7 @@ its wallet from the transaction. Exit 0 only when every line succeeded (a replay
     #[command(after_help = "Public routes take `Authorization: Bearer <token>` (token create); \
 POST /internal/wallet/refund is served only on --internal-listen and takes `X-API-Key: <key>` \
 (token create --internal). Every 200 is durable on disk. SIGINT or SIGTERM stop taking new \
-connections and let the requests in flight finish (at most 35 s; a second signal stops waiting) \
+connections and let the requests in flight finish (at most the request timeout + 5 s; a second signal stops waiting) \
 before exiting; an answered write is never lost.")]
     Serve(ServeArgs),
 
@@ -377,6 +380,11 @@ pub struct ServeArgs {
     #[arg(long, value_name = "N", default_value_t = COMMIT_GROUP_DEFAULT as u64,
           value_parser = clap::value_parser!(u64).range(1..=COMMIT_GROUP_MAX as u64))]
     pub commit_group_max: u64,
+    /// How long a request may wait to be started before it is answered 503 request_timeout,
+    /// nothing written
+    #[arg(long, value_name = "MS", default_value_t = REQUEST_TIMEOUT_MS,
+          value_parser = clap::value_parser!(u64).range(100..=REQUEST_TIMEOUT_MS_MAX))]
+    pub request_timeout_ms: u64,
     /// No access log on stderr (one line per request: time, method, path, status, microseconds)
     #[arg(long)]
     pub quiet: bool,

@@ -271,6 +271,7 @@ fn serve<W: Write>(args: &args::ServeArgs, g: &Global, out: &mut Printer<W>) -> 
         lock_timeout_ms: g.lock_timeout_ms,
         commit_group_max: usize::try_from(args.commit_group_max).unwrap_or(1),
         access_log: !args.quiet,
+        request_timeout_ms: args.request_timeout_ms,
     };
     crate::http::run(&config, &args.listen, &args.internal_listen, &mut |bound| {
         out.listening(bound)?;

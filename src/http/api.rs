@@ -1,6 +1,7 @@
 //! The routes: each decodes its request into what the CLI would build, calls the same `ops`
 //! function, and answers with the same envelope.
 
+use std::sync::Arc;
 use std::time::{Duration, Instant};
 
 use axum::extract::rejection::{PathRejection, QueryRejection};
@@ -15,7 +16,7 @@ use tokio::sync::{mpsc, oneshot};
 use crate::error::{Error, Result};
 use crate::ledger::batch::{self, Raw};
 use crate::ledger::ids;
-use crate::ledger::limits::{BODY_BYTES_MAX, REQUEST_TIMEOUT_MS};
+use crate::ledger::limits::{BODY_BYTES_MAX, BODY_READ_TIMEOUT_MS};
 use crate::ledger::model::FreezeStatus;
 use crate::ledger::request::PageRequest;
 use crate::ops::{self, IdempotencyKey, Outcome, Reply, WriteRequest};
@@ -29,7 +30,7 @@ use super::body::{error_reply, fingerprint, idempotency_key, json_reply, reply_r
 use super::log::Log;
 use super::openapi::{DepositRequest, FreezeRequest, PaymentRequest, RefundRequest, UnfreezeRequest, WithdrawRequest};
 use super::reads::Reads;
-use super::writer::Job;
+use super::writer::{Fate, Job};
 use super::Config;
 
 /// What every handler shares.
@@ -39,6 +40,7 @@ pub struct State {
     writes: mpsc::Sender<Job>,
     log: Log,
     access_log: bool,
+    request_timeout_ms: u64,
 }
 
 impl State {
@@ -48,13 +50,17 @@ impl State {
             writes,
             log,
             access_log: config.access_log,
+            request_timeout_ms: config.request_timeout_ms,
         }
     }
 }
 
-/// When a request must have been answered: `REQUEST_TIMEOUT_MS` after it arrived.
+/// When a request must have been started: the request timeout after it arrived.
 #[derive(Debug, Clone, Copy)]
-struct Deadline(tokio::time::Instant);
+struct Deadline {
+    at: tokio::time::Instant,
+    timeout_ms: u64,
+}
 
 /// The public listener: the wallet routes, /healthz and /openapi.json.
 pub fn public_router(state: State) -> Router {
@@ -97,20 +103,20 @@ fn common(router: Router<State>, state: State) -> Router {
 /// start it past its deadline, so a `request_timeout` always means "not applied".
 async fn around(axum::extract::State(state): axum::extract::State<State>, request: Request, next: Next) -> Response {
     let started = Instant::now();
-    let deadline = tokio::time::Instant::now() + Duration::from_millis(REQUEST_TIMEOUT_MS);
+    let timeout_ms = state.request_timeout_ms;
+    let deadline = tokio::time::Instant::now() + Duration::from_millis(timeout_ms);
     let method = request.method().clone();
     let path = request.uri().path().to_owned();
-    let timed_out = || {
-        ApiError(Error::RequestTimeout {
-            timeout_ms: REQUEST_TIMEOUT_MS,
-        })
-        .into_response()
-    };
-    let response = match tokio::time::timeout_at(deadline, buffered(request)).await {
+    let timed_out = || ApiError(Error::RequestTimeout { timeout_ms }).into_response();
+    let body_deadline = deadline.min(tokio::time::Instant::now() + Duration::from_millis(BODY_READ_TIMEOUT_MS));
+    let response = match tokio::time::timeout_at(body_deadline, buffered(request)).await {
         Err(_) => timed_out(),
         Ok(Err(refused)) => refused,
         Ok(Ok(mut request)) => {
-            request.extensions_mut().insert(Deadline(deadline));
+            request.extensions_mut().insert(Deadline {
+                at: deadline,
+                timeout_ms,
+            });
             if method == Method::POST {
                 next.run(request).await
             } else {
@@ -250,7 +256,8 @@ async fn wallet_write(
         }),
         user_id: Some(user_id),
         operation: item.operation,
-        deadline: deadline.0.into_std(),
+        deadline: deadline.at.into_std(),
+        timeout_ms: deadline.timeout_ms,
     };
     submit(&state, write, deadline).await
 }
@@ -270,22 +277,33 @@ fn path_user(path: std::result::Result<Path<String>, PathRejection>) -> Result<S
     Ok(user_id)
 }
 
-/// Hands a write to the writer and waits until it is durable, has failed, or was refused for
-/// its deadline. Waiting for room in a full queue stops at the deadline (nothing queued then).
+/// Hands a write to the writer and waits until it is durable, has failed, or the deadline has
+/// come. At the deadline a write the writer has not started is abandoned (it never will be):
+/// the answer is then `request_timeout`, nothing written. A write already started is waited
+/// for; it holds the write lock, so its answer is a commit away.
 async fn submit(state: &State, request: WriteRequest, deadline: Deadline) -> Result<Response, ApiError> {
-    let (reply, answer) = oneshot::channel();
+    let (reply, mut answer) = oneshot::channel();
+    let fate = Arc::new(Fate::default());
     let gone = || Error::internal("the ledger writer has stopped");
-    let queued = tokio::time::timeout_at(deadline.0, state.writes.send(Job { request, reply })).await;
-    match queued {
-        Err(_) => {
-            return Err(Error::RequestTimeout {
-                timeout_ms: REQUEST_TIMEOUT_MS,
-            }
-            .into())
-        }
+    let timed_out = || {
+        ApiError(Error::RequestTimeout {
+            timeout_ms: deadline.timeout_ms,
+        })
+    };
+    let job = Job {
+        request,
+        reply,
+        fate: fate.clone(),
+    };
+    match tokio::time::timeout_at(deadline.at, state.writes.send(job)).await {
+        Err(_) => return Err(timed_out()),
         Ok(sent) => sent.map_err(|_| gone())?,
     }
-    let reply = answer.await.map_err(|_| gone())?;
+    let reply = match tokio::time::timeout_at(deadline.at, &mut answer).await {
+        Ok(reply) => reply.map_err(|_| gone())?,
+        Err(_) if fate.abandon() => return Err(timed_out()),
+        Err(_) => answer.await.map_err(|_| gone())?,
+    };
     Ok(reply_response(reply))
 }
 
@@ -297,7 +315,7 @@ macro_rules! write_route {
             tag = "Wallet Service",
             summary = $summary,
             params(("user_id" = String, Path, description = "User ID", example = "alice"),
-                   ("Idempotency-Key" = Option<String>, Header, description = "Repeat-safe key (1 to 255 visible ASCII characters), scoped to the token's tenant and application: a repeat with the same body returns the first response byte for byte; another body is 409 idempotency_key_reused")),
+                   ("Idempotency-Key" = Option<String>, Header, description = "Repeat-safe key (1 to 255 visible ASCII characters), scoped to the token's tenant, application and the path's user: a repeat with the same body returns the first response byte for byte; another body is 409 idempotency_key_reused")),
             request_body(content = $body, content_type = "application/json"),
             responses((status = 200, description = "OK: durable on disk", body = $result)),
             security(("bearerAuth" = []))
@@ -369,7 +387,7 @@ write_route!(
     path = "/internal/wallet/refund",
     tag = "Wallet Service - Internal Interface",
     summary = "Internal service call to refund (served on the internal listener only)",
-    params(("Idempotency-Key" = Option<String>, Header, description = "Repeat-safe key, scoped to the key's tenant and application")),
+    params(("Idempotency-Key" = Option<String>, Header, description = "Repeat-safe key, scoped to the key's tenant and application (and to this route)")),
     request_body(content = RefundRequest, content_type = "application/json"),
     responses((status = 200, description = "OK: durable on disk", body = Envelope<TransactionResult>)),
     security(("apiKey" = []))
@@ -395,7 +413,8 @@ async fn internal_refund(
             fingerprint: fingerprint("POST", &path, &body.bytes),
             token_id: token.id.clone(),
         }),
-        deadline: deadline.0.into_std(),
+        deadline: deadline.at.into_std(),
+        timeout_ms: deadline.timeout_ms,
     };
     submit(&state, write, deadline).await
 }

@@ -23,7 +23,7 @@ use tokio::net::TcpListener;
 use tokio::sync::{watch, Semaphore};
 
 use crate::error::{Error, Result};
-use crate::ledger::limits::{CONNECTIONS_MAX, HEADER_READ_TIMEOUT_MS, SHUTDOWN_GRACE_MS};
+use crate::ledger::limits::{CONNECTIONS_MAX, HEADER_READ_TIMEOUT_MS, SHUTDOWN_GRACE_EXTRA_MS};
 use crate::store::Store;
 
 pub use openapi::document;
@@ -37,6 +37,15 @@ pub struct Config {
     pub commit_group_max: usize,
     /// One line per request on stderr.
     pub access_log: bool,
+    /// How long a request may wait to be started (`--request-timeout-ms`).
+    pub request_timeout_ms: u64,
+}
+
+impl Config {
+    /// How long a shutdown waits for requests in flight.
+    fn grace(&self) -> Duration {
+        Duration::from_millis(self.request_timeout_ms.saturating_add(SHUTDOWN_GRACE_EXTRA_MS))
+    }
 }
 
 /// The addresses the listeners are bound to (port 0 becomes a real port here).
@@ -49,7 +58,7 @@ pub struct Bound {
 /// Binds both listeners, reports them through `started`, and serves until SIGINT or SIGTERM.
 ///
 /// On a signal the listeners stop accepting and requests in flight finish, for at most
-/// `SHUTDOWN_GRACE_MS` (a second signal stops waiting). Then the writer commits what it has
+/// the request timeout plus `SHUTDOWN_GRACE_EXTRA_MS` (a second signal stops waiting). Then the writer commits what it has
 /// started and this returns. Answers are sent only after their commit, so a write answered 200
 /// is never lost; a write that was never answered was either not started or is found by its
 /// `Idempotency-Key` or `reference_id`.
@@ -83,14 +92,16 @@ pub fn run(
         };
         started(&bound).map_err(|e| Error::internal(format!("cannot report the listeners: {e}")))?;
         let state = api::State::new(config, writes, log.clone());
-        tokio::spawn(signals(stop, hurry, log.clone()));
+        let grace = config.grace();
+        tokio::spawn(signals(stop, hurry, log.clone(), grace));
         let public = serve(
             public,
             api::public_router(state.clone()),
             stopped.clone(),
             hurried.clone(),
+            grace,
         );
-        let internal = serve(internal, api::internal_router(state), stopped, hurried);
+        let internal = serve(internal, api::internal_router(state), stopped, hurried, grace);
         tokio::join!(public, internal);
         Ok(())
     });
@@ -114,12 +125,12 @@ async fn bind(flag: &str, addr: &str) -> Result<TcpListener> {
 }
 
 /// The first SIGINT or SIGTERM starts the shutdown; a second one ends the grace period.
-async fn signals(stop: watch::Sender<bool>, hurry: watch::Sender<bool>, log: log::Log) {
+async fn signals(stop: watch::Sender<bool>, hurry: watch::Sender<bool>, log: log::Log, grace: Duration) {
     shutdown_signal().await;
     log.line(format!(
         "{} ledgerctl serve: shutting down: finishing requests in flight (at most {} s; a second signal stops waiting)",
         crate::ops::now(),
-        SHUTDOWN_GRACE_MS / 1000
+        grace.as_secs()
     ));
     let _ = stop.send(true);
     shutdown_signal().await;
@@ -137,6 +148,7 @@ async fn serve(
     router: axum::Router,
     mut stop: watch::Receiver<bool>,
     mut hurry: watch::Receiver<bool>,
+    grace: Duration,
 ) {
     let graceful = hyper_util::server::graceful::GracefulShutdown::new();
     let slots = Arc::new(Semaphore::new(CONNECTIONS_MAX));
@@ -170,7 +182,7 @@ async fn serve(
         });
     }
     drop(listener);
-    let grace = tokio::time::sleep(Duration::from_millis(SHUTDOWN_GRACE_MS));
+    let grace = tokio::time::sleep(grace);
     tokio::select! {
         _ = graceful.shutdown() => {}
         _ = grace => {}

@@ -31,9 +31,12 @@ impl Reads {
 
     /// Runs `f` on a read connection, off the async threads.
     pub async fn run<T: Send + 'static>(&self, f: impl FnOnce(&mut Store) -> Result<T> + Send + 'static) -> Result<T> {
-        let _permit = self.permits.acquire().await.map_err(Error::internal)?;
+        // The permit goes with the blocking task: a read outlives a caller that gave up on it,
+        // and must still count against the limit until it ends.
+        let permit = self.permits.clone().acquire_owned().await.map_err(Error::internal)?;
         let reads = self.clone();
         tokio::task::spawn_blocking(move || {
+            let _permit = permit;
             let idle = reads.idle.lock().ok().and_then(|mut idle| idle.pop());
             let mut store = match idle {
                 Some(store) => store,

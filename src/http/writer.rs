@@ -2,6 +2,10 @@
 //! (up to the group size) and commits them in one transaction, a savepoint each. While it waits
 //! for one group's fsync, the next group gathers; one fsync then answers many requests.
 
+use std::sync::atomic::{AtomicU8, Ordering};
+use std::sync::Arc;
+use std::time::Instant;
+
 use tokio::sync::{mpsc, oneshot};
 
 use crate::error::{Error, ErrorKind, Result};
@@ -17,6 +21,33 @@ use super::log::Log;
 pub struct Job {
     pub request: WriteRequest,
     pub reply: oneshot::Sender<Reply>,
+    /// Who decided the job's fate first: the writer starting it, or its caller giving up on it
+    /// at the deadline. Exactly one of them wins, so a timeout answer is always "not written".
+    pub fate: Arc<Fate>,
+}
+
+/// A job's fate, decided once.
+#[derive(Debug, Default)]
+pub struct Fate(AtomicU8);
+
+const QUEUED: u8 = 0;
+const STARTED: u8 = 1;
+const ABANDONED: u8 = 2;
+
+impl Fate {
+    /// The writer's claim, under the write lock: true if the job is now started.
+    fn start(&self) -> bool {
+        self.0
+            .compare_exchange(QUEUED, STARTED, Ordering::AcqRel, Ordering::Acquire)
+            .is_ok()
+    }
+
+    /// The caller's claim at its deadline: true if the job will now never be started.
+    pub fn abandon(&self) -> bool {
+        self.0
+            .compare_exchange(QUEUED, ABANDONED, Ordering::AcqRel, Ordering::Acquire)
+            .is_ok()
+    }
 }
 
 /// Runs `on_exit` when the writer thread ends, also by a panic: the server must not go on
@@ -59,10 +90,30 @@ pub fn start(
 }
 
 fn commit(store: &mut Store, jobs: Vec<Job>, log: &Log) {
+    // Jobs already given up on (a caller gone, a deadline passed) are dropped before taking the
+    // write lock: a queue of abandoned jobs must not wait for the lock, group after group.
+    let now = Instant::now();
+    let (jobs, late): (Vec<Job>, Vec<Job>) = jobs
+        .into_iter()
+        .filter(|job| !job.reply.is_closed())
+        .partition(|job| job.request.deadline > now);
+    for job in late {
+        // Never started: say so, rather than drop the answer channel (which reads as a failure).
+        let _ = job.reply.send(error_reply(&Error::RequestTimeout {
+            timeout_ms: job.request.timeout_ms,
+        }));
+    }
+    if jobs.is_empty() {
+        return;
+    }
     let requests: Vec<WriteRequest> = jobs.iter().map(|job| job.request.clone()).collect();
-    // A caller that has gone (disconnected) was never told anything: its write is not started.
-    let wanted = |index: usize| jobs.get(index).is_some_and(|job| !job.reply.is_closed());
-    let replies = match ops::commit_group(store, &requests, &wanted, &render_outcome) {
+    // Checked again under the lock, just before each job runs: a caller that has gone or given
+    // up was never told anything, so its write is not started.
+    let start = |index: usize| {
+        jobs.get(index)
+            .is_some_and(|job| !job.reply.is_closed() && job.fate.start())
+    };
+    let replies = match ops::commit_group(store, &requests, &start, &render_outcome) {
         Ok(replies) if replies.len() == jobs.len() => replies,
         Ok(_) => group_failed(&Error::internal("the writer lost track of a request"), jobs.len(), log),
         Err(e) => group_failed(&e, jobs.len(), log),

@@ -44,8 +44,10 @@ pub const LOCK_TIMEOUT_MS_MAX: u64 = i32::MAX as u64;
 /// The biggest valid body (a refund with a 500-character reason) is under 3 KiB.
 pub const BODY_BYTES_MAX: usize = 64 * 1024;
 
-/// How long `serve` works on one request before answering 503 `request_timeout`.
+/// How long a request may wait to be started before `serve` answers 503 `request_timeout`
+/// (`--request-timeout-ms`), by default and at most.
 pub const REQUEST_TIMEOUT_MS: u64 = 30_000;
+pub const REQUEST_TIMEOUT_MS_MAX: u64 = 600_000;
 
 /// Writes `serve` commits together in one transaction (one fsync), by default and at most.
 pub const COMMIT_GROUP_DEFAULT: usize = 256;
@@ -66,12 +68,16 @@ pub const TOKEN_EXPIRES_DAYS_MAX: i64 = 3_650;
 /// How long `serve` waits for a client to send a request's headers before closing the connection.
 pub const HEADER_READ_TIMEOUT_MS: u64 = 10_000;
 
+/// How long `serve` waits for a request's body, before any credential is checked: a slow
+/// sender cannot hold a connection slot for the whole request time.
+pub const BODY_READ_TIMEOUT_MS: u64 = 10_000;
+
 /// Open connections per listener; more wait in the kernel's accept queue.
 pub const CONNECTIONS_MAX: usize = 1_024;
 
-/// After SIGINT or SIGTERM, how long `serve` lets requests in flight finish before it stops
-/// waiting for them (a second signal stops waiting at once). Longer than a request may take.
-pub const SHUTDOWN_GRACE_MS: u64 = REQUEST_TIMEOUT_MS + 5_000;
+/// After SIGINT or SIGTERM, how long `serve` lets requests in flight finish beyond the request
+/// timeout before it stops waiting for them (a second signal stops waiting at once).
+pub const SHUTDOWN_GRACE_EXTRA_MS: u64 = 5_000;
 
 /// Access-log lines waiting to be written; when stderr cannot keep up, lines beyond this are
 /// dropped (and counted) rather than slowing down answers.

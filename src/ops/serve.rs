@@ -5,7 +5,6 @@
 use std::time::Instant;
 
 use crate::error::{Error, ErrorKind, Result};
-use crate::ledger::limits::REQUEST_TIMEOUT_MS;
 use crate::ledger::model::Scope;
 use crate::ledger::request::Operation;
 use crate::store::{IdempotentResponse, Store, Tx};
@@ -24,6 +23,8 @@ pub struct WriteRequest {
     pub key: Option<IdempotencyKey>,
     /// Not started after this moment: answered `request_timeout`, not applied.
     pub deadline: Instant,
+    /// The request time limit the deadline came from, for that answer.
+    pub timeout_ms: u64,
 }
 
 /// An `Idempotency-Key`, scoped to the tenant and application of the request and to the wallet
@@ -50,21 +51,23 @@ pub type Render<'a> = &'a dyn Fn(&Result<Outcome>) -> Reply;
 
 /// Runs every request in one `BEGIN IMMEDIATE` transaction and commits once: all the answers
 /// are durable together, after one fsync. Each request runs in a savepoint; its failure is
-/// its own answer. A request nobody waits for any more (`wanted` is false) or past its
-/// deadline is not started. An error from this function means nothing at all was written.
+/// its own answer. A request past its deadline, or that `start` refuses (its caller has gone
+/// or has been answered already), is not started: `start` is called under the write lock, just
+/// before the request would run, and must return true only if the caller will take this
+/// request's answer. An error from this function means nothing at all was written.
 pub fn commit_group(
     store: &mut Store,
     requests: &[WriteRequest],
-    wanted: &dyn Fn(usize) -> bool,
+    start: &dyn Fn(usize) -> bool,
     render: Render,
 ) -> Result<Vec<Reply>> {
     store.write(|tx| {
         let mut replies = Vec::with_capacity(requests.len());
         for (index, request) in requests.iter().enumerate() {
             // Checked here, under the write lock, so "not started" is certain.
-            if !wanted(index) || Instant::now() >= request.deadline {
+            if Instant::now() >= request.deadline || !start(index) {
                 replies.push(render(&Err(Error::RequestTimeout {
-                    timeout_ms: REQUEST_TIMEOUT_MS,
+                    timeout_ms: request.timeout_ms,
                 })));
                 continue;
             }

@@ -16,6 +16,9 @@ fn serve_answers_a_withdrawal_and_stops_on_sigterm() {
     assert_eq!(answer.json["data"]["wallet"]["balance"], "70.00");
     let (code, stderr) = server.stop();
     assert_eq!(code, 0, "{stderr}");
+    // The last log lines are written before the process exits, not lost with it.
+    assert!(stderr.contains("shutting down"), "{stderr}");
+    assert!(stderr.trim_end().ends_with("ledgerctl serve: stopped"), "{stderr}");
     assert_eq!(ledger.wallet("alice")["balance"], "70.00");
     ledger.verified();
 }

@@ -15,13 +15,28 @@ pub struct Log {
     dropped: Arc<AtomicU64>,
 }
 
+/// The writing thread, to let it finish the last lines when the server stops.
+pub struct Writer(Option<std::thread::JoinHandle<()>>);
+
+impl Writer {
+    /// Waits (a little, so a blocked stderr cannot hold the exit) for the lines queued before
+    /// every [`Log`] was dropped to be written.
+    pub fn finish(self) {
+        let Some(thread) = self.0 else { return };
+        let started = std::time::Instant::now();
+        while !thread.is_finished() && started.elapsed() < std::time::Duration::from_secs(1) {
+            std::thread::sleep(std::time::Duration::from_millis(5));
+        }
+    }
+}
+
 impl Log {
-    pub fn start() -> Log {
+    pub fn start() -> (Log, Writer) {
         let (lines, queue) = sync_channel::<String>(LOG_QUEUE_MAX);
         let dropped = Arc::new(AtomicU64::new(0));
         let counter = dropped.clone();
         // If the thread cannot start, lines are simply dropped: logging never stops the server.
-        let _ = std::thread::Builder::new()
+        let thread = std::thread::Builder::new()
             .name("ledger-log".to_owned())
             .spawn(move || {
                 for line in queue {
@@ -37,7 +52,7 @@ impl Log {
                     let _ = writeln!(stderr, "{line}");
                 }
             });
-        Log { lines, dropped }
+        (Log { lines, dropped }, Writer(thread.ok()))
     }
 
     /// Queues a line; never blocks and never fails.

@@ -74,7 +74,7 @@ pub fn run(
         .enable_all()
         .build()
         .map_err(|e| Error::internal(format!("cannot start the server runtime: {e}")))?;
-    let log = log::Log::start();
+    let (log, log_writer) = log::Log::start();
     let (stop, stopped) = watch::channel(false);
     let (hurry, hurried) = watch::channel(false);
     // Stopping the writer must not depend on the connections: it ends when its queue's last
@@ -109,6 +109,9 @@ pub fn run(
     // the last senders to the writer.
     runtime.shutdown_timeout(Duration::from_secs(1));
     let writer_panicked = writer.join().is_err();
+    log.line(format!("{} ledgerctl serve: stopped", crate::ops::now()));
+    drop(log);
+    log_writer.finish();
     served?;
     if writer_panicked {
         return Err(Error::internal(

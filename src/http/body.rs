@@ -9,7 +9,7 @@ use sha2::{Digest, Sha256};
 
 use crate::error::Error;
 use crate::ledger::batch::{json_record, Raw};
-use crate::ledger::limits::{BODY_BYTES_MAX, IDEMPOTENCY_KEY_LEN_MAX};
+use crate::ledger::limits::IDEMPOTENCY_KEY_LEN_MAX;
 use crate::ops::Reply;
 use crate::output::views::ErrorEnvelope;
 
@@ -78,25 +78,10 @@ impl<S: Send + Sync> FromRequest<S> for JsonBody {
         if !json {
             return Err(Error::UnsupportedMediaType.into());
         }
-        // Refuse a declared oversize body before reading a byte of it.
-        let declared = headers
-            .get(header::CONTENT_LENGTH)
-            .and_then(|v| v.to_str().ok())
-            .and_then(|v| v.parse::<u64>().ok());
-        let too_large = Error::PayloadTooLarge {
-            limit_bytes: BODY_BYTES_MAX,
-        };
-        if declared.is_some_and(|n| n > BODY_BYTES_MAX as u64) {
-            return Err(too_large.into());
-        }
-        // The router's DefaultBodyLimit stops an undeclared (chunked) body at the same size.
-        let bytes = Bytes::from_request(request, state).await.map_err(|rejection| {
-            if rejection.status() == StatusCode::PAYLOAD_TOO_LARGE {
-                too_large.clone()
-            } else {
-                Error::invalid("body", rejection.body_text())
-            }
-        })?;
+        // The size limit was enforced when the body was read, before the route ran (api.rs).
+        let bytes = Bytes::from_request(request, state)
+            .await
+            .map_err(|rejection| Error::invalid("body", rejection.body_text()))?;
         let text = std::str::from_utf8(&bytes).map_err(|_| Error::invalid("body", "is not UTF-8"))?;
         let fields = json_record("body", text)?;
         Ok(JsonBody { fields, bytes })

@@ -1,11 +1,11 @@
 //! Request bodies in, envelopes out: the JSON body of a write, the `Idempotency-Key` header,
 //! and every error as the seeds' `SimpleResponse` with its status.
 
+use crate::ledger::chain::sha256_hex;
 use axum::body::Bytes;
 use axum::extract::{FromRequest, Request};
 use axum::http::{header, HeaderMap, HeaderValue, StatusCode};
 use axum::response::{IntoResponse, Response};
-use sha2::{Digest, Sha256};
 
 use crate::error::Error;
 use crate::ledger::batch::{json_record, Raw};
@@ -108,11 +108,5 @@ pub fn idempotency_key(headers: &HeaderMap) -> Result<Option<String>, Error> {
 
 /// What makes two requests "the same" for an idempotency key: method, path and body bytes.
 pub fn fingerprint(method: &str, path: &str, body: &[u8]) -> String {
-    let mut hash = Sha256::new();
-    hash.update(method.as_bytes());
-    hash.update(b" ");
-    hash.update(path.as_bytes());
-    hash.update(b"\n");
-    hash.update(body);
-    hash.finalize().iter().map(|b| format!("{b:02x}")).collect()
+    sha256_hex(&[method.as_bytes(), b" ", path.as_bytes(), b"\n", body])
 }

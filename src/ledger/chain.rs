@@ -78,9 +78,35 @@ pub fn entry_hash(seq: i64, entry: &Entry, owner: Owner, prev_hash: &str) -> Str
         postings: &entry.postings,
     };
     let json = serde_json::to_vec(&canonical).expect("a struct of strings and integers serializes");
+    sha256_hex(&[prev_hash.as_bytes(), b"\n", &json])
+}
+
+/// Lower-case hex of bytes.
+pub fn hex(bytes: &[u8]) -> String {
+    bytes.iter().map(|byte| format!("{byte:02x}")).collect()
+}
+
+/// The SHA-256 of `parts` fed in order, as lower-case hex: the one hash of the ledger (entry
+/// chain, token secrets, request fingerprints).
+pub fn sha256_hex(parts: &[&[u8]]) -> String {
     let mut hasher = Sha256::new();
-    hasher.update(prev_hash.as_bytes());
-    hasher.update(b"\n");
-    hasher.update(&json);
-    hasher.finalize().iter().map(|byte| format!("{byte:02x}")).collect()
+    for part in parts {
+        hasher.update(part);
+    }
+    hex(&hasher.finalize())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// FIPS 180-2's "abc" vector, fed in parts: every stored hash (entries, token secrets,
+    /// request fingerprints) depends on this staying exactly SHA-256 in lower-case hex.
+    #[test]
+    fn sha256_hex_is_sha256_of_the_parts_in_order() {
+        let expected = "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad";
+        assert_eq!(sha256_hex(&[b"abc"]), expected);
+        assert_eq!(sha256_hex(&[b"a", b"", b"bc"]), expected);
+        assert_eq!(hex(&[0x00, 0x0f, 0xff]), "000fff");
+    }
 }

@@ -8,9 +8,9 @@
 use std::fmt;
 use std::str::FromStr;
 
-use sha2::{Digest, Sha256};
 use subtle::ConstantTimeEq;
 
+use super::chain::{hex, sha256_hex};
 use super::ids;
 use super::limits::TOKEN_EXPIRES_DAYS_MAX;
 use super::model::Scope;
@@ -168,7 +168,7 @@ impl Presented {
         let token = stored.ok_or_else(refused)?;
         // Compare the hashes in constant time: the time taken says nothing about how much of a
         // guessed secret was right.
-        let presented = sha256_hex(&self.secret);
+        let presented = sha256_hex(&[self.secret.as_bytes()]);
         let matches: bool = presented.as_bytes().ct_eq(token.secret_sha256.as_bytes()).into();
         if !matches || token.id != self.id || token.kind != kind || token.state(now) != TokenState::Active {
             return Err(refused());
@@ -185,18 +185,11 @@ pub struct Minted {
 
 /// Builds a token's text from its id and `SECRET_BYTES` random bytes.
 pub fn mint_secret(id: &str, random: &[u8; SECRET_BYTES]) -> Minted {
-    let secret: String = random.iter().map(|b| format!("{b:02x}")).collect();
+    let secret = hex(random);
     Minted {
         text: format!("{id}.{secret}"),
-        secret_sha256: sha256_hex(&secret),
+        secret_sha256: sha256_hex(&[secret.as_bytes()]),
     }
-}
-
-fn sha256_hex(text: &str) -> String {
-    Sha256::digest(text.as_bytes())
-        .iter()
-        .map(|b| format!("{b:02x}"))
-        .collect()
 }
 
 /// Reads `--expires`: a lifetime (`30d`, `12h`, `90m`) from `now`, or an RFC 3339 moment.

@@ -583,7 +583,7 @@ fn unfreezing_a_released_freeze_is_a_conflict() {
 }
 
 #[test]
-fn unfreezing_another_wallets_freeze_is_not_found() {
+fn unfreezing_another_wallets_freeze_or_an_unknown_id_is_not_found() {
     let l = Ledger::new();
     l.funded("u", "100");
     l.funded("v", "100");
@@ -602,13 +602,17 @@ fn unfreezing_another_wallets_freeze_is_not_found() {
         3,
         "freeze_not_found",
     );
-    l.fails(
-        &["wallet", "unfreeze", "u", "--freeze-id", "frz_nope"],
-        2,
-        "invalid_request",
-    );
+    // Whatever its shape, an id that names no freeze is not found; only an empty one is malformed.
+    for unknown in ["frz_abc123", "frz_nope"] {
+        l.fails(
+            &["wallet", "unfreeze", "u", "--freeze-id", unknown],
+            3,
+            "freeze_not_found",
+        );
+    }
     let txn = s(&l.ok(&["wallet", "history", "u"])["items"][0]["id"]).to_owned();
-    l.fails(&["wallet", "unfreeze", "u", "--freeze-id", &txn], 2, "invalid_request");
+    l.fails(&["wallet", "unfreeze", "u", "--freeze-id", &txn], 3, "freeze_not_found");
+    l.fails(&["wallet", "unfreeze", "u", "--freeze-id", ""], 2, "invalid_request");
     assert_eq!(s(&l.wallet("u")["frozen_balance"]), "30.00");
 }
 

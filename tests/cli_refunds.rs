@@ -271,12 +271,35 @@ fn an_unknown_transaction_id_is_not_found() {
 }
 
 #[test]
-fn a_malformed_transaction_id_is_an_invalid_request() {
+fn an_id_that_names_no_transaction_is_not_found_whatever_its_shape() {
     let l = Ledger::new();
     let payment = paid(&l);
     let freeze_shaped = payment.replacen("txn_", "frz_", 1);
     let truncated = &payment[..payment.len() - 1];
-    for bad in ["nope", "txn_abc", "", freeze_shaped.as_str(), truncated] {
+    for unknown in [
+        "txn_abc123",
+        "nope",
+        "txn_abc",
+        freeze_shaped.as_str(),
+        truncated,
+        "order:1/2",
+    ] {
+        let e = l.fails(
+            &["wallet", "refund", "u", "--transaction-id", unknown],
+            3,
+            "transaction_not_found",
+        );
+        assert_eq!(e["code"], 404, "transaction id {unknown:?}: {e}");
+        l.fails(&["refund", "--transaction-id", unknown], 3, "transaction_not_found");
+    }
+}
+
+#[test]
+fn an_empty_or_over_long_transaction_id_is_an_invalid_request() {
+    let l = Ledger::new();
+    paid(&l);
+    let long = "t".repeat(129);
+    for bad in ["", long.as_str()] {
         let e = l.fails(
             &["wallet", "refund", "u", "--transaction-id", bad],
             2,

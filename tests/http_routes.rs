@@ -648,18 +648,49 @@ fn a_malformed_user_id_in_the_path_is_an_invalid_request() {
 }
 
 #[test]
-fn a_malformed_transaction_id_is_an_invalid_request() {
+fn only_an_empty_or_over_long_transaction_or_freeze_id_is_an_invalid_request() {
     let api = Api::new("100.00");
-    api.refused(
-        "/wallets/alice/refund",
-        r#"{"transaction_id":"txn_abc123"}"#,
-        400,
-        "invalid_request",
-    );
+    let long = "t".repeat(129);
+    for bad in ["", long.as_str()] {
+        api.refused(
+            "/wallets/alice/refund",
+            &format!(r#"{{"transaction_id":"{bad}"}}"#),
+            400,
+            "invalid_request",
+        );
+        api.refused(
+            "/wallets/alice/unfreeze",
+            &format!(r#"{{"freeze_id":"{bad}"}}"#),
+            400,
+            "invalid_request",
+        );
+    }
 }
 
 // ---------------------------------------------------------------------------------------------
 // 404, 405: nothing there.
+
+#[test]
+fn the_seeds_example_ids_are_not_found_on_every_route_that_looks_them_up() {
+    let ledger = Ledger::new();
+    ledger.funded("alice", "100.00");
+    let token = ledger.token(&["token", "create", "--scope", "write"]);
+    let key = ledger.token(&["token", "create", "--internal"]);
+    let server = Server::start(&ledger);
+    for unknown in ["txn_abc123", "nope", "order:1/2"] {
+        let body = format!(r#"{{"transaction_id":"{unknown}"}}"#);
+        ledger.refused(404, "transaction_not_found", || {
+            server.post(&token, "/wallets/alice/refund", &body)
+        });
+        ledger.refused(404, "transaction_not_found", || server.internal_refund(&key, &body));
+    }
+    for unknown in ["frz_abc123", "nope"] {
+        let body = format!(r#"{{"freeze_id":"{unknown}"}}"#);
+        ledger.refused(404, "freeze_not_found", || {
+            server.post(&token, "/wallets/alice/unfreeze", &body)
+        });
+    }
+}
 
 #[test]
 fn an_unknown_wallet_is_not_found_on_every_wallet_route() {
@@ -741,6 +772,29 @@ fn a_method_a_route_does_not_take_is_405() {
             .request("DELETE", "/wallets/alice", &[("Authorization", &auth)], None)
     });
     assert!(s(&delete.json["message"]).contains("DELETE"), "{}", delete.body);
+}
+
+#[test]
+fn a_providers_reference_id_is_taken_as_it_is_and_replays() {
+    let api = Api::new("100.00");
+    let long = "k".repeat(128);
+    for reference in ["order:2026/04/15#1", "заказ 7", long.as_str()] {
+        let body = format!(r#"{{"amount":"1.00","reference_id":"{reference}"}}"#);
+        let first = api.post("/wallets/alice/withdraw", &body);
+        assert_eq!(s(&first.ok()["transaction"]["reference_id"]), reference);
+        let again = api.post("/wallets/alice/withdraw", &body);
+        assert_eq!(again.json["message"], "replayed", "{}", again.body);
+        assert_eq!(again.ok()["transaction"]["id"], first.ok()["transaction"]["id"]);
+    }
+    for bad in [format!("{long}k"), "a\\u0007b".to_owned()] {
+        api.refused(
+            "/wallets/alice/withdraw",
+            &format!(r#"{{"amount":"1.00","reference_id":"{bad}"}}"#),
+            400,
+            "invalid_request",
+        );
+    }
+    assert_eq!(s(&api.ledger.wallet("alice")["balance"]), "97.00");
 }
 
 #[test]

@@ -21,8 +21,14 @@ pub struct WithdrawRequest {
     amount: String,
     #[schema(example = "Balance withdrawal", max_length = 500)]
     description: Option<String>,
-    /// Unique per wallet and operation: a repeat with the same fields replays the first result
-    #[schema(example = "withdraw_123", pattern = r"^[A-Za-z0-9_.@-]{1,64}$")]
+    /// Unique per wallet and operation, any text without control characters, compared byte for
+    /// byte: a repeat with the same fields replays the first result, other fields are 409
+    #[schema(
+        example = "withdraw_123",
+        min_length = 1,
+        max_length = 128,
+        pattern = r"^[^\u0000-\u001F\u007F-\u009F]+$"
+    )]
     reference_id: Option<String>,
 }
 
@@ -35,7 +41,12 @@ pub struct DepositRequest {
     amount: String,
     #[schema(example = "Account deposit", max_length = 500)]
     description: Option<String>,
-    #[schema(example = "deposit_123", pattern = r"^[A-Za-z0-9_.@-]{1,64}$")]
+    #[schema(
+        example = "deposit_123",
+        min_length = 1,
+        max_length = 128,
+        pattern = r"^[^\u0000-\u001F\u007F-\u009F]+$"
+    )]
     reference_id: Option<String>,
 }
 
@@ -50,7 +61,12 @@ pub struct PaymentRequest {
     counterparty_id: String,
     #[schema(example = "Order 123", max_length = 500)]
     description: Option<String>,
-    #[schema(example = "order_123", pattern = r"^[A-Za-z0-9_.@-]{1,64}$")]
+    #[schema(
+        example = "order_123",
+        min_length = 1,
+        max_length = 128,
+        pattern = r"^[^\u0000-\u001F\u007F-\u009F]+$"
+    )]
     reference_id: Option<String>,
 }
 
@@ -71,10 +87,7 @@ pub struct FreezeRequest {
 #[serde(deny_unknown_fields)]
 pub struct UnfreezeRequest {
     /// Freeze record ID
-    #[schema(
-        example = "frz_01JH4Q00000000000000000000",
-        pattern = r"^frz_[0-9A-HJKMNP-TV-Z]{26}$"
-    )]
+    #[schema(example = "frz_01JH4Q00000000000000000000", min_length = 1, max_length = 128)]
     freeze_id: String,
 }
 
@@ -83,17 +96,19 @@ pub struct UnfreezeRequest {
 #[derive(ToSchema, serde::Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct RefundRequest {
-    /// Original transaction
-    #[schema(
-        example = "txn_01JH4Q00000000000000000000",
-        pattern = r"^txn_[0-9A-HJKMNP-TV-Z]{26}$"
-    )]
+    /// Original transaction; an id that names no transaction of this wallet is 404
+    #[schema(example = "txn_01JH4Q00000000000000000000", min_length = 1, max_length = 128)]
     transaction_id: String,
     #[schema(example = "50.00", pattern = r"^(0|[1-9][0-9]{0,12})(\.[0-9]{1,3})?$")]
     amount: Option<String>,
     #[schema(example = "Product return", max_length = 500)]
     reason: Option<String>,
-    #[schema(example = "REF-001", pattern = r"^[A-Za-z0-9_.@-]{1,64}$")]
+    #[schema(
+        example = "REF-001",
+        min_length = 1,
+        max_length = 128,
+        pattern = r"^[^\u0000-\u001F\u007F-\u009F]+$"
+    )]
     reference_id: Option<String>,
 }
 

@@ -2,7 +2,7 @@
 
 use crate::error::{Error, Result};
 
-use super::limits::ID_LEN_MAX;
+use super::limits::{ID_LEN_MAX, LOOKUP_ID_LEN_MAX, REFERENCE_ID_LEN_MAX};
 
 /// The prefixes of ids the ledger mints; a ULID follows, so ids sort by creation time.
 pub const WALLET_PREFIX: &str = "wlt_";
@@ -25,7 +25,7 @@ pub fn mint(prefix: &str) -> String {
     format!("{prefix}{id}")
 }
 
-/// Checks an id a user supplies (user, counterparty, tenant, application, reference):
+/// Checks an id a user supplies (user, counterparty, tenant, application):
 /// 1 to 64 bytes of ASCII letters, digits, `_`, `-`, `.`, `@`. Account names are built from
 /// these with `:` separators, so a `:` or space could forge another account's name.
 pub fn check_name<'a>(field: &str, value: &'a str) -> Result<&'a str> {
@@ -42,7 +42,38 @@ pub fn check_name<'a>(field: &str, value: &'a str) -> Result<&'a str> {
     Ok(value)
 }
 
-/// Checks an id the ledger minted (`txn_…`, `frz_…`) before it is looked up.
+/// Checks a `reference_id`: 1 to `REFERENCE_ID_LEN_MAX` characters of UTF-8 without control
+/// characters. It is kept and compared byte for byte (no trimming, no normalisation): it is the
+/// caller's key, and two keys that look alike but differ are two requests.
+pub fn check_reference<'a>(field: &str, value: &'a str) -> Result<&'a str> {
+    let len = value.chars().count();
+    if len == 0 || len > REFERENCE_ID_LEN_MAX {
+        return Err(Error::invalid(
+            field,
+            format!("must be 1 to {REFERENCE_ID_LEN_MAX} characters"),
+        ));
+    }
+    if value.chars().any(char::is_control) {
+        return Err(Error::invalid(field, "must not contain control characters"));
+    }
+    Ok(value)
+}
+
+/// Checks a transaction or freeze id before it is looked up: only its length. Whatever its
+/// shape, an id that names nothing is then "not found" (404), as payment APIs answer, so a
+/// caller can tell a typo in an id from a malformed request.
+pub fn check_lookup<'a>(field: &str, value: &'a str) -> Result<&'a str> {
+    let len = value.chars().count();
+    if len == 0 || len > LOOKUP_ID_LEN_MAX {
+        return Err(Error::invalid(
+            field,
+            format!("must be 1 to {LOOKUP_ID_LEN_MAX} characters"),
+        ));
+    }
+    Ok(value)
+}
+
+/// Checks an id the ledger minted (`tok_…`, a `txn_…` cursor) before it is used.
 pub fn check_minted<'a>(field: &str, prefix: &str, value: &'a str) -> Result<&'a str> {
     let well_formed = value
         .strip_prefix(prefix)
@@ -81,5 +112,28 @@ mod tests {
         for bad in ["", "a:b", "a b", "ü", &"x".repeat(65), "a\nb"] {
             assert!(check_name("user_id", bad).is_err(), "{bad:?}");
         }
+    }
+
+    #[test]
+    fn references_are_any_printable_text_up_to_the_limit() {
+        for good in [
+            "order:2026/04/15#1",
+            " spaced ",
+            "заказ-1",
+            &"x".repeat(128),
+            &"é".repeat(128),
+        ] {
+            assert_eq!(check_reference("reference_id", good).unwrap(), good);
+        }
+        for bad in ["", &"x".repeat(129), "a\nb", "a\tb", "a\u{7f}", "a\u{85}"] {
+            assert!(check_reference("reference_id", bad).is_err(), "{bad:?}");
+        }
+    }
+
+    #[test]
+    fn lookups_only_refuse_empty_or_over_long_ids() {
+        assert!(check_lookup("transaction_id", "txn_abc123").is_ok());
+        assert!(check_lookup("transaction_id", "").is_err());
+        assert!(check_lookup("transaction_id", &"x".repeat(129)).is_err());
     }
 }

@@ -12,8 +12,16 @@ pub const BALANCE_MAX_MAJOR: i64 = 100_000_000_000_000;
 /// dot and three decimals is 17 characters).
 pub const AMOUNT_TEXT_LEN_MAX: usize = 24;
 
-/// The longest user, counterparty, tenant, application or reference id, in bytes.
+/// The longest user, counterparty, tenant, application id, in bytes.
 pub const ID_LEN_MAX: usize = 64;
+
+/// The longest `reference_id`, in characters: room for a payment provider's own keys
+/// (`order:2026/04/15#1`, a 70-character idempotency key) as they are.
+pub const REFERENCE_ID_LEN_MAX: usize = 128;
+
+/// The longest transaction or freeze id that is looked up, in characters. Longer is a bad
+/// request (400); anything shorter that names nothing is not found (404).
+pub const LOOKUP_ID_LEN_MAX: usize = 128;
 
 /// The longest description or reason, in characters.
 pub const TEXT_LEN_MAX: usize = 500;

@@ -3,7 +3,7 @@
 
 use serde_json::json;
 
-use super::ids::{self, FREEZE_PREFIX, TRANSACTION_PREFIX};
+use super::ids;
 use super::limits::TEXT_LEN_MAX;
 use super::model::TxType;
 use super::money::{self, Amount, Currency};
@@ -113,7 +113,7 @@ impl Operation {
 
     pub fn unfreeze(freeze_id: &str) -> Result<Operation> {
         Ok(Operation::Unfreeze {
-            freeze_id: ids::check_minted("freeze_id", FREEZE_PREFIX, freeze_id)?.to_owned(),
+            freeze_id: ids::check_lookup("freeze_id", freeze_id)?.to_owned(),
         })
     }
 
@@ -124,7 +124,7 @@ impl Operation {
         reference_id: Option<String>,
     ) -> Result<Operation> {
         Ok(Operation::Refund {
-            transaction_id: ids::check_minted("transaction_id", TRANSACTION_PREFIX, transaction_id)?.to_owned(),
+            transaction_id: ids::check_lookup("transaction_id", transaction_id)?.to_owned(),
             amount: amount.map(AmountText::new).transpose()?,
             reason: text("reason", reason)?,
             reference_id: reference("reference_id", reference_id)?,
@@ -246,7 +246,9 @@ pub fn text(field: &str, value: Option<String>) -> Result<Option<String>> {
 }
 
 fn reference(field: &str, value: Option<String>) -> Result<Option<String>> {
-    value.map(|v| ids::check_name(field, &v).map(str::to_owned)).transpose()
+    value
+        .map(|v| ids::check_reference(field, &v).map(str::to_owned))
+        .transpose()
 }
 
 #[cfg(test)]
@@ -280,8 +282,8 @@ mod tests {
     fn adjustments_need_a_reason_and_ids_are_checked() {
         assert!(Operation::adjust(Direction::Credit, "1", "  ", None).is_err());
         assert!(Operation::adjust(Direction::Credit, "1", "typo fix", None).is_ok());
-        assert!(Operation::unfreeze("txn_01ARZ3NDEKTSV4RRFFQ69G5FAV").is_err());
-        assert!(Operation::refund("nope", None, None, None).is_err());
+        assert!(Operation::unfreeze("").is_err());
+        assert!(Operation::refund(&"x".repeat(129), None, None, None).is_err());
         assert!(Operation::payment("1", "a:b", None, None).is_err());
         assert!(Operation::deposit("1", Some("a\u{7}".into()), None).is_err());
     }

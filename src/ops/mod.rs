@@ -21,7 +21,7 @@ pub use wallet::{
     status_history, StatusOutcome,
 };
 
-use crate::ledger::ids::{check_minted, check_name, mint, FREEZE_PREFIX, TRANSACTION_PREFIX};
+use crate::ledger::ids::{check_minted, check_reference, mint, FREEZE_PREFIX, TRANSACTION_PREFIX};
 use crate::ledger::request::EntryFilter;
 use crate::ledger::rules::Context;
 
@@ -64,7 +64,7 @@ pub fn entry_filter<'a>(
         from: from.map(|t| parse_time("from", t)).transpose()?,
         to: to.map(|t| parse_time("to", t)).transpose()?,
         reference_id: reference_id
-            .map(|r| check_name("reference_id", r).map(str::to_owned))
+            .map(|r| check_reference("reference_id", r).map(str::to_owned))
             .transpose()?,
         before: cursor
             .map(|c| check_minted("cursor", TRANSACTION_PREFIX, c).map(str::to_owned))

@@ -235,6 +235,7 @@ Register-ArgumentCompleter -Native -CommandName 'ledgerctl' -ScriptBlock {
         'ledgerctl;wallet;freeze' {
             [CompletionResult]::new('--amount', '--amount', [CompletionResultType]::ParameterName, 'The amount to hold')
             [CompletionResult]::new('--reason', '--reason', [CompletionResultType]::ParameterName, 'Why the funds are held')
+            [CompletionResult]::new('--reference-id', '--reference-id', [CompletionResultType]::ParameterName, 'Makes the freeze idempotent: a repeat with the same reference holds nothing more')
             [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'The ledger file')
             [CompletionResult]::new('--tenant', '--tenant', [CompletionResultType]::ParameterName, 'The tenant whose wallets this command reaches')
             [CompletionResult]::new('--app', '--app', [CompletionResultType]::ParameterName, 'The application whose wallets this command reaches')
@@ -251,6 +252,8 @@ Register-ArgumentCompleter -Native -CommandName 'ledgerctl' -ScriptBlock {
         }
         'ledgerctl;wallet;unfreeze' {
             [CompletionResult]::new('--freeze-id', '--freeze-id', [CompletionResultType]::ParameterName, 'The freeze record to release (frz_…)')
+            [CompletionResult]::new('--reason', '--reason', [CompletionResultType]::ParameterName, 'Why the funds are released (recorded on the freeze record and the unfreeze)')
+            [CompletionResult]::new('--reference-id', '--reference-id', [CompletionResultType]::ParameterName, 'Makes the unfreeze idempotent: a repeat with the same reference replays it')
             [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'The ledger file')
             [CompletionResult]::new('--tenant', '--tenant', [CompletionResultType]::ParameterName, 'The tenant whose wallets this command reaches')
             [CompletionResult]::new('--app', '--app', [CompletionResultType]::ParameterName, 'The application whose wallets this command reaches')

@@ -251,3 +251,48 @@ fn a_jsonl_key_given_twice_fails_its_line_instead_of_taking_the_last() {
     );
     assert_eq!(s(&l.wallet("j1")["balance"]), "5000.00");
 }
+
+#[test]
+fn re_running_a_freeze_file_and_an_unfreeze_file_replays_instead_of_holding_twice() {
+    let l = Ledger::new();
+    l.funded("u", "100.00");
+    let freezes = "op,user_id,amount,reason,reference_id\r\n\
+                   freeze,u,30,chargeback 17,hold-1\r\n\
+                   freeze,u,20,,hold-2\r\n";
+    let (code, first, _) = batch(&l, "freezes.csv", freezes, &[]);
+    assert_eq!(code, 0, "{first:?}");
+    assert!(first.iter().all(|r| r["message"] == "ok"), "{first:?}");
+    let (code, again, stderr) = batch(&l, "freezes.csv", freezes, &[]);
+    assert_eq!(code, 0, "{again:?}");
+    assert!(stderr.contains("2 lines: 0 applied, 2 replayed, 0 failed"), "{stderr}");
+    for (a, b) in first.iter().zip(&again) {
+        assert_eq!(b["message"], "replayed");
+        assert_eq!(
+            a["data"]["freeze"]["id"], b["data"]["freeze"]["id"],
+            "the same hold, not a second"
+        );
+    }
+    assert_eq!(s(&l.wallet("u")["frozen_balance"]), "50.00");
+
+    let hold = s(&first[0]["data"]["freeze"]["id"]).to_owned();
+    let unfreezes = format!(
+        "{{\"op\":\"unfreeze\",\"user_id\":\"u\",\"freeze_id\":\"{hold}\",\"reason\":\"chargeback won\",\"reference_id\":\"release-1\"}}\n"
+    );
+    let (code, released, _) = batch(&l, "unfreezes.jsonl", &unfreezes, &[]);
+    assert_eq!(code, 0, "{released:?}");
+    assert_eq!(released[0]["data"]["freeze"]["release_reason"], "chargeback won");
+    let (code, again, stderr) = batch(&l, "unfreezes.jsonl", &unfreezes, &[]);
+    assert_eq!(code, 0, "a re-run unfreeze replays instead of failing: {again:?}");
+    assert_eq!(again[0]["message"], "replayed");
+    assert_eq!(again[0]["data"]["freeze"]["status"], "released");
+    assert!(stderr.contains("1 lines: 0 applied, 1 replayed, 0 failed"), "{stderr}");
+    assert_eq!(s(&l.wallet("u")["frozen_balance"]), "20.00");
+
+    // The same reference with other parameters is a conflict, and writes nothing.
+    let other = "op,user_id,amount,reference_id\nfreeze,u,31,hold-1\n";
+    let before = l.snapshot();
+    let (code, conflict, _) = batch(&l, "other.csv", other, &[]);
+    assert_eq!((code, &conflict[0]["error"]), (4, &Value::from("reference_conflict")));
+    assert_eq!(l.snapshot(), before);
+    l.verified();
+}

@@ -574,3 +574,73 @@ fn an_empty_over_long_or_control_character_reference_id_is_an_invalid_request() 
         assert_eq!(e["code"], 400, "{bad:?}: {e}");
     }
 }
+
+#[test]
+fn freeze_and_unfreeze_take_a_reference_and_replay_like_every_write() {
+    let l = Ledger::new();
+    l.funded("u", "100");
+    let hold = [
+        "wallet",
+        "freeze",
+        "u",
+        "--amount",
+        "30",
+        "--reason",
+        "dispute",
+        "--reference-id",
+        "h-1",
+    ];
+    let first = l.ok(&hold);
+    let again = l.ok(&hold);
+    assert_eq!(again["message"], "replayed");
+    assert_eq!(again["data"]["freeze"]["id"], first["data"]["freeze"]["id"]);
+    assert_eq!(s(&l.wallet("u")["frozen_balance"]), "30.00");
+    l.fails(
+        &["wallet", "freeze", "u", "--amount", "30", "--reference-id", "h-1"],
+        4,
+        "reference_conflict",
+    );
+
+    let id = s(&first["data"]["freeze"]["id"]).to_owned();
+    let release = [
+        "wallet",
+        "unfreeze",
+        "u",
+        "--freeze-id",
+        &id,
+        "--reason",
+        "resolved",
+        "--reference-id",
+        "r-1",
+    ];
+    let released = l.ok(&release);
+    assert_eq!(s(&released["data"]["freeze"]["release_reason"]), "resolved");
+    assert_eq!(
+        s(&released["data"]["freeze"]["reason"]),
+        "dispute",
+        "the freeze's own reason stays"
+    );
+    let again = l.ok(&release);
+    assert_eq!(again["message"], "replayed", "not freeze_not_active: {again}");
+    l.fails(
+        &[
+            "wallet",
+            "unfreeze",
+            "u",
+            "--freeze-id",
+            &id,
+            "--reason",
+            "other",
+            "--reference-id",
+            "r-1",
+        ],
+        4,
+        "reference_conflict",
+    );
+    // Without a reference a second unfreeze is still refused: nothing says it is a repeat.
+    l.fails(&["wallet", "unfreeze", "u", "--freeze-id", &id], 4, "freeze_not_active");
+    let listed = l.ok(&["wallet", "freezes", "u"]);
+    assert_eq!(s(&listed["items"][0]["release_reason"]), "resolved");
+    assert_eq!(s(&l.wallet("u")["frozen_balance"]), "0.00");
+    l.verified();
+}

@@ -38,7 +38,7 @@ const TRANSACTION_FIELDS: [&str; 12] = [
     "created_at",
 ];
 
-const FREEZE_FIELDS: [&str; 7] = [
+const FREEZE_FIELDS: [&str; 8] = [
     "id",
     "wallet_id",
     "amount",
@@ -46,6 +46,7 @@ const FREEZE_FIELDS: [&str; 7] = [
     "status",
     "created_at",
     "released_at",
+    "release_reason",
 ];
 
 const PAGINATION_FIELDS: [&str; 6] = ["page", "page_size", "total", "total_pages", "has_next", "has_prev"];

@@ -105,6 +105,7 @@ const FREEZE_FIELDS: &[&str] = &[
     "created_at",
     "id",
     "reason",
+    "release_reason",
     "released_at",
     "status",
     "wallet_id",
@@ -271,6 +272,33 @@ fn unfreeze_releases_the_freeze_named_by_freeze_id() {
     assert!(is_rfc3339_utc(s(&data["freeze"]["released_at"])), "{}", answer.body);
     assert_eq!(data["wallet"]["frozen_balance"], "0.00");
     assert_eq!(data["wallet"]["available_balance"], "100.00");
+}
+
+#[test]
+fn freeze_and_unfreeze_replay_a_reference_id_and_unfreeze_records_its_reason() {
+    let api = Api::new("100.00");
+    let hold = r#"{"amount":"40.00","reason":"Dispute freeze","reference_id":"order:7/hold"}"#;
+    let first = api.ok("/wallets/alice/freeze", hold);
+    let again = api.post("/wallets/alice/freeze", hold);
+    assert_eq!(again.json["message"], "replayed", "{}", again.body);
+    assert_eq!(again.ok()["freeze"]["id"], first["freeze"]["id"]);
+    api.refused(
+        "/wallets/alice/freeze",
+        r#"{"amount":"41.00","reference_id":"order:7/hold"}"#,
+        409,
+        "reference_conflict",
+    );
+    let id = s(&first["freeze"]["id"]).to_owned();
+    let release = format!(r#"{{"freeze_id":"{id}","reason":"Dispute won","reference_id":"order:7/release"}}"#);
+    let answer = api.post("/wallets/alice/unfreeze", &release);
+    let data = result(&answer, "freeze");
+    assert_eq!(data["freeze"]["release_reason"], "Dispute won");
+    assert_eq!(data["freeze"]["reason"], "Dispute freeze");
+    let again = api.post("/wallets/alice/unfreeze", &release);
+    assert_eq!(again.json["message"], "replayed", "{}", again.body);
+    assert_eq!(again.ok()["wallet"]["frozen_balance"], "0.00");
+    let listed = api.items("/wallets/alice/freezes");
+    assert_eq!(listed[0]["release_reason"], "Dispute won");
 }
 
 #[test]

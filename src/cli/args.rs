@@ -194,6 +194,9 @@ pub enum WalletCommand {
         /// Why the funds are held
         #[arg(long)]
         reason: Option<String>,
+        /// Makes the freeze idempotent: a repeat with the same reference holds nothing more
+        #[arg(long, value_name = "ID")]
+        reference_id: Option<String>,
     },
     /// Release a freeze back to the available balance
     Unfreeze {
@@ -201,6 +204,12 @@ pub enum WalletCommand {
         /// The freeze record to release (frz_…)
         #[arg(long, value_name = "ID")]
         freeze_id: String,
+        /// Why the funds are released (recorded on the freeze record and the unfreeze)
+        #[arg(long)]
+        reason: Option<String>,
+        /// Makes the unfreeze idempotent: a repeat with the same reference replays it
+        #[arg(long, value_name = "ID")]
+        reference_id: Option<String>,
     },
     /// Refund a payment, withdrawal or deposit of this wallet, in whole or in part
     Refund {

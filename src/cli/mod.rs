@@ -394,8 +394,21 @@ fn wallet<W: Write>(
             user,
             Operation::withdraw(&m.amount, m.description.clone(), m.reference_id.clone())?,
         ),
-        WalletCommand::Freeze { user, amount, reason } => (user, Operation::freeze(amount, reason.clone())?),
-        WalletCommand::Unfreeze { user, freeze_id } => (user, Operation::unfreeze(freeze_id)?),
+        WalletCommand::Freeze {
+            user,
+            amount,
+            reason,
+            reference_id,
+        } => (user, Operation::freeze(amount, reason.clone(), reference_id.clone())?),
+        WalletCommand::Unfreeze {
+            user,
+            freeze_id,
+            reason,
+            reference_id,
+        } => (
+            user,
+            Operation::unfreeze(freeze_id, reason.clone(), reference_id.clone())?,
+        ),
         WalletCommand::Refund { user, refund: r } => (
             user,
             Operation::refund(

@@ -203,8 +203,8 @@ pub fn render_outcome(result: &Result<Outcome>) -> Reply {
 pub const DEPOSIT_FIELDS: &[&str] = &["amount", "description", "reference_id"];
 pub const PAYMENT_FIELDS: &[&str] = &["amount", "counterparty_id", "description", "reference_id"];
 pub const WITHDRAW_FIELDS: &[&str] = &["amount", "description", "reference_id"];
-pub const FREEZE_FIELDS: &[&str] = &["amount", "reason"];
-pub const UNFREEZE_FIELDS: &[&str] = &["freeze_id"];
+pub const FREEZE_FIELDS: &[&str] = &["amount", "reason", "reference_id"];
+pub const UNFREEZE_FIELDS: &[&str] = &["freeze_id", "reason", "reference_id"];
 pub const REFUND_FIELDS: &[&str] = &["transaction_id", "amount", "reason", "reference_id"];
 
 /// Decodes a write body for `op` exactly as a batch line is decoded, after refusing any field

@@ -79,6 +79,14 @@ pub struct FreezeRequest {
     amount: String,
     #[schema(example = "Dispute freeze", max_length = 500)]
     reason: Option<String>,
+    /// Unique per wallet among freezes: a repeat with the same fields replays the first freeze
+    #[schema(
+        example = "hold_123",
+        min_length = 1,
+        max_length = 128,
+        pattern = r"^[^\u0000-\u001F\u007F-\u009F]+$"
+    )]
+    reference_id: Option<String>,
 }
 
 /// `dto.UnfreezeRequest`.
@@ -89,6 +97,17 @@ pub struct UnfreezeRequest {
     /// Freeze record ID
     #[schema(example = "frz_01JH4Q00000000000000000000", min_length = 1, max_length = 128)]
     freeze_id: String,
+    /// Why the funds are released, returned as the freeze's `release_reason`
+    #[schema(example = "Dispute resolved", max_length = 500)]
+    reason: Option<String>,
+    /// Unique per wallet among unfreezes: a repeat with the same fields replays the first result
+    #[schema(
+        example = "release_123",
+        min_length = 1,
+        max_length = 128,
+        pattern = r"^[^\u0000-\u001F\u007F-\u009F]+$"
+    )]
+    reference_id: Option<String>,
 }
 
 /// `dto.RefundRequest`: the whole remaining amount when `amount` is absent.

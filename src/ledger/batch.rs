@@ -76,11 +76,19 @@ pub fn parse(record: Vec<(String, Raw)>) -> Result<BatchItem> {
         },
         "freeze" => BatchItem {
             user_id: Some(fields.required("user_id")?),
-            operation: Operation::freeze(&fields.required("amount")?, fields.take("reason")?)?,
+            operation: Operation::freeze(
+                &fields.required("amount")?,
+                fields.take("reason")?,
+                fields.take("reference_id")?,
+            )?,
         },
         "unfreeze" => BatchItem {
             user_id: Some(fields.required("user_id")?),
-            operation: Operation::unfreeze(&fields.required("freeze_id")?)?,
+            operation: Operation::unfreeze(
+                &fields.required("freeze_id")?,
+                fields.take("reason")?,
+                fields.take("reference_id")?,
+            )?,
         },
         "refund" => BatchItem {
             user_id: fields.take("user_id")?,

@@ -305,6 +305,8 @@ pub struct Freeze {
     pub status: FreezeStatus,
     pub created_at: String,
     pub released_at: Option<String>,
+    /// Why it was released, when the unfreeze gave a reason.
+    pub release_reason: Option<String>,
 }
 
 /// A change of a wallet's status, with who made it and why. Append-only, like the journal.

@@ -55,9 +55,12 @@ pub enum Operation {
     Freeze {
         amount: AmountText,
         reason: Option<String>,
+        reference_id: Option<String>,
     },
     Unfreeze {
         freeze_id: String,
+        reason: Option<String>,
+        reference_id: Option<String>,
     },
     Refund {
         transaction_id: String,
@@ -104,16 +107,19 @@ impl Operation {
         })
     }
 
-    pub fn freeze(amount: &str, reason: Option<String>) -> Result<Operation> {
+    pub fn freeze(amount: &str, reason: Option<String>, reference_id: Option<String>) -> Result<Operation> {
         Ok(Operation::Freeze {
             amount: AmountText::new(amount)?,
             reason: text("reason", reason)?,
+            reference_id: reference("reference_id", reference_id)?,
         })
     }
 
-    pub fn unfreeze(freeze_id: &str) -> Result<Operation> {
+    pub fn unfreeze(freeze_id: &str, reason: Option<String>, reference_id: Option<String>) -> Result<Operation> {
         Ok(Operation::Unfreeze {
             freeze_id: ids::check_lookup("freeze_id", freeze_id)?.to_owned(),
+            reason: text("reason", reason)?,
+            reference_id: reference("reference_id", reference_id)?,
         })
     }
 
@@ -148,9 +154,10 @@ impl Operation {
             Operation::Deposit { reference_id, .. }
             | Operation::Payment { reference_id, .. }
             | Operation::Withdraw { reference_id, .. }
+            | Operation::Freeze { reference_id, .. }
+            | Operation::Unfreeze { reference_id, .. }
             | Operation::Refund { reference_id, .. }
             | Operation::Adjust { reference_id, .. } => reference_id.as_deref(),
-            Operation::Freeze { .. } | Operation::Unfreeze { .. } => None,
         }
     }
 
@@ -200,10 +207,20 @@ impl Operation {
             } => {
                 json!({"op": self.kind(), "amount": amount(a)?, "counterparty_id": counterparty_id, "description": description, "reference_id": reference_id})
             }
-            Operation::Freeze { amount: a, reason } => {
-                json!({"op": self.kind(), "amount": amount(a)?, "reason": reason})
+            Operation::Freeze {
+                amount: a,
+                reason,
+                reference_id,
+            } => {
+                json!({"op": self.kind(), "amount": amount(a)?, "reason": reason, "reference_id": reference_id})
             }
-            Operation::Unfreeze { freeze_id } => json!({"op": self.kind(), "freeze_id": freeze_id}),
+            Operation::Unfreeze {
+                freeze_id,
+                reason,
+                reference_id,
+            } => {
+                json!({"op": self.kind(), "freeze_id": freeze_id, "reason": reason, "reference_id": reference_id})
+            }
             Operation::Refund {
                 transaction_id,
                 amount: a,
@@ -282,7 +299,7 @@ mod tests {
     fn adjustments_need_a_reason_and_ids_are_checked() {
         assert!(Operation::adjust(Direction::Credit, "1", "  ", None).is_err());
         assert!(Operation::adjust(Direction::Credit, "1", "typo fix", None).is_ok());
-        assert!(Operation::unfreeze("").is_err());
+        assert!(Operation::unfreeze("", None, None).is_err());
         assert!(Operation::refund(&"x".repeat(129), None, None, None).is_err());
         assert!(Operation::payment("1", "a:b", None, None).is_err());
         assert!(Operation::deposit("1", Some("a\u{7}".into()), None).is_err());

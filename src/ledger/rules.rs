@@ -44,7 +44,11 @@ pub struct Plan {
 pub enum FreezeChange {
     None,
     Create(Freeze),
-    Release { freeze_id: String, released_at: String },
+    Release {
+        freeze_id: String,
+        released_at: String,
+        reason: Option<String>,
+    },
 }
 
 /// The outcome of looking up an operation's `reference_id` before acting.
@@ -137,7 +141,7 @@ pub fn plan(wallet: &Wallet, operation: &Operation, referent: Referent, ctx: &Co
             d.description = description.clone();
             post(wallet, d, ctx, FreezeChange::None)
         }
-        (Operation::Freeze { amount, reason }, Referent::None) => {
+        (Operation::Freeze { amount, reason, .. }, Referent::None) => {
             let amount = amount.in_currency(currency)?;
             let mut d = draft(transfer(available, Account::frozen(wallet), amount));
             d.description = reason.clone();
@@ -150,10 +154,11 @@ pub fn plan(wallet: &Wallet, operation: &Operation, referent: Referent, ctx: &Co
                 status: FreezeStatus::Active,
                 created_at: ctx.now.clone(),
                 released_at: None,
+                release_reason: None,
             };
             post(wallet, d, ctx, FreezeChange::Create(record))
         }
-        (Operation::Unfreeze { .. }, Referent::Freeze(record)) => {
+        (Operation::Unfreeze { reason, .. }, Referent::Freeze(record)) => {
             if record.wallet_id != wallet.id {
                 return Err(Error::FreezeNotFound { freeze_id: record.id });
             }
@@ -164,14 +169,13 @@ pub fn plan(wallet: &Wallet, operation: &Operation, referent: Referent, ctx: &Co
                 });
             }
             let mut d = draft(transfer(Account::frozen(wallet), available, record.amount));
-            d.description = Some(match &record.reason {
-                Some(reason) => format!("unfreeze of {}: {reason}", record.id),
-                None => format!("unfreeze of {}", record.id),
-            });
+            // The unfreeze's own reason is its `reason` (in its request), not part of the description.
+            d.description = Some(format!("unfreeze of {}", record.id));
             d.freeze_id = Some(record.id.clone());
             let release = FreezeChange::Release {
                 freeze_id: record.id,
                 released_at: ctx.now.clone(),
+                reason: reason.clone(),
             };
             post(wallet, d, ctx, release)
         }
@@ -459,7 +463,7 @@ mod tests {
         for op in [
             Operation::withdraw("900.01", None, None).unwrap(),
             Operation::payment("900.01", "mch_1", None, None).unwrap(),
-            Operation::freeze("900.01", None).unwrap(),
+            Operation::freeze("900.01", None, None).unwrap(),
             Operation::adjust(Direction::Debit, "900.01", "fix", None).unwrap(),
         ] {
             let kind = op.kind();
@@ -473,7 +477,11 @@ mod tests {
     #[test]
     fn a_freeze_moves_available_to_frozen_and_leaves_the_balance() {
         let w = wallet(Currency::CNY, 100_000, 0);
-        let p = run(&w, Operation::freeze("100.00", Some("Dispute freeze".into())).unwrap()).unwrap();
+        let p = run(
+            &w,
+            Operation::freeze("100.00", Some("Dispute freeze".into()), None).unwrap(),
+        )
+        .unwrap();
         assert_consistent(&w, &p);
         assert_eq!((p.wallet_after.available, p.wallet_after.frozen), (90_000, 10_000));
         assert_eq!(p.entry.balance_before, p.entry.balance_after);
@@ -497,8 +505,9 @@ mod tests {
             status: FreezeStatus::Active,
             created_at: "2026-04-10T00:00:00Z".into(),
             released_at: None,
+            release_reason: None,
         };
-        let op = Operation::unfreeze("frz_01ARZ3NDEKTSV4RRFFQ69G5FAV").unwrap();
+        let op = Operation::unfreeze("frz_01ARZ3NDEKTSV4RRFFQ69G5FAV", Some("cleared".into()), None).unwrap();
         let p = plan(&w, &op, Referent::Freeze(record.clone()), &ctx(2)).unwrap();
         assert_consistent(&w, &p);
         assert_eq!((p.wallet_after.available, p.wallet_after.frozen), (100_000, 0));
@@ -506,7 +515,8 @@ mod tests {
             p.freeze,
             FreezeChange::Release {
                 freeze_id: "frz_9".into(),
-                released_at: "2026-04-15T10:30:00Z".into()
+                released_at: "2026-04-15T10:30:00Z".into(),
+                reason: Some("cleared".into()),
             }
         );
 
@@ -596,7 +606,7 @@ mod tests {
     fn only_payments_withdrawals_and_deposits_are_refundable() {
         let w = wallet(Currency::CNY, 100_000, 0);
         for op in [
-            Operation::freeze("1", None).unwrap(),
+            Operation::freeze("1", None, None).unwrap(),
             Operation::adjust(Direction::Credit, "1", "fix", None).unwrap(),
             Operation::adjust(Direction::Debit, "1", "fix", None).unwrap(),
         ] {
@@ -632,7 +642,7 @@ mod tests {
         assert!(run(&w, Operation::adjust(Direction::Credit, "1", "fix", None).unwrap()).is_ok());
         for op in [
             Operation::withdraw("1", None, None).unwrap(),
-            Operation::freeze("1", None).unwrap(),
+            Operation::freeze("1", None, None).unwrap(),
         ] {
             assert_eq!(run(&w, op).unwrap_err().code(), "wallet_not_active");
         }

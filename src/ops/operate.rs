@@ -115,7 +115,7 @@ fn prepare(tx: &Tx, wallet: Wallet, operation: &Operation, actor: &str) -> Resul
             let refunded = tx.refunded(transaction_id)?;
             Referent::Original { entry, refunded }
         }
-        Operation::Unfreeze { freeze_id } => {
+        Operation::Unfreeze { freeze_id, .. } => {
             Referent::Freeze(tx.freeze(freeze_id)?.ok_or_else(|| Error::FreezeNotFound {
                 freeze_id: freeze_id.clone(),
             })?)

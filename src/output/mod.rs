@@ -647,5 +647,8 @@ fn freeze_table(f: &FreezeView) -> Table {
     if let Some(released) = &f.released_at {
         rows.push(("released", released.clone(), false));
     }
+    if let Some(reason) = &f.release_reason {
+        rows.push(("release reason", reason.clone(), false));
+    }
     record(rows)
 }

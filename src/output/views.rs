@@ -286,6 +286,8 @@ pub struct FreezeView {
     pub status: String,
     pub created_at: String,
     pub released_at: Option<String>,
+    /// Why it was released (`unfreeze --reason`); null while active or when none was given.
+    pub release_reason: Option<String>,
 }
 
 impl FreezeView {
@@ -298,6 +300,7 @@ impl FreezeView {
             status: f.status.as_str().to_owned(),
             created_at: f.created_at.clone(),
             released_at: f.released_at.clone(),
+            release_reason: f.release_reason.clone(),
         }
     }
 }

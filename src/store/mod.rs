@@ -236,7 +236,7 @@ const ENTRY_COLUMNS: &str = "seq, id, wallet_id, kind, currency, amount_minor, b
 const STATUS_CHANGE_COLUMNS: &str = "wallet_id, from_status, to_status, reason, actor, created_at";
 const TOKEN_COLUMNS: &str =
     "id, kind, tenant_id, application_id, user_id, access, secret_sha256, created_at, expires_at, revoked_at, actor";
-const FREEZE_COLUMNS: &str = "id, wallet_id, amount_minor, reason, status, created_at, released_at";
+const FREEZE_COLUMNS: &str = "id, wallet_id, amount_minor, reason, status, created_at, released_at, release_reason";
 
 impl Tx<'_> {
     fn q(&self) -> &Connection {
@@ -582,7 +582,7 @@ impl Tx<'_> {
             FreezeChange::Create(f) => {
                 self.q()
                     .prepare_cached(&format!(
-                        "INSERT INTO freezes ({FREEZE_COLUMNS}) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)"
+                        "INSERT INTO freezes ({FREEZE_COLUMNS}) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)"
                     ))?
                     .execute(params![
                         f.id,
@@ -591,16 +591,22 @@ impl Tx<'_> {
                         f.reason,
                         f.status.as_str(),
                         f.created_at,
-                        f.released_at
+                        f.released_at,
+                        f.release_reason
                     ])?;
             }
-            FreezeChange::Release { freeze_id, released_at } => {
+            FreezeChange::Release {
+                freeze_id,
+                released_at,
+                reason,
+            } => {
                 let changed = self
                     .q()
                     .prepare_cached(
-                        "UPDATE freezes SET status = 'released', released_at = ?2 WHERE id = ?1 AND status = 'active'",
+                        "UPDATE freezes SET status = 'released', released_at = ?2, release_reason = ?3
+                         WHERE id = ?1 AND status = 'active'",
                     )?
-                    .execute(params![freeze_id, released_at])?;
+                    .execute(params![freeze_id, released_at, reason])?;
                 if changed != 1 {
                     return Err(Error::internal(format!(
                         "freeze {freeze_id} was not active when released"
@@ -1125,6 +1131,7 @@ fn freeze_row(r: &Row) -> rusqlite::Result<Result<Freeze>> {
         status,
         created_at: r.get(5)?,
         released_at: r.get(6)?,
+        release_reason: r.get(7)?,
     }))
 }
 

@@ -5,7 +5,12 @@
 pub const APPLICATION_ID: i32 = 0x4C44_4752;
 
 /// Each migration runs once, in order, in one transaction with the `user_version` bump.
-pub const MIGRATIONS: &[&str] = &[V1_LEDGER, V2_WALLET_STATUS_CHANGES, V3_TOKENS_AND_IDEMPOTENCY];
+pub const MIGRATIONS: &[&str] = &[
+    V1_LEDGER,
+    V2_WALLET_STATUS_CHANGES,
+    V3_TOKENS_AND_IDEMPOTENCY,
+    V4_FREEZE_RELEASE_REASON,
+];
 
 /// The names of the triggers that make the journal append-only; `ledger verify` checks that
 /// they are all still there.
@@ -195,4 +200,11 @@ CREATE TABLE idempotency_keys (
     created_at  TEXT NOT NULL,
     PRIMARY KEY (tenant_id, application_id, owner, key)
 ) STRICT;
+"#;
+
+/// Why a freeze was released (`unfreeze --reason`), kept on its record beside the freeze's own
+/// reason. Set only together with the release: `freezes_release_only` refuses every update of
+/// a released record, so it cannot change afterwards. Older records have none.
+const V4_FREEZE_RELEASE_REASON: &str = r#"
+ALTER TABLE freezes ADD COLUMN release_reason TEXT;
 "#;

@@ -345,7 +345,8 @@ fn a_refund_names_its_original() {
         s(&t["description"]).contains(&payment),
         "the description names the original: {t}"
     );
-    assert!(s(&t["description"]).contains("item returned"), "{t}");
+    assert_eq!(s(&t["reason"]), "item returned", "{t}");
+    assert!(!s(&t["description"]).contains("item returned"), "{t}");
     assert_eq!(s(&t["counterparty_id"]), "mch_1");
     assert_eq!(s(&t["status"]), "completed");
     let stored = in_history(&l, "u", s(&t["id"]));
@@ -437,4 +438,83 @@ fn the_internal_refund_does_not_reach_another_tenants_transaction() {
     );
     assert_eq!(s(&in_history(&l, "u", &payment)["refunded_amount"]), "0.00");
     l.verified();
+}
+
+/// Every key a transaction object has, whatever its type.
+const TRANSACTION_KEYS: [&str; 16] = [
+    "amount",
+    "balance_after",
+    "balance_before",
+    "counterparty_id",
+    "created_at",
+    "currency",
+    "description",
+    "freeze_id",
+    "id",
+    "original_transaction_id",
+    "reason",
+    "reference_id",
+    "refunded_amount",
+    "status",
+    "type",
+    "wallet_id",
+];
+
+#[test]
+fn a_refunds_reason_is_its_own_field_and_every_transaction_has_the_same_keys() {
+    let l = Ledger::new();
+    let payment = paid(&l);
+    l.ok(&["wallet", "withdraw", "u", "--amount", "5", "--description", "ATM"]);
+    let hold = l.ok(&["wallet", "freeze", "u", "--amount", "10", "--reason", "dispute"]);
+    let hold = s(&hold["data"]["freeze"]["id"]).to_owned();
+    l.ok(&["wallet", "unfreeze", "u", "--freeze-id", &hold, "--reason", "resolved"]);
+    l.ok(&[
+        "--yes", "wallet", "adjust", "u", "--credit", "1", "--reason", "fee back",
+    ]);
+    let table = l
+        .cmd()
+        .args(["wallet", "refund", "u", "--transaction-id", &payment, "--amount", "20"])
+        .args(["--reason", "item returned"])
+        .output()
+        .unwrap();
+    assert!(table.status.success());
+    let table = String::from_utf8(table.stdout).unwrap();
+    assert!(
+        table
+            .lines()
+            .any(|line| line.contains("reason") && line.contains("item returned")),
+        "the table shows the reason on its own row:\n{table}"
+    );
+
+    let history = l.ok(&["wallet", "history", "u"]);
+    let items = history["items"].as_array().unwrap();
+    assert_eq!(items.len(), 7, "{history}");
+    for t in items {
+        let mut keys: Vec<&str> = t.as_object().unwrap().keys().map(String::as_str).collect();
+        keys.sort_unstable();
+        assert_eq!(keys, TRANSACTION_KEYS, "{t}");
+    }
+    let by_type = |kind: &str| items.iter().find(|t| t["type"] == kind).unwrap().clone();
+    let refund = by_type("refund");
+    assert_eq!(s(&refund["reason"]), "item returned");
+    assert_eq!(s(&refund["description"]), format!("refund of {payment}"));
+    assert_eq!(s(&by_type("unfreeze")["reason"]), "resolved");
+    assert_eq!(s(&by_type("freeze")["reason"]), "dispute");
+    assert_eq!(s(&by_type("adjust_credit")["reason"]), "fee back");
+    for kind in ["deposit", "payment", "withdraw"] {
+        assert_eq!(by_type(kind)["reason"], Value::Null, "{kind}");
+    }
+    assert_eq!(by_type("withdraw")["original_transaction_id"], Value::Null);
+    assert_eq!(by_type("refund")["refunded_amount"], Value::Null);
+    assert_eq!(by_type("deposit")["freeze_id"], Value::Null);
+
+    let csv = l.cmd().args(["-o", "csv", "wallet", "history", "u"]).output().unwrap();
+    assert!(csv.status.success(), "{}", String::from_utf8_lossy(&csv.stderr));
+    let mut reader = csv::Reader::from_reader(csv.stdout.as_slice());
+    let header = reader.headers().unwrap().clone();
+    let reason = header.iter().position(|h| h == "reason").expect("a reason column");
+    let rows: Vec<csv::StringRecord> = reader.records().map(Result::unwrap).collect();
+    assert_eq!(rows.len(), 7);
+    let refund_row = rows.iter().find(|r| r.iter().any(|cell| cell == "refund")).unwrap();
+    assert_eq!(&refund_row[reason], "item returned");
 }

@@ -71,6 +71,7 @@ impl Api {
     }
 }
 
+/// Every transaction object has every one of these keys, whatever its type (absent: null).
 const TRANSACTION_FIELDS: &[&str] = &[
     "amount",
     "balance_after",
@@ -79,8 +80,12 @@ const TRANSACTION_FIELDS: &[&str] = &[
     "created_at",
     "currency",
     "description",
+    "freeze_id",
     "id",
+    "original_transaction_id",
+    "reason",
     "reference_id",
+    "refunded_amount",
     "status",
     "type",
     "wallet_id",
@@ -140,14 +145,12 @@ fn result<'a>(answer: &'a Answer, first: &str) -> &'a Value {
     );
     assert_eq!(answer.json["message"], "ok");
     assert_eq!(keys(data), [first, "wallet"], "{}", answer.body);
-    has_fields(
-        &data[first],
-        if first == "freeze" {
-            FREEZE_FIELDS
-        } else {
-            TRANSACTION_FIELDS
-        },
-    );
+    let fields = if first == "freeze" {
+        FREEZE_FIELDS
+    } else {
+        TRANSACTION_FIELDS
+    };
+    assert_eq!(keys(&data[first]), fields, "{}", answer.body);
     assert_eq!(keys(&data["wallet"]), WALLET_FIELDS, "{}", answer.body);
     assert_eq!(data[first]["wallet_id"], data["wallet"]["wallet_id"]);
     data
@@ -318,6 +321,11 @@ fn refund_with_an_amount_refunds_that_part_and_the_original_shows_it() {
     assert_eq!(data["transaction"]["type"], "refund");
     assert_eq!(data["transaction"]["amount"], "10.00");
     assert_eq!(data["transaction"]["original_transaction_id"], payment.as_str());
+    assert_eq!(data["transaction"]["reason"], "Product return", "its own field");
+    assert_eq!(
+        data["transaction"]["description"],
+        format!("refund of {payment}").as_str()
+    );
     assert_eq!(data["wallet"]["balance"], "80.00");
     let original = api.items("/wallets/alice/transactions?type=payment");
     assert_eq!(original[0]["refunded_amount"], "10.00", "{original:?}");
@@ -387,7 +395,9 @@ fn transactions_are_a_list_newest_first_with_the_upstream_pagination() {
     );
     let items = list["items"].as_array().unwrap();
     assert_eq!(items.len(), 2);
-    has_fields(&items[0], TRANSACTION_FIELDS);
+    for item in items {
+        assert_eq!(keys(item), TRANSACTION_FIELDS, "{item}");
+    }
     // Newest first (balances after: 96, 97, 98, 99, 100): page 2 holds 98.00 then 99.00.
     assert_eq!(items[0]["balance_after"], "98.00");
     assert_eq!(items[1]["balance_after"], "99.00");

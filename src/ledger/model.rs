@@ -244,6 +244,14 @@ pub struct Entry {
 }
 
 impl Entry {
+    /// The reason its request gave (refunds, freezes, unfreezes, adjustments), if any. Read from
+    /// the stored canonical request, which every entry's hash covers, old entries included: no
+    /// second copy to drift from it, and no change to any hash.
+    pub fn reason(&self) -> Option<String> {
+        let request: serde_json::Value = serde_json::from_str(&self.request).ok()?;
+        request.get("reason")?.as_str().map(str::to_owned)
+    }
+
     /// The postings of moving `amount` from the `credit` account to the `debit` account.
     /// The only way to build an entry's postings, so an entry is balanced by construction.
     pub fn transfer_postings(debit: &Account, credit: &Account, currency: Currency, amount: Amount) -> Vec<Posting> {

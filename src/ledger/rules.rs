@@ -180,7 +180,7 @@ pub fn plan(wallet: &Wallet, operation: &Operation, referent: Referent, ctx: &Co
             post(wallet, d, ctx, release)
         }
         (
-            Operation::Refund { amount, reason, .. },
+            Operation::Refund { amount, .. },
             Referent::Original {
                 entry: original,
                 refunded,
@@ -222,10 +222,8 @@ pub fn plan(wallet: &Wallet, operation: &Operation, referent: Referent, ctx: &Co
             };
             let mut d = draft((mirror(debited, credited, requested), requested));
             d.counterparty_id = original.counterparty_id.clone();
-            d.description = Some(match reason {
-                Some(reason) => format!("refund of {}: {reason}", original.id),
-                None => format!("refund of {}", original.id),
-            });
+            // The reason stays in the request (the transaction's `reason`), not in the description.
+            d.description = Some(format!("refund of {}", original.id));
             d.original_id = Some(original.id);
             post(wallet, d, ctx, FreezeChange::None)
         }
@@ -572,7 +570,8 @@ mod tests {
         );
         assert_eq!(p.entry.original_id.as_deref(), Some("txn_1"));
         assert_eq!(p.entry.counterparty_id.as_deref(), Some("mch_1"));
-        assert_eq!(p.entry.description.as_deref(), Some("refund of txn_1: return"));
+        assert_eq!(p.entry.description.as_deref(), Some("refund of txn_1"));
+        assert_eq!(p.entry.reason().as_deref(), Some("return"));
 
         let rest = refund(&after_payment, &payment, 5_000, None).unwrap();
         assert_eq!(rest.entry.amount.minor(), 15_000, "absent amount: the whole remainder");

@@ -387,6 +387,7 @@ impl<W: Write> Printer<W> {
                         "REFUNDED",
                         "REFERENCE",
                         "DESCRIPTION",
+                        "REASON",
                     ],
                     &[3, 4, 5],
                 );
@@ -401,6 +402,7 @@ impl<W: Write> Printer<W> {
                         opt(&tx.refunded_amount),
                         opt(&tx.reference_id),
                         opt(&tx.description),
+                        opt(&tx.reason),
                     ]);
                 }
                 self.table(
@@ -627,6 +629,7 @@ fn transaction_table(t: &TransactionView) -> Table {
         ("refund of", t.original_transaction_id.clone(), false),
         ("counterparty", t.counterparty_id.clone(), false),
         ("description", t.description.clone(), false),
+        ("reason", t.reason.clone(), false),
         ("reference", t.reference_id.clone(), false),
     ];
     rows.extend(

@@ -165,17 +165,25 @@ pub struct TransactionView {
     pub currency: String,
     pub balance_before: String,
     pub balance_after: String,
+    /// Payments and their refunds; null otherwise.
     pub counterparty_id: Option<String>,
+    /// What the caller wrote (deposit, payment, withdraw); a refund's and an unfreeze's name
+    /// their original; a freeze's and an adjustment's is their reason. Null when none.
     pub description: Option<String>,
+    /// Null when the request gave none.
     pub reference_id: Option<String>,
+    /// The reason a refund, freeze, unfreeze or adjustment gave; null when none (always for
+    /// deposits, payments and withdrawals).
+    pub reason: Option<String>,
     #[schema(value_type = String, example = "completed")]
     pub status: &'static str,
     pub created_at: String,
-    #[serde(skip_serializing_if = "Option::is_none")]
+    /// Refunds: the transaction refunded; null otherwise.
     pub original_transaction_id: Option<String>,
-    #[serde(skip_serializing_if = "Option::is_none")]
+    /// Payments, withdrawals and deposits: how much has been refunded ("0.00" for none); null
+    /// for the types that cannot be refunded.
     pub refunded_amount: Option<String>,
-    #[serde(skip_serializing_if = "Option::is_none")]
+    /// Freezes and unfreezes: the freeze record; null otherwise.
     pub freeze_id: Option<String>,
 }
 
@@ -193,6 +201,7 @@ impl TransactionView {
             counterparty_id: e.counterparty_id.clone(),
             description: e.description.clone(),
             reference_id: e.reference_id.clone(),
+            reason: e.reason(),
             // Every posted transaction is complete: there is no pending state in this ledger.
             status: "completed",
             created_at: e.created_at.clone(),

@@ -70,11 +70,26 @@ pub(super) fn read(file: &str, format: Option<BatchFormat>) -> Result<Vec<BatchL
         std::fs::File::open(file).and_then(|mut f| f.read_to_string(&mut text))
     };
     read.map_err(|e| Error::invalid("file", format!("cannot read {file}: {e}")))?;
-    let format = format.unwrap_or_else(|| detect(file, &text));
-    let lines = match format {
-        BatchFormat::Jsonl => jsonl(&text),
-        BatchFormat::Csv => csv(&text)?,
+    // Excel and Windows tools start UTF-8 files with a byte order mark; it is not data.
+    let text = text.strip_prefix('\u{feff}').unwrap_or(&text);
+    // Nothing to do is never a success: a wrong or empty file must not pass as done.
+    let no_lines = || {
+        Error::invalid(
+            "file",
+            format!("{file} has no operation lines (CSV: a header row naming `op`, then one row per operation; JSONL: one JSON object per line)"),
+        )
     };
+    if text.trim().is_empty() {
+        return Err(no_lines());
+    }
+    let format = format.unwrap_or_else(|| detect(file, text));
+    let lines = match format {
+        BatchFormat::Jsonl => jsonl(text),
+        BatchFormat::Csv => csv(text)?,
+    };
+    if lines.is_empty() {
+        return Err(no_lines());
+    }
     if lines.len() > BATCH_LINES_MAX {
         return Err(Error::invalid(
             "file",
@@ -127,10 +142,12 @@ fn csv(text: &str) -> Result<Vec<BatchLine>> {
         .iter()
         .map(str::to_owned)
         .collect();
+    check_header(&header)?;
     let mut lines = Vec::new();
     let mut record = csv::StringRecord::new();
+    let mut line_of = LineCounter::new(text);
     loop {
-        let line_before = reader.position().line();
+        let byte_before = reader.position().byte();
         let item = match reader.read_record(&mut record) {
             Ok(false) => break,
             Ok(true) => match too_long(record.as_slice().len()) {
@@ -145,14 +162,84 @@ fn csv(text: &str) -> Result<Vec<BatchLine>> {
             },
             Err(e) => Err(Error::invalid("line", format!("is not valid CSV: {e}"))),
         };
-        let line = record
-            .position()
-            .map(|p| p.line())
-            .filter(|_| item.is_ok())
-            .unwrap_or(line_before);
+        // The line a person sees in an editor, from the record's byte offset: the csv crate's
+        // own line count is off by one with CRLF endings and ignores skipped blank lines.
+        let start = match &item {
+            Ok(_) => record.position().map(csv::Position::byte),
+            Err(_) => None,
+        };
+        let line = line_of.line(start.unwrap_or(byte_before));
         lines.push(BatchLine { line, item });
     }
     Ok(lines)
+}
+
+/// A CSV header must name `op` and only known fields: a header that is really a data row
+/// (`withdraw,u,1.00,r1`) or a misspelt column (`amout`) would otherwise fail every line, or
+/// pass as zero lines. A blank header cell is allowed (spreadsheets add trailing ones); a value
+/// under it still fails its line.
+fn check_header(header: &[String]) -> Result<()> {
+    let unknown: Vec<String> = header
+        .iter()
+        .filter(|name| !name.is_empty() && !batch::FIELDS.contains(&name.as_str()))
+        .map(|name| format!("{name:?}"))
+        .collect();
+    let missing: Vec<&str> = batch::REQUIRED_COLUMNS
+        .iter()
+        .copied()
+        .filter(|required| !header.iter().any(|name| name == required))
+        .collect();
+    if unknown.is_empty() && missing.is_empty() {
+        return Ok(());
+    }
+    let mut problems = Vec::new();
+    if !unknown.is_empty() {
+        problems.push(format!("unknown column(s) {}", unknown.join(", ")));
+    }
+    if !missing.is_empty() {
+        problems.push(format!("missing column(s) {}", missing.join(", ")));
+    }
+    Err(Error::invalid(
+        "header",
+        format!(
+            "the CSV header has {}; the columns are {}",
+            problems.join(" and "),
+            batch::FIELDS.join(", ")
+        ),
+    ))
+}
+
+/// Physical line numbers (1-based, LF or CRLF endings) of increasing byte offsets, counted
+/// incrementally so a million-line file is read once.
+struct LineCounter<'a> {
+    text: &'a [u8],
+    offset: usize,
+    line: u64,
+}
+
+impl<'a> LineCounter<'a> {
+    fn new(text: &'a str) -> LineCounter<'a> {
+        LineCounter {
+            text: text.as_bytes(),
+            offset: 0,
+            line: 1,
+        }
+    }
+
+    /// The line of the first content at or after `byte`. The csv crate places a record at the
+    /// end of the previous one, before its `\n` (after a `\r`) and any blank lines, which it
+    /// skips; no record starts with a line ending, so those are skipped here too.
+    fn line(&mut self, byte: u64) -> u64 {
+        let mut byte = usize::try_from(byte).unwrap_or(usize::MAX).min(self.text.len());
+        while self.text.get(byte).is_some_and(|b| matches!(b, b'\r' | b'\n')) {
+            byte += 1;
+        }
+        if byte > self.offset {
+            self.line += self.text[self.offset..byte].iter().filter(|b| **b == b'\n').count() as u64;
+            self.offset = byte;
+        }
+        self.line
+    }
 }
 
 fn progress_bar(len: usize) -> indicatif::ProgressBar {

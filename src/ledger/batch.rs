@@ -20,6 +20,10 @@ pub const FIELDS: &[&str] = &[
     "direction",
 ];
 
+/// The columns a CSV header must name: the only field every line needs (a refund finds its
+/// wallet without `user_id`; the other fields depend on the operation and fail their line).
+pub const REQUIRED_COLUMNS: &[&str] = &["op"];
+
 /// The operations a batch line may name in its `op` field.
 pub const OPS: &[&str] = &[
     "deposit", "payment", "withdraw", "freeze", "unfreeze", "refund", "adjust",

@@ -101,7 +101,7 @@ fn batch_refunds(dir: &Path, lines: u32) -> (Duration, Duration, Duration, u32) 
     ops::create_wallet(&mut store, &scope(), "usr_1", Currency::CNY).expect("wallet");
     let funding = Operation::deposit(&format!("{}", u64::from(total) * 2), None, None).expect("deposit");
     ops::execute(&mut store, &scope(), "usr_1", &funding, "bench").expect("funding");
-    let payment = Operation::payment("1.00", "mch_1", None, None).expect("payment");
+    let payment = Operation::payment("1.00", "mch_1", true, None, None).expect("payment");
     let setup: Vec<BatchLine> = (0..total)
         .map(|n| BatchLine {
             line: u64::from(n),

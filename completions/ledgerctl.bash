@@ -2179,7 +2179,7 @@ _ledgerctl() {
             return 0
             ;;
         ledgerctl__subcmd__wallet__subcmd__payment)
-            opts="-o -y -h -V --counterparty --amount --description --reference-id --db --tenant --app --output --yes --lock-timeout-ms --help --version"
+            opts="-o -y -h -V --counterparty --new-counterparty --amount --description --reference-id --db --tenant --app --output --yes --lock-timeout-ms --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0

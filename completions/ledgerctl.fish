@@ -166,6 +166,7 @@ complete -c ledgerctl -n "__fish_ledgerctl_using_subcommand wallet; and __fish_s
 json\t'One JSON envelope per command, for scripts'
 csv\t'CSV with a header row, for spreadsheets: list commands only'"
 complete -c ledgerctl -n "__fish_ledgerctl_using_subcommand wallet; and __fish_seen_subcommand_from payment" -l lock-timeout-ms -d 'How long to wait for another writer\'s lock before failing with exit 6' -r
+complete -c ledgerctl -n "__fish_ledgerctl_using_subcommand wallet; and __fish_seen_subcommand_from payment" -l new-counterparty -d 'The counterparty may be one never paid before in this tenant and application (without it, an unknown one is refused with the closest known names)'
 complete -c ledgerctl -n "__fish_ledgerctl_using_subcommand wallet; and __fish_seen_subcommand_from payment" -s y -l yes -d 'Answer yes to confirmation prompts (`wallet adjust` asks on a terminal)'
 complete -c ledgerctl -n "__fish_ledgerctl_using_subcommand wallet; and __fish_seen_subcommand_from payment" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c ledgerctl -n "__fish_ledgerctl_using_subcommand wallet; and __fish_seen_subcommand_from payment" -s V -l version -d 'Print version'

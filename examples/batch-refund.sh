@@ -24,9 +24,9 @@ for user in usr_1 usr_2; do
   ledgerctl wallet create "$user" >/dev/null
   ledgerctl wallet deposit "$user" --amount 500.00 --reference-id "top-up-$user" >/dev/null
 done
-order_1001="$(ledgerctl -o json wallet payment usr_1 --amount 80.00 --counterparty mch_1 --reference-id order-1001 | txn_id)"
+order_1001="$(ledgerctl -o json wallet payment usr_1 --amount 80.00 --counterparty mch_1 --new-counterparty --reference-id order-1001 | txn_id)"
 order_1002="$(ledgerctl -o json wallet payment usr_1 --amount 45.50 --counterparty mch_1 --reference-id order-1002 | txn_id)"
-order_1003="$(ledgerctl -o json wallet payment usr_2 --amount 120.00 --counterparty mch_2 --reference-id order-1003 | txn_id)"
+order_1003="$(ledgerctl -o json wallet payment usr_2 --amount 120.00 --counterparty mch_2 --new-counterparty --reference-id order-1003 | txn_id)"
 sed -e "s/PAYMENT_ORDER_1001/$order_1001/" -e "s/PAYMENT_ORDER_1002/$order_1002/" \
     -e "s/PAYMENT_ORDER_1003/$order_1003/" "$here/refunds.csv" > "$work/refunds.csv"
 

@@ -23,7 +23,7 @@ ledgerctl wallet create usr_1 >/dev/null
 ledgerctl wallet create usr_2 --currency JPY >/dev/null
 ledgerctl wallet deposit usr_1 --amount 1000.00 --reference-id dep-1 >/dev/null
 ledgerctl wallet deposit usr_2 --amount 50000 --reference-id dep-2 >/dev/null
-ledgerctl wallet payment usr_1 --amount 120.00 --counterparty mch_1 >/dev/null
+ledgerctl wallet payment usr_1 --amount 120.00 --counterparty mch_1 --new-counterparty >/dev/null
 ledgerctl wallet withdraw usr_2 --amount 20000 >/dev/null
 ledgerctl wallet adjust usr_1 --credit 5.00 --reason "bank fee refunded" --yes >/dev/null
 

@@ -24,8 +24,8 @@ say init
 say wallet create usr_1 --currency CNY
 say wallet deposit usr_1 --amount 1000.00 --description "Account deposit" --reference-id dep-001
 
-printf '\n$ ledgerctl wallet payment usr_1 --amount 200.00 --counterparty mch_1   (as JSON, for its id)\n'
-payment="$(id_of txn wallet payment usr_1 --amount 200.00 --counterparty mch_1 --description "Order 123")"
+printf '\n$ ledgerctl wallet payment usr_1 --amount 200.00 --counterparty mch_1 --new-counterparty   (as JSON, for its id)\n'
+payment="$(id_of txn wallet payment usr_1 --amount 200.00 --counterparty mch_1 --new-counterparty --description "Order 123")"
 echo "payment: $payment"
 
 say wallet refund usr_1 --transaction-id "$payment" --amount 50.00 --reason "Product return" --reference-id REF-001

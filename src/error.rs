@@ -41,6 +41,16 @@ pub enum Error {
     #[error("freeze {freeze_id} not found")]
     FreezeNotFound { freeze_id: String },
 
+    #[error(
+        "counterparty {counterparty_id} has never been paid in this tenant and application{}; to pay a new counterparty, say so with --new-counterparty (\"new_counterparty\": true)",
+        did_you_mean(closest)
+    )]
+    CounterpartyNotFound {
+        counterparty_id: String,
+        /// The closest names known in the caller's tenant and application, nearest first.
+        closest: Vec<String>,
+    },
+
     #[error("insufficient balance in wallet {wallet_id}: requested {requested}, available {available}")]
     InsufficientBalance {
         wallet_id: String,
@@ -198,6 +208,7 @@ impl Error {
             | Error::WalletNotFound { .. }
             | Error::TransactionNotFound { .. }
             | Error::FreezeNotFound { .. }
+            | Error::CounterpartyNotFound { .. }
             | Error::TokenNotFound { .. }
             | Error::RouteNotFound { .. } => ErrorKind::NotFound,
             Error::InsufficientBalance { .. }
@@ -227,6 +238,7 @@ impl Error {
             Error::WalletNotFound { .. } => "wallet_not_found",
             Error::TransactionNotFound { .. } => "transaction_not_found",
             Error::FreezeNotFound { .. } => "freeze_not_found",
+            Error::CounterpartyNotFound { .. } => "counterparty_not_found",
             Error::InsufficientBalance { .. } => "insufficient_balance",
             Error::WalletNotActive { .. } => "wallet_not_active",
             Error::WalletExists { .. } => "wallet_exists",
@@ -266,6 +278,13 @@ impl Error {
 }
 
 pub type Result<T, E = Error> = std::result::Result<T, E>;
+
+fn did_you_mean(closest: &[String]) -> String {
+    match closest {
+        [] => String::new(),
+        names => format!(" (did you mean {}?)", names.join(", ")),
+    }
+}
 
 #[cfg(test)]
 mod tests {

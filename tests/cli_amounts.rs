@@ -21,7 +21,16 @@ fn ledger_with_wallets() -> (Ledger, Vec<(&'static str, String)>) {
     ] {
         l.ok(&["wallet", "create", user, "--currency", currency]);
         l.ok(&["wallet", "deposit", user, "--amount", deposit]);
-        let p = l.ok(&["wallet", "payment", user, "--counterparty", "mch_1", "--amount", paid]);
+        let p = l.ok(&[
+            "wallet",
+            "payment",
+            user,
+            "--counterparty",
+            "mch_1",
+            "--new-counterparty",
+            "--amount",
+            paid,
+        ]);
         payments.push((user, s(&p["data"]["transaction"]["id"]).to_owned()));
     }
     (l, payments)
@@ -35,7 +44,16 @@ fn amount_commands(user: &str, payment: &str, amount: &str) -> Vec<(&'static str
         ("withdraw", args(&["wallet", "withdraw", user, "--amount", amount])),
         (
             "payment",
-            args(&["wallet", "payment", user, "--counterparty", "mch_1", "--amount", amount]),
+            args(&[
+                "wallet",
+                "payment",
+                user,
+                "--counterparty",
+                "mch_1",
+                "--new-counterparty",
+                "--amount",
+                amount,
+            ]),
         ),
         ("freeze", args(&["wallet", "freeze", user, "--amount", amount])),
         (
@@ -250,7 +268,16 @@ fn accepted_amounts_work_on_every_operation() {
     };
     expect(&["wallet", "withdraw", "u", "--amount", "50"], "transaction", "50.00");
     expect(
-        &["wallet", "payment", "u", "--counterparty", "mch_2", "--amount", "50.5"],
+        &[
+            "wallet",
+            "payment",
+            "u",
+            "--counterparty",
+            "mch_2",
+            "--new-counterparty",
+            "--amount",
+            "50.5",
+        ],
         "transaction",
         "50.50",
     );

@@ -34,14 +34,14 @@ fn each_line_succeeds_or_fails_on_its_own_and_bad_lines_are_named() {
     let l = Ledger::new();
     l.funded("u1", "100.00");
     l.ok(&["wallet", "create", "u2"]);
-    let csv = "op,user_id,amount,counterparty_id,reference_id\n\
-               deposit,u2,50,,d1\n\
-               withdraw,u2,500,,\n\
-               payment,u1,30,mch_1,p1\n\
-               deposit,u1,1e3,,\n\
-               deposit,u1,1,mch_9,\n\
-               withdraw,u1,\"5,00\",,\n\
-               deposit,ghost,1,,\n";
+    let csv = "op,user_id,amount,counterparty_id,reference_id,new_counterparty\n\
+               deposit,u2,50,,d1,\n\
+               withdraw,u2,500,,,\n\
+               payment,u1,30,mch_1,p1,true\n\
+               deposit,u1,1e3,,,\n\
+               deposit,u1,1,mch_9,,\n\
+               withdraw,u1,\"5,00\",,,\n\
+               deposit,ghost,1,,,\n";
     let (code, results, stderr) = batch(&l, "ops.csv", csv, &[]);
     let summary: Vec<(u64, i64, &str)> = results
         .iter()
@@ -88,7 +88,16 @@ fn re_running_a_refund_file_replays_instead_of_refunding_twice() {
     l.funded("u1", "1000.00");
     let mut csv = String::from(REFUNDS_HEADER);
     for n in 0..5 {
-        let payment = l.ok(&["wallet", "payment", "u1", "--amount", "100", "--counterparty", "mch_1"]);
+        let payment = l.ok(&[
+            "wallet",
+            "payment",
+            "u1",
+            "--amount",
+            "100",
+            "--counterparty",
+            "mch_1",
+            "--new-counterparty",
+        ]);
         let id = s(&payment["data"]["transaction"]["id"]).to_owned();
         csv.push_str(&format!("refund,u1,{id},40.00,return,RF-{n}\n"));
     }

@@ -74,6 +74,7 @@ fn concurrent_processes_never_lose_or_invent_money() {
                                 wallet,
                                 "--counterparty",
                                 "mch_1",
+                                "--new-counterparty",
                                 "--amount",
                                 &amount,
                             ]),
@@ -351,7 +352,16 @@ fn concurrent_refunds_never_exceed_the_original() {
     const ATTEMPTS: usize = 10;
     let l = Arc::new(Ledger::new());
     l.funded("u", "100.00");
-    let payment = l.ok(&["wallet", "payment", "u", "--counterparty", "mch_1", "--amount", "100"]);
+    let payment = l.ok(&[
+        "wallet",
+        "payment",
+        "u",
+        "--counterparty",
+        "mch_1",
+        "--new-counterparty",
+        "--amount",
+        "100",
+    ]);
     let payment_id = s(&payment["data"]["transaction"]["id"]).to_owned();
     let barrier = Arc::new(Barrier::new(ATTEMPTS));
     let handles: Vec<_> = (0..ATTEMPTS)

@@ -32,6 +32,7 @@ fn busy_ledger() -> Ledger {
         "200",
         "--counterparty",
         "alice@example.com",
+        "--new-counterparty",
     ]);
     let payment_id = s(&payment["data"]["transaction"]["id"]).to_owned();
     l.ok(&[

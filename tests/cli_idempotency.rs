@@ -80,6 +80,7 @@ fn a_repeat_with_the_same_parameters_replays_the_original_and_writes_nothing() {
             "u",
             "--counterparty",
             "mch_1",
+            "--new-counterparty",
             "--amount",
             "200",
             "--reference-id",
@@ -244,6 +245,7 @@ fn a_repeat_with_a_different_description_or_counterparty_is_a_reference_conflict
         "u",
         "--counterparty",
         "mch_1",
+        "--new-counterparty",
         "--amount",
         "10",
         "--reference-id",
@@ -256,6 +258,7 @@ fn a_repeat_with_a_different_description_or_counterparty_is_a_reference_conflict
             "u",
             "--counterparty",
             "mch_2",
+            "--new-counterparty",
             "--amount",
             "10",
             "--reference-id",
@@ -272,8 +275,26 @@ fn a_repeat_with_a_different_description_or_counterparty_is_a_reference_conflict
 fn a_refund_repeat_under_the_same_reference_must_name_the_same_refund() {
     let l = Ledger::new();
     l.funded("u", "1000");
-    let p1 = txn_id(&l.ok(&["wallet", "payment", "u", "--counterparty", "m", "--amount", "100"]));
-    let p2 = txn_id(&l.ok(&["wallet", "payment", "u", "--counterparty", "m", "--amount", "100"]));
+    let p1 = txn_id(&l.ok(&[
+        "wallet",
+        "payment",
+        "u",
+        "--counterparty",
+        "m",
+        "--new-counterparty",
+        "--amount",
+        "100",
+    ]));
+    let p2 = txn_id(&l.ok(&[
+        "wallet",
+        "payment",
+        "u",
+        "--counterparty",
+        "m",
+        "--new-counterparty",
+        "--amount",
+        "100",
+    ]));
     // "The rest" of a payment, re-run after it was refunded in full: a replay, not a 422.
     let first = applies_then_replays(
         &l,
@@ -333,6 +354,7 @@ fn the_same_reference_on_another_operation_or_wallet_is_independent() {
         "u",
         "--counterparty",
         "m",
+        "--new-counterparty",
         "--amount",
         "30",
         "--reference-id",
@@ -483,7 +505,16 @@ fn re_running_a_batch_refund_loop_leaves_the_balances_of_the_first_run() {
     let payments: Vec<String> = (1..=5)
         .map(|i| {
             let amount = format!("{}", i * 20);
-            txn_id(&l.ok(&["wallet", "payment", "u", "--counterparty", "mch_1", "--amount", &amount]))
+            txn_id(&l.ok(&[
+                "wallet",
+                "payment",
+                "u",
+                "--counterparty",
+                "mch_1",
+                "--new-counterparty",
+                "--amount",
+                &amount,
+            ]))
         })
         .collect();
     // Payments of 20, 40, 60, 80, 100: refund 10 of each of the first three, the rest of the others.

@@ -50,7 +50,16 @@ fn history_filters_by_type_time_and_reference_and_pages() {
     l.ok(&["wallet", "withdraw", "u1", "--amount", "1", "--reference-id", "wd-1"]);
     let then = moment_between(&l);
     for _ in 0..3 {
-        l.ok(&["wallet", "payment", "u1", "--amount", "2", "--counterparty", "m"]);
+        l.ok(&[
+            "wallet",
+            "payment",
+            "u1",
+            "--amount",
+            "2",
+            "--counterparty",
+            "m",
+            "--new-counterparty",
+        ]);
     }
     let count = |args: &[&str]| {
         let mut all = vec!["wallet", "history", "u1"];
@@ -84,7 +93,16 @@ fn the_journal_lists_every_wallets_entries_with_balanced_postings() {
     let l = Ledger::new();
     l.funded("u1", "100.00");
     l.funded("u2", "40.00");
-    l.ok(&["wallet", "payment", "u2", "--amount", "15", "--counterparty", "m"]);
+    l.ok(&[
+        "wallet",
+        "payment",
+        "u2",
+        "--amount",
+        "15",
+        "--counterparty",
+        "m",
+        "--new-counterparty",
+    ]);
     let journal = l.ok(&["ledger", "journal"]);
     assert_eq!(journal["total"], 3);
     let newest = &journal["items"][0];

@@ -25,7 +25,16 @@ fn busy_ledger() -> Ledger {
     let l = Ledger::new();
     l.funded("u", "1000.00");
     l.funded("v", "250.50");
-    let payment = l.ok(&["wallet", "payment", "u", "--counterparty", "mch_1", "--amount", "200"]);
+    let payment = l.ok(&[
+        "wallet",
+        "payment",
+        "u",
+        "--counterparty",
+        "mch_1",
+        "--new-counterparty",
+        "--amount",
+        "200",
+    ]);
     let payment_id = s(&payment["data"]["transaction"]["id"]).to_owned();
     l.ok(&[
         "wallet",

@@ -269,6 +269,7 @@ fn operation_results_carry_the_seeds_transaction_fields() {
         "u",
         "--counterparty",
         "usr_xyz456",
+        "--new-counterparty",
         "--amount",
         "100",
         "--description",

@@ -20,6 +20,7 @@ fn paid(l: &Ledger) -> String {
         "u",
         "--counterparty",
         "mch_1",
+        "--new-counterparty",
         "--amount",
         "200.00",
         "--description",

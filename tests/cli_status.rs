@@ -23,7 +23,16 @@ fn a_frozen_wallet_refuses_debits_takes_credits_and_records_who_and_why() {
 
     for debit in [
         vec!["wallet", "withdraw", "u1", "--amount", "1"],
-        vec!["wallet", "payment", "u1", "--amount", "1", "--counterparty", "m"],
+        vec![
+            "wallet",
+            "payment",
+            "u1",
+            "--amount",
+            "1",
+            "--counterparty",
+            "m",
+            "--new-counterparty",
+        ],
         vec!["wallet", "freeze", "u1", "--amount", "1"],
         vec!["wallet", "adjust", "u1", "--debit", "1", "--reason", "fee", "--yes"],
     ] {

@@ -50,6 +50,7 @@ fn payment(l: &Ledger, scope: [&str; 4], user: &str) -> String {
             user,
             "--counterparty",
             "mch_1",
+            "--new-counterparty",
             "--amount",
             "30.00",
         ],
@@ -293,7 +294,10 @@ fn a_token_of_another_tenant_cannot_see_or_move_a_wallet_of_the_same_user_id() {
     }
     for (route, body) in [
         ("withdraw", r#"{"amount":"1.00"}"#),
-        ("payment", r#"{"amount":"1.00","counterparty_id":"mch_1"}"#),
+        (
+            "payment",
+            r#"{"amount":"1.00","counterparty_id":"mch_1","new_counterparty":true}"#,
+        ),
         ("freeze", r#"{"amount":"1.00"}"#),
         ("deposit", r#"{"amount":"1.00"}"#),
     ] {

@@ -203,6 +203,7 @@ fn the_internal_refund_honours_the_idempotency_key() {
             "alice",
             "--counterparty",
             "mch_1",
+            "--new-counterparty",
             "--amount",
             "30",
         ],

@@ -192,7 +192,7 @@ fn payment_debits_the_wallet_to_the_counterparty_named_in_the_body() {
     let api = Api::new("100.00");
     let answer = api.post(
         "/wallets/alice/payment",
-        r#"{"amount":"30.00","counterparty_id":"mch_42","description":"Order 123"}"#,
+        r#"{"amount":"30.00","counterparty_id":"mch_42","new_counterparty":true,"description":"Order 123"}"#,
     );
     let data = result(&answer, "transaction");
     assert_eq!(data["transaction"]["type"], "payment");
@@ -309,7 +309,7 @@ fn refund_with_an_amount_refunds_that_part_and_the_original_shows_it() {
     let api = Api::new("100.00");
     let payment = api.txn(
         "/wallets/alice/payment",
-        r#"{"amount":"30.00","counterparty_id":"mch_1"}"#,
+        r#"{"amount":"30.00","counterparty_id":"mch_1","new_counterparty":true}"#,
     );
     let answer = api.post(
         "/wallets/alice/refund",
@@ -336,7 +336,7 @@ fn refund_without_an_amount_refunds_the_whole_remaining_amount() {
     let api = Api::new("100.00");
     let payment = api.txn(
         "/wallets/alice/payment",
-        r#"{"amount":"30.00","counterparty_id":"mch_1"}"#,
+        r#"{"amount":"30.00","counterparty_id":"mch_1","new_counterparty":true}"#,
     );
     api.ok(
         "/wallets/alice/refund",
@@ -352,7 +352,7 @@ fn a_refund_above_the_refundable_amount_is_422() {
     let api = Api::new("100.00");
     let payment = api.txn(
         "/wallets/alice/payment",
-        r#"{"amount":"30.00","counterparty_id":"mch_1"}"#,
+        r#"{"amount":"30.00","counterparty_id":"mch_1","new_counterparty":true}"#,
     );
     api.refused(
         "/wallets/alice/refund",
@@ -452,7 +452,7 @@ fn the_type_filter_takes_a_type_repeated_or_comma_separated() {
     api.ok("/wallets/alice/withdraw", r#"{"amount":"1.00"}"#);
     let payment = api.txn(
         "/wallets/alice/payment",
-        r#"{"amount":"2.00","counterparty_id":"mch_1"}"#,
+        r#"{"amount":"2.00","counterparty_id":"mch_1","new_counterparty":true}"#,
     );
     api.ok("/wallets/alice/refund", &format!(r#"{{"transaction_id":"{payment}"}}"#));
     api.freeze("alice", "3.00");
@@ -893,7 +893,10 @@ fn a_debit_from_a_frozen_wallet_is_409_wallet_not_active() {
     ]);
     for (route, body) in [
         ("withdraw", r#"{"amount":"1.00"}"#),
-        ("payment", r#"{"amount":"1.00","counterparty_id":"mch_1"}"#),
+        (
+            "payment",
+            r#"{"amount":"1.00","counterparty_id":"mch_1","new_counterparty":true}"#,
+        ),
         ("freeze", r#"{"amount":"1.00"}"#),
     ] {
         api.refused(&format!("/wallets/alice/{route}"), body, 409, "wallet_not_active");
@@ -952,7 +955,7 @@ fn a_refund_of_a_refund_is_a_conflict() {
     let api = Api::new("100.00");
     let payment = api.txn(
         "/wallets/alice/payment",
-        r#"{"amount":"30.00","counterparty_id":"mch_1"}"#,
+        r#"{"amount":"30.00","counterparty_id":"mch_1","new_counterparty":true}"#,
     );
     let refund = api.txn(
         "/wallets/alice/refund",

@@ -176,6 +176,10 @@ pub enum WalletCommand {
         /// The merchant or counterparty paid
         #[arg(long, value_name = "ID")]
         counterparty: String,
+        /// The counterparty may be one never paid before in this tenant and application
+        /// (without it, an unknown one is refused with the closest known names)
+        #[arg(long)]
+        new_counterparty: bool,
         #[command(flatten)]
         movement: MovementArgs,
     },

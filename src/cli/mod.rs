@@ -385,10 +385,17 @@ fn wallet<W: Write>(
         WalletCommand::Payment {
             user,
             counterparty,
+            new_counterparty,
             movement: m,
         } => (
             user,
-            Operation::payment(&m.amount, counterparty, m.description.clone(), m.reference_id.clone())?,
+            Operation::payment(
+                &m.amount,
+                counterparty,
+                *new_counterparty,
+                m.description.clone(),
+                m.reference_id.clone(),
+            )?,
         ),
         WalletCommand::Withdraw { user, movement: m } => (
             user,

@@ -201,7 +201,13 @@ pub fn render_outcome(result: &Result<Outcome>) -> Reply {
 
 /// The fields each write route's body takes: the seeds' request bodies (and the CLI's flags).
 pub const DEPOSIT_FIELDS: &[&str] = &["amount", "description", "reference_id"];
-pub const PAYMENT_FIELDS: &[&str] = &["amount", "counterparty_id", "description", "reference_id"];
+pub const PAYMENT_FIELDS: &[&str] = &[
+    "amount",
+    "counterparty_id",
+    "new_counterparty",
+    "description",
+    "reference_id",
+];
 pub const WITHDRAW_FIELDS: &[&str] = &["amount", "description", "reference_id"];
 pub const FREEZE_FIELDS: &[&str] = &["amount", "reason", "reference_id"];
 pub const UNFREEZE_FIELDS: &[&str] = &["freeze_id", "reason", "reference_id"];

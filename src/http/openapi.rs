@@ -59,6 +59,10 @@ pub struct PaymentRequest {
     amount: String,
     #[schema(example = "merchant_42", pattern = r"^[A-Za-z0-9_.@-]{1,64}$")]
     counterparty_id: String,
+    /// True to pay a counterparty never paid before in this tenant and application; without
+    /// it such a payment is 404 counterparty_not_found, naming the closest known ones
+    #[schema(example = false)]
+    new_counterparty: Option<bool>,
     #[schema(example = "Order 123", max_length = 500)]
     description: Option<String>,
     #[schema(
@@ -211,7 +215,7 @@ fn errors(path: &str, method: HttpMethod) -> &'static [(u16, &'static str)] {
         (400, "Invalid request parameters"),
         (401, "Unauthenticated or invalid token"),
         (403, "The token's scope does not allow writes"),
-        (404, "Wallet, transaction or freeze not found, or not reachable with this token"),
+        (404, "Wallet, transaction, freeze or counterparty not found, or not reachable with this token"),
         (409, "Insufficient balance, or a conflict (wallet not active, freeze released, not refundable, reference or Idempotency-Key reused with other parameters)"),
         (413, "Request body too large"),
         (415, "The body is not application/json"),

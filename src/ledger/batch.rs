@@ -18,6 +18,7 @@ pub const FIELDS: &[&str] = &[
     "freeze_id",
     "transaction_id",
     "direction",
+    "new_counterparty",
 ];
 
 /// The columns a CSV header must name: the only field every line needs (a refund finds its
@@ -41,6 +42,8 @@ pub struct BatchItem {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Raw {
     Text(String),
+    /// A JSON `true` or `false`.
+    Bool(bool),
     /// The JSON type it had instead, e.g. "number".
     NotText(&'static str),
 }
@@ -74,6 +77,7 @@ pub fn parse(record: Vec<(String, Raw)>) -> Result<BatchItem> {
             operation: Operation::payment(
                 &fields.required("amount")?,
                 &fields.required("counterparty_id")?,
+                fields.flag("new_counterparty")?,
                 fields.take("description")?,
                 fields.take("reference_id")?,
             )?,
@@ -154,7 +158,8 @@ pub fn json_record(field: &str, raw: &str) -> Result<Vec<(String, Raw)>> {
                     }
                     Raw::Text(text)
                 }
-                Some(b't' | b'f') => Raw::NotText("boolean"),
+                Some(b't') => Raw::Bool(true),
+                Some(b'f') => Raw::Bool(false),
                 Some(b'[') => Raw::NotText("array"),
                 Some(b'{') => Raw::NotText("object"),
                 _ => Raw::NotText("number"),
@@ -228,7 +233,26 @@ impl Fields {
                 input: format!("a JSON {kind}"),
                 reason: "amounts are strings, e.g. \"50.00\"".to_owned(),
             }),
+            Some(Raw::Bool(_)) => Err(Error::invalid(name, "must be a string, not a JSON boolean")),
             Some(Raw::NotText(kind)) => Err(Error::invalid(name, format!("must be a string, not a JSON {kind}"))),
+        }
+    }
+
+    /// A yes/no field: JSON `true`/`false`, or the text `true`/`false` (a CSV cell); absent,
+    /// null or empty is false.
+    fn flag(&mut self, name: &str) -> Result<bool> {
+        match self.0.remove(name) {
+            None => Ok(false),
+            Some(Raw::Bool(value)) => Ok(value),
+            Some(Raw::Text(text)) => match text.as_str() {
+                "" | "false" => Ok(false),
+                "true" => Ok(true),
+                other => Err(Error::invalid(name, format!("{other:?} is not true or false"))),
+            },
+            Some(Raw::NotText(kind)) => Err(Error::invalid(
+                name,
+                format!("must be true or false, not a JSON {kind}"),
+            )),
         }
     }
 
@@ -271,7 +295,7 @@ mod tests {
             vec![
                 ("amount".to_string(), Raw::NotText("number")),
                 ("a".to_string(), Raw::Text("xA".into())),
-                ("c".to_string(), Raw::NotText("boolean")),
+                ("c".to_string(), Raw::Bool(true)),
                 ("d".to_string(), Raw::NotText("array")),
                 ("e".to_string(), Raw::NotText("object")),
             ]

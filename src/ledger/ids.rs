@@ -84,6 +84,35 @@ pub fn check_minted<'a>(field: &str, prefix: &str, value: &'a str) -> Result<&'a
     Ok(value)
 }
 
+/// The names among `known` closest to `name` by edit distance (at most a third of its
+/// characters, and at least 2, changed), nearest first, at most `max`: "did you mean" hints.
+pub fn closest<'a>(name: &str, known: &'a [String], max: usize) -> Vec<&'a str> {
+    let limit = (name.chars().count() / 3).max(2);
+    let mut near: Vec<(usize, &str)> = known
+        .iter()
+        .map(|k| (edit_distance(name, k), k.as_str()))
+        .filter(|(distance, _)| *distance <= limit)
+        .collect();
+    near.sort_unstable();
+    near.into_iter().take(max).map(|(_, k)| k).collect()
+}
+
+/// Levenshtein distance in characters (insertions, deletions, substitutions), one row at a time.
+fn edit_distance(a: &str, b: &str) -> usize {
+    let b: Vec<char> = b.chars().collect();
+    let mut row: Vec<usize> = (0..=b.len()).collect();
+    for (i, ca) in a.chars().enumerate() {
+        let mut diagonal = row[0];
+        row[0] = i + 1;
+        for (j, cb) in b.iter().enumerate() {
+            let substitution = diagonal + usize::from(ca != *cb);
+            diagonal = row[j + 1];
+            row[j + 1] = substitution.min(row[j] + 1).min(diagonal + 1);
+        }
+    }
+    row[b.len()]
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -128,6 +157,18 @@ mod tests {
         for bad in ["", &"x".repeat(129), "a\nb", "a\tb", "a\u{7f}", "a\u{85}"] {
             assert!(check_reference("reference_id", bad).is_err(), "{bad:?}");
         }
+    }
+
+    #[test]
+    fn the_closest_names_are_a_few_edits_away_nearest_first() {
+        assert_eq!(edit_distance("kitten", "sitting"), 3);
+        assert_eq!(edit_distance("", "abc"), 3);
+        assert_eq!(edit_distance("mch_stroe", "mch_store"), 2);
+        let known: Vec<String> = ["mch_store", "mch_stores", "mch_1", "acme"].map(String::from).to_vec();
+        assert_eq!(closest("mch_stroe", &known, 3), ["mch_store", "mch_stores"]);
+        assert_eq!(closest("mch_2", &known, 3), ["mch_1"]);
+        assert!(closest("zzzzzzzz", &known, 3).is_empty());
+        assert_eq!(closest("mch_store", &known, 1), ["mch_store"]);
     }
 
     #[test]

@@ -90,3 +90,6 @@ pub const SHUTDOWN_GRACE_EXTRA_MS: u64 = 5_000;
 /// Access-log lines waiting to be written; when stderr cannot keep up, lines beyond this are
 /// dropped (and counted) rather than slowing down answers.
 pub const LOG_QUEUE_MAX: usize = 4_096;
+
+/// How many of the closest known counterparty names a `counterparty_not_found` error suggests.
+pub const COUNTERPARTY_SUGGESTIONS_MAX: usize = 3;

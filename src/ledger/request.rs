@@ -44,6 +44,9 @@ pub enum Operation {
     Payment {
         amount: AmountText,
         counterparty_id: String,
+        /// The caller says the counterparty may be one never paid before (else a typo in its id
+        /// would silently open a new account).
+        new_counterparty: bool,
         description: Option<String>,
         reference_id: Option<String>,
     },
@@ -88,12 +91,14 @@ impl Operation {
     pub fn payment(
         amount: &str,
         counterparty_id: &str,
+        new_counterparty: bool,
         description: Option<String>,
         reference_id: Option<String>,
     ) -> Result<Operation> {
         Ok(Operation::Payment {
             amount: AmountText::new(amount)?,
             counterparty_id: ids::check_name("counterparty_id", counterparty_id)?.to_owned(),
+            new_counterparty,
             description: text("description", description)?,
             reference_id: reference("reference_id", reference_id)?,
         })
@@ -199,11 +204,14 @@ impl Operation {
             } => {
                 json!({"op": self.kind(), "amount": amount(a)?, "description": description, "reference_id": reference_id})
             }
+            // `new_counterparty` is a permission, not a parameter of the payment: a retry with or
+            // without it is the same payment (and payments stored before it existed still replay).
             Operation::Payment {
                 amount: a,
                 counterparty_id,
                 description,
                 reference_id,
+                ..
             } => {
                 json!({"op": self.kind(), "amount": amount(a)?, "counterparty_id": counterparty_id, "description": description, "reference_id": reference_id})
             }
@@ -301,7 +309,7 @@ mod tests {
         assert!(Operation::adjust(Direction::Credit, "1", "typo fix", None).is_ok());
         assert!(Operation::unfreeze("", None, None).is_err());
         assert!(Operation::refund(&"x".repeat(129), None, None, None).is_err());
-        assert!(Operation::payment("1", "a:b", None, None).is_err());
+        assert!(Operation::payment("1", "a:b", true, None, None).is_err());
         assert!(Operation::deposit("1", Some("a\u{7}".into()), None).is_err());
     }
 }

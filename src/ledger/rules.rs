@@ -460,7 +460,7 @@ mod tests {
         assert_eq!(w.balance(), 100_000);
         for op in [
             Operation::withdraw("900.01", None, None).unwrap(),
-            Operation::payment("900.01", "mch_1", None, None).unwrap(),
+            Operation::payment("900.01", "mch_1", true, None, None).unwrap(),
             Operation::freeze("900.01", None, None).unwrap(),
             Operation::adjust(Direction::Debit, "900.01", "fix", None).unwrap(),
         ] {
@@ -556,7 +556,7 @@ mod tests {
     #[test]
     fn a_refund_mirrors_its_original_and_is_capped_by_what_remains() {
         let w = wallet(Currency::CNY, 100_000, 0);
-        let payment = original(&w, Operation::payment("200", "mch_1", None, None).unwrap());
+        let payment = original(&w, Operation::payment("200", "mch_1", true, None, None).unwrap());
         let after_payment = wallet(Currency::CNY, 80_000, 0);
         let p = refund(&after_payment, &payment, 0, Some("50")).unwrap();
         assert_consistent(&after_payment, &p);
@@ -617,7 +617,7 @@ mod tests {
                 entry.kind
             );
         }
-        let payment = original(&w, Operation::payment("10", "mch_1", None, None).unwrap());
+        let payment = original(&w, Operation::payment("10", "mch_1", true, None, None).unwrap());
         let a_refund = refund(&w, &payment, 0, Some("1")).unwrap().entry;
         assert_eq!(
             refund(&w, &a_refund, 0, Some("1")).unwrap_err().code(),

@@ -1,7 +1,9 @@
 //! Money movements: every wallet operation, and the internal refund.
 
 use crate::error::{Error, Result};
-use crate::ledger::model::{Entry, Freeze, Scope, Wallet};
+use crate::ledger::ids;
+use crate::ledger::limits::COUNTERPARTY_SUGGESTIONS_MAX;
+use crate::ledger::model::{Account, Entry, Freeze, Scope, Wallet};
 use crate::ledger::request::Operation;
 use crate::ledger::rules::{self, Idempotency, Plan, Referent};
 use crate::store::{Store, Tx};
@@ -107,6 +109,14 @@ fn prepare(tx: &Tx, wallet: Wallet, operation: &Operation, actor: &str) -> Resul
             return Ok(Prepared::Replay(replay(tx, entry, wallet)?));
         }
     }
+    if let Operation::Payment {
+        counterparty_id,
+        new_counterparty: false,
+        ..
+    } = operation
+    {
+        known_counterparty(tx, &wallet, counterparty_id)?;
+    }
     let referent = match operation {
         Operation::Refund { transaction_id, .. } => {
             let entry = tx.entry(transaction_id)?.ok_or_else(|| Error::TransactionNotFound {
@@ -124,6 +134,28 @@ fn prepare(tx: &Tx, wallet: Wallet, operation: &Operation, actor: &str) -> Resul
     };
     let plan = rules::plan(&wallet, operation, referent, &super::context(actor))?;
     Ok(Prepared::Apply { plan, before: wallet })
+}
+
+/// A payment to a counterparty never paid before in the wallet's tenant and application needs
+/// `new_counterparty`: a typo (`mch_stroe`) must not open a new account that only a refund can
+/// empty. The hint lists only names of the same tenant and application.
+fn known_counterparty(tx: &Tx, wallet: &Wallet, counterparty_id: &str) -> Result<()> {
+    let account = |counterparty_id: &str| Account::Counterparty {
+        tenant_id: wallet.tenant_id.clone(),
+        application_id: wallet.application_id.clone(),
+        counterparty_id: counterparty_id.to_owned(),
+    };
+    if tx.account_used(&account(counterparty_id).name())? {
+        return Ok(());
+    }
+    let known = tx.accounts_under(&account("").name())?;
+    Err(Error::CounterpartyNotFound {
+        counterparty_id: counterparty_id.to_owned(),
+        closest: ids::closest(counterparty_id, &known, COUNTERPARTY_SUGGESTIONS_MAX)
+            .into_iter()
+            .map(str::to_owned)
+            .collect(),
+    })
 }
 
 fn replay(tx: &Tx, entry: Entry, wallet: Wallet) -> Result<Outcome> {

@@ -370,6 +370,31 @@ impl Tx<'_> {
             .map_err(Error::from)
     }
 
+    /// Whether any posting has ever moved this account.
+    pub fn account_used(&self, account: &str) -> Result<bool> {
+        Ok(self
+            .q()
+            .prepare_cached("SELECT EXISTS (SELECT 1 FROM postings WHERE account = ?1)")?
+            .query_row(params![account], |r| r.get(0))?)
+    }
+
+    /// The names of the accounts with postings that start with `prefix`, without the prefix: a
+    /// range of the account index, so only that prefix's accounts are ever read.
+    pub fn accounts_under(&self, prefix: &str) -> Result<Vec<String>> {
+        let end = format!("{prefix}\u{10FFFF}");
+        let names: Vec<String> = self
+            .q()
+            .prepare_cached(
+                "SELECT DISTINCT account FROM postings WHERE account > ?1 AND account < ?2 ORDER BY account",
+            )?
+            .query_map(params![prefix, end], |r| r.get(0))?
+            .collect::<rusqlite::Result<_>>()?;
+        Ok(names
+            .into_iter()
+            .filter_map(|name| name.strip_prefix(prefix).map(str::to_owned))
+            .collect())
+    }
+
     /// The sum of all refunds of a transaction, in minor units.
     pub fn refunded(&self, original_id: &str) -> Result<i64> {
         Ok(self
@@ -1176,6 +1201,27 @@ mod tests {
             .collect();
         let plan = plan.join("; ");
         assert!(plan.contains("journal_entries_wallet (wallet_id=?)"), "{plan}");
+    }
+
+    #[test]
+    fn the_counterparty_checks_read_only_their_range_of_the_account_index() {
+        let dir = tempfile::tempdir().unwrap();
+        let store = Store::create(&dir.path().join("l.db"), 1_000).unwrap();
+        for sql in [
+            "SELECT EXISTS (SELECT 1 FROM postings WHERE account = ?1)",
+            "SELECT DISTINCT account FROM postings WHERE account > ?1 AND account < ?2 ORDER BY account",
+        ] {
+            let mut stmt = store.conn.prepare(&format!("EXPLAIN QUERY PLAN {sql}")).unwrap();
+            let bound = vec!["liabilities:counterparty:t:a:"; stmt.parameter_count()];
+            let plan: Vec<String> = stmt
+                .query_map(rusqlite::params_from_iter(bound), |r| r.get::<_, String>(3))
+                .unwrap()
+                .map(|r| r.unwrap())
+                .collect();
+            let plan = plan.join("; ");
+            assert!(plan.contains("postings_account"), "{sql}: {plan}");
+            assert!(!plan.contains("SCAN postings"), "{sql}: {plan}");
+        }
     }
 
     #[test]

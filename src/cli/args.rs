@@ -94,8 +94,8 @@ pub enum Command {
     #[command(
         after_help = "Columns (CSV header) or keys (JSONL): op (deposit, payment, withdraw, freeze, \
 unfreeze, refund, adjust), user_id, amount, description, reference_id, counterparty_id, reason, \
-freeze_id, transaction_id, direction (credit or debit, for adjust). A refund without user_id finds \
-its wallet from the transaction. Exit 0 only when every line succeeded (a replay succeeds)."
+freeze_id, transaction_id, direction (credit or debit, for adjust), new_counterparty (true to pay \
+a counterparty never paid before). A refund without user_id finds its wallet from the transaction. Exit 0 only when every line succeeded (a replay succeeds)."
     )]
     Batch(BatchArgs),
 

@@ -124,6 +124,10 @@ pub enum Error {
 
     #[error("internal error: {message}")]
     Internal { message: String },
+
+    /// CLI only: a person answered no (or Ctrl-C) at a confirmation.
+    #[error("cancelled, nothing written")]
+    Cancelled,
 }
 
 /// The classes of SPEC section 3's error table.
@@ -141,6 +145,7 @@ pub enum ErrorKind {
     Busy,
     InvariantBroken,
     Internal,
+    Cancelled,
 }
 
 impl ErrorKind {
@@ -161,13 +166,16 @@ impl ErrorKind {
             ErrorKind::InvalidAmount => 5,
             ErrorKind::Busy => 6,
             ErrorKind::InvariantBroken => 7,
+            ErrorKind::Cancelled => 8,
         }
     }
 
     /// The HTTP status, which is also the envelope's `code`.
     pub fn http_status(self) -> u16 {
         match self {
-            ErrorKind::InvalidRequest => 400,
+            // CLI only (a declined confirmation); in a JSON envelope it reads as the request
+            // that was not confirmed, like a missing --yes.
+            ErrorKind::InvalidRequest | ErrorKind::Cancelled => 400,
             ErrorKind::Unauthenticated => 401,
             ErrorKind::Forbidden => 403,
             ErrorKind::MethodNotAllowed => 405,
@@ -213,6 +221,7 @@ impl Error {
             Error::LedgerBusy { .. } | Error::RequestTimeout { .. } => ErrorKind::Busy,
             Error::InvariantBroken { .. } => ErrorKind::InvariantBroken,
             Error::Internal { .. } => ErrorKind::Internal,
+            Error::Cancelled => ErrorKind::Cancelled,
         }
     }
 
@@ -248,6 +257,7 @@ impl Error {
             Error::IdempotencyConflict { .. } => "idempotency_key_reused",
             Error::RequestTimeout { .. } => "request_timeout",
             Error::Internal { .. } => "internal_error",
+            Error::Cancelled => "cancelled",
         }
     }
 
@@ -289,6 +299,8 @@ mod tests {
             assert_eq!(kind.exit_code(), exit, "{kind:?}");
         }
         assert_eq!(ErrorKind::InvariantBroken.exit_code(), 7);
+        // Outside SPEC's table: a declined confirmation has a status of its own.
+        assert_eq!(ErrorKind::Cancelled.exit_code(), 8);
     }
 
     #[test]

@@ -19,7 +19,7 @@ use crate::output::Format;
 #[command(name = "ledgerctl", version, propagate_version = true, max_term_width = 100)]
 #[command(after_help = "Exit codes: 0 ok, 1 internal error, 2 invalid request, 3 not found, \
 4 conflict or insufficient balance, 5 invalid amount, 6 ledger busy (safe to retry), \
-7 ledger verify found a broken invariant.")]
+7 ledger verify found a broken invariant, 8 cancelled at a confirmation (nothing written).")]
 pub struct Cli {
     #[command(flatten)]
     pub global: Global,

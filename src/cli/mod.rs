@@ -2,9 +2,10 @@
 
 mod args;
 mod batch;
+mod confirm;
 
 use std::ffi::OsString;
-use std::io::{self, IsTerminal, Write};
+use std::io::{self, Write};
 use std::process::ExitCode;
 
 use clap::error::ErrorKind as ClapErrorKind;
@@ -50,6 +51,8 @@ pub fn main() -> ExitCode {
         Err(Stop::Failed(error)) => {
             let written = match printer.format {
                 Format::Json => printer.error(&error).and_then(|()| printer.flush()),
+                // A person said no: that is an answer, not an error.
+                Format::Table | Format::Csv if error == Error::Cancelled => writeln!(io::stderr(), "{error}"),
                 Format::Table | Format::Csv => writeln!(io::stderr(), "error: {error} ({})", error.code()),
             };
             match written {
@@ -237,26 +240,7 @@ fn token<W: Write>(
         TokenCommand::Revoke { token_id } => {
             let token = ops::show_token(store, token_id)?;
             if token.revoked_at.is_none() && !g.yes {
-                let prompt = format!(
-                    "Revoke {} ({} token of {} / {}{})? Every request with it will be refused from now on",
-                    token.id,
-                    token.access.as_str(),
-                    token.scope.tenant_id,
-                    token.scope.application_id,
-                    token
-                        .user_id
-                        .as_deref()
-                        .map(|u| format!(", user {u}"))
-                        .unwrap_or_default()
-                );
-                if !(io::stdin().is_terminal() && io::stderr().is_terminal()) {
-                    return Err(Error::invalid(
-                        "confirmation",
-                        "token revoke cannot be undone: confirm on a terminal, or pass --yes",
-                    )
-                    .into());
-                }
-                ask(&prompt, "not revoked")?;
+                confirm::revoke(&token)?;
             }
             let (token, revoked) = ops::revoke_token(store, token_id)?;
             out.token(&token, if revoked { "revoked" } else { "already revoked" })?;
@@ -373,7 +357,7 @@ fn wallet<W: Write>(
         } => {
             let to: WalletStatus = status.parse()?;
             if to != WalletStatus::Active && !g.yes {
-                confirm_status(store, scope, user, to, reason.clone())?;
+                confirm::status(store, scope, user, to, reason.clone())?;
             }
             out.status(&ops::set_status(store, scope, user, to, reason.clone(), actor)?)?;
             return Ok(());
@@ -419,91 +403,13 @@ fn wallet<W: Write>(
             };
             let op = Operation::adjust(direction, amount, reason, reference_id.clone())?;
             if !g.yes {
-                confirm_adjustment(store, scope, user, &op)?;
+                confirm::adjustment(store, scope, user, &op)?;
             }
             (user, op)
         }
     };
     out.outcome(&ops::execute(store, scope, user, &op, actor)?)?;
     Ok(())
-}
-
-/// Freezing or closing a wallet stops a user's money: show who and what, and ask.
-fn confirm_status(
-    store: &mut Store,
-    scope: &Scope,
-    user: &str,
-    to: WalletStatus,
-    reason: Option<String>,
-) -> Result<()> {
-    // The rules run first, so a refusal (closing a wallet with money in it) is said before asking.
-    let preview = ops::preview_status(store, scope, user, to, reason)?;
-    if preview.change.is_none() {
-        return Ok(()); // already so: nothing will be written, nothing to confirm
-    }
-    if !(io::stdin().is_terminal() && io::stderr().is_terminal()) {
-        return Err(Error::invalid(
-            "confirmation",
-            format!(
-                "setting a wallet {} stops its user's money: confirm on a terminal, or pass --yes",
-                to.as_str()
-            ),
-        ));
-    }
-    let w = &preview.wallet;
-    let prompt = format!(
-        "Set wallet {} of {user} from {} to {} (balance {} {c}, available {} {c})?",
-        w.id,
-        w.status.as_str(),
-        to.as_str(),
-        w.currency.format(w.balance()),
-        w.currency.format(w.available),
-        c = w.currency,
-    );
-    ask(&prompt, "status change cancelled; nothing was written")
-}
-
-/// Asks a yes/no question on the terminal; no is an invalid request that wrote nothing.
-pub(super) fn ask(prompt: &str, cancelled: &str) -> Result<()> {
-    let yes = dialoguer::Confirm::new()
-        .with_prompt(prompt)
-        .default(false)
-        .interact()
-        .map_err(|e| Error::invalid("confirmation", format!("no confirmation: {e}")))?;
-    if yes {
-        Ok(())
-    } else {
-        Err(Error::invalid("confirmation", cancelled.to_owned()))
-    }
-}
-
-/// Shows a person what an adjustment will do and asks; without a terminal, asks for `--yes`.
-fn confirm_adjustment(store: &mut Store, scope: &Scope, user: &str, op: &Operation) -> Result<()> {
-    if !(io::stdin().is_terminal() && io::stderr().is_terminal()) {
-        return Err(Error::invalid(
-            "confirmation",
-            "wallet adjust changes a balance by hand: confirm on a terminal, or pass --yes",
-        ));
-    }
-    let Some(plan) = ops::preview(store, scope, user, op)? else {
-        return Ok(()); // a replay of an applied adjustment writes nothing: nothing to confirm
-    };
-    let e = &plan.entry;
-    let c = e.currency;
-    let prompt = format!(
-        "{} {} {c} on wallet {} of {user} (balance {} → {} {c}), reason {:?}. Proceed?",
-        if e.kind == crate::ledger::model::TxType::AdjustCredit {
-            "Credit"
-        } else {
-            "Debit"
-        },
-        c.format(e.amount.minor()),
-        e.wallet_id,
-        c.format(e.balance_before),
-        c.format(e.balance_after),
-        e.description.as_deref().unwrap_or_default(),
-    );
-    ask(&prompt, "adjustment cancelled; nothing was written")
 }
 
 /// The completion script of `shell`, generated from the clap definitions.

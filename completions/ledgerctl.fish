@@ -39,6 +39,8 @@ complete -c ledgerctl -n "__fish_ledgerctl_needs_command" -f -a "wallet" -d 'Ope
 complete -c ledgerctl -n "__fish_ledgerctl_needs_command" -f -a "refund" -d 'The internal refund: refund a transaction, finding its wallet from the transaction'
 complete -c ledgerctl -n "__fish_ledgerctl_needs_command" -f -a "ledger" -d 'Prove the ledger\'s invariants and print its trial balance'
 complete -c ledgerctl -n "__fish_ledgerctl_needs_command" -f -a "batch" -d 'Run many operations from a CSV or JSONL file (or - for stdin), one JSON result per line'
+complete -c ledgerctl -n "__fish_ledgerctl_needs_command" -f -a "transaction" -d 'Look up one transaction of the tenant and application by its id'
+complete -c ledgerctl -n "__fish_ledgerctl_needs_command" -f -a "freeze" -d 'Look up one freeze record of the tenant and application by its id'
 complete -c ledgerctl -n "__fish_ledgerctl_needs_command" -f -a "token" -d 'Make, list and revoke the credentials `serve` accepts'
 complete -c ledgerctl -n "__fish_ledgerctl_needs_command" -f -a "serve" -d 'Serve the HTTP API over this ledger (the seeds\' routes, reads, /healthz, /openapi.json)'
 complete -c ledgerctl -n "__fish_ledgerctl_needs_command" -f -a "completions" -d 'Print a shell completion script (bash, zsh, fish, powershell, elvish)'
@@ -100,6 +102,9 @@ complete -c ledgerctl -n "__fish_ledgerctl_using_subcommand wallet; and __fish_s
 complete -c ledgerctl -n "__fish_ledgerctl_using_subcommand wallet; and __fish_seen_subcommand_from show" -s y -l yes -d 'Answer yes to confirmation prompts (`wallet adjust` asks on a terminal)'
 complete -c ledgerctl -n "__fish_ledgerctl_using_subcommand wallet; and __fish_seen_subcommand_from show" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c ledgerctl -n "__fish_ledgerctl_using_subcommand wallet; and __fish_seen_subcommand_from show" -s V -l version -d 'Print version'
+complete -c ledgerctl -n "__fish_ledgerctl_using_subcommand wallet; and __fish_seen_subcommand_from list" -l status -d 'Only wallets with this status' -r -f -a "active\t''
+frozen\t''
+closed\t''"
 complete -c ledgerctl -n "__fish_ledgerctl_using_subcommand wallet; and __fish_seen_subcommand_from list" -l page -d 'The page to show, from 1' -r
 complete -c ledgerctl -n "__fish_ledgerctl_using_subcommand wallet; and __fish_seen_subcommand_from list" -l page-size -d 'Rows per page (default 20, at most 100)' -r
 complete -c ledgerctl -n "__fish_ledgerctl_using_subcommand wallet; and __fish_seen_subcommand_from list" -l db -d 'The ledger file' -r -F
@@ -109,6 +114,7 @@ complete -c ledgerctl -n "__fish_ledgerctl_using_subcommand wallet; and __fish_s
 json\t'One JSON envelope per command, for scripts'
 csv\t'CSV with a header row, for spreadsheets: list commands only'"
 complete -c ledgerctl -n "__fish_ledgerctl_using_subcommand wallet; and __fish_seen_subcommand_from list" -l lock-timeout-ms -d 'How long to wait for another writer\'s lock before failing with exit 6' -r
+complete -c ledgerctl -n "__fish_ledgerctl_using_subcommand wallet; and __fish_seen_subcommand_from list" -l all -d 'Every wallet, streamed as it is read (no page, no 100-row limit)'
 complete -c ledgerctl -n "__fish_ledgerctl_using_subcommand wallet; and __fish_seen_subcommand_from list" -s y -l yes -d 'Answer yes to confirmation prompts (`wallet adjust` asks on a terminal)'
 complete -c ledgerctl -n "__fish_ledgerctl_using_subcommand wallet; and __fish_seen_subcommand_from list" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c ledgerctl -n "__fish_ledgerctl_using_subcommand wallet; and __fish_seen_subcommand_from list" -s V -l version -d 'Print version'
@@ -361,6 +367,54 @@ complete -c ledgerctl -n "__fish_ledgerctl_using_subcommand batch" -l dry-run -d
 complete -c ledgerctl -n "__fish_ledgerctl_using_subcommand batch" -s y -l yes -d 'Answer yes to confirmation prompts (`wallet adjust` asks on a terminal)'
 complete -c ledgerctl -n "__fish_ledgerctl_using_subcommand batch" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c ledgerctl -n "__fish_ledgerctl_using_subcommand batch" -s V -l version -d 'Print version'
+complete -c ledgerctl -n "__fish_ledgerctl_using_subcommand transaction; and not __fish_seen_subcommand_from show help" -l db -d 'The ledger file' -r -F
+complete -c ledgerctl -n "__fish_ledgerctl_using_subcommand transaction; and not __fish_seen_subcommand_from show help" -l tenant -d 'The tenant whose wallets this command reaches' -r
+complete -c ledgerctl -n "__fish_ledgerctl_using_subcommand transaction; and not __fish_seen_subcommand_from show help" -l app -d 'The application whose wallets this command reaches' -r
+complete -c ledgerctl -n "__fish_ledgerctl_using_subcommand transaction; and not __fish_seen_subcommand_from show help" -s o -l output -d 'Tables for people, or exactly one JSON envelope for scripts' -r -f -a "table\t'Tables for people'
+json\t'One JSON envelope per command, for scripts'
+csv\t'CSV with a header row, for spreadsheets: list commands only'"
+complete -c ledgerctl -n "__fish_ledgerctl_using_subcommand transaction; and not __fish_seen_subcommand_from show help" -l lock-timeout-ms -d 'How long to wait for another writer\'s lock before failing with exit 6' -r
+complete -c ledgerctl -n "__fish_ledgerctl_using_subcommand transaction; and not __fish_seen_subcommand_from show help" -s y -l yes -d 'Answer yes to confirmation prompts (`wallet adjust` asks on a terminal)'
+complete -c ledgerctl -n "__fish_ledgerctl_using_subcommand transaction; and not __fish_seen_subcommand_from show help" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c ledgerctl -n "__fish_ledgerctl_using_subcommand transaction; and not __fish_seen_subcommand_from show help" -s V -l version -d 'Print version'
+complete -c ledgerctl -n "__fish_ledgerctl_using_subcommand transaction; and not __fish_seen_subcommand_from show help" -f -a "show" -d 'Show a transaction with its wallet and user (only the tenant\'s and application\'s own)'
+complete -c ledgerctl -n "__fish_ledgerctl_using_subcommand transaction; and not __fish_seen_subcommand_from show help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c ledgerctl -n "__fish_ledgerctl_using_subcommand transaction; and __fish_seen_subcommand_from show" -l db -d 'The ledger file' -r -F
+complete -c ledgerctl -n "__fish_ledgerctl_using_subcommand transaction; and __fish_seen_subcommand_from show" -l tenant -d 'The tenant whose wallets this command reaches' -r
+complete -c ledgerctl -n "__fish_ledgerctl_using_subcommand transaction; and __fish_seen_subcommand_from show" -l app -d 'The application whose wallets this command reaches' -r
+complete -c ledgerctl -n "__fish_ledgerctl_using_subcommand transaction; and __fish_seen_subcommand_from show" -s o -l output -d 'Tables for people, or exactly one JSON envelope for scripts' -r -f -a "table\t'Tables for people'
+json\t'One JSON envelope per command, for scripts'
+csv\t'CSV with a header row, for spreadsheets: list commands only'"
+complete -c ledgerctl -n "__fish_ledgerctl_using_subcommand transaction; and __fish_seen_subcommand_from show" -l lock-timeout-ms -d 'How long to wait for another writer\'s lock before failing with exit 6' -r
+complete -c ledgerctl -n "__fish_ledgerctl_using_subcommand transaction; and __fish_seen_subcommand_from show" -s y -l yes -d 'Answer yes to confirmation prompts (`wallet adjust` asks on a terminal)'
+complete -c ledgerctl -n "__fish_ledgerctl_using_subcommand transaction; and __fish_seen_subcommand_from show" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c ledgerctl -n "__fish_ledgerctl_using_subcommand transaction; and __fish_seen_subcommand_from show" -s V -l version -d 'Print version'
+complete -c ledgerctl -n "__fish_ledgerctl_using_subcommand transaction; and __fish_seen_subcommand_from help" -f -a "show" -d 'Show a transaction with its wallet and user (only the tenant\'s and application\'s own)'
+complete -c ledgerctl -n "__fish_ledgerctl_using_subcommand transaction; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c ledgerctl -n "__fish_ledgerctl_using_subcommand freeze; and not __fish_seen_subcommand_from show help" -l db -d 'The ledger file' -r -F
+complete -c ledgerctl -n "__fish_ledgerctl_using_subcommand freeze; and not __fish_seen_subcommand_from show help" -l tenant -d 'The tenant whose wallets this command reaches' -r
+complete -c ledgerctl -n "__fish_ledgerctl_using_subcommand freeze; and not __fish_seen_subcommand_from show help" -l app -d 'The application whose wallets this command reaches' -r
+complete -c ledgerctl -n "__fish_ledgerctl_using_subcommand freeze; and not __fish_seen_subcommand_from show help" -s o -l output -d 'Tables for people, or exactly one JSON envelope for scripts' -r -f -a "table\t'Tables for people'
+json\t'One JSON envelope per command, for scripts'
+csv\t'CSV with a header row, for spreadsheets: list commands only'"
+complete -c ledgerctl -n "__fish_ledgerctl_using_subcommand freeze; and not __fish_seen_subcommand_from show help" -l lock-timeout-ms -d 'How long to wait for another writer\'s lock before failing with exit 6' -r
+complete -c ledgerctl -n "__fish_ledgerctl_using_subcommand freeze; and not __fish_seen_subcommand_from show help" -s y -l yes -d 'Answer yes to confirmation prompts (`wallet adjust` asks on a terminal)'
+complete -c ledgerctl -n "__fish_ledgerctl_using_subcommand freeze; and not __fish_seen_subcommand_from show help" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c ledgerctl -n "__fish_ledgerctl_using_subcommand freeze; and not __fish_seen_subcommand_from show help" -s V -l version -d 'Print version'
+complete -c ledgerctl -n "__fish_ledgerctl_using_subcommand freeze; and not __fish_seen_subcommand_from show help" -f -a "show" -d 'Show a freeze record with its wallet and user (only the tenant\'s and application\'s own)'
+complete -c ledgerctl -n "__fish_ledgerctl_using_subcommand freeze; and not __fish_seen_subcommand_from show help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c ledgerctl -n "__fish_ledgerctl_using_subcommand freeze; and __fish_seen_subcommand_from show" -l db -d 'The ledger file' -r -F
+complete -c ledgerctl -n "__fish_ledgerctl_using_subcommand freeze; and __fish_seen_subcommand_from show" -l tenant -d 'The tenant whose wallets this command reaches' -r
+complete -c ledgerctl -n "__fish_ledgerctl_using_subcommand freeze; and __fish_seen_subcommand_from show" -l app -d 'The application whose wallets this command reaches' -r
+complete -c ledgerctl -n "__fish_ledgerctl_using_subcommand freeze; and __fish_seen_subcommand_from show" -s o -l output -d 'Tables for people, or exactly one JSON envelope for scripts' -r -f -a "table\t'Tables for people'
+json\t'One JSON envelope per command, for scripts'
+csv\t'CSV with a header row, for spreadsheets: list commands only'"
+complete -c ledgerctl -n "__fish_ledgerctl_using_subcommand freeze; and __fish_seen_subcommand_from show" -l lock-timeout-ms -d 'How long to wait for another writer\'s lock before failing with exit 6' -r
+complete -c ledgerctl -n "__fish_ledgerctl_using_subcommand freeze; and __fish_seen_subcommand_from show" -s y -l yes -d 'Answer yes to confirmation prompts (`wallet adjust` asks on a terminal)'
+complete -c ledgerctl -n "__fish_ledgerctl_using_subcommand freeze; and __fish_seen_subcommand_from show" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c ledgerctl -n "__fish_ledgerctl_using_subcommand freeze; and __fish_seen_subcommand_from show" -s V -l version -d 'Print version'
+complete -c ledgerctl -n "__fish_ledgerctl_using_subcommand freeze; and __fish_seen_subcommand_from help" -f -a "show" -d 'Show a freeze record with its wallet and user (only the tenant\'s and application\'s own)'
+complete -c ledgerctl -n "__fish_ledgerctl_using_subcommand freeze; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c ledgerctl -n "__fish_ledgerctl_using_subcommand token; and not __fish_seen_subcommand_from create list revoke help" -l db -d 'The ledger file' -r -F
 complete -c ledgerctl -n "__fish_ledgerctl_using_subcommand token; and not __fish_seen_subcommand_from create list revoke help" -l tenant -d 'The tenant whose wallets this command reaches' -r
 complete -c ledgerctl -n "__fish_ledgerctl_using_subcommand token; and not __fish_seen_subcommand_from create list revoke help" -l app -d 'The application whose wallets this command reaches' -r
@@ -452,16 +506,18 @@ complete -c ledgerctl -n "__fish_ledgerctl_using_subcommand man" -l lock-timeout
 complete -c ledgerctl -n "__fish_ledgerctl_using_subcommand man" -s y -l yes -d 'Answer yes to confirmation prompts (`wallet adjust` asks on a terminal)'
 complete -c ledgerctl -n "__fish_ledgerctl_using_subcommand man" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c ledgerctl -n "__fish_ledgerctl_using_subcommand man" -s V -l version -d 'Print version'
-complete -c ledgerctl -n "__fish_ledgerctl_using_subcommand help; and not __fish_seen_subcommand_from init wallet refund ledger batch token serve completions man help" -f -a "init" -d 'Create a new ledger file (WAL, synchronous=FULL); refuses to touch an existing file'
-complete -c ledgerctl -n "__fish_ledgerctl_using_subcommand help; and not __fish_seen_subcommand_from init wallet refund ledger batch token serve completions man help" -f -a "wallet" -d 'Open wallets, move money, and inspect them'
-complete -c ledgerctl -n "__fish_ledgerctl_using_subcommand help; and not __fish_seen_subcommand_from init wallet refund ledger batch token serve completions man help" -f -a "refund" -d 'The internal refund: refund a transaction, finding its wallet from the transaction'
-complete -c ledgerctl -n "__fish_ledgerctl_using_subcommand help; and not __fish_seen_subcommand_from init wallet refund ledger batch token serve completions man help" -f -a "ledger" -d 'Prove the ledger\'s invariants and print its trial balance'
-complete -c ledgerctl -n "__fish_ledgerctl_using_subcommand help; and not __fish_seen_subcommand_from init wallet refund ledger batch token serve completions man help" -f -a "batch" -d 'Run many operations from a CSV or JSONL file (or - for stdin), one JSON result per line'
-complete -c ledgerctl -n "__fish_ledgerctl_using_subcommand help; and not __fish_seen_subcommand_from init wallet refund ledger batch token serve completions man help" -f -a "token" -d 'Make, list and revoke the credentials `serve` accepts'
-complete -c ledgerctl -n "__fish_ledgerctl_using_subcommand help; and not __fish_seen_subcommand_from init wallet refund ledger batch token serve completions man help" -f -a "serve" -d 'Serve the HTTP API over this ledger (the seeds\' routes, reads, /healthz, /openapi.json)'
-complete -c ledgerctl -n "__fish_ledgerctl_using_subcommand help; and not __fish_seen_subcommand_from init wallet refund ledger batch token serve completions man help" -f -a "completions" -d 'Print a shell completion script (bash, zsh, fish, powershell, elvish)'
-complete -c ledgerctl -n "__fish_ledgerctl_using_subcommand help; and not __fish_seen_subcommand_from init wallet refund ledger batch token serve completions man help" -f -a "man" -d 'Print the man page (roff), or write every page with `--dir`'
-complete -c ledgerctl -n "__fish_ledgerctl_using_subcommand help; and not __fish_seen_subcommand_from init wallet refund ledger batch token serve completions man help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c ledgerctl -n "__fish_ledgerctl_using_subcommand help; and not __fish_seen_subcommand_from init wallet refund ledger batch transaction freeze token serve completions man help" -f -a "init" -d 'Create a new ledger file (WAL, synchronous=FULL); refuses to touch an existing file'
+complete -c ledgerctl -n "__fish_ledgerctl_using_subcommand help; and not __fish_seen_subcommand_from init wallet refund ledger batch transaction freeze token serve completions man help" -f -a "wallet" -d 'Open wallets, move money, and inspect them'
+complete -c ledgerctl -n "__fish_ledgerctl_using_subcommand help; and not __fish_seen_subcommand_from init wallet refund ledger batch transaction freeze token serve completions man help" -f -a "refund" -d 'The internal refund: refund a transaction, finding its wallet from the transaction'
+complete -c ledgerctl -n "__fish_ledgerctl_using_subcommand help; and not __fish_seen_subcommand_from init wallet refund ledger batch transaction freeze token serve completions man help" -f -a "ledger" -d 'Prove the ledger\'s invariants and print its trial balance'
+complete -c ledgerctl -n "__fish_ledgerctl_using_subcommand help; and not __fish_seen_subcommand_from init wallet refund ledger batch transaction freeze token serve completions man help" -f -a "batch" -d 'Run many operations from a CSV or JSONL file (or - for stdin), one JSON result per line'
+complete -c ledgerctl -n "__fish_ledgerctl_using_subcommand help; and not __fish_seen_subcommand_from init wallet refund ledger batch transaction freeze token serve completions man help" -f -a "transaction" -d 'Look up one transaction of the tenant and application by its id'
+complete -c ledgerctl -n "__fish_ledgerctl_using_subcommand help; and not __fish_seen_subcommand_from init wallet refund ledger batch transaction freeze token serve completions man help" -f -a "freeze" -d 'Look up one freeze record of the tenant and application by its id'
+complete -c ledgerctl -n "__fish_ledgerctl_using_subcommand help; and not __fish_seen_subcommand_from init wallet refund ledger batch transaction freeze token serve completions man help" -f -a "token" -d 'Make, list and revoke the credentials `serve` accepts'
+complete -c ledgerctl -n "__fish_ledgerctl_using_subcommand help; and not __fish_seen_subcommand_from init wallet refund ledger batch transaction freeze token serve completions man help" -f -a "serve" -d 'Serve the HTTP API over this ledger (the seeds\' routes, reads, /healthz, /openapi.json)'
+complete -c ledgerctl -n "__fish_ledgerctl_using_subcommand help; and not __fish_seen_subcommand_from init wallet refund ledger batch transaction freeze token serve completions man help" -f -a "completions" -d 'Print a shell completion script (bash, zsh, fish, powershell, elvish)'
+complete -c ledgerctl -n "__fish_ledgerctl_using_subcommand help; and not __fish_seen_subcommand_from init wallet refund ledger batch transaction freeze token serve completions man help" -f -a "man" -d 'Print the man page (roff), or write every page with `--dir`'
+complete -c ledgerctl -n "__fish_ledgerctl_using_subcommand help; and not __fish_seen_subcommand_from init wallet refund ledger batch transaction freeze token serve completions man help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c ledgerctl -n "__fish_ledgerctl_using_subcommand help; and __fish_seen_subcommand_from wallet" -f -a "create" -d 'Open a wallet for a user (one per tenant, application and user)'
 complete -c ledgerctl -n "__fish_ledgerctl_using_subcommand help; and __fish_seen_subcommand_from wallet" -f -a "show" -d 'Show a wallet\'s balance, frozen and available amounts, now or at a past moment'
 complete -c ledgerctl -n "__fish_ledgerctl_using_subcommand help; and __fish_seen_subcommand_from wallet" -f -a "list" -d 'List the wallets of the tenant and application'
@@ -479,6 +535,8 @@ complete -c ledgerctl -n "__fish_ledgerctl_using_subcommand help; and __fish_see
 complete -c ledgerctl -n "__fish_ledgerctl_using_subcommand help; and __fish_seen_subcommand_from ledger" -f -a "trial-balance" -d 'Every account\'s debits, credits and balance, with totals per currency'
 complete -c ledgerctl -n "__fish_ledgerctl_using_subcommand help; and __fish_seen_subcommand_from ledger" -f -a "journal" -d 'The journal entries of every wallet with their postings, newest first'
 complete -c ledgerctl -n "__fish_ledgerctl_using_subcommand help; and __fish_seen_subcommand_from ledger" -f -a "export" -d 'The whole journal for other tools: csv, json (JSON Lines), hledger or beancount'
+complete -c ledgerctl -n "__fish_ledgerctl_using_subcommand help; and __fish_seen_subcommand_from transaction" -f -a "show" -d 'Show a transaction with its wallet and user (only the tenant\'s and application\'s own)'
+complete -c ledgerctl -n "__fish_ledgerctl_using_subcommand help; and __fish_seen_subcommand_from freeze" -f -a "show" -d 'Show a freeze record with its wallet and user (only the tenant\'s and application\'s own)'
 complete -c ledgerctl -n "__fish_ledgerctl_using_subcommand help; and __fish_seen_subcommand_from token" -f -a "create" -d 'Make a token for --tenant and --app; its secret is printed this once and stored hashed'
 complete -c ledgerctl -n "__fish_ledgerctl_using_subcommand help; and __fish_seen_subcommand_from token" -f -a "list" -d 'List every token of every tenant, newest first (never their secrets)'
 complete -c ledgerctl -n "__fish_ledgerctl_using_subcommand help; and __fish_seen_subcommand_from token" -f -a "revoke" -d 'Revoke a token for good: its next request is refused with 401'

@@ -38,6 +38,8 @@ Register-ArgumentCompleter -Native -CommandName 'ledgerctl' -ScriptBlock {
             [CompletionResult]::new('refund', 'refund', [CompletionResultType]::ParameterValue, 'The internal refund: refund a transaction, finding its wallet from the transaction')
             [CompletionResult]::new('ledger', 'ledger', [CompletionResultType]::ParameterValue, 'Prove the ledger''s invariants and print its trial balance')
             [CompletionResult]::new('batch', 'batch', [CompletionResultType]::ParameterValue, 'Run many operations from a CSV or JSONL file (or - for stdin), one JSON result per line')
+            [CompletionResult]::new('transaction', 'transaction', [CompletionResultType]::ParameterValue, 'Look up one transaction of the tenant and application by its id')
+            [CompletionResult]::new('freeze', 'freeze', [CompletionResultType]::ParameterValue, 'Look up one freeze record of the tenant and application by its id')
             [CompletionResult]::new('token', 'token', [CompletionResultType]::ParameterValue, 'Make, list and revoke the credentials `serve` accepts')
             [CompletionResult]::new('serve', 'serve', [CompletionResultType]::ParameterValue, 'Serve the HTTP API over this ledger (the seeds'' routes, reads, /healthz, /openapi.json)')
             [CompletionResult]::new('completions', 'completions', [CompletionResultType]::ParameterValue, 'Print a shell completion script (bash, zsh, fish, powershell, elvish)')
@@ -122,6 +124,7 @@ Register-ArgumentCompleter -Native -CommandName 'ledgerctl' -ScriptBlock {
             break
         }
         'ledgerctl;wallet;list' {
+            [CompletionResult]::new('--status', '--status', [CompletionResultType]::ParameterName, 'Only wallets with this status')
             [CompletionResult]::new('--page', '--page', [CompletionResultType]::ParameterName, 'The page to show, from 1')
             [CompletionResult]::new('--page-size', '--page-size', [CompletionResultType]::ParameterName, 'Rows per page (default 20, at most 100)')
             [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'The ledger file')
@@ -130,6 +133,7 @@ Register-ArgumentCompleter -Native -CommandName 'ledgerctl' -ScriptBlock {
             [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Tables for people, or exactly one JSON envelope for scripts')
             [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Tables for people, or exactly one JSON envelope for scripts')
             [CompletionResult]::new('--lock-timeout-ms', '--lock-timeout-ms', [CompletionResultType]::ParameterName, 'How long to wait for another writer''s lock before failing with exit 6')
+            [CompletionResult]::new('--all', '--all', [CompletionResultType]::ParameterName, 'Every wallet, streamed as it is read (no page, no 100-row limit)')
             [CompletionResult]::new('-y', '-y', [CompletionResultType]::ParameterName, 'Answer yes to confirmation prompts (`wallet adjust` asks on a terminal)')
             [CompletionResult]::new('--yes', '--yes', [CompletionResultType]::ParameterName, 'Answer yes to confirmation prompts (`wallet adjust` asks on a terminal)')
             [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
@@ -530,6 +534,92 @@ Register-ArgumentCompleter -Native -CommandName 'ledgerctl' -ScriptBlock {
             [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
             break
         }
+        'ledgerctl;transaction' {
+            [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'The ledger file')
+            [CompletionResult]::new('--tenant', '--tenant', [CompletionResultType]::ParameterName, 'The tenant whose wallets this command reaches')
+            [CompletionResult]::new('--app', '--app', [CompletionResultType]::ParameterName, 'The application whose wallets this command reaches')
+            [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Tables for people, or exactly one JSON envelope for scripts')
+            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Tables for people, or exactly one JSON envelope for scripts')
+            [CompletionResult]::new('--lock-timeout-ms', '--lock-timeout-ms', [CompletionResultType]::ParameterName, 'How long to wait for another writer''s lock before failing with exit 6')
+            [CompletionResult]::new('-y', '-y', [CompletionResultType]::ParameterName, 'Answer yes to confirmation prompts (`wallet adjust` asks on a terminal)')
+            [CompletionResult]::new('--yes', '--yes', [CompletionResultType]::ParameterName, 'Answer yes to confirmation prompts (`wallet adjust` asks on a terminal)')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('show', 'show', [CompletionResultType]::ParameterValue, 'Show a transaction with its wallet and user (only the tenant''s and application''s own)')
+            [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
+            break
+        }
+        'ledgerctl;transaction;show' {
+            [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'The ledger file')
+            [CompletionResult]::new('--tenant', '--tenant', [CompletionResultType]::ParameterName, 'The tenant whose wallets this command reaches')
+            [CompletionResult]::new('--app', '--app', [CompletionResultType]::ParameterName, 'The application whose wallets this command reaches')
+            [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Tables for people, or exactly one JSON envelope for scripts')
+            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Tables for people, or exactly one JSON envelope for scripts')
+            [CompletionResult]::new('--lock-timeout-ms', '--lock-timeout-ms', [CompletionResultType]::ParameterName, 'How long to wait for another writer''s lock before failing with exit 6')
+            [CompletionResult]::new('-y', '-y', [CompletionResultType]::ParameterName, 'Answer yes to confirmation prompts (`wallet adjust` asks on a terminal)')
+            [CompletionResult]::new('--yes', '--yes', [CompletionResultType]::ParameterName, 'Answer yes to confirmation prompts (`wallet adjust` asks on a terminal)')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
+        'ledgerctl;transaction;help' {
+            [CompletionResult]::new('show', 'show', [CompletionResultType]::ParameterValue, 'Show a transaction with its wallet and user (only the tenant''s and application''s own)')
+            [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
+            break
+        }
+        'ledgerctl;transaction;help;show' {
+            break
+        }
+        'ledgerctl;transaction;help;help' {
+            break
+        }
+        'ledgerctl;freeze' {
+            [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'The ledger file')
+            [CompletionResult]::new('--tenant', '--tenant', [CompletionResultType]::ParameterName, 'The tenant whose wallets this command reaches')
+            [CompletionResult]::new('--app', '--app', [CompletionResultType]::ParameterName, 'The application whose wallets this command reaches')
+            [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Tables for people, or exactly one JSON envelope for scripts')
+            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Tables for people, or exactly one JSON envelope for scripts')
+            [CompletionResult]::new('--lock-timeout-ms', '--lock-timeout-ms', [CompletionResultType]::ParameterName, 'How long to wait for another writer''s lock before failing with exit 6')
+            [CompletionResult]::new('-y', '-y', [CompletionResultType]::ParameterName, 'Answer yes to confirmation prompts (`wallet adjust` asks on a terminal)')
+            [CompletionResult]::new('--yes', '--yes', [CompletionResultType]::ParameterName, 'Answer yes to confirmation prompts (`wallet adjust` asks on a terminal)')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('show', 'show', [CompletionResultType]::ParameterValue, 'Show a freeze record with its wallet and user (only the tenant''s and application''s own)')
+            [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
+            break
+        }
+        'ledgerctl;freeze;show' {
+            [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'The ledger file')
+            [CompletionResult]::new('--tenant', '--tenant', [CompletionResultType]::ParameterName, 'The tenant whose wallets this command reaches')
+            [CompletionResult]::new('--app', '--app', [CompletionResultType]::ParameterName, 'The application whose wallets this command reaches')
+            [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Tables for people, or exactly one JSON envelope for scripts')
+            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Tables for people, or exactly one JSON envelope for scripts')
+            [CompletionResult]::new('--lock-timeout-ms', '--lock-timeout-ms', [CompletionResultType]::ParameterName, 'How long to wait for another writer''s lock before failing with exit 6')
+            [CompletionResult]::new('-y', '-y', [CompletionResultType]::ParameterName, 'Answer yes to confirmation prompts (`wallet adjust` asks on a terminal)')
+            [CompletionResult]::new('--yes', '--yes', [CompletionResultType]::ParameterName, 'Answer yes to confirmation prompts (`wallet adjust` asks on a terminal)')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
+        'ledgerctl;freeze;help' {
+            [CompletionResult]::new('show', 'show', [CompletionResultType]::ParameterValue, 'Show a freeze record with its wallet and user (only the tenant''s and application''s own)')
+            [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
+            break
+        }
+        'ledgerctl;freeze;help;show' {
+            break
+        }
+        'ledgerctl;freeze;help;help' {
+            break
+        }
         'ledgerctl;token' {
             [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'The ledger file')
             [CompletionResult]::new('--tenant', '--tenant', [CompletionResultType]::ParameterName, 'The tenant whose wallets this command reaches')
@@ -676,6 +766,8 @@ Register-ArgumentCompleter -Native -CommandName 'ledgerctl' -ScriptBlock {
             [CompletionResult]::new('refund', 'refund', [CompletionResultType]::ParameterValue, 'The internal refund: refund a transaction, finding its wallet from the transaction')
             [CompletionResult]::new('ledger', 'ledger', [CompletionResultType]::ParameterValue, 'Prove the ledger''s invariants and print its trial balance')
             [CompletionResult]::new('batch', 'batch', [CompletionResultType]::ParameterValue, 'Run many operations from a CSV or JSONL file (or - for stdin), one JSON result per line')
+            [CompletionResult]::new('transaction', 'transaction', [CompletionResultType]::ParameterValue, 'Look up one transaction of the tenant and application by its id')
+            [CompletionResult]::new('freeze', 'freeze', [CompletionResultType]::ParameterValue, 'Look up one freeze record of the tenant and application by its id')
             [CompletionResult]::new('token', 'token', [CompletionResultType]::ParameterValue, 'Make, list and revoke the credentials `serve` accepts')
             [CompletionResult]::new('serve', 'serve', [CompletionResultType]::ParameterValue, 'Serve the HTTP API over this ledger (the seeds'' routes, reads, /healthz, /openapi.json)')
             [CompletionResult]::new('completions', 'completions', [CompletionResultType]::ParameterValue, 'Print a shell completion script (bash, zsh, fish, powershell, elvish)')
@@ -764,6 +856,20 @@ Register-ArgumentCompleter -Native -CommandName 'ledgerctl' -ScriptBlock {
             break
         }
         'ledgerctl;help;batch' {
+            break
+        }
+        'ledgerctl;help;transaction' {
+            [CompletionResult]::new('show', 'show', [CompletionResultType]::ParameterValue, 'Show a transaction with its wallet and user (only the tenant''s and application''s own)')
+            break
+        }
+        'ledgerctl;help;transaction;show' {
+            break
+        }
+        'ledgerctl;help;freeze' {
+            [CompletionResult]::new('show', 'show', [CompletionResultType]::ParameterValue, 'Show a freeze record with its wallet and user (only the tenant''s and application''s own)')
+            break
+        }
+        'ledgerctl;help;freeze;show' {
             break
         }
         'ledgerctl;help;token' {

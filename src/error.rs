@@ -32,8 +32,12 @@ pub enum Error {
     #[error("no ledger at {path}: create one with `ledgerctl init`")]
     LedgerNotFound { path: String },
 
-    #[error("wallet not found for user {user_id}")]
-    WalletNotFound { user_id: String },
+    #[error("wallet not found for user {user_id} in tenant {tenant_id}, application {application_id}")]
+    WalletNotFound {
+        user_id: String,
+        tenant_id: String,
+        application_id: String,
+    },
 
     #[error("transaction {transaction_id} not found")]
     TransactionNotFound { transaction_id: String },
@@ -265,6 +269,16 @@ impl Error {
         Error::InvalidRequest {
             field: field.into(),
             reason: reason.to_string(),
+        }
+    }
+
+    /// No wallet of `user_id` in `scope`: the message names where it was looked for, so a
+    /// wrong `--tenant`/`--app` shows at once.
+    pub fn wallet_not_found(scope: &crate::ledger::model::Scope, user_id: impl Into<String>) -> Error {
+        Error::WalletNotFound {
+            user_id: user_id.into(),
+            tenant_id: scope.tenant_id.clone(),
+            application_id: scope.application_id.clone(),
         }
     }
 

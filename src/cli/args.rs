@@ -99,6 +99,14 @@ its wallet from the transaction. Exit 0 only when every line succeeded (a replay
     )]
     Batch(BatchArgs),
 
+    /// Look up one transaction of the tenant and application by its id
+    #[command(subcommand)]
+    Transaction(TransactionCommand),
+
+    /// Look up one freeze record of the tenant and application by its id
+    #[command(subcommand)]
+    Freeze(FreezeCommand),
+
     /// Make, list and revoke the credentials `serve` accepts
     #[command(subcommand)]
     Token(TokenCommand),
@@ -137,6 +145,8 @@ pub enum WalletCommand {
     },
     /// Show a wallet's balance, frozen and available amounts, now or at a past moment
     Show {
+        /// The user's id, or the wallet's own id (wlt_…)
+        #[arg(value_name = "USER|WALLET_ID")]
         user: String,
         /// The wallet as it was then, from the journal (RFC 3339, or a date for its midnight UTC)
         #[arg(long, value_name = "TIME")]
@@ -144,6 +154,12 @@ pub enum WalletCommand {
     },
     /// List the wallets of the tenant and application
     List {
+        /// Only wallets with this status
+        #[arg(long, value_parser = ["active", "frozen", "closed"])]
+        status: Option<String>,
+        /// Every wallet, streamed as it is read (no page, no 100-row limit)
+        #[arg(long, conflicts_with_all = ["page", "page_size"])]
+        all: bool,
         #[command(flatten)]
         page: PageArgs,
     },
@@ -313,6 +329,26 @@ pub struct FilterArgs {
     /// Only the entry with this reference
     #[arg(long, value_name = "ID")]
     pub reference_id: Option<String>,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum TransactionCommand {
+    /// Show a transaction with its wallet and user (only the tenant's and application's own)
+    Show {
+        /// The transaction's id (txn_…)
+        #[arg(value_name = "TXN_ID")]
+        transaction_id: String,
+    },
+}
+
+#[derive(Debug, Subcommand)]
+pub enum FreezeCommand {
+    /// Show a freeze record with its wallet and user (only the tenant's and application's own)
+    Show {
+        /// The freeze record's id (frz_…)
+        #[arg(value_name = "FRZ_ID")]
+        freeze_id: String,
+    },
 }
 
 #[derive(Debug, Subcommand)]

@@ -11,7 +11,9 @@ use std::process::ExitCode;
 use clap::error::ErrorKind as ClapErrorKind;
 use clap::{CommandFactory, Parser};
 
-pub use args::{Cli, Command, Global, LedgerCommand, TokenCommand, TokenScope, WalletCommand};
+pub use args::{
+    Cli, Command, FreezeCommand, Global, LedgerCommand, TokenCommand, TokenScope, TransactionCommand, WalletCommand,
+};
 
 use crate::error::{Error, Result};
 use crate::ledger::model::{FreezeStatus, Scope, WalletStatus};
@@ -194,6 +196,14 @@ fn run<W: Write>(cli: &Cli, out: &mut Printer<W>) -> Result<(), Stop> {
             )?)?;
         }
         Command::Ledger(LedgerCommand::TrialBalance) => out.trial_balance(&ops::trial_balance(&mut open()?)?)?,
+        Command::Transaction(TransactionCommand::Show { transaction_id }) => {
+            let (entry, refunded, wallet) = ops::show_transaction(&mut open()?, &scope, transaction_id)?;
+            out.transaction(&entry, refunded, &wallet)?;
+        }
+        Command::Freeze(FreezeCommand::Show { freeze_id }) => {
+            let (freeze, wallet) = ops::show_freeze(&mut open()?, &scope, freeze_id)?;
+            out.freeze(&freeze, &wallet)?;
+        }
         Command::Token(command) => token(command, g, &scope, &actor, &mut open()?, out)?,
         Command::Serve(args) => serve(args, g, out)?,
         Command::Batch(args) => batch::run(args, g.yes, &scope, &actor, &mut open()?, out)?,
@@ -312,12 +322,24 @@ fn wallet<W: Write>(
             out.wallet_at(&ops::show_wallet_at(store, scope, user, &at)?, &at)?;
             return Ok(());
         }
-        WalletCommand::List { page } => {
-            out.wallets(&ops::list_wallets(
-                store,
-                scope,
-                PageRequest::new(page.page, page.page_size)?,
-            )?)?;
+        WalletCommand::List { status, all, page } => {
+            let status = status.as_deref().map(str::parse::<WalletStatus>).transpose()?;
+            if *all {
+                let mut list = out.wallet_stream()?;
+                let listed = ops::each_wallet(store, scope, status, |w| list.item(&w));
+                // A closed stdout stops the walk; it is reported as what it is, not as a ledger error.
+                if let Some(e) = list.io_error.take() {
+                    return Err(Stop::Output(e));
+                }
+                list.finish(listed?)?;
+            } else {
+                out.wallets(&ops::list_wallets(
+                    store,
+                    scope,
+                    status,
+                    PageRequest::new(page.page, page.page_size)?,
+                )?)?;
+            }
             return Ok(());
         }
         WalletCommand::History { user, filter, page } => {

@@ -95,9 +95,7 @@ impl Bearer {
     /// as for a wallet that does not exist, so it learns nothing about who has one.
     pub fn reaches(&self, user_id: &str) -> Result<(), Error> {
         match &self.0.user_id {
-            Some(own) if own != user_id => Err(Error::WalletNotFound {
-                user_id: user_id.to_owned(),
-            }),
+            Some(own) if own != user_id => Err(Error::wallet_not_found(&self.0.scope, user_id)),
             _ => Ok(()),
         }
     }

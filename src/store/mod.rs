@@ -310,15 +310,42 @@ impl Tx<'_> {
         Ok(())
     }
 
-    pub fn wallets(&self, scope: &Scope, page: PageRequest) -> Result<Paged<Wallet>> {
+    pub fn wallets(&self, scope: &Scope, status: Option<WalletStatus>, page: PageRequest) -> Result<Paged<Wallet>> {
+        let status = status.map(WalletStatus::as_str);
         self.page_of(
             WALLET_COLUMNS,
-            "wallets WHERE tenant_id = ?1 AND application_id = ?2",
+            "wallets WHERE tenant_id = ?1 AND application_id = ?2 AND (?3 IS NULL OR status = ?3)",
             "id",
-            &[&scope.tenant_id, &scope.application_id],
+            &[&scope.tenant_id, &scope.application_id, &status],
             page,
             wallet_row,
         )
+    }
+
+    /// Every wallet of `scope` (with `status`, if given), in id order, handed to `each` as it is
+    /// read: memory stays flat however many there are. Returns how many there were.
+    pub fn for_each_wallet(
+        &self,
+        scope: &Scope,
+        status: Option<WalletStatus>,
+        mut each: impl FnMut(Wallet) -> Result<()>,
+    ) -> Result<u64> {
+        let sql = format!(
+            "SELECT {WALLET_COLUMNS} FROM wallets \
+             WHERE tenant_id = ?1 AND application_id = ?2 AND (?3 IS NULL OR status = ?3) ORDER BY id"
+        );
+        let mut stmt = self.q().prepare_cached(&sql)?;
+        let mut rows = stmt.query(params![
+            scope.tenant_id,
+            scope.application_id,
+            status.map(WalletStatus::as_str)
+        ])?;
+        let mut count = 0;
+        while let Some(row) = rows.next()? {
+            each(wallet_row(row)??)?;
+            count += 1;
+        }
+        Ok(count)
     }
 
     /// Every wallet of the ledger, for `ledger verify`.

@@ -29,7 +29,7 @@ pub enum Error {
         remaining: String,
     },
 
-    #[error("no ledger at {path}: create one with `ledgerctl init`")]
+    #[error("no ledger at {path}: give the ledger's path with --db PATH (or LEDGERCTL_DB), or create one there with `ledgerctl init`")]
     LedgerNotFound { path: String },
 
     #[error("wallet not found for user {user_id} in tenant {tenant_id}, application {application_id}")]
@@ -62,8 +62,17 @@ pub enum Error {
     #[error("wallet {wallet_id} still holds {balance}: only an empty wallet can be closed")]
     WalletNotEmpty { wallet_id: String, balance: String },
 
-    #[error("a wallet already exists for user {user_id} (wallet {wallet_id})")]
-    WalletExists { user_id: String, wallet_id: String },
+    #[error("{}", if *closed {
+        format!("user {user_id}'s wallet {wallet_id} is closed, and a closed wallet stays closed: open a wallet for the returning user under a new user id")
+    } else {
+        format!("a wallet already exists for user {user_id} (wallet {wallet_id})")
+    })]
+    WalletExists {
+        user_id: String,
+        wallet_id: String,
+        /// The existing wallet is closed: no wallet can be opened for this user id again.
+        closed: bool,
+    },
 
     #[error("freeze {freeze_id} is already {status}")]
     FreezeNotActive { freeze_id: String, status: String },

@@ -64,7 +64,7 @@ pub struct Global {
     #[arg(short = 'o', long, global = true, env = "LEDGERCTL_OUTPUT", value_enum, default_value_t = Format::Table)]
     pub output: Format,
 
-    /// Answer yes to confirmation prompts (`wallet adjust` asks on a terminal)
+    /// Answer yes to confirmations (wallet adjust, wallet status frozen|closed, token revoke, long batches)
     #[arg(short = 'y', long, global = true)]
     pub yes: bool,
 
@@ -111,7 +111,7 @@ its wallet from the transaction. Exit 0 only when every line succeeded (a replay
     #[command(subcommand)]
     Token(TokenCommand),
 
-    /// Serve the HTTP API over this ledger (the seeds' routes, reads, /healthz, /openapi.json)
+    /// Serve the HTTP API over this ledger (the wallet routes, reads, /healthz, /openapi.json)
     #[command(after_help = "Public routes take `Authorization: Bearer <token>` (token create); \
 POST /internal/wallet/refund is served only on --internal-listen and takes `X-API-Key: <key>` \
 (token create --internal). Every 200 is durable on disk. SIGINT or SIGTERM stop taking new \
@@ -137,11 +137,13 @@ before exiting; an answered write is never lost.")]
 pub enum WalletCommand {
     /// Open a wallet for a user (one per tenant, application and user)
     Create {
-        /// The user's id
+        /// The user the wallet is for (an id of letters, digits, _ - . @)
+        #[arg(value_name = "USER")]
         user: String,
-        /// The wallet's currency, fixed for good (CNY, USD, EUR, GBP, HKD, SGD, JPY, KRW, KWD, BHD, JOD)
-        #[arg(long, default_value = "CNY")]
-        currency: String,
+        /// The wallet's currency, fixed for good: CNY, USD, EUR, GBP, HKD, SGD, JPY, KRW, KWD, BHD,
+        /// JOD, in any case (default CNY, said on stderr when used)
+        #[arg(long, env = "LEDGERCTL_CURRENCY", value_name = "CODE")]
+        currency: Option<String>,
     },
     /// Show a wallet's balance, frozen and available amounts, now or at a past moment
     Show {
@@ -165,6 +167,8 @@ pub enum WalletCommand {
     },
     /// List a wallet's transactions, newest first
     History {
+        /// The user whose wallet to list
+        #[arg(value_name = "USER")]
         user: String,
         #[command(flatten)]
         filter: FilterArgs,
@@ -173,6 +177,8 @@ pub enum WalletCommand {
     },
     /// List a wallet's freeze records, newest first
     Freezes {
+        /// The user whose wallet to list
+        #[arg(value_name = "USER")]
         user: String,
         /// Only records in this state
         #[arg(long, value_parser = ["active", "released"])]
@@ -182,12 +188,16 @@ pub enum WalletCommand {
     },
     /// Credit money received for the user (Dr settlement, Cr wallet)
     Deposit {
+        /// The user whose wallet is credited
+        #[arg(value_name = "USER")]
         user: String,
         #[command(flatten)]
         movement: MovementArgs,
     },
     /// Pay a counterparty from the wallet (Dr wallet, Cr counterparty)
     Payment {
+        /// The user whose wallet pays
+        #[arg(value_name = "USER")]
         user: String,
         /// The merchant or counterparty paid
         #[arg(long, value_name = "ID")]
@@ -197,12 +207,16 @@ pub enum WalletCommand {
     },
     /// Pay money out of the wallet (Dr wallet, Cr settlement)
     Withdraw {
+        /// The user whose wallet pays out
+        #[arg(value_name = "USER")]
         user: String,
         #[command(flatten)]
         movement: MovementArgs,
     },
     /// Hold part of the available balance; the total balance is unchanged
     Freeze {
+        /// The user whose wallet is held
+        #[arg(value_name = "USER")]
         user: String,
         /// The amount to hold
         #[arg(long, allow_hyphen_values = true)]
@@ -213,6 +227,8 @@ pub enum WalletCommand {
     },
     /// Release a freeze back to the available balance
     Unfreeze {
+        /// The user whose wallet holds the freeze
+        #[arg(value_name = "USER")]
         user: String,
         /// The freeze record to release (frz_…)
         #[arg(long, value_name = "ID")]
@@ -220,6 +236,8 @@ pub enum WalletCommand {
     },
     /// Refund a payment, withdrawal or deposit of this wallet, in whole or in part
     Refund {
+        /// The user whose wallet the original transaction belongs to
+        #[arg(value_name = "USER")]
         user: String,
         #[command(flatten)]
         refund: RefundArgs,
@@ -229,6 +247,8 @@ pub enum WalletCommand {
 adjustment, refund of a deposit); credits still land. closed: nothing, for good; only an empty \
 wallet can be closed. Freezing or closing asks for confirmation on a terminal (--yes skips it).")]
     Status {
+        /// The user whose wallet to show or change
+        #[arg(value_name = "USER")]
         user: String,
         /// The new status; without it, the wallet's status changes are listed
         #[arg(value_parser = ["active", "frozen", "closed"], requires = "reason")]
@@ -240,16 +260,13 @@ wallet can be closed. Freezing or closing asks for confirmation on a terminal (-
         page: PageArgs,
     },
     /// Correct a balance against equity:adjustments (asks for confirmation on a terminal)
+    #[command(group(clap::ArgGroup::new("amount").required(true).args(["credit", "debit"])))]
     Adjust {
+        /// The user whose wallet is corrected
+        #[arg(value_name = "USER")]
         user: String,
         /// Add this amount to the wallet
-        #[arg(
-            long,
-            allow_hyphen_values = true,
-            conflicts_with = "debit",
-            required_unless_present = "debit",
-            value_name = "AMOUNT"
-        )]
+        #[arg(long, allow_hyphen_values = true, value_name = "AMOUNT")]
         credit: Option<String>,
         /// Take this amount from the wallet
         #[arg(long, allow_hyphen_values = true, value_name = "AMOUNT")]

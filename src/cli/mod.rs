@@ -3,6 +3,7 @@
 mod args;
 mod batch;
 mod confirm;
+mod man;
 
 use std::ffi::OsString;
 use std::io::{self, Write};
@@ -142,10 +143,7 @@ fn run<W: Write>(cli: &Cli, out: &mut Printer<W>) -> Result<(), Stop> {
     match &cli.command {
         Command::Completions { shell } => out.raw(&completions(*shell))?,
         Command::Man { dir: None } => out.raw(&man_page()?)?,
-        Command::Man { dir: Some(dir) } => {
-            clap_mangen::generate_to(Cli::command(), dir)
-                .map_err(|e| Error::invalid("dir", format!("cannot write man pages to {}: {e}", dir.display())))?;
-        }
+        Command::Man { dir: Some(dir) } => man::write_pages(dir)?,
         Command::Init => {
             let version = ops::init(&g.db, g.lock_timeout_ms)?;
             out.initialized(&g.db.display().to_string(), version)?;
@@ -310,7 +308,19 @@ fn wallet<W: Write>(
 ) -> Result<(), Stop> {
     let (user, op) = match command {
         WalletCommand::Create { user, currency } => {
-            out.wallet(&ops::create_wallet(store, scope, user, currency.parse()?)?)?;
+            let chosen = currency
+                .as_deref()
+                .map(|code| code.to_ascii_uppercase().parse())
+                .transpose()?;
+            let currency = chosen.unwrap_or(crate::ledger::money::Currency::CNY);
+            let wallet = ops::create_wallet(store, scope, user, currency)?;
+            if chosen.is_none() {
+                // The currency is fixed for good: say which one was taken without being asked.
+                eprintln!(
+                    "note: the wallet is in {currency}, the default (choose with --currency or LEDGERCTL_CURRENCY)"
+                );
+            }
+            out.wallet(&wallet)?;
             return Ok(());
         }
         WalletCommand::Show { user, at: None } => {
@@ -443,14 +453,7 @@ pub fn completions(shell: clap_complete::Shell) -> Vec<u8> {
 
 /// The top-level man page (roff), generated from the clap definitions.
 pub fn man_page() -> Result<Vec<u8>> {
-    let mut page = Vec::new();
-    // Built as clap_mangen::generate_to builds it for `--dir`, so both print the same page.
-    let mut command = Cli::command().disable_help_subcommand(true);
-    command.build();
-    clap_mangen::Man::new(command)
-        .render(&mut page)
-        .map_err(|e| Error::internal(format!("rendering the man page: {e}")))?;
-    Ok(page)
+    man::top_page()
 }
 
 /// Who is acting, for the journal: the operating-system user running the command.

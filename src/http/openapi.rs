@@ -101,7 +101,7 @@ pub struct RefundRequest {
 #[openapi(
     info(
         title = "ledgerctl",
-        description = "Double-entry wallet ledger. Every 200 of a write is durable on disk. Errors are the seeds' SimpleResponse plus a stable `error` string. /internal/wallet/refund is served only on the internal listener (--internal-listen, X-API-Key); every other route only on the public one (--listen, Bearer token), with /healthz on both.",
+        description = "Double-entry wallet ledger. Every 200 of a write is durable on disk. Errors are `{code, message, error, timestamp}`: the HTTP status, a message for people and a stable `error` string for programs. /internal/wallet/refund is served only on the internal listener (--internal-listen, X-API-Key); every other route only on the public one (--listen, Bearer token), with /healthz on both.",
     ),
     paths(
         super::api::withdraw,

@@ -16,6 +16,7 @@ pub fn create_wallet(store: &mut Store, scope: &Scope, user_id: &str, currency: 
         if let Some(existing) = tx.wallet_of_user(scope, user_id)? {
             return Err(Error::WalletExists {
                 user_id: user_id.to_owned(),
+                closed: existing.status == WalletStatus::Closed,
                 wallet_id: existing.id,
             });
         }

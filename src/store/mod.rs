@@ -91,8 +91,10 @@ impl Store {
     /// Opens an existing ledger file, bringing its schema up to date.
     pub fn open(path: &Path, lock_timeout_ms: u64) -> Result<Store> {
         if !path.exists() {
+            // Absolute, so a command run from the wrong folder says where it looked.
+            let absolute = std::path::absolute(path).unwrap_or_else(|_| path.to_path_buf());
             return Err(Error::LedgerNotFound {
-                path: path.display().to_string(),
+                path: absolute.display().to_string(),
             });
         }
         let flags = OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_NO_MUTEX;

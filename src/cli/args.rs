@@ -438,7 +438,8 @@ pub struct ServeArgs {
     #[arg(long, value_name = "MS", default_value_t = REQUEST_TIMEOUT_MS,
           value_parser = clap::value_parser!(u64).range(100..=REQUEST_TIMEOUT_MS_MAX))]
     pub request_timeout_ms: u64,
-    /// No access log on stderr (one line per request: time, method, path, status, microseconds)
+    /// No access log on stderr (one line per request: time, method, path, status, microseconds,
+    /// token id; never a secret)
     #[arg(long)]
     pub quiet: bool,
 }

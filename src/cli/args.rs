@@ -159,7 +159,7 @@ pub enum WalletCommand {
         /// Only wallets with this status
         #[arg(long, value_parser = ["active", "frozen", "closed"])]
         status: Option<String>,
-        /// Every wallet, streamed as it is read (no page, no 100-row limit)
+        /// Every wallet in user id order, streamed as it is read (no page, no 100-row limit)
         #[arg(long, conflicts_with_all = ["page", "page_size"])]
         all: bool,
         #[command(flatten)]

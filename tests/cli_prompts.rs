@@ -207,6 +207,22 @@ fn a_confirmation_at_80_columns_prints_each_fact_once() {
 }
 
 #[test]
+fn a_status_confirmation_shows_the_reason_it_will_record() {
+    let (_, ledger, args) = confirmations().remove(1);
+    let Some(pane) = Pane::run(&ledger.db, &args) else {
+        return;
+    };
+    pane.wait_for("[y/N]");
+    pane.keys("n");
+    let screen = pane.wait_for("exit=");
+    assert!(
+        screen.contains("fraud review opened by the risk team today"),
+        "{screen}"
+    );
+    assert!(screen.contains("active → frozen"), "{screen}");
+}
+
+#[test]
 fn answering_yes_applies_the_adjustment() {
     let (_, ledger, args) = confirmations().remove(0);
     let Some(pane) = Pane::run(&ledger.db, &args) else {

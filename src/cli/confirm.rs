@@ -69,7 +69,7 @@ pub(super) fn status(
     reason: Option<String>,
 ) -> Result<()> {
     // The rules run first, so a refusal (closing a wallet with money in it) is said before asking.
-    let preview = ops::preview_status(store, scope, user, to, reason)?;
+    let preview = ops::preview_status(store, scope, user, to, reason.clone())?;
     if preview.change.is_none() {
         return Ok(()); // already so: nothing will be written, nothing to confirm
     }
@@ -82,6 +82,7 @@ pub(super) fn status(
         format!("  status     {} → {}", w.status.as_str(), to.as_str()),
         format!("  balance    {} {c}", c.format(w.balance())),
         format!("  available  {} {c}", c.format(w.available)),
+        format!("  reason     {}", reason.as_deref().unwrap_or_default()),
     ];
     ask(&facts, "Proceed?")
 }

@@ -22,6 +22,9 @@ _ledgerctl() {
             ledgerctl,completions)
                 cmd="ledgerctl__subcmd__completions"
                 ;;
+            ledgerctl,freeze)
+                cmd="ledgerctl__subcmd__freeze"
+                ;;
             ledgerctl,help)
                 cmd="ledgerctl__subcmd__help"
                 ;;
@@ -43,14 +46,32 @@ _ledgerctl() {
             ledgerctl,token)
                 cmd="ledgerctl__subcmd__token"
                 ;;
+            ledgerctl,transaction)
+                cmd="ledgerctl__subcmd__transaction"
+                ;;
             ledgerctl,wallet)
                 cmd="ledgerctl__subcmd__wallet"
+                ;;
+            ledgerctl__subcmd__freeze,help)
+                cmd="ledgerctl__subcmd__freeze__subcmd__help"
+                ;;
+            ledgerctl__subcmd__freeze,show)
+                cmd="ledgerctl__subcmd__freeze__subcmd__show"
+                ;;
+            ledgerctl__subcmd__freeze__subcmd__help,help)
+                cmd="ledgerctl__subcmd__freeze__subcmd__help__subcmd__help"
+                ;;
+            ledgerctl__subcmd__freeze__subcmd__help,show)
+                cmd="ledgerctl__subcmd__freeze__subcmd__help__subcmd__show"
                 ;;
             ledgerctl__subcmd__help,batch)
                 cmd="ledgerctl__subcmd__help__subcmd__batch"
                 ;;
             ledgerctl__subcmd__help,completions)
                 cmd="ledgerctl__subcmd__help__subcmd__completions"
+                ;;
+            ledgerctl__subcmd__help,freeze)
+                cmd="ledgerctl__subcmd__help__subcmd__freeze"
                 ;;
             ledgerctl__subcmd__help,help)
                 cmd="ledgerctl__subcmd__help__subcmd__help"
@@ -73,8 +94,14 @@ _ledgerctl() {
             ledgerctl__subcmd__help,token)
                 cmd="ledgerctl__subcmd__help__subcmd__token"
                 ;;
+            ledgerctl__subcmd__help,transaction)
+                cmd="ledgerctl__subcmd__help__subcmd__transaction"
+                ;;
             ledgerctl__subcmd__help,wallet)
                 cmd="ledgerctl__subcmd__help__subcmd__wallet"
+                ;;
+            ledgerctl__subcmd__help__subcmd__freeze,show)
+                cmd="ledgerctl__subcmd__help__subcmd__freeze__subcmd__show"
                 ;;
             ledgerctl__subcmd__help__subcmd__ledger,export)
                 cmd="ledgerctl__subcmd__help__subcmd__ledger__subcmd__export"
@@ -96,6 +123,9 @@ _ledgerctl() {
                 ;;
             ledgerctl__subcmd__help__subcmd__token,revoke)
                 cmd="ledgerctl__subcmd__help__subcmd__token__subcmd__revoke"
+                ;;
+            ledgerctl__subcmd__help__subcmd__transaction,show)
+                cmd="ledgerctl__subcmd__help__subcmd__transaction__subcmd__show"
                 ;;
             ledgerctl__subcmd__help__subcmd__wallet,adjust)
                 cmd="ledgerctl__subcmd__help__subcmd__wallet__subcmd__adjust"
@@ -190,6 +220,18 @@ _ledgerctl() {
             ledgerctl__subcmd__token__subcmd__help,revoke)
                 cmd="ledgerctl__subcmd__token__subcmd__help__subcmd__revoke"
                 ;;
+            ledgerctl__subcmd__transaction,help)
+                cmd="ledgerctl__subcmd__transaction__subcmd__help"
+                ;;
+            ledgerctl__subcmd__transaction,show)
+                cmd="ledgerctl__subcmd__transaction__subcmd__show"
+                ;;
+            ledgerctl__subcmd__transaction__subcmd__help,help)
+                cmd="ledgerctl__subcmd__transaction__subcmd__help__subcmd__help"
+                ;;
+            ledgerctl__subcmd__transaction__subcmd__help,show)
+                cmd="ledgerctl__subcmd__transaction__subcmd__help__subcmd__show"
+                ;;
             ledgerctl__subcmd__wallet,adjust)
                 cmd="ledgerctl__subcmd__wallet__subcmd__adjust"
                 ;;
@@ -281,7 +323,7 @@ _ledgerctl() {
 
     case "${cmd}" in
         ledgerctl)
-            opts="-o -y -h -V --db --tenant --app --output --yes --lock-timeout-ms --help --version init wallet refund ledger batch token serve completions man help"
+            opts="-o -y -h -V --db --tenant --app --output --yes --lock-timeout-ms --help --version init wallet refund ledger batch transaction freeze token serve completions man help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 1 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -398,8 +440,126 @@ _ledgerctl() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
+        ledgerctl__subcmd__freeze)
+            opts="-o -y -h -V --db --tenant --app --output --yes --lock-timeout-ms --help --version show help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --db)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --tenant)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --app)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --output)
+                    COMPREPLY=($(compgen -W "table json csv" -- "${cur}"))
+                    return 0
+                    ;;
+                -o)
+                    COMPREPLY=($(compgen -W "table json csv" -- "${cur}"))
+                    return 0
+                    ;;
+                --lock-timeout-ms)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        ledgerctl__subcmd__freeze__subcmd__help)
+            opts="show help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        ledgerctl__subcmd__freeze__subcmd__help__subcmd__help)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        ledgerctl__subcmd__freeze__subcmd__help__subcmd__show)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        ledgerctl__subcmd__freeze__subcmd__show)
+            opts="-o -y -h -V --db --tenant --app --output --yes --lock-timeout-ms --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --db)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --tenant)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --app)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --output)
+                    COMPREPLY=($(compgen -W "table json csv" -- "${cur}"))
+                    return 0
+                    ;;
+                -o)
+                    COMPREPLY=($(compgen -W "table json csv" -- "${cur}"))
+                    return 0
+                    ;;
+                --lock-timeout-ms)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
         ledgerctl__subcmd__help)
-            opts="init wallet refund ledger batch token serve completions man help"
+            opts="init wallet refund ledger batch transaction freeze token serve completions man help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -429,6 +589,34 @@ _ledgerctl() {
         ledgerctl__subcmd__help__subcmd__completions)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        ledgerctl__subcmd__help__subcmd__freeze)
+            opts="show"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        ledgerctl__subcmd__help__subcmd__freeze__subcmd__show)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
@@ -623,6 +811,34 @@ _ledgerctl() {
             return 0
             ;;
         ledgerctl__subcmd__help__subcmd__token__subcmd__revoke)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        ledgerctl__subcmd__help__subcmd__transaction)
+            opts="show"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        ledgerctl__subcmd__help__subcmd__transaction__subcmd__show)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -1576,6 +1792,124 @@ _ledgerctl() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
+        ledgerctl__subcmd__transaction)
+            opts="-o -y -h -V --db --tenant --app --output --yes --lock-timeout-ms --help --version show help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --db)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --tenant)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --app)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --output)
+                    COMPREPLY=($(compgen -W "table json csv" -- "${cur}"))
+                    return 0
+                    ;;
+                -o)
+                    COMPREPLY=($(compgen -W "table json csv" -- "${cur}"))
+                    return 0
+                    ;;
+                --lock-timeout-ms)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        ledgerctl__subcmd__transaction__subcmd__help)
+            opts="show help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        ledgerctl__subcmd__transaction__subcmd__help__subcmd__help)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        ledgerctl__subcmd__transaction__subcmd__help__subcmd__show)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        ledgerctl__subcmd__transaction__subcmd__show)
+            opts="-o -y -h -V --db --tenant --app --output --yes --lock-timeout-ms --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --db)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --tenant)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --app)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --output)
+                    COMPREPLY=($(compgen -W "table json csv" -- "${cur}"))
+                    return 0
+                    ;;
+                -o)
+                    COMPREPLY=($(compgen -W "table json csv" -- "${cur}"))
+                    return 0
+                    ;;
+                --lock-timeout-ms)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
         ledgerctl__subcmd__wallet)
             opts="-o -y -h -V --db --tenant --app --output --yes --lock-timeout-ms --help --version create show list history freezes deposit payment withdraw freeze unfreeze refund status adjust help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
@@ -2133,12 +2467,16 @@ _ledgerctl() {
             return 0
             ;;
         ledgerctl__subcmd__wallet__subcmd__list)
-            opts="-o -y -h -V --page --page-size --db --tenant --app --output --yes --lock-timeout-ms --help --version"
+            opts="-o -y -h -V --status --all --page --page-size --db --tenant --app --output --yes --lock-timeout-ms --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
+                --status)
+                    COMPREPLY=($(compgen -W "active frozen closed" -- "${cur}"))
+                    return 0
+                    ;;
                 --page)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0

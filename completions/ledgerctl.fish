@@ -31,7 +31,7 @@ complete -c ledgerctl -n "__fish_ledgerctl_needs_command" -s o -l output -d 'Tab
 json\t'One JSON envelope per command, for scripts'
 csv\t'CSV with a header row, for spreadsheets: list commands only'"
 complete -c ledgerctl -n "__fish_ledgerctl_needs_command" -l lock-timeout-ms -d 'How long to wait for another writer\'s lock before failing with exit 6' -r
-complete -c ledgerctl -n "__fish_ledgerctl_needs_command" -s y -l yes -d 'Answer yes to confirmation prompts (`wallet adjust` asks on a terminal)'
+complete -c ledgerctl -n "__fish_ledgerctl_needs_command" -s y -l yes -d 'Answer yes to confirmations (wallet adjust, wallet status frozen|closed, token revoke, long batches)'
 complete -c ledgerctl -n "__fish_ledgerctl_needs_command" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c ledgerctl -n "__fish_ledgerctl_needs_command" -s V -l version -d 'Print version'
 complete -c ledgerctl -n "__fish_ledgerctl_needs_command" -f -a "init" -d 'Create a new ledger file (WAL, synchronous=FULL); refuses to touch an existing file'
@@ -39,8 +39,10 @@ complete -c ledgerctl -n "__fish_ledgerctl_needs_command" -f -a "wallet" -d 'Ope
 complete -c ledgerctl -n "__fish_ledgerctl_needs_command" -f -a "refund" -d 'The internal refund: refund a transaction, finding its wallet from the transaction'
 complete -c ledgerctl -n "__fish_ledgerctl_needs_command" -f -a "ledger" -d 'Prove the ledger\'s invariants and print its trial balance'
 complete -c ledgerctl -n "__fish_ledgerctl_needs_command" -f -a "batch" -d 'Run many operations from a CSV or JSONL file (or - for stdin), one JSON result per line'
+complete -c ledgerctl -n "__fish_ledgerctl_needs_command" -f -a "transaction" -d 'Look up one transaction of the tenant and application by its id'
+complete -c ledgerctl -n "__fish_ledgerctl_needs_command" -f -a "freeze" -d 'Look up one freeze record of the tenant and application by its id'
 complete -c ledgerctl -n "__fish_ledgerctl_needs_command" -f -a "token" -d 'Make, list and revoke the credentials `serve` accepts'
-complete -c ledgerctl -n "__fish_ledgerctl_needs_command" -f -a "serve" -d 'Serve the HTTP API over this ledger (the seeds\' routes, reads, /healthz, /openapi.json)'
+complete -c ledgerctl -n "__fish_ledgerctl_needs_command" -f -a "serve" -d 'Serve the HTTP API over this ledger (the wallet routes, reads, /healthz, /openapi.json)'
 complete -c ledgerctl -n "__fish_ledgerctl_needs_command" -f -a "completions" -d 'Print a shell completion script (bash, zsh, fish, powershell, elvish)'
 complete -c ledgerctl -n "__fish_ledgerctl_needs_command" -f -a "man" -d 'Print the man page (roff), or write every page with `--dir`'
 complete -c ledgerctl -n "__fish_ledgerctl_needs_command" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
@@ -51,7 +53,7 @@ complete -c ledgerctl -n "__fish_ledgerctl_using_subcommand init" -s o -l output
 json\t'One JSON envelope per command, for scripts'
 csv\t'CSV with a header row, for spreadsheets: list commands only'"
 complete -c ledgerctl -n "__fish_ledgerctl_using_subcommand init" -l lock-timeout-ms -d 'How long to wait for another writer\'s lock before failing with exit 6' -r
-complete -c ledgerctl -n "__fish_ledgerctl_using_subcommand init" -s y -l yes -d 'Answer yes to confirmation prompts (`wallet adjust` asks on a terminal)'
+complete -c ledgerctl -n "__fish_ledgerctl_using_subcommand init" -s y -l yes -d 'Answer yes to confirmations (wallet adjust, wallet status frozen|closed, token revoke, long batches)'
 complete -c ledgerctl -n "__fish_ledgerctl_using_subcommand init" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c ledgerctl -n "__fish_ledgerctl_using_subcommand init" -s V -l version -d 'Print version'
 complete -c ledgerctl -n "__fish_ledgerctl_using_subcommand wallet; and not __fish_seen_subcommand_from create show list history freezes deposit payment withdraw freeze unfreeze refund status adjust help" -l db -d 'The ledger file' -r -F
@@ -61,7 +63,7 @@ complete -c ledgerctl -n "__fish_ledgerctl_using_subcommand wallet; and not __fi
 json\t'One JSON envelope per command, for scripts'
 csv\t'CSV with a header row, for spreadsheets: list commands only'"
 complete -c ledgerctl -n "__fish_ledgerctl_using_subcommand wallet; and not __fish_seen_subcommand_from create show list history freezes deposit payment withdraw freeze unfreeze refund status adjust help" -l lock-timeout-ms -d 'How long to wait for another writer\'s lock before failing with exit 6' -r
-complete -c ledgerctl -n "__fish_ledgerctl_using_subcommand wallet; and not __fish_seen_subcommand_from create show list history freezes deposit payment withdraw freeze unfreeze refund status adjust help" -s y -l yes -d 'Answer yes to confirmation prompts (`wallet adjust` asks on a terminal)'
+complete -c ledgerctl -n "__fish_ledgerctl_using_subcommand wallet; and not __fish_seen_subcommand_from create show list history freezes deposit payment withdraw freeze unfreeze refund status adjust help" -s y -l yes -d 'Answer yes to confirmations (wallet adjust, wallet status frozen|closed, token revoke, long batches)'
 complete -c ledgerctl -n "__fish_ledgerctl_using_subcommand wallet; and not __fish_seen_subcommand_from create show list history freezes deposit payment withdraw freeze unfreeze refund status adjust help" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c ledgerctl -n "__fish_ledgerctl_using_subcommand wallet; and not __fish_seen_subcommand_from create show list history freezes deposit payment withdraw freeze unfreeze refund status adjust help" -s V -l version -d 'Print version'
 complete -c ledgerctl -n "__fish_ledgerctl_using_subcommand wallet; and not __fish_seen_subcommand_from create show list history freezes deposit payment withdraw freeze unfreeze refund status adjust help" -f -a "create" -d 'Open a wallet for a user (one per tenant, application and user)'
@@ -78,7 +80,7 @@ complete -c ledgerctl -n "__fish_ledgerctl_using_subcommand wallet; and not __fi
 complete -c ledgerctl -n "__fish_ledgerctl_using_subcommand wallet; and not __fish_seen_subcommand_from create show list history freezes deposit payment withdraw freeze unfreeze refund status adjust help" -f -a "status" -d 'Show a wallet\'s status changes, or set its status (active, frozen, closed) with a reason'
 complete -c ledgerctl -n "__fish_ledgerctl_using_subcommand wallet; and not __fish_seen_subcommand_from create show list history freezes deposit payment withdraw freeze unfreeze refund status adjust help" -f -a "adjust" -d 'Correct a balance against equity:adjustments (asks for confirmation on a terminal)'
 complete -c ledgerctl -n "__fish_ledgerctl_using_subcommand wallet; and not __fish_seen_subcommand_from create show list history freezes deposit payment withdraw freeze unfreeze refund status adjust help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
-complete -c ledgerctl -n "__fish_ledgerctl_using_subcommand wallet; and __fish_seen_subcommand_from create" -l currency -d 'The wallet\'s currency, fixed for good (CNY, USD, EUR, GBP, HKD, SGD, JPY, KRW, KWD, BHD, JOD)' -r
+complete -c ledgerctl -n "__fish_ledgerctl_using_subcommand wallet; and __fish_seen_subcommand_from create" -l currency -d 'The wallet\'s currency, fixed for good: CNY, USD, EUR, GBP, HKD, SGD, JPY, KRW, KWD, BHD, JOD, in any case (default CNY, said on stderr when used)' -r
 complete -c ledgerctl -n "__fish_ledgerctl_using_subcommand wallet; and __fish_seen_subcommand_from create" -l db -d 'The ledger file' -r -F
 complete -c ledgerctl -n "__fish_ledgerctl_using_subcommand wallet; and __fish_seen_subcommand_from create" -l tenant -d 'The tenant whose wallets this command reaches' -r
 complete -c ledgerctl -n "__fish_ledgerctl_using_subcommand wallet; and __fish_seen_subcommand_from create" -l app -d 'The application whose wallets this command reaches' -r
@@ -86,7 +88,7 @@ complete -c ledgerctl -n "__fish_ledgerctl_using_subcommand wallet; and __fish_s
 json\t'One JSON envelope per command, for scripts'
 csv\t'CSV with a header row, for spreadsheets: list commands only'"
 complete -c ledgerctl -n "__fish_ledgerctl_using_subcommand wallet; and __fish_seen_subcommand_from create" -l lock-timeout-ms -d 'How long to wait for another writer\'s lock before failing with exit 6' -r
-complete -c ledgerctl -n "__fish_ledgerctl_using_subcommand wallet; and __fish_seen_subcommand_from create" -s y -l yes -d 'Answer yes to confirmation prompts (`wallet adjust` asks on a terminal)'
+complete -c ledgerctl -n "__fish_ledgerctl_using_subcommand wallet; and __fish_seen_subcommand_from create" -s y -l yes -d 'Answer yes to confirmations (wallet adjust, wallet status frozen|closed, token revoke, long batches)'
 complete -c ledgerctl -n "__fish_ledgerctl_using_subcommand wallet; and __fish_seen_subcommand_from create" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c ledgerctl -n "__fish_ledgerctl_using_subcommand wallet; and __fish_seen_subcommand_from create" -s V -l version -d 'Print version'
 complete -c ledgerctl -n "__fish_ledgerctl_using_subcommand wallet; and __fish_seen_subcommand_from show" -l at -d 'The wallet as it was then, from the journal (RFC 3339, or a date for its midnight UTC)' -r
@@ -97,9 +99,12 @@ complete -c ledgerctl -n "__fish_ledgerctl_using_subcommand wallet; and __fish_s
 json\t'One JSON envelope per command, for scripts'
 csv\t'CSV with a header row, for spreadsheets: list commands only'"
 complete -c ledgerctl -n "__fish_ledgerctl_using_subcommand wallet; and __fish_seen_subcommand_from show" -l lock-timeout-ms -d 'How long to wait for another writer\'s lock before failing with exit 6' -r
-complete -c ledgerctl -n "__fish_ledgerctl_using_subcommand wallet; and __fish_seen_subcommand_from show" -s y -l yes -d 'Answer yes to confirmation prompts (`wallet adjust` asks on a terminal)'
+complete -c ledgerctl -n "__fish_ledgerctl_using_subcommand wallet; and __fish_seen_subcommand_from show" -s y -l yes -d 'Answer yes to confirmations (wallet adjust, wallet status frozen|closed, token revoke, long batches)'
 complete -c ledgerctl -n "__fish_ledgerctl_using_subcommand wallet; and __fish_seen_subcommand_from show" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c ledgerctl -n "__fish_ledgerctl_using_subcommand wallet; and __fish_seen_subcommand_from show" -s V -l version -d 'Print version'
+complete -c ledgerctl -n "__fish_ledgerctl_using_subcommand wallet; and __fish_seen_subcommand_from list" -l status -d 'Only wallets with this status' -r -f -a "active\t''
+frozen\t''
+closed\t''"
 complete -c ledgerctl -n "__fish_ledgerctl_using_subcommand wallet; and __fish_seen_subcommand_from list" -l page -d 'The page to show, from 1' -r
 complete -c ledgerctl -n "__fish_ledgerctl_using_subcommand wallet; and __fish_seen_subcommand_from list" -l page-size -d 'Rows per page (default 20, at most 100)' -r
 complete -c ledgerctl -n "__fish_ledgerctl_using_subcommand wallet; and __fish_seen_subcommand_from list" -l db -d 'The ledger file' -r -F
@@ -109,7 +114,8 @@ complete -c ledgerctl -n "__fish_ledgerctl_using_subcommand wallet; and __fish_s
 json\t'One JSON envelope per command, for scripts'
 csv\t'CSV with a header row, for spreadsheets: list commands only'"
 complete -c ledgerctl -n "__fish_ledgerctl_using_subcommand wallet; and __fish_seen_subcommand_from list" -l lock-timeout-ms -d 'How long to wait for another writer\'s lock before failing with exit 6' -r
-complete -c ledgerctl -n "__fish_ledgerctl_using_subcommand wallet; and __fish_seen_subcommand_from list" -s y -l yes -d 'Answer yes to confirmation prompts (`wallet adjust` asks on a terminal)'
+complete -c ledgerctl -n "__fish_ledgerctl_using_subcommand wallet; and __fish_seen_subcommand_from list" -l all -d 'Every wallet in user id order, streamed as it is read (no page, no 100-row limit)'
+complete -c ledgerctl -n "__fish_ledgerctl_using_subcommand wallet; and __fish_seen_subcommand_from list" -s y -l yes -d 'Answer yes to confirmations (wallet adjust, wallet status frozen|closed, token revoke, long batches)'
 complete -c ledgerctl -n "__fish_ledgerctl_using_subcommand wallet; and __fish_seen_subcommand_from list" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c ledgerctl -n "__fish_ledgerctl_using_subcommand wallet; and __fish_seen_subcommand_from list" -s V -l version -d 'Print version'
 complete -c ledgerctl -n "__fish_ledgerctl_using_subcommand wallet; and __fish_seen_subcommand_from history" -l type -d 'Only these types (repeatable): deposit, payment, withdraw, freeze, unfreeze, refund, adjust_credit, adjust_debit' -r
@@ -125,7 +131,7 @@ complete -c ledgerctl -n "__fish_ledgerctl_using_subcommand wallet; and __fish_s
 json\t'One JSON envelope per command, for scripts'
 csv\t'CSV with a header row, for spreadsheets: list commands only'"
 complete -c ledgerctl -n "__fish_ledgerctl_using_subcommand wallet; and __fish_seen_subcommand_from history" -l lock-timeout-ms -d 'How long to wait for another writer\'s lock before failing with exit 6' -r
-complete -c ledgerctl -n "__fish_ledgerctl_using_subcommand wallet; and __fish_seen_subcommand_from history" -s y -l yes -d 'Answer yes to confirmation prompts (`wallet adjust` asks on a terminal)'
+complete -c ledgerctl -n "__fish_ledgerctl_using_subcommand wallet; and __fish_seen_subcommand_from history" -s y -l yes -d 'Answer yes to confirmations (wallet adjust, wallet status frozen|closed, token revoke, long batches)'
 complete -c ledgerctl -n "__fish_ledgerctl_using_subcommand wallet; and __fish_seen_subcommand_from history" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c ledgerctl -n "__fish_ledgerctl_using_subcommand wallet; and __fish_seen_subcommand_from history" -s V -l version -d 'Print version'
 complete -c ledgerctl -n "__fish_ledgerctl_using_subcommand wallet; and __fish_seen_subcommand_from freezes" -l status -d 'Only records in this state' -r -f -a "active\t''
@@ -139,7 +145,7 @@ complete -c ledgerctl -n "__fish_ledgerctl_using_subcommand wallet; and __fish_s
 json\t'One JSON envelope per command, for scripts'
 csv\t'CSV with a header row, for spreadsheets: list commands only'"
 complete -c ledgerctl -n "__fish_ledgerctl_using_subcommand wallet; and __fish_seen_subcommand_from freezes" -l lock-timeout-ms -d 'How long to wait for another writer\'s lock before failing with exit 6' -r
-complete -c ledgerctl -n "__fish_ledgerctl_using_subcommand wallet; and __fish_seen_subcommand_from freezes" -s y -l yes -d 'Answer yes to confirmation prompts (`wallet adjust` asks on a terminal)'
+complete -c ledgerctl -n "__fish_ledgerctl_using_subcommand wallet; and __fish_seen_subcommand_from freezes" -s y -l yes -d 'Answer yes to confirmations (wallet adjust, wallet status frozen|closed, token revoke, long batches)'
 complete -c ledgerctl -n "__fish_ledgerctl_using_subcommand wallet; and __fish_seen_subcommand_from freezes" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c ledgerctl -n "__fish_ledgerctl_using_subcommand wallet; and __fish_seen_subcommand_from freezes" -s V -l version -d 'Print version'
 complete -c ledgerctl -n "__fish_ledgerctl_using_subcommand wallet; and __fish_seen_subcommand_from deposit" -l amount -d 'The amount, e.g. 50.00 (at most the currency\'s decimals)' -r
@@ -152,7 +158,7 @@ complete -c ledgerctl -n "__fish_ledgerctl_using_subcommand wallet; and __fish_s
 json\t'One JSON envelope per command, for scripts'
 csv\t'CSV with a header row, for spreadsheets: list commands only'"
 complete -c ledgerctl -n "__fish_ledgerctl_using_subcommand wallet; and __fish_seen_subcommand_from deposit" -l lock-timeout-ms -d 'How long to wait for another writer\'s lock before failing with exit 6' -r
-complete -c ledgerctl -n "__fish_ledgerctl_using_subcommand wallet; and __fish_seen_subcommand_from deposit" -s y -l yes -d 'Answer yes to confirmation prompts (`wallet adjust` asks on a terminal)'
+complete -c ledgerctl -n "__fish_ledgerctl_using_subcommand wallet; and __fish_seen_subcommand_from deposit" -s y -l yes -d 'Answer yes to confirmations (wallet adjust, wallet status frozen|closed, token revoke, long batches)'
 complete -c ledgerctl -n "__fish_ledgerctl_using_subcommand wallet; and __fish_seen_subcommand_from deposit" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c ledgerctl -n "__fish_ledgerctl_using_subcommand wallet; and __fish_seen_subcommand_from deposit" -s V -l version -d 'Print version'
 complete -c ledgerctl -n "__fish_ledgerctl_using_subcommand wallet; and __fish_seen_subcommand_from payment" -l counterparty -d 'The merchant or counterparty paid' -r
@@ -167,7 +173,7 @@ json\t'One JSON envelope per command, for scripts'
 csv\t'CSV with a header row, for spreadsheets: list commands only'"
 complete -c ledgerctl -n "__fish_ledgerctl_using_subcommand wallet; and __fish_seen_subcommand_from payment" -l lock-timeout-ms -d 'How long to wait for another writer\'s lock before failing with exit 6' -r
 complete -c ledgerctl -n "__fish_ledgerctl_using_subcommand wallet; and __fish_seen_subcommand_from payment" -l new-counterparty -d 'The counterparty may be one never paid before in this tenant and application (without it, an unknown one is refused with the closest known names)'
-complete -c ledgerctl -n "__fish_ledgerctl_using_subcommand wallet; and __fish_seen_subcommand_from payment" -s y -l yes -d 'Answer yes to confirmation prompts (`wallet adjust` asks on a terminal)'
+complete -c ledgerctl -n "__fish_ledgerctl_using_subcommand wallet; and __fish_seen_subcommand_from payment" -s y -l yes -d 'Answer yes to confirmations (wallet adjust, wallet status frozen|closed, token revoke, long batches)'
 complete -c ledgerctl -n "__fish_ledgerctl_using_subcommand wallet; and __fish_seen_subcommand_from payment" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c ledgerctl -n "__fish_ledgerctl_using_subcommand wallet; and __fish_seen_subcommand_from payment" -s V -l version -d 'Print version'
 complete -c ledgerctl -n "__fish_ledgerctl_using_subcommand wallet; and __fish_seen_subcommand_from withdraw" -l amount -d 'The amount, e.g. 50.00 (at most the currency\'s decimals)' -r
@@ -180,7 +186,7 @@ complete -c ledgerctl -n "__fish_ledgerctl_using_subcommand wallet; and __fish_s
 json\t'One JSON envelope per command, for scripts'
 csv\t'CSV with a header row, for spreadsheets: list commands only'"
 complete -c ledgerctl -n "__fish_ledgerctl_using_subcommand wallet; and __fish_seen_subcommand_from withdraw" -l lock-timeout-ms -d 'How long to wait for another writer\'s lock before failing with exit 6' -r
-complete -c ledgerctl -n "__fish_ledgerctl_using_subcommand wallet; and __fish_seen_subcommand_from withdraw" -s y -l yes -d 'Answer yes to confirmation prompts (`wallet adjust` asks on a terminal)'
+complete -c ledgerctl -n "__fish_ledgerctl_using_subcommand wallet; and __fish_seen_subcommand_from withdraw" -s y -l yes -d 'Answer yes to confirmations (wallet adjust, wallet status frozen|closed, token revoke, long batches)'
 complete -c ledgerctl -n "__fish_ledgerctl_using_subcommand wallet; and __fish_seen_subcommand_from withdraw" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c ledgerctl -n "__fish_ledgerctl_using_subcommand wallet; and __fish_seen_subcommand_from withdraw" -s V -l version -d 'Print version'
 complete -c ledgerctl -n "__fish_ledgerctl_using_subcommand wallet; and __fish_seen_subcommand_from freeze" -l amount -d 'The amount to hold' -r
@@ -193,7 +199,7 @@ complete -c ledgerctl -n "__fish_ledgerctl_using_subcommand wallet; and __fish_s
 json\t'One JSON envelope per command, for scripts'
 csv\t'CSV with a header row, for spreadsheets: list commands only'"
 complete -c ledgerctl -n "__fish_ledgerctl_using_subcommand wallet; and __fish_seen_subcommand_from freeze" -l lock-timeout-ms -d 'How long to wait for another writer\'s lock before failing with exit 6' -r
-complete -c ledgerctl -n "__fish_ledgerctl_using_subcommand wallet; and __fish_seen_subcommand_from freeze" -s y -l yes -d 'Answer yes to confirmation prompts (`wallet adjust` asks on a terminal)'
+complete -c ledgerctl -n "__fish_ledgerctl_using_subcommand wallet; and __fish_seen_subcommand_from freeze" -s y -l yes -d 'Answer yes to confirmations (wallet adjust, wallet status frozen|closed, token revoke, long batches)'
 complete -c ledgerctl -n "__fish_ledgerctl_using_subcommand wallet; and __fish_seen_subcommand_from freeze" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c ledgerctl -n "__fish_ledgerctl_using_subcommand wallet; and __fish_seen_subcommand_from freeze" -s V -l version -d 'Print version'
 complete -c ledgerctl -n "__fish_ledgerctl_using_subcommand wallet; and __fish_seen_subcommand_from unfreeze" -l freeze-id -d 'The freeze record to release (frz_…)' -r
@@ -206,7 +212,7 @@ complete -c ledgerctl -n "__fish_ledgerctl_using_subcommand wallet; and __fish_s
 json\t'One JSON envelope per command, for scripts'
 csv\t'CSV with a header row, for spreadsheets: list commands only'"
 complete -c ledgerctl -n "__fish_ledgerctl_using_subcommand wallet; and __fish_seen_subcommand_from unfreeze" -l lock-timeout-ms -d 'How long to wait for another writer\'s lock before failing with exit 6' -r
-complete -c ledgerctl -n "__fish_ledgerctl_using_subcommand wallet; and __fish_seen_subcommand_from unfreeze" -s y -l yes -d 'Answer yes to confirmation prompts (`wallet adjust` asks on a terminal)'
+complete -c ledgerctl -n "__fish_ledgerctl_using_subcommand wallet; and __fish_seen_subcommand_from unfreeze" -s y -l yes -d 'Answer yes to confirmations (wallet adjust, wallet status frozen|closed, token revoke, long batches)'
 complete -c ledgerctl -n "__fish_ledgerctl_using_subcommand wallet; and __fish_seen_subcommand_from unfreeze" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c ledgerctl -n "__fish_ledgerctl_using_subcommand wallet; and __fish_seen_subcommand_from unfreeze" -s V -l version -d 'Print version'
 complete -c ledgerctl -n "__fish_ledgerctl_using_subcommand wallet; and __fish_seen_subcommand_from refund" -l transaction-id -d 'The original transaction (txn_…)' -r
@@ -220,7 +226,7 @@ complete -c ledgerctl -n "__fish_ledgerctl_using_subcommand wallet; and __fish_s
 json\t'One JSON envelope per command, for scripts'
 csv\t'CSV with a header row, for spreadsheets: list commands only'"
 complete -c ledgerctl -n "__fish_ledgerctl_using_subcommand wallet; and __fish_seen_subcommand_from refund" -l lock-timeout-ms -d 'How long to wait for another writer\'s lock before failing with exit 6' -r
-complete -c ledgerctl -n "__fish_ledgerctl_using_subcommand wallet; and __fish_seen_subcommand_from refund" -s y -l yes -d 'Answer yes to confirmation prompts (`wallet adjust` asks on a terminal)'
+complete -c ledgerctl -n "__fish_ledgerctl_using_subcommand wallet; and __fish_seen_subcommand_from refund" -s y -l yes -d 'Answer yes to confirmations (wallet adjust, wallet status frozen|closed, token revoke, long batches)'
 complete -c ledgerctl -n "__fish_ledgerctl_using_subcommand wallet; and __fish_seen_subcommand_from refund" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c ledgerctl -n "__fish_ledgerctl_using_subcommand wallet; and __fish_seen_subcommand_from refund" -s V -l version -d 'Print version'
 complete -c ledgerctl -n "__fish_ledgerctl_using_subcommand wallet; and __fish_seen_subcommand_from status" -l reason -d 'Why (required with a new status; recorded with who made the change)' -r
@@ -233,7 +239,7 @@ complete -c ledgerctl -n "__fish_ledgerctl_using_subcommand wallet; and __fish_s
 json\t'One JSON envelope per command, for scripts'
 csv\t'CSV with a header row, for spreadsheets: list commands only'"
 complete -c ledgerctl -n "__fish_ledgerctl_using_subcommand wallet; and __fish_seen_subcommand_from status" -l lock-timeout-ms -d 'How long to wait for another writer\'s lock before failing with exit 6' -r
-complete -c ledgerctl -n "__fish_ledgerctl_using_subcommand wallet; and __fish_seen_subcommand_from status" -s y -l yes -d 'Answer yes to confirmation prompts (`wallet adjust` asks on a terminal)'
+complete -c ledgerctl -n "__fish_ledgerctl_using_subcommand wallet; and __fish_seen_subcommand_from status" -s y -l yes -d 'Answer yes to confirmations (wallet adjust, wallet status frozen|closed, token revoke, long batches)'
 complete -c ledgerctl -n "__fish_ledgerctl_using_subcommand wallet; and __fish_seen_subcommand_from status" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c ledgerctl -n "__fish_ledgerctl_using_subcommand wallet; and __fish_seen_subcommand_from status" -s V -l version -d 'Print version'
 complete -c ledgerctl -n "__fish_ledgerctl_using_subcommand wallet; and __fish_seen_subcommand_from adjust" -l credit -d 'Add this amount to the wallet' -r
@@ -247,7 +253,7 @@ complete -c ledgerctl -n "__fish_ledgerctl_using_subcommand wallet; and __fish_s
 json\t'One JSON envelope per command, for scripts'
 csv\t'CSV with a header row, for spreadsheets: list commands only'"
 complete -c ledgerctl -n "__fish_ledgerctl_using_subcommand wallet; and __fish_seen_subcommand_from adjust" -l lock-timeout-ms -d 'How long to wait for another writer\'s lock before failing with exit 6' -r
-complete -c ledgerctl -n "__fish_ledgerctl_using_subcommand wallet; and __fish_seen_subcommand_from adjust" -s y -l yes -d 'Answer yes to confirmation prompts (`wallet adjust` asks on a terminal)'
+complete -c ledgerctl -n "__fish_ledgerctl_using_subcommand wallet; and __fish_seen_subcommand_from adjust" -s y -l yes -d 'Answer yes to confirmations (wallet adjust, wallet status frozen|closed, token revoke, long batches)'
 complete -c ledgerctl -n "__fish_ledgerctl_using_subcommand wallet; and __fish_seen_subcommand_from adjust" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c ledgerctl -n "__fish_ledgerctl_using_subcommand wallet; and __fish_seen_subcommand_from adjust" -s V -l version -d 'Print version'
 complete -c ledgerctl -n "__fish_ledgerctl_using_subcommand wallet; and __fish_seen_subcommand_from help" -f -a "create" -d 'Open a wallet for a user (one per tenant, application and user)'
@@ -275,7 +281,7 @@ complete -c ledgerctl -n "__fish_ledgerctl_using_subcommand refund" -s o -l outp
 json\t'One JSON envelope per command, for scripts'
 csv\t'CSV with a header row, for spreadsheets: list commands only'"
 complete -c ledgerctl -n "__fish_ledgerctl_using_subcommand refund" -l lock-timeout-ms -d 'How long to wait for another writer\'s lock before failing with exit 6' -r
-complete -c ledgerctl -n "__fish_ledgerctl_using_subcommand refund" -s y -l yes -d 'Answer yes to confirmation prompts (`wallet adjust` asks on a terminal)'
+complete -c ledgerctl -n "__fish_ledgerctl_using_subcommand refund" -s y -l yes -d 'Answer yes to confirmations (wallet adjust, wallet status frozen|closed, token revoke, long batches)'
 complete -c ledgerctl -n "__fish_ledgerctl_using_subcommand refund" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c ledgerctl -n "__fish_ledgerctl_using_subcommand refund" -s V -l version -d 'Print version'
 complete -c ledgerctl -n "__fish_ledgerctl_using_subcommand ledger; and not __fish_seen_subcommand_from verify trial-balance journal export help" -l db -d 'The ledger file' -r -F
@@ -285,7 +291,7 @@ complete -c ledgerctl -n "__fish_ledgerctl_using_subcommand ledger; and not __fi
 json\t'One JSON envelope per command, for scripts'
 csv\t'CSV with a header row, for spreadsheets: list commands only'"
 complete -c ledgerctl -n "__fish_ledgerctl_using_subcommand ledger; and not __fish_seen_subcommand_from verify trial-balance journal export help" -l lock-timeout-ms -d 'How long to wait for another writer\'s lock before failing with exit 6' -r
-complete -c ledgerctl -n "__fish_ledgerctl_using_subcommand ledger; and not __fish_seen_subcommand_from verify trial-balance journal export help" -s y -l yes -d 'Answer yes to confirmation prompts (`wallet adjust` asks on a terminal)'
+complete -c ledgerctl -n "__fish_ledgerctl_using_subcommand ledger; and not __fish_seen_subcommand_from verify trial-balance journal export help" -s y -l yes -d 'Answer yes to confirmations (wallet adjust, wallet status frozen|closed, token revoke, long batches)'
 complete -c ledgerctl -n "__fish_ledgerctl_using_subcommand ledger; and not __fish_seen_subcommand_from verify trial-balance journal export help" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c ledgerctl -n "__fish_ledgerctl_using_subcommand ledger; and not __fish_seen_subcommand_from verify trial-balance journal export help" -s V -l version -d 'Print version'
 complete -c ledgerctl -n "__fish_ledgerctl_using_subcommand ledger; and not __fish_seen_subcommand_from verify trial-balance journal export help" -f -a "verify" -d 'Prove every invariant: hash chain, balanced entries, balances, refunds, freezes, file integrity'
@@ -301,7 +307,7 @@ complete -c ledgerctl -n "__fish_ledgerctl_using_subcommand ledger; and __fish_s
 json\t'One JSON envelope per command, for scripts'
 csv\t'CSV with a header row, for spreadsheets: list commands only'"
 complete -c ledgerctl -n "__fish_ledgerctl_using_subcommand ledger; and __fish_seen_subcommand_from verify" -l lock-timeout-ms -d 'How long to wait for another writer\'s lock before failing with exit 6' -r
-complete -c ledgerctl -n "__fish_ledgerctl_using_subcommand ledger; and __fish_seen_subcommand_from verify" -s y -l yes -d 'Answer yes to confirmation prompts (`wallet adjust` asks on a terminal)'
+complete -c ledgerctl -n "__fish_ledgerctl_using_subcommand ledger; and __fish_seen_subcommand_from verify" -s y -l yes -d 'Answer yes to confirmations (wallet adjust, wallet status frozen|closed, token revoke, long batches)'
 complete -c ledgerctl -n "__fish_ledgerctl_using_subcommand ledger; and __fish_seen_subcommand_from verify" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c ledgerctl -n "__fish_ledgerctl_using_subcommand ledger; and __fish_seen_subcommand_from verify" -s V -l version -d 'Print version'
 complete -c ledgerctl -n "__fish_ledgerctl_using_subcommand ledger; and __fish_seen_subcommand_from trial-balance" -l db -d 'The ledger file' -r -F
@@ -311,7 +317,7 @@ complete -c ledgerctl -n "__fish_ledgerctl_using_subcommand ledger; and __fish_s
 json\t'One JSON envelope per command, for scripts'
 csv\t'CSV with a header row, for spreadsheets: list commands only'"
 complete -c ledgerctl -n "__fish_ledgerctl_using_subcommand ledger; and __fish_seen_subcommand_from trial-balance" -l lock-timeout-ms -d 'How long to wait for another writer\'s lock before failing with exit 6' -r
-complete -c ledgerctl -n "__fish_ledgerctl_using_subcommand ledger; and __fish_seen_subcommand_from trial-balance" -s y -l yes -d 'Answer yes to confirmation prompts (`wallet adjust` asks on a terminal)'
+complete -c ledgerctl -n "__fish_ledgerctl_using_subcommand ledger; and __fish_seen_subcommand_from trial-balance" -s y -l yes -d 'Answer yes to confirmations (wallet adjust, wallet status frozen|closed, token revoke, long batches)'
 complete -c ledgerctl -n "__fish_ledgerctl_using_subcommand ledger; and __fish_seen_subcommand_from trial-balance" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c ledgerctl -n "__fish_ledgerctl_using_subcommand ledger; and __fish_seen_subcommand_from trial-balance" -s V -l version -d 'Print version'
 complete -c ledgerctl -n "__fish_ledgerctl_using_subcommand ledger; and __fish_seen_subcommand_from journal" -l wallet-id -d 'Only this wallet\'s entries (wlt_…)' -r
@@ -328,7 +334,7 @@ complete -c ledgerctl -n "__fish_ledgerctl_using_subcommand ledger; and __fish_s
 json\t'One JSON envelope per command, for scripts'
 csv\t'CSV with a header row, for spreadsheets: list commands only'"
 complete -c ledgerctl -n "__fish_ledgerctl_using_subcommand ledger; and __fish_seen_subcommand_from journal" -l lock-timeout-ms -d 'How long to wait for another writer\'s lock before failing with exit 6' -r
-complete -c ledgerctl -n "__fish_ledgerctl_using_subcommand ledger; and __fish_seen_subcommand_from journal" -s y -l yes -d 'Answer yes to confirmation prompts (`wallet adjust` asks on a terminal)'
+complete -c ledgerctl -n "__fish_ledgerctl_using_subcommand ledger; and __fish_seen_subcommand_from journal" -s y -l yes -d 'Answer yes to confirmations (wallet adjust, wallet status frozen|closed, token revoke, long batches)'
 complete -c ledgerctl -n "__fish_ledgerctl_using_subcommand ledger; and __fish_seen_subcommand_from journal" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c ledgerctl -n "__fish_ledgerctl_using_subcommand ledger; and __fish_seen_subcommand_from journal" -s V -l version -d 'Print version'
 complete -c ledgerctl -n "__fish_ledgerctl_using_subcommand ledger; and __fish_seen_subcommand_from export" -l format -d 'The format to write on stdout' -r -f -a "csv\t'One row per posting'
@@ -343,7 +349,7 @@ complete -c ledgerctl -n "__fish_ledgerctl_using_subcommand ledger; and __fish_s
 json\t'One JSON envelope per command, for scripts'
 csv\t'CSV with a header row, for spreadsheets: list commands only'"
 complete -c ledgerctl -n "__fish_ledgerctl_using_subcommand ledger; and __fish_seen_subcommand_from export" -l lock-timeout-ms -d 'How long to wait for another writer\'s lock before failing with exit 6' -r
-complete -c ledgerctl -n "__fish_ledgerctl_using_subcommand ledger; and __fish_seen_subcommand_from export" -s y -l yes -d 'Answer yes to confirmation prompts (`wallet adjust` asks on a terminal)'
+complete -c ledgerctl -n "__fish_ledgerctl_using_subcommand ledger; and __fish_seen_subcommand_from export" -s y -l yes -d 'Answer yes to confirmations (wallet adjust, wallet status frozen|closed, token revoke, long batches)'
 complete -c ledgerctl -n "__fish_ledgerctl_using_subcommand ledger; and __fish_seen_subcommand_from export" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c ledgerctl -n "__fish_ledgerctl_using_subcommand ledger; and __fish_seen_subcommand_from export" -s V -l version -d 'Print version'
 complete -c ledgerctl -n "__fish_ledgerctl_using_subcommand ledger; and __fish_seen_subcommand_from help" -f -a "verify" -d 'Prove every invariant: hash chain, balanced entries, balances, refunds, freezes, file integrity'
@@ -362,9 +368,57 @@ csv\t'CSV with a header row, for spreadsheets: list commands only'"
 complete -c ledgerctl -n "__fish_ledgerctl_using_subcommand batch" -l lock-timeout-ms -d 'How long to wait for another writer\'s lock before failing with exit 6' -r
 complete -c ledgerctl -n "__fish_ledgerctl_using_subcommand batch" -l atomic -d 'All lines or none: if any line fails, nothing is committed'
 complete -c ledgerctl -n "__fish_ledgerctl_using_subcommand batch" -l dry-run -d 'Check and compute every line against the ledger, commit nothing'
-complete -c ledgerctl -n "__fish_ledgerctl_using_subcommand batch" -s y -l yes -d 'Answer yes to confirmation prompts (`wallet adjust` asks on a terminal)'
+complete -c ledgerctl -n "__fish_ledgerctl_using_subcommand batch" -s y -l yes -d 'Answer yes to confirmations (wallet adjust, wallet status frozen|closed, token revoke, long batches)'
 complete -c ledgerctl -n "__fish_ledgerctl_using_subcommand batch" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c ledgerctl -n "__fish_ledgerctl_using_subcommand batch" -s V -l version -d 'Print version'
+complete -c ledgerctl -n "__fish_ledgerctl_using_subcommand transaction; and not __fish_seen_subcommand_from show help" -l db -d 'The ledger file' -r -F
+complete -c ledgerctl -n "__fish_ledgerctl_using_subcommand transaction; and not __fish_seen_subcommand_from show help" -l tenant -d 'The tenant whose wallets this command reaches' -r
+complete -c ledgerctl -n "__fish_ledgerctl_using_subcommand transaction; and not __fish_seen_subcommand_from show help" -l app -d 'The application whose wallets this command reaches' -r
+complete -c ledgerctl -n "__fish_ledgerctl_using_subcommand transaction; and not __fish_seen_subcommand_from show help" -s o -l output -d 'Tables for people, or exactly one JSON envelope for scripts' -r -f -a "table\t'Tables for people'
+json\t'One JSON envelope per command, for scripts'
+csv\t'CSV with a header row, for spreadsheets: list commands only'"
+complete -c ledgerctl -n "__fish_ledgerctl_using_subcommand transaction; and not __fish_seen_subcommand_from show help" -l lock-timeout-ms -d 'How long to wait for another writer\'s lock before failing with exit 6' -r
+complete -c ledgerctl -n "__fish_ledgerctl_using_subcommand transaction; and not __fish_seen_subcommand_from show help" -s y -l yes -d 'Answer yes to confirmations (wallet adjust, wallet status frozen|closed, token revoke, long batches)'
+complete -c ledgerctl -n "__fish_ledgerctl_using_subcommand transaction; and not __fish_seen_subcommand_from show help" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c ledgerctl -n "__fish_ledgerctl_using_subcommand transaction; and not __fish_seen_subcommand_from show help" -s V -l version -d 'Print version'
+complete -c ledgerctl -n "__fish_ledgerctl_using_subcommand transaction; and not __fish_seen_subcommand_from show help" -f -a "show" -d 'Show a transaction with its wallet and user (only the tenant\'s and application\'s own)'
+complete -c ledgerctl -n "__fish_ledgerctl_using_subcommand transaction; and not __fish_seen_subcommand_from show help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c ledgerctl -n "__fish_ledgerctl_using_subcommand transaction; and __fish_seen_subcommand_from show" -l db -d 'The ledger file' -r -F
+complete -c ledgerctl -n "__fish_ledgerctl_using_subcommand transaction; and __fish_seen_subcommand_from show" -l tenant -d 'The tenant whose wallets this command reaches' -r
+complete -c ledgerctl -n "__fish_ledgerctl_using_subcommand transaction; and __fish_seen_subcommand_from show" -l app -d 'The application whose wallets this command reaches' -r
+complete -c ledgerctl -n "__fish_ledgerctl_using_subcommand transaction; and __fish_seen_subcommand_from show" -s o -l output -d 'Tables for people, or exactly one JSON envelope for scripts' -r -f -a "table\t'Tables for people'
+json\t'One JSON envelope per command, for scripts'
+csv\t'CSV with a header row, for spreadsheets: list commands only'"
+complete -c ledgerctl -n "__fish_ledgerctl_using_subcommand transaction; and __fish_seen_subcommand_from show" -l lock-timeout-ms -d 'How long to wait for another writer\'s lock before failing with exit 6' -r
+complete -c ledgerctl -n "__fish_ledgerctl_using_subcommand transaction; and __fish_seen_subcommand_from show" -s y -l yes -d 'Answer yes to confirmations (wallet adjust, wallet status frozen|closed, token revoke, long batches)'
+complete -c ledgerctl -n "__fish_ledgerctl_using_subcommand transaction; and __fish_seen_subcommand_from show" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c ledgerctl -n "__fish_ledgerctl_using_subcommand transaction; and __fish_seen_subcommand_from show" -s V -l version -d 'Print version'
+complete -c ledgerctl -n "__fish_ledgerctl_using_subcommand transaction; and __fish_seen_subcommand_from help" -f -a "show" -d 'Show a transaction with its wallet and user (only the tenant\'s and application\'s own)'
+complete -c ledgerctl -n "__fish_ledgerctl_using_subcommand transaction; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c ledgerctl -n "__fish_ledgerctl_using_subcommand freeze; and not __fish_seen_subcommand_from show help" -l db -d 'The ledger file' -r -F
+complete -c ledgerctl -n "__fish_ledgerctl_using_subcommand freeze; and not __fish_seen_subcommand_from show help" -l tenant -d 'The tenant whose wallets this command reaches' -r
+complete -c ledgerctl -n "__fish_ledgerctl_using_subcommand freeze; and not __fish_seen_subcommand_from show help" -l app -d 'The application whose wallets this command reaches' -r
+complete -c ledgerctl -n "__fish_ledgerctl_using_subcommand freeze; and not __fish_seen_subcommand_from show help" -s o -l output -d 'Tables for people, or exactly one JSON envelope for scripts' -r -f -a "table\t'Tables for people'
+json\t'One JSON envelope per command, for scripts'
+csv\t'CSV with a header row, for spreadsheets: list commands only'"
+complete -c ledgerctl -n "__fish_ledgerctl_using_subcommand freeze; and not __fish_seen_subcommand_from show help" -l lock-timeout-ms -d 'How long to wait for another writer\'s lock before failing with exit 6' -r
+complete -c ledgerctl -n "__fish_ledgerctl_using_subcommand freeze; and not __fish_seen_subcommand_from show help" -s y -l yes -d 'Answer yes to confirmations (wallet adjust, wallet status frozen|closed, token revoke, long batches)'
+complete -c ledgerctl -n "__fish_ledgerctl_using_subcommand freeze; and not __fish_seen_subcommand_from show help" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c ledgerctl -n "__fish_ledgerctl_using_subcommand freeze; and not __fish_seen_subcommand_from show help" -s V -l version -d 'Print version'
+complete -c ledgerctl -n "__fish_ledgerctl_using_subcommand freeze; and not __fish_seen_subcommand_from show help" -f -a "show" -d 'Show a freeze record with its wallet and user (only the tenant\'s and application\'s own)'
+complete -c ledgerctl -n "__fish_ledgerctl_using_subcommand freeze; and not __fish_seen_subcommand_from show help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c ledgerctl -n "__fish_ledgerctl_using_subcommand freeze; and __fish_seen_subcommand_from show" -l db -d 'The ledger file' -r -F
+complete -c ledgerctl -n "__fish_ledgerctl_using_subcommand freeze; and __fish_seen_subcommand_from show" -l tenant -d 'The tenant whose wallets this command reaches' -r
+complete -c ledgerctl -n "__fish_ledgerctl_using_subcommand freeze; and __fish_seen_subcommand_from show" -l app -d 'The application whose wallets this command reaches' -r
+complete -c ledgerctl -n "__fish_ledgerctl_using_subcommand freeze; and __fish_seen_subcommand_from show" -s o -l output -d 'Tables for people, or exactly one JSON envelope for scripts' -r -f -a "table\t'Tables for people'
+json\t'One JSON envelope per command, for scripts'
+csv\t'CSV with a header row, for spreadsheets: list commands only'"
+complete -c ledgerctl -n "__fish_ledgerctl_using_subcommand freeze; and __fish_seen_subcommand_from show" -l lock-timeout-ms -d 'How long to wait for another writer\'s lock before failing with exit 6' -r
+complete -c ledgerctl -n "__fish_ledgerctl_using_subcommand freeze; and __fish_seen_subcommand_from show" -s y -l yes -d 'Answer yes to confirmations (wallet adjust, wallet status frozen|closed, token revoke, long batches)'
+complete -c ledgerctl -n "__fish_ledgerctl_using_subcommand freeze; and __fish_seen_subcommand_from show" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c ledgerctl -n "__fish_ledgerctl_using_subcommand freeze; and __fish_seen_subcommand_from show" -s V -l version -d 'Print version'
+complete -c ledgerctl -n "__fish_ledgerctl_using_subcommand freeze; and __fish_seen_subcommand_from help" -f -a "show" -d 'Show a freeze record with its wallet and user (only the tenant\'s and application\'s own)'
+complete -c ledgerctl -n "__fish_ledgerctl_using_subcommand freeze; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c ledgerctl -n "__fish_ledgerctl_using_subcommand token; and not __fish_seen_subcommand_from create list revoke help" -l db -d 'The ledger file' -r -F
 complete -c ledgerctl -n "__fish_ledgerctl_using_subcommand token; and not __fish_seen_subcommand_from create list revoke help" -l tenant -d 'The tenant whose wallets this command reaches' -r
 complete -c ledgerctl -n "__fish_ledgerctl_using_subcommand token; and not __fish_seen_subcommand_from create list revoke help" -l app -d 'The application whose wallets this command reaches' -r
@@ -372,7 +426,7 @@ complete -c ledgerctl -n "__fish_ledgerctl_using_subcommand token; and not __fis
 json\t'One JSON envelope per command, for scripts'
 csv\t'CSV with a header row, for spreadsheets: list commands only'"
 complete -c ledgerctl -n "__fish_ledgerctl_using_subcommand token; and not __fish_seen_subcommand_from create list revoke help" -l lock-timeout-ms -d 'How long to wait for another writer\'s lock before failing with exit 6' -r
-complete -c ledgerctl -n "__fish_ledgerctl_using_subcommand token; and not __fish_seen_subcommand_from create list revoke help" -s y -l yes -d 'Answer yes to confirmation prompts (`wallet adjust` asks on a terminal)'
+complete -c ledgerctl -n "__fish_ledgerctl_using_subcommand token; and not __fish_seen_subcommand_from create list revoke help" -s y -l yes -d 'Answer yes to confirmations (wallet adjust, wallet status frozen|closed, token revoke, long batches)'
 complete -c ledgerctl -n "__fish_ledgerctl_using_subcommand token; and not __fish_seen_subcommand_from create list revoke help" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c ledgerctl -n "__fish_ledgerctl_using_subcommand token; and not __fish_seen_subcommand_from create list revoke help" -s V -l version -d 'Print version'
 complete -c ledgerctl -n "__fish_ledgerctl_using_subcommand token; and not __fish_seen_subcommand_from create list revoke help" -f -a "create" -d 'Make a token for --tenant and --app; its secret is printed this once and stored hashed'
@@ -391,7 +445,7 @@ json\t'One JSON envelope per command, for scripts'
 csv\t'CSV with a header row, for spreadsheets: list commands only'"
 complete -c ledgerctl -n "__fish_ledgerctl_using_subcommand token; and __fish_seen_subcommand_from create" -l lock-timeout-ms -d 'How long to wait for another writer\'s lock before failing with exit 6' -r
 complete -c ledgerctl -n "__fish_ledgerctl_using_subcommand token; and __fish_seen_subcommand_from create" -l internal -d 'An internal API key (X-API-Key) for POST /internal/wallet/refund instead of a bearer token'
-complete -c ledgerctl -n "__fish_ledgerctl_using_subcommand token; and __fish_seen_subcommand_from create" -s y -l yes -d 'Answer yes to confirmation prompts (`wallet adjust` asks on a terminal)'
+complete -c ledgerctl -n "__fish_ledgerctl_using_subcommand token; and __fish_seen_subcommand_from create" -s y -l yes -d 'Answer yes to confirmations (wallet adjust, wallet status frozen|closed, token revoke, long batches)'
 complete -c ledgerctl -n "__fish_ledgerctl_using_subcommand token; and __fish_seen_subcommand_from create" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c ledgerctl -n "__fish_ledgerctl_using_subcommand token; and __fish_seen_subcommand_from create" -s V -l version -d 'Print version'
 complete -c ledgerctl -n "__fish_ledgerctl_using_subcommand token; and __fish_seen_subcommand_from list" -l page -d 'The page to show, from 1' -r
@@ -403,7 +457,7 @@ complete -c ledgerctl -n "__fish_ledgerctl_using_subcommand token; and __fish_se
 json\t'One JSON envelope per command, for scripts'
 csv\t'CSV with a header row, for spreadsheets: list commands only'"
 complete -c ledgerctl -n "__fish_ledgerctl_using_subcommand token; and __fish_seen_subcommand_from list" -l lock-timeout-ms -d 'How long to wait for another writer\'s lock before failing with exit 6' -r
-complete -c ledgerctl -n "__fish_ledgerctl_using_subcommand token; and __fish_seen_subcommand_from list" -s y -l yes -d 'Answer yes to confirmation prompts (`wallet adjust` asks on a terminal)'
+complete -c ledgerctl -n "__fish_ledgerctl_using_subcommand token; and __fish_seen_subcommand_from list" -s y -l yes -d 'Answer yes to confirmations (wallet adjust, wallet status frozen|closed, token revoke, long batches)'
 complete -c ledgerctl -n "__fish_ledgerctl_using_subcommand token; and __fish_seen_subcommand_from list" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c ledgerctl -n "__fish_ledgerctl_using_subcommand token; and __fish_seen_subcommand_from list" -s V -l version -d 'Print version'
 complete -c ledgerctl -n "__fish_ledgerctl_using_subcommand token; and __fish_seen_subcommand_from revoke" -l db -d 'The ledger file' -r -F
@@ -413,7 +467,7 @@ complete -c ledgerctl -n "__fish_ledgerctl_using_subcommand token; and __fish_se
 json\t'One JSON envelope per command, for scripts'
 csv\t'CSV with a header row, for spreadsheets: list commands only'"
 complete -c ledgerctl -n "__fish_ledgerctl_using_subcommand token; and __fish_seen_subcommand_from revoke" -l lock-timeout-ms -d 'How long to wait for another writer\'s lock before failing with exit 6' -r
-complete -c ledgerctl -n "__fish_ledgerctl_using_subcommand token; and __fish_seen_subcommand_from revoke" -s y -l yes -d 'Answer yes to confirmation prompts (`wallet adjust` asks on a terminal)'
+complete -c ledgerctl -n "__fish_ledgerctl_using_subcommand token; and __fish_seen_subcommand_from revoke" -s y -l yes -d 'Answer yes to confirmations (wallet adjust, wallet status frozen|closed, token revoke, long batches)'
 complete -c ledgerctl -n "__fish_ledgerctl_using_subcommand token; and __fish_seen_subcommand_from revoke" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c ledgerctl -n "__fish_ledgerctl_using_subcommand token; and __fish_seen_subcommand_from revoke" -s V -l version -d 'Print version'
 complete -c ledgerctl -n "__fish_ledgerctl_using_subcommand token; and __fish_seen_subcommand_from help" -f -a "create" -d 'Make a token for --tenant and --app; its secret is printed this once and stored hashed'
@@ -431,8 +485,8 @@ complete -c ledgerctl -n "__fish_ledgerctl_using_subcommand serve" -s o -l outpu
 json\t'One JSON envelope per command, for scripts'
 csv\t'CSV with a header row, for spreadsheets: list commands only'"
 complete -c ledgerctl -n "__fish_ledgerctl_using_subcommand serve" -l lock-timeout-ms -d 'How long to wait for another writer\'s lock before failing with exit 6' -r
-complete -c ledgerctl -n "__fish_ledgerctl_using_subcommand serve" -l quiet -d 'No access log on stderr (one line per request: time, method, path, status, microseconds)'
-complete -c ledgerctl -n "__fish_ledgerctl_using_subcommand serve" -s y -l yes -d 'Answer yes to confirmation prompts (`wallet adjust` asks on a terminal)'
+complete -c ledgerctl -n "__fish_ledgerctl_using_subcommand serve" -l quiet -d 'No access log on stderr (one line per request: time, method, path, status, microseconds, token id; never a secret)'
+complete -c ledgerctl -n "__fish_ledgerctl_using_subcommand serve" -s y -l yes -d 'Answer yes to confirmations (wallet adjust, wallet status frozen|closed, token revoke, long batches)'
 complete -c ledgerctl -n "__fish_ledgerctl_using_subcommand serve" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c ledgerctl -n "__fish_ledgerctl_using_subcommand serve" -s V -l version -d 'Print version'
 complete -c ledgerctl -n "__fish_ledgerctl_using_subcommand completions" -l db -d 'The ledger file' -r -F
@@ -442,7 +496,7 @@ complete -c ledgerctl -n "__fish_ledgerctl_using_subcommand completions" -s o -l
 json\t'One JSON envelope per command, for scripts'
 csv\t'CSV with a header row, for spreadsheets: list commands only'"
 complete -c ledgerctl -n "__fish_ledgerctl_using_subcommand completions" -l lock-timeout-ms -d 'How long to wait for another writer\'s lock before failing with exit 6' -r
-complete -c ledgerctl -n "__fish_ledgerctl_using_subcommand completions" -s y -l yes -d 'Answer yes to confirmation prompts (`wallet adjust` asks on a terminal)'
+complete -c ledgerctl -n "__fish_ledgerctl_using_subcommand completions" -s y -l yes -d 'Answer yes to confirmations (wallet adjust, wallet status frozen|closed, token revoke, long batches)'
 complete -c ledgerctl -n "__fish_ledgerctl_using_subcommand completions" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c ledgerctl -n "__fish_ledgerctl_using_subcommand completions" -s V -l version -d 'Print version'
 complete -c ledgerctl -n "__fish_ledgerctl_using_subcommand man" -l dir -d 'Write ledgerctl.1 and one page per subcommand (ledgerctl-wallet-withdraw.1, …) here' -r -F
@@ -453,19 +507,21 @@ complete -c ledgerctl -n "__fish_ledgerctl_using_subcommand man" -s o -l output 
 json\t'One JSON envelope per command, for scripts'
 csv\t'CSV with a header row, for spreadsheets: list commands only'"
 complete -c ledgerctl -n "__fish_ledgerctl_using_subcommand man" -l lock-timeout-ms -d 'How long to wait for another writer\'s lock before failing with exit 6' -r
-complete -c ledgerctl -n "__fish_ledgerctl_using_subcommand man" -s y -l yes -d 'Answer yes to confirmation prompts (`wallet adjust` asks on a terminal)'
+complete -c ledgerctl -n "__fish_ledgerctl_using_subcommand man" -s y -l yes -d 'Answer yes to confirmations (wallet adjust, wallet status frozen|closed, token revoke, long batches)'
 complete -c ledgerctl -n "__fish_ledgerctl_using_subcommand man" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c ledgerctl -n "__fish_ledgerctl_using_subcommand man" -s V -l version -d 'Print version'
-complete -c ledgerctl -n "__fish_ledgerctl_using_subcommand help; and not __fish_seen_subcommand_from init wallet refund ledger batch token serve completions man help" -f -a "init" -d 'Create a new ledger file (WAL, synchronous=FULL); refuses to touch an existing file'
-complete -c ledgerctl -n "__fish_ledgerctl_using_subcommand help; and not __fish_seen_subcommand_from init wallet refund ledger batch token serve completions man help" -f -a "wallet" -d 'Open wallets, move money, and inspect them'
-complete -c ledgerctl -n "__fish_ledgerctl_using_subcommand help; and not __fish_seen_subcommand_from init wallet refund ledger batch token serve completions man help" -f -a "refund" -d 'The internal refund: refund a transaction, finding its wallet from the transaction'
-complete -c ledgerctl -n "__fish_ledgerctl_using_subcommand help; and not __fish_seen_subcommand_from init wallet refund ledger batch token serve completions man help" -f -a "ledger" -d 'Prove the ledger\'s invariants and print its trial balance'
-complete -c ledgerctl -n "__fish_ledgerctl_using_subcommand help; and not __fish_seen_subcommand_from init wallet refund ledger batch token serve completions man help" -f -a "batch" -d 'Run many operations from a CSV or JSONL file (or - for stdin), one JSON result per line'
-complete -c ledgerctl -n "__fish_ledgerctl_using_subcommand help; and not __fish_seen_subcommand_from init wallet refund ledger batch token serve completions man help" -f -a "token" -d 'Make, list and revoke the credentials `serve` accepts'
-complete -c ledgerctl -n "__fish_ledgerctl_using_subcommand help; and not __fish_seen_subcommand_from init wallet refund ledger batch token serve completions man help" -f -a "serve" -d 'Serve the HTTP API over this ledger (the seeds\' routes, reads, /healthz, /openapi.json)'
-complete -c ledgerctl -n "__fish_ledgerctl_using_subcommand help; and not __fish_seen_subcommand_from init wallet refund ledger batch token serve completions man help" -f -a "completions" -d 'Print a shell completion script (bash, zsh, fish, powershell, elvish)'
-complete -c ledgerctl -n "__fish_ledgerctl_using_subcommand help; and not __fish_seen_subcommand_from init wallet refund ledger batch token serve completions man help" -f -a "man" -d 'Print the man page (roff), or write every page with `--dir`'
-complete -c ledgerctl -n "__fish_ledgerctl_using_subcommand help; and not __fish_seen_subcommand_from init wallet refund ledger batch token serve completions man help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c ledgerctl -n "__fish_ledgerctl_using_subcommand help; and not __fish_seen_subcommand_from init wallet refund ledger batch transaction freeze token serve completions man help" -f -a "init" -d 'Create a new ledger file (WAL, synchronous=FULL); refuses to touch an existing file'
+complete -c ledgerctl -n "__fish_ledgerctl_using_subcommand help; and not __fish_seen_subcommand_from init wallet refund ledger batch transaction freeze token serve completions man help" -f -a "wallet" -d 'Open wallets, move money, and inspect them'
+complete -c ledgerctl -n "__fish_ledgerctl_using_subcommand help; and not __fish_seen_subcommand_from init wallet refund ledger batch transaction freeze token serve completions man help" -f -a "refund" -d 'The internal refund: refund a transaction, finding its wallet from the transaction'
+complete -c ledgerctl -n "__fish_ledgerctl_using_subcommand help; and not __fish_seen_subcommand_from init wallet refund ledger batch transaction freeze token serve completions man help" -f -a "ledger" -d 'Prove the ledger\'s invariants and print its trial balance'
+complete -c ledgerctl -n "__fish_ledgerctl_using_subcommand help; and not __fish_seen_subcommand_from init wallet refund ledger batch transaction freeze token serve completions man help" -f -a "batch" -d 'Run many operations from a CSV or JSONL file (or - for stdin), one JSON result per line'
+complete -c ledgerctl -n "__fish_ledgerctl_using_subcommand help; and not __fish_seen_subcommand_from init wallet refund ledger batch transaction freeze token serve completions man help" -f -a "transaction" -d 'Look up one transaction of the tenant and application by its id'
+complete -c ledgerctl -n "__fish_ledgerctl_using_subcommand help; and not __fish_seen_subcommand_from init wallet refund ledger batch transaction freeze token serve completions man help" -f -a "freeze" -d 'Look up one freeze record of the tenant and application by its id'
+complete -c ledgerctl -n "__fish_ledgerctl_using_subcommand help; and not __fish_seen_subcommand_from init wallet refund ledger batch transaction freeze token serve completions man help" -f -a "token" -d 'Make, list and revoke the credentials `serve` accepts'
+complete -c ledgerctl -n "__fish_ledgerctl_using_subcommand help; and not __fish_seen_subcommand_from init wallet refund ledger batch transaction freeze token serve completions man help" -f -a "serve" -d 'Serve the HTTP API over this ledger (the wallet routes, reads, /healthz, /openapi.json)'
+complete -c ledgerctl -n "__fish_ledgerctl_using_subcommand help; and not __fish_seen_subcommand_from init wallet refund ledger batch transaction freeze token serve completions man help" -f -a "completions" -d 'Print a shell completion script (bash, zsh, fish, powershell, elvish)'
+complete -c ledgerctl -n "__fish_ledgerctl_using_subcommand help; and not __fish_seen_subcommand_from init wallet refund ledger batch transaction freeze token serve completions man help" -f -a "man" -d 'Print the man page (roff), or write every page with `--dir`'
+complete -c ledgerctl -n "__fish_ledgerctl_using_subcommand help; and not __fish_seen_subcommand_from init wallet refund ledger batch transaction freeze token serve completions man help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c ledgerctl -n "__fish_ledgerctl_using_subcommand help; and __fish_seen_subcommand_from wallet" -f -a "create" -d 'Open a wallet for a user (one per tenant, application and user)'
 complete -c ledgerctl -n "__fish_ledgerctl_using_subcommand help; and __fish_seen_subcommand_from wallet" -f -a "show" -d 'Show a wallet\'s balance, frozen and available amounts, now or at a past moment'
 complete -c ledgerctl -n "__fish_ledgerctl_using_subcommand help; and __fish_seen_subcommand_from wallet" -f -a "list" -d 'List the wallets of the tenant and application'
@@ -483,6 +539,8 @@ complete -c ledgerctl -n "__fish_ledgerctl_using_subcommand help; and __fish_see
 complete -c ledgerctl -n "__fish_ledgerctl_using_subcommand help; and __fish_seen_subcommand_from ledger" -f -a "trial-balance" -d 'Every account\'s debits, credits and balance, with totals per currency'
 complete -c ledgerctl -n "__fish_ledgerctl_using_subcommand help; and __fish_seen_subcommand_from ledger" -f -a "journal" -d 'The journal entries of every wallet with their postings, newest first'
 complete -c ledgerctl -n "__fish_ledgerctl_using_subcommand help; and __fish_seen_subcommand_from ledger" -f -a "export" -d 'The whole journal for other tools: csv, json (JSON Lines), hledger or beancount'
+complete -c ledgerctl -n "__fish_ledgerctl_using_subcommand help; and __fish_seen_subcommand_from transaction" -f -a "show" -d 'Show a transaction with its wallet and user (only the tenant\'s and application\'s own)'
+complete -c ledgerctl -n "__fish_ledgerctl_using_subcommand help; and __fish_seen_subcommand_from freeze" -f -a "show" -d 'Show a freeze record with its wallet and user (only the tenant\'s and application\'s own)'
 complete -c ledgerctl -n "__fish_ledgerctl_using_subcommand help; and __fish_seen_subcommand_from token" -f -a "create" -d 'Make a token for --tenant and --app; its secret is printed this once and stored hashed'
 complete -c ledgerctl -n "__fish_ledgerctl_using_subcommand help; and __fish_seen_subcommand_from token" -f -a "list" -d 'List every token of every tenant, newest first (never their secrets)'
 complete -c ledgerctl -n "__fish_ledgerctl_using_subcommand help; and __fish_seen_subcommand_from token" -f -a "revoke" -d 'Revoke a token for good: its next request is refused with 401'

@@ -9,13 +9,13 @@
 set -euo pipefail
 
 here="$(cd "$(dirname "$0")" && pwd)"
-if [ -z "${LEDGERCTL:-}" ]; then
-  cargo build --quiet --manifest-path "$here/../Cargo.toml"
-  LEDGERCTL="$here/../target/debug/ledgerctl"
-fi
+source "$here/lib.sh"
+build_ledgerctl
 work="$(mktemp -d)"
 trap 'rm -rf "$work"' EXIT
 export LEDGERCTL_DB="$work/ledger.db"
+echo "# every command below can be pasted into a shell that has ledgerctl on its PATH"
+show export LEDGERCTL_DB="$LEDGERCTL_DB"
 ledgerctl() { "$LEDGERCTL" "$@"; }
 txn_id() { grep -o '"id":"txn_[0-9A-Z]*"' | head -n 1 | cut -d'"' -f4; }
 
@@ -30,23 +30,23 @@ order_1003="$(ledgerctl -o json wallet payment usr_2 --amount 120.00 --counterpa
 sed -e "s/PAYMENT_ORDER_1001/$order_1001/" -e "s/PAYMENT_ORDER_1002/$order_1002/" \
     -e "s/PAYMENT_ORDER_1003/$order_1003/" "$here/refunds.csv" > "$work/refunds.csv"
 
-echo "$ cat refunds.csv"
+show cat "$work/refunds.csv"
 cat "$work/refunds.csv"
 
 echo
-echo "$ ledgerctl batch refunds.csv --dry-run     # check every line first; nothing is committed"
+echo "# check every line first; nothing is committed (results cut at 100 columns here)"
+show ledgerctl batch "$work/refunds.csv" --dry-run
 ledgerctl batch "$work/refunds.csv" --dry-run 2>&1 | cut -c1-100
 
 echo
-echo "$ ledgerctl batch refunds.csv"
+show ledgerctl batch "$work/refunds.csv"
 ledgerctl batch "$work/refunds.csv" 2>&1 | cut -c1-100
 
 echo
-echo "$ ledgerctl batch refunds.csv               # the same file again: every line is a replay"
+echo "# the same file again: every line is a replay"
+show ledgerctl batch "$work/refunds.csv"
 ledgerctl batch "$work/refunds.csv" 2>&1 | cut -c1-100
 
 echo
-echo "$ ledgerctl wallet history usr_1"
-ledgerctl wallet history usr_1
-echo "$ ledgerctl ledger verify -o json"
-ledgerctl -o json ledger verify | cut -c1-60
+say wallet history usr_1
+say -o json ledger verify | cut -c1-60

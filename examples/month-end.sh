@@ -8,13 +8,13 @@
 set -euo pipefail
 
 here="$(cd "$(dirname "$0")" && pwd)"
-if [ -z "${LEDGERCTL:-}" ]; then
-  cargo build --quiet --manifest-path "$here/../Cargo.toml"
-  LEDGERCTL="$here/../target/debug/ledgerctl"
-fi
+source "$here/lib.sh"
+build_ledgerctl
 work="$(mktemp -d)"
 trap 'rm -rf "$work"' EXIT
 export LEDGERCTL_DB="$work/ledger.db"
+echo "# every command below can be pasted into a shell that has ledgerctl on its PATH"
+show export LEDGERCTL_DB="$LEDGERCTL_DB"
 ledgerctl() { "$LEDGERCTL" "$@"; }
 
 # A month of activity in two currencies.
@@ -27,17 +27,15 @@ ledgerctl wallet payment usr_1 --amount 120.00 --counterparty mch_1 --new-counte
 ledgerctl wallet withdraw usr_2 --amount 20000 >/dev/null
 ledgerctl wallet adjust usr_1 --credit 5.00 --reason "bank fee refunded" --yes >/dev/null
 
-echo "$ ledgerctl ledger verify"
-ledgerctl ledger verify
+say ledger verify
 anchor="$(ledgerctl -o json ledger verify | grep -o '"anchor":"[0-9]*:[0-9a-f]*"' | cut -d'"' -f4)"
 echo "anchor to keep in the month-end report: $anchor"
 
-echo
-echo "$ ledgerctl ledger trial-balance"
-ledgerctl ledger trial-balance
+say ledger trial-balance
 
 mkdir -p "$work/export"
 for format in csv json hledger beancount; do
+  printf '$ ledgerctl ledger export --format %s > %s\n' "$format" "$(shell_word "$work/export/journal.$format")"
   ledgerctl ledger export --format "$format" > "$work/export/journal.$format"
 done
 echo
@@ -45,13 +43,15 @@ echo "exported journal.csv, journal.json, journal.hledger and journal.beancount 
 
 if command -v hledger >/dev/null; then
   echo
-  echo "$ hledger -f journal.hledger balance"
+  show hledger -f "$work/export/journal.hledger" balance
   hledger -f "$work/export/journal.hledger" balance
 fi
 if command -v bean-check >/dev/null; then
+  show bean-check "$work/export/journal.beancount"
   bean-check "$work/export/journal.beancount" && echo "bean-check: journal.beancount is valid"
 fi
 
 echo
-echo "next month, before anything else: ledgerctl ledger verify --anchor $anchor"
+echo "# next month, before anything else:"
+show ledgerctl ledger verify --anchor "$anchor"
 ledgerctl ledger verify --anchor "$anchor" >/dev/null && echo "the anchored head is still there: nothing was removed or changed"

@@ -7,24 +7,27 @@
 #   LEDGERCTL=/path/to/ledgerctl bash examples/quickstart.sh
 set -euo pipefail
 
-root="$(cd "$(dirname "$0")/.." && pwd)"
-if [ -z "${LEDGERCTL:-}" ]; then
-  cargo build --quiet --manifest-path "$root/Cargo.toml"
-  LEDGERCTL="$root/target/debug/ledgerctl"
-fi
+source "$(dirname "$0")/lib.sh"
+build_ledgerctl
 work="$(mktemp -d)"
 trap 'rm -rf "$work"' EXIT
 export LEDGERCTL_DB="$work/ledger.db"
+echo "# every command below can be pasted into a shell that has ledgerctl on its PATH"
+show export LEDGERCTL_DB="$LEDGERCTL_DB"
 
-say() { printf '\n$ ledgerctl %s\n' "$*"; "$LEDGERCTL" "$@"; }
-# Runs a command for its JSON envelope and prints the first id with the given prefix.
-id_of() { local prefix="$1"; shift; "$LEDGERCTL" -o json "$@" | grep -o "\"id\":\"${prefix}_[0-9A-Z]*\"" | head -n 1 | cut -d'"' -f4; }
+# Prints and runs a command for its JSON envelope; prints the first id with the given prefix.
+# The command goes to the script's own stdout (fd 3), the id to whoever captures it.
+exec 3>&1
+id_of() {
+  local prefix="$1"; shift
+  printf '\n' >&3; show ledgerctl "$@" -o json >&3
+  "$LEDGERCTL" "$@" -o json | grep -o "\"id\":\"${prefix}_[0-9A-Z]*\"" | head -n 1 | cut -d'"' -f4
+}
 
 say init
 say wallet create usr_1 --currency CNY
 say wallet deposit usr_1 --amount 1000.00 --description "Account deposit" --reference-id dep-001
 
-printf '\n$ ledgerctl wallet payment usr_1 --amount 200.00 --counterparty mch_1 --new-counterparty   (as JSON, for its id)\n'
 payment="$(id_of txn wallet payment usr_1 --amount 200.00 --counterparty mch_1 --new-counterparty --description "Order 123")"
 echo "payment: $payment"
 
@@ -32,7 +35,6 @@ say wallet refund usr_1 --transaction-id "$payment" --amount 50.00 --reason "Pro
 echo "(running the same refund again is safe: it is replayed, not applied twice)"
 say wallet refund usr_1 --transaction-id "$payment" --amount 50.00 --reason "Product return" --reference-id REF-001
 
-printf '\n$ ledgerctl wallet freeze usr_1 --amount 100.00 --reason "Dispute freeze"   (as JSON, for its id)\n'
 freeze="$(id_of frz wallet freeze usr_1 --amount 100.00 --reason "Dispute freeze")"
 echo "freeze: $freeze"
 say wallet show usr_1
@@ -42,7 +44,7 @@ say wallet withdraw usr_1 --amount 50.00 --description "Balance withdrawal"
 echo
 echo "(a withdrawal above the available balance is refused with exit 4 and changes nothing)"
 set +e
-"$LEDGERCTL" wallet withdraw usr_1 --amount 5000.00
+say wallet withdraw usr_1 --amount 5000.00
 echo "exit status: $?"
 set -e
 

@@ -7,17 +7,16 @@
 #   LEDGERCTL=/path/to/ledgerctl bash examples/serve-curl.sh
 set -euo pipefail
 
-root="$(cd "$(dirname "$0")/.." && pwd)"
-if [ -z "${LEDGERCTL:-}" ]; then
-  cargo build --quiet --manifest-path "$root/Cargo.toml"
-  LEDGERCTL="$root/target/debug/ledgerctl"
-fi
+source "$(dirname "$0")/lib.sh"
+build_ledgerctl
 command -v curl >/dev/null || { echo "this example needs curl" >&2; exit 2; }
 work="$(mktemp -d)"
 server=""
 cleanup() { [ -n "$server" ] && kill "$server" 2>/dev/null; rm -rf "$work"; }
 trap cleanup EXIT
 export LEDGERCTL_DB="$work/ledger.db" LEDGERCTL_TENANT=acme LEDGERCTL_APP=shop
+echo "# every command below can be pasted into a shell that has ledgerctl on its PATH"
+show export LEDGERCTL_DB="$LEDGERCTL_DB" LEDGERCTL_TENANT=acme LEDGERCTL_APP=shop
 
 # The first field named $1 in the JSON on stdin (enough for these envelopes; use jq in real scripts).
 field() { grep -o "\"$1\":\"[^\"]*\"" | head -n 1 | cut -d'"' -f4; }
@@ -26,21 +25,28 @@ field() { grep -o "\"$1\":\"[^\"]*\"" | head -n 1 | cut -d'"' -f4; }
 "$LEDGERCTL" wallet create usr_1 >/dev/null
 "$LEDGERCTL" wallet deposit usr_1 --amount 1000.00 >/dev/null
 
-echo "# tokens are made with the CLI; the secret is printed once and only its hash is stored"
+echo "# tokens are made with the CLI; the secret is printed once and only its hash is stored."
+echo "# Secrets are not repeated below: put them in TOKEN and KEY as these two commands print them."
+secret_of='grep -o "\"secret\":\"[^\"]*\"" | cut -d\" -f4'
+printf '$ export TOKEN="$(ledgerctl -o json token create --scope write --expires 1d | %s)"\n' "$secret_of"
 token="$("$LEDGERCTL" -o json token create --scope write --expires 1d | field secret)"
+printf '$ export KEY="$(ledgerctl -o json token create --internal | %s)"\n' "$secret_of"
 key="$("$LEDGERCTL" -o json token create --internal | field secret)"
-"$LEDGERCTL" token list
+say token list
 
 echo "# port 0: the system picks free ports; serve prints where it listens"
+printf '$ ledgerctl -o json serve --listen 127.0.0.1:0 --internal-listen 127.0.0.1:0 &\n'
 "$LEDGERCTL" -o json serve --listen 127.0.0.1:0 --internal-listen 127.0.0.1:0 >"$work/serve.out" 2>"$work/serve.log" &
 server=$!
 for _ in $(seq 100); do [ -s "$work/serve.out" ] && break; sleep 0.05; done
 api="http://$(field listen <"$work/serve.out")"
 internal="http://$(field internal_listen <"$work/serve.out")"
 
-call() { # METHOD URL [BODY] [extra curl args…]: prints the status and the body
+call() { # METHOD URL [BODY] [extra curl args…]: prints the command, then the body and the status
   local method="$1" url="$2" body="${3:-}"; shift 3 || shift $#
-  printf '\n$ curl -X %s %s %s\n' "$method" "${url#http://*/}" "$body"
+  printf '\n'
+  show curl -sS -X "$method" "$url" -H 'Authorization: Bearer $TOKEN' -H 'Content-Type: application/json' \
+    ${body:+-d "$body"} "$@"
   curl -sS -X "$method" "$url" -H "Authorization: Bearer $token" -H 'Content-Type: application/json' \
     ${body:+-d "$body"} -w '\nHTTP %{http_code}\n' "$@"
 }
@@ -54,10 +60,10 @@ call POST "$api/wallets/usr_1/unfreeze" "{\"freeze_id\":\"$freeze\"}"
 
 echo
 echo "# the internal refund: its own listener, an X-API-Key, the wallet found from the transaction"
-printf '$ curl -X POST internal/wallet/refund\n'
+refund="{\"transaction_id\":\"$withdrawal\",\"amount\":\"20.00\",\"reason\":\"Product return\",\"reference_id\":\"REF-001\"}"
+show curl -sS -X POST "$internal/internal/wallet/refund" -H 'X-API-Key: $KEY' -H 'Content-Type: application/json' -d "$refund"
 curl -sS -X POST "$internal/internal/wallet/refund" -H "X-API-Key: $key" -H 'Content-Type: application/json' \
-  -d "{\"transaction_id\":\"$withdrawal\",\"amount\":\"20.00\",\"reason\":\"Product return\",\"reference_id\":\"REF-001\"}" \
-  -w '\nHTTP %{http_code}\n'
+  -d "$refund" -w '\nHTTP %{http_code}\n'
 
 echo
 echo "# an Idempotency-Key makes a retry safe: the second call returns the first response byte for byte"
@@ -70,6 +76,7 @@ echo
 echo "# failures are envelopes with a status and a stable error string"
 call POST "$api/wallets/usr_1/withdraw" '{"amount":"1000000.00"}'
 call POST "$api/wallets/usr_1/withdraw" '{"amount":"0.001"}'
+show curl -sS "$api/wallets/usr_1"
 curl -sS "$api/wallets/usr_1" -w '\nHTTP %{http_code}\n'
 
 echo
@@ -81,10 +88,9 @@ call GET "$api/wallets/usr_1/transactions?page_size=2&cursor=$cursor"
 
 echo
 echo "# SIGTERM: the server finishes what is in flight, commits, and exits"
+show kill -TERM "$server"
 kill -TERM "$server"
 wait "$server"
 server=""
-printf '\n$ ledgerctl wallet show usr_1\n'
-"$LEDGERCTL" wallet show usr_1
-printf '\n$ ledgerctl ledger verify\n'
-"$LEDGERCTL" ledger verify
+say wallet show usr_1
+say ledger verify

@@ -29,11 +29,15 @@ pub enum Error {
         remaining: String,
     },
 
-    #[error("no ledger at {path}: create one with `ledgerctl init`")]
+    #[error("no ledger at {path}: give the ledger's path with --db PATH (or LEDGERCTL_DB), or create one there with `ledgerctl init`")]
     LedgerNotFound { path: String },
 
-    #[error("wallet not found for user {user_id}")]
-    WalletNotFound { user_id: String },
+    #[error("wallet not found for user {user_id} in tenant {tenant_id}, application {application_id}")]
+    WalletNotFound {
+        user_id: String,
+        tenant_id: String,
+        application_id: String,
+    },
 
     #[error("transaction {transaction_id} not found")]
     TransactionNotFound { transaction_id: String },
@@ -68,8 +72,17 @@ pub enum Error {
     #[error("wallet {wallet_id} still holds {balance}: only an empty wallet can be closed")]
     WalletNotEmpty { wallet_id: String, balance: String },
 
-    #[error("a wallet already exists for user {user_id} (wallet {wallet_id})")]
-    WalletExists { user_id: String, wallet_id: String },
+    #[error("{}", if *closed {
+        format!("user {user_id}'s wallet {wallet_id} is closed, and a closed wallet stays closed: open a wallet for the returning user under a new user id")
+    } else {
+        format!("a wallet already exists for user {user_id} (wallet {wallet_id})")
+    })]
+    WalletExists {
+        user_id: String,
+        wallet_id: String,
+        /// The existing wallet is closed: no wallet can be opened for this user id again.
+        closed: bool,
+    },
 
     #[error("freeze {freeze_id} is already {status}")]
     FreezeNotActive { freeze_id: String, status: String },
@@ -134,6 +147,10 @@ pub enum Error {
 
     #[error("internal error: {message}")]
     Internal { message: String },
+
+    /// CLI only: a person answered no (or Ctrl-C) at a confirmation.
+    #[error("cancelled, nothing written")]
+    Cancelled,
 }
 
 /// The classes of SPEC section 3's error table.
@@ -151,6 +168,7 @@ pub enum ErrorKind {
     Busy,
     InvariantBroken,
     Internal,
+    Cancelled,
 }
 
 impl ErrorKind {
@@ -171,13 +189,16 @@ impl ErrorKind {
             ErrorKind::InvalidAmount => 5,
             ErrorKind::Busy => 6,
             ErrorKind::InvariantBroken => 7,
+            ErrorKind::Cancelled => 8,
         }
     }
 
     /// The HTTP status, which is also the envelope's `code`.
     pub fn http_status(self) -> u16 {
         match self {
-            ErrorKind::InvalidRequest => 400,
+            // CLI only (a declined confirmation); in a JSON envelope it reads as the request
+            // that was not confirmed, like a missing --yes.
+            ErrorKind::InvalidRequest | ErrorKind::Cancelled => 400,
             ErrorKind::Unauthenticated => 401,
             ErrorKind::Forbidden => 403,
             ErrorKind::MethodNotAllowed => 405,
@@ -224,6 +245,7 @@ impl Error {
             Error::LedgerBusy { .. } | Error::RequestTimeout { .. } => ErrorKind::Busy,
             Error::InvariantBroken { .. } => ErrorKind::InvariantBroken,
             Error::Internal { .. } => ErrorKind::Internal,
+            Error::Cancelled => ErrorKind::Cancelled,
         }
     }
 
@@ -260,6 +282,7 @@ impl Error {
             Error::IdempotencyConflict { .. } => "idempotency_key_reused",
             Error::RequestTimeout { .. } => "request_timeout",
             Error::Internal { .. } => "internal_error",
+            Error::Cancelled => "cancelled",
         }
     }
 
@@ -267,6 +290,16 @@ impl Error {
         Error::InvalidRequest {
             field: field.into(),
             reason: reason.to_string(),
+        }
+    }
+
+    /// No wallet of `user_id` in `scope`: the message names where it was looked for, so a
+    /// wrong `--tenant`/`--app` shows at once.
+    pub fn wallet_not_found(scope: &crate::ledger::model::Scope, user_id: impl Into<String>) -> Error {
+        Error::WalletNotFound {
+            user_id: user_id.into(),
+            tenant_id: scope.tenant_id.clone(),
+            application_id: scope.application_id.clone(),
         }
     }
 
@@ -308,6 +341,8 @@ mod tests {
             assert_eq!(kind.exit_code(), exit, "{kind:?}");
         }
         assert_eq!(ErrorKind::InvariantBroken.exit_code(), 7);
+        // Outside SPEC's table: a declined confirmation has a status of its own.
+        assert_eq!(ErrorKind::Cancelled.exit_code(), 8);
     }
 
     #[test]

@@ -97,21 +97,10 @@ fn negate(amount: &str) -> String {
     }
 }
 
-/// The tool's path, or None (with a note) when it is not installed and CI did not require it.
+/// The tool to run, or None when it is not installed and CI did not require it (the test then
+/// says `skipped: …` where `cargo test` shows it).
 fn tool(name: &str) -> Option<String> {
-    let found = Command::new("sh")
-        .args(["-c", &format!("command -v {name}")])
-        .output()
-        .ok()?;
-    if found.status.success() {
-        return Some(String::from_utf8_lossy(&found.stdout).trim().to_owned());
-    }
-    assert!(
-        std::env::var("LEDGERCTL_REQUIRE_EXPORT_TOOLS").is_err(),
-        "{name} is required (LEDGERCTL_REQUIRE_EXPORT_TOOLS is set) but not installed"
-    );
-    eprintln!("note: {name} is not installed; skipping its check (bash .ci/run installs it)");
-    None
+    support::tool_installed(name, "LEDGERCTL_REQUIRE_EXPORT_TOOLS").then(|| name.to_owned())
 }
 
 #[test]

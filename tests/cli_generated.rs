@@ -103,3 +103,86 @@ fn a_reader_that_goes_away_ends_the_command_quietly() {
     );
     assert_eq!(String::from_utf8_lossy(&out.stderr), "", "no panic, no message");
 }
+
+/// The man pages, as `ledgerctl man --dir` writes them.
+fn fresh_pages() -> BTreeMap<String, String> {
+    let fresh = tempfile::tempdir().expect("temporary folder");
+    let status = ledgerctl()
+        .args(["man", "--dir"])
+        .arg(fresh.path())
+        .status()
+        .expect("ledgerctl runs");
+    assert!(status.success());
+    pages(fresh.path())
+        .into_iter()
+        .map(|(name, page)| (name, String::from_utf8(page).expect("utf-8 page")))
+        .collect()
+}
+
+#[test]
+fn every_man_page_has_exit_status_environment_and_examples_sections() {
+    for (name, page) in fresh_pages() {
+        for section in [".SH \"EXIT STATUS\"", ".SH ENVIRONMENT", ".SH EXAMPLES"] {
+            assert!(page.contains(section), "{name} lacks {section}");
+        }
+        for var in [
+            "LEDGERCTL_DB",
+            "LEDGERCTL_TENANT",
+            "LEDGERCTL_APP",
+            "LEDGERCTL_OUTPUT",
+            "LEDGERCTL_LOCK_TIMEOUT_MS",
+            "LEDGERCTL_CURRENCY",
+            "LEDGERCTL_LISTEN",
+            "LEDGERCTL_INTERNAL_LISTEN",
+        ] {
+            assert!(
+                page.contains(&format!("\\fB{}\\fR", var)),
+                "{name} does not describe {var}"
+            );
+        }
+        for code in 0..=8 {
+            assert!(
+                page.contains(&format!(".TP\n\\fB{code}\\fR\n")),
+                "{name} does not explain exit status {code}"
+            );
+        }
+    }
+}
+
+#[test]
+fn every_man_page_is_titled_with_its_full_command_name() {
+    for (name, page) in fresh_pages() {
+        let title = page.lines().find(|l| l.starts_with(".TH ")).expect("a .TH line");
+        let command = name.trim_end_matches(".1");
+        assert!(
+            title.starts_with(&format!(".TH {command} 1 ")) && title.contains("\"ledgerctl 0.1.0\""),
+            "{name}: {title}"
+        );
+    }
+}
+
+#[test]
+fn every_positional_argument_is_described() {
+    use clap::CommandFactory;
+    let mut stack = vec![ledgerctl::cli::Cli::command()];
+    while let Some(command) = stack.pop() {
+        for arg in command.get_positionals() {
+            assert!(
+                arg.get_help().is_some_and(|h| !h.to_string().is_empty()),
+                "`{}` <{}> has no description",
+                command.get_name(),
+                arg.get_id()
+            );
+        }
+        stack.extend(command.get_subcommands().cloned());
+    }
+}
+
+#[test]
+fn no_page_of_help_speaks_of_the_projects_history() {
+    for (name, page) in fresh_pages() {
+        assert!(!page.to_lowercase().contains("seed"), "{name} mentions the seeds");
+    }
+    let openapi = include_str!("../src/http/openapi.rs").to_lowercase();
+    assert!(!openapi.contains("seed"), "the OpenAPI document mentions the seeds");
+}

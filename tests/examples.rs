@@ -2,6 +2,40 @@
 
 use std::process::Command;
 
+/// The words a shell reads from each printed `ledgerctl` or `curl` command of an example
+/// (`$ …` lines), with `$TOKEN` and `$KEY` left as written. Lines that would run something
+/// when read (`$(…)`, a redirection, `&`) are left out.
+fn pasted_commands(out: &str) -> Vec<Vec<String>> {
+    out.lines()
+        .filter_map(|l| l.strip_prefix("$ "))
+        .filter(|l| l.starts_with("ledgerctl ") || l.starts_with("curl "))
+        .filter(|l| !l.contains("$(") && !l.contains(" > ") && !l.ends_with('&'))
+        .map(|line| {
+            let read = Command::new("bash")
+                .args(["-c", r#"eval "set -- $1" && printf '%s\0' "$@""#, "words", line])
+                .env("TOKEN", "$TOKEN")
+                .env("KEY", "$KEY")
+                .output()
+                .expect("bash runs");
+            assert!(read.status.success(), "a shell cannot read back {line:?}");
+            String::from_utf8(read.stdout)
+                .expect("utf-8")
+                .split_terminator('\0')
+                .map(str::to_owned)
+                .collect()
+        })
+        .collect()
+}
+
+/// No bearer token or key (`tok_<ULID>.<secret>`) is printed whole.
+fn no_secret_in(out: &str) {
+    for (at, _) in out.match_indices("tok_") {
+        let rest = &out[at + 4..];
+        let secret = rest.get(26..27) == Some(".") && rest[27..].chars().take(64).all(|c| c.is_ascii_hexdigit());
+        assert!(!secret, "a secret is printed: {}", &out[at..(at + 100).min(out.len())]);
+    }
+}
+
 fn run_example(script: &str) -> String {
     let output = Command::new("bash")
         .arg(format!("{}/examples/{script}", env!("CARGO_MANIFEST_DIR")))
@@ -47,6 +81,69 @@ fn the_quickstart_walks_through_every_operation_and_verifies() {
     assert!(out.contains("┆ 800.00 Cr │"), "the wallet must end at 800.00:\n{out}");
     assert!(out.contains("balanced"), "{out}");
     assert!(!out.contains("BROKEN"), "{out}");
+
+    let commands = pasted_commands(&out);
+    let deposit = [
+        "ledgerctl",
+        "wallet",
+        "deposit",
+        "usr_1",
+        "--amount",
+        "1000.00",
+        "--description",
+        "Account deposit",
+        "--reference-id",
+        "dep-001",
+    ];
+    assert!(
+        commands.iter().any(|c| c == &deposit),
+        "printed commands quote their arguments: {commands:?}"
+    );
+    assert!(
+        commands
+            .iter()
+            .any(|c| c.starts_with(&["ledgerctl".into(), "wallet".into(), "payment".into()])),
+        "the commands run for their ids are printed too: {commands:?}"
+    );
+}
+
+#[test]
+fn the_quickstart_shows_the_progress_of_its_build() {
+    // A stand-in for cargo that says what it was asked and prints progress as cargo does: the
+    // quickstart must pass cargo's progress through (no --quiet) and say that it is building.
+    let stub = tempfile::tempdir().expect("temporary folder");
+    let cargo = stub.path().join("cargo");
+    std::fs::write(&cargo, "#!/bin/sh\necho \"   Compiling ledgerctl (cargo $*)\" >&2\n").unwrap();
+    std::fs::set_permissions(&cargo, std::os::unix::fs::PermissionsExt::from_mode(0o755)).unwrap();
+    let built = format!("{}/target/debug/ledgerctl", env!("CARGO_MANIFEST_DIR"));
+    assert_eq!(
+        env!("CARGO_BIN_EXE_ledgerctl"),
+        built,
+        "the quickstart runs what cargo builds in target/debug"
+    );
+    let output = Command::new("bash")
+        .arg(format!("{}/examples/quickstart.sh", env!("CARGO_MANIFEST_DIR")))
+        .env(
+            "PATH",
+            format!(
+                "{}:{}",
+                stub.path().display(),
+                std::env::var("PATH").unwrap_or_default()
+            ),
+        )
+        .env_remove("LEDGERCTL")
+        .env_remove("LEDGERCTL_DB")
+        .env_remove("RUST_BACKTRACE")
+        .output()
+        .expect("bash runs");
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert!(output.status.success(), "{stderr}");
+    assert!(stderr.contains("building ledgerctl"), "it says it builds: {stderr}");
+    assert!(
+        stderr.contains("Compiling ledgerctl (cargo build"),
+        "cargo's progress shows: {stderr}"
+    );
+    assert!(!stderr.contains("--quiet"), "cargo is not silenced: {stderr}");
 }
 
 #[test]
@@ -102,4 +199,27 @@ fn the_curl_example_drives_serve_through_every_kind_of_call_and_verifies() {
     // 1000 − 50 withdrawn + 20 refunded − 10 withdrawn once (the retry wrote nothing).
     assert!(out.contains("960.00 CNY"), "the wallet must end at 960.00:\n{out}");
     assert!(!out.contains("BROKEN"), "{out}");
+
+    no_secret_in(&out);
+    let commands = pasted_commands(&out);
+    let curl = |route: &str, credential: &str| {
+        commands.iter().any(|c| {
+            c[0] == "curl"
+                && c.iter()
+                    .any(|w| w.starts_with("http://127.0.0.1:") && w.ends_with(route))
+                && c.iter().any(|w| w == credential)
+                && c.iter().any(|w| w == "Content-Type: application/json")
+                && c.windows(2)
+                    .any(|w| w[0] == "-d" && serde_json::from_str::<serde_json::Value>(&w[1]).is_ok())
+        })
+    };
+    assert!(
+        curl("/wallets/usr_1/withdraw", "Authorization: Bearer $TOKEN"),
+        "{commands:?}"
+    );
+    assert!(curl("/internal/wallet/refund", "X-API-Key: $KEY"), "{commands:?}");
+    assert!(
+        out.contains("$ export TOKEN=\"$(ledgerctl -o json token create"),
+        "{out}"
+    );
 }

@@ -19,7 +19,7 @@ use crate::output::Format;
 #[command(name = "ledgerctl", version, propagate_version = true, max_term_width = 100)]
 #[command(after_help = "Exit codes: 0 ok, 1 internal error, 2 invalid request, 3 not found, \
 4 conflict or insufficient balance, 5 invalid amount, 6 ledger busy (safe to retry), \
-7 ledger verify found a broken invariant.")]
+7 ledger verify found a broken invariant, 8 cancelled at a confirmation (nothing written).")]
 pub struct Cli {
     #[command(flatten)]
     pub global: Global,
@@ -64,7 +64,7 @@ pub struct Global {
     #[arg(short = 'o', long, global = true, env = "LEDGERCTL_OUTPUT", value_enum, default_value_t = Format::Table)]
     pub output: Format,
 
-    /// Answer yes to confirmation prompts (`wallet adjust` asks on a terminal)
+    /// Answer yes to confirmations (wallet adjust, wallet status frozen|closed, token revoke, long batches)
     #[arg(short = 'y', long, global = true)]
     pub yes: bool,
 
@@ -99,11 +99,19 @@ a counterparty never paid before). A refund without user_id finds its wallet fro
     )]
     Batch(BatchArgs),
 
+    /// Look up one transaction of the tenant and application by its id
+    #[command(subcommand)]
+    Transaction(TransactionCommand),
+
+    /// Look up one freeze record of the tenant and application by its id
+    #[command(subcommand)]
+    Freeze(FreezeCommand),
+
     /// Make, list and revoke the credentials `serve` accepts
     #[command(subcommand)]
     Token(TokenCommand),
 
-    /// Serve the HTTP API over this ledger (the seeds' routes, reads, /healthz, /openapi.json)
+    /// Serve the HTTP API over this ledger (the wallet routes, reads, /healthz, /openapi.json)
     #[command(after_help = "Public routes take `Authorization: Bearer <token>` (token create); \
 POST /internal/wallet/refund is served only on --internal-listen and takes `X-API-Key: <key>` \
 (token create --internal). Every 200 is durable on disk. SIGINT or SIGTERM stop taking new \
@@ -129,14 +137,18 @@ before exiting; an answered write is never lost.")]
 pub enum WalletCommand {
     /// Open a wallet for a user (one per tenant, application and user)
     Create {
-        /// The user's id
+        /// The user the wallet is for (an id of letters, digits, _ - . @)
+        #[arg(value_name = "USER")]
         user: String,
-        /// The wallet's currency, fixed for good (CNY, USD, EUR, GBP, HKD, SGD, JPY, KRW, KWD, BHD, JOD)
-        #[arg(long, default_value = "CNY")]
-        currency: String,
+        /// The wallet's currency, fixed for good: CNY, USD, EUR, GBP, HKD, SGD, JPY, KRW, KWD, BHD,
+        /// JOD, in any case (default CNY, said on stderr when used)
+        #[arg(long, env = "LEDGERCTL_CURRENCY", value_name = "CODE")]
+        currency: Option<String>,
     },
     /// Show a wallet's balance, frozen and available amounts, now or at a past moment
     Show {
+        /// The user's id, or the wallet's own id (wlt_…)
+        #[arg(value_name = "USER|WALLET_ID")]
         user: String,
         /// The wallet as it was then, from the journal (RFC 3339, or a date for its midnight UTC)
         #[arg(long, value_name = "TIME")]
@@ -144,11 +156,19 @@ pub enum WalletCommand {
     },
     /// List the wallets of the tenant and application
     List {
+        /// Only wallets with this status
+        #[arg(long, value_parser = ["active", "frozen", "closed"])]
+        status: Option<String>,
+        /// Every wallet in user id order, streamed as it is read (no page, no 100-row limit)
+        #[arg(long, conflicts_with_all = ["page", "page_size"])]
+        all: bool,
         #[command(flatten)]
         page: PageArgs,
     },
     /// List a wallet's transactions, newest first
     History {
+        /// The user whose wallet to list
+        #[arg(value_name = "USER")]
         user: String,
         #[command(flatten)]
         filter: FilterArgs,
@@ -157,6 +177,8 @@ pub enum WalletCommand {
     },
     /// List a wallet's freeze records, newest first
     Freezes {
+        /// The user whose wallet to list
+        #[arg(value_name = "USER")]
         user: String,
         /// Only records in this state
         #[arg(long, value_parser = ["active", "released"])]
@@ -166,12 +188,16 @@ pub enum WalletCommand {
     },
     /// Credit money received for the user (Dr settlement, Cr wallet)
     Deposit {
+        /// The user whose wallet is credited
+        #[arg(value_name = "USER")]
         user: String,
         #[command(flatten)]
         movement: MovementArgs,
     },
     /// Pay a counterparty from the wallet (Dr wallet, Cr counterparty)
     Payment {
+        /// The user whose wallet pays
+        #[arg(value_name = "USER")]
         user: String,
         /// The merchant or counterparty paid
         #[arg(long, value_name = "ID")]
@@ -185,12 +211,16 @@ pub enum WalletCommand {
     },
     /// Pay money out of the wallet (Dr wallet, Cr settlement)
     Withdraw {
+        /// The user whose wallet pays out
+        #[arg(value_name = "USER")]
         user: String,
         #[command(flatten)]
         movement: MovementArgs,
     },
     /// Hold part of the available balance; the total balance is unchanged
     Freeze {
+        /// The user whose wallet is held
+        #[arg(value_name = "USER")]
         user: String,
         /// The amount to hold
         #[arg(long, allow_hyphen_values = true)]
@@ -204,6 +234,8 @@ pub enum WalletCommand {
     },
     /// Release a freeze back to the available balance
     Unfreeze {
+        /// The user whose wallet holds the freeze
+        #[arg(value_name = "USER")]
         user: String,
         /// The freeze record to release (frz_…)
         #[arg(long, value_name = "ID")]
@@ -217,6 +249,8 @@ pub enum WalletCommand {
     },
     /// Refund a payment, withdrawal or deposit of this wallet, in whole or in part
     Refund {
+        /// The user whose wallet the original transaction belongs to
+        #[arg(value_name = "USER")]
         user: String,
         #[command(flatten)]
         refund: RefundArgs,
@@ -226,6 +260,8 @@ pub enum WalletCommand {
 adjustment, refund of a deposit); credits still land. closed: nothing, for good; only an empty \
 wallet can be closed. Freezing or closing asks for confirmation on a terminal (--yes skips it).")]
     Status {
+        /// The user whose wallet to show or change
+        #[arg(value_name = "USER")]
         user: String,
         /// The new status; without it, the wallet's status changes are listed
         #[arg(value_parser = ["active", "frozen", "closed"], requires = "reason")]
@@ -237,16 +273,13 @@ wallet can be closed. Freezing or closing asks for confirmation on a terminal (-
         page: PageArgs,
     },
     /// Correct a balance against equity:adjustments (asks for confirmation on a terminal)
+    #[command(group(clap::ArgGroup::new("amount").required(true).args(["credit", "debit"])))]
     Adjust {
+        /// The user whose wallet is corrected
+        #[arg(value_name = "USER")]
         user: String,
         /// Add this amount to the wallet
-        #[arg(
-            long,
-            allow_hyphen_values = true,
-            conflicts_with = "debit",
-            required_unless_present = "debit",
-            value_name = "AMOUNT"
-        )]
+        #[arg(long, allow_hyphen_values = true, value_name = "AMOUNT")]
         credit: Option<String>,
         /// Take this amount from the wallet
         #[arg(long, allow_hyphen_values = true, value_name = "AMOUNT")]
@@ -329,6 +362,26 @@ pub struct FilterArgs {
 }
 
 #[derive(Debug, Subcommand)]
+pub enum TransactionCommand {
+    /// Show a transaction with its wallet and user (only the tenant's and application's own)
+    Show {
+        /// The transaction's id (txn_…)
+        #[arg(value_name = "TXN_ID")]
+        transaction_id: String,
+    },
+}
+
+#[derive(Debug, Subcommand)]
+pub enum FreezeCommand {
+    /// Show a freeze record with its wallet and user (only the tenant's and application's own)
+    Show {
+        /// The freeze record's id (frz_…)
+        #[arg(value_name = "FRZ_ID")]
+        freeze_id: String,
+    },
+}
+
+#[derive(Debug, Subcommand)]
 pub enum TokenCommand {
     /// Make a token for --tenant and --app; its secret is printed this once and stored hashed
     #[command(
@@ -398,7 +451,8 @@ pub struct ServeArgs {
     #[arg(long, value_name = "MS", default_value_t = REQUEST_TIMEOUT_MS,
           value_parser = clap::value_parser!(u64).range(100..=REQUEST_TIMEOUT_MS_MAX))]
     pub request_timeout_ms: u64,
-    /// No access log on stderr (one line per request: time, method, path, status, microseconds)
+    /// No access log on stderr (one line per request: time, method, path, status, microseconds,
+    /// token id; never a secret)
     #[arg(long)]
     pub quiet: bool,
 }

@@ -255,12 +255,10 @@ fn progress_bar(len: usize) -> indicatif::ProgressBar {
 
 /// A long batch moves a lot of money: show what it will do (from a dry run) and ask.
 fn confirm(store: &mut Store, scope: &Scope, actor: &str, lines: &[BatchLine]) -> Result<()> {
-    if !(io::stdin().is_terminal() && io::stderr().is_terminal()) {
-        return Err(Error::invalid(
-            "confirmation",
-            format!("a batch of {} lines (more than {BATCH_CONFIRM_LINES}) changes balances: confirm on a terminal, or pass --yes", lines.len()),
-        ));
-    }
+    super::confirm::require_terminal(&format!(
+        "a batch of {} lines (more than {BATCH_CONFIRM_LINES}) changes balances",
+        lines.len()
+    ))?;
     let mut rehearsal = Summary::default();
     ops::batch(
         store,
@@ -271,22 +269,19 @@ fn confirm(store: &mut Store, scope: &Scope, actor: &str, lines: &[BatchLine]) -
         &|| {},
         &mut |r: LineResult| rehearsal.count(&r),
     )?;
-    // What will happen goes above the question: a prompt of several lines is redrawn whole.
-    let mut summary = format!(
-        "This batch has {} lines. A dry run against the ledger now gives:\n",
+    let mut facts = vec![format!(
+        "This batch has {} lines. A dry run against the ledger now gives:",
         lines.len()
-    );
+    )];
     for ((kind, currency), (count, minor)) in &rehearsal.totals {
         let amount = crate::output::views::format_wide(currency, *minor);
-        summary.push_str(&format!("  {kind:<14} {count:>8} lines  {amount:>22} {currency}\n"));
+        facts.push(format!("  {kind:<14} {count:>8} lines  {amount:>22} {currency}"));
     }
-    summary.push_str(&format!(
+    facts.push(format!(
         "  {} replayed, {} failing.",
         rehearsal.replayed, rehearsal.failed
     ));
-    eprintln!("{summary}");
-    let prompt = format!("Apply these {} lines?", lines.len());
-    super::ask(&prompt, "batch cancelled; nothing was written")
+    super::confirm::ask(&facts, &format!("Apply {} lines?", lines.len()))
 }
 
 /// Counts of what a batch did, for the summary on stderr and the exit status.

@@ -2,15 +2,19 @@
 
 mod args;
 mod batch;
+mod confirm;
+mod man;
 
 use std::ffi::OsString;
-use std::io::{self, IsTerminal, Write};
+use std::io::{self, Write};
 use std::process::ExitCode;
 
 use clap::error::ErrorKind as ClapErrorKind;
 use clap::{CommandFactory, Parser};
 
-pub use args::{Cli, Command, Global, LedgerCommand, TokenCommand, TokenScope, WalletCommand};
+pub use args::{
+    Cli, Command, FreezeCommand, Global, LedgerCommand, TokenCommand, TokenScope, TransactionCommand, WalletCommand,
+};
 
 use crate::error::{Error, Result};
 use crate::ledger::model::{FreezeStatus, Scope, WalletStatus};
@@ -50,6 +54,8 @@ pub fn main() -> ExitCode {
         Err(Stop::Failed(error)) => {
             let written = match printer.format {
                 Format::Json => printer.error(&error).and_then(|()| printer.flush()),
+                // A person said no: that is an answer, not an error.
+                Format::Table | Format::Csv if error == Error::Cancelled => writeln!(io::stderr(), "{error}"),
                 Format::Table | Format::Csv => writeln!(io::stderr(), "error: {error} ({})", error.code()),
             };
             match written {
@@ -137,10 +143,7 @@ fn run<W: Write>(cli: &Cli, out: &mut Printer<W>) -> Result<(), Stop> {
     match &cli.command {
         Command::Completions { shell } => out.raw(&completions(*shell))?,
         Command::Man { dir: None } => out.raw(&man_page()?)?,
-        Command::Man { dir: Some(dir) } => {
-            clap_mangen::generate_to(Cli::command(), dir)
-                .map_err(|e| Error::invalid("dir", format!("cannot write man pages to {}: {e}", dir.display())))?;
-        }
+        Command::Man { dir: Some(dir) } => man::write_pages(dir)?,
         Command::Init => {
             let version = ops::init(&g.db, g.lock_timeout_ms)?;
             out.initialized(&g.db.display().to_string(), version)?;
@@ -191,6 +194,14 @@ fn run<W: Write>(cli: &Cli, out: &mut Printer<W>) -> Result<(), Stop> {
             )?)?;
         }
         Command::Ledger(LedgerCommand::TrialBalance) => out.trial_balance(&ops::trial_balance(&mut open()?)?)?,
+        Command::Transaction(TransactionCommand::Show { transaction_id }) => {
+            let (entry, refunded, wallet) = ops::show_transaction(&mut open()?, &scope, transaction_id)?;
+            out.transaction(&entry, refunded, &wallet)?;
+        }
+        Command::Freeze(FreezeCommand::Show { freeze_id }) => {
+            let (freeze, wallet) = ops::show_freeze(&mut open()?, &scope, freeze_id)?;
+            out.freeze(&freeze, &wallet)?;
+        }
         Command::Token(command) => token(command, g, &scope, &actor, &mut open()?, out)?,
         Command::Serve(args) => serve(args, g, out)?,
         Command::Batch(args) => batch::run(args, g.yes, &scope, &actor, &mut open()?, out)?,
@@ -237,26 +248,7 @@ fn token<W: Write>(
         TokenCommand::Revoke { token_id } => {
             let token = ops::show_token(store, token_id)?;
             if token.revoked_at.is_none() && !g.yes {
-                let prompt = format!(
-                    "Revoke {} ({} token of {} / {}{})? Every request with it will be refused from now on",
-                    token.id,
-                    token.access.as_str(),
-                    token.scope.tenant_id,
-                    token.scope.application_id,
-                    token
-                        .user_id
-                        .as_deref()
-                        .map(|u| format!(", user {u}"))
-                        .unwrap_or_default()
-                );
-                if !(io::stdin().is_terminal() && io::stderr().is_terminal()) {
-                    return Err(Error::invalid(
-                        "confirmation",
-                        "token revoke cannot be undone: confirm on a terminal, or pass --yes",
-                    )
-                    .into());
-                }
-                ask(&prompt, "not revoked")?;
+                confirm::revoke(&token)?;
             }
             let (token, revoked) = ops::revoke_token(store, token_id)?;
             out.token(&token, if revoked { "revoked" } else { "already revoked" })?;
@@ -316,7 +308,19 @@ fn wallet<W: Write>(
 ) -> Result<(), Stop> {
     let (user, op) = match command {
         WalletCommand::Create { user, currency } => {
-            out.wallet(&ops::create_wallet(store, scope, user, currency.parse()?)?)?;
+            let chosen = currency
+                .as_deref()
+                .map(|code| code.to_ascii_uppercase().parse())
+                .transpose()?;
+            let currency = chosen.unwrap_or(crate::ledger::money::Currency::CNY);
+            let wallet = ops::create_wallet(store, scope, user, currency)?;
+            if chosen.is_none() {
+                // The currency is fixed for good: say which one was taken without being asked.
+                eprintln!(
+                    "note: the wallet is in {currency}, the default (choose with --currency or LEDGERCTL_CURRENCY)"
+                );
+            }
+            out.wallet(&wallet)?;
             return Ok(());
         }
         WalletCommand::Show { user, at: None } => {
@@ -328,12 +332,24 @@ fn wallet<W: Write>(
             out.wallet_at(&ops::show_wallet_at(store, scope, user, &at)?, &at)?;
             return Ok(());
         }
-        WalletCommand::List { page } => {
-            out.wallets(&ops::list_wallets(
-                store,
-                scope,
-                PageRequest::new(page.page, page.page_size)?,
-            )?)?;
+        WalletCommand::List { status, all, page } => {
+            let status = status.as_deref().map(str::parse::<WalletStatus>).transpose()?;
+            if *all {
+                let mut list = out.wallet_stream()?;
+                let listed = ops::each_wallet(store, scope, status, |w| list.item(&w));
+                // A closed stdout stops the walk; it is reported as what it is, not as a ledger error.
+                if let Some(e) = list.io_error.take() {
+                    return Err(Stop::Output(e));
+                }
+                list.finish(listed?)?;
+            } else {
+                out.wallets(&ops::list_wallets(
+                    store,
+                    scope,
+                    status,
+                    PageRequest::new(page.page, page.page_size)?,
+                )?)?;
+            }
             return Ok(());
         }
         WalletCommand::History { user, filter, page } => {
@@ -373,7 +389,7 @@ fn wallet<W: Write>(
         } => {
             let to: WalletStatus = status.parse()?;
             if to != WalletStatus::Active && !g.yes {
-                confirm_status(store, scope, user, to, reason.clone())?;
+                confirm::status(store, scope, user, to, reason.clone())?;
             }
             out.status(&ops::set_status(store, scope, user, to, reason.clone(), actor)?)?;
             return Ok(());
@@ -439,91 +455,13 @@ fn wallet<W: Write>(
             };
             let op = Operation::adjust(direction, amount, reason, reference_id.clone())?;
             if !g.yes {
-                confirm_adjustment(store, scope, user, &op)?;
+                confirm::adjustment(store, scope, user, &op)?;
             }
             (user, op)
         }
     };
     out.outcome(&ops::execute(store, scope, user, &op, actor)?)?;
     Ok(())
-}
-
-/// Freezing or closing a wallet stops a user's money: show who and what, and ask.
-fn confirm_status(
-    store: &mut Store,
-    scope: &Scope,
-    user: &str,
-    to: WalletStatus,
-    reason: Option<String>,
-) -> Result<()> {
-    // The rules run first, so a refusal (closing a wallet with money in it) is said before asking.
-    let preview = ops::preview_status(store, scope, user, to, reason)?;
-    if preview.change.is_none() {
-        return Ok(()); // already so: nothing will be written, nothing to confirm
-    }
-    if !(io::stdin().is_terminal() && io::stderr().is_terminal()) {
-        return Err(Error::invalid(
-            "confirmation",
-            format!(
-                "setting a wallet {} stops its user's money: confirm on a terminal, or pass --yes",
-                to.as_str()
-            ),
-        ));
-    }
-    let w = &preview.wallet;
-    let prompt = format!(
-        "Set wallet {} of {user} from {} to {} (balance {} {c}, available {} {c})?",
-        w.id,
-        w.status.as_str(),
-        to.as_str(),
-        w.currency.format(w.balance()),
-        w.currency.format(w.available),
-        c = w.currency,
-    );
-    ask(&prompt, "status change cancelled; nothing was written")
-}
-
-/// Asks a yes/no question on the terminal; no is an invalid request that wrote nothing.
-pub(super) fn ask(prompt: &str, cancelled: &str) -> Result<()> {
-    let yes = dialoguer::Confirm::new()
-        .with_prompt(prompt)
-        .default(false)
-        .interact()
-        .map_err(|e| Error::invalid("confirmation", format!("no confirmation: {e}")))?;
-    if yes {
-        Ok(())
-    } else {
-        Err(Error::invalid("confirmation", cancelled.to_owned()))
-    }
-}
-
-/// Shows a person what an adjustment will do and asks; without a terminal, asks for `--yes`.
-fn confirm_adjustment(store: &mut Store, scope: &Scope, user: &str, op: &Operation) -> Result<()> {
-    if !(io::stdin().is_terminal() && io::stderr().is_terminal()) {
-        return Err(Error::invalid(
-            "confirmation",
-            "wallet adjust changes a balance by hand: confirm on a terminal, or pass --yes",
-        ));
-    }
-    let Some(plan) = ops::preview(store, scope, user, op)? else {
-        return Ok(()); // a replay of an applied adjustment writes nothing: nothing to confirm
-    };
-    let e = &plan.entry;
-    let c = e.currency;
-    let prompt = format!(
-        "{} {} {c} on wallet {} of {user} (balance {} → {} {c}), reason {:?}. Proceed?",
-        if e.kind == crate::ledger::model::TxType::AdjustCredit {
-            "Credit"
-        } else {
-            "Debit"
-        },
-        c.format(e.amount.minor()),
-        e.wallet_id,
-        c.format(e.balance_before),
-        c.format(e.balance_after),
-        e.description.as_deref().unwrap_or_default(),
-    );
-    ask(&prompt, "adjustment cancelled; nothing was written")
 }
 
 /// The completion script of `shell`, generated from the clap definitions.
@@ -535,14 +473,7 @@ pub fn completions(shell: clap_complete::Shell) -> Vec<u8> {
 
 /// The top-level man page (roff), generated from the clap definitions.
 pub fn man_page() -> Result<Vec<u8>> {
-    let mut page = Vec::new();
-    // Built as clap_mangen::generate_to builds it for `--dir`, so both print the same page.
-    let mut command = Cli::command().disable_help_subcommand(true);
-    command.build();
-    clap_mangen::Man::new(command)
-        .render(&mut page)
-        .map_err(|e| Error::internal(format!("rendering the man page: {e}")))?;
-    Ok(page)
+    man::top_page()
 }
 
 /// Who is acting, for the journal: the operating-system user running the command.

@@ -25,7 +25,7 @@ use crate::output::views::{
     WalletView,
 };
 
-use super::auth::{Bearer, InternalKey};
+use super::auth::{Bearer, Caller, InternalKey};
 use super::body::{error_reply, fingerprint, idempotency_key, json_reply, reply_response, ApiError, JsonBody};
 use super::log::Log;
 use super::openapi::{DepositRequest, FreezeRequest, PaymentRequest, RefundRequest, UnfreezeRequest, WithdrawRequest};
@@ -41,16 +41,19 @@ pub struct State {
     log: Log,
     access_log: bool,
     request_timeout_ms: u64,
+    /// The OpenAPI document, rendered once the listeners' addresses are known.
+    openapi: Arc<[u8]>,
 }
 
 impl State {
-    pub fn new(config: &Config, writes: mpsc::Sender<Job>, log: Log) -> State {
+    pub fn new(config: &Config, writes: mpsc::Sender<Job>, log: Log, openapi: Vec<u8>) -> State {
         State {
             reads: Reads::new(config.db.clone(), config.lock_timeout_ms),
             writes,
             log,
             access_log: config.access_log,
             request_timeout_ms: config.request_timeout_ms,
+            openapi: openapi.into(),
         }
     }
 }
@@ -81,14 +84,14 @@ pub fn public_router(state: State) -> Router {
 /// The internal listener: the internal refund (and /healthz for its own monitoring).
 pub fn internal_router(state: State) -> Router {
     common(
-        Router::new().route("/internal/wallet/refund", post(internal_refund)),
+        Router::new().route(super::openapi::INTERNAL_REFUND_PATH, post(internal_refund)),
         state,
     )
 }
 
 fn common(router: Router<State>, state: State) -> Router {
     router
-        .route("/healthz", get(healthz))
+        .route(super::openapi::HEALTHZ_PATH, get(healthz))
         .fallback(route_not_found)
         .method_not_allowed_fallback(method_not_allowed)
         .layer(DefaultBodyLimit::max(BODY_BYTES_MAX))
@@ -97,7 +100,7 @@ fn common(router: Router<State>, state: State) -> Router {
 }
 
 /// Every request: its body read first (up to the limit), a time limit, and one access-log line
-/// (never a header, so never a token).
+/// (never a header, so never a secret; the id of the token that authenticated, if one did).
 ///
 /// A write is never cut off by the time limit once it is queued: the writer itself refuses to
 /// start it past its deadline, so a `request_timeout` always means "not applied".
@@ -108,6 +111,7 @@ async fn around(axum::extract::State(state): axum::extract::State<State>, reques
     let method = request.method().clone();
     let path = request.uri().path().to_owned();
     let timed_out = || ApiError(Error::RequestTimeout { timeout_ms }).into_response();
+    let caller = Caller::default();
     let body_deadline = deadline.min(tokio::time::Instant::now() + Duration::from_millis(BODY_READ_TIMEOUT_MS));
     let response = match tokio::time::timeout_at(body_deadline, buffered(request)).await {
         Err(_) => timed_out(),
@@ -117,6 +121,7 @@ async fn around(axum::extract::State(state): axum::extract::State<State>, reques
                 at: deadline,
                 timeout_ms,
             });
+            request.extensions_mut().insert(caller.clone());
             if method == Method::POST {
                 next.run(request).await
             } else {
@@ -128,10 +133,11 @@ async fn around(axum::extract::State(state): axum::extract::State<State>, reques
     };
     if state.access_log {
         state.log.line(format!(
-            "{} {method} {path} {} {}us",
+            "{} {method} {path} {} {}us token={}",
             ops::now(),
             response.status().as_u16(),
-            started.elapsed().as_micros()
+            started.elapsed().as_micros(),
+            caller.token_id().unwrap_or("-")
         ));
     }
     response
@@ -617,10 +623,10 @@ async fn healthz(axum::extract::State(state): axum::extract::State<State>) -> Re
     summary = "This document",
     responses((status = 200, description = "The OpenAPI document of every route", content_type = "application/json"))
 )]
-async fn openapi_json() -> Response {
+async fn openapi_json(axum::extract::State(state): axum::extract::State<State>) -> Response {
     reply_response(Reply {
         status: 200,
-        body: super::openapi::document_bytes().to_vec(),
+        body: state.openapi.to_vec(),
     })
 }
 

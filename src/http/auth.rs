@@ -13,6 +13,24 @@ use crate::ops;
 use super::api::State;
 use super::body::ApiError;
 
+/// Who a request turned out to be, for its access-log line: the id of the token or key it
+/// authenticated with (never the secret). Set by the extractors below, read after the answer.
+#[derive(Clone, Default)]
+pub struct Caller(std::sync::Arc<std::sync::OnceLock<String>>);
+
+impl Caller {
+    /// The authenticated token's id, if the request got that far.
+    pub fn token_id(&self) -> Option<&str> {
+        self.0.get().map(String::as_str)
+    }
+
+    fn authenticated(parts: &Parts, token: &Token) {
+        if let Some(caller) = parts.extensions.get::<Caller>() {
+            let _ = caller.0.set(token.id.clone());
+        }
+    }
+}
+
 /// The token of a public request.
 pub struct Bearer(pub Token);
 
@@ -27,6 +45,9 @@ impl FromRequestParts<State> for Bearer {
             Ok(presented) => check(state, presented, TokenKind::Bearer).await,
             Err(e) => Err(e),
         };
+        if let Ok(token) = &checked {
+            Caller::authenticated(parts, token);
+        }
         checked.map(Bearer).map_err(|e| refused(e, "Bearer"))
     }
 }
@@ -42,6 +63,9 @@ impl FromRequestParts<State> for InternalKey {
                 reason: "send the internal API key as `X-API-Key: <key>` (token create --internal)".to_owned(),
             }),
         };
+        if let Ok(token) = &checked {
+            Caller::authenticated(parts, token);
+        }
         checked
             .map(InternalKey)
             .map_err(|e| refused(e, r#"ApiKey header="X-API-Key""#))
@@ -95,9 +119,7 @@ impl Bearer {
     /// as for a wallet that does not exist, so it learns nothing about who has one.
     pub fn reaches(&self, user_id: &str) -> Result<(), Error> {
         match &self.0.user_id {
-            Some(own) if own != user_id => Err(Error::WalletNotFound {
-                user_id: user_id.to_owned(),
-            }),
+            Some(own) if own != user_id => Err(Error::wallet_not_found(&self.0.scope, user_id)),
             _ => Ok(()),
         }
     }

@@ -91,7 +91,7 @@ pub fn run(
             internal: internal.local_addr().map_err(Error::internal)?,
         };
         started(&bound).map_err(|e| Error::internal(format!("cannot report the listeners: {e}")))?;
-        let state = api::State::new(config, writes, log.clone());
+        let state = api::State::new(config, writes, log.clone(), openapi::served_bytes(&bound));
         let grace = config.grace();
         tokio::spawn(signals(stop, hurry, log.clone(), grace));
         let public = serve(

@@ -2,10 +2,9 @@
 //! cannot drift from what the server does. Request bodies are described here; they are decoded
 //! by the batch-line parser, and a test holds each description to the fields its route takes.
 
-use std::sync::OnceLock;
-
 use utoipa::openapi::response::ResponseBuilder;
 use utoipa::openapi::security::{ApiKey, ApiKeyValue, HttpAuthScheme, HttpBuilder, SecurityScheme};
+use utoipa::openapi::server::ServerBuilder;
 use utoipa::openapi::{ContentBuilder, HttpMethod, Ref};
 use utoipa::{Modify, OpenApi, ToSchema};
 
@@ -139,7 +138,7 @@ pub struct RefundRequest {
 #[openapi(
     info(
         title = "ledgerctl",
-        description = "Double-entry wallet ledger. Every 200 of a write is durable on disk. Errors are the seeds' SimpleResponse plus a stable `error` string. /internal/wallet/refund is served only on the internal listener (--internal-listen, X-API-Key); every other route only on the public one (--listen, Bearer token), with /healthz on both.",
+        description = "Double-entry wallet ledger. Every 200 of a write is durable on disk. Errors are `{code, message, error, timestamp}`: the HTTP status, a message for people and a stable `error` string for programs. /internal/wallet/refund is served only on the internal listener (--internal-listen, X-API-Key); every other route only on the public one (--listen, Bearer token), with /healthz on both.",
     ),
     paths(
         super::api::withdraw,
@@ -247,10 +246,43 @@ pub fn document() -> utoipa::openapi::OpenApi {
     ApiDoc::openapi()
 }
 
-/// The document as served, rendered once.
-pub fn document_bytes() -> &'static [u8] {
-    static RENDERED: OnceLock<Vec<u8>> = OnceLock::new();
-    RENDERED.get_or_init(|| serde_json::to_vec(&document()).unwrap_or_default())
+/// The document as a server listening at `bound` serves it: `servers` lists both listeners,
+/// and each path names the one it is served on (the internal refund only the internal one,
+/// /healthz both, every other route the public one).
+pub fn served(bound: &super::Bound) -> utoipa::openapi::OpenApi {
+    let mut doc = document();
+    let listener = |addr: std::net::SocketAddr, description: &str| {
+        ServerBuilder::new()
+            .url(format!("http://{addr}"))
+            .description(Some(description))
+            .build()
+    };
+    let public = listener(
+        bound.public,
+        "The public listener (--listen): the wallet routes with a bearer token, /healthz and /openapi.json",
+    );
+    let internal = listener(
+        bound.internal,
+        "The internal listener (--internal-listen): POST /internal/wallet/refund with an X-API-Key, and /healthz",
+    );
+    for (path, item) in doc.paths.paths.iter_mut() {
+        item.servers = match path.as_str() {
+            INTERNAL_REFUND_PATH => Some(vec![internal.clone()]),
+            HEALTHZ_PATH => None,
+            _ => Some(vec![public.clone()]),
+        };
+    }
+    doc.servers = Some(vec![public, internal]);
+    doc
+}
+
+/// The internal listener's one route, and the route both listeners serve.
+pub const INTERNAL_REFUND_PATH: &str = "/internal/wallet/refund";
+pub const HEALTHZ_PATH: &str = "/healthz";
+
+/// [`served`], rendered: once per server, when its listeners are bound.
+pub fn served_bytes(bound: &super::Bound) -> Vec<u8> {
+    serde_json::to_vec(&served(bound)).unwrap_or_default()
 }
 
 #[cfg(test)]
@@ -297,5 +329,34 @@ mod tests {
         let read = &doc["paths"]["/wallets/{user_id}"]["get"]["responses"];
         assert!(read.get("401").is_some() && read.get("409").is_none());
         assert_eq!(doc["components"]["securitySchemes"]["bearerAuth"]["scheme"], "bearer");
+    }
+
+    #[test]
+    fn each_path_names_the_listener_that_serves_it() {
+        let bound = super::super::Bound {
+            public: "127.0.0.1:8080".parse().unwrap(),
+            internal: "127.0.0.1:8081".parse().unwrap(),
+        };
+        let doc = serde_json::to_value(served(&bound)).unwrap();
+        let urls = |servers: &serde_json::Value| -> Vec<String> {
+            servers
+                .as_array()
+                .into_iter()
+                .flatten()
+                .map(|s| s["url"].as_str().unwrap().to_owned())
+                .collect()
+        };
+        assert_eq!(
+            urls(&doc["servers"]),
+            ["http://127.0.0.1:8080", "http://127.0.0.1:8081"]
+        );
+        for (path, item) in doc["paths"].as_object().unwrap() {
+            let expected: &[&str] = match path.as_str() {
+                INTERNAL_REFUND_PATH => &["http://127.0.0.1:8081"],
+                HEALTHZ_PATH => &[],
+                _ => &["http://127.0.0.1:8080"],
+            };
+            assert_eq!(urls(&item["servers"]), expected, "{path}");
+        }
     }
 }

@@ -17,8 +17,8 @@ pub use operate::{execute, preview, refund_by_transaction, Outcome};
 pub use serve::{commit_group, IdempotencyKey, Reply, WriteRequest};
 pub use token::{authenticate, create_token, list_tokens, revoke_token, show_token, NewToken};
 pub use wallet::{
-    create_wallet, freezes, history, list_wallets, preview_status, set_status, show_wallet, show_wallet_at,
-    status_history, StatusOutcome,
+    create_wallet, each_wallet, freezes, history, list_wallets, preview_status, set_status, show_freeze,
+    show_transaction, show_wallet, show_wallet_at, status_history, StatusOutcome,
 };
 
 use crate::ledger::ids::{check_minted, check_reference, mint, FREEZE_PREFIX, TRANSACTION_PREFIX};

@@ -30,9 +30,7 @@ pub fn execute(store: &mut Store, scope: &Scope, user_id: &str, operation: &Oper
 pub fn execute_in(tx: &Tx, scope: &Scope, user_id: &str, operation: &Operation, actor: &str) -> Result<Outcome> {
     let wallet = tx
         .wallet_of_user(scope, user_id)?
-        .ok_or_else(|| Error::WalletNotFound {
-            user_id: user_id.to_owned(),
-        })?;
+        .ok_or_else(|| Error::wallet_not_found(scope, user_id))?;
     apply(tx, wallet, operation, actor)
 }
 
@@ -64,9 +62,7 @@ pub fn preview(store: &mut Store, scope: &Scope, user_id: &str, operation: &Oper
     store.read(|tx| {
         let wallet = tx
             .wallet_of_user(scope, user_id)?
-            .ok_or_else(|| Error::WalletNotFound {
-                user_id: user_id.to_owned(),
-            })?;
+            .ok_or_else(|| Error::wallet_not_found(scope, user_id))?;
         match prepare(tx, wallet, operation, "preview")? {
             Prepared::Replay(_) => Ok(None),
             Prepared::Apply { plan, .. } => Ok(Some(plan)),

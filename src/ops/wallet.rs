@@ -2,6 +2,7 @@
 
 use crate::error::{Error, Result};
 use crate::ledger::ids::{self, WALLET_PREFIX};
+use crate::ledger::limits::ID_LEN_MAX;
 use crate::ledger::model::{Entry, Freeze, FreezeStatus, Scope, StatusChange, Wallet, WalletStatus};
 use crate::ledger::money::Currency;
 use crate::ledger::request::{EntryFilter, PageRequest, Paged};
@@ -15,6 +16,7 @@ pub fn create_wallet(store: &mut Store, scope: &Scope, user_id: &str, currency: 
         if let Some(existing) = tx.wallet_of_user(scope, user_id)? {
             return Err(Error::WalletExists {
                 user_id: user_id.to_owned(),
+                closed: existing.status == WalletStatus::Closed,
                 wallet_id: existing.id,
             });
         }
@@ -25,17 +27,97 @@ pub fn create_wallet(store: &mut Store, scope: &Scope, user_id: &str, currency: 
 }
 
 fn wallet_in(tx: &Tx, scope: &Scope, user_id: &str) -> Result<Wallet> {
-    tx.wallet_of_user(scope, user_id)?.ok_or_else(|| Error::WalletNotFound {
-        user_id: user_id.to_owned(),
+    tx.wallet_of_user(scope, user_id)?
+        .ok_or_else(|| Error::wallet_not_found(scope, user_id))
+}
+
+/// The wallet of a user, or the wallet with that `wlt_` id, in `scope`. A user id wins: user
+/// ids are chosen by operators and may look like anything, wallet ids only name a wallet when
+/// no user has that name.
+fn wallet_by_user_or_id(tx: &Tx, scope: &Scope, user_or_wallet: &str) -> Result<Wallet> {
+    if let Some(wallet) = tx.wallet_of_user(scope, user_or_wallet)? {
+        return Ok(wallet);
+    }
+    if user_or_wallet.starts_with(WALLET_PREFIX) {
+        if let Some(wallet) = tx.wallet(user_or_wallet)?.filter(|w| in_scope(w, scope)) {
+            return Ok(wallet);
+        }
+    }
+    Err(Error::wallet_not_found(scope, user_or_wallet))
+}
+
+/// Whether a wallet belongs to `scope`; anything outside it is reported as not found.
+fn in_scope(wallet: &Wallet, scope: &Scope) -> bool {
+    wallet.tenant_id == scope.tenant_id && wallet.application_id == scope.application_id
+}
+
+/// A wallet by its user's id or by its own `wlt_` id.
+pub fn show_wallet(store: &mut Store, scope: &Scope, user_or_wallet: &str) -> Result<Wallet> {
+    store.read(|tx| wallet_by_user_or_id(tx, scope, user_or_wallet))
+}
+
+pub fn list_wallets(
+    store: &mut Store,
+    scope: &Scope,
+    status: Option<WalletStatus>,
+    page: PageRequest,
+) -> Result<Paged<Wallet>> {
+    store.read(|tx| tx.wallets(scope, status, page))
+}
+
+/// Every wallet of `scope` (with `status`, if given), handed to `each` as it is read, from one
+/// snapshot. Returns how many there were.
+pub fn each_wallet(
+    store: &mut Store,
+    scope: &Scope,
+    status: Option<WalletStatus>,
+    each: impl FnMut(Wallet) -> Result<()>,
+) -> Result<u64> {
+    store.read(|tx| tx.for_each_wallet(scope, status, each))
+}
+
+/// An id typed by a person, checked only for what cannot name anything: any other string is
+/// looked up, and one that names nothing is not found (404), as for every id.
+fn check_lookup_id(field: &str, id: &str) -> Result<()> {
+    if id.is_empty() || id.len() > ID_LEN_MAX {
+        return Err(Error::invalid(field, format!("must be 1 to {ID_LEN_MAX} characters")));
+    }
+    Ok(())
+}
+
+/// Any transaction of `scope` by its id, with how much of it was refunded and its wallet (so
+/// its user). Another tenant's or application's transaction is not found, like a missing one.
+pub fn show_transaction(store: &mut Store, scope: &Scope, transaction_id: &str) -> Result<(Entry, i64, Wallet)> {
+    check_lookup_id("transaction_id", transaction_id)?;
+    let not_found = || Error::TransactionNotFound {
+        transaction_id: transaction_id.to_owned(),
+    };
+    store.read(|tx| {
+        let entry = tx.entry(transaction_id)?.ok_or_else(not_found)?;
+        let wallet = tx
+            .wallet(&entry.wallet_id)?
+            .filter(|w| in_scope(w, scope))
+            .ok_or_else(not_found)?;
+        let refunded = tx.refunded(&entry.id)?;
+        Ok((entry, refunded, wallet))
     })
 }
 
-pub fn show_wallet(store: &mut Store, scope: &Scope, user_id: &str) -> Result<Wallet> {
-    store.read(|tx| wallet_in(tx, scope, user_id))
-}
-
-pub fn list_wallets(store: &mut Store, scope: &Scope, page: PageRequest) -> Result<Paged<Wallet>> {
-    store.read(|tx| tx.wallets(scope, page))
+/// Any freeze record of `scope` by its id, with its wallet. Another tenant's or application's
+/// freeze is not found, like a missing one.
+pub fn show_freeze(store: &mut Store, scope: &Scope, freeze_id: &str) -> Result<(Freeze, Wallet)> {
+    check_lookup_id("freeze_id", freeze_id)?;
+    let not_found = || Error::FreezeNotFound {
+        freeze_id: freeze_id.to_owned(),
+    };
+    store.read(|tx| {
+        let freeze = tx.freeze(freeze_id)?.ok_or_else(not_found)?;
+        let wallet = tx
+            .wallet(&freeze.wallet_id)?
+            .filter(|w| in_scope(w, scope))
+            .ok_or_else(not_found)?;
+        Ok((freeze, wallet))
+    })
 }
 
 /// A wallet's transactions, newest first, each with how much of it has been refunded.
@@ -67,10 +149,9 @@ pub fn history(
 /// changes: balances of every entry up to and including that second.
 pub fn show_wallet_at(store: &mut Store, scope: &Scope, user_id: &str, at: &str) -> Result<Wallet> {
     store.read(|tx| {
-        let wallet = wallet_in(tx, scope, user_id)?;
-        tx.wallet_at(&wallet, at)?.ok_or_else(|| Error::WalletNotFound {
-            user_id: format!("{user_id} at {at}"),
-        })
+        let wallet = wallet_by_user_or_id(tx, scope, user_id)?;
+        tx.wallet_at(&wallet, at)?
+            .ok_or_else(|| Error::wallet_not_found(scope, format!("{user_id} at {at}")))
     })
 }
 

@@ -340,33 +340,64 @@ impl<W: Write> Printer<W> {
             Format::Json => self.json(&list),
             Format::Csv => self.csv(&list.items),
             Format::Table => {
-                let mut t = grid(
-                    &[
-                        "USER",
-                        "WALLET",
-                        "CURRENCY",
-                        "BALANCE",
-                        "FROZEN",
-                        "AVAILABLE",
-                        "STATUS",
-                        "CREATED",
-                    ],
-                    &[3, 4, 5],
-                );
-                for w in &list.items {
-                    t.add_row(vec![
-                        &w.user_id,
-                        &w.wallet_id,
-                        &w.currency,
-                        &w.balance,
-                        &w.frozen_balance,
-                        &w.available_balance,
-                        &w.status,
-                        &w.created_at,
-                    ]);
-                }
-                self.table(None, &t)?;
+                self.table(None, &wallets_table(&list.items))?;
                 self.footer(&list)
+            }
+        }
+    }
+
+    /// Every wallet of a listing, printed as each is read (`wallet list --all`): the list
+    /// envelope with all of them in `items` and one page, or CSV rows. A table needs every
+    /// row for its widths, so it is drawn at the end.
+    pub fn wallet_stream(&mut self) -> io::Result<WalletStream<'_, W>> {
+        if self.format == Format::Json {
+            self.out.write_all(br#"{"code":200,"message":"ok","items":["#)?;
+        }
+        Ok(WalletStream {
+            format: self.format,
+            out: &mut self.out,
+            now: &self.now,
+            count: 0,
+            rows: Vec::new(),
+            io_error: None,
+        })
+    }
+
+    /// A transaction looked up by its id, with its wallet (and so its user).
+    pub fn transaction(&mut self, entry: &Entry, refunded: i64, wallet: &Wallet) -> io::Result<()> {
+        let view = views::TransactionResult {
+            transaction: TransactionView::new(entry, refunded),
+            wallet: WalletView::from(wallet),
+        };
+        match self.format {
+            Format::Json | Format::Csv => self.json(&Envelope::ok(&view, &self.now)),
+            Format::Table => {
+                self.table(
+                    Some(&format!("Transaction {}", view.transaction.id)),
+                    &transaction_table(&view.transaction),
+                )?;
+                self.table(
+                    Some(&format!("Wallet {}", view.wallet.wallet_id)),
+                    &wallet_table(&view.wallet),
+                )
+            }
+        }
+    }
+
+    /// A freeze record looked up by its id, with its wallet (and so its user).
+    pub fn freeze(&mut self, freeze: &Freeze, wallet: &Wallet) -> io::Result<()> {
+        let view = views::FreezeResult {
+            freeze: FreezeView::new(freeze, wallet.currency),
+            wallet: WalletView::from(wallet),
+        };
+        match self.format {
+            Format::Json | Format::Csv => self.json(&Envelope::ok(&view, &self.now)),
+            Format::Table => {
+                self.table(Some(&format!("Freeze {}", view.freeze.id)), &freeze_table(&view.freeze))?;
+                self.table(
+                    Some(&format!("Wallet {}", view.wallet.wallet_id)),
+                    &wallet_table(&view.wallet),
+                )
             }
         }
     }
@@ -577,6 +608,112 @@ fn record(rows: Vec<(&str, String, bool)>) -> Table {
         t.add_row(vec![Cell::new(field), value]);
     }
     t
+}
+
+/// A wallet listing, one row per wallet.
+fn wallets_table(items: &[WalletView]) -> Table {
+    let mut t = grid(
+        &[
+            "USER",
+            "WALLET",
+            "CURRENCY",
+            "BALANCE",
+            "FROZEN",
+            "AVAILABLE",
+            "STATUS",
+            "CREATED",
+        ],
+        &[3, 4, 5],
+    );
+    for w in items {
+        t.add_row(vec![
+            &w.user_id,
+            &w.wallet_id,
+            &w.currency,
+            &w.balance,
+            &w.frozen_balance,
+            &w.available_balance,
+            &w.status,
+            &w.created_at,
+        ]);
+    }
+    t
+}
+
+/// What [`Printer::wallet_stream`] hands out: takes wallets one at a time, then the count.
+pub struct WalletStream<'a, W: Write> {
+    format: Format,
+    out: &'a mut W,
+    now: &'a str,
+    count: u64,
+    /// Table rows, kept until the end for the column widths.
+    rows: Vec<WalletView>,
+    /// Why the output stopped (a closed stdout), if it did: the caller reports it, not the
+    /// ledger error that stopped the walk.
+    pub io_error: Option<io::Error>,
+}
+
+impl<W: Write> WalletStream<'_, W> {
+    /// Prints one wallet (or keeps it, for a table). An output error stops the walk.
+    pub fn item(&mut self, wallet: &Wallet) -> crate::error::Result<()> {
+        let view = WalletView::from(wallet);
+        let written = match self.format {
+            Format::Json => self.json_item(&view),
+            Format::Csv => self.csv_item(&view),
+            Format::Table => {
+                self.rows.push(view);
+                Ok(())
+            }
+        };
+        self.count += 1;
+        written.map_err(|e| {
+            let error = Error::internal(format!("cannot write output: {e}"));
+            self.io_error = Some(e);
+            error
+        })
+    }
+
+    fn json_item(&mut self, view: &WalletView) -> io::Result<()> {
+        if self.count > 0 {
+            self.out.write_all(b",")?;
+        }
+        serde_json::to_writer(&mut *self.out, view)?;
+        Ok(())
+    }
+
+    fn csv_item(&mut self, view: &WalletView) -> io::Result<()> {
+        let mut writer = csv::WriterBuilder::new()
+            .has_headers(self.count == 0)
+            .from_writer(&mut *self.out);
+        writer.serialize(view).map_err(io::Error::other)?;
+        writer.flush()
+    }
+
+    /// Closes the listing: the envelope's `total` and its one page, or the table.
+    pub fn finish(self, total: u64) -> io::Result<()> {
+        match self.format {
+            Format::Json => {
+                let pagination = views::Pagination {
+                    page: 1,
+                    page_size: u32::try_from(total).unwrap_or(u32::MAX),
+                    total,
+                    total_pages: u64::from(total > 0),
+                    has_next: false,
+                    has_prev: false,
+                };
+                write!(self.out, r#"],"total":{total},"pagination":"#)?;
+                serde_json::to_writer(&mut *self.out, &pagination)?;
+                self.out.write_all(br#","timestamp":"#)?;
+                serde_json::to_writer(&mut *self.out, self.now)?;
+                writeln!(self.out, "}}")
+            }
+            Format::Csv => Ok(()),
+            Format::Table => {
+                writeln!(self.out, "{}", wallets_table(&self.rows))?;
+                writeln!(self.out, "{total} wallets")
+            }
+        }
+    }
 }
 
 fn wallet_table(w: &WalletView) -> Table {

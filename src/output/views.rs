@@ -11,7 +11,7 @@ use crate::ledger::token::Token;
 use crate::ledger::verify::{Check, Report};
 use crate::ops::{Outcome, TrialBalance};
 
-/// The seeds' success envelope: `{"code","message","data","timestamp"}`.
+/// The success envelope: `{"code","message","data","timestamp"}`.
 #[derive(Debug, Serialize, utoipa::ToSchema)]
 pub struct Envelope<T: Serialize> {
     pub code: u16,
@@ -35,7 +35,7 @@ impl<T: Serialize> Envelope<T> {
     }
 }
 
-/// The seeds' `SimpleResponse`, plus the stable `error` string.
+/// The error envelope (`SimpleResponse`), with a stable `error` string for programs.
 #[derive(Debug, Serialize, utoipa::ToSchema)]
 pub struct ErrorEnvelope {
     pub code: u16,

@@ -91,8 +91,10 @@ impl Store {
     /// Opens an existing ledger file, bringing its schema up to date.
     pub fn open(path: &Path, lock_timeout_ms: u64) -> Result<Store> {
         if !path.exists() {
+            // Absolute, so a command run from the wrong folder says where it looked.
+            let absolute = std::path::absolute(path).unwrap_or_else(|_| path.to_path_buf());
             return Err(Error::LedgerNotFound {
-                path: path.display().to_string(),
+                path: absolute.display().to_string(),
             });
         }
         let flags = OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_NO_MUTEX;
@@ -310,15 +312,38 @@ impl Tx<'_> {
         Ok(())
     }
 
-    pub fn wallets(&self, scope: &Scope, page: PageRequest) -> Result<Paged<Wallet>> {
+    pub fn wallets(&self, scope: &Scope, status: Option<WalletStatus>, page: PageRequest) -> Result<Paged<Wallet>> {
+        let status = status.map(WalletStatus::as_str);
         self.page_of(
             WALLET_COLUMNS,
-            "wallets WHERE tenant_id = ?1 AND application_id = ?2",
+            "wallets WHERE tenant_id = ?1 AND application_id = ?2 AND (?3 IS NULL OR status = ?3)",
             "id",
-            &[&scope.tenant_id, &scope.application_id],
+            &[&scope.tenant_id, &scope.application_id, &status],
             page,
             wallet_row,
         )
+    }
+
+    /// Every wallet of `scope` (with `status`, if given), in user id order, handed to `each` as
+    /// it is read: memory stays flat however many there are. Returns how many there were.
+    pub fn for_each_wallet(
+        &self,
+        scope: &Scope,
+        status: Option<WalletStatus>,
+        mut each: impl FnMut(Wallet) -> Result<()>,
+    ) -> Result<u64> {
+        let mut stmt = self.q().prepare_cached(&all_wallets_sql())?;
+        let mut rows = stmt.query(params![
+            scope.tenant_id,
+            scope.application_id,
+            status.map(WalletStatus::as_str)
+        ])?;
+        let mut count = 0;
+        while let Some(row) = rows.next()? {
+            each(wallet_row(row)??)?;
+            count += 1;
+        }
+        Ok(count)
     }
 
     /// Every wallet of the ledger, for `ledger verify`.
@@ -1160,9 +1185,38 @@ fn freeze_row(r: &Row) -> rusqlite::Result<Result<Freeze>> {
     }))
 }
 
+/// `wallet list --all`. In user id order, the order of the (tenant, application, user) unique
+/// index, so SQLite walks the index instead of sorting every row in memory first (which an
+/// `ORDER BY id` would, holding the whole listing).
+fn all_wallets_sql() -> String {
+    format!(
+        "SELECT {WALLET_COLUMNS} FROM wallets \
+         WHERE tenant_id = ?1 AND application_id = ?2 AND (?3 IS NULL OR status = ?3) ORDER BY user_id"
+    )
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn listing_every_wallet_walks_an_index_without_sorting() {
+        let dir = tempfile::tempdir().unwrap();
+        let store = Store::create(&dir.path().join("l.db"), 1_000).unwrap();
+        let mut stmt = store
+            .conn
+            .prepare(&format!("EXPLAIN QUERY PLAN {}", all_wallets_sql()))
+            .unwrap();
+        let none: Option<String> = None;
+        let plan: Vec<String> = stmt
+            .query_map(params!["t", "a", none], |r| r.get::<_, String>(3))
+            .unwrap()
+            .map(|r| r.unwrap())
+            .collect();
+        let plan = plan.join("; ");
+        assert!(plan.contains("tenant_id=? AND application_id=?"), "{plan}");
+        assert!(!plan.contains("TEMP B-TREE"), "no sort of the whole listing: {plan}");
+    }
 
     fn plan_of(store: &Store, sql: &str) -> String {
         let explain = format!("EXPLAIN QUERY PLAN {}", sql);

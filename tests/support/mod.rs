@@ -180,3 +180,29 @@ fn snapshot(db: &Path) -> String {
 pub fn s(v: &Value) -> &str {
     v.as_str().unwrap_or_else(|| panic!("expected a string, got {v}"))
 }
+
+/// Whether `program` is installed (on PATH). When it is not, a test that needed it would pass
+/// without checking anything, so this says so where a person running `cargo test` sees it: on
+/// the process's real stderr, which the test harness does not capture (`eprintln!` it does).
+/// Under `.ci/run` the tool's `require` variable is set and a missing tool fails the test.
+pub fn tool_installed(program: &str, require: &str) -> bool {
+    let found = std::process::Command::new("sh")
+        .args(["-c", &format!("command -v '{program}'")])
+        .output()
+        .is_ok_and(|o| o.status.success());
+    if found {
+        return true;
+    }
+    assert!(
+        std::env::var_os(require).is_none(),
+        "{program} is required ({require} is set) but not installed"
+    );
+    let thread = std::thread::current();
+    let test = thread.name().unwrap_or("a test");
+    // Written straight to the stream, not through eprintln!, so the harness does not swallow it.
+    let _ = std::io::Write::write_all(
+        &mut std::io::stderr(),
+        format!("skipped: {test}: {program} not installed (bash .ci/run installs it)\n").as_bytes(),
+    );
+    false
+}

@@ -48,7 +48,16 @@ impl Server {
     pub fn start_with(ledger: &Ledger, extra: &[&str]) -> Server {
         let mut quiet = vec!["--quiet"];
         quiet.extend_from_slice(extra);
-        let (child, started) = spawn(ledger, &quiet);
+        Server::launch(ledger, &quiet)
+    }
+
+    /// As [`Server::start`], with the access log on: [`Server::stop`] returns it.
+    pub fn start_logging(ledger: &Ledger) -> Server {
+        Server::launch(ledger, &[])
+    }
+
+    fn launch(ledger: &Ledger, args: &[&str]) -> Server {
+        let (child, started) = spawn(ledger, args);
         // Connections are kept alive and reused, as real clients do: every answer, an early 401
         // included, must leave its connection clean for the next request.
         let agent = ureq::AgentBuilder::new().timeout(Duration::from_secs(30)).build();

@@ -1,6 +1,7 @@
 //! Output is a contract: results on stdout (a table for people, exactly one JSON envelope for
 //! scripts), diagnostics on stderr.
 
+pub mod cells;
 pub mod export;
 pub mod views;
 
@@ -49,11 +50,29 @@ impl<W: Write> Printer<W> {
         writeln!(self.out)
     }
 
-    /// List items as CSV rows under a header of their field names (nothing for an empty list).
+    /// List items as CSV rows under one header: every field of the item's view, in order,
+    /// absent values as empty cells (nothing at all for an empty list).
     fn csv<T: Serialize>(&mut self, items: &[T]) -> io::Result<()> {
         let mut writer = csv::Writer::from_writer(&mut self.out);
+        let mut header: Option<Vec<String>> = None;
         for item in items {
-            writer.serialize(item).map_err(io::Error::other)?;
+            let row = cells::cells(item).map_err(io::Error::other)?;
+            let names: Vec<String> = row.iter().map(|(name, _)| name.clone()).collect();
+            match &header {
+                None => {
+                    writer.write_record(&names).map_err(io::Error::other)?;
+                    header = Some(names);
+                }
+                Some(header) if *header != names => {
+                    return Err(io::Error::other(format!(
+                        "csv row with columns {names:?} under the header {header:?}"
+                    )))
+                }
+                Some(_) => {}
+            }
+            writer
+                .write_record(row.iter().map(|(_, cell)| cell.as_deref().unwrap_or_default()))
+                .map_err(io::Error::other)?;
         }
         writer.flush()
     }

@@ -154,7 +154,9 @@ fn every_csv_listing_has_one_header_and_every_row_its_width_whatever_the_transac
     }
 
     matches_json(&l, &["wallet", "list"]);
-    matches_json(&l, &["wallet", "freezes", "u1"]);
+    let freezes = matches_json(&l, &["wallet", "freezes", "u1"]);
+    let (empty, rows) = csv(&l, &["wallet", "freezes", "u2"]);
+    assert_eq!((empty, rows.len()), (freezes, 0), "an empty list is its header alone");
     matches_json(&l, &["wallet", "status", "u1"]);
     l.ok(&["token", "create", "--user", "u1"]);
     l.ok(&["token", "create", "--scope", "write", "--expires", "30d"]);

@@ -103,8 +103,11 @@ fn usage_error(e: &clap::Error, args: &[OsString]) -> ExitCode {
             message.join(" ").trim_start_matches("error: ").to_owned()
         };
         let error = Error::invalid("arguments", message);
-        let _ =
-            serde_json::to_writer(io::stdout().lock(), &ErrorEnvelope::new(&error, &ops::now())).map(|()| println!());
+        // Written, not println!'d: println! panics on a closed stdout.
+        let mut stdout = io::stdout().lock();
+        let _ = serde_json::to_writer(&mut stdout, &ErrorEnvelope::new(&error, &ops::now()))
+            .map_err(io::Error::from)
+            .and_then(|()| writeln!(stdout));
     } else {
         let _ = e.print();
     }

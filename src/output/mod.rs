@@ -51,28 +51,23 @@ impl<W: Write> Printer<W> {
     }
 
     /// List items as CSV rows under one header: every field of the item's view, in order,
-    /// absent values as empty cells (nothing at all for an empty list).
-    fn csv<T: Serialize>(&mut self, items: &[T]) -> io::Result<()> {
+    /// absent values as empty cells. An empty list is the header alone.
+    fn csv<T: Serialize + Default>(&mut self, items: &[T]) -> io::Result<()> {
+        let names = |row: &cells::Cells| row.iter().map(|(name, _)| name.clone()).collect::<Vec<_>>();
+        let header = names(&cells::cells(&T::default()).map_err(io::Error::other)?);
         let mut writer = csv::Writer::from_writer(&mut self.out);
-        let mut header: Option<Vec<String>> = None;
+        writer.write_record(&header).map_err(csv_io)?;
         for item in items {
             let row = cells::cells(item).map_err(io::Error::other)?;
-            let names: Vec<String> = row.iter().map(|(name, _)| name.clone()).collect();
-            match &header {
-                None => {
-                    writer.write_record(&names).map_err(io::Error::other)?;
-                    header = Some(names);
-                }
-                Some(header) if *header != names => {
-                    return Err(io::Error::other(format!(
-                        "csv row with columns {names:?} under the header {header:?}"
-                    )))
-                }
-                Some(_) => {}
+            if names(&row) != header {
+                return Err(io::Error::other(format!(
+                    "csv row with columns {:?} under the header {header:?}",
+                    names(&row)
+                )));
             }
             writer
                 .write_record(row.iter().map(|(_, cell)| cell.as_deref().unwrap_or_default()))
-                .map_err(io::Error::other)?;
+                .map_err(csv_io)?;
         }
         writer.flush()
     }
@@ -564,6 +559,15 @@ impl<W: Write> Printer<W> {
                 self.table(Some(title), &t)
             }
         }
+    }
+}
+
+/// The I/O error inside a CSV error, so a closed stdout (a broken pipe) is seen as one and
+/// ends the command quietly; the csv crate wraps it.
+pub fn csv_io(e: csv::Error) -> io::Error {
+    match e.into_kind() {
+        csv::ErrorKind::Io(e) => e,
+        other => io::Error::other(format!("csv: {other:?}")),
     }
 }
 

@@ -114,7 +114,7 @@ impl<T: Serialize> ListEnvelope<T> {
 }
 
 /// `dto.WalletResponse`, plus the upstream's `available_balance`.
-#[derive(Debug, Clone, Serialize, utoipa::ToSchema)]
+#[derive(Debug, Default, Clone, Serialize, utoipa::ToSchema)]
 pub struct WalletView {
     pub wallet_id: String,
     pub tenant_id: String,
@@ -155,7 +155,7 @@ impl From<&Wallet> for WalletView {
 
 /// `dto.TransactionResponse`, plus what a refund needs: the original it refunds, and on a
 /// refundable transaction how much of it has been refunded.
-#[derive(Debug, Clone, Serialize, utoipa::ToSchema)]
+#[derive(Debug, Default, Clone, Serialize, utoipa::ToSchema)]
 pub struct TransactionView {
     pub id: String,
     pub wallet_id: String,
@@ -237,7 +237,7 @@ impl JournalEntryView {
 }
 
 /// One posting of the journal as a flat row, for tables and CSV.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Default, Clone, Serialize)]
 pub struct JournalPostingRow {
     pub created_at: String,
     pub transaction_id: String,
@@ -277,7 +277,7 @@ impl JournalPostingRow {
 }
 
 /// `dto.FreezeRecordResponse`.
-#[derive(Debug, Clone, Serialize, utoipa::ToSchema)]
+#[derive(Debug, Default, Clone, Serialize, utoipa::ToSchema)]
 pub struct FreezeView {
     pub id: String,
     pub wallet_id: String,
@@ -303,7 +303,7 @@ impl FreezeView {
 }
 
 /// A wallet status change: who, when, why, from and to.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Default, Clone, Serialize)]
 pub struct StatusChangeView {
     pub wallet_id: String,
     pub from_status: &'static str,
@@ -336,7 +336,7 @@ pub struct HealthView {
 }
 
 /// A stored token: never its secret, which only `token create` prints, once.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Default, Clone, Serialize)]
 pub struct TokenView {
     pub id: String,
     /// `bearer` (Authorization header, public listener) or `internal` (X-API-Key, internal listener).

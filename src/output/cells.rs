@@ -34,6 +34,28 @@ pub fn cells<T: Serialize>(value: &T) -> Result<Cells, NotFlat> {
     value.serialize(RecordSerializer)
 }
 
+/// A CSV cell a spreadsheet cannot run as a formula (OWASP's CSV injection rule): text that
+/// starts with `=`, `+`, `-`, `@`, a tab or a carriage return gets a leading `'`, which
+/// spreadsheets read as "this is text" and do not show. A number in the amount grammar with a
+/// minus sign (`-5.00`, a credit balance) is not a formula and stays a number.
+pub fn neutralised(cell: &str) -> std::borrow::Cow<'_, str> {
+    if cell.starts_with(['=', '+', '-', '@', '\t', '\r']) && !is_signed_decimal(cell) {
+        std::borrow::Cow::Owned(format!("'{cell}"))
+    } else {
+        std::borrow::Cow::Borrowed(cell)
+    }
+}
+
+/// `-` then digits, optionally a dot and digits: how ledgerctl prints a negative amount.
+fn is_signed_decimal(cell: &str) -> bool {
+    let Some(unsigned) = cell.strip_prefix('-') else {
+        return false;
+    };
+    let (whole, fraction) = unsigned.split_once('.').unwrap_or((unsigned, "0"));
+    let digits = |s: &str| !s.is_empty() && s.bytes().all(|b| b.is_ascii_digit());
+    digits(whole) && digits(fraction)
+}
+
 fn nested(what: &str) -> NotFlat {
     NotFlat(format!("a field holds {what}"))
 }
@@ -291,6 +313,18 @@ mod tests {
         assert_eq!(names(&with), names(&without));
         assert_eq!(without[1].1, None);
         assert_eq!(with[3].1.as_deref(), Some("2"));
+    }
+
+    #[test]
+    fn formulas_are_neutralised_and_negative_amounts_stay_numbers() {
+        for formula in [
+            "=1+1", "+1", "-1+1", "@SUM(A1)", "\tx", "\rx", "-", "-.5", "-5.", "--5", "-1e3",
+        ] {
+            assert_eq!(neutralised(formula), format!("'{formula}"), "{formula:?}");
+        }
+        for plain in ["-5.00", "-5", "-0.001", "5.00", "text", "", "a=b", "'=1"] {
+            assert_eq!(neutralised(plain), plain, "{plain:?}");
+        }
     }
 
     #[test]

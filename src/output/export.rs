@@ -60,7 +60,7 @@ impl<W: Write> Exporter<W> {
     fn csv_row(&mut self, row: &[&str]) -> Result<()> {
         let mut writer = csv::Writer::from_writer(Vec::new());
         writer
-            .write_record(row)
+            .write_record(row.iter().map(|cell| super::cells::neutralised(cell).into_owned()))
             .map_err(|e| Error::internal(format!("csv: {e}")))?;
         let bytes = writer.into_inner().map_err(|e| Error::internal(format!("csv: {e}")))?;
         self.out.write_all(&bytes).map_err(|e| self.failed(e))

@@ -66,7 +66,10 @@ impl<W: Write> Printer<W> {
                 )));
             }
             writer
-                .write_record(row.iter().map(|(_, cell)| cell.as_deref().unwrap_or_default()))
+                .write_record(
+                    row.iter()
+                        .map(|(_, cell)| cells::neutralised(cell.as_deref().unwrap_or_default()).into_owned()),
+                )
                 .map_err(csv_io)?;
         }
         writer.flush()

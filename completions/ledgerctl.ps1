@@ -106,7 +106,7 @@ Register-ArgumentCompleter -Native -CommandName 'ledgerctl' -ScriptBlock {
             break
         }
         'ledgerctl;wallet;show' {
-            [CompletionResult]::new('--at', '--at', [CompletionResultType]::ParameterName, 'The wallet as it was then, from the journal (RFC 3339, or a date for its midnight UTC)')
+            [CompletionResult]::new('--at', '--at', [CompletionResultType]::ParameterName, 'The wallet as it was then, from the journal (RFC 3339, `YYYY-MM-DD HH:MM:SS` in UTC, or a date for its midnight UTC)')
             [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'The ledger file')
             [CompletionResult]::new('--tenant', '--tenant', [CompletionResultType]::ParameterName, 'The tenant whose wallets this command reaches')
             [CompletionResult]::new('--app', '--app', [CompletionResultType]::ParameterName, 'The application whose wallets this command reaches')
@@ -140,7 +140,7 @@ Register-ArgumentCompleter -Native -CommandName 'ledgerctl' -ScriptBlock {
         }
         'ledgerctl;wallet;history' {
             [CompletionResult]::new('--type', '--type', [CompletionResultType]::ParameterName, 'Only these types (repeatable): deposit, payment, withdraw, freeze, unfreeze, refund, adjust_credit, adjust_debit')
-            [CompletionResult]::new('--from', '--from', [CompletionResultType]::ParameterName, 'Only entries at or after this moment (RFC 3339, or a date for its midnight UTC)')
+            [CompletionResult]::new('--from', '--from', [CompletionResultType]::ParameterName, 'Only entries at or after this moment (RFC 3339, `YYYY-MM-DD HH:MM:SS` in UTC, or a date for its midnight UTC)')
             [CompletionResult]::new('--to', '--to', [CompletionResultType]::ParameterName, 'Only entries before this moment (exclusive: --from 2026-04-01 --to 2026-05-01 is April)')
             [CompletionResult]::new('--reference-id', '--reference-id', [CompletionResultType]::ParameterName, 'Only the entry with this reference')
             [CompletionResult]::new('--page', '--page', [CompletionResultType]::ParameterName, 'The page to show, from 1')
@@ -413,7 +413,7 @@ Register-ArgumentCompleter -Native -CommandName 'ledgerctl' -ScriptBlock {
             [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
             [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
             [CompletionResult]::new('verify', 'verify', [CompletionResultType]::ParameterValue, 'Prove every invariant: hash chain, balanced entries, balances, refunds, freezes, file integrity')
-            [CompletionResult]::new('trial-balance', 'trial-balance', [CompletionResultType]::ParameterValue, 'Every account''s debits, credits and balance, with totals per currency')
+            [CompletionResult]::new('trial-balance', 'trial-balance', [CompletionResultType]::ParameterValue, 'Every account''s debits, credits and balance, with totals per currency, now or at a past moment')
             [CompletionResult]::new('journal', 'journal', [CompletionResultType]::ParameterValue, 'The journal entries of every wallet with their postings, newest first')
             [CompletionResult]::new('export', 'export', [CompletionResultType]::ParameterValue, 'The whole journal for other tools: csv, json (JSON Lines), hledger or beancount')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
@@ -436,6 +436,7 @@ Register-ArgumentCompleter -Native -CommandName 'ledgerctl' -ScriptBlock {
             break
         }
         'ledgerctl;ledger;trial-balance' {
+            [CompletionResult]::new('--at', '--at', [CompletionResultType]::ParameterName, 'The balances as they were then: every entry up to and including that second (RFC 3339, `YYYY-MM-DD HH:MM:SS` in UTC, or a date for its midnight UTC)')
             [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'The ledger file')
             [CompletionResult]::new('--tenant', '--tenant', [CompletionResultType]::ParameterName, 'The tenant whose wallets this command reaches')
             [CompletionResult]::new('--app', '--app', [CompletionResultType]::ParameterName, 'The application whose wallets this command reaches')
@@ -453,7 +454,7 @@ Register-ArgumentCompleter -Native -CommandName 'ledgerctl' -ScriptBlock {
         'ledgerctl;ledger;journal' {
             [CompletionResult]::new('--wallet-id', '--wallet-id', [CompletionResultType]::ParameterName, 'Only this wallet''s entries (wlt_…)')
             [CompletionResult]::new('--type', '--type', [CompletionResultType]::ParameterName, 'Only these types (repeatable): deposit, payment, withdraw, freeze, unfreeze, refund, adjust_credit, adjust_debit')
-            [CompletionResult]::new('--from', '--from', [CompletionResultType]::ParameterName, 'Only entries at or after this moment (RFC 3339, or a date for its midnight UTC)')
+            [CompletionResult]::new('--from', '--from', [CompletionResultType]::ParameterName, 'Only entries at or after this moment (RFC 3339, `YYYY-MM-DD HH:MM:SS` in UTC, or a date for its midnight UTC)')
             [CompletionResult]::new('--to', '--to', [CompletionResultType]::ParameterName, 'Only entries before this moment (exclusive: --from 2026-04-01 --to 2026-05-01 is April)')
             [CompletionResult]::new('--reference-id', '--reference-id', [CompletionResultType]::ParameterName, 'Only the entry with this reference')
             [CompletionResult]::new('--page', '--page', [CompletionResultType]::ParameterName, 'The page to show, from 1')
@@ -474,7 +475,8 @@ Register-ArgumentCompleter -Native -CommandName 'ledgerctl' -ScriptBlock {
         }
         'ledgerctl;ledger;export' {
             [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'The format to write on stdout')
-            [CompletionResult]::new('--since', '--since', [CompletionResultType]::ParameterName, 'Only entries from this moment on (RFC 3339, or a date for its midnight UTC)')
+            [CompletionResult]::new('--since', '--since', [CompletionResultType]::ParameterName, 'Only entries from this moment on (RFC 3339, `YYYY-MM-DD HH:MM:SS` in UTC, or a date for its midnight UTC)')
+            [CompletionResult]::new('--until', '--until', [CompletionResultType]::ParameterName, 'Only entries before this moment (exclusive: --since 2026-04-01 --until 2026-05-01 is April)')
             [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'The ledger file')
             [CompletionResult]::new('--tenant', '--tenant', [CompletionResultType]::ParameterName, 'The tenant whose wallets this command reaches')
             [CompletionResult]::new('--app', '--app', [CompletionResultType]::ParameterName, 'The application whose wallets this command reaches')
@@ -491,7 +493,7 @@ Register-ArgumentCompleter -Native -CommandName 'ledgerctl' -ScriptBlock {
         }
         'ledgerctl;ledger;help' {
             [CompletionResult]::new('verify', 'verify', [CompletionResultType]::ParameterValue, 'Prove every invariant: hash chain, balanced entries, balances, refunds, freezes, file integrity')
-            [CompletionResult]::new('trial-balance', 'trial-balance', [CompletionResultType]::ParameterValue, 'Every account''s debits, credits and balance, with totals per currency')
+            [CompletionResult]::new('trial-balance', 'trial-balance', [CompletionResultType]::ParameterValue, 'Every account''s debits, credits and balance, with totals per currency, now or at a past moment')
             [CompletionResult]::new('journal', 'journal', [CompletionResultType]::ParameterValue, 'The journal entries of every wallet with their postings, newest first')
             [CompletionResult]::new('export', 'export', [CompletionResultType]::ParameterValue, 'The whole journal for other tools: csv, json (JSON Lines), hledger or beancount')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
@@ -746,7 +748,7 @@ Register-ArgumentCompleter -Native -CommandName 'ledgerctl' -ScriptBlock {
         }
         'ledgerctl;help;ledger' {
             [CompletionResult]::new('verify', 'verify', [CompletionResultType]::ParameterValue, 'Prove every invariant: hash chain, balanced entries, balances, refunds, freezes, file integrity')
-            [CompletionResult]::new('trial-balance', 'trial-balance', [CompletionResultType]::ParameterValue, 'Every account''s debits, credits and balance, with totals per currency')
+            [CompletionResult]::new('trial-balance', 'trial-balance', [CompletionResultType]::ParameterValue, 'Every account''s debits, credits and balance, with totals per currency, now or at a past moment')
             [CompletionResult]::new('journal', 'journal', [CompletionResultType]::ParameterValue, 'The journal entries of every wallet with their postings, newest first')
             [CompletionResult]::new('export', 'export', [CompletionResultType]::ParameterValue, 'The whole journal for other tools: csv, json (JSON Lines), hledger or beancount')
             break

@@ -138,7 +138,8 @@ pub enum WalletCommand {
     /// Show a wallet's balance, frozen and available amounts, now or at a past moment
     Show {
         user: String,
-        /// The wallet as it was then, from the journal (RFC 3339, or a date for its midnight UTC)
+        /// The wallet as it was then, from the journal (RFC 3339, `YYYY-MM-DD HH:MM:SS` in UTC,
+        /// or a date for its midnight UTC)
         #[arg(long, value_name = "TIME")]
         at: Option<String>,
     },
@@ -304,7 +305,8 @@ pub struct FilterArgs {
     /// Only these types (repeatable): deposit, payment, withdraw, freeze, unfreeze, refund, adjust_credit, adjust_debit
     #[arg(long = "type", value_name = "TYPE")]
     pub types: Vec<String>,
-    /// Only entries at or after this moment (RFC 3339, or a date for its midnight UTC)
+    /// Only entries at or after this moment (RFC 3339, `YYYY-MM-DD HH:MM:SS` in UTC, or a date
+    /// for its midnight UTC)
     #[arg(long, value_name = "TIME")]
     pub from: Option<String>,
     /// Only entries before this moment (exclusive: --from 2026-04-01 --to 2026-05-01 is April)
@@ -409,8 +411,13 @@ pub enum LedgerCommand {
         #[arg(long, value_name = "SEQ:HASH")]
         anchor: Vec<String>,
     },
-    /// Every account's debits, credits and balance, with totals per currency
-    TrialBalance,
+    /// Every account's debits, credits and balance, with totals per currency, now or at a past moment
+    TrialBalance {
+        /// The balances as they were then: every entry up to and including that second
+        /// (RFC 3339, `YYYY-MM-DD HH:MM:SS` in UTC, or a date for its midnight UTC)
+        #[arg(long, value_name = "TIME")]
+        at: Option<String>,
+    },
     /// The journal entries of every wallet with their postings, newest first
     Journal {
         /// Only this wallet's entries (wlt_…)
@@ -430,8 +437,12 @@ pub enum LedgerCommand {
         /// The format to write on stdout
         #[arg(long, value_enum)]
         format: crate::output::export::ExportFormat,
-        /// Only entries from this moment on (RFC 3339, or a date for its midnight UTC)
+        /// Only entries from this moment on (RFC 3339, `YYYY-MM-DD HH:MM:SS` in UTC, or a date
+        /// for its midnight UTC)
         #[arg(long, value_name = "TIME")]
         since: Option<String>,
+        /// Only entries before this moment (exclusive: --since 2026-04-01 --until 2026-05-01 is April)
+        #[arg(long, value_name = "TIME")]
+        until: Option<String>,
     },
 }

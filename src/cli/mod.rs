@@ -132,7 +132,8 @@ fn run<W: Write>(cli: &Cli, out: &mut Printer<W>) -> Result<(), Stop> {
         application_id: crate::ledger::ids::check_name("app", &g.app)?.to_owned(),
     };
     if out.format == Format::Csv && !lists(&cli.command) {
-        let lists = "wallet list, wallet history, wallet freezes, wallet status USER, ledger journal";
+        let lists = "wallet list, wallet history, wallet freezes, wallet status USER, token list, ledger journal, \
+                     ledger trial-balance";
         return Err(Error::invalid("output", format!("csv is for the list commands ({lists})")).into());
     }
     let actor = actor();
@@ -170,11 +171,12 @@ fn run<W: Write>(cli: &Cli, out: &mut Printer<W>) -> Result<(), Stop> {
                 .into());
             }
         }
-        Command::Ledger(LedgerCommand::Export { format, since }) => {
+        Command::Ledger(LedgerCommand::Export { format, since, until }) => {
             let since = since.as_deref().map(|t| ops::parse_time("since", t)).transpose()?;
+            let until = until.as_deref().map(|t| ops::parse_time("until", t)).transpose()?;
             let mut store = open()?;
             let mut exporter = Exporter::new(*format, out.writer());
-            let exported = ops::export(&mut store, since.as_deref(), &mut exporter);
+            let exported = ops::export(&mut store, since.as_deref(), until.as_deref(), &mut exporter);
             if let Some(e) = exporter.io_error.take() {
                 return Err(Stop::Output(e));
             }
@@ -193,7 +195,10 @@ fn run<W: Write>(cli: &Cli, out: &mut Printer<W>) -> Result<(), Stop> {
                 page,
             )?)?;
         }
-        Command::Ledger(LedgerCommand::TrialBalance) => out.trial_balance(&ops::trial_balance(&mut open()?)?)?,
+        Command::Ledger(LedgerCommand::TrialBalance { at }) => {
+            let at = at.as_deref().map(|t| ops::parse_time("at", t)).transpose()?;
+            out.trial_balance(&ops::trial_balance(&mut open()?, at.as_deref())?)?
+        }
         Command::Token(command) => token(command, g, &scope, &actor, &mut open()?, out)?,
         Command::Serve(args) => serve(args, g, out)?,
         Command::Batch(args) => batch::run(args, g.yes, &scope, &actor, &mut open()?, out)?,
@@ -287,7 +292,7 @@ fn serve<W: Write>(args: &args::ServeArgs, g: &Global, out: &mut Printer<W>) -> 
 fn lists(command: &Command) -> bool {
     matches!(
         command,
-        Command::Ledger(LedgerCommand::Journal { .. })
+        Command::Ledger(LedgerCommand::Journal { .. } | LedgerCommand::TrialBalance { .. })
             | Command::Token(TokenCommand::List { .. })
             | Command::Wallet(
                 WalletCommand::List { .. }

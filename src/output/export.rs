@@ -6,12 +6,13 @@
 //! - `beancount`: a beancount file (`bean-check FILE` accepts it); account names are mapped to
 //!   beancount's rules and each `open` directive keeps the original name as metadata.
 
+use std::collections::HashMap;
 use std::io::{self, Write};
 
 use crate::error::{Error, Result};
 use crate::ledger::model::{Posting, StoredEntry};
 use crate::ledger::money::Currency;
-use crate::ops::ExportSink;
+use crate::ops::{wallet_of_account, ExportSink, WalletOwner};
 
 /// The formats of `ledger export`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
@@ -63,7 +64,7 @@ impl<W: Write> Exporter<W> {
 }
 
 impl<W: Write> ExportSink for Exporter<W> {
-    fn accounts(&mut self, accounts: &[(String, String)]) -> Result<()> {
+    fn accounts(&mut self, accounts: &[(String, String)], owners: &HashMap<String, WalletOwner>) -> Result<()> {
         match self.format {
             ExportFormat::Csv => self.csv_row(&[
                 "seq",
@@ -79,6 +80,9 @@ impl<W: Write> ExportSink for Exporter<W> {
                 "reference_id",
                 "original_transaction_id",
                 "actor",
+                "tenant_id",
+                "application_id",
+                "user_id",
             ]),
             ExportFormat::Json => Ok(()),
             ExportFormat::Hledger => {
@@ -89,20 +93,23 @@ impl<W: Write> ExportSink for Exporter<W> {
                 self.write("option \"title\" \"ledgerctl export\"\n\n")?;
                 // beancount_account is injective, so distinct accounts never share an open.
                 for (account, first_used) in accounts {
-                    let line = format!(
+                    let mut text = format!(
                         "{} open {}\n  ledgerctl_account: {}\n",
                         date(first_used),
                         beancount_account(account),
                         quoted(account)
                     );
-                    self.write(&line)?;
+                    if let Some(owner) = wallet_of_account(account).and_then(|w| owners.get(w)) {
+                        text.push_str(&beancount_owner(owner));
+                    }
+                    self.write(&text)?;
                 }
                 self.write("\n")
             }
         }
     }
 
-    fn entry(&mut self, stored: &StoredEntry) -> Result<()> {
+    fn entry(&mut self, stored: &StoredEntry, owner: Option<&WalletOwner>) -> Result<()> {
         let e = &stored.entry;
         let c = e.currency;
         match self.format {
@@ -129,6 +136,9 @@ impl<W: Write> ExportSink for Exporter<W> {
                         &opt(&e.reference_id),
                         &opt(&e.original_id),
                         &e.actor,
+                        owner.map_or("", |o| &o.tenant_id),
+                        owner.map_or("", |o| &o.application_id),
+                        owner.map_or("", |o| &o.user_id),
                     ])?;
                 }
                 Ok(())
@@ -153,6 +163,9 @@ impl<W: Write> ExportSink for Exporter<W> {
                     "original_transaction_id": e.original_id,
                     "freeze_id": e.freeze_id,
                     "actor": e.actor,
+                    "tenant_id": owner.map(|o| &o.tenant_id),
+                    "application_id": owner.map(|o| &o.application_id),
+                    "user_id": owner.map(|o| &o.user_id),
                     "prev_hash": stored.prev_hash,
                     "hash": stored.hash,
                     "postings": postings,
@@ -160,12 +173,26 @@ impl<W: Write> ExportSink for Exporter<W> {
                 self.write(&format!("{line}\n"))
             }
             ExportFormat::Hledger => {
-                // Free text goes in comments, where hledger reads everything to the end of the line.
-                let mut text = format!("{} {} {}\n", date(&e.created_at), e.id, e.kind.as_str());
-                text.push_str(&format!(
-                    "    ; time: {}, wallet: {}, seq: {}\n",
-                    e.created_at, e.wallet_id, stored.seq
-                ));
+                // The description is the transaction's (so `hledger reg desc:…` finds it), the
+                // id its code, the rest tags. hledger ends a description at `;`, so there a `;`
+                // is written `,`; the exact text is kept in a comment, where hledger reads
+                // everything to the end of the line.
+                let description = e.description.as_deref().unwrap_or(e.kind.as_str()).replace(';', ",");
+                let mut text = format!(
+                    "{} ({}) {}  ; type:{}, wallet:{}",
+                    date(&e.created_at),
+                    e.id,
+                    description.trim(),
+                    e.kind.as_str(),
+                    e.wallet_id
+                );
+                if let Some(o) = owner {
+                    text.push_str(&format!(
+                        ", user:{}, tenant:{}, app:{}",
+                        o.user_id, o.tenant_id, o.application_id
+                    ));
+                }
+                text.push_str(&format!(", seq:{}, time:{}\n", stored.seq, e.created_at));
                 for (label, value) in [
                     ("description", &e.description),
                     ("reference", &e.reference_id),
@@ -196,6 +223,9 @@ impl<W: Write> ExportSink for Exporter<W> {
                 if let Some(reference) = &e.reference_id {
                     text.push_str(&format!("  reference_id: {}\n", quoted(reference)));
                 }
+                if let Some(owner) = owner {
+                    text.push_str(&beancount_owner(owner));
+                }
                 for p in &e.postings {
                     let name = beancount_account(&p.account);
                     text.push_str(&format!("  {name:<70}  {} {}\n", signed(p, c), p.currency));
@@ -220,6 +250,16 @@ fn signed(p: &Posting, entry_currency: Currency) -> String {
 /// The date part of a stored timestamp (`2026-04-15T10:30:00Z` → `2026-04-15`).
 fn date(timestamp: &str) -> &str {
     timestamp.get(..10).unwrap_or(timestamp)
+}
+
+/// A wallet's owner as beancount metadata lines.
+fn beancount_owner(owner: &WalletOwner) -> String {
+    format!(
+        "  tenant_id: {}\n  application_id: {}\n  user_id: {}\n",
+        quoted(&owner.tenant_id),
+        quoted(&owner.application_id),
+        quoted(&owner.user_id)
+    )
 }
 
 /// A string literal for beancount: quotes and backslashes escaped.

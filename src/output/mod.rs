@@ -526,9 +526,13 @@ impl<W: Write> Printer<W> {
     pub fn trial_balance(&mut self, tb: &TrialBalance) -> io::Result<()> {
         let view = TrialBalanceView::from(tb);
         match self.format {
-            Format::Json | Format::Csv => self.json(&Envelope::ok(&view, &self.now)),
+            Format::Json => self.json(&Envelope::ok(&view, &self.now)),
+            Format::Csv => self.csv(&view.accounts),
             Format::Table => {
-                let mut t = grid(&["ACCOUNT", "CURRENCY", "DEBIT", "CREDIT", "BALANCE"], &[2, 3, 4]);
+                let mut t = grid(
+                    &["ACCOUNT", "USER", "CURRENCY", "DEBIT", "CREDIT", "BALANCE"],
+                    &[3, 4, 5],
+                );
                 for l in &view.accounts {
                     // People read a balance on the side it lies: 5.00 Dr, never -5.00 Cr.
                     let normal = if l.normal_side == "debit" { "Dr" } else { "Cr" };
@@ -539,6 +543,7 @@ impl<W: Write> Printer<W> {
                     };
                     t.add_row(vec![
                         l.account.clone(),
+                        l.user_id.clone().unwrap_or_default(),
                         l.currency.clone(),
                         l.debit.clone(),
                         l.credit.clone(),
@@ -548,18 +553,20 @@ impl<W: Write> Printer<W> {
                 for total in &view.totals {
                     t.add_row(vec![
                         Cell::new("TOTAL"),
+                        Cell::new(""),
                         Cell::new(&total.currency),
                         Cell::new(&total.debit),
                         Cell::new(&total.credit),
                         Cell::new(if total.balanced { "balanced" } else { "NOT BALANCED" }),
                     ]);
                 }
-                let title = if view.accounts.is_empty() {
-                    "Trial balance: no postings yet"
-                } else {
-                    "Trial balance"
+                let title = match (&view.as_of, view.accounts.is_empty()) {
+                    (None, true) => "Trial balance: no postings yet".to_owned(),
+                    (None, false) => "Trial balance".to_owned(),
+                    (Some(at), true) => format!("Trial balance as of {at}: no postings yet"),
+                    (Some(at), false) => format!("Trial balance as of {at}"),
                 };
-                self.table(Some(title), &t)
+                self.table(Some(&title), &t)
             }
         }
     }

@@ -493,12 +493,15 @@ impl From<&Report> for VerifyView {
 
 #[derive(Debug, Serialize)]
 pub struct TrialBalanceView {
+    /// With `ledger trial-balance --at`: the moment these balances are of.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub as_of: Option<String>,
     pub balanced: bool,
     pub accounts: Vec<AccountLineView>,
     pub totals: Vec<CurrencyTotalView>,
 }
 
-#[derive(Debug, Serialize)]
+#[derive(Debug, Default, Serialize)]
 pub struct AccountLineView {
     pub account: String,
     pub currency: String,
@@ -507,6 +510,10 @@ pub struct AccountLineView {
     /// On the account's normal side (debit for assets, credit for liabilities and equity).
     pub balance: String,
     pub normal_side: &'static str,
+    /// A wallet's account: whose wallet it is (null for other accounts).
+    pub tenant_id: Option<String>,
+    pub application_id: Option<String>,
+    pub user_id: Option<String>,
 }
 
 #[derive(Debug, Serialize)]
@@ -521,6 +528,7 @@ impl From<&TrialBalance> for TrialBalanceView {
     fn from(tb: &TrialBalance) -> TrialBalanceView {
         let fmt = |currency: &str, minor: i128| format_wide(currency, minor);
         TrialBalanceView {
+            as_of: tb.as_of.clone(),
             balanced: tb.balanced(),
             accounts: tb
                 .lines
@@ -535,6 +543,9 @@ impl From<&TrialBalance> for TrialBalanceView {
                         crate::ledger::model::NormalSide::Debit => "debit",
                         crate::ledger::model::NormalSide::Credit => "credit",
                     },
+                    tenant_id: l.owner.as_ref().map(|o| o.tenant_id.clone()),
+                    application_id: l.owner.as_ref().map(|o| o.application_id.clone()),
+                    user_id: l.owner.as_ref().map(|o| o.user_id.clone()),
                 })
                 .collect(),
             totals: tb

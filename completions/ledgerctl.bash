@@ -281,7 +281,7 @@ _ledgerctl() {
 
     case "${cmd}" in
         ledgerctl)
-            opts="-o -y -h -V --db --tenant --app --output --yes --lock-timeout-ms --help --version init wallet refund ledger batch token serve completions man help"
+            opts="-o -y -h -V --db --tenant --app --output --wide --yes --lock-timeout-ms --help --version init wallet refund ledger batch token serve completions man help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 1 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -319,7 +319,7 @@ _ledgerctl() {
             return 0
             ;;
         ledgerctl__subcmd__batch)
-            opts="-o -y -h -V --format --atomic --dry-run --db --tenant --app --output --yes --lock-timeout-ms --help --version"
+            opts="-o -y -h -V --format --atomic --dry-run --db --tenant --app --output --wide --yes --lock-timeout-ms --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -361,7 +361,7 @@ _ledgerctl() {
             return 0
             ;;
         ledgerctl__subcmd__completions)
-            opts="-o -y -h -V --db --tenant --app --output --yes --lock-timeout-ms --help --version bash elvish fish powershell zsh"
+            opts="-o -y -h -V --db --tenant --app --output --wide --yes --lock-timeout-ms --help --version bash elvish fish powershell zsh"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -833,7 +833,7 @@ _ledgerctl() {
             return 0
             ;;
         ledgerctl__subcmd__init)
-            opts="-o -y -h -V --db --tenant --app --output --yes --lock-timeout-ms --help --version"
+            opts="-o -y -h -V --db --tenant --app --output --wide --yes --lock-timeout-ms --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -871,7 +871,7 @@ _ledgerctl() {
             return 0
             ;;
         ledgerctl__subcmd__ledger)
-            opts="-o -y -h -V --db --tenant --app --output --yes --lock-timeout-ms --help --version verify trial-balance journal export help"
+            opts="-o -y -h -V --db --tenant --app --output --wide --yes --lock-timeout-ms --help --version verify trial-balance journal export help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -909,7 +909,7 @@ _ledgerctl() {
             return 0
             ;;
         ledgerctl__subcmd__ledger__subcmd__export)
-            opts="-o -y -h -V --format --since --until --db --tenant --app --output --yes --lock-timeout-ms --help --version"
+            opts="-o -y -h -V --format --since --until --db --tenant --app --output --wide --yes --lock-timeout-ms --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1043,7 +1043,7 @@ _ledgerctl() {
             return 0
             ;;
         ledgerctl__subcmd__ledger__subcmd__journal)
-            opts="-o -y -h -V --wallet-id --type --from --to --reference-id --page --page-size --db --tenant --app --output --yes --lock-timeout-ms --help --version"
+            opts="-o -y -h -V --wallet-id --type --from --to --reference-id --page --page-size --db --tenant --app --output --wide --yes --lock-timeout-ms --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1109,7 +1109,7 @@ _ledgerctl() {
             return 0
             ;;
         ledgerctl__subcmd__ledger__subcmd__trial__subcmd__balance)
-            opts="-o -y -h -V --at --db --tenant --app --output --yes --lock-timeout-ms --help --version"
+            opts="-o -y -h -V --at --db --tenant --app --output --wide --yes --lock-timeout-ms --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1151,7 +1151,7 @@ _ledgerctl() {
             return 0
             ;;
         ledgerctl__subcmd__ledger__subcmd__verify)
-            opts="-o -y -h -V --anchor --db --tenant --app --output --yes --lock-timeout-ms --help --version"
+            opts="-o -y -h -V --anchor --db --tenant --app --output --wide --yes --lock-timeout-ms --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1193,7 +1193,7 @@ _ledgerctl() {
             return 0
             ;;
         ledgerctl__subcmd__man)
-            opts="-o -y -h -V --dir --db --tenant --app --output --yes --lock-timeout-ms --help --version"
+            opts="-o -y -h -V --dir --db --tenant --app --output --wide --yes --lock-timeout-ms --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1235,7 +1235,7 @@ _ledgerctl() {
             return 0
             ;;
         ledgerctl__subcmd__refund)
-            opts="-o -y -h -V --transaction-id --amount --reason --reference-id --db --tenant --app --output --yes --lock-timeout-ms --help --version"
+            opts="-o -y -h -V --transaction-id --amount --reason --reference-id --db --tenant --app --output --wide --yes --lock-timeout-ms --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1289,7 +1289,7 @@ _ledgerctl() {
             return 0
             ;;
         ledgerctl__subcmd__serve)
-            opts="-o -y -h -V --listen --internal-listen --commit-group-max --request-timeout-ms --quiet --db --tenant --app --output --yes --lock-timeout-ms --help --version"
+            opts="-o -y -h -V --listen --internal-listen --commit-group-max --request-timeout-ms --quiet --db --tenant --app --output --wide --yes --lock-timeout-ms --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1343,7 +1343,7 @@ _ledgerctl() {
             return 0
             ;;
         ledgerctl__subcmd__token)
-            opts="-o -y -h -V --db --tenant --app --output --yes --lock-timeout-ms --help --version create list revoke help"
+            opts="-o -y -h -V --db --tenant --app --output --wide --yes --lock-timeout-ms --help --version create list revoke help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1381,7 +1381,7 @@ _ledgerctl() {
             return 0
             ;;
         ledgerctl__subcmd__token__subcmd__create)
-            opts="-o -y -h -V --user --scope --expires --internal --db --tenant --app --output --yes --lock-timeout-ms --help --version"
+            opts="-o -y -h -V --user --scope --expires --internal --db --tenant --app --output --wide --yes --lock-timeout-ms --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1501,7 +1501,7 @@ _ledgerctl() {
             return 0
             ;;
         ledgerctl__subcmd__token__subcmd__list)
-            opts="-o -y -h -V --page --page-size --db --tenant --app --output --yes --lock-timeout-ms --help --version"
+            opts="-o -y -h -V --page --page-size --db --tenant --app --output --wide --yes --lock-timeout-ms --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1547,7 +1547,7 @@ _ledgerctl() {
             return 0
             ;;
         ledgerctl__subcmd__token__subcmd__revoke)
-            opts="-o -y -h -V --db --tenant --app --output --yes --lock-timeout-ms --help --version"
+            opts="-o -y -h -V --db --tenant --app --output --wide --yes --lock-timeout-ms --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1585,7 +1585,7 @@ _ledgerctl() {
             return 0
             ;;
         ledgerctl__subcmd__wallet)
-            opts="-o -y -h -V --db --tenant --app --output --yes --lock-timeout-ms --help --version create show list history freezes deposit payment withdraw freeze unfreeze refund status adjust help"
+            opts="-o -y -h -V --db --tenant --app --output --wide --yes --lock-timeout-ms --help --version create show list history freezes deposit payment withdraw freeze unfreeze refund status adjust help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1623,7 +1623,7 @@ _ledgerctl() {
             return 0
             ;;
         ledgerctl__subcmd__wallet__subcmd__adjust)
-            opts="-o -y -h -V --credit --debit --reason --reference-id --db --tenant --app --output --yes --lock-timeout-ms --help --version"
+            opts="-o -y -h -V --credit --debit --reason --reference-id --db --tenant --app --output --wide --yes --lock-timeout-ms --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1677,7 +1677,7 @@ _ledgerctl() {
             return 0
             ;;
         ledgerctl__subcmd__wallet__subcmd__create)
-            opts="-o -y -h -V --currency --db --tenant --app --output --yes --lock-timeout-ms --help --version"
+            opts="-o -y -h -V --currency --db --tenant --app --output --wide --yes --lock-timeout-ms --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1719,7 +1719,7 @@ _ledgerctl() {
             return 0
             ;;
         ledgerctl__subcmd__wallet__subcmd__deposit)
-            opts="-o -y -h -V --amount --description --reference-id --db --tenant --app --output --yes --lock-timeout-ms --help --version"
+            opts="-o -y -h -V --amount --description --reference-id --db --tenant --app --output --wide --yes --lock-timeout-ms --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1769,7 +1769,7 @@ _ledgerctl() {
             return 0
             ;;
         ledgerctl__subcmd__wallet__subcmd__freeze)
-            opts="-o -y -h -V --amount --reason --db --tenant --app --output --yes --lock-timeout-ms --help --version"
+            opts="-o -y -h -V --amount --reason --db --tenant --app --output --wide --yes --lock-timeout-ms --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1815,7 +1815,7 @@ _ledgerctl() {
             return 0
             ;;
         ledgerctl__subcmd__wallet__subcmd__freezes)
-            opts="-o -y -h -V --status --page --page-size --db --tenant --app --output --yes --lock-timeout-ms --help --version"
+            opts="-o -y -h -V --status --page --page-size --db --tenant --app --output --wide --yes --lock-timeout-ms --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2075,7 +2075,7 @@ _ledgerctl() {
             return 0
             ;;
         ledgerctl__subcmd__wallet__subcmd__history)
-            opts="-o -y -h -V --type --from --to --reference-id --page --page-size --db --tenant --app --output --yes --lock-timeout-ms --help --version"
+            opts="-o -y -h -V --type --from --to --reference-id --page --page-size --db --tenant --app --output --wide --yes --lock-timeout-ms --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2137,7 +2137,7 @@ _ledgerctl() {
             return 0
             ;;
         ledgerctl__subcmd__wallet__subcmd__list)
-            opts="-o -y -h -V --page --page-size --db --tenant --app --output --yes --lock-timeout-ms --help --version"
+            opts="-o -y -h -V --page --page-size --db --tenant --app --output --wide --yes --lock-timeout-ms --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2183,7 +2183,7 @@ _ledgerctl() {
             return 0
             ;;
         ledgerctl__subcmd__wallet__subcmd__payment)
-            opts="-o -y -h -V --counterparty --amount --description --reference-id --db --tenant --app --output --yes --lock-timeout-ms --help --version"
+            opts="-o -y -h -V --counterparty --amount --description --reference-id --db --tenant --app --output --wide --yes --lock-timeout-ms --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2237,7 +2237,7 @@ _ledgerctl() {
             return 0
             ;;
         ledgerctl__subcmd__wallet__subcmd__refund)
-            opts="-o -y -h -V --transaction-id --amount --reason --reference-id --db --tenant --app --output --yes --lock-timeout-ms --help --version"
+            opts="-o -y -h -V --transaction-id --amount --reason --reference-id --db --tenant --app --output --wide --yes --lock-timeout-ms --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2291,7 +2291,7 @@ _ledgerctl() {
             return 0
             ;;
         ledgerctl__subcmd__wallet__subcmd__show)
-            opts="-o -y -h -V --at --db --tenant --app --output --yes --lock-timeout-ms --help --version"
+            opts="-o -y -h -V --at --db --tenant --app --output --wide --yes --lock-timeout-ms --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2333,7 +2333,7 @@ _ledgerctl() {
             return 0
             ;;
         ledgerctl__subcmd__wallet__subcmd__status)
-            opts="-o -y -h -V --reason --page --page-size --db --tenant --app --output --yes --lock-timeout-ms --help --version active frozen closed"
+            opts="-o -y -h -V --reason --page --page-size --db --tenant --app --output --wide --yes --lock-timeout-ms --help --version active frozen closed"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2383,7 +2383,7 @@ _ledgerctl() {
             return 0
             ;;
         ledgerctl__subcmd__wallet__subcmd__unfreeze)
-            opts="-o -y -h -V --freeze-id --db --tenant --app --output --yes --lock-timeout-ms --help --version"
+            opts="-o -y -h -V --freeze-id --db --tenant --app --output --wide --yes --lock-timeout-ms --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2425,7 +2425,7 @@ _ledgerctl() {
             return 0
             ;;
         ledgerctl__subcmd__wallet__subcmd__withdraw)
-            opts="-o -y -h -V --amount --description --reference-id --db --tenant --app --output --yes --lock-timeout-ms --help --version"
+            opts="-o -y -h -V --amount --description --reference-id --db --tenant --app --output --wide --yes --lock-timeout-ms --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0

@@ -64,6 +64,11 @@ pub struct Global {
     #[arg(short = 'o', long, global = true, env = "LEDGERCTL_OUTPUT", value_enum, default_value_t = Format::Table)]
     pub output: Format,
 
+    /// Tables show every column in full, even wider than the terminal (on a narrow terminal,
+    /// the least important columns are otherwise cut short or left out)
+    #[arg(long, global = true)]
+    pub wide: bool,
+
     /// Answer yes to confirmation prompts (`wallet adjust` asks on a terminal)
     #[arg(short = 'y', long, global = true)]
     pub yes: bool,

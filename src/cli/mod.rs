@@ -32,6 +32,9 @@ pub fn main() -> ExitCode {
     // Buffered: a batch prints a line per input line. Flushed once, below, where a closed
     // stdout is handled like any other write.
     let mut printer = Printer::new(cli.global.output, io::BufWriter::new(io::stdout().lock()), ops::now());
+    if io::stdout().is_terminal() {
+        printer = printer.on_terminal((!cli.global.wide).then(terminal_width));
+    }
     let ran = run(&cli, &mut printer);
     // Always flushed here, also after a failure: a batch's results are its output either way.
     let flushed = printer.flush();
@@ -59,6 +62,18 @@ pub fn main() -> ExitCode {
             ExitCode::from(error.kind().exit_code())
         }
     }
+}
+
+/// The width tables fit on a terminal: `COLUMNS` when set (so it can be chosen, and tested),
+/// else the terminal's own, else 80.
+fn terminal_width() -> usize {
+    std::env::var("COLUMNS")
+        .ok()
+        .and_then(|c| c.trim().parse::<usize>().ok())
+        .filter(|&c| c > 0)
+        .or_else(|| terminal_size::terminal_size_of(io::stdout()).map(|(w, _)| usize::from(w.0)))
+        .filter(|&c| c > 0)
+        .unwrap_or(80)
 }
 
 /// Why a command stopped early: a ledger error, stdout going away, or a failure already

@@ -3,12 +3,13 @@
 
 pub mod cells;
 pub mod export;
+pub mod table;
 pub mod views;
 
 use std::io::{self, Write};
 
-use comfy_table::{presets, Cell, CellAlignment, ContentArrangement, Table};
 use serde::Serialize;
+use table::{Column, Grid};
 
 use crate::error::Error;
 use crate::ledger::model::{Entry, Freeze, StatusChange, Wallet};
@@ -38,11 +39,28 @@ pub struct Printer<W: Write> {
     pub format: Format,
     out: W,
     now: String,
+    /// Whether the output is a terminal, which gets list titles, footers and fitted tables.
+    terminal: bool,
+    /// The terminal's width tables fit; `None`: every column in full (`--wide`, or piped).
+    width: Option<usize>,
 }
 
 impl<W: Write> Printer<W> {
     pub fn new(format: Format, out: W, now: String) -> Printer<W> {
-        Printer { format, out, now }
+        Printer {
+            format,
+            out,
+            now,
+            terminal: false,
+            width: None,
+        }
+    }
+
+    /// Output to a terminal: tables fit `width` columns (`None`: in full, as `--wide` asks).
+    pub fn on_terminal(mut self, width: Option<usize>) -> Printer<W> {
+        self.terminal = true;
+        self.width = width;
+        self
     }
 
     fn json<T: Serialize>(&mut self, value: &T) -> io::Result<()> {
@@ -75,11 +93,37 @@ impl<W: Write> Printer<W> {
         writer.flush()
     }
 
+    /// A record with its title, or a list: its title only on a terminal (piped, the first
+    /// line is the header row), and a note of what a narrow terminal left out.
     fn table(&mut self, title: Option<&str>, table: &Table) -> io::Result<()> {
-        if let Some(title) = title {
-            writeln!(self.out, "{title}")?;
+        match table {
+            Table::Record(text) => {
+                if let Some(title) = title {
+                    writeln!(self.out, "{title}")?;
+                }
+                self.out.write_all(text.as_bytes())
+            }
+            Table::Grid(grid) => {
+                if let (Some(title), true) = (title, self.terminal) {
+                    writeln!(self.out, "{title}")?;
+                }
+                let rendered = grid.render(self.width);
+                self.out.write_all(rendered.text.as_bytes())?;
+                let mut note = Vec::new();
+                if !rendered.hidden.is_empty() {
+                    note.push(format!("hidden: {};", rendered.hidden.join(", ")));
+                }
+                if !rendered.shortened.is_empty() {
+                    note.push(format!("cut short: {};", rendered.shortened.join(", ")));
+                }
+                if note.is_empty() {
+                    return Ok(());
+                }
+                note.push("--wide or -o json shows every column".to_owned());
+                let note = note.join(" ");
+                self.out.write_all(wrapped(&note, self.width.unwrap_or(80)).as_bytes())
+            }
         }
-        writeln!(self.out, "{table}")
     }
 
     /// The output itself, for results that are files of their own (an export).
@@ -223,7 +267,13 @@ impl<W: Write> Printer<W> {
             Format::Json => self.json(&list),
             Format::Csv => self.csv(&list.items),
             Format::Table => {
-                let mut t = grid(&["CHANGED", "FROM", "TO", "BY", "REASON"], &[]);
+                let mut t = grid(vec![
+                    Column::plain("CHANGED", 0),
+                    Column::plain("FROM", 0),
+                    Column::plain("TO", 0),
+                    Column::plain("BY", 1),
+                    Column::text("REASON", 2),
+                ]);
                 for c in &list.items {
                     t.add_row(vec![
                         c.created_at.clone(),
@@ -254,10 +304,14 @@ impl<W: Write> Printer<W> {
                 self.csv(&rows)
             }
             Format::Table => {
-                let mut t = grid(
-                    &["CREATED", "TRANSACTION", "TYPE", "ACCOUNT", "DEBIT", "CREDIT"],
-                    &[4, 5],
-                );
+                let mut t = grid(vec![
+                    Column::plain("CREATED", 3),
+                    Column::plain("TRANSACTION", 1),
+                    Column::plain("TYPE", 2),
+                    Column::plain("ACCOUNT", 0),
+                    Column::money("DEBIT", 0),
+                    Column::money("CREDIT", 0),
+                ]);
                 for row in list.items.iter().flat_map(JournalPostingRow::rows) {
                     t.add_row(vec![
                         row.created_at,
@@ -329,10 +383,16 @@ impl<W: Write> Printer<W> {
             Format::Json => self.json(&list),
             Format::Csv => self.csv(&list.items),
             Format::Table => {
-                let mut t = grid(
-                    &["TOKEN", "KIND", "TENANT", "APP", "USER", "SCOPE", "STATUS", "EXPIRES"],
-                    &[],
-                );
+                let mut t = grid(vec![
+                    Column::plain("TOKEN", 0),
+                    Column::plain("KIND", 4),
+                    Column::plain("TENANT", 2),
+                    Column::plain("APP", 2),
+                    Column::plain("USER", 3),
+                    Column::plain("SCOPE", 0),
+                    Column::plain("STATUS", 0),
+                    Column::plain("EXPIRES", 1),
+                ]);
                 for v in &list.items {
                     t.add_row(vec![
                         v.id.as_str(),
@@ -357,19 +417,16 @@ impl<W: Write> Printer<W> {
             Format::Json => self.json(&list),
             Format::Csv => self.csv(&list.items),
             Format::Table => {
-                let mut t = grid(
-                    &[
-                        "USER",
-                        "WALLET",
-                        "CURRENCY",
-                        "BALANCE",
-                        "FROZEN",
-                        "AVAILABLE",
-                        "STATUS",
-                        "CREATED",
-                    ],
-                    &[3, 4, 5],
-                );
+                let mut t = grid(vec![
+                    Column::plain("USER", 0),
+                    Column::plain("WALLET", 1),
+                    Column::plain("CURRENCY", 0),
+                    Column::money("BALANCE", 0),
+                    Column::money("FROZEN", 2),
+                    Column::money("AVAILABLE", 0),
+                    Column::plain("STATUS", 0),
+                    Column::plain("CREATED", 3),
+                ]);
                 for w in &list.items {
                     t.add_row(vec![
                         &w.user_id,
@@ -394,19 +451,16 @@ impl<W: Write> Printer<W> {
             Format::Json => self.json(&list),
             Format::Csv => self.csv(&list.items),
             Format::Table => {
-                let mut t = grid(
-                    &[
-                        "CREATED",
-                        "TRANSACTION",
-                        "TYPE",
-                        "AMOUNT",
-                        "BALANCE AFTER",
-                        "REFUNDED",
-                        "REFERENCE",
-                        "DESCRIPTION",
-                    ],
-                    &[3, 4, 5],
-                );
+                let mut t = grid(vec![
+                    Column::plain("CREATED", 2),
+                    Column::plain("TRANSACTION", 0),
+                    Column::plain("TYPE", 0),
+                    Column::money("AMOUNT", 0),
+                    Column::money("BALANCE", 1),
+                    Column::money("REFUNDED", 4),
+                    Column::plain("REFERENCE", 5),
+                    Column::text("DESCRIPTION", 3),
+                ]);
                 for tx in &list.items {
                     let opt = |v: &Option<String>| v.clone().unwrap_or_default();
                     t.add_row(vec![
@@ -438,15 +492,22 @@ impl<W: Write> Printer<W> {
             Format::Json => self.json(&list),
             Format::Csv => self.csv(&list.items),
             Format::Table => {
-                let mut t = grid(&["FREEZE", "AMOUNT", "STATUS", "REASON", "CREATED", "RELEASED"], &[1]);
+                let mut t = grid(vec![
+                    Column::plain("FREEZE", 0),
+                    Column::money("AMOUNT", 0),
+                    Column::plain("STATUS", 0),
+                    Column::plain("CREATED", 1),
+                    Column::plain("RELEASED", 3),
+                    Column::text("REASON", 2),
+                ]);
                 for f in &list.items {
                     t.add_row(vec![
                         f.id.clone(),
                         f.amount.clone(),
                         f.status.clone(),
-                        f.reason.clone().unwrap_or_default(),
                         f.created_at.clone(),
                         f.released_at.clone().unwrap_or_default(),
+                        f.reason.clone().unwrap_or_default(),
                     ]);
                 }
                 self.table(
@@ -461,16 +522,27 @@ impl<W: Write> Printer<W> {
         }
     }
 
+    /// Where a page is in its list: under the table on a terminal. Piped, stdout holds only
+    /// the header row and the rows, and stderr says so when there are more pages, so a page is
+    /// never taken for the whole list.
     fn footer<T: Serialize>(&mut self, list: &ListEnvelope<T>) -> io::Result<()> {
         let p = &list.pagination;
-        writeln!(
-            self.out,
+        let footer = format!(
             "page {} of {} ({} in all, {} per page)",
             p.page,
             p.total_pages.max(1),
             p.total,
             p.page_size
-        )
+        );
+        if self.terminal {
+            writeln!(self.out, "{footer}")
+        } else if p.has_next {
+            // A closed stderr is no reason to fail a listing that was printed.
+            let _ = writeln!(io::stderr(), "{footer}: more with --page {}", p.page + 1);
+            Ok(())
+        } else {
+            Ok(())
+        }
     }
 
     pub fn verify(&mut self, report: &Report) -> io::Result<()> {
@@ -483,12 +555,17 @@ impl<W: Write> Printer<W> {
 
     /// The checklist of a verify run, for people, whatever it found.
     pub fn verify_table(&mut self, view: &VerifyView) -> io::Result<()> {
-        let mut t = grid(&["CHECK", "RESULT", "CHECKED", "WHAT IT PROVES"], &[2]);
+        let mut t = grid(vec![
+            Column::plain("CHECK", 0),
+            Column::plain("RESULT", 0),
+            Column::money("CHECKED", 1),
+            Column::text("WHAT_IT_PROVES", 2),
+        ]);
         for c in &view.checks {
             let result = if c.ok {
                 "ok".to_owned()
             } else {
-                format!("BROKEN ({})", c.problems_total)
+                format!("BROKEN:{}", c.problems_total)
             };
             t.add_row(vec![
                 c.name.to_owned(),
@@ -505,7 +582,12 @@ impl<W: Write> Printer<W> {
             &t,
         )?;
         if let Some(head) = &view.head {
-            writeln!(self.out, "Journal head: {} (keep it outside this file; `ledger verify --anchor {}` later proves nothing up to it was removed or changed)", head.anchor, head.anchor)?;
+            // The anchor on a line of its own, so it is never broken where it is copied from.
+            let note = "Journal head (keep it outside this file; `ledger verify --anchor` with it later proves \
+                        nothing up to it was removed or changed):";
+            let width = self.width.unwrap_or(usize::MAX);
+            self.out.write_all(wrapped(note, width).as_bytes())?;
+            writeln!(self.out, "{}", head.anchor)?;
         }
         for c in view.checks.iter().filter(|c| !c.ok) {
             for problem in &c.problems {
@@ -529,17 +611,22 @@ impl<W: Write> Printer<W> {
             Format::Json => self.json(&Envelope::ok(&view, &self.now)),
             Format::Csv => self.csv(&view.accounts),
             Format::Table => {
-                let mut t = grid(
-                    &["ACCOUNT", "USER", "CURRENCY", "DEBIT", "CREDIT", "BALANCE"],
-                    &[3, 4, 5],
-                );
+                let mut t = grid(vec![
+                    Column::plain("ACCOUNT", 0),
+                    Column::plain("USER", 2),
+                    Column::plain("CURRENCY", 1),
+                    Column::money("DEBIT", 3),
+                    Column::money("CREDIT", 3),
+                    Column::money("BALANCE", 0),
+                    Column::plain("SIDE", 0),
+                ]);
                 for l in &view.accounts {
                     // People read a balance on the side it lies: 5.00 Dr, never -5.00 Cr.
                     let normal = if l.normal_side == "debit" { "Dr" } else { "Cr" };
                     let other = if normal == "Dr" { "Cr" } else { "Dr" };
-                    let balance = match l.balance.strip_prefix('-') {
-                        Some(amount) => format!("{amount} {other}"),
-                        None => format!("{} {normal}", l.balance),
+                    let (balance, side) = match l.balance.strip_prefix('-') {
+                        Some(amount) => (amount.to_owned(), other),
+                        None => (l.balance.clone(), normal),
                     };
                     t.add_row(vec![
                         l.account.clone(),
@@ -548,16 +635,18 @@ impl<W: Write> Printer<W> {
                         l.debit.clone(),
                         l.credit.clone(),
                         balance,
+                        side.to_owned(),
                     ]);
                 }
                 for total in &view.totals {
                     t.add_row(vec![
-                        Cell::new("TOTAL"),
-                        Cell::new(""),
-                        Cell::new(&total.currency),
-                        Cell::new(&total.debit),
-                        Cell::new(&total.credit),
-                        Cell::new(if total.balanced { "balanced" } else { "NOT BALANCED" }),
+                        "TOTAL",
+                        "",
+                        &total.currency,
+                        &total.debit,
+                        &total.credit,
+                        if total.balanced { "balanced" } else { "UNBALANCED" },
+                        "",
                     ]);
                 }
                 let title = match (&view.as_of, view.accounts.is_empty()) {
@@ -581,33 +670,49 @@ pub fn csv_io(e: csv::Error) -> io::Error {
     }
 }
 
-/// A table with a header; the listed columns hold money and are right-aligned.
-fn grid(header: &[&str], money_columns: &[usize]) -> Table {
-    let mut t = Table::new();
-    t.load_preset(presets::UTF8_FULL_CONDENSED)
-        .set_content_arrangement(ContentArrangement::Dynamic)
-        .set_header(header.to_vec());
-    for &i in money_columns {
-        if let Some(column) = t.column_mut(i) {
-            column.set_cell_alignment(CellAlignment::Right);
+/// `text` in lines of at most `width` characters, broken between words.
+fn wrapped(text: &str, width: usize) -> String {
+    let mut out = String::new();
+    let mut line = String::new();
+    for word in text.split(' ') {
+        if !line.is_empty() && line.chars().count() + 1 + word.chars().count() > width {
+            out.push_str(&line);
+            out.push('\n');
+            line.clear();
         }
+        if !line.is_empty() {
+            line.push(' ');
+        }
+        line.push_str(word);
     }
-    t
+    out.push_str(&line);
+    out.push('\n');
+    out
 }
 
-/// A two-column table of a record's fields; money values right-aligned.
-fn record(rows: Vec<(&str, String, bool)>) -> Table {
-    let mut t = Table::new();
-    t.load_preset(presets::UTF8_FULL_CONDENSED);
-    for (field, value, money) in rows {
-        let value = Cell::new(value).set_alignment(if money {
-            CellAlignment::Right
-        } else {
-            CellAlignment::Left
-        });
-        t.add_row(vec![Cell::new(field), value]);
+/// What the `Table` format prints: a record (a field per line) or a list (a grid).
+enum Table {
+    Record(String),
+    Grid(Grid),
+}
+
+impl Table {
+    fn add_row<S: ToString>(&mut self, cells: Vec<S>) {
+        if let Table::Grid(grid) = self {
+            grid.row(cells.iter().map(ToString::to_string).collect());
+        }
     }
-    t
+}
+
+fn grid(columns: Vec<Column>) -> Table {
+    Table::Grid(Grid::new(columns))
+}
+
+/// A record's fields, one per line (the flag said whether the value is money, which the
+/// layout no longer needs: values are left-aligned after their names).
+fn record(rows: Vec<(&str, String, bool)>) -> Table {
+    let rows: Vec<(&str, String)> = rows.into_iter().map(|(name, value, _)| (name, value)).collect();
+    Table::Record(table::record(&rows))
 }
 
 fn wallet_table(w: &WalletView) -> Table {

@@ -1,6 +1,6 @@
 # Print an optspec for argparse to handle cmd's options that are independent of any subcommand.
 function __fish_ledgerctl_global_optspecs
-    string join \n db= tenant= app= o/output= y/yes lock-timeout-ms= h/help V/version
+    string join \n db= tenant= app= o/output= wide y/yes lock-timeout-ms= h/help V/version
 end
 
 function __fish_ledgerctl_needs_command
@@ -31,6 +31,7 @@ complete -c ledgerctl -n "__fish_ledgerctl_needs_command" -s o -l output -d 'Tab
 json\t'One JSON envelope per command, for scripts'
 csv\t'CSV with a header row, for spreadsheets: list commands only'"
 complete -c ledgerctl -n "__fish_ledgerctl_needs_command" -l lock-timeout-ms -d 'How long to wait for another writer\'s lock before failing with exit 6' -r
+complete -c ledgerctl -n "__fish_ledgerctl_needs_command" -l wide -d 'Tables show every column in full, even wider than the terminal (on a narrow terminal, the least important columns are otherwise cut short or left out)'
 complete -c ledgerctl -n "__fish_ledgerctl_needs_command" -s y -l yes -d 'Answer yes to confirmations (wallet adjust, wallet status frozen|closed, token revoke, long batches)'
 complete -c ledgerctl -n "__fish_ledgerctl_needs_command" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c ledgerctl -n "__fish_ledgerctl_needs_command" -s V -l version -d 'Print version'
@@ -53,6 +54,7 @@ complete -c ledgerctl -n "__fish_ledgerctl_using_subcommand init" -s o -l output
 json\t'One JSON envelope per command, for scripts'
 csv\t'CSV with a header row, for spreadsheets: list commands only'"
 complete -c ledgerctl -n "__fish_ledgerctl_using_subcommand init" -l lock-timeout-ms -d 'How long to wait for another writer\'s lock before failing with exit 6' -r
+complete -c ledgerctl -n "__fish_ledgerctl_using_subcommand init" -l wide -d 'Tables show every column in full, even wider than the terminal (on a narrow terminal, the least important columns are otherwise cut short or left out)'
 complete -c ledgerctl -n "__fish_ledgerctl_using_subcommand init" -s y -l yes -d 'Answer yes to confirmations (wallet adjust, wallet status frozen|closed, token revoke, long batches)'
 complete -c ledgerctl -n "__fish_ledgerctl_using_subcommand init" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c ledgerctl -n "__fish_ledgerctl_using_subcommand init" -s V -l version -d 'Print version'
@@ -63,6 +65,7 @@ complete -c ledgerctl -n "__fish_ledgerctl_using_subcommand wallet; and not __fi
 json\t'One JSON envelope per command, for scripts'
 csv\t'CSV with a header row, for spreadsheets: list commands only'"
 complete -c ledgerctl -n "__fish_ledgerctl_using_subcommand wallet; and not __fish_seen_subcommand_from create show list history freezes deposit payment withdraw freeze unfreeze refund status adjust help" -l lock-timeout-ms -d 'How long to wait for another writer\'s lock before failing with exit 6' -r
+complete -c ledgerctl -n "__fish_ledgerctl_using_subcommand wallet; and not __fish_seen_subcommand_from create show list history freezes deposit payment withdraw freeze unfreeze refund status adjust help" -l wide -d 'Tables show every column in full, even wider than the terminal (on a narrow terminal, the least important columns are otherwise cut short or left out)'
 complete -c ledgerctl -n "__fish_ledgerctl_using_subcommand wallet; and not __fish_seen_subcommand_from create show list history freezes deposit payment withdraw freeze unfreeze refund status adjust help" -s y -l yes -d 'Answer yes to confirmations (wallet adjust, wallet status frozen|closed, token revoke, long batches)'
 complete -c ledgerctl -n "__fish_ledgerctl_using_subcommand wallet; and not __fish_seen_subcommand_from create show list history freezes deposit payment withdraw freeze unfreeze refund status adjust help" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c ledgerctl -n "__fish_ledgerctl_using_subcommand wallet; and not __fish_seen_subcommand_from create show list history freezes deposit payment withdraw freeze unfreeze refund status adjust help" -s V -l version -d 'Print version'
@@ -88,10 +91,11 @@ complete -c ledgerctl -n "__fish_ledgerctl_using_subcommand wallet; and __fish_s
 json\t'One JSON envelope per command, for scripts'
 csv\t'CSV with a header row, for spreadsheets: list commands only'"
 complete -c ledgerctl -n "__fish_ledgerctl_using_subcommand wallet; and __fish_seen_subcommand_from create" -l lock-timeout-ms -d 'How long to wait for another writer\'s lock before failing with exit 6' -r
+complete -c ledgerctl -n "__fish_ledgerctl_using_subcommand wallet; and __fish_seen_subcommand_from create" -l wide -d 'Tables show every column in full, even wider than the terminal (on a narrow terminal, the least important columns are otherwise cut short or left out)'
 complete -c ledgerctl -n "__fish_ledgerctl_using_subcommand wallet; and __fish_seen_subcommand_from create" -s y -l yes -d 'Answer yes to confirmations (wallet adjust, wallet status frozen|closed, token revoke, long batches)'
 complete -c ledgerctl -n "__fish_ledgerctl_using_subcommand wallet; and __fish_seen_subcommand_from create" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c ledgerctl -n "__fish_ledgerctl_using_subcommand wallet; and __fish_seen_subcommand_from create" -s V -l version -d 'Print version'
-complete -c ledgerctl -n "__fish_ledgerctl_using_subcommand wallet; and __fish_seen_subcommand_from show" -l at -d 'The wallet as it was then, from the journal (RFC 3339, or a date for its midnight UTC)' -r
+complete -c ledgerctl -n "__fish_ledgerctl_using_subcommand wallet; and __fish_seen_subcommand_from show" -l at -d 'The wallet as it was then, from the journal (RFC 3339, `YYYY-MM-DD HH:MM:SS` in UTC, or a date for its midnight UTC)' -r
 complete -c ledgerctl -n "__fish_ledgerctl_using_subcommand wallet; and __fish_seen_subcommand_from show" -l db -d 'The ledger file' -r -F
 complete -c ledgerctl -n "__fish_ledgerctl_using_subcommand wallet; and __fish_seen_subcommand_from show" -l tenant -d 'The tenant whose wallets this command reaches' -r
 complete -c ledgerctl -n "__fish_ledgerctl_using_subcommand wallet; and __fish_seen_subcommand_from show" -l app -d 'The application whose wallets this command reaches' -r
@@ -99,6 +103,7 @@ complete -c ledgerctl -n "__fish_ledgerctl_using_subcommand wallet; and __fish_s
 json\t'One JSON envelope per command, for scripts'
 csv\t'CSV with a header row, for spreadsheets: list commands only'"
 complete -c ledgerctl -n "__fish_ledgerctl_using_subcommand wallet; and __fish_seen_subcommand_from show" -l lock-timeout-ms -d 'How long to wait for another writer\'s lock before failing with exit 6' -r
+complete -c ledgerctl -n "__fish_ledgerctl_using_subcommand wallet; and __fish_seen_subcommand_from show" -l wide -d 'Tables show every column in full, even wider than the terminal (on a narrow terminal, the least important columns are otherwise cut short or left out)'
 complete -c ledgerctl -n "__fish_ledgerctl_using_subcommand wallet; and __fish_seen_subcommand_from show" -s y -l yes -d 'Answer yes to confirmations (wallet adjust, wallet status frozen|closed, token revoke, long batches)'
 complete -c ledgerctl -n "__fish_ledgerctl_using_subcommand wallet; and __fish_seen_subcommand_from show" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c ledgerctl -n "__fish_ledgerctl_using_subcommand wallet; and __fish_seen_subcommand_from show" -s V -l version -d 'Print version'
@@ -115,11 +120,12 @@ json\t'One JSON envelope per command, for scripts'
 csv\t'CSV with a header row, for spreadsheets: list commands only'"
 complete -c ledgerctl -n "__fish_ledgerctl_using_subcommand wallet; and __fish_seen_subcommand_from list" -l lock-timeout-ms -d 'How long to wait for another writer\'s lock before failing with exit 6' -r
 complete -c ledgerctl -n "__fish_ledgerctl_using_subcommand wallet; and __fish_seen_subcommand_from list" -l all -d 'Every wallet in user id order, streamed as it is read (no page, no 100-row limit)'
+complete -c ledgerctl -n "__fish_ledgerctl_using_subcommand wallet; and __fish_seen_subcommand_from list" -l wide -d 'Tables show every column in full, even wider than the terminal (on a narrow terminal, the least important columns are otherwise cut short or left out)'
 complete -c ledgerctl -n "__fish_ledgerctl_using_subcommand wallet; and __fish_seen_subcommand_from list" -s y -l yes -d 'Answer yes to confirmations (wallet adjust, wallet status frozen|closed, token revoke, long batches)'
 complete -c ledgerctl -n "__fish_ledgerctl_using_subcommand wallet; and __fish_seen_subcommand_from list" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c ledgerctl -n "__fish_ledgerctl_using_subcommand wallet; and __fish_seen_subcommand_from list" -s V -l version -d 'Print version'
 complete -c ledgerctl -n "__fish_ledgerctl_using_subcommand wallet; and __fish_seen_subcommand_from history" -l type -d 'Only these types (repeatable): deposit, payment, withdraw, freeze, unfreeze, refund, adjust_credit, adjust_debit' -r
-complete -c ledgerctl -n "__fish_ledgerctl_using_subcommand wallet; and __fish_seen_subcommand_from history" -l from -d 'Only entries at or after this moment (RFC 3339, or a date for its midnight UTC)' -r
+complete -c ledgerctl -n "__fish_ledgerctl_using_subcommand wallet; and __fish_seen_subcommand_from history" -l from -d 'Only entries at or after this moment (RFC 3339, `YYYY-MM-DD HH:MM:SS` in UTC, or a date for its midnight UTC)' -r
 complete -c ledgerctl -n "__fish_ledgerctl_using_subcommand wallet; and __fish_seen_subcommand_from history" -l to -d 'Only entries before this moment (exclusive: --from 2026-04-01 --to 2026-05-01 is April)' -r
 complete -c ledgerctl -n "__fish_ledgerctl_using_subcommand wallet; and __fish_seen_subcommand_from history" -l reference-id -d 'Only the entry with this reference' -r
 complete -c ledgerctl -n "__fish_ledgerctl_using_subcommand wallet; and __fish_seen_subcommand_from history" -l page -d 'The page to show, from 1' -r
@@ -131,6 +137,7 @@ complete -c ledgerctl -n "__fish_ledgerctl_using_subcommand wallet; and __fish_s
 json\t'One JSON envelope per command, for scripts'
 csv\t'CSV with a header row, for spreadsheets: list commands only'"
 complete -c ledgerctl -n "__fish_ledgerctl_using_subcommand wallet; and __fish_seen_subcommand_from history" -l lock-timeout-ms -d 'How long to wait for another writer\'s lock before failing with exit 6' -r
+complete -c ledgerctl -n "__fish_ledgerctl_using_subcommand wallet; and __fish_seen_subcommand_from history" -l wide -d 'Tables show every column in full, even wider than the terminal (on a narrow terminal, the least important columns are otherwise cut short or left out)'
 complete -c ledgerctl -n "__fish_ledgerctl_using_subcommand wallet; and __fish_seen_subcommand_from history" -s y -l yes -d 'Answer yes to confirmations (wallet adjust, wallet status frozen|closed, token revoke, long batches)'
 complete -c ledgerctl -n "__fish_ledgerctl_using_subcommand wallet; and __fish_seen_subcommand_from history" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c ledgerctl -n "__fish_ledgerctl_using_subcommand wallet; and __fish_seen_subcommand_from history" -s V -l version -d 'Print version'
@@ -145,6 +152,7 @@ complete -c ledgerctl -n "__fish_ledgerctl_using_subcommand wallet; and __fish_s
 json\t'One JSON envelope per command, for scripts'
 csv\t'CSV with a header row, for spreadsheets: list commands only'"
 complete -c ledgerctl -n "__fish_ledgerctl_using_subcommand wallet; and __fish_seen_subcommand_from freezes" -l lock-timeout-ms -d 'How long to wait for another writer\'s lock before failing with exit 6' -r
+complete -c ledgerctl -n "__fish_ledgerctl_using_subcommand wallet; and __fish_seen_subcommand_from freezes" -l wide -d 'Tables show every column in full, even wider than the terminal (on a narrow terminal, the least important columns are otherwise cut short or left out)'
 complete -c ledgerctl -n "__fish_ledgerctl_using_subcommand wallet; and __fish_seen_subcommand_from freezes" -s y -l yes -d 'Answer yes to confirmations (wallet adjust, wallet status frozen|closed, token revoke, long batches)'
 complete -c ledgerctl -n "__fish_ledgerctl_using_subcommand wallet; and __fish_seen_subcommand_from freezes" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c ledgerctl -n "__fish_ledgerctl_using_subcommand wallet; and __fish_seen_subcommand_from freezes" -s V -l version -d 'Print version'
@@ -158,6 +166,7 @@ complete -c ledgerctl -n "__fish_ledgerctl_using_subcommand wallet; and __fish_s
 json\t'One JSON envelope per command, for scripts'
 csv\t'CSV with a header row, for spreadsheets: list commands only'"
 complete -c ledgerctl -n "__fish_ledgerctl_using_subcommand wallet; and __fish_seen_subcommand_from deposit" -l lock-timeout-ms -d 'How long to wait for another writer\'s lock before failing with exit 6' -r
+complete -c ledgerctl -n "__fish_ledgerctl_using_subcommand wallet; and __fish_seen_subcommand_from deposit" -l wide -d 'Tables show every column in full, even wider than the terminal (on a narrow terminal, the least important columns are otherwise cut short or left out)'
 complete -c ledgerctl -n "__fish_ledgerctl_using_subcommand wallet; and __fish_seen_subcommand_from deposit" -s y -l yes -d 'Answer yes to confirmations (wallet adjust, wallet status frozen|closed, token revoke, long batches)'
 complete -c ledgerctl -n "__fish_ledgerctl_using_subcommand wallet; and __fish_seen_subcommand_from deposit" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c ledgerctl -n "__fish_ledgerctl_using_subcommand wallet; and __fish_seen_subcommand_from deposit" -s V -l version -d 'Print version'
@@ -173,6 +182,7 @@ json\t'One JSON envelope per command, for scripts'
 csv\t'CSV with a header row, for spreadsheets: list commands only'"
 complete -c ledgerctl -n "__fish_ledgerctl_using_subcommand wallet; and __fish_seen_subcommand_from payment" -l lock-timeout-ms -d 'How long to wait for another writer\'s lock before failing with exit 6' -r
 complete -c ledgerctl -n "__fish_ledgerctl_using_subcommand wallet; and __fish_seen_subcommand_from payment" -l new-counterparty -d 'The counterparty may be one never paid before in this tenant and application (without it, an unknown one is refused with the closest known names)'
+complete -c ledgerctl -n "__fish_ledgerctl_using_subcommand wallet; and __fish_seen_subcommand_from payment" -l wide -d 'Tables show every column in full, even wider than the terminal (on a narrow terminal, the least important columns are otherwise cut short or left out)'
 complete -c ledgerctl -n "__fish_ledgerctl_using_subcommand wallet; and __fish_seen_subcommand_from payment" -s y -l yes -d 'Answer yes to confirmations (wallet adjust, wallet status frozen|closed, token revoke, long batches)'
 complete -c ledgerctl -n "__fish_ledgerctl_using_subcommand wallet; and __fish_seen_subcommand_from payment" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c ledgerctl -n "__fish_ledgerctl_using_subcommand wallet; and __fish_seen_subcommand_from payment" -s V -l version -d 'Print version'
@@ -186,6 +196,7 @@ complete -c ledgerctl -n "__fish_ledgerctl_using_subcommand wallet; and __fish_s
 json\t'One JSON envelope per command, for scripts'
 csv\t'CSV with a header row, for spreadsheets: list commands only'"
 complete -c ledgerctl -n "__fish_ledgerctl_using_subcommand wallet; and __fish_seen_subcommand_from withdraw" -l lock-timeout-ms -d 'How long to wait for another writer\'s lock before failing with exit 6' -r
+complete -c ledgerctl -n "__fish_ledgerctl_using_subcommand wallet; and __fish_seen_subcommand_from withdraw" -l wide -d 'Tables show every column in full, even wider than the terminal (on a narrow terminal, the least important columns are otherwise cut short or left out)'
 complete -c ledgerctl -n "__fish_ledgerctl_using_subcommand wallet; and __fish_seen_subcommand_from withdraw" -s y -l yes -d 'Answer yes to confirmations (wallet adjust, wallet status frozen|closed, token revoke, long batches)'
 complete -c ledgerctl -n "__fish_ledgerctl_using_subcommand wallet; and __fish_seen_subcommand_from withdraw" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c ledgerctl -n "__fish_ledgerctl_using_subcommand wallet; and __fish_seen_subcommand_from withdraw" -s V -l version -d 'Print version'
@@ -199,6 +210,7 @@ complete -c ledgerctl -n "__fish_ledgerctl_using_subcommand wallet; and __fish_s
 json\t'One JSON envelope per command, for scripts'
 csv\t'CSV with a header row, for spreadsheets: list commands only'"
 complete -c ledgerctl -n "__fish_ledgerctl_using_subcommand wallet; and __fish_seen_subcommand_from freeze" -l lock-timeout-ms -d 'How long to wait for another writer\'s lock before failing with exit 6' -r
+complete -c ledgerctl -n "__fish_ledgerctl_using_subcommand wallet; and __fish_seen_subcommand_from freeze" -l wide -d 'Tables show every column in full, even wider than the terminal (on a narrow terminal, the least important columns are otherwise cut short or left out)'
 complete -c ledgerctl -n "__fish_ledgerctl_using_subcommand wallet; and __fish_seen_subcommand_from freeze" -s y -l yes -d 'Answer yes to confirmations (wallet adjust, wallet status frozen|closed, token revoke, long batches)'
 complete -c ledgerctl -n "__fish_ledgerctl_using_subcommand wallet; and __fish_seen_subcommand_from freeze" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c ledgerctl -n "__fish_ledgerctl_using_subcommand wallet; and __fish_seen_subcommand_from freeze" -s V -l version -d 'Print version'
@@ -212,6 +224,7 @@ complete -c ledgerctl -n "__fish_ledgerctl_using_subcommand wallet; and __fish_s
 json\t'One JSON envelope per command, for scripts'
 csv\t'CSV with a header row, for spreadsheets: list commands only'"
 complete -c ledgerctl -n "__fish_ledgerctl_using_subcommand wallet; and __fish_seen_subcommand_from unfreeze" -l lock-timeout-ms -d 'How long to wait for another writer\'s lock before failing with exit 6' -r
+complete -c ledgerctl -n "__fish_ledgerctl_using_subcommand wallet; and __fish_seen_subcommand_from unfreeze" -l wide -d 'Tables show every column in full, even wider than the terminal (on a narrow terminal, the least important columns are otherwise cut short or left out)'
 complete -c ledgerctl -n "__fish_ledgerctl_using_subcommand wallet; and __fish_seen_subcommand_from unfreeze" -s y -l yes -d 'Answer yes to confirmations (wallet adjust, wallet status frozen|closed, token revoke, long batches)'
 complete -c ledgerctl -n "__fish_ledgerctl_using_subcommand wallet; and __fish_seen_subcommand_from unfreeze" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c ledgerctl -n "__fish_ledgerctl_using_subcommand wallet; and __fish_seen_subcommand_from unfreeze" -s V -l version -d 'Print version'
@@ -226,6 +239,7 @@ complete -c ledgerctl -n "__fish_ledgerctl_using_subcommand wallet; and __fish_s
 json\t'One JSON envelope per command, for scripts'
 csv\t'CSV with a header row, for spreadsheets: list commands only'"
 complete -c ledgerctl -n "__fish_ledgerctl_using_subcommand wallet; and __fish_seen_subcommand_from refund" -l lock-timeout-ms -d 'How long to wait for another writer\'s lock before failing with exit 6' -r
+complete -c ledgerctl -n "__fish_ledgerctl_using_subcommand wallet; and __fish_seen_subcommand_from refund" -l wide -d 'Tables show every column in full, even wider than the terminal (on a narrow terminal, the least important columns are otherwise cut short or left out)'
 complete -c ledgerctl -n "__fish_ledgerctl_using_subcommand wallet; and __fish_seen_subcommand_from refund" -s y -l yes -d 'Answer yes to confirmations (wallet adjust, wallet status frozen|closed, token revoke, long batches)'
 complete -c ledgerctl -n "__fish_ledgerctl_using_subcommand wallet; and __fish_seen_subcommand_from refund" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c ledgerctl -n "__fish_ledgerctl_using_subcommand wallet; and __fish_seen_subcommand_from refund" -s V -l version -d 'Print version'
@@ -239,6 +253,7 @@ complete -c ledgerctl -n "__fish_ledgerctl_using_subcommand wallet; and __fish_s
 json\t'One JSON envelope per command, for scripts'
 csv\t'CSV with a header row, for spreadsheets: list commands only'"
 complete -c ledgerctl -n "__fish_ledgerctl_using_subcommand wallet; and __fish_seen_subcommand_from status" -l lock-timeout-ms -d 'How long to wait for another writer\'s lock before failing with exit 6' -r
+complete -c ledgerctl -n "__fish_ledgerctl_using_subcommand wallet; and __fish_seen_subcommand_from status" -l wide -d 'Tables show every column in full, even wider than the terminal (on a narrow terminal, the least important columns are otherwise cut short or left out)'
 complete -c ledgerctl -n "__fish_ledgerctl_using_subcommand wallet; and __fish_seen_subcommand_from status" -s y -l yes -d 'Answer yes to confirmations (wallet adjust, wallet status frozen|closed, token revoke, long batches)'
 complete -c ledgerctl -n "__fish_ledgerctl_using_subcommand wallet; and __fish_seen_subcommand_from status" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c ledgerctl -n "__fish_ledgerctl_using_subcommand wallet; and __fish_seen_subcommand_from status" -s V -l version -d 'Print version'
@@ -253,6 +268,7 @@ complete -c ledgerctl -n "__fish_ledgerctl_using_subcommand wallet; and __fish_s
 json\t'One JSON envelope per command, for scripts'
 csv\t'CSV with a header row, for spreadsheets: list commands only'"
 complete -c ledgerctl -n "__fish_ledgerctl_using_subcommand wallet; and __fish_seen_subcommand_from adjust" -l lock-timeout-ms -d 'How long to wait for another writer\'s lock before failing with exit 6' -r
+complete -c ledgerctl -n "__fish_ledgerctl_using_subcommand wallet; and __fish_seen_subcommand_from adjust" -l wide -d 'Tables show every column in full, even wider than the terminal (on a narrow terminal, the least important columns are otherwise cut short or left out)'
 complete -c ledgerctl -n "__fish_ledgerctl_using_subcommand wallet; and __fish_seen_subcommand_from adjust" -s y -l yes -d 'Answer yes to confirmations (wallet adjust, wallet status frozen|closed, token revoke, long batches)'
 complete -c ledgerctl -n "__fish_ledgerctl_using_subcommand wallet; and __fish_seen_subcommand_from adjust" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c ledgerctl -n "__fish_ledgerctl_using_subcommand wallet; and __fish_seen_subcommand_from adjust" -s V -l version -d 'Print version'
@@ -281,6 +297,7 @@ complete -c ledgerctl -n "__fish_ledgerctl_using_subcommand refund" -s o -l outp
 json\t'One JSON envelope per command, for scripts'
 csv\t'CSV with a header row, for spreadsheets: list commands only'"
 complete -c ledgerctl -n "__fish_ledgerctl_using_subcommand refund" -l lock-timeout-ms -d 'How long to wait for another writer\'s lock before failing with exit 6' -r
+complete -c ledgerctl -n "__fish_ledgerctl_using_subcommand refund" -l wide -d 'Tables show every column in full, even wider than the terminal (on a narrow terminal, the least important columns are otherwise cut short or left out)'
 complete -c ledgerctl -n "__fish_ledgerctl_using_subcommand refund" -s y -l yes -d 'Answer yes to confirmations (wallet adjust, wallet status frozen|closed, token revoke, long batches)'
 complete -c ledgerctl -n "__fish_ledgerctl_using_subcommand refund" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c ledgerctl -n "__fish_ledgerctl_using_subcommand refund" -s V -l version -d 'Print version'
@@ -291,11 +308,12 @@ complete -c ledgerctl -n "__fish_ledgerctl_using_subcommand ledger; and not __fi
 json\t'One JSON envelope per command, for scripts'
 csv\t'CSV with a header row, for spreadsheets: list commands only'"
 complete -c ledgerctl -n "__fish_ledgerctl_using_subcommand ledger; and not __fish_seen_subcommand_from verify trial-balance journal export help" -l lock-timeout-ms -d 'How long to wait for another writer\'s lock before failing with exit 6' -r
+complete -c ledgerctl -n "__fish_ledgerctl_using_subcommand ledger; and not __fish_seen_subcommand_from verify trial-balance journal export help" -l wide -d 'Tables show every column in full, even wider than the terminal (on a narrow terminal, the least important columns are otherwise cut short or left out)'
 complete -c ledgerctl -n "__fish_ledgerctl_using_subcommand ledger; and not __fish_seen_subcommand_from verify trial-balance journal export help" -s y -l yes -d 'Answer yes to confirmations (wallet adjust, wallet status frozen|closed, token revoke, long batches)'
 complete -c ledgerctl -n "__fish_ledgerctl_using_subcommand ledger; and not __fish_seen_subcommand_from verify trial-balance journal export help" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c ledgerctl -n "__fish_ledgerctl_using_subcommand ledger; and not __fish_seen_subcommand_from verify trial-balance journal export help" -s V -l version -d 'Print version'
 complete -c ledgerctl -n "__fish_ledgerctl_using_subcommand ledger; and not __fish_seen_subcommand_from verify trial-balance journal export help" -f -a "verify" -d 'Prove every invariant: hash chain, balanced entries, balances, refunds, freezes, file integrity'
-complete -c ledgerctl -n "__fish_ledgerctl_using_subcommand ledger; and not __fish_seen_subcommand_from verify trial-balance journal export help" -f -a "trial-balance" -d 'Every account\'s debits, credits and balance, with totals per currency'
+complete -c ledgerctl -n "__fish_ledgerctl_using_subcommand ledger; and not __fish_seen_subcommand_from verify trial-balance journal export help" -f -a "trial-balance" -d 'Every account\'s debits, credits and balance, with totals per currency, now or at a past moment'
 complete -c ledgerctl -n "__fish_ledgerctl_using_subcommand ledger; and not __fish_seen_subcommand_from verify trial-balance journal export help" -f -a "journal" -d 'The journal entries of every wallet with their postings, newest first'
 complete -c ledgerctl -n "__fish_ledgerctl_using_subcommand ledger; and not __fish_seen_subcommand_from verify trial-balance journal export help" -f -a "export" -d 'The whole journal for other tools: csv, json (JSON Lines), hledger or beancount'
 complete -c ledgerctl -n "__fish_ledgerctl_using_subcommand ledger; and not __fish_seen_subcommand_from verify trial-balance journal export help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
@@ -307,9 +325,11 @@ complete -c ledgerctl -n "__fish_ledgerctl_using_subcommand ledger; and __fish_s
 json\t'One JSON envelope per command, for scripts'
 csv\t'CSV with a header row, for spreadsheets: list commands only'"
 complete -c ledgerctl -n "__fish_ledgerctl_using_subcommand ledger; and __fish_seen_subcommand_from verify" -l lock-timeout-ms -d 'How long to wait for another writer\'s lock before failing with exit 6' -r
+complete -c ledgerctl -n "__fish_ledgerctl_using_subcommand ledger; and __fish_seen_subcommand_from verify" -l wide -d 'Tables show every column in full, even wider than the terminal (on a narrow terminal, the least important columns are otherwise cut short or left out)'
 complete -c ledgerctl -n "__fish_ledgerctl_using_subcommand ledger; and __fish_seen_subcommand_from verify" -s y -l yes -d 'Answer yes to confirmations (wallet adjust, wallet status frozen|closed, token revoke, long batches)'
 complete -c ledgerctl -n "__fish_ledgerctl_using_subcommand ledger; and __fish_seen_subcommand_from verify" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c ledgerctl -n "__fish_ledgerctl_using_subcommand ledger; and __fish_seen_subcommand_from verify" -s V -l version -d 'Print version'
+complete -c ledgerctl -n "__fish_ledgerctl_using_subcommand ledger; and __fish_seen_subcommand_from trial-balance" -l at -d 'The balances as they were then: every entry up to and including that second (RFC 3339, `YYYY-MM-DD HH:MM:SS` in UTC, or a date for its midnight UTC)' -r
 complete -c ledgerctl -n "__fish_ledgerctl_using_subcommand ledger; and __fish_seen_subcommand_from trial-balance" -l db -d 'The ledger file' -r -F
 complete -c ledgerctl -n "__fish_ledgerctl_using_subcommand ledger; and __fish_seen_subcommand_from trial-balance" -l tenant -d 'The tenant whose wallets this command reaches' -r
 complete -c ledgerctl -n "__fish_ledgerctl_using_subcommand ledger; and __fish_seen_subcommand_from trial-balance" -l app -d 'The application whose wallets this command reaches' -r
@@ -317,12 +337,13 @@ complete -c ledgerctl -n "__fish_ledgerctl_using_subcommand ledger; and __fish_s
 json\t'One JSON envelope per command, for scripts'
 csv\t'CSV with a header row, for spreadsheets: list commands only'"
 complete -c ledgerctl -n "__fish_ledgerctl_using_subcommand ledger; and __fish_seen_subcommand_from trial-balance" -l lock-timeout-ms -d 'How long to wait for another writer\'s lock before failing with exit 6' -r
+complete -c ledgerctl -n "__fish_ledgerctl_using_subcommand ledger; and __fish_seen_subcommand_from trial-balance" -l wide -d 'Tables show every column in full, even wider than the terminal (on a narrow terminal, the least important columns are otherwise cut short or left out)'
 complete -c ledgerctl -n "__fish_ledgerctl_using_subcommand ledger; and __fish_seen_subcommand_from trial-balance" -s y -l yes -d 'Answer yes to confirmations (wallet adjust, wallet status frozen|closed, token revoke, long batches)'
 complete -c ledgerctl -n "__fish_ledgerctl_using_subcommand ledger; and __fish_seen_subcommand_from trial-balance" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c ledgerctl -n "__fish_ledgerctl_using_subcommand ledger; and __fish_seen_subcommand_from trial-balance" -s V -l version -d 'Print version'
 complete -c ledgerctl -n "__fish_ledgerctl_using_subcommand ledger; and __fish_seen_subcommand_from journal" -l wallet-id -d 'Only this wallet\'s entries (wlt_…)' -r
 complete -c ledgerctl -n "__fish_ledgerctl_using_subcommand ledger; and __fish_seen_subcommand_from journal" -l type -d 'Only these types (repeatable): deposit, payment, withdraw, freeze, unfreeze, refund, adjust_credit, adjust_debit' -r
-complete -c ledgerctl -n "__fish_ledgerctl_using_subcommand ledger; and __fish_seen_subcommand_from journal" -l from -d 'Only entries at or after this moment (RFC 3339, or a date for its midnight UTC)' -r
+complete -c ledgerctl -n "__fish_ledgerctl_using_subcommand ledger; and __fish_seen_subcommand_from journal" -l from -d 'Only entries at or after this moment (RFC 3339, `YYYY-MM-DD HH:MM:SS` in UTC, or a date for its midnight UTC)' -r
 complete -c ledgerctl -n "__fish_ledgerctl_using_subcommand ledger; and __fish_seen_subcommand_from journal" -l to -d 'Only entries before this moment (exclusive: --from 2026-04-01 --to 2026-05-01 is April)' -r
 complete -c ledgerctl -n "__fish_ledgerctl_using_subcommand ledger; and __fish_seen_subcommand_from journal" -l reference-id -d 'Only the entry with this reference' -r
 complete -c ledgerctl -n "__fish_ledgerctl_using_subcommand ledger; and __fish_seen_subcommand_from journal" -l page -d 'The page to show, from 1' -r
@@ -334,6 +355,7 @@ complete -c ledgerctl -n "__fish_ledgerctl_using_subcommand ledger; and __fish_s
 json\t'One JSON envelope per command, for scripts'
 csv\t'CSV with a header row, for spreadsheets: list commands only'"
 complete -c ledgerctl -n "__fish_ledgerctl_using_subcommand ledger; and __fish_seen_subcommand_from journal" -l lock-timeout-ms -d 'How long to wait for another writer\'s lock before failing with exit 6' -r
+complete -c ledgerctl -n "__fish_ledgerctl_using_subcommand ledger; and __fish_seen_subcommand_from journal" -l wide -d 'Tables show every column in full, even wider than the terminal (on a narrow terminal, the least important columns are otherwise cut short or left out)'
 complete -c ledgerctl -n "__fish_ledgerctl_using_subcommand ledger; and __fish_seen_subcommand_from journal" -s y -l yes -d 'Answer yes to confirmations (wallet adjust, wallet status frozen|closed, token revoke, long batches)'
 complete -c ledgerctl -n "__fish_ledgerctl_using_subcommand ledger; and __fish_seen_subcommand_from journal" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c ledgerctl -n "__fish_ledgerctl_using_subcommand ledger; and __fish_seen_subcommand_from journal" -s V -l version -d 'Print version'
@@ -341,7 +363,8 @@ complete -c ledgerctl -n "__fish_ledgerctl_using_subcommand ledger; and __fish_s
 json\t'JSON Lines: one entry per line'
 hledger\t'An hledger journal'
 beancount\t'A beancount ledger'"
-complete -c ledgerctl -n "__fish_ledgerctl_using_subcommand ledger; and __fish_seen_subcommand_from export" -l since -d 'Only entries from this moment on (RFC 3339, or a date for its midnight UTC)' -r
+complete -c ledgerctl -n "__fish_ledgerctl_using_subcommand ledger; and __fish_seen_subcommand_from export" -l since -d 'Only entries from this moment on (RFC 3339, `YYYY-MM-DD HH:MM:SS` in UTC, or a date for its midnight UTC)' -r
+complete -c ledgerctl -n "__fish_ledgerctl_using_subcommand ledger; and __fish_seen_subcommand_from export" -l until -d 'Only entries before this moment (exclusive: --since 2026-04-01 --until 2026-05-01 is April)' -r
 complete -c ledgerctl -n "__fish_ledgerctl_using_subcommand ledger; and __fish_seen_subcommand_from export" -l db -d 'The ledger file' -r -F
 complete -c ledgerctl -n "__fish_ledgerctl_using_subcommand ledger; and __fish_seen_subcommand_from export" -l tenant -d 'The tenant whose wallets this command reaches' -r
 complete -c ledgerctl -n "__fish_ledgerctl_using_subcommand ledger; and __fish_seen_subcommand_from export" -l app -d 'The application whose wallets this command reaches' -r
@@ -349,11 +372,12 @@ complete -c ledgerctl -n "__fish_ledgerctl_using_subcommand ledger; and __fish_s
 json\t'One JSON envelope per command, for scripts'
 csv\t'CSV with a header row, for spreadsheets: list commands only'"
 complete -c ledgerctl -n "__fish_ledgerctl_using_subcommand ledger; and __fish_seen_subcommand_from export" -l lock-timeout-ms -d 'How long to wait for another writer\'s lock before failing with exit 6' -r
+complete -c ledgerctl -n "__fish_ledgerctl_using_subcommand ledger; and __fish_seen_subcommand_from export" -l wide -d 'Tables show every column in full, even wider than the terminal (on a narrow terminal, the least important columns are otherwise cut short or left out)'
 complete -c ledgerctl -n "__fish_ledgerctl_using_subcommand ledger; and __fish_seen_subcommand_from export" -s y -l yes -d 'Answer yes to confirmations (wallet adjust, wallet status frozen|closed, token revoke, long batches)'
 complete -c ledgerctl -n "__fish_ledgerctl_using_subcommand ledger; and __fish_seen_subcommand_from export" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c ledgerctl -n "__fish_ledgerctl_using_subcommand ledger; and __fish_seen_subcommand_from export" -s V -l version -d 'Print version'
 complete -c ledgerctl -n "__fish_ledgerctl_using_subcommand ledger; and __fish_seen_subcommand_from help" -f -a "verify" -d 'Prove every invariant: hash chain, balanced entries, balances, refunds, freezes, file integrity'
-complete -c ledgerctl -n "__fish_ledgerctl_using_subcommand ledger; and __fish_seen_subcommand_from help" -f -a "trial-balance" -d 'Every account\'s debits, credits and balance, with totals per currency'
+complete -c ledgerctl -n "__fish_ledgerctl_using_subcommand ledger; and __fish_seen_subcommand_from help" -f -a "trial-balance" -d 'Every account\'s debits, credits and balance, with totals per currency, now or at a past moment'
 complete -c ledgerctl -n "__fish_ledgerctl_using_subcommand ledger; and __fish_seen_subcommand_from help" -f -a "journal" -d 'The journal entries of every wallet with their postings, newest first'
 complete -c ledgerctl -n "__fish_ledgerctl_using_subcommand ledger; and __fish_seen_subcommand_from help" -f -a "export" -d 'The whole journal for other tools: csv, json (JSON Lines), hledger or beancount'
 complete -c ledgerctl -n "__fish_ledgerctl_using_subcommand ledger; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
@@ -368,6 +392,7 @@ csv\t'CSV with a header row, for spreadsheets: list commands only'"
 complete -c ledgerctl -n "__fish_ledgerctl_using_subcommand batch" -l lock-timeout-ms -d 'How long to wait for another writer\'s lock before failing with exit 6' -r
 complete -c ledgerctl -n "__fish_ledgerctl_using_subcommand batch" -l atomic -d 'All lines or none: if any line fails, nothing is committed'
 complete -c ledgerctl -n "__fish_ledgerctl_using_subcommand batch" -l dry-run -d 'Check and compute every line against the ledger, commit nothing'
+complete -c ledgerctl -n "__fish_ledgerctl_using_subcommand batch" -l wide -d 'Tables show every column in full, even wider than the terminal (on a narrow terminal, the least important columns are otherwise cut short or left out)'
 complete -c ledgerctl -n "__fish_ledgerctl_using_subcommand batch" -s y -l yes -d 'Answer yes to confirmations (wallet adjust, wallet status frozen|closed, token revoke, long batches)'
 complete -c ledgerctl -n "__fish_ledgerctl_using_subcommand batch" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c ledgerctl -n "__fish_ledgerctl_using_subcommand batch" -s V -l version -d 'Print version'
@@ -378,6 +403,7 @@ complete -c ledgerctl -n "__fish_ledgerctl_using_subcommand transaction; and not
 json\t'One JSON envelope per command, for scripts'
 csv\t'CSV with a header row, for spreadsheets: list commands only'"
 complete -c ledgerctl -n "__fish_ledgerctl_using_subcommand transaction; and not __fish_seen_subcommand_from show help" -l lock-timeout-ms -d 'How long to wait for another writer\'s lock before failing with exit 6' -r
+complete -c ledgerctl -n "__fish_ledgerctl_using_subcommand transaction; and not __fish_seen_subcommand_from show help" -l wide -d 'Tables show every column in full, even wider than the terminal (on a narrow terminal, the least important columns are otherwise cut short or left out)'
 complete -c ledgerctl -n "__fish_ledgerctl_using_subcommand transaction; and not __fish_seen_subcommand_from show help" -s y -l yes -d 'Answer yes to confirmations (wallet adjust, wallet status frozen|closed, token revoke, long batches)'
 complete -c ledgerctl -n "__fish_ledgerctl_using_subcommand transaction; and not __fish_seen_subcommand_from show help" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c ledgerctl -n "__fish_ledgerctl_using_subcommand transaction; and not __fish_seen_subcommand_from show help" -s V -l version -d 'Print version'
@@ -390,6 +416,7 @@ complete -c ledgerctl -n "__fish_ledgerctl_using_subcommand transaction; and __f
 json\t'One JSON envelope per command, for scripts'
 csv\t'CSV with a header row, for spreadsheets: list commands only'"
 complete -c ledgerctl -n "__fish_ledgerctl_using_subcommand transaction; and __fish_seen_subcommand_from show" -l lock-timeout-ms -d 'How long to wait for another writer\'s lock before failing with exit 6' -r
+complete -c ledgerctl -n "__fish_ledgerctl_using_subcommand transaction; and __fish_seen_subcommand_from show" -l wide -d 'Tables show every column in full, even wider than the terminal (on a narrow terminal, the least important columns are otherwise cut short or left out)'
 complete -c ledgerctl -n "__fish_ledgerctl_using_subcommand transaction; and __fish_seen_subcommand_from show" -s y -l yes -d 'Answer yes to confirmations (wallet adjust, wallet status frozen|closed, token revoke, long batches)'
 complete -c ledgerctl -n "__fish_ledgerctl_using_subcommand transaction; and __fish_seen_subcommand_from show" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c ledgerctl -n "__fish_ledgerctl_using_subcommand transaction; and __fish_seen_subcommand_from show" -s V -l version -d 'Print version'
@@ -402,6 +429,7 @@ complete -c ledgerctl -n "__fish_ledgerctl_using_subcommand freeze; and not __fi
 json\t'One JSON envelope per command, for scripts'
 csv\t'CSV with a header row, for spreadsheets: list commands only'"
 complete -c ledgerctl -n "__fish_ledgerctl_using_subcommand freeze; and not __fish_seen_subcommand_from show help" -l lock-timeout-ms -d 'How long to wait for another writer\'s lock before failing with exit 6' -r
+complete -c ledgerctl -n "__fish_ledgerctl_using_subcommand freeze; and not __fish_seen_subcommand_from show help" -l wide -d 'Tables show every column in full, even wider than the terminal (on a narrow terminal, the least important columns are otherwise cut short or left out)'
 complete -c ledgerctl -n "__fish_ledgerctl_using_subcommand freeze; and not __fish_seen_subcommand_from show help" -s y -l yes -d 'Answer yes to confirmations (wallet adjust, wallet status frozen|closed, token revoke, long batches)'
 complete -c ledgerctl -n "__fish_ledgerctl_using_subcommand freeze; and not __fish_seen_subcommand_from show help" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c ledgerctl -n "__fish_ledgerctl_using_subcommand freeze; and not __fish_seen_subcommand_from show help" -s V -l version -d 'Print version'
@@ -414,6 +442,7 @@ complete -c ledgerctl -n "__fish_ledgerctl_using_subcommand freeze; and __fish_s
 json\t'One JSON envelope per command, for scripts'
 csv\t'CSV with a header row, for spreadsheets: list commands only'"
 complete -c ledgerctl -n "__fish_ledgerctl_using_subcommand freeze; and __fish_seen_subcommand_from show" -l lock-timeout-ms -d 'How long to wait for another writer\'s lock before failing with exit 6' -r
+complete -c ledgerctl -n "__fish_ledgerctl_using_subcommand freeze; and __fish_seen_subcommand_from show" -l wide -d 'Tables show every column in full, even wider than the terminal (on a narrow terminal, the least important columns are otherwise cut short or left out)'
 complete -c ledgerctl -n "__fish_ledgerctl_using_subcommand freeze; and __fish_seen_subcommand_from show" -s y -l yes -d 'Answer yes to confirmations (wallet adjust, wallet status frozen|closed, token revoke, long batches)'
 complete -c ledgerctl -n "__fish_ledgerctl_using_subcommand freeze; and __fish_seen_subcommand_from show" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c ledgerctl -n "__fish_ledgerctl_using_subcommand freeze; and __fish_seen_subcommand_from show" -s V -l version -d 'Print version'
@@ -426,6 +455,7 @@ complete -c ledgerctl -n "__fish_ledgerctl_using_subcommand token; and not __fis
 json\t'One JSON envelope per command, for scripts'
 csv\t'CSV with a header row, for spreadsheets: list commands only'"
 complete -c ledgerctl -n "__fish_ledgerctl_using_subcommand token; and not __fish_seen_subcommand_from create list revoke help" -l lock-timeout-ms -d 'How long to wait for another writer\'s lock before failing with exit 6' -r
+complete -c ledgerctl -n "__fish_ledgerctl_using_subcommand token; and not __fish_seen_subcommand_from create list revoke help" -l wide -d 'Tables show every column in full, even wider than the terminal (on a narrow terminal, the least important columns are otherwise cut short or left out)'
 complete -c ledgerctl -n "__fish_ledgerctl_using_subcommand token; and not __fish_seen_subcommand_from create list revoke help" -s y -l yes -d 'Answer yes to confirmations (wallet adjust, wallet status frozen|closed, token revoke, long batches)'
 complete -c ledgerctl -n "__fish_ledgerctl_using_subcommand token; and not __fish_seen_subcommand_from create list revoke help" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c ledgerctl -n "__fish_ledgerctl_using_subcommand token; and not __fish_seen_subcommand_from create list revoke help" -s V -l version -d 'Print version'
@@ -445,6 +475,7 @@ json\t'One JSON envelope per command, for scripts'
 csv\t'CSV with a header row, for spreadsheets: list commands only'"
 complete -c ledgerctl -n "__fish_ledgerctl_using_subcommand token; and __fish_seen_subcommand_from create" -l lock-timeout-ms -d 'How long to wait for another writer\'s lock before failing with exit 6' -r
 complete -c ledgerctl -n "__fish_ledgerctl_using_subcommand token; and __fish_seen_subcommand_from create" -l internal -d 'An internal API key (X-API-Key) for POST /internal/wallet/refund instead of a bearer token'
+complete -c ledgerctl -n "__fish_ledgerctl_using_subcommand token; and __fish_seen_subcommand_from create" -l wide -d 'Tables show every column in full, even wider than the terminal (on a narrow terminal, the least important columns are otherwise cut short or left out)'
 complete -c ledgerctl -n "__fish_ledgerctl_using_subcommand token; and __fish_seen_subcommand_from create" -s y -l yes -d 'Answer yes to confirmations (wallet adjust, wallet status frozen|closed, token revoke, long batches)'
 complete -c ledgerctl -n "__fish_ledgerctl_using_subcommand token; and __fish_seen_subcommand_from create" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c ledgerctl -n "__fish_ledgerctl_using_subcommand token; and __fish_seen_subcommand_from create" -s V -l version -d 'Print version'
@@ -457,6 +488,7 @@ complete -c ledgerctl -n "__fish_ledgerctl_using_subcommand token; and __fish_se
 json\t'One JSON envelope per command, for scripts'
 csv\t'CSV with a header row, for spreadsheets: list commands only'"
 complete -c ledgerctl -n "__fish_ledgerctl_using_subcommand token; and __fish_seen_subcommand_from list" -l lock-timeout-ms -d 'How long to wait for another writer\'s lock before failing with exit 6' -r
+complete -c ledgerctl -n "__fish_ledgerctl_using_subcommand token; and __fish_seen_subcommand_from list" -l wide -d 'Tables show every column in full, even wider than the terminal (on a narrow terminal, the least important columns are otherwise cut short or left out)'
 complete -c ledgerctl -n "__fish_ledgerctl_using_subcommand token; and __fish_seen_subcommand_from list" -s y -l yes -d 'Answer yes to confirmations (wallet adjust, wallet status frozen|closed, token revoke, long batches)'
 complete -c ledgerctl -n "__fish_ledgerctl_using_subcommand token; and __fish_seen_subcommand_from list" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c ledgerctl -n "__fish_ledgerctl_using_subcommand token; and __fish_seen_subcommand_from list" -s V -l version -d 'Print version'
@@ -467,6 +499,7 @@ complete -c ledgerctl -n "__fish_ledgerctl_using_subcommand token; and __fish_se
 json\t'One JSON envelope per command, for scripts'
 csv\t'CSV with a header row, for spreadsheets: list commands only'"
 complete -c ledgerctl -n "__fish_ledgerctl_using_subcommand token; and __fish_seen_subcommand_from revoke" -l lock-timeout-ms -d 'How long to wait for another writer\'s lock before failing with exit 6' -r
+complete -c ledgerctl -n "__fish_ledgerctl_using_subcommand token; and __fish_seen_subcommand_from revoke" -l wide -d 'Tables show every column in full, even wider than the terminal (on a narrow terminal, the least important columns are otherwise cut short or left out)'
 complete -c ledgerctl -n "__fish_ledgerctl_using_subcommand token; and __fish_seen_subcommand_from revoke" -s y -l yes -d 'Answer yes to confirmations (wallet adjust, wallet status frozen|closed, token revoke, long batches)'
 complete -c ledgerctl -n "__fish_ledgerctl_using_subcommand token; and __fish_seen_subcommand_from revoke" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c ledgerctl -n "__fish_ledgerctl_using_subcommand token; and __fish_seen_subcommand_from revoke" -s V -l version -d 'Print version'
@@ -486,6 +519,7 @@ json\t'One JSON envelope per command, for scripts'
 csv\t'CSV with a header row, for spreadsheets: list commands only'"
 complete -c ledgerctl -n "__fish_ledgerctl_using_subcommand serve" -l lock-timeout-ms -d 'How long to wait for another writer\'s lock before failing with exit 6' -r
 complete -c ledgerctl -n "__fish_ledgerctl_using_subcommand serve" -l quiet -d 'No access log on stderr (one line per request: time, method, path, status, microseconds, token id; never a secret)'
+complete -c ledgerctl -n "__fish_ledgerctl_using_subcommand serve" -l wide -d 'Tables show every column in full, even wider than the terminal (on a narrow terminal, the least important columns are otherwise cut short or left out)'
 complete -c ledgerctl -n "__fish_ledgerctl_using_subcommand serve" -s y -l yes -d 'Answer yes to confirmations (wallet adjust, wallet status frozen|closed, token revoke, long batches)'
 complete -c ledgerctl -n "__fish_ledgerctl_using_subcommand serve" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c ledgerctl -n "__fish_ledgerctl_using_subcommand serve" -s V -l version -d 'Print version'
@@ -496,6 +530,7 @@ complete -c ledgerctl -n "__fish_ledgerctl_using_subcommand completions" -s o -l
 json\t'One JSON envelope per command, for scripts'
 csv\t'CSV with a header row, for spreadsheets: list commands only'"
 complete -c ledgerctl -n "__fish_ledgerctl_using_subcommand completions" -l lock-timeout-ms -d 'How long to wait for another writer\'s lock before failing with exit 6' -r
+complete -c ledgerctl -n "__fish_ledgerctl_using_subcommand completions" -l wide -d 'Tables show every column in full, even wider than the terminal (on a narrow terminal, the least important columns are otherwise cut short or left out)'
 complete -c ledgerctl -n "__fish_ledgerctl_using_subcommand completions" -s y -l yes -d 'Answer yes to confirmations (wallet adjust, wallet status frozen|closed, token revoke, long batches)'
 complete -c ledgerctl -n "__fish_ledgerctl_using_subcommand completions" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c ledgerctl -n "__fish_ledgerctl_using_subcommand completions" -s V -l version -d 'Print version'
@@ -507,6 +542,7 @@ complete -c ledgerctl -n "__fish_ledgerctl_using_subcommand man" -s o -l output 
 json\t'One JSON envelope per command, for scripts'
 csv\t'CSV with a header row, for spreadsheets: list commands only'"
 complete -c ledgerctl -n "__fish_ledgerctl_using_subcommand man" -l lock-timeout-ms -d 'How long to wait for another writer\'s lock before failing with exit 6' -r
+complete -c ledgerctl -n "__fish_ledgerctl_using_subcommand man" -l wide -d 'Tables show every column in full, even wider than the terminal (on a narrow terminal, the least important columns are otherwise cut short or left out)'
 complete -c ledgerctl -n "__fish_ledgerctl_using_subcommand man" -s y -l yes -d 'Answer yes to confirmations (wallet adjust, wallet status frozen|closed, token revoke, long batches)'
 complete -c ledgerctl -n "__fish_ledgerctl_using_subcommand man" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c ledgerctl -n "__fish_ledgerctl_using_subcommand man" -s V -l version -d 'Print version'
@@ -536,7 +572,7 @@ complete -c ledgerctl -n "__fish_ledgerctl_using_subcommand help; and __fish_see
 complete -c ledgerctl -n "__fish_ledgerctl_using_subcommand help; and __fish_seen_subcommand_from wallet" -f -a "status" -d 'Show a wallet\'s status changes, or set its status (active, frozen, closed) with a reason'
 complete -c ledgerctl -n "__fish_ledgerctl_using_subcommand help; and __fish_seen_subcommand_from wallet" -f -a "adjust" -d 'Correct a balance against equity:adjustments (asks for confirmation on a terminal)'
 complete -c ledgerctl -n "__fish_ledgerctl_using_subcommand help; and __fish_seen_subcommand_from ledger" -f -a "verify" -d 'Prove every invariant: hash chain, balanced entries, balances, refunds, freezes, file integrity'
-complete -c ledgerctl -n "__fish_ledgerctl_using_subcommand help; and __fish_seen_subcommand_from ledger" -f -a "trial-balance" -d 'Every account\'s debits, credits and balance, with totals per currency'
+complete -c ledgerctl -n "__fish_ledgerctl_using_subcommand help; and __fish_seen_subcommand_from ledger" -f -a "trial-balance" -d 'Every account\'s debits, credits and balance, with totals per currency, now or at a past moment'
 complete -c ledgerctl -n "__fish_ledgerctl_using_subcommand help; and __fish_seen_subcommand_from ledger" -f -a "journal" -d 'The journal entries of every wallet with their postings, newest first'
 complete -c ledgerctl -n "__fish_ledgerctl_using_subcommand help; and __fish_seen_subcommand_from ledger" -f -a "export" -d 'The whole journal for other tools: csv, json (JSON Lines), hledger or beancount'
 complete -c ledgerctl -n "__fish_ledgerctl_using_subcommand help; and __fish_seen_subcommand_from transaction" -f -a "show" -d 'Show a transaction with its wallet and user (only the tenant\'s and application\'s own)'

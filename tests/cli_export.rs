@@ -225,3 +225,95 @@ fn export_since(l: &Ledger, since: &str) -> String {
     assert!(out.status.success());
     String::from_utf8(out.stdout).unwrap()
 }
+
+/// Ledger accounts whose names a write token holder chose to collide once mapped: ids that
+/// differ only by `_`, `-`, `.` or `@`, by case (tenants `A` and `a`), and a counterparty
+/// literally named like the old exporter's hashed name for another.
+fn adversarial_ledger() -> Ledger {
+    use sha2::{Digest, Sha256};
+    let l = Ledger::new();
+    let digest = Sha256::digest(b"liabilities:counterparty:default:default:m_1");
+    let hashed = format!(
+        "m-1-{:02x}{:02x}{:02x}{:02x}",
+        digest[0], digest[1], digest[2], digest[3]
+    );
+    let counterparties = [
+        "m_1", "m-1", &hashed, "m.1", "m@1", "M_1", "M-1", "m--1", "m-U1", "0m", "_m", "-m", "X-m", "Xm",
+    ];
+    for (tenant, app) in [
+        ("default", "default"),
+        ("A", "a"),
+        ("a", "a"),
+        ("a", "A"),
+        ("a_", "a"),
+        ("a", "_a"),
+    ] {
+        let scoped = |args: &[&str]| {
+            let mut all = vec!["--tenant", tenant, "--app", app];
+            all.extend_from_slice(args);
+            l.ok(&all)
+        };
+        scoped(&["wallet", "create", "u"]);
+        scoped(&["wallet", "deposit", "u", "--amount", "1000"]);
+        for (i, counterparty) in counterparties.iter().enumerate() {
+            let amount = format!("{}.{:02}", i + 1, tenant.len() + app.len());
+            let pay = format!("--counterparty={counterparty}");
+            scoped(&[
+                "wallet",
+                "payment",
+                "u",
+                "--amount",
+                &amount,
+                &pay,
+                "--new-counterparty",
+            ]);
+        }
+    }
+    l
+}
+
+#[test]
+fn adversarial_account_names_stay_distinct_in_beancount_and_hledger_and_balance_to_the_trial_balance() {
+    let l = adversarial_ledger();
+    let tb = trial_balance(&l);
+    assert_eq!(
+        tb.len(),
+        1 + 6 + 6 * 14,
+        "settlement, six wallets, 84 counterparty accounts"
+    );
+
+    let file = l.db.with_file_name("adversarial.beancount");
+    std::fs::write(&file, export(&l, "beancount")).unwrap();
+    if let Some(bean_check) = tool("bean-check") {
+        let check = Command::new(bean_check).arg(&file).output().unwrap();
+        assert!(
+            check.status.success(),
+            "bean-check refused the export: {}{}",
+            String::from_utf8_lossy(&check.stdout),
+            String::from_utf8_lossy(&check.stderr)
+        );
+        let script = format!("{}/tests/support/beancount_balances.py", env!("CARGO_MANIFEST_DIR"));
+        let out = Command::new("python3").arg(script).arg(&file).output().unwrap();
+        assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+        let balances: BTreeMap<String, String> = serde_json::from_slice(&out.stdout).unwrap();
+        assert_eq!(balances, tb);
+    }
+
+    let journal = l.db.with_file_name("adversarial.journal");
+    std::fs::write(&journal, export(&l, "hledger")).unwrap();
+    if let Some(hledger) = tool("hledger") {
+        let out = Command::new(hledger)
+            .arg("-f")
+            .arg(&journal)
+            .args(["bal", "-O", "csv", "--no-total", "--flat"])
+            .output()
+            .unwrap();
+        assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+        let mut balances = BTreeMap::new();
+        for row in csv::Reader::from_reader(out.stdout.as_slice()).records() {
+            let row = row.unwrap();
+            balances.insert(row[0].to_owned(), row[1].to_owned());
+        }
+        assert_eq!(balances, tb);
+    }
+}

@@ -64,6 +64,11 @@ pub struct Global {
     #[arg(short = 'o', long, global = true, env = "LEDGERCTL_OUTPUT", value_enum, default_value_t = Format::Table)]
     pub output: Format,
 
+    /// Tables show every column in full, even wider than the terminal (on a narrow terminal,
+    /// the least important columns are otherwise cut short or left out)
+    #[arg(long, global = true)]
+    pub wide: bool,
+
     /// Answer yes to confirmations (wallet adjust, wallet status frozen|closed, token revoke, long batches)
     #[arg(short = 'y', long, global = true)]
     pub yes: bool,
@@ -150,7 +155,8 @@ pub enum WalletCommand {
         /// The user's id, or the wallet's own id (wlt_…)
         #[arg(value_name = "USER|WALLET_ID")]
         user: String,
-        /// The wallet as it was then, from the journal (RFC 3339, or a date for its midnight UTC)
+        /// The wallet as it was then, from the journal (RFC 3339, `YYYY-MM-DD HH:MM:SS` in UTC,
+        /// or a date for its midnight UTC)
         #[arg(long, value_name = "TIME")]
         at: Option<String>,
     },
@@ -350,7 +356,8 @@ pub struct FilterArgs {
     /// Only these types (repeatable): deposit, payment, withdraw, freeze, unfreeze, refund, adjust_credit, adjust_debit
     #[arg(long = "type", value_name = "TYPE")]
     pub types: Vec<String>,
-    /// Only entries at or after this moment (RFC 3339, or a date for its midnight UTC)
+    /// Only entries at or after this moment (RFC 3339, `YYYY-MM-DD HH:MM:SS` in UTC, or a date
+    /// for its midnight UTC)
     #[arg(long, value_name = "TIME")]
     pub from: Option<String>,
     /// Only entries before this moment (exclusive: --from 2026-04-01 --to 2026-05-01 is April)
@@ -476,8 +483,13 @@ pub enum LedgerCommand {
         #[arg(long, value_name = "SEQ:HASH")]
         anchor: Vec<String>,
     },
-    /// Every account's debits, credits and balance, with totals per currency
-    TrialBalance,
+    /// Every account's debits, credits and balance, with totals per currency, now or at a past moment
+    TrialBalance {
+        /// The balances as they were then: every entry up to and including that second
+        /// (RFC 3339, `YYYY-MM-DD HH:MM:SS` in UTC, or a date for its midnight UTC)
+        #[arg(long, value_name = "TIME")]
+        at: Option<String>,
+    },
     /// The journal entries of every wallet with their postings, newest first
     Journal {
         /// Only this wallet's entries (wlt_…)
@@ -497,8 +509,12 @@ pub enum LedgerCommand {
         /// The format to write on stdout
         #[arg(long, value_enum)]
         format: crate::output::export::ExportFormat,
-        /// Only entries from this moment on (RFC 3339, or a date for its midnight UTC)
+        /// Only entries from this moment on (RFC 3339, `YYYY-MM-DD HH:MM:SS` in UTC, or a date
+        /// for its midnight UTC)
         #[arg(long, value_name = "TIME")]
         since: Option<String>,
+        /// Only entries before this moment (exclusive: --since 2026-04-01 --until 2026-05-01 is April)
+        #[arg(long, value_name = "TIME")]
+        until: Option<String>,
     },
 }

@@ -6,7 +6,7 @@ mod confirm;
 mod man;
 
 use std::ffi::OsString;
-use std::io::{self, Write};
+use std::io::{self, IsTerminal, Write};
 use std::process::ExitCode;
 
 use clap::error::ErrorKind as ClapErrorKind;
@@ -36,6 +36,9 @@ pub fn main() -> ExitCode {
     // Buffered: a batch prints a line per input line. Flushed once, below, where a closed
     // stdout is handled like any other write.
     let mut printer = Printer::new(cli.global.output, io::BufWriter::new(io::stdout().lock()), ops::now());
+    if io::stdout().is_terminal() {
+        printer = printer.on_terminal((!cli.global.wide).then(terminal_width));
+    }
     let ran = run(&cli, &mut printer);
     // Always flushed here, also after a failure: a batch's results are its output either way.
     let flushed = printer.flush();
@@ -65,6 +68,18 @@ pub fn main() -> ExitCode {
             ExitCode::from(error.kind().exit_code())
         }
     }
+}
+
+/// The width tables fit on a terminal: `COLUMNS` when set (so it can be chosen, and tested),
+/// else the terminal's own, else 80.
+fn terminal_width() -> usize {
+    std::env::var("COLUMNS")
+        .ok()
+        .and_then(|c| c.trim().parse::<usize>().ok())
+        .filter(|&c| c > 0)
+        .or_else(|| terminal_size::terminal_size_of(io::stdout()).map(|(w, _)| usize::from(w.0)))
+        .filter(|&c| c > 0)
+        .unwrap_or(80)
 }
 
 /// Why a command stopped early: a ledger error, stdout going away, or a failure already
@@ -109,8 +124,11 @@ fn usage_error(e: &clap::Error, args: &[OsString]) -> ExitCode {
             message.join(" ").trim_start_matches("error: ").to_owned()
         };
         let error = Error::invalid("arguments", message);
-        let _ =
-            serde_json::to_writer(io::stdout().lock(), &ErrorEnvelope::new(&error, &ops::now())).map(|()| println!());
+        // Written, not println!'d: println! panics on a closed stdout.
+        let mut stdout = io::stdout().lock();
+        let _ = serde_json::to_writer(&mut stdout, &ErrorEnvelope::new(&error, &ops::now()))
+            .map_err(io::Error::from)
+            .and_then(|()| writeln!(stdout));
     } else {
         let _ = e.print();
     }
@@ -135,7 +153,8 @@ fn run<W: Write>(cli: &Cli, out: &mut Printer<W>) -> Result<(), Stop> {
         application_id: crate::ledger::ids::check_name("app", &g.app)?.to_owned(),
     };
     if out.format == Format::Csv && !lists(&cli.command) {
-        let lists = "wallet list, wallet history, wallet freezes, wallet status USER, ledger journal";
+        let lists = "wallet list, wallet history, wallet freezes, wallet status USER, token list, ledger journal, \
+                     ledger trial-balance";
         return Err(Error::invalid("output", format!("csv is for the list commands ({lists})")).into());
     }
     let actor = actor();
@@ -170,11 +189,12 @@ fn run<W: Write>(cli: &Cli, out: &mut Printer<W>) -> Result<(), Stop> {
                 .into());
             }
         }
-        Command::Ledger(LedgerCommand::Export { format, since }) => {
+        Command::Ledger(LedgerCommand::Export { format, since, until }) => {
             let since = since.as_deref().map(|t| ops::parse_time("since", t)).transpose()?;
+            let until = until.as_deref().map(|t| ops::parse_time("until", t)).transpose()?;
             let mut store = open()?;
             let mut exporter = Exporter::new(*format, out.writer());
-            let exported = ops::export(&mut store, since.as_deref(), &mut exporter);
+            let exported = ops::export(&mut store, since.as_deref(), until.as_deref(), &mut exporter);
             if let Some(e) = exporter.io_error.take() {
                 return Err(Stop::Output(e));
             }
@@ -193,7 +213,10 @@ fn run<W: Write>(cli: &Cli, out: &mut Printer<W>) -> Result<(), Stop> {
                 page,
             )?)?;
         }
-        Command::Ledger(LedgerCommand::TrialBalance) => out.trial_balance(&ops::trial_balance(&mut open()?)?)?,
+        Command::Ledger(LedgerCommand::TrialBalance { at }) => {
+            let at = at.as_deref().map(|t| ops::parse_time("at", t)).transpose()?;
+            out.trial_balance(&ops::trial_balance(&mut open()?, at.as_deref())?)?
+        }
         Command::Transaction(TransactionCommand::Show { transaction_id }) => {
             let (entry, refunded, wallet) = ops::show_transaction(&mut open()?, &scope, transaction_id)?;
             out.transaction(&entry, refunded, &wallet)?;
@@ -276,7 +299,7 @@ fn serve<W: Write>(args: &args::ServeArgs, g: &Global, out: &mut Printer<W>) -> 
 fn lists(command: &Command) -> bool {
     matches!(
         command,
-        Command::Ledger(LedgerCommand::Journal { .. })
+        Command::Ledger(LedgerCommand::Journal { .. } | LedgerCommand::TrialBalance { .. })
             | Command::Token(TokenCommand::List { .. })
             | Command::Wallet(
                 WalletCommand::List { .. }

@@ -516,7 +516,7 @@ impl QueryParams {
         ("page_size" = Option<u32>, Query, description = "1 to 100, default 20"),
         ("page" = Option<u32>, Query, description = "Page from 1 within the (cursor's) list, default 1"),
         ("type" = Option<String>, Query, description = "Only these types (repeat, or comma-separated): deposit, payment, withdraw, freeze, unfreeze, refund, adjust_credit, adjust_debit"),
-        ("from" = Option<String>, Query, description = "From this moment, inclusive (RFC 3339 or a date)"),
+        ("from" = Option<String>, Query, description = "From this moment, inclusive (RFC 3339, `YYYY-MM-DD HH:MM:SS` in UTC, or a date)"),
         ("to" = Option<String>, Query, description = "Before this moment, exclusive"),
         ("reference_id" = Option<String>, Query, description = "Only this reference"),
     ),

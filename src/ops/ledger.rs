@@ -1,6 +1,6 @@
 //! The ledger as a whole: creating it, proving its invariants, the trial balance.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashMap};
 use std::path::Path;
 
 use crate::error::Result;
@@ -23,8 +23,39 @@ pub fn verify(store: &mut Store, anchors: &[Anchor]) -> Result<Report> {
 /// Every account's debits, credits and balance, with per-currency totals.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct TrialBalance {
+    /// The moment the balances are of (`--at`); `None` for now.
+    pub as_of: Option<String>,
     pub lines: Vec<TrialBalanceLine>,
     pub totals: Vec<TrialBalanceTotal>,
+}
+
+/// Whose a wallet is, so a `wlt_…` account can be named with its user.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct WalletOwner {
+    pub tenant_id: String,
+    pub application_id: String,
+    pub user_id: String,
+}
+
+/// The wallet id of a `liabilities:wallet:<id>:…` account.
+pub fn wallet_of_account(account: &str) -> Option<&str> {
+    account.strip_prefix("liabilities:wallet:")?.split(':').next()
+}
+
+/// Every wallet's owner, by wallet id.
+fn owners(tx: &crate::store::Tx) -> Result<HashMap<String, WalletOwner>> {
+    Ok(tx
+        .all_wallets()?
+        .into_iter()
+        .map(|w| {
+            let owner = WalletOwner {
+                tenant_id: w.tenant_id,
+                application_id: w.application_id,
+                user_id: w.user_id,
+            };
+            (w.id, owner)
+        })
+        .collect())
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -37,6 +68,8 @@ pub struct TrialBalanceLine {
     /// balance for liabilities and equity.
     pub balance: i128,
     pub normal_side: NormalSide,
+    /// The user of a wallet's account.
+    pub owner: Option<WalletOwner>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -53,8 +86,10 @@ impl TrialBalance {
     }
 }
 
-pub fn trial_balance(store: &mut Store) -> Result<TrialBalance> {
-    let accounts = store.read(|tx| tx.account_totals())?;
+/// The trial balance now, or as of `at` (a stored timestamp: the entries up to and including
+/// that second).
+pub fn trial_balance(store: &mut Store, at: Option<&str>) -> Result<TrialBalance> {
+    let (accounts, owners) = store.read(|tx| Ok((tx.account_totals(at)?, owners(tx)?)))?;
     let mut totals: BTreeMap<String, (i128, i128)> = BTreeMap::new();
     let lines = accounts
         .into_iter()
@@ -64,6 +99,7 @@ pub fn trial_balance(store: &mut Store) -> Result<TrialBalance> {
             sum.1 += a.credit;
             let normal_side = NormalSide::of(&a.account);
             TrialBalanceLine {
+                owner: wallet_of_account(&a.account).and_then(|w| owners.get(w).cloned()),
                 balance: normal_side.balance(a.debit - a.credit),
                 account: a.account,
                 currency: a.currency,
@@ -81,22 +117,36 @@ pub fn trial_balance(store: &mut Store) -> Result<TrialBalance> {
             credit,
         })
         .collect();
-    Ok(TrialBalance { lines, totals })
+    Ok(TrialBalance {
+        as_of: at.map(str::to_owned),
+        lines,
+        totals,
+    })
 }
 
-/// Where `ledger export` sends the journal: the accounts first, then every entry in order.
+/// Where `ledger export` sends the journal: the accounts first, then every entry in order,
+/// each with its wallet's owner.
 pub trait ExportSink {
-    /// Every account the export will post to, with the timestamp of its first posting.
-    fn accounts(&mut self, accounts: &[(String, String)]) -> Result<()>;
-    fn entry(&mut self, entry: &StoredEntry) -> Result<()>;
+    /// Every account the export will post to, with the timestamp of its first posting; `owners`
+    /// names the user of each wallet.
+    fn accounts(&mut self, accounts: &[(String, String)], owners: &HashMap<String, WalletOwner>) -> Result<()>;
+    fn entry(&mut self, entry: &StoredEntry, owner: Option<&WalletOwner>) -> Result<()>;
     fn finish(&mut self) -> Result<()>;
 }
 
-/// Streams the journal, from `since` on, into `sink`, all from one snapshot.
-pub fn export(store: &mut Store, since: Option<&str>, sink: &mut dyn ExportSink) -> Result<()> {
+/// Streams the journal from `since` (inclusive) up to `until` (exclusive) into `sink`, all from
+/// one snapshot.
+pub fn export(store: &mut Store, since: Option<&str>, until: Option<&str>, sink: &mut dyn ExportSink) -> Result<()> {
     store.read(|tx| {
-        sink.accounts(&tx.accounts_first_used(since)?)?;
-        tx.for_each_entry(since, |entry| sink.entry(entry))?;
+        let owners = owners(tx)?;
+        sink.accounts(&tx.accounts_first_used(since, until)?, &owners)?;
+        tx.for_each_entry(since, |stored| {
+            // Stored timestamps are fixed-width UTC text, so they compare as text.
+            if until.is_some_and(|until| stored.entry.created_at.as_str() >= until) {
+                return Ok(());
+            }
+            sink.entry(stored, owners.get(&stored.entry.wallet_id))
+        })?;
         sink.finish()
     })
 }

@@ -11,7 +11,8 @@ mod wallet;
 
 pub use batch::{batch, BatchLine, BatchMode, LineResult};
 pub use ledger::{
-    export, init, journal, trial_balance, verify, ExportSink, TrialBalance, TrialBalanceLine, TrialBalanceTotal,
+    export, init, journal, trial_balance, verify, wallet_of_account, ExportSink, TrialBalance, TrialBalanceLine,
+    TrialBalanceTotal, WalletOwner,
 };
 pub use operate::{execute, preview, refund_by_transaction, Outcome};
 pub use serve::{commit_group, IdempotencyKey, Reply, WriteRequest};
@@ -30,18 +31,23 @@ pub fn now() -> String {
     chrono::Utc::now().format("%Y-%m-%dT%H:%M:%SZ").to_string()
 }
 
-/// Reads a moment given by a user: RFC 3339 (any offset) or a date (its midnight UTC), as the
+/// Reads a moment given by a user: RFC 3339 (any offset), `YYYY-MM-DD HH:MM:SS` (UTC) or a date
+/// (its midnight UTC), as the
 /// ledger stores times, so it compares with stored timestamps as text.
 pub fn parse_time(field: &str, input: &str) -> crate::error::Result<String> {
     let parsed = chrono::DateTime::parse_from_rfc3339(input)
         .map(|t| t.with_timezone(&chrono::Utc))
+        .or_else(|_| chrono::NaiveDateTime::parse_from_str(input, "%Y-%m-%d %H:%M:%S").map(|t| t.and_utc()))
         .or_else(|_| {
             chrono::NaiveDate::parse_from_str(input, "%Y-%m-%d").map(|d| d.and_time(chrono::NaiveTime::MIN).and_utc())
         });
     let utc = parsed.map_err(|_| {
         crate::error::Error::invalid(
             field,
-            format!("{input:?} is not an RFC 3339 time (2026-04-15T10:30:00Z) or a date (2026-04-15)"),
+            format!(
+                "{input:?} is not an RFC 3339 time (2026-04-15T10:30:00Z), a UTC date and time \
+                 (2026-04-15 10:30:00) or a date (2026-04-15)"
+            ),
         )
     })?;
     Ok(utc.format("%Y-%m-%dT%H:%M:%SZ").to_string())

@@ -1,13 +1,15 @@
 //! Output is a contract: results on stdout (a table for people, exactly one JSON envelope for
 //! scripts), diagnostics on stderr.
 
+pub mod cells;
 pub mod export;
+pub mod table;
 pub mod views;
 
 use std::io::{self, Write};
 
-use comfy_table::{presets, Cell, CellAlignment, ContentArrangement, Table};
 use serde::Serialize;
+use table::{Column, Grid};
 
 use crate::error::Error;
 use crate::ledger::model::{Entry, Freeze, StatusChange, Wallet};
@@ -37,11 +39,28 @@ pub struct Printer<W: Write> {
     pub format: Format,
     out: W,
     now: String,
+    /// Whether the output is a terminal, which gets list titles, footers and fitted tables.
+    terminal: bool,
+    /// The terminal's width tables fit; `None`: every column in full (`--wide`, or piped).
+    width: Option<usize>,
 }
 
 impl<W: Write> Printer<W> {
     pub fn new(format: Format, out: W, now: String) -> Printer<W> {
-        Printer { format, out, now }
+        Printer {
+            format,
+            out,
+            now,
+            terminal: false,
+            width: None,
+        }
+    }
+
+    /// Output to a terminal: tables fit `width` columns (`None`: in full, as `--wide` asks).
+    pub fn on_terminal(mut self, width: Option<usize>) -> Printer<W> {
+        self.terminal = true;
+        self.width = width;
+        self
     }
 
     fn json<T: Serialize>(&mut self, value: &T) -> io::Result<()> {
@@ -49,20 +68,49 @@ impl<W: Write> Printer<W> {
         writeln!(self.out)
     }
 
-    /// List items as CSV rows under a header of their field names (nothing for an empty list).
-    fn csv<T: Serialize>(&mut self, items: &[T]) -> io::Result<()> {
+    /// List items as CSV rows under one header: every field of the item's view, in order,
+    /// absent values as empty cells. An empty list is the header alone.
+    fn csv<T: Serialize + Default>(&mut self, items: &[T]) -> io::Result<()> {
+        let header = csv_header::<T>()?;
         let mut writer = csv::Writer::from_writer(&mut self.out);
+        writer.write_record(&header).map_err(csv_io)?;
         for item in items {
-            writer.serialize(item).map_err(io::Error::other)?;
+            csv_row(&mut writer, &header, item)?;
         }
         writer.flush()
     }
 
+    /// A record with its title, or a list: its title only on a terminal (piped, the first
+    /// line is the header row), and a note of what a narrow terminal left out.
     fn table(&mut self, title: Option<&str>, table: &Table) -> io::Result<()> {
-        if let Some(title) = title {
-            writeln!(self.out, "{title}")?;
+        match table {
+            Table::Record(text) => {
+                if let Some(title) = title {
+                    writeln!(self.out, "{title}")?;
+                }
+                self.out.write_all(text.as_bytes())
+            }
+            Table::Grid(grid) => {
+                if let (Some(title), true) = (title, self.terminal) {
+                    writeln!(self.out, "{title}")?;
+                }
+                let rendered = grid.render(self.width);
+                self.out.write_all(rendered.text.as_bytes())?;
+                let mut note = Vec::new();
+                if !rendered.hidden.is_empty() {
+                    note.push(format!("hidden: {};", rendered.hidden.join(", ")));
+                }
+                if !rendered.shortened.is_empty() {
+                    note.push(format!("cut short: {};", rendered.shortened.join(", ")));
+                }
+                if note.is_empty() {
+                    return Ok(());
+                }
+                note.push("--wide or -o json shows every column".to_owned());
+                let note = note.join(" ");
+                self.out.write_all(wrapped(&note, self.width.unwrap_or(80)).as_bytes())
+            }
         }
-        writeln!(self.out, "{table}")
     }
 
     /// The output itself, for results that are files of their own (an export).
@@ -206,7 +254,13 @@ impl<W: Write> Printer<W> {
             Format::Json => self.json(&list),
             Format::Csv => self.csv(&list.items),
             Format::Table => {
-                let mut t = grid(&["CHANGED", "FROM", "TO", "BY", "REASON"], &[]);
+                let mut t = grid(vec![
+                    Column::plain("CHANGED", 0),
+                    Column::plain("FROM", 0),
+                    Column::plain("TO", 0),
+                    Column::plain("BY", 1),
+                    Column::text("REASON", 2),
+                ]);
                 for c in &list.items {
                     t.add_row(vec![
                         c.created_at.clone(),
@@ -237,10 +291,14 @@ impl<W: Write> Printer<W> {
                 self.csv(&rows)
             }
             Format::Table => {
-                let mut t = grid(
-                    &["CREATED", "TRANSACTION", "TYPE", "ACCOUNT", "DEBIT", "CREDIT"],
-                    &[4, 5],
-                );
+                let mut t = grid(vec![
+                    Column::plain("CREATED", 3),
+                    Column::plain("TRANSACTION", 1),
+                    Column::plain("TYPE", 2),
+                    Column::plain("ACCOUNT", 0),
+                    Column::money("DEBIT", 0),
+                    Column::money("CREDIT", 0),
+                ]);
                 for row in list.items.iter().flat_map(JournalPostingRow::rows) {
                     t.add_row(vec![
                         row.created_at,
@@ -312,10 +370,16 @@ impl<W: Write> Printer<W> {
             Format::Json => self.json(&list),
             Format::Csv => self.csv(&list.items),
             Format::Table => {
-                let mut t = grid(
-                    &["TOKEN", "KIND", "TENANT", "APP", "USER", "SCOPE", "STATUS", "EXPIRES"],
-                    &[],
-                );
+                let mut t = grid(vec![
+                    Column::plain("TOKEN", 0),
+                    Column::plain("KIND", 4),
+                    Column::plain("TENANT", 2),
+                    Column::plain("APP", 2),
+                    Column::plain("USER", 3),
+                    Column::plain("SCOPE", 0),
+                    Column::plain("STATUS", 0),
+                    Column::plain("EXPIRES", 1),
+                ]);
                 for v in &list.items {
                     t.add_row(vec![
                         v.id.as_str(),
@@ -350,13 +414,23 @@ impl<W: Write> Printer<W> {
     /// envelope with all of them in `items` and one page, or CSV rows. A table needs every
     /// row for its widths, so it is drawn at the end.
     pub fn wallet_stream(&mut self) -> io::Result<WalletStream<'_, W>> {
-        if self.format == Format::Json {
-            self.out.write_all(br#"{"code":200,"message":"ok","items":["#)?;
-        }
+        let csv_header = match self.format {
+            Format::Json => {
+                self.out.write_all(br#"{"code":200,"message":"ok","items":["#)?;
+                Vec::new()
+            }
+            Format::Csv => {
+                let header = csv_header::<WalletView>()?;
+                let mut writer = csv::Writer::from_writer(&mut self.out);
+                writer.write_record(&header).map_err(csv_io)?;
+                writer.flush()?;
+                header
+            }
+            Format::Table => Vec::new(),
+        };
         Ok(WalletStream {
-            format: self.format,
-            out: &mut self.out,
-            now: &self.now,
+            printer: self,
+            csv_header,
             count: 0,
             rows: Vec::new(),
             io_error: None,
@@ -408,20 +482,17 @@ impl<W: Write> Printer<W> {
             Format::Json => self.json(&list),
             Format::Csv => self.csv(&list.items),
             Format::Table => {
-                let mut t = grid(
-                    &[
-                        "CREATED",
-                        "TRANSACTION",
-                        "TYPE",
-                        "AMOUNT",
-                        "BALANCE AFTER",
-                        "REFUNDED",
-                        "REFERENCE",
-                        "DESCRIPTION",
-                        "REASON",
-                    ],
-                    &[3, 4, 5],
-                );
+                let mut t = grid(vec![
+                    Column::plain("CREATED", 2),
+                    Column::plain("TRANSACTION", 0),
+                    Column::plain("TYPE", 0),
+                    Column::money("AMOUNT", 0),
+                    Column::money("BALANCE", 1),
+                    Column::money("REFUNDED", 4),
+                    Column::plain("REFERENCE", 5),
+                    Column::text("DESCRIPTION", 3),
+                    Column::text("REASON", 6),
+                ]);
                 for tx in &list.items {
                     let opt = |v: &Option<String>| v.clone().unwrap_or_default();
                     t.add_row(vec![
@@ -454,15 +525,22 @@ impl<W: Write> Printer<W> {
             Format::Json => self.json(&list),
             Format::Csv => self.csv(&list.items),
             Format::Table => {
-                let mut t = grid(&["FREEZE", "AMOUNT", "STATUS", "REASON", "CREATED", "RELEASED"], &[1]);
+                let mut t = grid(vec![
+                    Column::plain("FREEZE", 0),
+                    Column::money("AMOUNT", 0),
+                    Column::plain("STATUS", 0),
+                    Column::plain("CREATED", 1),
+                    Column::plain("RELEASED", 3),
+                    Column::text("REASON", 2),
+                ]);
                 for f in &list.items {
                     t.add_row(vec![
                         f.id.clone(),
                         f.amount.clone(),
                         f.status.clone(),
-                        f.reason.clone().unwrap_or_default(),
                         f.created_at.clone(),
                         f.released_at.clone().unwrap_or_default(),
+                        f.reason.clone().unwrap_or_default(),
                     ]);
                 }
                 self.table(
@@ -477,16 +555,27 @@ impl<W: Write> Printer<W> {
         }
     }
 
+    /// Where a page is in its list: under the table on a terminal. Piped, stdout holds only
+    /// the header row and the rows, and stderr says so when there are more pages, so a page is
+    /// never taken for the whole list.
     fn footer<T: Serialize>(&mut self, list: &ListEnvelope<T>) -> io::Result<()> {
         let p = &list.pagination;
-        writeln!(
-            self.out,
+        let footer = format!(
             "page {} of {} ({} in all, {} per page)",
             p.page,
             p.total_pages.max(1),
             p.total,
             p.page_size
-        )
+        );
+        if self.terminal {
+            writeln!(self.out, "{footer}")
+        } else if p.has_next {
+            // A closed stderr is no reason to fail a listing that was printed.
+            let _ = writeln!(io::stderr(), "{footer}: more with --page {}", p.page + 1);
+            Ok(())
+        } else {
+            Ok(())
+        }
     }
 
     pub fn verify(&mut self, report: &Report) -> io::Result<()> {
@@ -499,12 +588,17 @@ impl<W: Write> Printer<W> {
 
     /// The checklist of a verify run, for people, whatever it found.
     pub fn verify_table(&mut self, view: &VerifyView) -> io::Result<()> {
-        let mut t = grid(&["CHECK", "RESULT", "CHECKED", "WHAT IT PROVES"], &[2]);
+        let mut t = grid(vec![
+            Column::plain("CHECK", 0),
+            Column::plain("RESULT", 0),
+            Column::money("CHECKED", 1),
+            Column::text("WHAT_IT_PROVES", 2),
+        ]);
         for c in &view.checks {
             let result = if c.ok {
                 "ok".to_owned()
             } else {
-                format!("BROKEN ({})", c.problems_total)
+                format!("BROKEN:{}", c.problems_total)
             };
             t.add_row(vec![
                 c.name.to_owned(),
@@ -521,7 +615,12 @@ impl<W: Write> Printer<W> {
             &t,
         )?;
         if let Some(head) = &view.head {
-            writeln!(self.out, "Journal head: {} (keep it outside this file; `ledger verify --anchor {}` later proves nothing up to it was removed or changed)", head.anchor, head.anchor)?;
+            // The anchor on a line of its own, so it is never broken where it is copied from.
+            let note = "Journal head (keep it outside this file; `ledger verify --anchor` with it later proves \
+                        nothing up to it was removed or changed):";
+            let width = self.width.unwrap_or(usize::MAX);
+            self.out.write_all(wrapped(note, width).as_bytes())?;
+            writeln!(self.out, "{}", head.anchor)?;
         }
         for c in view.checks.iter().filter(|c| !c.ok) {
             for problem in &c.problems {
@@ -542,89 +641,148 @@ impl<W: Write> Printer<W> {
     pub fn trial_balance(&mut self, tb: &TrialBalance) -> io::Result<()> {
         let view = TrialBalanceView::from(tb);
         match self.format {
-            Format::Json | Format::Csv => self.json(&Envelope::ok(&view, &self.now)),
+            Format::Json => self.json(&Envelope::ok(&view, &self.now)),
+            Format::Csv => self.csv(&view.accounts),
             Format::Table => {
-                let mut t = grid(&["ACCOUNT", "CURRENCY", "DEBIT", "CREDIT", "BALANCE"], &[2, 3, 4]);
+                let mut t = grid(vec![
+                    Column::plain("ACCOUNT", 0),
+                    Column::plain("USER", 2),
+                    Column::plain("CURRENCY", 1),
+                    Column::money("DEBIT", 3),
+                    Column::money("CREDIT", 3),
+                    Column::money("BALANCE", 0),
+                    Column::plain("SIDE", 0),
+                ]);
                 for l in &view.accounts {
                     // People read a balance on the side it lies: 5.00 Dr, never -5.00 Cr.
                     let normal = if l.normal_side == "debit" { "Dr" } else { "Cr" };
                     let other = if normal == "Dr" { "Cr" } else { "Dr" };
-                    let balance = match l.balance.strip_prefix('-') {
-                        Some(amount) => format!("{amount} {other}"),
-                        None => format!("{} {normal}", l.balance),
+                    let (balance, side) = match l.balance.strip_prefix('-') {
+                        Some(amount) => (amount.to_owned(), other),
+                        None => (l.balance.clone(), normal),
                     };
                     t.add_row(vec![
                         l.account.clone(),
+                        l.user_id.clone().unwrap_or_default(),
                         l.currency.clone(),
                         l.debit.clone(),
                         l.credit.clone(),
                         balance,
+                        side.to_owned(),
                     ]);
                 }
                 for total in &view.totals {
                     t.add_row(vec![
-                        Cell::new("TOTAL"),
-                        Cell::new(&total.currency),
-                        Cell::new(&total.debit),
-                        Cell::new(&total.credit),
-                        Cell::new(if total.balanced { "balanced" } else { "NOT BALANCED" }),
+                        "TOTAL",
+                        "",
+                        &total.currency,
+                        &total.debit,
+                        &total.credit,
+                        if total.balanced { "balanced" } else { "UNBALANCED" },
+                        "",
                     ]);
                 }
-                let title = if view.accounts.is_empty() {
-                    "Trial balance: no postings yet"
-                } else {
-                    "Trial balance"
+                let title = match (&view.as_of, view.accounts.is_empty()) {
+                    (None, true) => "Trial balance: no postings yet".to_owned(),
+                    (None, false) => "Trial balance".to_owned(),
+                    (Some(at), true) => format!("Trial balance as of {at}: no postings yet"),
+                    (Some(at), false) => format!("Trial balance as of {at}"),
                 };
-                self.table(Some(title), &t)
+                self.table(Some(&title), &t)
             }
         }
     }
 }
 
-/// A table with a header; the listed columns hold money and are right-aligned.
-fn grid(header: &[&str], money_columns: &[usize]) -> Table {
-    let mut t = Table::new();
-    t.load_preset(presets::UTF8_FULL_CONDENSED)
-        .set_content_arrangement(ContentArrangement::Dynamic)
-        .set_header(header.to_vec());
-    for &i in money_columns {
-        if let Some(column) = t.column_mut(i) {
-            column.set_cell_alignment(CellAlignment::Right);
-        }
+/// The I/O error inside a CSV error, so a closed stdout (a broken pipe) is seen as one and
+/// ends the command quietly; the csv crate wraps it.
+pub fn csv_io(e: csv::Error) -> io::Error {
+    match e.into_kind() {
+        csv::ErrorKind::Io(e) => e,
+        other => io::Error::other(format!("csv: {other:?}")),
     }
-    t
 }
 
-/// A two-column table of a record's fields; money values right-aligned.
-fn record(rows: Vec<(&str, String, bool)>) -> Table {
-    let mut t = Table::new();
-    t.load_preset(presets::UTF8_FULL_CONDENSED);
-    for (field, value, money) in rows {
-        let value = Cell::new(value).set_alignment(if money {
-            CellAlignment::Right
-        } else {
-            CellAlignment::Left
-        });
-        t.add_row(vec![Cell::new(field), value]);
+/// `text` in lines of at most `width` characters, broken between words.
+fn wrapped(text: &str, width: usize) -> String {
+    let mut out = String::new();
+    let mut line = String::new();
+    for word in text.split(' ') {
+        if !line.is_empty() && line.chars().count() + 1 + word.chars().count() > width {
+            out.push_str(&line);
+            out.push('\n');
+            line.clear();
+        }
+        if !line.is_empty() {
+            line.push(' ');
+        }
+        line.push_str(word);
     }
-    t
+    out.push_str(&line);
+    out.push('\n');
+    out
+}
+
+/// What the `Table` format prints: a record (a field per line) or a list (a grid).
+enum Table {
+    Record(String),
+    Grid(Grid),
+}
+
+impl Table {
+    fn add_row<S: ToString>(&mut self, cells: Vec<S>) {
+        if let Table::Grid(grid) = self {
+            grid.row(cells.iter().map(ToString::to_string).collect());
+        }
+    }
+}
+
+fn grid(columns: Vec<Column>) -> Table {
+    Table::Grid(Grid::new(columns))
+}
+
+/// A record's fields, one per line (the flag said whether the value is money, which the
+/// layout no longer needs: values are left-aligned after their names).
+fn record(rows: Vec<(&str, String, bool)>) -> Table {
+    let rows: Vec<(&str, String)> = rows.into_iter().map(|(name, value, _)| (name, value)).collect();
+    Table::Record(table::record(&rows))
+}
+
+/// The CSV header of a list of `T`: every field of its view, in order, present or not.
+fn csv_header<T: Serialize + Default>() -> io::Result<Vec<String>> {
+    let row = cells::cells(&T::default()).map_err(io::Error::other)?;
+    Ok(row.into_iter().map(|(name, _)| name).collect())
+}
+
+/// One CSV row under `header`: absent values as empty cells, formulas neutralised.
+fn csv_row<T: Serialize, X: Write>(writer: &mut csv::Writer<X>, header: &[String], item: &T) -> io::Result<()> {
+    let row = cells::cells(item).map_err(io::Error::other)?;
+    if !row.iter().map(|(name, _)| name).eq(header.iter()) {
+        let names: Vec<&String> = row.iter().map(|(name, _)| name).collect();
+        return Err(io::Error::other(format!(
+            "csv row with columns {names:?} under the header {header:?}"
+        )));
+    }
+    writer
+        .write_record(
+            row.iter()
+                .map(|(_, cell)| cells::neutralised(cell.as_deref().unwrap_or_default()).into_owned()),
+        )
+        .map_err(csv_io)
 }
 
 /// A wallet listing, one row per wallet.
 fn wallets_table(items: &[WalletView]) -> Table {
-    let mut t = grid(
-        &[
-            "USER",
-            "WALLET",
-            "CURRENCY",
-            "BALANCE",
-            "FROZEN",
-            "AVAILABLE",
-            "STATUS",
-            "CREATED",
-        ],
-        &[3, 4, 5],
-    );
+    let mut t = grid(vec![
+        Column::plain("USER", 0),
+        Column::plain("WALLET", 1),
+        Column::plain("CURRENCY", 0),
+        Column::money("BALANCE", 0),
+        Column::money("FROZEN", 2),
+        Column::money("AVAILABLE", 0),
+        Column::plain("STATUS", 0),
+        Column::plain("CREATED", 3),
+    ]);
     for w in items {
         t.add_row(vec![
             &w.user_id,
@@ -642,9 +800,8 @@ fn wallets_table(items: &[WalletView]) -> Table {
 
 /// What [`Printer::wallet_stream`] hands out: takes wallets one at a time, then the count.
 pub struct WalletStream<'a, W: Write> {
-    format: Format,
-    out: &'a mut W,
-    now: &'a str,
+    printer: &'a mut Printer<W>,
+    csv_header: Vec<String>,
     count: u64,
     /// Table rows, kept until the end for the column widths.
     rows: Vec<WalletView>,
@@ -657,9 +814,14 @@ impl<W: Write> WalletStream<'_, W> {
     /// Prints one wallet (or keeps it, for a table). An output error stops the walk.
     pub fn item(&mut self, wallet: &Wallet) -> crate::error::Result<()> {
         let view = WalletView::from(wallet);
-        let written = match self.format {
+        let written = match self.printer.format {
             Format::Json => self.json_item(&view),
-            Format::Csv => self.csv_item(&view),
+            Format::Csv => {
+                let mut writer = csv::WriterBuilder::new()
+                    .has_headers(false)
+                    .from_writer(&mut self.printer.out);
+                csv_row(&mut writer, &self.csv_header, &view).and_then(|()| writer.flush())
+            }
             Format::Table => {
                 self.rows.push(view);
                 Ok(())
@@ -675,23 +837,15 @@ impl<W: Write> WalletStream<'_, W> {
 
     fn json_item(&mut self, view: &WalletView) -> io::Result<()> {
         if self.count > 0 {
-            self.out.write_all(b",")?;
+            self.printer.out.write_all(b",")?;
         }
-        serde_json::to_writer(&mut *self.out, view)?;
+        serde_json::to_writer(&mut self.printer.out, view)?;
         Ok(())
-    }
-
-    fn csv_item(&mut self, view: &WalletView) -> io::Result<()> {
-        let mut writer = csv::WriterBuilder::new()
-            .has_headers(self.count == 0)
-            .from_writer(&mut *self.out);
-        writer.serialize(view).map_err(io::Error::other)?;
-        writer.flush()
     }
 
     /// Closes the listing: the envelope's `total` and its one page, or the table.
     pub fn finish(self, total: u64) -> io::Result<()> {
-        match self.format {
+        match self.printer.format {
             Format::Json => {
                 let pagination = views::Pagination {
                     page: 1,
@@ -701,16 +855,20 @@ impl<W: Write> WalletStream<'_, W> {
                     has_next: false,
                     has_prev: false,
                 };
-                write!(self.out, r#"],"total":{total},"pagination":"#)?;
-                serde_json::to_writer(&mut *self.out, &pagination)?;
-                self.out.write_all(br#","timestamp":"#)?;
-                serde_json::to_writer(&mut *self.out, self.now)?;
-                writeln!(self.out, "}}")
+                let out = &mut self.printer.out;
+                write!(out, r#"],"total":{total},"pagination":"#)?;
+                serde_json::to_writer(&mut *out, &pagination)?;
+                out.write_all(br#","timestamp":"#)?;
+                serde_json::to_writer(&mut *out, &self.printer.now)?;
+                writeln!(out, "}}")
             }
             Format::Csv => Ok(()),
             Format::Table => {
-                writeln!(self.out, "{}", wallets_table(&self.rows))?;
-                writeln!(self.out, "{total} wallets")
+                self.printer.table(None, &wallets_table(&self.rows))?;
+                if self.printer.terminal {
+                    writeln!(self.printer.out, "{total} wallets")?;
+                }
+                Ok(())
             }
         }
     }

@@ -114,7 +114,7 @@ impl<T: Serialize> ListEnvelope<T> {
 }
 
 /// `dto.WalletResponse`, plus the upstream's `available_balance`.
-#[derive(Debug, Clone, Serialize, utoipa::ToSchema)]
+#[derive(Debug, Default, Clone, Serialize, utoipa::ToSchema)]
 pub struct WalletView {
     pub wallet_id: String,
     pub tenant_id: String,
@@ -155,7 +155,7 @@ impl From<&Wallet> for WalletView {
 
 /// `dto.TransactionResponse`, plus what a refund needs: the original it refunds, and on a
 /// refundable transaction how much of it has been refunded.
-#[derive(Debug, Clone, Serialize, utoipa::ToSchema)]
+#[derive(Debug, Default, Clone, Serialize, utoipa::ToSchema)]
 pub struct TransactionView {
     pub id: String,
     pub wallet_id: String,
@@ -246,7 +246,7 @@ impl JournalEntryView {
 }
 
 /// One posting of the journal as a flat row, for tables and CSV.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Default, Clone, Serialize)]
 pub struct JournalPostingRow {
     pub created_at: String,
     pub transaction_id: String,
@@ -286,7 +286,7 @@ impl JournalPostingRow {
 }
 
 /// `dto.FreezeRecordResponse`.
-#[derive(Debug, Clone, Serialize, utoipa::ToSchema)]
+#[derive(Debug, Default, Clone, Serialize, utoipa::ToSchema)]
 pub struct FreezeView {
     pub id: String,
     pub wallet_id: String,
@@ -315,7 +315,7 @@ impl FreezeView {
 }
 
 /// A wallet status change: who, when, why, from and to.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Default, Clone, Serialize)]
 pub struct StatusChangeView {
     pub wallet_id: String,
     pub from_status: &'static str,
@@ -348,7 +348,7 @@ pub struct HealthView {
 }
 
 /// A stored token: never its secret, which only `token create` prints, once.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Default, Clone, Serialize)]
 pub struct TokenView {
     pub id: String,
     /// `bearer` (Authorization header, public listener) or `internal` (X-API-Key, internal listener).
@@ -505,12 +505,15 @@ impl From<&Report> for VerifyView {
 
 #[derive(Debug, Serialize)]
 pub struct TrialBalanceView {
+    /// With `ledger trial-balance --at`: the moment these balances are of.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub as_of: Option<String>,
     pub balanced: bool,
     pub accounts: Vec<AccountLineView>,
     pub totals: Vec<CurrencyTotalView>,
 }
 
-#[derive(Debug, Serialize)]
+#[derive(Debug, Default, Serialize)]
 pub struct AccountLineView {
     pub account: String,
     pub currency: String,
@@ -519,6 +522,10 @@ pub struct AccountLineView {
     /// On the account's normal side (debit for assets, credit for liabilities and equity).
     pub balance: String,
     pub normal_side: &'static str,
+    /// A wallet's account: whose wallet it is (null for other accounts).
+    pub tenant_id: Option<String>,
+    pub application_id: Option<String>,
+    pub user_id: Option<String>,
 }
 
 #[derive(Debug, Serialize)]
@@ -533,6 +540,7 @@ impl From<&TrialBalance> for TrialBalanceView {
     fn from(tb: &TrialBalance) -> TrialBalanceView {
         let fmt = |currency: &str, minor: i128| format_wide(currency, minor);
         TrialBalanceView {
+            as_of: tb.as_of.clone(),
             balanced: tb.balanced(),
             accounts: tb
                 .lines
@@ -547,6 +555,9 @@ impl From<&TrialBalance> for TrialBalanceView {
                         crate::ledger::model::NormalSide::Debit => "debit",
                         crate::ledger::model::NormalSide::Credit => "credit",
                     },
+                    tenant_id: l.owner.as_ref().map(|o| o.tenant_id.clone()),
+                    application_id: l.owner.as_ref().map(|o| o.application_id.clone()),
+                    user_id: l.owner.as_ref().map(|o| o.user_id.clone()),
                 })
                 .collect(),
             totals: tb

@@ -969,24 +969,35 @@ impl Tx<'_> {
     }
 
     /// Every account with postings from `since` on, with the date of its first one.
-    pub fn accounts_first_used(&self, since: Option<&str>) -> Result<Vec<(String, String)>> {
+    pub fn accounts_first_used(&self, since: Option<&str>, until: Option<&str>) -> Result<Vec<(String, String)>> {
         let sql = "SELECT p.account, MIN(e.created_at) FROM postings p JOIN journal_entries e ON e.seq = p.entry_seq
-                   WHERE ?1 IS NULL OR e.created_at >= ?1 GROUP BY p.account ORDER BY p.account";
+                   WHERE (?1 IS NULL OR e.created_at >= ?1) AND (?2 IS NULL OR e.created_at < ?2)
+                   GROUP BY p.account ORDER BY p.account";
         self.q()
             .prepare(sql)?
-            .query_map(params![since], |r| Ok((r.get(0)?, r.get(1)?)))?
+            .query_map(params![since, until], |r| Ok((r.get(0)?, r.get(1)?)))?
             .collect::<rusqlite::Result<_>>()
             .map_err(Error::from)
     }
 
-    /// Debits and credits of every account, per currency, in minor units. Summed here in i128:
-    /// SQLite's SUM stops at i64, which many large balances of one account can pass.
-    pub fn account_totals(&self) -> Result<Vec<AccountTotals>> {
+    /// Debits and credits of every account, per currency, in minor units, of the entries up
+    /// to and including `at` (a stored timestamp), or of all. Summed here in i128: SQLite's SUM
+    /// stops at i64, which many large balances of one account can pass.
+    pub fn account_totals(&self, at: Option<&str>) -> Result<Vec<AccountTotals>> {
         let mut totals: std::collections::BTreeMap<(String, String), (i128, i128)> = std::collections::BTreeMap::new();
-        let mut stmt = self
-            .q()
-            .prepare("SELECT account, currency, amount_minor FROM postings")?;
-        let mut rows = stmt.query([])?;
+        let mut stmt = match at {
+            None => self
+                .q()
+                .prepare("SELECT account, currency, amount_minor FROM postings")?,
+            Some(_) => self.q().prepare(
+                "SELECT p.account, p.currency, p.amount_minor FROM postings p
+                 JOIN journal_entries e ON e.seq = p.entry_seq WHERE e.created_at <= ?1",
+            )?,
+        };
+        let mut rows = match at {
+            None => stmt.query([])?,
+            Some(at) => stmt.query(params![at])?,
+        };
         while let Some(row) = rows.next()? {
             let amount: i64 = row.get(2)?;
             let sums = totals.entry((row.get(0)?, row.get(1)?)).or_default();

@@ -122,34 +122,56 @@ impl Grid {
                 }
             }
         }
-        let mut text = String::new();
-        let header: Vec<String> = self.columns.iter().map(|c| c.header.to_owned()).collect();
-        for cells in std::iter::once(&header).chain(&self.rows) {
-            let mut line = String::new();
-            for (i, cell) in cells.iter().enumerate() {
-                let Some(w) = widths[i] else { continue };
-                if !line.is_empty() {
-                    line.push_str(GAP);
-                }
-                let cell = cut(cell, w);
-                let pad = " ".repeat(w.saturating_sub(cell.width()));
-                if self.columns[i].right {
-                    line.push_str(&pad);
-                    line.push_str(&cell);
-                } else {
-                    line.push_str(&cell);
-                    line.push_str(&pad);
-                }
-            }
-            text.push_str(line.trim_end());
-            text.push('\n');
-        }
+        let text = draw(
+            self.columns
+                .iter()
+                .zip(&widths)
+                .filter_map(|(column, width)| width.map(|w| (column, w))),
+            self.rows.iter().map(|cells| {
+                cells
+                    .iter()
+                    .zip(&widths)
+                    .filter_map(|(cell, width)| width.map(|w| cut(cell, w)))
+                    .collect::<Vec<_>>()
+            }),
+        );
         Rendered {
             text,
             hidden,
             shortened,
         }
     }
+}
+
+/// Draws the visible columns (each with the width it was given) with comfy-table: no borders,
+/// two spaces between columns, money right-aligned, no trailing blanks.
+fn draw<'a>(columns: impl Iterator<Item = (&'a Column, usize)>, rows: impl Iterator<Item = Vec<String>>) -> String {
+    let mut table = comfy_table::Table::new();
+    table
+        .load_preset(comfy_table::presets::NOTHING)
+        .set_content_arrangement(comfy_table::ContentArrangement::Disabled);
+    let columns: Vec<(&Column, usize)> = columns.collect();
+    table.set_header(columns.iter().map(|(c, _)| c.header));
+    for row in rows {
+        table.add_row(row);
+    }
+    let last = columns.len().saturating_sub(1);
+    for (i, (column, width)) in columns.iter().enumerate() {
+        let Some(drawn) = table.column_mut(i) else { continue };
+        let gap = if i == last { 0 } else { GAP.len() };
+        drawn.set_padding((0, gap as u16));
+        // Every column is as wide as the layout decided (a shortened one keeps its room);
+        // comfy-table counts the padding in a fixed width.
+        drawn.set_constraint(comfy_table::ColumnConstraint::Absolute(comfy_table::Width::Fixed(
+            u16::try_from(width + gap).unwrap_or(u16::MAX),
+        )));
+        if column.right {
+            drawn.set_cell_alignment(comfy_table::CellAlignment::Right);
+        }
+    }
+    let mut text = table.trim_fmt();
+    text.push('\n');
+    text
 }
 
 /// `text` in at most `width` terminal columns, ending in `…` when cut.

@@ -90,6 +90,11 @@ pub enum Error {
     #[error("ledger verify found {} broken invariant(s): {}", broken.len(), broken.join("; "))]
     InvariantBroken { broken: Vec<String> },
 
+    /// The file's storage contradicts itself (damaged pages, or cached balances the journal
+    /// does not prove): nothing is trusted and nothing is written until `ledger verify` is run.
+    #[error("storage integrity: {message}; nothing was written, run `ledger verify`")]
+    StorageIntegrity { message: String },
+
     #[error("token {token_id} not found")]
     TokenNotFound { token_id: String },
 
@@ -211,7 +216,7 @@ impl Error {
             | Error::LedgerExists { .. }
             | Error::BatchRolledBack { .. } => ErrorKind::Conflict,
             Error::LedgerBusy { .. } | Error::RequestTimeout { .. } => ErrorKind::Busy,
-            Error::InvariantBroken { .. } => ErrorKind::InvariantBroken,
+            Error::InvariantBroken { .. } | Error::StorageIntegrity { .. } => ErrorKind::InvariantBroken,
             Error::Internal { .. } => ErrorKind::Internal,
         }
     }
@@ -238,6 +243,7 @@ impl Error {
             Error::BatchRolledBack { .. } => "batch_rolled_back",
             Error::LedgerBusy { .. } => "ledger_busy",
             Error::InvariantBroken { .. } => "invariant_broken",
+            Error::StorageIntegrity { .. } => "storage_integrity",
             Error::TokenNotFound { .. } => "token_not_found",
             Error::Unauthenticated { .. } => "unauthenticated",
             Error::Forbidden { .. } => "forbidden",

@@ -622,3 +622,62 @@ fn a_wallet_handed_to_another_tenant_or_currency_by_hand_is_caught() {
         );
     }
 }
+
+/// A ledger of several pages: enough rows that damage can land past its first pages.
+fn ledger_of_many_pages() -> Ledger {
+    let l = busy_ledger();
+    let long = "a deposit with a description long enough to fill pages ".repeat(6);
+    for _ in 0..12 {
+        l.ok(&["wallet", "deposit", "u", "--amount", "1", "--description", &long]);
+    }
+    let pages: i64 = l.sqlite().query_row("PRAGMA page_count", [], |r| r.get(0)).unwrap();
+    assert!(pages >= 8, "the ledger has {pages} pages");
+    l
+}
+
+/// `ledger verify` on a damaged file must fail as a verification (exit 7, the error envelope
+/// naming `sqlite_integrity`), never as an internal error.
+fn verify_names_the_integrity_check(l: &Ledger, what: &str) {
+    let message = broken(l);
+    assert_eq!(named_checks(&message), ["sqlite_integrity"], "{what}: {message}");
+    let table = l.cmd().args(["ledger", "verify"]).output().unwrap();
+    assert_eq!(table.status.code(), Some(7), "{what}");
+    let stdout = String::from_utf8_lossy(&table.stdout);
+    assert!(
+        stdout.contains("sqlite_integrity") && stdout.contains("damaged"),
+        "{what}: {stdout}"
+    );
+}
+
+#[test]
+fn verify_on_a_truncated_copy_exits_7_naming_the_integrity_check() {
+    let l = ledger_of_many_pages();
+    let whole = std::fs::read(&l.db).unwrap();
+    for keep in [whole.len() / 2, 8192, 4096, 50] {
+        std::fs::write(&l.db, &whole[..keep]).unwrap();
+        verify_names_the_integrity_check(&l, &format!("truncated to {keep} bytes"));
+    }
+    // Other commands refuse the damaged file the same way, as a storage-integrity failure.
+    std::fs::write(&l.db, &whole[..whole.len() / 2]).unwrap();
+    let run = l.run(&["wallet", "history", "u"]);
+    assert_eq!(
+        (run.code, s(&run.json["error"])),
+        (7, "storage_integrity"),
+        "{}",
+        run.json
+    );
+}
+
+#[test]
+fn verify_on_a_file_with_corrupted_pages_exits_7_naming_the_integrity_check() {
+    let l = ledger_of_many_pages();
+    let whole = std::fs::read(&l.db).unwrap();
+    let page = 4096;
+    // Two pages past the schema's first page overwritten with a fixed pattern, as a bad disk would.
+    for first in [2, 4] {
+        let mut damaged = whole.clone();
+        damaged[first * page..(first + 2) * page].fill(0xA5);
+        std::fs::write(&l.db, &damaged).unwrap();
+        verify_names_the_integrity_check(&l, &format!("pages {first} and {} overwritten", first + 1));
+    }
+}

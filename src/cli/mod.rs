@@ -156,7 +156,7 @@ fn run<W: Write>(cli: &Cli, out: &mut Printer<W>) -> Result<(), Stop> {
         }
         Command::Ledger(LedgerCommand::Verify { anchor }) => {
             let anchors = anchor.iter().map(|a| a.parse()).collect::<Result<Vec<_>>>()?;
-            let report = ops::verify(&mut open()?, &anchors)?;
+            let report = ops::verify_file(&g.db, g.lock_timeout_ms, &anchors)?;
             if report.ok() || out.format == Format::Table {
                 out.verify(&report)?;
             }

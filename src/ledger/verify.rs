@@ -53,6 +53,8 @@ pub struct Report {
     /// The last entry's place and hash: kept outside the file, it later proves (as an
     /// [`Anchor`]) that nothing up to it was removed or changed.
     pub head: Option<Anchor>,
+    /// The storage itself is damaged: only the integrity check ran.
+    pub damaged: bool,
 }
 
 /// An entry's `seq` and hash, recorded outside the ledger file by an operator.
@@ -86,7 +88,29 @@ impl std::str::FromStr for Anchor {
     }
 }
 
+/// The name of the check on the file's own storage (`PRAGMA integrity_check`).
+pub const INTEGRITY_CHECK: &str = "sqlite_integrity";
+pub const INTEGRITY_DESCRIPTION: &str = "PRAGMA integrity_check finds the file intact";
+
 impl Report {
+    /// The report on a file whose storage is damaged: the failed integrity check alone, since
+    /// every other check would read pages that cannot be trusted.
+    pub fn damaged(mut integrity: Check) -> Report {
+        integrity.fail("the other checks were not run: they would read damaged pages".to_owned());
+        Report {
+            entries: 0,
+            wallets: 0,
+            checks: vec![integrity],
+            head: None,
+            damaged: true,
+        }
+    }
+
+    /// The report on a file that cannot be read at all, for `reason`.
+    pub fn unreadable(reason: String) -> Report {
+        Report::damaged(external_check(INTEGRITY_CHECK, INTEGRITY_DESCRIPTION, vec![reason]))
+    }
+
     pub fn ok(&self) -> bool {
         self.checks.iter().all(Check::ok)
     }
@@ -396,6 +420,7 @@ impl<'w> Verifier<'w> {
             wallets: wallets.len() as u64,
             checks,
             head,
+            damaged: false,
         }
     }
 }

@@ -11,7 +11,8 @@ mod wallet;
 
 pub use batch::{batch, BatchLine, BatchMode, LineResult};
 pub use ledger::{
-    export, init, journal, trial_balance, verify, ExportSink, TrialBalance, TrialBalanceLine, TrialBalanceTotal,
+    export, init, journal, trial_balance, verify, verify_file, ExportSink, TrialBalance, TrialBalanceLine,
+    TrialBalanceTotal,
 };
 pub use operate::{execute, preview, refund_by_transaction, Outcome};
 pub use serve::{commit_group, IdempotencyKey, Reply, WriteRequest};

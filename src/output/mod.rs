@@ -460,12 +460,18 @@ impl<W: Write> Printer<W> {
         let view = VerifyView::from(report);
         match self.format {
             Format::Json | Format::Csv => self.json(&Envelope::ok(&view, &self.now)),
-            Format::Table => self.verify_table(&view),
+            Format::Table if report.damaged => {
+                self.verify_table(&view, "The ledger file is damaged: only its storage was checked")
+            }
+            Format::Table => self.verify_table(
+                &view,
+                &format!("Verified {} journal entries and {} wallets", view.entries, view.wallets),
+            ),
         }
     }
 
     /// The checklist of a verify run, for people, whatever it found.
-    pub fn verify_table(&mut self, view: &VerifyView) -> io::Result<()> {
+    pub fn verify_table(&mut self, view: &VerifyView, title: &str) -> io::Result<()> {
         let mut t = grid(&["CHECK", "RESULT", "CHECKED", "WHAT IT PROVES"], &[2]);
         for c in &view.checks {
             let result = if c.ok {
@@ -480,13 +486,7 @@ impl<W: Write> Printer<W> {
                 c.description.to_owned(),
             ]);
         }
-        self.table(
-            Some(&format!(
-                "Verified {} journal entries and {} wallets",
-                view.entries, view.wallets
-            )),
-            &t,
-        )?;
+        self.table(Some(title), &t)?;
         if let Some(head) = &view.head {
             writeln!(self.out, "Journal head: {} (keep it outside this file; `ledger verify --anchor {}` later proves nothing up to it was removed or changed)", head.anchor, head.anchor)?;
         }

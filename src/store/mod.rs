@@ -20,7 +20,9 @@ use crate::ledger::money::{Amount, Currency};
 use crate::ledger::request::{EntryFilter, PageRequest, Paged};
 use crate::ledger::rules::{FreezeChange, Plan};
 use crate::ledger::token::{Access, Token, TokenKind};
-use crate::ledger::verify::{check_statuses, external_check, Anchor, Check, Verifier};
+use crate::ledger::verify::{
+    check_statuses, external_check, Anchor, Check, Report, Verifier, INTEGRITY_CHECK, INTEGRITY_DESCRIPTION,
+};
 
 pub use schema::{APPEND_ONLY_TRIGGERS, MIGRATIONS};
 
@@ -192,6 +194,25 @@ impl Store {
     }
 }
 
+/// Whether a file begins as a ledger does: SQLite's magic string, and ledgerctl's application
+/// id where the header keeps it (or a header cut short before it). A file that does but cannot
+/// be opened is a damaged ledger, not some other file.
+pub fn has_ledger_header(path: &Path) -> bool {
+    use std::io::Read;
+    const MAGIC: &[u8; 16] = b"SQLite format 3\0";
+    // The application id is the big-endian integer at offset 68 of the 100-byte header.
+    const APPLICATION_ID_AT: usize = 68;
+    let mut header = Vec::with_capacity(100);
+    let read = std::fs::File::open(path).and_then(|f| f.take(100).read_to_end(&mut header));
+    if read.is_err() || !header.starts_with(MAGIC) {
+        return false;
+    }
+    match header.get(APPLICATION_ID_AT..APPLICATION_ID_AT + 4) {
+        Some(id) => id == schema::APPLICATION_ID.to_be_bytes(),
+        None => true,
+    }
+}
+
 fn open_error(path: &Path, e: rusqlite::Error) -> Error {
     match e.sqlite_error_code() {
         Some(ErrorCode::NotADatabase) => {
@@ -200,6 +221,9 @@ fn open_error(path: &Path, e: rusqlite::Error) -> Error {
         Some(ErrorCode::CannotOpen) | Some(ErrorCode::PermissionDenied) | Some(ErrorCode::ReadOnly) => {
             Error::invalid("db", format!("cannot open {}: {e}", path.display()))
         }
+        Some(ErrorCode::DatabaseCorrupt) => Error::StorageIntegrity {
+            message: format!("{} cannot be read: {e}", path.display()),
+        },
         _ => Error::from(e),
     }
 }
@@ -219,6 +243,10 @@ impl From<rusqlite::Error> for Error {
             Some(ErrorCode::DatabaseBusy) | Some(ErrorCode::DatabaseLocked) => {
                 Error::LedgerBusy { lock_timeout_ms: None }
             }
+            // Damaged pages (a truncated copy, a bad disk): the file, not ledgerctl, is at fault.
+            Some(ErrorCode::DatabaseCorrupt) | Some(ErrorCode::NotADatabase) => Error::StorageIntegrity {
+                message: format!("the ledger file is damaged ({e})"),
+            },
             _ => Error::internal(format!("storage: {e}")),
         }
     }
@@ -718,7 +746,12 @@ impl Tx<'_> {
     }
 
     /// Streams the whole journal through a verifier, then checks the database.
-    pub fn verify(&self, anchors: &[Anchor]) -> Result<crate::ledger::verify::Report> {
+    pub fn verify(&self, anchors: &[Anchor]) -> Result<Report> {
+        // First: on damaged pages every other check would read garbage, or stop half-way.
+        let integrity = self.integrity_check()?;
+        if !integrity.ok() {
+            return Ok(Report::damaged(integrity));
+        }
         let wallets = self.all_wallets()?;
         let mut verifier = Verifier::new(anchors, &wallets);
         let strays = self.for_each_entry(None, |stored| {
@@ -737,24 +770,29 @@ impl Tx<'_> {
                 "every posting belongs to a journal entry",
                 stray_postings,
             ),
-            self.integrity_check()?,
+            integrity,
             self.append_only_check()?,
         ];
         Ok(verifier.finish(&wallets, &freezes, extra))
     }
 
     fn integrity_check(&self) -> Result<Check> {
-        let rows: Vec<String> = self
-            .q()
-            .prepare("PRAGMA integrity_check")?
-            .query_map([], |r| r.get(0))?
-            .collect::<rusqlite::Result<_>>()?;
-        let problems = if rows == ["ok"] { Vec::new() } else { rows };
-        Ok(external_check(
-            "sqlite_integrity",
-            "PRAGMA integrity_check finds the file intact",
-            problems,
-        ))
+        let rows = (|| -> rusqlite::Result<Vec<String>> {
+            self.q()
+                .prepare("PRAGMA integrity_check")?
+                .query_map([], |r| r.get(0))?
+                .collect()
+        })();
+        let problems = match rows {
+            Ok(rows) if rows == ["ok"] => Vec::new(),
+            Ok(rows) => rows,
+            // SQLite may give up on a page too damaged to describe: that is the finding.
+            Err(e) => match Error::from(e) {
+                Error::StorageIntegrity { message } => vec![message],
+                other => return Err(other),
+            },
+        };
+        Ok(external_check(INTEGRITY_CHECK, INTEGRITY_DESCRIPTION, problems))
     }
 
     fn append_only_check(&self) -> Result<Check> {

@@ -681,3 +681,68 @@ fn verify_on_a_file_with_corrupted_pages_exits_7_naming_the_integrity_check() {
         verify_names_the_integrity_check(&l, &format!("pages {first} and {} overwritten", first + 1));
     }
 }
+
+/// A small seeded generator (xorshift64*), so a failing run of the kill test can be replayed.
+struct Seeded(u64);
+
+impl Seeded {
+    fn below(&mut self, n: u64) -> u64 {
+        self.0 ^= self.0 >> 12;
+        self.0 ^= self.0 << 25;
+        self.0 ^= self.0 >> 27;
+        self.0.wrapping_mul(0x2545_F491_4F6C_DD1D) % n
+    }
+}
+
+#[test]
+fn a_killed_init_leaves_no_ledger_or_one_that_verifies() {
+    const KILLS: usize = 48;
+    const SEED: u64 = 0x1ED6_E2C7_1A11_0008;
+    let binary = assert_cmd::cargo::cargo_bin("ledgerctl");
+    // Kill moments spread over the whole run of an init on this machine, and a little past it.
+    let timed = Ledger::uninitialised();
+    let started = std::time::Instant::now();
+    timed.ok(&["init"]);
+    let window_us = (started.elapsed().as_micros() as u64 * 3 / 2).max(1_000);
+    let mut random = Seeded(SEED);
+    let (mut nothing_left, mut ledger_left) = (0, 0);
+    for kill in 0..KILLS {
+        let l = Ledger::uninitialised();
+        let delay_us = random.below(window_us);
+        let mut child = std::process::Command::new(&binary)
+            .args(["--db", l.db.to_str().unwrap(), "init"])
+            .stdout(std::process::Stdio::null())
+            .stderr(std::process::Stdio::null())
+            .spawn()
+            .expect("init starts");
+        std::thread::sleep(std::time::Duration::from_micros(delay_us));
+        let _ = child.kill(); // SIGKILL
+        child.wait().expect("init is reaped");
+        let what = format!("kill {kill} after {delay_us} µs (seed {SEED:#x})");
+        let left_a_ledger = l.db.exists();
+        if left_a_ledger {
+            ledger_left += 1;
+            let run = l.run(&["ledger", "verify"]);
+            assert_eq!(
+                run.code, 0,
+                "{what}: the file left behind must be a working ledger: {}",
+                run.json
+            );
+        } else {
+            nothing_left += 1;
+            l.ok(&["init"]);
+            l.verified();
+        }
+        let folder = std::fs::read_dir(l.db.parent().unwrap()).unwrap();
+        for name in folder.map(|e| e.unwrap().file_name().to_string_lossy().into_owned()) {
+            let sqlite_state = ["ledger.db", "ledger.db-wal", "ledger.db-shm"].contains(&name.as_str());
+            // A killed build's temporary is ignored by every command, and removed by the next init.
+            let ignored_build = left_a_ledger && name.starts_with(".ledger.db.init-");
+            assert!(sqlite_state || ignored_build, "{what}: {name} was left behind");
+        }
+    }
+    assert!(
+        nothing_left > 0 && ledger_left > 0,
+        "the kills must land both before and after the ledger appears: {nothing_left} left nothing, {ledger_left} a ledger"
+    );
+}

@@ -73,6 +73,14 @@ pub fn entry_filter<'a>(
     })
 }
 
+/// Refuses to start a write from cached balances the wallet's journal does not prove (a hand
+/// edit of the file): nothing is written, and `ledger verify` says more.
+fn trusted(tx: &crate::store::Tx, wallet: &crate::ledger::model::Wallet) -> crate::error::Result<()> {
+    let proof = tx.balance_proof(&wallet.id)?;
+    crate::ledger::verify::check_cached_balances(wallet, &proof)
+        .map_err(|message| crate::error::Error::StorageIntegrity { message })
+}
+
 fn context(actor: &str) -> Context {
     Context {
         actor: actor.to_owned(),

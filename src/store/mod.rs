@@ -21,7 +21,8 @@ use crate::ledger::request::{EntryFilter, PageRequest, Paged};
 use crate::ledger::rules::{FreezeChange, Plan};
 use crate::ledger::token::{Access, Token, TokenKind};
 use crate::ledger::verify::{
-    check_statuses, external_check, Anchor, Check, Report, Verifier, INTEGRITY_CHECK, INTEGRITY_DESCRIPTION,
+    check_statuses, external_check, Anchor, BalanceProof, Check, Report, Verifier, INTEGRITY_CHECK,
+    INTEGRITY_DESCRIPTION,
 };
 
 pub use schema::{APPEND_ONLY_TRIGGERS, MIGRATIONS};
@@ -589,6 +590,31 @@ impl Tx<'_> {
         Ok(Some(then))
     }
 
+    /// What the journal proves about a wallet's balances: its last entry and its active freezes.
+    /// Two index seeks, whatever the wallet's history (`tests::balance_proof_seeks_on_indexes`).
+    pub fn balance_proof(&self, wallet_id: &str) -> Result<BalanceProof> {
+        let row = self
+            .q()
+            .prepare_cached(&last_entry_of_wallet_sql())?
+            .query_row(params![wallet_id], entry_row)
+            .optional()?;
+        let last_entry = match row.transpose()? {
+            Some(mut stored) => {
+                stored.entry.postings = self.postings(stored.seq)?;
+                Some(stored)
+            }
+            None => None,
+        };
+        let active_frozen = self
+            .q()
+            .prepare_cached(ACTIVE_FROZEN_SQL)?
+            .query_row(params![wallet_id], |r| r.get(0))?;
+        Ok(BalanceProof {
+            last_entry,
+            active_frozen,
+        })
+    }
+
     pub fn freeze(&self, freeze_id: &str) -> Result<Option<Freeze>> {
         let sql = format!("SELECT {FREEZE_COLUMNS} FROM freezes WHERE id = ?1");
         self.q()
@@ -1130,6 +1156,13 @@ fn entries_where(one_wallet: bool) -> String {
     )
 }
 
+fn last_entry_of_wallet_sql() -> String {
+    format!("SELECT {ENTRY_COLUMNS} FROM journal_entries WHERE wallet_id = ?1 ORDER BY seq DESC LIMIT 1")
+}
+
+const ACTIVE_FROZEN_SQL: &str =
+    "SELECT COALESCE(SUM(amount_minor), 0) FROM freezes WHERE wallet_id = ?1 AND status = 'active'";
+
 fn currency_of(code: &str) -> Result<Currency> {
     code.parse()
         .map_err(|_| Error::internal(format!("unknown currency {code:?} in ledger")))
@@ -1307,6 +1340,22 @@ mod tests {
             .collect();
         let plan = plan.join("; ");
         assert!(plan.contains("journal_entries_wallet (wallet_id=?)"), "{plan}");
+    }
+
+    #[test]
+    fn balance_proof_seeks_on_indexes() {
+        let dir = tempfile::tempdir().unwrap();
+        let store = Store::create(&dir.path().join("l.db"), 1_000).unwrap();
+        let explain = |sql: &str| -> String {
+            let mut stmt = store.conn.prepare(&format!("EXPLAIN QUERY PLAN {sql}")).unwrap();
+            let rows = stmt.query_map(params!["w"], |r| r.get::<_, String>(3)).unwrap();
+            rows.map(|r| r.unwrap()).collect::<Vec<_>>().join("; ")
+        };
+        let last = explain(&last_entry_of_wallet_sql());
+        assert!(last.contains("journal_entries_wallet (wallet_id=?)"), "{last}");
+        assert!(!last.contains("TEMP B-TREE"), "no sort of the wallet's history: {last}");
+        let frozen = explain(ACTIVE_FROZEN_SQL);
+        assert!(frozen.contains("freezes_wallet (wallet_id=? AND status=?)"), "{frozen}");
     }
 
     #[test]

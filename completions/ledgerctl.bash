@@ -1373,7 +1373,7 @@ _ledgerctl() {
             return 0
             ;;
         ledgerctl__subcmd__token__subcmd__create)
-            opts="-o -y -h -V --user --scope --expires --internal --db --tenant --app --output --yes --lock-timeout-ms --help --version"
+            opts="-o -y -h -V --user --scope --expires --internal --name --db --tenant --app --output --yes --lock-timeout-ms --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1388,6 +1388,10 @@ _ledgerctl() {
                     return 0
                     ;;
                 --expires)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --name)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;

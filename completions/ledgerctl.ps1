@@ -553,6 +553,7 @@ Register-ArgumentCompleter -Native -CommandName 'ledgerctl' -ScriptBlock {
             [CompletionResult]::new('--user', '--user', [CompletionResultType]::ParameterName, 'Reach only this user''s wallet (default: every wallet of the tenant and application)')
             [CompletionResult]::new('--scope', '--scope', [CompletionResultType]::ParameterName, 'read: the GET routes only; write: every route')
             [CompletionResult]::new('--expires', '--expires', [CompletionResultType]::ParameterName, 'Lifetime (30d, 12h, 90m) or an RFC 3339 moment; at most 3650 days (default: never)')
+            [CompletionResult]::new('--name', '--name', [CompletionResultType]::ParameterName, 'A label for people, shown by `token list` (e.g. what or who the token is for)')
             [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'The ledger file')
             [CompletionResult]::new('--tenant', '--tenant', [CompletionResultType]::ParameterName, 'The tenant whose wallets this command reaches')
             [CompletionResult]::new('--app', '--app', [CompletionResultType]::ParameterName, 'The application whose wallets this command reaches')

@@ -336,6 +336,9 @@ ledgerctl --tenant acme --app shop token create --internal"
         /// An internal API key (X-API-Key) for POST /internal/wallet/refund instead of a bearer token
         #[arg(long)]
         internal: bool,
+        /// A label for people, shown by `token list` (e.g. what or who the token is for)
+        #[arg(long, value_name = "TEXT")]
+        name: Option<String>,
     },
     /// List every token of every tenant, newest first (never their secrets)
     List {

@@ -213,6 +213,7 @@ fn token<W: Write>(
             scope: access,
             expires,
             internal,
+            name,
         } => {
             let new = ops::NewToken {
                 kind: if *internal {
@@ -227,6 +228,7 @@ fn token<W: Write>(
                     (TokenScope::Read, false) => Access::Read,
                 },
                 expires: expires.clone(),
+                name: name.clone(),
             };
             let (token, secret) = ops::create_token(store, &new, actor)?;
             out.token_created(&token, &secret)?;

@@ -5,8 +5,9 @@
 
 use std::collections::{BTreeMap, HashMap};
 
-use super::chain::{entry_hash, Owner, GENESIS_HASH};
+use super::chain::{audit_hash, entry_hash, AuditEvent, AuditKind, AuditRecord, Owner, GENESIS_HASH};
 use super::model::{Account, Freeze, FreezeStatus, StatusChange, StoredEntry, TxType, Wallet, WalletStatus};
+use super::token::Token;
 
 /// How many problems each check reports by name before it only counts them.
 const PROBLEMS_SHOWN_MAX: usize = 20;
@@ -494,6 +495,110 @@ pub fn check_statuses(wallets: &[Wallet], changes: &[StatusChange]) -> Check {
                 wallet.id,
                 wallet.status.as_str(),
                 recorded.as_str()
+            ));
+        }
+    }
+    check
+}
+
+/// Every token, every revocation and every wallet status change must be recorded once in the
+/// audit chain, and still match the hash recorded there; the chain itself must be unbroken.
+/// `changes` are the status changes with their row numbers.
+pub fn check_audit(events: &[AuditEvent], tokens: &[Token], changes: &[(i64, StatusChange)]) -> Check {
+    let mut check = Check::new(
+        "audit_chain",
+        "every token, revocation and wallet status change matches its record in the audit hash chain",
+    );
+    let tokens_by_id: HashMap<&str, &Token> = tokens.iter().map(|t| (t.id.as_str(), t)).collect();
+    let changes_by_seq: HashMap<String, (i64, &StatusChange)> =
+        changes.iter().map(|(seq, c)| (seq.to_string(), (*seq, c))).collect();
+    let mut created: HashMap<&str, i64> = HashMap::new();
+    let mut revoked: HashMap<&str, i64> = HashMap::new();
+    let mut recorded_changes: HashMap<&str, i64> = HashMap::new();
+    let mut prev_hash = GENESIS_HASH;
+    for (expected_seq, event) in (1..).zip(events) {
+        check.checked += 1;
+        let at = format!("audit record seq {}", event.seq);
+        if event.seq != expected_seq || event.prev_hash != prev_hash {
+            check.fail(format!(
+                "{at} does not follow on from the record before it: the chain was cut or reordered"
+            ));
+        }
+        prev_hash = &event.hash;
+        let subject = event.subject.as_str();
+        let record = match event.kind {
+            AuditKind::TokenCreated => match tokens_by_id.get(subject) {
+                Some(token) => {
+                    if created.insert(subject, event.seq).is_some() {
+                        check.fail(format!("token {subject} is recorded as created twice ({at})"));
+                    }
+                    AuditRecord::TokenCreated(token)
+                }
+                None => {
+                    check.fail(format!("token {subject} ({at}) is gone: it was deleted"));
+                    continue;
+                }
+            },
+            AuditKind::TokenRevoked => {
+                revoked.insert(subject, event.seq);
+                match tokens_by_id.get(subject).map(|t| t.revoked_at.as_deref()) {
+                    Some(Some(revoked_at)) => AuditRecord::TokenRevoked {
+                        token_id: subject,
+                        revoked_at,
+                    },
+                    Some(None) => {
+                        check.fail(format!("token {subject} was revoked ({at}) but is no longer revoked"));
+                        continue;
+                    }
+                    None => {
+                        check.fail(format!("revoked token {subject} ({at}) is gone: it was deleted"));
+                        continue;
+                    }
+                }
+            }
+            AuditKind::StatusChanged => match changes_by_seq.get(subject) {
+                Some(&(change_seq, change)) => {
+                    recorded_changes.insert(subject, event.seq);
+                    AuditRecord::StatusChanged { change_seq, change }
+                }
+                None => {
+                    check.fail(format!("status change seq {subject} ({at}) is gone: it was deleted"));
+                    continue;
+                }
+            },
+        };
+        if audit_hash(event.seq, &record, &event.prev_hash) != event.hash {
+            check.fail(match record {
+                AuditRecord::TokenCreated(t) => format!(
+                    "token {} does not match its hash ({at}): its scope, tenant, application, user, secret hash, expiry or name was changed",
+                    t.id
+                ),
+                AuditRecord::TokenRevoked { token_id, .. } => {
+                    format!("token {token_id}'s revocation does not match its hash ({at})")
+                }
+                AuditRecord::StatusChanged { change_seq, change } => format!(
+                    "status change seq {change_seq} of wallet {} does not match its hash ({at})",
+                    change.wallet_id
+                ),
+            });
+        }
+    }
+    for token in tokens {
+        if !created.contains_key(token.id.as_str()) {
+            check.fail(format!(
+                "token {} has no audit record: it was inserted by hand",
+                token.id
+            ));
+        }
+        if token.revoked_at.is_some() && !revoked.contains_key(token.id.as_str()) {
+            check.fail(format!("token {} is revoked without an audit record", token.id));
+        }
+    }
+    for (seq, change) in changes {
+        if !recorded_changes.contains_key(seq.to_string().as_str()) {
+            check.fail(format!(
+                "status change seq {seq} of wallet {} has no audit record: it was inserted by hand",
+                change.wallet_id
             ));
         }
     }

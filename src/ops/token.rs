@@ -16,6 +16,8 @@ pub struct NewToken {
     pub access: Access,
     /// `--expires` as typed: a lifetime (`30d`) or an RFC 3339 moment; `None` never expires.
     pub expires: Option<String>,
+    /// A label for people, shown by `token list`.
+    pub name: Option<String>,
 }
 
 /// Stores a new token and returns it with its secret text, which exists nowhere else: only its
@@ -32,6 +34,7 @@ pub fn create_token(store: &mut Store, new: &NewToken, actor: &str) -> Result<(T
             "an internal API key serves the internal refund of its tenant and application: it takes no --user or --scope",
         ));
     }
+    let name = crate::ledger::request::text("name", new.name.clone())?;
     let now = chrono::Utc::now();
     let expires_at = new
         .expires
@@ -53,6 +56,7 @@ pub fn create_token(store: &mut Store, new: &NewToken, actor: &str) -> Result<(T
         expires_at,
         revoked_at: None,
         actor: actor.to_owned(),
+        name,
     };
     store.write(|tx| tx.insert_token(&stored))?;
     Ok((stored, minted.text))

@@ -313,12 +313,15 @@ impl<W: Write> Printer<W> {
             Format::Csv => self.csv(&list.items),
             Format::Table => {
                 let mut t = grid(
-                    &["TOKEN", "KIND", "TENANT", "APP", "USER", "SCOPE", "STATUS", "EXPIRES"],
+                    &[
+                        "TOKEN", "NAME", "KIND", "TENANT", "APP", "USER", "SCOPE", "STATUS", "EXPIRES",
+                    ],
                     &[],
                 );
                 for v in &list.items {
                     t.add_row(vec![
                         v.id.as_str(),
+                        v.name.as_deref().unwrap_or("-"),
                         v.kind,
                         &v.tenant_id,
                         &v.application_id,
@@ -591,6 +594,7 @@ fn wallet_table(w: &WalletView) -> Table {
 
 fn token_table(t: &TokenView) -> Table {
     record(vec![
+        ("name", t.name.clone().unwrap_or_else(|| "-".to_owned()), false),
         ("kind", t.kind.to_owned(), false),
         ("tenant / app", format!("{} / {}", t.tenant_id, t.application_id), false),
         (

@@ -12,7 +12,7 @@ use std::time::Duration;
 use rusqlite::{params, Connection, ErrorCode, OpenFlags, OptionalExtension, Row, TransactionBehavior};
 
 use crate::error::{Error, Result};
-use crate::ledger::chain::{entry_hash, Owner, GENESIS_HASH};
+use crate::ledger::chain::{audit_hash, entry_hash, AuditEvent, AuditRecord, Owner, GENESIS_HASH};
 use crate::ledger::model::{
     Account, Entry, Freeze, FreezeStatus, Posting, Scope, StatusChange, StoredEntry, TxType, Wallet, WalletStatus,
 };
@@ -21,7 +21,7 @@ use crate::ledger::request::{EntryFilter, PageRequest, Paged};
 use crate::ledger::rules::{FreezeChange, Plan};
 use crate::ledger::token::{Access, Token, TokenKind};
 use crate::ledger::verify::{
-    check_statuses, external_check, Anchor, BalanceProof, Check, Report, Verifier, INTEGRITY_CHECK,
+    check_audit, check_statuses, external_check, Anchor, BalanceProof, Check, Report, Verifier, INTEGRITY_CHECK,
     INTEGRITY_DESCRIPTION,
 };
 
@@ -184,6 +184,9 @@ impl Store {
         }
         for (index, migration) in MIGRATIONS.iter().enumerate().skip(current) {
             tx.execute_batch(migration)?;
+            if schema::chains_existing_rows(migration) {
+                chain_existing_rows(&tx)?;
+            }
             tx.pragma_update(None, "user_version", index as i64 + 1)?;
         }
         tx.commit().map_err(|e| busy_or(e, lock_timeout_ms))
@@ -364,7 +367,7 @@ const WALLET_COLUMNS: &str =
 const ENTRY_COLUMNS: &str = "seq, id, wallet_id, kind, currency, amount_minor, balance_before_minor, balance_after_minor, counterparty_id, description, reference_id, original_id, freeze_id, request, actor, created_at, prev_hash, hash";
 const STATUS_CHANGE_COLUMNS: &str = "wallet_id, from_status, to_status, reason, actor, created_at";
 const TOKEN_COLUMNS: &str =
-    "id, kind, tenant_id, application_id, user_id, access, secret_sha256, created_at, expires_at, revoked_at, actor";
+    "id, kind, tenant_id, application_id, user_id, access, secret_sha256, created_at, expires_at, revoked_at, actor, name";
 const FREEZE_COLUMNS: &str = "id, wallet_id, amount_minor, reason, status, created_at, released_at";
 
 impl Tx<'_> {
@@ -889,8 +892,11 @@ impl Tx<'_> {
             .map(|seq| format!("posting of seq {seq} has no journal entry"))
             .collect();
         let freezes = self.all_freezes()?;
+        let changes = self.all_status_changes()?;
+        let plain_changes: Vec<StatusChange> = changes.iter().map(|(_, c)| c.clone()).collect();
         let extra = vec![
-            check_statuses(&wallets, &self.all_status_changes()?),
+            check_statuses(&wallets, &plain_changes),
+            check_audit(&self.all_audit_events()?, &self.all_tokens()?, &changes),
             external_check(
                 "postings_belong_to_entries",
                 "every posting belongs to a journal entry",
@@ -954,6 +960,13 @@ impl Tx<'_> {
                 change.actor,
                 change.created_at
             ])?;
+        append_audit(
+            self.q(),
+            &AuditRecord::StatusChanged {
+                change_seq: self.q().last_insert_rowid(),
+                change,
+            },
+        )?;
         let changed = self
             .q()
             .prepare_cached("UPDATE wallets SET status = ?2, updated_at = ?3 WHERE id = ?1 AND status = ?4")?
@@ -987,7 +1000,7 @@ impl Tx<'_> {
     pub fn insert_token(&self, t: &Token) -> Result<()> {
         self.q()
             .prepare_cached(&format!(
-                "INSERT INTO tokens ({TOKEN_COLUMNS}) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)"
+                "INSERT INTO tokens ({TOKEN_COLUMNS}) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)"
             ))?
             .execute(params![
                 t.id,
@@ -1000,9 +1013,10 @@ impl Tx<'_> {
                 t.created_at,
                 t.expires_at,
                 t.revoked_at,
-                t.actor
+                t.actor,
+                t.name
             ])?;
-        Ok(())
+        append_audit(self.q(), &AuditRecord::TokenCreated(t))
     }
 
     pub fn token(&self, token_id: &str) -> Result<Option<Token>> {
@@ -1032,6 +1046,15 @@ impl Tx<'_> {
             .q()
             .prepare_cached("UPDATE tokens SET revoked_at = ?2 WHERE id = ?1 AND revoked_at IS NULL")?
             .execute(params![token_id, now])?;
+        if changed == 1 {
+            append_audit(
+                self.q(),
+                &AuditRecord::TokenRevoked {
+                    token_id,
+                    revoked_at: now,
+                },
+            )?;
+        }
         Ok(changed == 1)
     }
 
@@ -1070,10 +1093,40 @@ impl Tx<'_> {
         Ok(())
     }
 
-    /// Every status change, oldest first, for `ledger verify`.
-    pub fn all_status_changes(&self) -> Result<Vec<StatusChange>> {
-        let sql = format!("SELECT {STATUS_CHANGE_COLUMNS} FROM wallet_status_changes ORDER BY seq");
-        self.rows(&sql, [], status_change_row)
+    /// Every status change with its seq, oldest first, for `ledger verify`.
+    pub fn all_status_changes(&self) -> Result<Vec<(i64, StatusChange)>> {
+        all_status_changes(self.q())
+    }
+
+    /// Every token, for `ledger verify`.
+    pub fn all_tokens(&self) -> Result<Vec<Token>> {
+        self.rows(
+            &format!("SELECT {TOKEN_COLUMNS} FROM tokens ORDER BY id"),
+            [],
+            token_row,
+        )
+    }
+
+    /// The audit chain in order, for `ledger verify`.
+    pub fn all_audit_events(&self) -> Result<Vec<AuditEvent>> {
+        self.rows(
+            "SELECT seq, kind, subject, prev_hash, hash FROM audit_events ORDER BY seq",
+            [],
+            |r| {
+                let kind: String = r.get(1)?;
+                let kind = match kind.parse() {
+                    Ok(kind) => kind,
+                    Err(e) => return Ok(Err(e)),
+                };
+                Ok(Ok(AuditEvent {
+                    seq: r.get(0)?,
+                    kind,
+                    subject: r.get(2)?,
+                    prev_hash: r.get(3)?,
+                    hash: r.get(4)?,
+                }))
+            },
+        )
     }
 
     /// Every account with postings from `since` on, with the date of its first one.
@@ -1114,6 +1167,70 @@ impl Tx<'_> {
             })
             .collect())
     }
+}
+
+/// Appends `record` to the end of the audit chain.
+fn append_audit(conn: &Connection, record: &AuditRecord) -> Result<()> {
+    let (last_seq, prev_hash): (i64, String) = conn
+        .prepare_cached("SELECT seq, hash FROM audit_events ORDER BY seq DESC LIMIT 1")?
+        .query_row([], |r| Ok((r.get(0)?, r.get(1)?)))
+        .optional()?
+        .unwrap_or((0, GENESIS_HASH.to_owned()));
+    let seq = last_seq + 1;
+    let hash = audit_hash(seq, record, &prev_hash);
+    conn.prepare_cached("INSERT INTO audit_events (seq, kind, subject, prev_hash, hash) VALUES (?1, ?2, ?3, ?4, ?5)")?
+        .execute(params![seq, record.kind().as_str(), record.subject(), prev_hash, hash])?;
+    Ok(())
+}
+
+fn all_status_changes(conn: &Connection) -> Result<Vec<(i64, StatusChange)>> {
+    let sql = format!("SELECT seq, {STATUS_CHANGE_COLUMNS} FROM wallet_status_changes ORDER BY seq");
+    conn.prepare(&sql)?
+        .query_map([], |r| {
+            let seq: i64 = r.get(0)?;
+            // status_change_row reads its columns from 0: give it a row without the seq.
+            Ok((seq, status_change_at(r, 1)?))
+        })?
+        .map(|row| {
+            let (seq, change) = row?;
+            Ok((seq, change?))
+        })
+        .collect()
+}
+
+/// The audit records of the rows a ledger held before the audit chain existed, in order:
+/// every token's creation, then every revocation, then every status change.
+fn chain_existing_rows(conn: &Connection) -> Result<()> {
+    let tokens: Vec<Token> = conn
+        .prepare(&format!("SELECT {TOKEN_COLUMNS} FROM tokens ORDER BY created_at, id"))?
+        .query_map([], token_row)?
+        .map(|r| r?)
+        .collect::<Result<_>>()?;
+    for token in &tokens {
+        append_audit(conn, &AuditRecord::TokenCreated(token))?;
+    }
+    let mut revoked: Vec<&Token> = tokens.iter().filter(|t| t.revoked_at.is_some()).collect();
+    revoked.sort_by(|a, b| (&a.revoked_at, &a.id).cmp(&(&b.revoked_at, &b.id)));
+    for token in revoked {
+        let revoked_at = token.revoked_at.as_deref().unwrap_or_default();
+        append_audit(
+            conn,
+            &AuditRecord::TokenRevoked {
+                token_id: &token.id,
+                revoked_at,
+            },
+        )?;
+    }
+    for (change_seq, change) in all_status_changes(conn)? {
+        append_audit(
+            conn,
+            &AuditRecord::StatusChanged {
+                change_seq,
+                change: &change,
+            },
+        )?;
+    }
+    Ok(())
 }
 
 /// One line of the trial balance, in minor units.
@@ -1234,20 +1351,25 @@ fn entry_row(r: &Row) -> rusqlite::Result<Result<StoredEntry>> {
 }
 
 fn status_change_row(r: &Row) -> rusqlite::Result<Result<StatusChange>> {
-    let from: String = r.get(1)?;
-    let to: String = r.get(2)?;
+    status_change_at(r, 0)
+}
+
+/// A status change from the row's columns `first`, `first + 1`, …
+fn status_change_at(r: &Row, first: usize) -> rusqlite::Result<Result<StatusChange>> {
+    let from: String = r.get(first + 1)?;
+    let to: String = r.get(first + 2)?;
     let parsed = (|| -> Result<(WalletStatus, WalletStatus)> { Ok((from.parse()?, to.parse()?)) })();
     let (from, to) = match parsed {
         Ok(parts) => parts,
         Err(e) => return Ok(Err(e)),
     };
     Ok(Ok(StatusChange {
-        wallet_id: r.get(0)?,
+        wallet_id: r.get(first)?,
         from,
         to,
-        reason: r.get(3)?,
-        actor: r.get(4)?,
-        created_at: r.get(5)?,
+        reason: r.get(first + 3)?,
+        actor: r.get(first + 4)?,
+        created_at: r.get(first + 5)?,
     }))
 }
 
@@ -1273,6 +1395,7 @@ fn token_row(r: &Row) -> rusqlite::Result<Result<Token>> {
         expires_at: r.get(8)?,
         revoked_at: r.get(9)?,
         actor: r.get(10)?,
+        name: r.get(11)?,
     }))
 }
 

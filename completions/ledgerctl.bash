@@ -281,7 +281,7 @@ _ledgerctl() {
 
     case "${cmd}" in
         ledgerctl)
-            opts="-o -y -h -V --db --tenant --app --output --yes --lock-timeout-ms --help --version init wallet refund ledger batch token serve completions man help"
+            opts="-o -y -h -V --db --tenant --app --output --yes --read-only --lock-timeout-ms --help --version init wallet refund ledger batch token serve completions man help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 1 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -319,7 +319,7 @@ _ledgerctl() {
             return 0
             ;;
         ledgerctl__subcmd__batch)
-            opts="-o -y -h -V --format --atomic --dry-run --db --tenant --app --output --yes --lock-timeout-ms --help --version"
+            opts="-o -y -h -V --format --atomic --dry-run --db --tenant --app --output --yes --read-only --lock-timeout-ms --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -361,7 +361,7 @@ _ledgerctl() {
             return 0
             ;;
         ledgerctl__subcmd__completions)
-            opts="-o -y -h -V --db --tenant --app --output --yes --lock-timeout-ms --help --version bash elvish fish powershell zsh"
+            opts="-o -y -h -V --db --tenant --app --output --yes --read-only --lock-timeout-ms --help --version bash elvish fish powershell zsh"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -833,7 +833,7 @@ _ledgerctl() {
             return 0
             ;;
         ledgerctl__subcmd__init)
-            opts="-o -y -h -V --db --tenant --app --output --yes --lock-timeout-ms --help --version"
+            opts="-o -y -h -V --db --tenant --app --output --yes --read-only --lock-timeout-ms --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -871,7 +871,7 @@ _ledgerctl() {
             return 0
             ;;
         ledgerctl__subcmd__ledger)
-            opts="-o -y -h -V --db --tenant --app --output --yes --lock-timeout-ms --help --version verify trial-balance journal export help"
+            opts="-o -y -h -V --db --tenant --app --output --yes --read-only --lock-timeout-ms --help --version verify trial-balance journal export help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -909,7 +909,7 @@ _ledgerctl() {
             return 0
             ;;
         ledgerctl__subcmd__ledger__subcmd__export)
-            opts="-o -y -h -V --format --since --db --tenant --app --output --yes --lock-timeout-ms --help --version"
+            opts="-o -y -h -V --format --since --db --tenant --app --output --yes --read-only --lock-timeout-ms --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1039,7 +1039,7 @@ _ledgerctl() {
             return 0
             ;;
         ledgerctl__subcmd__ledger__subcmd__journal)
-            opts="-o -y -h -V --wallet-id --type --from --to --reference-id --page --page-size --db --tenant --app --output --yes --lock-timeout-ms --help --version"
+            opts="-o -y -h -V --wallet-id --type --from --to --reference-id --page --page-size --db --tenant --app --output --yes --read-only --lock-timeout-ms --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1105,7 +1105,7 @@ _ledgerctl() {
             return 0
             ;;
         ledgerctl__subcmd__ledger__subcmd__trial__subcmd__balance)
-            opts="-o -y -h -V --db --tenant --app --output --yes --lock-timeout-ms --help --version"
+            opts="-o -y -h -V --db --tenant --app --output --yes --read-only --lock-timeout-ms --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1143,7 +1143,7 @@ _ledgerctl() {
             return 0
             ;;
         ledgerctl__subcmd__ledger__subcmd__verify)
-            opts="-o -y -h -V --anchor --db --tenant --app --output --yes --lock-timeout-ms --help --version"
+            opts="-o -y -h -V --anchor --db --tenant --app --output --yes --read-only --lock-timeout-ms --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1185,7 +1185,7 @@ _ledgerctl() {
             return 0
             ;;
         ledgerctl__subcmd__man)
-            opts="-o -y -h -V --dir --db --tenant --app --output --yes --lock-timeout-ms --help --version"
+            opts="-o -y -h -V --dir --db --tenant --app --output --yes --read-only --lock-timeout-ms --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1227,7 +1227,7 @@ _ledgerctl() {
             return 0
             ;;
         ledgerctl__subcmd__refund)
-            opts="-o -y -h -V --transaction-id --amount --reason --reference-id --db --tenant --app --output --yes --lock-timeout-ms --help --version"
+            opts="-o -y -h -V --transaction-id --amount --reason --reference-id --db --tenant --app --output --yes --read-only --lock-timeout-ms --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1281,7 +1281,7 @@ _ledgerctl() {
             return 0
             ;;
         ledgerctl__subcmd__serve)
-            opts="-o -y -h -V --listen --internal-listen --commit-group-max --request-timeout-ms --quiet --db --tenant --app --output --yes --lock-timeout-ms --help --version"
+            opts="-o -y -h -V --listen --internal-listen --commit-group-max --request-timeout-ms --quiet --db --tenant --app --output --yes --read-only --lock-timeout-ms --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1335,7 +1335,7 @@ _ledgerctl() {
             return 0
             ;;
         ledgerctl__subcmd__token)
-            opts="-o -y -h -V --db --tenant --app --output --yes --lock-timeout-ms --help --version create list revoke help"
+            opts="-o -y -h -V --db --tenant --app --output --yes --read-only --lock-timeout-ms --help --version create list revoke help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1373,7 +1373,7 @@ _ledgerctl() {
             return 0
             ;;
         ledgerctl__subcmd__token__subcmd__create)
-            opts="-o -y -h -V --user --scope --expires --internal --name --db --tenant --app --output --yes --lock-timeout-ms --help --version"
+            opts="-o -y -h -V --user --scope --expires --internal --name --db --tenant --app --output --yes --read-only --lock-timeout-ms --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1497,7 +1497,7 @@ _ledgerctl() {
             return 0
             ;;
         ledgerctl__subcmd__token__subcmd__list)
-            opts="-o -y -h -V --page --page-size --db --tenant --app --output --yes --lock-timeout-ms --help --version"
+            opts="-o -y -h -V --page --page-size --db --tenant --app --output --yes --read-only --lock-timeout-ms --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1543,7 +1543,7 @@ _ledgerctl() {
             return 0
             ;;
         ledgerctl__subcmd__token__subcmd__revoke)
-            opts="-o -y -h -V --db --tenant --app --output --yes --lock-timeout-ms --help --version"
+            opts="-o -y -h -V --db --tenant --app --output --yes --read-only --lock-timeout-ms --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1581,7 +1581,7 @@ _ledgerctl() {
             return 0
             ;;
         ledgerctl__subcmd__wallet)
-            opts="-o -y -h -V --db --tenant --app --output --yes --lock-timeout-ms --help --version create show list history freezes deposit payment withdraw freeze unfreeze refund status adjust help"
+            opts="-o -y -h -V --db --tenant --app --output --yes --read-only --lock-timeout-ms --help --version create show list history freezes deposit payment withdraw freeze unfreeze refund status adjust help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1619,7 +1619,7 @@ _ledgerctl() {
             return 0
             ;;
         ledgerctl__subcmd__wallet__subcmd__adjust)
-            opts="-o -y -h -V --credit --debit --reason --reference-id --db --tenant --app --output --yes --lock-timeout-ms --help --version"
+            opts="-o -y -h -V --credit --debit --reason --reference-id --db --tenant --app --output --yes --read-only --lock-timeout-ms --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1673,7 +1673,7 @@ _ledgerctl() {
             return 0
             ;;
         ledgerctl__subcmd__wallet__subcmd__create)
-            opts="-o -y -h -V --currency --db --tenant --app --output --yes --lock-timeout-ms --help --version"
+            opts="-o -y -h -V --currency --db --tenant --app --output --yes --read-only --lock-timeout-ms --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1715,7 +1715,7 @@ _ledgerctl() {
             return 0
             ;;
         ledgerctl__subcmd__wallet__subcmd__deposit)
-            opts="-o -y -h -V --amount --description --reference-id --db --tenant --app --output --yes --lock-timeout-ms --help --version"
+            opts="-o -y -h -V --amount --description --reference-id --db --tenant --app --output --yes --read-only --lock-timeout-ms --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1765,7 +1765,7 @@ _ledgerctl() {
             return 0
             ;;
         ledgerctl__subcmd__wallet__subcmd__freeze)
-            opts="-o -y -h -V --amount --reason --db --tenant --app --output --yes --lock-timeout-ms --help --version"
+            opts="-o -y -h -V --amount --reason --db --tenant --app --output --yes --read-only --lock-timeout-ms --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1811,7 +1811,7 @@ _ledgerctl() {
             return 0
             ;;
         ledgerctl__subcmd__wallet__subcmd__freezes)
-            opts="-o -y -h -V --status --page --page-size --db --tenant --app --output --yes --lock-timeout-ms --help --version"
+            opts="-o -y -h -V --status --page --page-size --db --tenant --app --output --yes --read-only --lock-timeout-ms --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2071,7 +2071,7 @@ _ledgerctl() {
             return 0
             ;;
         ledgerctl__subcmd__wallet__subcmd__history)
-            opts="-o -y -h -V --type --from --to --reference-id --page --page-size --db --tenant --app --output --yes --lock-timeout-ms --help --version"
+            opts="-o -y -h -V --type --from --to --reference-id --page --page-size --db --tenant --app --output --yes --read-only --lock-timeout-ms --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2133,7 +2133,7 @@ _ledgerctl() {
             return 0
             ;;
         ledgerctl__subcmd__wallet__subcmd__list)
-            opts="-o -y -h -V --page --page-size --db --tenant --app --output --yes --lock-timeout-ms --help --version"
+            opts="-o -y -h -V --page --page-size --db --tenant --app --output --yes --read-only --lock-timeout-ms --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2179,7 +2179,7 @@ _ledgerctl() {
             return 0
             ;;
         ledgerctl__subcmd__wallet__subcmd__payment)
-            opts="-o -y -h -V --counterparty --amount --description --reference-id --db --tenant --app --output --yes --lock-timeout-ms --help --version"
+            opts="-o -y -h -V --counterparty --amount --description --reference-id --db --tenant --app --output --yes --read-only --lock-timeout-ms --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2233,7 +2233,7 @@ _ledgerctl() {
             return 0
             ;;
         ledgerctl__subcmd__wallet__subcmd__refund)
-            opts="-o -y -h -V --transaction-id --amount --reason --reference-id --db --tenant --app --output --yes --lock-timeout-ms --help --version"
+            opts="-o -y -h -V --transaction-id --amount --reason --reference-id --db --tenant --app --output --yes --read-only --lock-timeout-ms --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2287,7 +2287,7 @@ _ledgerctl() {
             return 0
             ;;
         ledgerctl__subcmd__wallet__subcmd__show)
-            opts="-o -y -h -V --at --db --tenant --app --output --yes --lock-timeout-ms --help --version"
+            opts="-o -y -h -V --at --db --tenant --app --output --yes --read-only --lock-timeout-ms --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2329,7 +2329,7 @@ _ledgerctl() {
             return 0
             ;;
         ledgerctl__subcmd__wallet__subcmd__status)
-            opts="-o -y -h -V --reason --page --page-size --db --tenant --app --output --yes --lock-timeout-ms --help --version active frozen closed"
+            opts="-o -y -h -V --reason --page --page-size --db --tenant --app --output --yes --read-only --lock-timeout-ms --help --version active frozen closed"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2379,7 +2379,7 @@ _ledgerctl() {
             return 0
             ;;
         ledgerctl__subcmd__wallet__subcmd__unfreeze)
-            opts="-o -y -h -V --freeze-id --db --tenant --app --output --yes --lock-timeout-ms --help --version"
+            opts="-o -y -h -V --freeze-id --db --tenant --app --output --yes --read-only --lock-timeout-ms --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2421,7 +2421,7 @@ _ledgerctl() {
             return 0
             ;;
         ledgerctl__subcmd__wallet__subcmd__withdraw)
-            opts="-o -y -h -V --amount --description --reference-id --db --tenant --app --output --yes --lock-timeout-ms --help --version"
+            opts="-o -y -h -V --amount --description --reference-id --db --tenant --app --output --yes --read-only --lock-timeout-ms --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0

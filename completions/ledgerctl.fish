@@ -1,6 +1,6 @@
 # Print an optspec for argparse to handle cmd's options that are independent of any subcommand.
 function __fish_ledgerctl_global_optspecs
-    string join \n db= tenant= app= o/output= y/yes lock-timeout-ms= h/help V/version
+    string join \n db= tenant= app= o/output= y/yes read-only lock-timeout-ms= h/help V/version
 end
 
 function __fish_ledgerctl_needs_command
@@ -32,6 +32,7 @@ json\t'One JSON envelope per command, for scripts'
 csv\t'CSV with a header row, for spreadsheets: list commands only'"
 complete -c ledgerctl -n "__fish_ledgerctl_needs_command" -l lock-timeout-ms -d 'How long to wait for another writer\'s lock before failing with exit 6' -r
 complete -c ledgerctl -n "__fish_ledgerctl_needs_command" -s y -l yes -d 'Answer yes to confirmation prompts (`wallet adjust` asks on a terminal)'
+complete -c ledgerctl -n "__fish_ledgerctl_needs_command" -l read-only -d 'Open the ledger read-only: reading commands work (also on a file this user cannot write), every write is refused with exit 2 (read_only) before the file is touched'
 complete -c ledgerctl -n "__fish_ledgerctl_needs_command" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c ledgerctl -n "__fish_ledgerctl_needs_command" -s V -l version -d 'Print version'
 complete -c ledgerctl -n "__fish_ledgerctl_needs_command" -f -a "init" -d 'Create a new ledger file (WAL, synchronous=FULL); refuses to touch an existing file'
@@ -52,6 +53,7 @@ json\t'One JSON envelope per command, for scripts'
 csv\t'CSV with a header row, for spreadsheets: list commands only'"
 complete -c ledgerctl -n "__fish_ledgerctl_using_subcommand init" -l lock-timeout-ms -d 'How long to wait for another writer\'s lock before failing with exit 6' -r
 complete -c ledgerctl -n "__fish_ledgerctl_using_subcommand init" -s y -l yes -d 'Answer yes to confirmation prompts (`wallet adjust` asks on a terminal)'
+complete -c ledgerctl -n "__fish_ledgerctl_using_subcommand init" -l read-only -d 'Open the ledger read-only: reading commands work (also on a file this user cannot write), every write is refused with exit 2 (read_only) before the file is touched'
 complete -c ledgerctl -n "__fish_ledgerctl_using_subcommand init" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c ledgerctl -n "__fish_ledgerctl_using_subcommand init" -s V -l version -d 'Print version'
 complete -c ledgerctl -n "__fish_ledgerctl_using_subcommand wallet; and not __fish_seen_subcommand_from create show list history freezes deposit payment withdraw freeze unfreeze refund status adjust help" -l db -d 'The ledger file' -r -F
@@ -62,6 +64,7 @@ json\t'One JSON envelope per command, for scripts'
 csv\t'CSV with a header row, for spreadsheets: list commands only'"
 complete -c ledgerctl -n "__fish_ledgerctl_using_subcommand wallet; and not __fish_seen_subcommand_from create show list history freezes deposit payment withdraw freeze unfreeze refund status adjust help" -l lock-timeout-ms -d 'How long to wait for another writer\'s lock before failing with exit 6' -r
 complete -c ledgerctl -n "__fish_ledgerctl_using_subcommand wallet; and not __fish_seen_subcommand_from create show list history freezes deposit payment withdraw freeze unfreeze refund status adjust help" -s y -l yes -d 'Answer yes to confirmation prompts (`wallet adjust` asks on a terminal)'
+complete -c ledgerctl -n "__fish_ledgerctl_using_subcommand wallet; and not __fish_seen_subcommand_from create show list history freezes deposit payment withdraw freeze unfreeze refund status adjust help" -l read-only -d 'Open the ledger read-only: reading commands work (also on a file this user cannot write), every write is refused with exit 2 (read_only) before the file is touched'
 complete -c ledgerctl -n "__fish_ledgerctl_using_subcommand wallet; and not __fish_seen_subcommand_from create show list history freezes deposit payment withdraw freeze unfreeze refund status adjust help" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c ledgerctl -n "__fish_ledgerctl_using_subcommand wallet; and not __fish_seen_subcommand_from create show list history freezes deposit payment withdraw freeze unfreeze refund status adjust help" -s V -l version -d 'Print version'
 complete -c ledgerctl -n "__fish_ledgerctl_using_subcommand wallet; and not __fish_seen_subcommand_from create show list history freezes deposit payment withdraw freeze unfreeze refund status adjust help" -f -a "create" -d 'Open a wallet for a user (one per tenant, application and user)'
@@ -87,6 +90,7 @@ json\t'One JSON envelope per command, for scripts'
 csv\t'CSV with a header row, for spreadsheets: list commands only'"
 complete -c ledgerctl -n "__fish_ledgerctl_using_subcommand wallet; and __fish_seen_subcommand_from create" -l lock-timeout-ms -d 'How long to wait for another writer\'s lock before failing with exit 6' -r
 complete -c ledgerctl -n "__fish_ledgerctl_using_subcommand wallet; and __fish_seen_subcommand_from create" -s y -l yes -d 'Answer yes to confirmation prompts (`wallet adjust` asks on a terminal)'
+complete -c ledgerctl -n "__fish_ledgerctl_using_subcommand wallet; and __fish_seen_subcommand_from create" -l read-only -d 'Open the ledger read-only: reading commands work (also on a file this user cannot write), every write is refused with exit 2 (read_only) before the file is touched'
 complete -c ledgerctl -n "__fish_ledgerctl_using_subcommand wallet; and __fish_seen_subcommand_from create" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c ledgerctl -n "__fish_ledgerctl_using_subcommand wallet; and __fish_seen_subcommand_from create" -s V -l version -d 'Print version'
 complete -c ledgerctl -n "__fish_ledgerctl_using_subcommand wallet; and __fish_seen_subcommand_from show" -l at -d 'The wallet as it was then, from the journal (RFC 3339, or a date for its midnight UTC)' -r
@@ -98,6 +102,7 @@ json\t'One JSON envelope per command, for scripts'
 csv\t'CSV with a header row, for spreadsheets: list commands only'"
 complete -c ledgerctl -n "__fish_ledgerctl_using_subcommand wallet; and __fish_seen_subcommand_from show" -l lock-timeout-ms -d 'How long to wait for another writer\'s lock before failing with exit 6' -r
 complete -c ledgerctl -n "__fish_ledgerctl_using_subcommand wallet; and __fish_seen_subcommand_from show" -s y -l yes -d 'Answer yes to confirmation prompts (`wallet adjust` asks on a terminal)'
+complete -c ledgerctl -n "__fish_ledgerctl_using_subcommand wallet; and __fish_seen_subcommand_from show" -l read-only -d 'Open the ledger read-only: reading commands work (also on a file this user cannot write), every write is refused with exit 2 (read_only) before the file is touched'
 complete -c ledgerctl -n "__fish_ledgerctl_using_subcommand wallet; and __fish_seen_subcommand_from show" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c ledgerctl -n "__fish_ledgerctl_using_subcommand wallet; and __fish_seen_subcommand_from show" -s V -l version -d 'Print version'
 complete -c ledgerctl -n "__fish_ledgerctl_using_subcommand wallet; and __fish_seen_subcommand_from list" -l page -d 'The page to show, from 1' -r
@@ -110,6 +115,7 @@ json\t'One JSON envelope per command, for scripts'
 csv\t'CSV with a header row, for spreadsheets: list commands only'"
 complete -c ledgerctl -n "__fish_ledgerctl_using_subcommand wallet; and __fish_seen_subcommand_from list" -l lock-timeout-ms -d 'How long to wait for another writer\'s lock before failing with exit 6' -r
 complete -c ledgerctl -n "__fish_ledgerctl_using_subcommand wallet; and __fish_seen_subcommand_from list" -s y -l yes -d 'Answer yes to confirmation prompts (`wallet adjust` asks on a terminal)'
+complete -c ledgerctl -n "__fish_ledgerctl_using_subcommand wallet; and __fish_seen_subcommand_from list" -l read-only -d 'Open the ledger read-only: reading commands work (also on a file this user cannot write), every write is refused with exit 2 (read_only) before the file is touched'
 complete -c ledgerctl -n "__fish_ledgerctl_using_subcommand wallet; and __fish_seen_subcommand_from list" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c ledgerctl -n "__fish_ledgerctl_using_subcommand wallet; and __fish_seen_subcommand_from list" -s V -l version -d 'Print version'
 complete -c ledgerctl -n "__fish_ledgerctl_using_subcommand wallet; and __fish_seen_subcommand_from history" -l type -d 'Only these types (repeatable): deposit, payment, withdraw, freeze, unfreeze, refund, adjust_credit, adjust_debit' -r
@@ -126,6 +132,7 @@ json\t'One JSON envelope per command, for scripts'
 csv\t'CSV with a header row, for spreadsheets: list commands only'"
 complete -c ledgerctl -n "__fish_ledgerctl_using_subcommand wallet; and __fish_seen_subcommand_from history" -l lock-timeout-ms -d 'How long to wait for another writer\'s lock before failing with exit 6' -r
 complete -c ledgerctl -n "__fish_ledgerctl_using_subcommand wallet; and __fish_seen_subcommand_from history" -s y -l yes -d 'Answer yes to confirmation prompts (`wallet adjust` asks on a terminal)'
+complete -c ledgerctl -n "__fish_ledgerctl_using_subcommand wallet; and __fish_seen_subcommand_from history" -l read-only -d 'Open the ledger read-only: reading commands work (also on a file this user cannot write), every write is refused with exit 2 (read_only) before the file is touched'
 complete -c ledgerctl -n "__fish_ledgerctl_using_subcommand wallet; and __fish_seen_subcommand_from history" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c ledgerctl -n "__fish_ledgerctl_using_subcommand wallet; and __fish_seen_subcommand_from history" -s V -l version -d 'Print version'
 complete -c ledgerctl -n "__fish_ledgerctl_using_subcommand wallet; and __fish_seen_subcommand_from freezes" -l status -d 'Only records in this state' -r -f -a "active\t''
@@ -140,6 +147,7 @@ json\t'One JSON envelope per command, for scripts'
 csv\t'CSV with a header row, for spreadsheets: list commands only'"
 complete -c ledgerctl -n "__fish_ledgerctl_using_subcommand wallet; and __fish_seen_subcommand_from freezes" -l lock-timeout-ms -d 'How long to wait for another writer\'s lock before failing with exit 6' -r
 complete -c ledgerctl -n "__fish_ledgerctl_using_subcommand wallet; and __fish_seen_subcommand_from freezes" -s y -l yes -d 'Answer yes to confirmation prompts (`wallet adjust` asks on a terminal)'
+complete -c ledgerctl -n "__fish_ledgerctl_using_subcommand wallet; and __fish_seen_subcommand_from freezes" -l read-only -d 'Open the ledger read-only: reading commands work (also on a file this user cannot write), every write is refused with exit 2 (read_only) before the file is touched'
 complete -c ledgerctl -n "__fish_ledgerctl_using_subcommand wallet; and __fish_seen_subcommand_from freezes" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c ledgerctl -n "__fish_ledgerctl_using_subcommand wallet; and __fish_seen_subcommand_from freezes" -s V -l version -d 'Print version'
 complete -c ledgerctl -n "__fish_ledgerctl_using_subcommand wallet; and __fish_seen_subcommand_from deposit" -l amount -d 'The amount, e.g. 50.00 (at most the currency\'s decimals)' -r
@@ -153,6 +161,7 @@ json\t'One JSON envelope per command, for scripts'
 csv\t'CSV with a header row, for spreadsheets: list commands only'"
 complete -c ledgerctl -n "__fish_ledgerctl_using_subcommand wallet; and __fish_seen_subcommand_from deposit" -l lock-timeout-ms -d 'How long to wait for another writer\'s lock before failing with exit 6' -r
 complete -c ledgerctl -n "__fish_ledgerctl_using_subcommand wallet; and __fish_seen_subcommand_from deposit" -s y -l yes -d 'Answer yes to confirmation prompts (`wallet adjust` asks on a terminal)'
+complete -c ledgerctl -n "__fish_ledgerctl_using_subcommand wallet; and __fish_seen_subcommand_from deposit" -l read-only -d 'Open the ledger read-only: reading commands work (also on a file this user cannot write), every write is refused with exit 2 (read_only) before the file is touched'
 complete -c ledgerctl -n "__fish_ledgerctl_using_subcommand wallet; and __fish_seen_subcommand_from deposit" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c ledgerctl -n "__fish_ledgerctl_using_subcommand wallet; and __fish_seen_subcommand_from deposit" -s V -l version -d 'Print version'
 complete -c ledgerctl -n "__fish_ledgerctl_using_subcommand wallet; and __fish_seen_subcommand_from payment" -l counterparty -d 'The merchant or counterparty paid' -r
@@ -167,6 +176,7 @@ json\t'One JSON envelope per command, for scripts'
 csv\t'CSV with a header row, for spreadsheets: list commands only'"
 complete -c ledgerctl -n "__fish_ledgerctl_using_subcommand wallet; and __fish_seen_subcommand_from payment" -l lock-timeout-ms -d 'How long to wait for another writer\'s lock before failing with exit 6' -r
 complete -c ledgerctl -n "__fish_ledgerctl_using_subcommand wallet; and __fish_seen_subcommand_from payment" -s y -l yes -d 'Answer yes to confirmation prompts (`wallet adjust` asks on a terminal)'
+complete -c ledgerctl -n "__fish_ledgerctl_using_subcommand wallet; and __fish_seen_subcommand_from payment" -l read-only -d 'Open the ledger read-only: reading commands work (also on a file this user cannot write), every write is refused with exit 2 (read_only) before the file is touched'
 complete -c ledgerctl -n "__fish_ledgerctl_using_subcommand wallet; and __fish_seen_subcommand_from payment" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c ledgerctl -n "__fish_ledgerctl_using_subcommand wallet; and __fish_seen_subcommand_from payment" -s V -l version -d 'Print version'
 complete -c ledgerctl -n "__fish_ledgerctl_using_subcommand wallet; and __fish_seen_subcommand_from withdraw" -l amount -d 'The amount, e.g. 50.00 (at most the currency\'s decimals)' -r
@@ -180,6 +190,7 @@ json\t'One JSON envelope per command, for scripts'
 csv\t'CSV with a header row, for spreadsheets: list commands only'"
 complete -c ledgerctl -n "__fish_ledgerctl_using_subcommand wallet; and __fish_seen_subcommand_from withdraw" -l lock-timeout-ms -d 'How long to wait for another writer\'s lock before failing with exit 6' -r
 complete -c ledgerctl -n "__fish_ledgerctl_using_subcommand wallet; and __fish_seen_subcommand_from withdraw" -s y -l yes -d 'Answer yes to confirmation prompts (`wallet adjust` asks on a terminal)'
+complete -c ledgerctl -n "__fish_ledgerctl_using_subcommand wallet; and __fish_seen_subcommand_from withdraw" -l read-only -d 'Open the ledger read-only: reading commands work (also on a file this user cannot write), every write is refused with exit 2 (read_only) before the file is touched'
 complete -c ledgerctl -n "__fish_ledgerctl_using_subcommand wallet; and __fish_seen_subcommand_from withdraw" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c ledgerctl -n "__fish_ledgerctl_using_subcommand wallet; and __fish_seen_subcommand_from withdraw" -s V -l version -d 'Print version'
 complete -c ledgerctl -n "__fish_ledgerctl_using_subcommand wallet; and __fish_seen_subcommand_from freeze" -l amount -d 'The amount to hold' -r
@@ -192,6 +203,7 @@ json\t'One JSON envelope per command, for scripts'
 csv\t'CSV with a header row, for spreadsheets: list commands only'"
 complete -c ledgerctl -n "__fish_ledgerctl_using_subcommand wallet; and __fish_seen_subcommand_from freeze" -l lock-timeout-ms -d 'How long to wait for another writer\'s lock before failing with exit 6' -r
 complete -c ledgerctl -n "__fish_ledgerctl_using_subcommand wallet; and __fish_seen_subcommand_from freeze" -s y -l yes -d 'Answer yes to confirmation prompts (`wallet adjust` asks on a terminal)'
+complete -c ledgerctl -n "__fish_ledgerctl_using_subcommand wallet; and __fish_seen_subcommand_from freeze" -l read-only -d 'Open the ledger read-only: reading commands work (also on a file this user cannot write), every write is refused with exit 2 (read_only) before the file is touched'
 complete -c ledgerctl -n "__fish_ledgerctl_using_subcommand wallet; and __fish_seen_subcommand_from freeze" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c ledgerctl -n "__fish_ledgerctl_using_subcommand wallet; and __fish_seen_subcommand_from freeze" -s V -l version -d 'Print version'
 complete -c ledgerctl -n "__fish_ledgerctl_using_subcommand wallet; and __fish_seen_subcommand_from unfreeze" -l freeze-id -d 'The freeze record to release (frz_…)' -r
@@ -203,6 +215,7 @@ json\t'One JSON envelope per command, for scripts'
 csv\t'CSV with a header row, for spreadsheets: list commands only'"
 complete -c ledgerctl -n "__fish_ledgerctl_using_subcommand wallet; and __fish_seen_subcommand_from unfreeze" -l lock-timeout-ms -d 'How long to wait for another writer\'s lock before failing with exit 6' -r
 complete -c ledgerctl -n "__fish_ledgerctl_using_subcommand wallet; and __fish_seen_subcommand_from unfreeze" -s y -l yes -d 'Answer yes to confirmation prompts (`wallet adjust` asks on a terminal)'
+complete -c ledgerctl -n "__fish_ledgerctl_using_subcommand wallet; and __fish_seen_subcommand_from unfreeze" -l read-only -d 'Open the ledger read-only: reading commands work (also on a file this user cannot write), every write is refused with exit 2 (read_only) before the file is touched'
 complete -c ledgerctl -n "__fish_ledgerctl_using_subcommand wallet; and __fish_seen_subcommand_from unfreeze" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c ledgerctl -n "__fish_ledgerctl_using_subcommand wallet; and __fish_seen_subcommand_from unfreeze" -s V -l version -d 'Print version'
 complete -c ledgerctl -n "__fish_ledgerctl_using_subcommand wallet; and __fish_seen_subcommand_from refund" -l transaction-id -d 'The original transaction (txn_…)' -r
@@ -217,6 +230,7 @@ json\t'One JSON envelope per command, for scripts'
 csv\t'CSV with a header row, for spreadsheets: list commands only'"
 complete -c ledgerctl -n "__fish_ledgerctl_using_subcommand wallet; and __fish_seen_subcommand_from refund" -l lock-timeout-ms -d 'How long to wait for another writer\'s lock before failing with exit 6' -r
 complete -c ledgerctl -n "__fish_ledgerctl_using_subcommand wallet; and __fish_seen_subcommand_from refund" -s y -l yes -d 'Answer yes to confirmation prompts (`wallet adjust` asks on a terminal)'
+complete -c ledgerctl -n "__fish_ledgerctl_using_subcommand wallet; and __fish_seen_subcommand_from refund" -l read-only -d 'Open the ledger read-only: reading commands work (also on a file this user cannot write), every write is refused with exit 2 (read_only) before the file is touched'
 complete -c ledgerctl -n "__fish_ledgerctl_using_subcommand wallet; and __fish_seen_subcommand_from refund" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c ledgerctl -n "__fish_ledgerctl_using_subcommand wallet; and __fish_seen_subcommand_from refund" -s V -l version -d 'Print version'
 complete -c ledgerctl -n "__fish_ledgerctl_using_subcommand wallet; and __fish_seen_subcommand_from status" -l reason -d 'Why (required with a new status; recorded with who made the change)' -r
@@ -230,6 +244,7 @@ json\t'One JSON envelope per command, for scripts'
 csv\t'CSV with a header row, for spreadsheets: list commands only'"
 complete -c ledgerctl -n "__fish_ledgerctl_using_subcommand wallet; and __fish_seen_subcommand_from status" -l lock-timeout-ms -d 'How long to wait for another writer\'s lock before failing with exit 6' -r
 complete -c ledgerctl -n "__fish_ledgerctl_using_subcommand wallet; and __fish_seen_subcommand_from status" -s y -l yes -d 'Answer yes to confirmation prompts (`wallet adjust` asks on a terminal)'
+complete -c ledgerctl -n "__fish_ledgerctl_using_subcommand wallet; and __fish_seen_subcommand_from status" -l read-only -d 'Open the ledger read-only: reading commands work (also on a file this user cannot write), every write is refused with exit 2 (read_only) before the file is touched'
 complete -c ledgerctl -n "__fish_ledgerctl_using_subcommand wallet; and __fish_seen_subcommand_from status" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c ledgerctl -n "__fish_ledgerctl_using_subcommand wallet; and __fish_seen_subcommand_from status" -s V -l version -d 'Print version'
 complete -c ledgerctl -n "__fish_ledgerctl_using_subcommand wallet; and __fish_seen_subcommand_from adjust" -l credit -d 'Add this amount to the wallet' -r
@@ -244,6 +259,7 @@ json\t'One JSON envelope per command, for scripts'
 csv\t'CSV with a header row, for spreadsheets: list commands only'"
 complete -c ledgerctl -n "__fish_ledgerctl_using_subcommand wallet; and __fish_seen_subcommand_from adjust" -l lock-timeout-ms -d 'How long to wait for another writer\'s lock before failing with exit 6' -r
 complete -c ledgerctl -n "__fish_ledgerctl_using_subcommand wallet; and __fish_seen_subcommand_from adjust" -s y -l yes -d 'Answer yes to confirmation prompts (`wallet adjust` asks on a terminal)'
+complete -c ledgerctl -n "__fish_ledgerctl_using_subcommand wallet; and __fish_seen_subcommand_from adjust" -l read-only -d 'Open the ledger read-only: reading commands work (also on a file this user cannot write), every write is refused with exit 2 (read_only) before the file is touched'
 complete -c ledgerctl -n "__fish_ledgerctl_using_subcommand wallet; and __fish_seen_subcommand_from adjust" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c ledgerctl -n "__fish_ledgerctl_using_subcommand wallet; and __fish_seen_subcommand_from adjust" -s V -l version -d 'Print version'
 complete -c ledgerctl -n "__fish_ledgerctl_using_subcommand wallet; and __fish_seen_subcommand_from help" -f -a "create" -d 'Open a wallet for a user (one per tenant, application and user)'
@@ -272,6 +288,7 @@ json\t'One JSON envelope per command, for scripts'
 csv\t'CSV with a header row, for spreadsheets: list commands only'"
 complete -c ledgerctl -n "__fish_ledgerctl_using_subcommand refund" -l lock-timeout-ms -d 'How long to wait for another writer\'s lock before failing with exit 6' -r
 complete -c ledgerctl -n "__fish_ledgerctl_using_subcommand refund" -s y -l yes -d 'Answer yes to confirmation prompts (`wallet adjust` asks on a terminal)'
+complete -c ledgerctl -n "__fish_ledgerctl_using_subcommand refund" -l read-only -d 'Open the ledger read-only: reading commands work (also on a file this user cannot write), every write is refused with exit 2 (read_only) before the file is touched'
 complete -c ledgerctl -n "__fish_ledgerctl_using_subcommand refund" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c ledgerctl -n "__fish_ledgerctl_using_subcommand refund" -s V -l version -d 'Print version'
 complete -c ledgerctl -n "__fish_ledgerctl_using_subcommand ledger; and not __fish_seen_subcommand_from verify trial-balance journal export help" -l db -d 'The ledger file' -r -F
@@ -282,6 +299,7 @@ json\t'One JSON envelope per command, for scripts'
 csv\t'CSV with a header row, for spreadsheets: list commands only'"
 complete -c ledgerctl -n "__fish_ledgerctl_using_subcommand ledger; and not __fish_seen_subcommand_from verify trial-balance journal export help" -l lock-timeout-ms -d 'How long to wait for another writer\'s lock before failing with exit 6' -r
 complete -c ledgerctl -n "__fish_ledgerctl_using_subcommand ledger; and not __fish_seen_subcommand_from verify trial-balance journal export help" -s y -l yes -d 'Answer yes to confirmation prompts (`wallet adjust` asks on a terminal)'
+complete -c ledgerctl -n "__fish_ledgerctl_using_subcommand ledger; and not __fish_seen_subcommand_from verify trial-balance journal export help" -l read-only -d 'Open the ledger read-only: reading commands work (also on a file this user cannot write), every write is refused with exit 2 (read_only) before the file is touched'
 complete -c ledgerctl -n "__fish_ledgerctl_using_subcommand ledger; and not __fish_seen_subcommand_from verify trial-balance journal export help" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c ledgerctl -n "__fish_ledgerctl_using_subcommand ledger; and not __fish_seen_subcommand_from verify trial-balance journal export help" -s V -l version -d 'Print version'
 complete -c ledgerctl -n "__fish_ledgerctl_using_subcommand ledger; and not __fish_seen_subcommand_from verify trial-balance journal export help" -f -a "verify" -d 'Prove every invariant: hash chain, balanced entries, balances, refunds, freezes, file integrity'
@@ -298,6 +316,7 @@ json\t'One JSON envelope per command, for scripts'
 csv\t'CSV with a header row, for spreadsheets: list commands only'"
 complete -c ledgerctl -n "__fish_ledgerctl_using_subcommand ledger; and __fish_seen_subcommand_from verify" -l lock-timeout-ms -d 'How long to wait for another writer\'s lock before failing with exit 6' -r
 complete -c ledgerctl -n "__fish_ledgerctl_using_subcommand ledger; and __fish_seen_subcommand_from verify" -s y -l yes -d 'Answer yes to confirmation prompts (`wallet adjust` asks on a terminal)'
+complete -c ledgerctl -n "__fish_ledgerctl_using_subcommand ledger; and __fish_seen_subcommand_from verify" -l read-only -d 'Open the ledger read-only: reading commands work (also on a file this user cannot write), every write is refused with exit 2 (read_only) before the file is touched'
 complete -c ledgerctl -n "__fish_ledgerctl_using_subcommand ledger; and __fish_seen_subcommand_from verify" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c ledgerctl -n "__fish_ledgerctl_using_subcommand ledger; and __fish_seen_subcommand_from verify" -s V -l version -d 'Print version'
 complete -c ledgerctl -n "__fish_ledgerctl_using_subcommand ledger; and __fish_seen_subcommand_from trial-balance" -l db -d 'The ledger file' -r -F
@@ -308,6 +327,7 @@ json\t'One JSON envelope per command, for scripts'
 csv\t'CSV with a header row, for spreadsheets: list commands only'"
 complete -c ledgerctl -n "__fish_ledgerctl_using_subcommand ledger; and __fish_seen_subcommand_from trial-balance" -l lock-timeout-ms -d 'How long to wait for another writer\'s lock before failing with exit 6' -r
 complete -c ledgerctl -n "__fish_ledgerctl_using_subcommand ledger; and __fish_seen_subcommand_from trial-balance" -s y -l yes -d 'Answer yes to confirmation prompts (`wallet adjust` asks on a terminal)'
+complete -c ledgerctl -n "__fish_ledgerctl_using_subcommand ledger; and __fish_seen_subcommand_from trial-balance" -l read-only -d 'Open the ledger read-only: reading commands work (also on a file this user cannot write), every write is refused with exit 2 (read_only) before the file is touched'
 complete -c ledgerctl -n "__fish_ledgerctl_using_subcommand ledger; and __fish_seen_subcommand_from trial-balance" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c ledgerctl -n "__fish_ledgerctl_using_subcommand ledger; and __fish_seen_subcommand_from trial-balance" -s V -l version -d 'Print version'
 complete -c ledgerctl -n "__fish_ledgerctl_using_subcommand ledger; and __fish_seen_subcommand_from journal" -l wallet-id -d 'Only this wallet\'s entries (wlt_…)' -r
@@ -325,6 +345,7 @@ json\t'One JSON envelope per command, for scripts'
 csv\t'CSV with a header row, for spreadsheets: list commands only'"
 complete -c ledgerctl -n "__fish_ledgerctl_using_subcommand ledger; and __fish_seen_subcommand_from journal" -l lock-timeout-ms -d 'How long to wait for another writer\'s lock before failing with exit 6' -r
 complete -c ledgerctl -n "__fish_ledgerctl_using_subcommand ledger; and __fish_seen_subcommand_from journal" -s y -l yes -d 'Answer yes to confirmation prompts (`wallet adjust` asks on a terminal)'
+complete -c ledgerctl -n "__fish_ledgerctl_using_subcommand ledger; and __fish_seen_subcommand_from journal" -l read-only -d 'Open the ledger read-only: reading commands work (also on a file this user cannot write), every write is refused with exit 2 (read_only) before the file is touched'
 complete -c ledgerctl -n "__fish_ledgerctl_using_subcommand ledger; and __fish_seen_subcommand_from journal" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c ledgerctl -n "__fish_ledgerctl_using_subcommand ledger; and __fish_seen_subcommand_from journal" -s V -l version -d 'Print version'
 complete -c ledgerctl -n "__fish_ledgerctl_using_subcommand ledger; and __fish_seen_subcommand_from export" -l format -d 'The format to write on stdout' -r -f -a "csv\t'One row per posting'
@@ -340,6 +361,7 @@ json\t'One JSON envelope per command, for scripts'
 csv\t'CSV with a header row, for spreadsheets: list commands only'"
 complete -c ledgerctl -n "__fish_ledgerctl_using_subcommand ledger; and __fish_seen_subcommand_from export" -l lock-timeout-ms -d 'How long to wait for another writer\'s lock before failing with exit 6' -r
 complete -c ledgerctl -n "__fish_ledgerctl_using_subcommand ledger; and __fish_seen_subcommand_from export" -s y -l yes -d 'Answer yes to confirmation prompts (`wallet adjust` asks on a terminal)'
+complete -c ledgerctl -n "__fish_ledgerctl_using_subcommand ledger; and __fish_seen_subcommand_from export" -l read-only -d 'Open the ledger read-only: reading commands work (also on a file this user cannot write), every write is refused with exit 2 (read_only) before the file is touched'
 complete -c ledgerctl -n "__fish_ledgerctl_using_subcommand ledger; and __fish_seen_subcommand_from export" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c ledgerctl -n "__fish_ledgerctl_using_subcommand ledger; and __fish_seen_subcommand_from export" -s V -l version -d 'Print version'
 complete -c ledgerctl -n "__fish_ledgerctl_using_subcommand ledger; and __fish_seen_subcommand_from help" -f -a "verify" -d 'Prove every invariant: hash chain, balanced entries, balances, refunds, freezes, file integrity'
@@ -359,6 +381,7 @@ complete -c ledgerctl -n "__fish_ledgerctl_using_subcommand batch" -l lock-timeo
 complete -c ledgerctl -n "__fish_ledgerctl_using_subcommand batch" -l atomic -d 'All lines or none: if any line fails, nothing is committed'
 complete -c ledgerctl -n "__fish_ledgerctl_using_subcommand batch" -l dry-run -d 'Check and compute every line against the ledger, commit nothing'
 complete -c ledgerctl -n "__fish_ledgerctl_using_subcommand batch" -s y -l yes -d 'Answer yes to confirmation prompts (`wallet adjust` asks on a terminal)'
+complete -c ledgerctl -n "__fish_ledgerctl_using_subcommand batch" -l read-only -d 'Open the ledger read-only: reading commands work (also on a file this user cannot write), every write is refused with exit 2 (read_only) before the file is touched'
 complete -c ledgerctl -n "__fish_ledgerctl_using_subcommand batch" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c ledgerctl -n "__fish_ledgerctl_using_subcommand batch" -s V -l version -d 'Print version'
 complete -c ledgerctl -n "__fish_ledgerctl_using_subcommand token; and not __fish_seen_subcommand_from create list revoke help" -l db -d 'The ledger file' -r -F
@@ -369,6 +392,7 @@ json\t'One JSON envelope per command, for scripts'
 csv\t'CSV with a header row, for spreadsheets: list commands only'"
 complete -c ledgerctl -n "__fish_ledgerctl_using_subcommand token; and not __fish_seen_subcommand_from create list revoke help" -l lock-timeout-ms -d 'How long to wait for another writer\'s lock before failing with exit 6' -r
 complete -c ledgerctl -n "__fish_ledgerctl_using_subcommand token; and not __fish_seen_subcommand_from create list revoke help" -s y -l yes -d 'Answer yes to confirmation prompts (`wallet adjust` asks on a terminal)'
+complete -c ledgerctl -n "__fish_ledgerctl_using_subcommand token; and not __fish_seen_subcommand_from create list revoke help" -l read-only -d 'Open the ledger read-only: reading commands work (also on a file this user cannot write), every write is refused with exit 2 (read_only) before the file is touched'
 complete -c ledgerctl -n "__fish_ledgerctl_using_subcommand token; and not __fish_seen_subcommand_from create list revoke help" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c ledgerctl -n "__fish_ledgerctl_using_subcommand token; and not __fish_seen_subcommand_from create list revoke help" -s V -l version -d 'Print version'
 complete -c ledgerctl -n "__fish_ledgerctl_using_subcommand token; and not __fish_seen_subcommand_from create list revoke help" -f -a "create" -d 'Make a token for --tenant and --app; its secret is printed this once and stored hashed'
@@ -389,6 +413,7 @@ csv\t'CSV with a header row, for spreadsheets: list commands only'"
 complete -c ledgerctl -n "__fish_ledgerctl_using_subcommand token; and __fish_seen_subcommand_from create" -l lock-timeout-ms -d 'How long to wait for another writer\'s lock before failing with exit 6' -r
 complete -c ledgerctl -n "__fish_ledgerctl_using_subcommand token; and __fish_seen_subcommand_from create" -l internal -d 'An internal API key (X-API-Key) for POST /internal/wallet/refund instead of a bearer token'
 complete -c ledgerctl -n "__fish_ledgerctl_using_subcommand token; and __fish_seen_subcommand_from create" -s y -l yes -d 'Answer yes to confirmation prompts (`wallet adjust` asks on a terminal)'
+complete -c ledgerctl -n "__fish_ledgerctl_using_subcommand token; and __fish_seen_subcommand_from create" -l read-only -d 'Open the ledger read-only: reading commands work (also on a file this user cannot write), every write is refused with exit 2 (read_only) before the file is touched'
 complete -c ledgerctl -n "__fish_ledgerctl_using_subcommand token; and __fish_seen_subcommand_from create" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c ledgerctl -n "__fish_ledgerctl_using_subcommand token; and __fish_seen_subcommand_from create" -s V -l version -d 'Print version'
 complete -c ledgerctl -n "__fish_ledgerctl_using_subcommand token; and __fish_seen_subcommand_from list" -l page -d 'The page to show, from 1' -r
@@ -401,6 +426,7 @@ json\t'One JSON envelope per command, for scripts'
 csv\t'CSV with a header row, for spreadsheets: list commands only'"
 complete -c ledgerctl -n "__fish_ledgerctl_using_subcommand token; and __fish_seen_subcommand_from list" -l lock-timeout-ms -d 'How long to wait for another writer\'s lock before failing with exit 6' -r
 complete -c ledgerctl -n "__fish_ledgerctl_using_subcommand token; and __fish_seen_subcommand_from list" -s y -l yes -d 'Answer yes to confirmation prompts (`wallet adjust` asks on a terminal)'
+complete -c ledgerctl -n "__fish_ledgerctl_using_subcommand token; and __fish_seen_subcommand_from list" -l read-only -d 'Open the ledger read-only: reading commands work (also on a file this user cannot write), every write is refused with exit 2 (read_only) before the file is touched'
 complete -c ledgerctl -n "__fish_ledgerctl_using_subcommand token; and __fish_seen_subcommand_from list" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c ledgerctl -n "__fish_ledgerctl_using_subcommand token; and __fish_seen_subcommand_from list" -s V -l version -d 'Print version'
 complete -c ledgerctl -n "__fish_ledgerctl_using_subcommand token; and __fish_seen_subcommand_from revoke" -l db -d 'The ledger file' -r -F
@@ -411,6 +437,7 @@ json\t'One JSON envelope per command, for scripts'
 csv\t'CSV with a header row, for spreadsheets: list commands only'"
 complete -c ledgerctl -n "__fish_ledgerctl_using_subcommand token; and __fish_seen_subcommand_from revoke" -l lock-timeout-ms -d 'How long to wait for another writer\'s lock before failing with exit 6' -r
 complete -c ledgerctl -n "__fish_ledgerctl_using_subcommand token; and __fish_seen_subcommand_from revoke" -s y -l yes -d 'Answer yes to confirmation prompts (`wallet adjust` asks on a terminal)'
+complete -c ledgerctl -n "__fish_ledgerctl_using_subcommand token; and __fish_seen_subcommand_from revoke" -l read-only -d 'Open the ledger read-only: reading commands work (also on a file this user cannot write), every write is refused with exit 2 (read_only) before the file is touched'
 complete -c ledgerctl -n "__fish_ledgerctl_using_subcommand token; and __fish_seen_subcommand_from revoke" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c ledgerctl -n "__fish_ledgerctl_using_subcommand token; and __fish_seen_subcommand_from revoke" -s V -l version -d 'Print version'
 complete -c ledgerctl -n "__fish_ledgerctl_using_subcommand token; and __fish_seen_subcommand_from help" -f -a "create" -d 'Make a token for --tenant and --app; its secret is printed this once and stored hashed'
@@ -430,6 +457,7 @@ csv\t'CSV with a header row, for spreadsheets: list commands only'"
 complete -c ledgerctl -n "__fish_ledgerctl_using_subcommand serve" -l lock-timeout-ms -d 'How long to wait for another writer\'s lock before failing with exit 6' -r
 complete -c ledgerctl -n "__fish_ledgerctl_using_subcommand serve" -l quiet -d 'No access log on stderr (one line per request: time, method, path, status, microseconds)'
 complete -c ledgerctl -n "__fish_ledgerctl_using_subcommand serve" -s y -l yes -d 'Answer yes to confirmation prompts (`wallet adjust` asks on a terminal)'
+complete -c ledgerctl -n "__fish_ledgerctl_using_subcommand serve" -l read-only -d 'Open the ledger read-only: reading commands work (also on a file this user cannot write), every write is refused with exit 2 (read_only) before the file is touched'
 complete -c ledgerctl -n "__fish_ledgerctl_using_subcommand serve" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c ledgerctl -n "__fish_ledgerctl_using_subcommand serve" -s V -l version -d 'Print version'
 complete -c ledgerctl -n "__fish_ledgerctl_using_subcommand completions" -l db -d 'The ledger file' -r -F
@@ -440,6 +468,7 @@ json\t'One JSON envelope per command, for scripts'
 csv\t'CSV with a header row, for spreadsheets: list commands only'"
 complete -c ledgerctl -n "__fish_ledgerctl_using_subcommand completions" -l lock-timeout-ms -d 'How long to wait for another writer\'s lock before failing with exit 6' -r
 complete -c ledgerctl -n "__fish_ledgerctl_using_subcommand completions" -s y -l yes -d 'Answer yes to confirmation prompts (`wallet adjust` asks on a terminal)'
+complete -c ledgerctl -n "__fish_ledgerctl_using_subcommand completions" -l read-only -d 'Open the ledger read-only: reading commands work (also on a file this user cannot write), every write is refused with exit 2 (read_only) before the file is touched'
 complete -c ledgerctl -n "__fish_ledgerctl_using_subcommand completions" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c ledgerctl -n "__fish_ledgerctl_using_subcommand completions" -s V -l version -d 'Print version'
 complete -c ledgerctl -n "__fish_ledgerctl_using_subcommand man" -l dir -d 'Write ledgerctl.1 and one page per subcommand (ledgerctl-wallet-withdraw.1, …) here' -r -F
@@ -451,6 +480,7 @@ json\t'One JSON envelope per command, for scripts'
 csv\t'CSV with a header row, for spreadsheets: list commands only'"
 complete -c ledgerctl -n "__fish_ledgerctl_using_subcommand man" -l lock-timeout-ms -d 'How long to wait for another writer\'s lock before failing with exit 6' -r
 complete -c ledgerctl -n "__fish_ledgerctl_using_subcommand man" -s y -l yes -d 'Answer yes to confirmation prompts (`wallet adjust` asks on a terminal)'
+complete -c ledgerctl -n "__fish_ledgerctl_using_subcommand man" -l read-only -d 'Open the ledger read-only: reading commands work (also on a file this user cannot write), every write is refused with exit 2 (read_only) before the file is touched'
 complete -c ledgerctl -n "__fish_ledgerctl_using_subcommand man" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c ledgerctl -n "__fish_ledgerctl_using_subcommand man" -s V -l version -d 'Print version'
 complete -c ledgerctl -n "__fish_ledgerctl_using_subcommand help; and not __fish_seen_subcommand_from init wallet refund ledger batch token serve completions man help" -f -a "init" -d 'Create a new ledger file (WAL, synchronous=FULL); refuses to touch an existing file'

@@ -95,6 +95,13 @@ pub enum Error {
     #[error("storage integrity: {message}; nothing was written, run `ledger verify`")]
     StorageIntegrity { message: String },
 
+    #[error("invalid db: {path} is not a ledgerctl ledger file")]
+    NotALedger { path: String },
+
+    /// A write on a ledger opened read-only (`--read-only`), or that this user cannot write.
+    #[error("read-only: {reason}")]
+    ReadOnly { reason: String },
+
     #[error("token {token_id} not found")]
     TokenNotFound { token_id: String },
 
@@ -190,7 +197,9 @@ impl ErrorKind {
 impl Error {
     pub fn kind(&self) -> ErrorKind {
         match self {
-            Error::InvalidRequest { .. } => ErrorKind::InvalidRequest,
+            Error::InvalidRequest { .. } | Error::NotALedger { .. } | Error::ReadOnly { .. } => {
+                ErrorKind::InvalidRequest
+            }
             Error::Unauthenticated { .. } => ErrorKind::Unauthenticated,
             Error::Forbidden { .. } => ErrorKind::Forbidden,
             Error::MethodNotAllowed { .. } => ErrorKind::MethodNotAllowed,
@@ -224,7 +233,8 @@ impl Error {
     /// The stable machine-readable `error` string of the envelope.
     pub fn code(&self) -> &'static str {
         match self {
-            Error::InvalidRequest { .. } => "invalid_request",
+            Error::InvalidRequest { .. } | Error::NotALedger { .. } => "invalid_request",
+            Error::ReadOnly { .. } => "read_only",
             Error::InvalidAmount { .. } => "invalid_amount",
             Error::BalanceLimit { .. } => "balance_limit_exceeded",
             Error::ExceedsRefundable { .. } => "exceeds_refundable_amount",

@@ -23,18 +23,18 @@ pub fn verify(store: &mut Store, anchors: &[Anchor]) -> Result<Report> {
 /// Opens the ledger at `path` and verifies it. A ledger whose storage is damaged (a truncated
 /// copy, overwritten pages, a header SQLite cannot read) is a failed `sqlite_integrity` check
 /// in the report, as any other broken invariant is, not an error of ledgerctl's.
-pub fn verify_file(path: &Path, lock_timeout_ms: u64, anchors: &[Anchor]) -> Result<Report> {
+pub fn verify_file(path: &Path, open: impl FnOnce() -> Result<Store>, anchors: &[Anchor]) -> Result<Report> {
     let damaged = |e: Error| -> Result<Report> {
         match e {
             Error::StorageIntegrity { message } => Ok(Report::unreadable(message)),
-            Error::InvalidRequest { .. } if has_ledger_header(path) => Ok(Report::unreadable(format!(
+            Error::NotALedger { .. } if has_ledger_header(path) => Ok(Report::unreadable(format!(
                 "{} begins as a ledger but SQLite cannot read it (truncated or overwritten): {e}",
                 path.display()
             ))),
             e => Err(e),
         }
     };
-    let mut store = match Store::open(path, lock_timeout_ms) {
+    let mut store = match open() {
         Ok(store) => store,
         Err(e) => return damaged(e),
     };

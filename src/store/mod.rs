@@ -46,6 +46,8 @@ pub struct IdempotentResponse {
 pub struct Store {
     conn: Connection,
     lock_timeout_ms: u64,
+    /// Opened with [`Store::open_read_only`]: every write is refused before it starts.
+    read_only: bool,
 }
 
 impl Store {
@@ -140,13 +142,88 @@ impl Store {
             .query_row("PRAGMA application_id", [], |r| r.get(0))
             .map_err(|e| open_error(path, e))?;
         if app_id != schema::APPLICATION_ID {
-            return Err(Error::invalid(
-                "db",
-                format!("{} is not a ledgerctl ledger file", path.display()),
-            ));
+            return Err(Error::NotALedger {
+                path: path.display().to_string(),
+            });
         }
         let mut store = Store::configure(conn, lock_timeout_ms)?;
         store.migrate()?;
+        Ok(store)
+    }
+
+    /// Opens an existing ledger file for reading only: SQLite refuses every write on this
+    /// connection, and nothing is migrated. Works where the file or its folder cannot be
+    /// written (a read-only mount, another user's 0444 file).
+    ///
+    /// With `migrate_if_writable`, a file whose schema is older than this ledgerctl's is opened
+    /// as [`Store::open`] does (migrating it) when this user can write it; otherwise, and
+    /// without it, such a file is refused, saying why.
+    pub fn open_read_only(path: &Path, lock_timeout_ms: u64, migrate_if_writable: bool) -> Result<Store> {
+        if !path.exists() {
+            return Err(Error::LedgerNotFound {
+                path: path.display().to_string(),
+            });
+        }
+        let conn = match connect_read_only(path, "mode=ro") {
+            Ok(conn) => conn,
+            // SQLite shares a WAL file's index through PATH-shm; a reader that can neither
+            // create nor write it cannot use the WAL at all.
+            Err(e) if matches!(e.sqlite_error_code(), Some(ErrorCode::ReadOnly | ErrorCode::CannotOpen)) => {
+                let wal = side_file(path, "-wal");
+                if std::fs::metadata(&wal).is_ok_and(|m| m.len() > 0) {
+                    return Err(Error::ReadOnly {
+                        reason: format!(
+                            "{} holds changes not yet copied into {}, and SQLite can only read them by rebuilding its \
+                             index in {}, which this user cannot create or write. Nothing is lost: read the ledger \
+                             as a user who can write its folder, or copy the ledger and its -wal file together to a \
+                             writable folder and read the copy",
+                            wal.display(),
+                            path.display(),
+                            side_file(path, "-shm").display()
+                        ),
+                    });
+                }
+                // No WAL content waits: the file alone is the whole ledger, and it cannot be
+                // written here, so SQLite may read it as immutable (no index, no locks).
+                connect_read_only(path, "mode=ro&immutable=1").map_err(|e| open_error(path, e))?
+            }
+            Err(e) => return Err(open_error(path, e)),
+        };
+        let app_id: i32 = conn
+            .query_row("PRAGMA application_id", [], |r| r.get(0))
+            .map_err(|e| open_error(path, e))?;
+        if app_id != schema::APPLICATION_ID {
+            return Err(Error::NotALedger {
+                path: path.display().to_string(),
+            });
+        }
+        let mut store = Store::configure(conn, lock_timeout_ms)?;
+        store.read_only = true;
+        let version = store.schema_version()?;
+        let known = MIGRATIONS.len() as i64;
+        if version > known {
+            return Err(Error::internal(format!(
+                "this ledger has schema version {version}, newer than this ledgerctl knows ({known}); upgrade ledgerctl"
+            )));
+        }
+        if version < known {
+            let outdated = Error::ReadOnly {
+                reason: format!(
+                    "{} has schema version {version} and this ledgerctl reads version {known}: it must be migrated \
+                     first, which writes to it. Run any command on it once without --read-only, as a user who can \
+                     write it (or on a copy); nothing was read or written",
+                    path.display()
+                ),
+            };
+            if !migrate_if_writable {
+                return Err(outdated);
+            }
+            drop(store);
+            return Store::open(path, lock_timeout_ms).map_err(|e| match e {
+                Error::ReadOnly { .. } => outdated,
+                other => other,
+            });
+        }
         Ok(store)
     }
 
@@ -158,7 +235,11 @@ impl Store {
         // Savepoints (one per batch line) keep their undo pages in a sub-journal: in memory it
         // costs no write syscalls. It is rollback state only; durability is the WAL's.
         conn.pragma_update(None, "temp_store", "MEMORY")?;
-        Ok(Store { conn, lock_timeout_ms })
+        Ok(Store {
+            conn,
+            lock_timeout_ms,
+            read_only: false,
+        })
     }
 
     fn migrate(&mut self) -> Result<()> {
@@ -199,7 +280,17 @@ impl Store {
 
     /// Runs `f` in one `BEGIN IMMEDIATE` transaction: all of it commits, or none of it.
     pub fn write<T>(&mut self, f: impl FnOnce(&Tx) -> Result<T>) -> Result<T> {
+        self.writable()?;
         self.transaction(TransactionBehavior::Immediate, f)
+    }
+
+    fn writable(&self) -> Result<()> {
+        if self.read_only {
+            return Err(Error::ReadOnly {
+                reason: "the ledger was opened read-only; nothing was written".to_owned(),
+            });
+        }
+        Ok(())
     }
 
     /// Runs `f` on one consistent snapshot; never blocks writers, never blocked by them.
@@ -210,6 +301,7 @@ impl Store {
     /// Runs `f` under the write lock as [`Store::write`] does, then rolls everything back: a
     /// dry run sees the real ledger and the effect of its own earlier lines, and leaves no trace.
     pub fn rehearse<T>(&mut self, f: impl FnOnce(&Tx) -> Result<T>) -> Result<T> {
+        self.writable()?;
         let lock_timeout_ms = self.lock_timeout_ms;
         let tx = self
             .conn
@@ -317,12 +409,39 @@ pub fn has_ledger_header(path: &Path) -> bool {
     }
 }
 
+/// A read-only connection to `path` with the URI parameters `params`, checked by reading it:
+/// SQLite only finds out whether it can use the file's WAL on the first read.
+fn connect_read_only(path: &Path, params: &str) -> rusqlite::Result<Connection> {
+    use std::os::unix::ffi::OsStrExt;
+    // A URI, so that `mode` and `immutable` apply; every byte outside the unreserved set
+    // escaped, so no path (with `?`, `#` or `%` in it) can be read as parameters.
+    let mut uri = String::from("file:");
+    for byte in path.as_os_str().as_bytes() {
+        match byte {
+            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'.' | b'_' | b'~' | b'/' => uri.push(char::from(*byte)),
+            other => uri.push_str(&format!("%{other:02X}")),
+        }
+    }
+    uri.push('?');
+    uri.push_str(params);
+    let flags = OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_URI | OpenFlags::SQLITE_OPEN_NO_MUTEX;
+    let conn = Connection::open_with_flags(uri, flags)?;
+    conn.query_row("SELECT COUNT(*) FROM sqlite_master", [], |r| r.get::<_, i64>(0))?;
+    Ok(conn)
+}
+
 fn open_error(path: &Path, e: rusqlite::Error) -> Error {
     match e.sqlite_error_code() {
-        Some(ErrorCode::NotADatabase) => {
-            Error::invalid("db", format!("{} is not a ledgerctl ledger file", path.display()))
-        }
-        Some(ErrorCode::CannotOpen) | Some(ErrorCode::PermissionDenied) | Some(ErrorCode::ReadOnly) => {
+        Some(ErrorCode::NotADatabase) => Error::NotALedger {
+            path: path.display().to_string(),
+        },
+        Some(ErrorCode::ReadOnly) => Error::ReadOnly {
+            reason: format!(
+                "{} cannot be written by this user ({e}); nothing was written. Reading commands still work",
+                path.display()
+            ),
+        },
+        Some(ErrorCode::CannotOpen) | Some(ErrorCode::PermissionDenied) => {
             Error::invalid("db", format!("cannot open {}: {e}", path.display()))
         }
         Some(ErrorCode::DatabaseCorrupt) => Error::StorageIntegrity {

@@ -211,3 +211,45 @@ fn a_ledger_written_before_the_audit_chain_opens_verifies_and_has_its_old_rows_c
     edit_behind_the_triggers(&l, "tokens", &sql);
     caught(&l, &old, "a pre-migration token widened");
 }
+
+#[test]
+fn over_http_a_token_widened_un_revoked_or_forged_by_hand_is_refused() {
+    use support::server::Server;
+    let l = Ledger::new();
+    l.funded("u", "100");
+    let widened = l.token(&["token", "create", "--scope", "read"]);
+    let revoked = l.token(&["token", "create", "--scope", "write"]);
+    l.ok(&["--yes", "token", "revoke", token_id(&revoked)]);
+    let honest = l.token(&["token", "create", "--scope", "write"]);
+    let widen = format!("UPDATE tokens SET access = 'write' WHERE id = '{}'", token_id(&widened));
+    edit_behind_the_triggers(&l, "tokens", &widen);
+    let unrevoke = format!(
+        "UPDATE tokens SET revoked_at = NULL WHERE id = '{}'",
+        token_id(&revoked)
+    );
+    edit_behind_the_triggers(&l, "tokens", &unrevoke);
+    // A forged row whose secret the forger knows: the hash of 64 zeros.
+    let forged_id = "tok_01ARZ3NDEKTSV4RRFFQ69G5FAV";
+    let secret = "0".repeat(64);
+    let forged = format!("{forged_id}.{secret}");
+    let secret_sha256 = {
+        use sha2::Digest;
+        sha2::Sha256::digest(secret.as_bytes())
+            .iter()
+            .map(|b| format!("{b:02x}"))
+            .collect::<String>()
+    };
+    let insert = format!(
+        "INSERT INTO tokens (id, kind, tenant_id, application_id, user_id, access, secret_sha256, created_at, actor)
+         VALUES ('{forged_id}', 'bearer', 'default', 'default', NULL, 'write', '{secret_sha256}', '2026-01-01T00:00:00Z', 'cli:mallory')"
+    );
+    edit_behind_the_triggers(&l, "tokens", &insert);
+    let server = Server::start(&l);
+    for (what, token) in [("widened", &widened), ("un-revoked", &revoked), ("forged", &forged)] {
+        let answer = l.refused(401, "unauthenticated", || {
+            server.post(token, "/wallets/u/withdraw", r#"{"amount":"1.00"}"#)
+        });
+        assert_eq!(answer.status, 401, "{what}");
+    }
+    server.post(&honest, "/wallets/u/withdraw", r#"{"amount":"1.00"}"#).ok();
+}

@@ -605,6 +605,26 @@ pub fn check_audit(events: &[AuditEvent], tokens: &[Token], changes: &[(i64, Sta
     check
 }
 
+/// Whether a stored token is the one its audit records vouch for: recorded as created, with a
+/// hash that still holds, and revoked if a revocation was recorded. A token that is not (a row
+/// inserted, widened, moved or un-revoked by hand) must not be honoured.
+pub fn token_matches_audit(token: &Token, created: Option<&AuditEvent>, revocation: Option<&AuditEvent>) -> bool {
+    let created_holds = created
+        .is_some_and(|event| audit_hash(event.seq, &AuditRecord::TokenCreated(token), &event.prev_hash) == event.hash);
+    let revocation_holds = match (revocation, token.revoked_at.as_deref()) {
+        (None, _) => true,
+        (Some(event), Some(revoked_at)) => {
+            let record = AuditRecord::TokenRevoked {
+                token_id: &token.id,
+                revoked_at,
+            };
+            audit_hash(event.seq, &record, &event.prev_hash) == event.hash
+        }
+        (Some(_), None) => false,
+    };
+    created_holds && revocation_holds
+}
+
 /// A check made outside the journal (the database's own integrity check, the triggers).
 pub fn external_check(name: &'static str, description: &'static str, problems: Vec<String>) -> Check {
     let mut check = Check::new(name, description);

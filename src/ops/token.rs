@@ -5,6 +5,7 @@ use crate::ledger::ids;
 use crate::ledger::model::Scope;
 use crate::ledger::request::{PageRequest, Paged};
 use crate::ledger::token::{self, Access, Presented, Token, TokenKind, SECRET_BYTES};
+use crate::ledger::verify::token_matches_audit;
 use crate::store::Store;
 
 /// What `token create` asks for.
@@ -89,6 +90,13 @@ pub fn revoke_token(store: &mut Store, token_id: &str) -> Result<(Token, bool)> 
 /// The token behind a presented credential, if it is this kind and usable now.
 pub fn authenticate(store: &mut Store, presented: &str, kind: TokenKind) -> Result<Token> {
     let presented = Presented::parse(presented)?;
-    let stored = store.read(|tx| tx.token(&presented.id))?;
+    let stored = store.read(|tx| {
+        let Some(token) = tx.token(&presented.id)? else {
+            return Ok(None);
+        };
+        let (created, revocation) = tx.token_audit(&token.id)?;
+        // A row its audit records do not vouch for (edited or forged by hand) is no token.
+        Ok(token_matches_audit(&token, created.as_ref(), revocation.as_ref()).then_some(token))
+    })?;
     presented.authenticate(stored.as_ref(), kind, &super::now())
 }

@@ -12,7 +12,7 @@ use std::time::Duration;
 use rusqlite::{params, Connection, ErrorCode, OpenFlags, OptionalExtension, Row, TransactionBehavior};
 
 use crate::error::{Error, Result};
-use crate::ledger::chain::{audit_hash, entry_hash, AuditEvent, AuditRecord, Owner, GENESIS_HASH};
+use crate::ledger::chain::{audit_hash, entry_hash, AuditEvent, AuditKind, AuditRecord, Owner, GENESIS_HASH};
 use crate::ledger::model::{
     Account, Entry, Freeze, FreezeStatus, Posting, Scope, StatusChange, StoredEntry, TxType, Wallet, WalletStatus,
 };
@@ -1226,25 +1226,20 @@ impl Tx<'_> {
         )
     }
 
+    /// A token's audit records: its creation and its revocation, each if recorded. One search of
+    /// the `(kind, subject)` index (`tests::token_audit_seeks_on_its_index`).
+    pub fn token_audit(&self, token_id: &str) -> Result<(Option<AuditEvent>, Option<AuditEvent>)> {
+        let events = self.rows(TOKEN_AUDIT_SQL, params![token_id], audit_event_row)?;
+        let find = |kind| events.iter().find(|e| e.kind == kind).cloned();
+        Ok((find(AuditKind::TokenCreated), find(AuditKind::TokenRevoked)))
+    }
+
     /// The audit chain in order, for `ledger verify`.
     pub fn all_audit_events(&self) -> Result<Vec<AuditEvent>> {
         self.rows(
             "SELECT seq, kind, subject, prev_hash, hash FROM audit_events ORDER BY seq",
             [],
-            |r| {
-                let kind: String = r.get(1)?;
-                let kind = match kind.parse() {
-                    Ok(kind) => kind,
-                    Err(e) => return Ok(Err(e)),
-                };
-                Ok(Ok(AuditEvent {
-                    seq: r.get(0)?,
-                    kind,
-                    subject: r.get(2)?,
-                    prev_hash: r.get(3)?,
-                    hash: r.get(4)?,
-                }))
-            },
+            audit_event_row,
         )
     }
 
@@ -1398,6 +1393,24 @@ fn last_entry_of_wallet_sql() -> String {
 
 const ACTIVE_FROZEN_SQL: &str =
     "SELECT COALESCE(SUM(amount_minor), 0) FROM freezes WHERE wallet_id = ?1 AND status = 'active'";
+
+const TOKEN_AUDIT_SQL: &str = "SELECT seq, kind, subject, prev_hash, hash FROM audit_events
+     WHERE kind IN ('token_created', 'token_revoked') AND subject = ?1";
+
+fn audit_event_row(r: &Row) -> rusqlite::Result<Result<AuditEvent>> {
+    let kind: String = r.get(1)?;
+    let kind = match kind.parse() {
+        Ok(kind) => kind,
+        Err(e) => return Ok(Err(e)),
+    };
+    Ok(Ok(AuditEvent {
+        seq: r.get(0)?,
+        kind,
+        subject: r.get(2)?,
+        prev_hash: r.get(3)?,
+        hash: r.get(4)?,
+    }))
+}
 
 fn currency_of(code: &str) -> Result<Currency> {
     code.parse()
@@ -1598,6 +1611,23 @@ mod tests {
         assert!(!last.contains("TEMP B-TREE"), "no sort of the wallet's history: {last}");
         let frozen = explain(ACTIVE_FROZEN_SQL);
         assert!(frozen.contains("freezes_wallet (wallet_id=? AND status=?)"), "{frozen}");
+    }
+
+    #[test]
+    fn token_audit_seeks_on_its_index() {
+        let dir = tempfile::tempdir().unwrap();
+        let store = Store::create(&dir.path().join("l.db"), 1_000).unwrap();
+        let mut stmt = store
+            .conn
+            .prepare(&format!("EXPLAIN QUERY PLAN {TOKEN_AUDIT_SQL}"))
+            .unwrap();
+        let plan: Vec<String> = stmt
+            .query_map(params!["tok_1"], |r| r.get::<_, String>(3))
+            .unwrap()
+            .map(|r| r.unwrap())
+            .collect();
+        let plan = plan.join("; ");
+        assert!(plan.contains("USING INDEX") && plan.contains("subject=?"), "{plan}");
     }
 
     #[test]

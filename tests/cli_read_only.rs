@@ -263,3 +263,16 @@ fn a_ledger_needing_a_migration_that_this_user_cannot_write_is_refused_saying_wh
     assert!(s(&json["message"]).contains("migrated"), "{json}");
     assert_eq!(folder_bytes(&folder), before);
 }
+
+#[test]
+fn a_read_of_a_writable_ledger_leaves_no_sqlite_side_files_behind() {
+    let (l, _) = ledger();
+    for args in READS {
+        l.ok(args);
+        let folder: Vec<String> = std::fs::read_dir(l.db.parent().unwrap())
+            .unwrap()
+            .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+            .collect();
+        assert_eq!(folder, ["ledger.db"], "after `{}`", args.join(" "));
+    }
+}

@@ -141,8 +141,7 @@ fn run<W: Write>(cli: &Cli, out: &mut Printer<W>) -> Result<(), Stop> {
     }
     let actor = actor();
     let open = || Store::open(&g.db, g.lock_timeout_ms);
-    // Reading commands never write: a read-only connection, and no migration under --read-only.
-    let open_read = || Store::open_read_only(&g.db, g.lock_timeout_ms, !g.read_only);
+    let open_read = || Store::open_for_reading(&g.db, g.lock_timeout_ms, g.read_only);
     let open_for = |command: &Command| if writes(command) { open() } else { open_read() };
     match &cli.command {
         Command::Completions { shell } => out.raw(&completions(*shell))?,

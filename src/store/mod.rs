@@ -151,14 +151,26 @@ impl Store {
         Ok(store)
     }
 
+    /// Opens a ledger for a reading command. With `read_only` (`--read-only`), or when this user
+    /// cannot write the file or its folder, through a read-only connection that never migrates
+    /// ([`Store::open_read_only`]). Otherwise as [`Store::open`] does: its connection removes
+    /// SQLite's `-wal` and `-shm` side files when it closes, which a read-only one cannot do.
+    pub fn open_for_reading(path: &Path, lock_timeout_ms: u64, read_only: bool) -> Result<Store> {
+        if read_only {
+            return Store::open_read_only(path, lock_timeout_ms);
+        }
+        match Store::open(path, lock_timeout_ms) {
+            Err(Error::ReadOnly { .. }) => Store::open_read_only(path, lock_timeout_ms),
+            Err(Error::InvalidRequest { field, .. }) if field == "db" => Store::open_read_only(path, lock_timeout_ms),
+            opened => opened,
+        }
+    }
+
     /// Opens an existing ledger file for reading only: SQLite refuses every write on this
     /// connection, and nothing is migrated. Works where the file or its folder cannot be
-    /// written (a read-only mount, another user's 0444 file).
-    ///
-    /// With `migrate_if_writable`, a file whose schema is older than this ledgerctl's is opened
-    /// as [`Store::open`] does (migrating it) when this user can write it; otherwise, and
-    /// without it, such a file is refused, saying why.
-    pub fn open_read_only(path: &Path, lock_timeout_ms: u64, migrate_if_writable: bool) -> Result<Store> {
+    /// written (a read-only mount, another user's 0444 file). A file whose schema is older than
+    /// this ledgerctl's is refused, saying why: reading it needs a migration, which writes.
+    pub fn open_read_only(path: &Path, lock_timeout_ms: u64) -> Result<Store> {
         if !path.exists() {
             return Err(Error::LedgerNotFound {
                 path: path.display().to_string(),
@@ -207,21 +219,13 @@ impl Store {
             )));
         }
         if version < known {
-            let outdated = Error::ReadOnly {
+            return Err(Error::ReadOnly {
                 reason: format!(
                     "{} has schema version {version} and this ledgerctl reads version {known}: it must be migrated \
                      first, which writes to it. Run any command on it once without --read-only, as a user who can \
                      write it (or on a copy); nothing was read or written",
                     path.display()
                 ),
-            };
-            if !migrate_if_writable {
-                return Err(outdated);
-            }
-            drop(store);
-            return Store::open(path, lock_timeout_ms).map_err(|e| match e {
-                Error::ReadOnly { .. } => outdated,
-                other => other,
             });
         }
         Ok(store)
@@ -466,6 +470,9 @@ impl From<rusqlite::Error> for Error {
             Some(ErrorCode::DatabaseBusy) | Some(ErrorCode::DatabaseLocked) => {
                 Error::LedgerBusy { lock_timeout_ms: None }
             }
+            Some(ErrorCode::ReadOnly) => Error::ReadOnly {
+                reason: format!("the ledger cannot be written by this user ({e}); nothing was written"),
+            },
             // Damaged pages (a truncated copy, a bad disk): the file, not ledgerctl, is at fault.
             Some(ErrorCode::DatabaseCorrupt) | Some(ErrorCode::NotADatabase) => Error::StorageIntegrity {
                 message: format!("the ledger file is damaged ({e})"),

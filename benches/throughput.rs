@@ -15,6 +15,7 @@ use ledgerctl::ledger::batch::BatchItem;
 use ledgerctl::ledger::model::Scope;
 use ledgerctl::ledger::money::Currency;
 use ledgerctl::ledger::request::Operation;
+use ledgerctl::ledger::verify::check_cached_balances;
 use ledgerctl::ops::{self, BatchLine, BatchMode};
 use ledgerctl::store::Store;
 use rusqlite::{params, Connection, TransactionBehavior};
@@ -30,6 +31,7 @@ fn main() {
 
     let raw = raw_sqlite(&dir.path().join("raw.db"), ops_count);
     let core = in_process(&dir.path().join("core.db"), ops_count);
+    let checks = cached_balance_checks(&dir.path().join("core.db"), ops_count * 10);
     let cli = process_per_operation(&dir.path().join("cli.db"), process_count);
     let start_only = process_start(process_count);
 
@@ -59,6 +61,11 @@ fn main() {
             per_second / raw_per_second
         );
     }
+
+    println!(
+        "of which the cached-balance check before each write (last entry, its hash, active freezes): {:.1} µs",
+        checks.as_secs_f64() * 1e6 / f64::from(ops_count * 10)
+    );
 
     let (raw_batched, refunds_batched, refunds_cli, cli_count) = batch_refunds(dir.path(), batch_lines);
     println!();
@@ -268,6 +275,23 @@ fn in_process(path: &Path, n: u32) -> Duration {
         "the benchmark ledger must verify"
     );
     elapsed
+}
+
+/// Times `n` of the checks every write makes of its wallet's cached balances against its journal
+/// (on the in-process ledger, whose wallet has a long history), on one read snapshot.
+fn cached_balance_checks(path: &Path, n: u32) -> Duration {
+    let mut store = Store::open(path, LOCK_TIMEOUT_MS).expect("open");
+    store
+        .read(|tx| {
+            let wallet = tx.wallet_of_user(&scope(), "usr_1")?.expect("the benchmark wallet");
+            let started = Instant::now();
+            for _ in 0..n {
+                let proof = tx.balance_proof(&wallet.id)?;
+                check_cached_balances(&wallet, &proof).expect("the benchmark wallet's cache holds");
+            }
+            Ok(started.elapsed())
+        })
+        .expect("read")
 }
 
 fn ledgerctl(path: &Path) -> Command {

@@ -323,7 +323,7 @@ _ledgerctl() {
 
     case "${cmd}" in
         ledgerctl)
-            opts="-o -y -h -V --db --tenant --app --output --wide --yes --lock-timeout-ms --help --version init wallet refund ledger batch transaction freeze token serve completions man help"
+            opts="-o -y -h -V --db --tenant --app --output --wide --yes --read-only --lock-timeout-ms --help --version init wallet refund ledger batch transaction freeze token serve completions man help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 1 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -361,7 +361,7 @@ _ledgerctl() {
             return 0
             ;;
         ledgerctl__subcmd__batch)
-            opts="-o -y -h -V --format --atomic --dry-run --db --tenant --app --output --wide --yes --lock-timeout-ms --help --version"
+            opts="-o -y -h -V --format --atomic --dry-run --db --tenant --app --output --wide --yes --read-only --lock-timeout-ms --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -403,7 +403,7 @@ _ledgerctl() {
             return 0
             ;;
         ledgerctl__subcmd__completions)
-            opts="-o -y -h -V --db --tenant --app --output --wide --yes --lock-timeout-ms --help --version bash elvish fish powershell zsh"
+            opts="-o -y -h -V --db --tenant --app --output --wide --yes --read-only --lock-timeout-ms --help --version bash elvish fish powershell zsh"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -441,7 +441,7 @@ _ledgerctl() {
             return 0
             ;;
         ledgerctl__subcmd__freeze)
-            opts="-o -y -h -V --db --tenant --app --output --wide --yes --lock-timeout-ms --help --version show help"
+            opts="-o -y -h -V --db --tenant --app --output --wide --yes --read-only --lock-timeout-ms --help --version show help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -521,7 +521,7 @@ _ledgerctl() {
             return 0
             ;;
         ledgerctl__subcmd__freeze__subcmd__show)
-            opts="-o -y -h -V --db --tenant --app --output --wide --yes --lock-timeout-ms --help --version"
+            opts="-o -y -h -V --db --tenant --app --output --wide --yes --read-only --lock-timeout-ms --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1049,7 +1049,7 @@ _ledgerctl() {
             return 0
             ;;
         ledgerctl__subcmd__init)
-            opts="-o -y -h -V --db --tenant --app --output --wide --yes --lock-timeout-ms --help --version"
+            opts="-o -y -h -V --db --tenant --app --output --wide --yes --read-only --lock-timeout-ms --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1087,7 +1087,7 @@ _ledgerctl() {
             return 0
             ;;
         ledgerctl__subcmd__ledger)
-            opts="-o -y -h -V --db --tenant --app --output --wide --yes --lock-timeout-ms --help --version verify trial-balance journal export help"
+            opts="-o -y -h -V --db --tenant --app --output --wide --yes --read-only --lock-timeout-ms --help --version verify trial-balance journal export help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1125,7 +1125,7 @@ _ledgerctl() {
             return 0
             ;;
         ledgerctl__subcmd__ledger__subcmd__export)
-            opts="-o -y -h -V --format --since --until --db --tenant --app --output --wide --yes --lock-timeout-ms --help --version"
+            opts="-o -y -h -V --format --since --until --db --tenant --app --output --wide --yes --read-only --lock-timeout-ms --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1259,7 +1259,7 @@ _ledgerctl() {
             return 0
             ;;
         ledgerctl__subcmd__ledger__subcmd__journal)
-            opts="-o -y -h -V --wallet-id --type --from --to --reference-id --page --page-size --db --tenant --app --output --wide --yes --lock-timeout-ms --help --version"
+            opts="-o -y -h -V --wallet-id --type --from --to --reference-id --page --page-size --db --tenant --app --output --wide --yes --read-only --lock-timeout-ms --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1325,7 +1325,7 @@ _ledgerctl() {
             return 0
             ;;
         ledgerctl__subcmd__ledger__subcmd__trial__subcmd__balance)
-            opts="-o -y -h -V --at --db --tenant --app --output --wide --yes --lock-timeout-ms --help --version"
+            opts="-o -y -h -V --at --db --tenant --app --output --wide --yes --read-only --lock-timeout-ms --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1367,7 +1367,7 @@ _ledgerctl() {
             return 0
             ;;
         ledgerctl__subcmd__ledger__subcmd__verify)
-            opts="-o -y -h -V --anchor --db --tenant --app --output --wide --yes --lock-timeout-ms --help --version"
+            opts="-o -y -h -V --anchor --db --tenant --app --output --wide --yes --read-only --lock-timeout-ms --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1409,7 +1409,7 @@ _ledgerctl() {
             return 0
             ;;
         ledgerctl__subcmd__man)
-            opts="-o -y -h -V --dir --db --tenant --app --output --wide --yes --lock-timeout-ms --help --version"
+            opts="-o -y -h -V --dir --db --tenant --app --output --wide --yes --read-only --lock-timeout-ms --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1451,7 +1451,7 @@ _ledgerctl() {
             return 0
             ;;
         ledgerctl__subcmd__refund)
-            opts="-o -y -h -V --transaction-id --amount --reason --reference-id --db --tenant --app --output --wide --yes --lock-timeout-ms --help --version"
+            opts="-o -y -h -V --transaction-id --amount --reason --reference-id --db --tenant --app --output --wide --yes --read-only --lock-timeout-ms --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1505,7 +1505,7 @@ _ledgerctl() {
             return 0
             ;;
         ledgerctl__subcmd__serve)
-            opts="-o -y -h -V --listen --internal-listen --commit-group-max --request-timeout-ms --quiet --db --tenant --app --output --wide --yes --lock-timeout-ms --help --version"
+            opts="-o -y -h -V --listen --internal-listen --commit-group-max --request-timeout-ms --quiet --db --tenant --app --output --wide --yes --read-only --lock-timeout-ms --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1559,7 +1559,7 @@ _ledgerctl() {
             return 0
             ;;
         ledgerctl__subcmd__token)
-            opts="-o -y -h -V --db --tenant --app --output --wide --yes --lock-timeout-ms --help --version create list revoke help"
+            opts="-o -y -h -V --db --tenant --app --output --wide --yes --read-only --lock-timeout-ms --help --version create list revoke help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1597,7 +1597,7 @@ _ledgerctl() {
             return 0
             ;;
         ledgerctl__subcmd__token__subcmd__create)
-            opts="-o -y -h -V --user --scope --expires --internal --db --tenant --app --output --wide --yes --lock-timeout-ms --help --version"
+            opts="-o -y -h -V --user --scope --expires --internal --name --db --tenant --app --output --wide --yes --read-only --lock-timeout-ms --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1612,6 +1612,10 @@ _ledgerctl() {
                     return 0
                     ;;
                 --expires)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --name)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -1717,7 +1721,7 @@ _ledgerctl() {
             return 0
             ;;
         ledgerctl__subcmd__token__subcmd__list)
-            opts="-o -y -h -V --page --page-size --db --tenant --app --output --wide --yes --lock-timeout-ms --help --version"
+            opts="-o -y -h -V --page --page-size --db --tenant --app --output --wide --yes --read-only --lock-timeout-ms --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1763,7 +1767,7 @@ _ledgerctl() {
             return 0
             ;;
         ledgerctl__subcmd__token__subcmd__revoke)
-            opts="-o -y -h -V --db --tenant --app --output --wide --yes --lock-timeout-ms --help --version"
+            opts="-o -y -h -V --db --tenant --app --output --wide --yes --read-only --lock-timeout-ms --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1801,7 +1805,7 @@ _ledgerctl() {
             return 0
             ;;
         ledgerctl__subcmd__transaction)
-            opts="-o -y -h -V --db --tenant --app --output --wide --yes --lock-timeout-ms --help --version show help"
+            opts="-o -y -h -V --db --tenant --app --output --wide --yes --read-only --lock-timeout-ms --help --version show help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1881,7 +1885,7 @@ _ledgerctl() {
             return 0
             ;;
         ledgerctl__subcmd__transaction__subcmd__show)
-            opts="-o -y -h -V --db --tenant --app --output --wide --yes --lock-timeout-ms --help --version"
+            opts="-o -y -h -V --db --tenant --app --output --wide --yes --read-only --lock-timeout-ms --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1919,7 +1923,7 @@ _ledgerctl() {
             return 0
             ;;
         ledgerctl__subcmd__wallet)
-            opts="-o -y -h -V --db --tenant --app --output --wide --yes --lock-timeout-ms --help --version create show list history freezes deposit payment withdraw freeze unfreeze refund status adjust help"
+            opts="-o -y -h -V --db --tenant --app --output --wide --yes --read-only --lock-timeout-ms --help --version create show list history freezes deposit payment withdraw freeze unfreeze refund status adjust help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1957,7 +1961,7 @@ _ledgerctl() {
             return 0
             ;;
         ledgerctl__subcmd__wallet__subcmd__adjust)
-            opts="-o -y -h -V --credit --debit --reason --reference-id --db --tenant --app --output --wide --yes --lock-timeout-ms --help --version"
+            opts="-o -y -h -V --credit --debit --reason --reference-id --db --tenant --app --output --wide --yes --read-only --lock-timeout-ms --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2011,7 +2015,7 @@ _ledgerctl() {
             return 0
             ;;
         ledgerctl__subcmd__wallet__subcmd__create)
-            opts="-o -y -h -V --currency --db --tenant --app --output --wide --yes --lock-timeout-ms --help --version"
+            opts="-o -y -h -V --currency --db --tenant --app --output --wide --yes --read-only --lock-timeout-ms --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2053,7 +2057,7 @@ _ledgerctl() {
             return 0
             ;;
         ledgerctl__subcmd__wallet__subcmd__deposit)
-            opts="-o -y -h -V --amount --description --reference-id --db --tenant --app --output --wide --yes --lock-timeout-ms --help --version"
+            opts="-o -y -h -V --amount --description --reference-id --db --tenant --app --output --wide --yes --read-only --lock-timeout-ms --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2103,7 +2107,7 @@ _ledgerctl() {
             return 0
             ;;
         ledgerctl__subcmd__wallet__subcmd__freeze)
-            opts="-o -y -h -V --amount --reason --reference-id --db --tenant --app --output --wide --yes --lock-timeout-ms --help --version"
+            opts="-o -y -h -V --amount --reason --reference-id --db --tenant --app --output --wide --yes --read-only --lock-timeout-ms --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2153,7 +2157,7 @@ _ledgerctl() {
             return 0
             ;;
         ledgerctl__subcmd__wallet__subcmd__freezes)
-            opts="-o -y -h -V --status --page --page-size --db --tenant --app --output --wide --yes --lock-timeout-ms --help --version"
+            opts="-o -y -h -V --status --page --page-size --db --tenant --app --output --wide --yes --read-only --lock-timeout-ms --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2413,7 +2417,7 @@ _ledgerctl() {
             return 0
             ;;
         ledgerctl__subcmd__wallet__subcmd__history)
-            opts="-o -y -h -V --type --from --to --reference-id --page --page-size --db --tenant --app --output --wide --yes --lock-timeout-ms --help --version"
+            opts="-o -y -h -V --type --from --to --reference-id --page --page-size --db --tenant --app --output --wide --yes --read-only --lock-timeout-ms --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2475,7 +2479,7 @@ _ledgerctl() {
             return 0
             ;;
         ledgerctl__subcmd__wallet__subcmd__list)
-            opts="-o -y -h -V --status --all --page --page-size --db --tenant --app --output --wide --yes --lock-timeout-ms --help --version"
+            opts="-o -y -h -V --status --all --page --page-size --db --tenant --app --output --wide --yes --read-only --lock-timeout-ms --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2525,7 +2529,7 @@ _ledgerctl() {
             return 0
             ;;
         ledgerctl__subcmd__wallet__subcmd__payment)
-            opts="-o -y -h -V --counterparty --new-counterparty --amount --description --reference-id --db --tenant --app --output --wide --yes --lock-timeout-ms --help --version"
+            opts="-o -y -h -V --counterparty --new-counterparty --amount --description --reference-id --db --tenant --app --output --wide --yes --read-only --lock-timeout-ms --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2579,7 +2583,7 @@ _ledgerctl() {
             return 0
             ;;
         ledgerctl__subcmd__wallet__subcmd__refund)
-            opts="-o -y -h -V --transaction-id --amount --reason --reference-id --db --tenant --app --output --wide --yes --lock-timeout-ms --help --version"
+            opts="-o -y -h -V --transaction-id --amount --reason --reference-id --db --tenant --app --output --wide --yes --read-only --lock-timeout-ms --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2633,7 +2637,7 @@ _ledgerctl() {
             return 0
             ;;
         ledgerctl__subcmd__wallet__subcmd__show)
-            opts="-o -y -h -V --at --db --tenant --app --output --wide --yes --lock-timeout-ms --help --version"
+            opts="-o -y -h -V --at --db --tenant --app --output --wide --yes --read-only --lock-timeout-ms --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2675,7 +2679,7 @@ _ledgerctl() {
             return 0
             ;;
         ledgerctl__subcmd__wallet__subcmd__status)
-            opts="-o -y -h -V --reason --page --page-size --db --tenant --app --output --wide --yes --lock-timeout-ms --help --version active frozen closed"
+            opts="-o -y -h -V --reason --page --page-size --db --tenant --app --output --wide --yes --read-only --lock-timeout-ms --help --version active frozen closed"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2725,7 +2729,7 @@ _ledgerctl() {
             return 0
             ;;
         ledgerctl__subcmd__wallet__subcmd__unfreeze)
-            opts="-o -y -h -V --freeze-id --reason --reference-id --db --tenant --app --output --wide --yes --lock-timeout-ms --help --version"
+            opts="-o -y -h -V --freeze-id --reason --reference-id --db --tenant --app --output --wide --yes --read-only --lock-timeout-ms --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2775,7 +2779,7 @@ _ledgerctl() {
             return 0
             ;;
         ledgerctl__subcmd__wallet__subcmd__withdraw)
-            opts="-o -y -h -V --amount --description --reference-id --db --tenant --app --output --wide --yes --lock-timeout-ms --help --version"
+            opts="-o -y -h -V --amount --description --reference-id --db --tenant --app --output --wide --yes --read-only --lock-timeout-ms --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0

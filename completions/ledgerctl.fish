@@ -1,6 +1,6 @@
 # Print an optspec for argparse to handle cmd's options that are independent of any subcommand.
 function __fish_ledgerctl_global_optspecs
-    string join \n db= tenant= app= o/output= wide y/yes lock-timeout-ms= h/help V/version
+    string join \n db= tenant= app= o/output= wide y/yes read-only lock-timeout-ms= h/help V/version
 end
 
 function __fish_ledgerctl_needs_command
@@ -33,6 +33,7 @@ csv\t'CSV with a header row, for spreadsheets: list commands only'"
 complete -c ledgerctl -n "__fish_ledgerctl_needs_command" -l lock-timeout-ms -d 'How long to wait for another writer\'s lock before failing with exit 6' -r
 complete -c ledgerctl -n "__fish_ledgerctl_needs_command" -l wide -d 'Tables show every column in full, even wider than the terminal (on a narrow terminal, the least important columns are otherwise cut short or left out)'
 complete -c ledgerctl -n "__fish_ledgerctl_needs_command" -s y -l yes -d 'Answer yes to confirmations (wallet adjust, wallet status frozen|closed, token revoke, long batches)'
+complete -c ledgerctl -n "__fish_ledgerctl_needs_command" -l read-only -d 'Open the ledger read-only: reading commands work (also on a file this user cannot write), every write is refused with exit 2 (read_only) before the file is touched'
 complete -c ledgerctl -n "__fish_ledgerctl_needs_command" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c ledgerctl -n "__fish_ledgerctl_needs_command" -s V -l version -d 'Print version'
 complete -c ledgerctl -n "__fish_ledgerctl_needs_command" -f -a "init" -d 'Create a new ledger file (WAL, synchronous=FULL); refuses to touch an existing file'
@@ -56,6 +57,7 @@ csv\t'CSV with a header row, for spreadsheets: list commands only'"
 complete -c ledgerctl -n "__fish_ledgerctl_using_subcommand init" -l lock-timeout-ms -d 'How long to wait for another writer\'s lock before failing with exit 6' -r
 complete -c ledgerctl -n "__fish_ledgerctl_using_subcommand init" -l wide -d 'Tables show every column in full, even wider than the terminal (on a narrow terminal, the least important columns are otherwise cut short or left out)'
 complete -c ledgerctl -n "__fish_ledgerctl_using_subcommand init" -s y -l yes -d 'Answer yes to confirmations (wallet adjust, wallet status frozen|closed, token revoke, long batches)'
+complete -c ledgerctl -n "__fish_ledgerctl_using_subcommand init" -l read-only -d 'Open the ledger read-only: reading commands work (also on a file this user cannot write), every write is refused with exit 2 (read_only) before the file is touched'
 complete -c ledgerctl -n "__fish_ledgerctl_using_subcommand init" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c ledgerctl -n "__fish_ledgerctl_using_subcommand init" -s V -l version -d 'Print version'
 complete -c ledgerctl -n "__fish_ledgerctl_using_subcommand wallet; and not __fish_seen_subcommand_from create show list history freezes deposit payment withdraw freeze unfreeze refund status adjust help" -l db -d 'The ledger file' -r -F
@@ -67,6 +69,7 @@ csv\t'CSV with a header row, for spreadsheets: list commands only'"
 complete -c ledgerctl -n "__fish_ledgerctl_using_subcommand wallet; and not __fish_seen_subcommand_from create show list history freezes deposit payment withdraw freeze unfreeze refund status adjust help" -l lock-timeout-ms -d 'How long to wait for another writer\'s lock before failing with exit 6' -r
 complete -c ledgerctl -n "__fish_ledgerctl_using_subcommand wallet; and not __fish_seen_subcommand_from create show list history freezes deposit payment withdraw freeze unfreeze refund status adjust help" -l wide -d 'Tables show every column in full, even wider than the terminal (on a narrow terminal, the least important columns are otherwise cut short or left out)'
 complete -c ledgerctl -n "__fish_ledgerctl_using_subcommand wallet; and not __fish_seen_subcommand_from create show list history freezes deposit payment withdraw freeze unfreeze refund status adjust help" -s y -l yes -d 'Answer yes to confirmations (wallet adjust, wallet status frozen|closed, token revoke, long batches)'
+complete -c ledgerctl -n "__fish_ledgerctl_using_subcommand wallet; and not __fish_seen_subcommand_from create show list history freezes deposit payment withdraw freeze unfreeze refund status adjust help" -l read-only -d 'Open the ledger read-only: reading commands work (also on a file this user cannot write), every write is refused with exit 2 (read_only) before the file is touched'
 complete -c ledgerctl -n "__fish_ledgerctl_using_subcommand wallet; and not __fish_seen_subcommand_from create show list history freezes deposit payment withdraw freeze unfreeze refund status adjust help" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c ledgerctl -n "__fish_ledgerctl_using_subcommand wallet; and not __fish_seen_subcommand_from create show list history freezes deposit payment withdraw freeze unfreeze refund status adjust help" -s V -l version -d 'Print version'
 complete -c ledgerctl -n "__fish_ledgerctl_using_subcommand wallet; and not __fish_seen_subcommand_from create show list history freezes deposit payment withdraw freeze unfreeze refund status adjust help" -f -a "create" -d 'Open a wallet for a user (one per tenant, application and user)'
@@ -93,6 +96,7 @@ csv\t'CSV with a header row, for spreadsheets: list commands only'"
 complete -c ledgerctl -n "__fish_ledgerctl_using_subcommand wallet; and __fish_seen_subcommand_from create" -l lock-timeout-ms -d 'How long to wait for another writer\'s lock before failing with exit 6' -r
 complete -c ledgerctl -n "__fish_ledgerctl_using_subcommand wallet; and __fish_seen_subcommand_from create" -l wide -d 'Tables show every column in full, even wider than the terminal (on a narrow terminal, the least important columns are otherwise cut short or left out)'
 complete -c ledgerctl -n "__fish_ledgerctl_using_subcommand wallet; and __fish_seen_subcommand_from create" -s y -l yes -d 'Answer yes to confirmations (wallet adjust, wallet status frozen|closed, token revoke, long batches)'
+complete -c ledgerctl -n "__fish_ledgerctl_using_subcommand wallet; and __fish_seen_subcommand_from create" -l read-only -d 'Open the ledger read-only: reading commands work (also on a file this user cannot write), every write is refused with exit 2 (read_only) before the file is touched'
 complete -c ledgerctl -n "__fish_ledgerctl_using_subcommand wallet; and __fish_seen_subcommand_from create" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c ledgerctl -n "__fish_ledgerctl_using_subcommand wallet; and __fish_seen_subcommand_from create" -s V -l version -d 'Print version'
 complete -c ledgerctl -n "__fish_ledgerctl_using_subcommand wallet; and __fish_seen_subcommand_from show" -l at -d 'The wallet as it was then, from the journal (RFC 3339, `YYYY-MM-DD HH:MM:SS` in UTC, or a date for its midnight UTC)' -r
@@ -105,6 +109,7 @@ csv\t'CSV with a header row, for spreadsheets: list commands only'"
 complete -c ledgerctl -n "__fish_ledgerctl_using_subcommand wallet; and __fish_seen_subcommand_from show" -l lock-timeout-ms -d 'How long to wait for another writer\'s lock before failing with exit 6' -r
 complete -c ledgerctl -n "__fish_ledgerctl_using_subcommand wallet; and __fish_seen_subcommand_from show" -l wide -d 'Tables show every column in full, even wider than the terminal (on a narrow terminal, the least important columns are otherwise cut short or left out)'
 complete -c ledgerctl -n "__fish_ledgerctl_using_subcommand wallet; and __fish_seen_subcommand_from show" -s y -l yes -d 'Answer yes to confirmations (wallet adjust, wallet status frozen|closed, token revoke, long batches)'
+complete -c ledgerctl -n "__fish_ledgerctl_using_subcommand wallet; and __fish_seen_subcommand_from show" -l read-only -d 'Open the ledger read-only: reading commands work (also on a file this user cannot write), every write is refused with exit 2 (read_only) before the file is touched'
 complete -c ledgerctl -n "__fish_ledgerctl_using_subcommand wallet; and __fish_seen_subcommand_from show" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c ledgerctl -n "__fish_ledgerctl_using_subcommand wallet; and __fish_seen_subcommand_from show" -s V -l version -d 'Print version'
 complete -c ledgerctl -n "__fish_ledgerctl_using_subcommand wallet; and __fish_seen_subcommand_from list" -l status -d 'Only wallets with this status' -r -f -a "active\t''
@@ -122,6 +127,7 @@ complete -c ledgerctl -n "__fish_ledgerctl_using_subcommand wallet; and __fish_s
 complete -c ledgerctl -n "__fish_ledgerctl_using_subcommand wallet; and __fish_seen_subcommand_from list" -l all -d 'Every wallet in user id order, streamed as it is read (no page, no 100-row limit)'
 complete -c ledgerctl -n "__fish_ledgerctl_using_subcommand wallet; and __fish_seen_subcommand_from list" -l wide -d 'Tables show every column in full, even wider than the terminal (on a narrow terminal, the least important columns are otherwise cut short or left out)'
 complete -c ledgerctl -n "__fish_ledgerctl_using_subcommand wallet; and __fish_seen_subcommand_from list" -s y -l yes -d 'Answer yes to confirmations (wallet adjust, wallet status frozen|closed, token revoke, long batches)'
+complete -c ledgerctl -n "__fish_ledgerctl_using_subcommand wallet; and __fish_seen_subcommand_from list" -l read-only -d 'Open the ledger read-only: reading commands work (also on a file this user cannot write), every write is refused with exit 2 (read_only) before the file is touched'
 complete -c ledgerctl -n "__fish_ledgerctl_using_subcommand wallet; and __fish_seen_subcommand_from list" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c ledgerctl -n "__fish_ledgerctl_using_subcommand wallet; and __fish_seen_subcommand_from list" -s V -l version -d 'Print version'
 complete -c ledgerctl -n "__fish_ledgerctl_using_subcommand wallet; and __fish_seen_subcommand_from history" -l type -d 'Only these types (repeatable): deposit, payment, withdraw, freeze, unfreeze, refund, adjust_credit, adjust_debit' -r
@@ -139,6 +145,7 @@ csv\t'CSV with a header row, for spreadsheets: list commands only'"
 complete -c ledgerctl -n "__fish_ledgerctl_using_subcommand wallet; and __fish_seen_subcommand_from history" -l lock-timeout-ms -d 'How long to wait for another writer\'s lock before failing with exit 6' -r
 complete -c ledgerctl -n "__fish_ledgerctl_using_subcommand wallet; and __fish_seen_subcommand_from history" -l wide -d 'Tables show every column in full, even wider than the terminal (on a narrow terminal, the least important columns are otherwise cut short or left out)'
 complete -c ledgerctl -n "__fish_ledgerctl_using_subcommand wallet; and __fish_seen_subcommand_from history" -s y -l yes -d 'Answer yes to confirmations (wallet adjust, wallet status frozen|closed, token revoke, long batches)'
+complete -c ledgerctl -n "__fish_ledgerctl_using_subcommand wallet; and __fish_seen_subcommand_from history" -l read-only -d 'Open the ledger read-only: reading commands work (also on a file this user cannot write), every write is refused with exit 2 (read_only) before the file is touched'
 complete -c ledgerctl -n "__fish_ledgerctl_using_subcommand wallet; and __fish_seen_subcommand_from history" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c ledgerctl -n "__fish_ledgerctl_using_subcommand wallet; and __fish_seen_subcommand_from history" -s V -l version -d 'Print version'
 complete -c ledgerctl -n "__fish_ledgerctl_using_subcommand wallet; and __fish_seen_subcommand_from freezes" -l status -d 'Only records in this state' -r -f -a "active\t''
@@ -154,6 +161,7 @@ csv\t'CSV with a header row, for spreadsheets: list commands only'"
 complete -c ledgerctl -n "__fish_ledgerctl_using_subcommand wallet; and __fish_seen_subcommand_from freezes" -l lock-timeout-ms -d 'How long to wait for another writer\'s lock before failing with exit 6' -r
 complete -c ledgerctl -n "__fish_ledgerctl_using_subcommand wallet; and __fish_seen_subcommand_from freezes" -l wide -d 'Tables show every column in full, even wider than the terminal (on a narrow terminal, the least important columns are otherwise cut short or left out)'
 complete -c ledgerctl -n "__fish_ledgerctl_using_subcommand wallet; and __fish_seen_subcommand_from freezes" -s y -l yes -d 'Answer yes to confirmations (wallet adjust, wallet status frozen|closed, token revoke, long batches)'
+complete -c ledgerctl -n "__fish_ledgerctl_using_subcommand wallet; and __fish_seen_subcommand_from freezes" -l read-only -d 'Open the ledger read-only: reading commands work (also on a file this user cannot write), every write is refused with exit 2 (read_only) before the file is touched'
 complete -c ledgerctl -n "__fish_ledgerctl_using_subcommand wallet; and __fish_seen_subcommand_from freezes" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c ledgerctl -n "__fish_ledgerctl_using_subcommand wallet; and __fish_seen_subcommand_from freezes" -s V -l version -d 'Print version'
 complete -c ledgerctl -n "__fish_ledgerctl_using_subcommand wallet; and __fish_seen_subcommand_from deposit" -l amount -d 'The amount, e.g. 50.00 (at most the currency\'s decimals)' -r
@@ -168,6 +176,7 @@ csv\t'CSV with a header row, for spreadsheets: list commands only'"
 complete -c ledgerctl -n "__fish_ledgerctl_using_subcommand wallet; and __fish_seen_subcommand_from deposit" -l lock-timeout-ms -d 'How long to wait for another writer\'s lock before failing with exit 6' -r
 complete -c ledgerctl -n "__fish_ledgerctl_using_subcommand wallet; and __fish_seen_subcommand_from deposit" -l wide -d 'Tables show every column in full, even wider than the terminal (on a narrow terminal, the least important columns are otherwise cut short or left out)'
 complete -c ledgerctl -n "__fish_ledgerctl_using_subcommand wallet; and __fish_seen_subcommand_from deposit" -s y -l yes -d 'Answer yes to confirmations (wallet adjust, wallet status frozen|closed, token revoke, long batches)'
+complete -c ledgerctl -n "__fish_ledgerctl_using_subcommand wallet; and __fish_seen_subcommand_from deposit" -l read-only -d 'Open the ledger read-only: reading commands work (also on a file this user cannot write), every write is refused with exit 2 (read_only) before the file is touched'
 complete -c ledgerctl -n "__fish_ledgerctl_using_subcommand wallet; and __fish_seen_subcommand_from deposit" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c ledgerctl -n "__fish_ledgerctl_using_subcommand wallet; and __fish_seen_subcommand_from deposit" -s V -l version -d 'Print version'
 complete -c ledgerctl -n "__fish_ledgerctl_using_subcommand wallet; and __fish_seen_subcommand_from payment" -l counterparty -d 'The merchant or counterparty paid' -r
@@ -184,6 +193,7 @@ complete -c ledgerctl -n "__fish_ledgerctl_using_subcommand wallet; and __fish_s
 complete -c ledgerctl -n "__fish_ledgerctl_using_subcommand wallet; and __fish_seen_subcommand_from payment" -l new-counterparty -d 'The counterparty may be one never paid before in this tenant and application (without it, an unknown one is refused with the closest known names)'
 complete -c ledgerctl -n "__fish_ledgerctl_using_subcommand wallet; and __fish_seen_subcommand_from payment" -l wide -d 'Tables show every column in full, even wider than the terminal (on a narrow terminal, the least important columns are otherwise cut short or left out)'
 complete -c ledgerctl -n "__fish_ledgerctl_using_subcommand wallet; and __fish_seen_subcommand_from payment" -s y -l yes -d 'Answer yes to confirmations (wallet adjust, wallet status frozen|closed, token revoke, long batches)'
+complete -c ledgerctl -n "__fish_ledgerctl_using_subcommand wallet; and __fish_seen_subcommand_from payment" -l read-only -d 'Open the ledger read-only: reading commands work (also on a file this user cannot write), every write is refused with exit 2 (read_only) before the file is touched'
 complete -c ledgerctl -n "__fish_ledgerctl_using_subcommand wallet; and __fish_seen_subcommand_from payment" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c ledgerctl -n "__fish_ledgerctl_using_subcommand wallet; and __fish_seen_subcommand_from payment" -s V -l version -d 'Print version'
 complete -c ledgerctl -n "__fish_ledgerctl_using_subcommand wallet; and __fish_seen_subcommand_from withdraw" -l amount -d 'The amount, e.g. 50.00 (at most the currency\'s decimals)' -r
@@ -198,6 +208,7 @@ csv\t'CSV with a header row, for spreadsheets: list commands only'"
 complete -c ledgerctl -n "__fish_ledgerctl_using_subcommand wallet; and __fish_seen_subcommand_from withdraw" -l lock-timeout-ms -d 'How long to wait for another writer\'s lock before failing with exit 6' -r
 complete -c ledgerctl -n "__fish_ledgerctl_using_subcommand wallet; and __fish_seen_subcommand_from withdraw" -l wide -d 'Tables show every column in full, even wider than the terminal (on a narrow terminal, the least important columns are otherwise cut short or left out)'
 complete -c ledgerctl -n "__fish_ledgerctl_using_subcommand wallet; and __fish_seen_subcommand_from withdraw" -s y -l yes -d 'Answer yes to confirmations (wallet adjust, wallet status frozen|closed, token revoke, long batches)'
+complete -c ledgerctl -n "__fish_ledgerctl_using_subcommand wallet; and __fish_seen_subcommand_from withdraw" -l read-only -d 'Open the ledger read-only: reading commands work (also on a file this user cannot write), every write is refused with exit 2 (read_only) before the file is touched'
 complete -c ledgerctl -n "__fish_ledgerctl_using_subcommand wallet; and __fish_seen_subcommand_from withdraw" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c ledgerctl -n "__fish_ledgerctl_using_subcommand wallet; and __fish_seen_subcommand_from withdraw" -s V -l version -d 'Print version'
 complete -c ledgerctl -n "__fish_ledgerctl_using_subcommand wallet; and __fish_seen_subcommand_from freeze" -l amount -d 'The amount to hold' -r
@@ -212,6 +223,7 @@ csv\t'CSV with a header row, for spreadsheets: list commands only'"
 complete -c ledgerctl -n "__fish_ledgerctl_using_subcommand wallet; and __fish_seen_subcommand_from freeze" -l lock-timeout-ms -d 'How long to wait for another writer\'s lock before failing with exit 6' -r
 complete -c ledgerctl -n "__fish_ledgerctl_using_subcommand wallet; and __fish_seen_subcommand_from freeze" -l wide -d 'Tables show every column in full, even wider than the terminal (on a narrow terminal, the least important columns are otherwise cut short or left out)'
 complete -c ledgerctl -n "__fish_ledgerctl_using_subcommand wallet; and __fish_seen_subcommand_from freeze" -s y -l yes -d 'Answer yes to confirmations (wallet adjust, wallet status frozen|closed, token revoke, long batches)'
+complete -c ledgerctl -n "__fish_ledgerctl_using_subcommand wallet; and __fish_seen_subcommand_from freeze" -l read-only -d 'Open the ledger read-only: reading commands work (also on a file this user cannot write), every write is refused with exit 2 (read_only) before the file is touched'
 complete -c ledgerctl -n "__fish_ledgerctl_using_subcommand wallet; and __fish_seen_subcommand_from freeze" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c ledgerctl -n "__fish_ledgerctl_using_subcommand wallet; and __fish_seen_subcommand_from freeze" -s V -l version -d 'Print version'
 complete -c ledgerctl -n "__fish_ledgerctl_using_subcommand wallet; and __fish_seen_subcommand_from unfreeze" -l freeze-id -d 'The freeze record to release (frz_…)' -r
@@ -226,6 +238,7 @@ csv\t'CSV with a header row, for spreadsheets: list commands only'"
 complete -c ledgerctl -n "__fish_ledgerctl_using_subcommand wallet; and __fish_seen_subcommand_from unfreeze" -l lock-timeout-ms -d 'How long to wait for another writer\'s lock before failing with exit 6' -r
 complete -c ledgerctl -n "__fish_ledgerctl_using_subcommand wallet; and __fish_seen_subcommand_from unfreeze" -l wide -d 'Tables show every column in full, even wider than the terminal (on a narrow terminal, the least important columns are otherwise cut short or left out)'
 complete -c ledgerctl -n "__fish_ledgerctl_using_subcommand wallet; and __fish_seen_subcommand_from unfreeze" -s y -l yes -d 'Answer yes to confirmations (wallet adjust, wallet status frozen|closed, token revoke, long batches)'
+complete -c ledgerctl -n "__fish_ledgerctl_using_subcommand wallet; and __fish_seen_subcommand_from unfreeze" -l read-only -d 'Open the ledger read-only: reading commands work (also on a file this user cannot write), every write is refused with exit 2 (read_only) before the file is touched'
 complete -c ledgerctl -n "__fish_ledgerctl_using_subcommand wallet; and __fish_seen_subcommand_from unfreeze" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c ledgerctl -n "__fish_ledgerctl_using_subcommand wallet; and __fish_seen_subcommand_from unfreeze" -s V -l version -d 'Print version'
 complete -c ledgerctl -n "__fish_ledgerctl_using_subcommand wallet; and __fish_seen_subcommand_from refund" -l transaction-id -d 'The original transaction (txn_…)' -r
@@ -241,6 +254,7 @@ csv\t'CSV with a header row, for spreadsheets: list commands only'"
 complete -c ledgerctl -n "__fish_ledgerctl_using_subcommand wallet; and __fish_seen_subcommand_from refund" -l lock-timeout-ms -d 'How long to wait for another writer\'s lock before failing with exit 6' -r
 complete -c ledgerctl -n "__fish_ledgerctl_using_subcommand wallet; and __fish_seen_subcommand_from refund" -l wide -d 'Tables show every column in full, even wider than the terminal (on a narrow terminal, the least important columns are otherwise cut short or left out)'
 complete -c ledgerctl -n "__fish_ledgerctl_using_subcommand wallet; and __fish_seen_subcommand_from refund" -s y -l yes -d 'Answer yes to confirmations (wallet adjust, wallet status frozen|closed, token revoke, long batches)'
+complete -c ledgerctl -n "__fish_ledgerctl_using_subcommand wallet; and __fish_seen_subcommand_from refund" -l read-only -d 'Open the ledger read-only: reading commands work (also on a file this user cannot write), every write is refused with exit 2 (read_only) before the file is touched'
 complete -c ledgerctl -n "__fish_ledgerctl_using_subcommand wallet; and __fish_seen_subcommand_from refund" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c ledgerctl -n "__fish_ledgerctl_using_subcommand wallet; and __fish_seen_subcommand_from refund" -s V -l version -d 'Print version'
 complete -c ledgerctl -n "__fish_ledgerctl_using_subcommand wallet; and __fish_seen_subcommand_from status" -l reason -d 'Why (required with a new status; recorded with who made the change)' -r
@@ -255,6 +269,7 @@ csv\t'CSV with a header row, for spreadsheets: list commands only'"
 complete -c ledgerctl -n "__fish_ledgerctl_using_subcommand wallet; and __fish_seen_subcommand_from status" -l lock-timeout-ms -d 'How long to wait for another writer\'s lock before failing with exit 6' -r
 complete -c ledgerctl -n "__fish_ledgerctl_using_subcommand wallet; and __fish_seen_subcommand_from status" -l wide -d 'Tables show every column in full, even wider than the terminal (on a narrow terminal, the least important columns are otherwise cut short or left out)'
 complete -c ledgerctl -n "__fish_ledgerctl_using_subcommand wallet; and __fish_seen_subcommand_from status" -s y -l yes -d 'Answer yes to confirmations (wallet adjust, wallet status frozen|closed, token revoke, long batches)'
+complete -c ledgerctl -n "__fish_ledgerctl_using_subcommand wallet; and __fish_seen_subcommand_from status" -l read-only -d 'Open the ledger read-only: reading commands work (also on a file this user cannot write), every write is refused with exit 2 (read_only) before the file is touched'
 complete -c ledgerctl -n "__fish_ledgerctl_using_subcommand wallet; and __fish_seen_subcommand_from status" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c ledgerctl -n "__fish_ledgerctl_using_subcommand wallet; and __fish_seen_subcommand_from status" -s V -l version -d 'Print version'
 complete -c ledgerctl -n "__fish_ledgerctl_using_subcommand wallet; and __fish_seen_subcommand_from adjust" -l credit -d 'Add this amount to the wallet' -r
@@ -270,6 +285,7 @@ csv\t'CSV with a header row, for spreadsheets: list commands only'"
 complete -c ledgerctl -n "__fish_ledgerctl_using_subcommand wallet; and __fish_seen_subcommand_from adjust" -l lock-timeout-ms -d 'How long to wait for another writer\'s lock before failing with exit 6' -r
 complete -c ledgerctl -n "__fish_ledgerctl_using_subcommand wallet; and __fish_seen_subcommand_from adjust" -l wide -d 'Tables show every column in full, even wider than the terminal (on a narrow terminal, the least important columns are otherwise cut short or left out)'
 complete -c ledgerctl -n "__fish_ledgerctl_using_subcommand wallet; and __fish_seen_subcommand_from adjust" -s y -l yes -d 'Answer yes to confirmations (wallet adjust, wallet status frozen|closed, token revoke, long batches)'
+complete -c ledgerctl -n "__fish_ledgerctl_using_subcommand wallet; and __fish_seen_subcommand_from adjust" -l read-only -d 'Open the ledger read-only: reading commands work (also on a file this user cannot write), every write is refused with exit 2 (read_only) before the file is touched'
 complete -c ledgerctl -n "__fish_ledgerctl_using_subcommand wallet; and __fish_seen_subcommand_from adjust" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c ledgerctl -n "__fish_ledgerctl_using_subcommand wallet; and __fish_seen_subcommand_from adjust" -s V -l version -d 'Print version'
 complete -c ledgerctl -n "__fish_ledgerctl_using_subcommand wallet; and __fish_seen_subcommand_from help" -f -a "create" -d 'Open a wallet for a user (one per tenant, application and user)'
@@ -299,6 +315,7 @@ csv\t'CSV with a header row, for spreadsheets: list commands only'"
 complete -c ledgerctl -n "__fish_ledgerctl_using_subcommand refund" -l lock-timeout-ms -d 'How long to wait for another writer\'s lock before failing with exit 6' -r
 complete -c ledgerctl -n "__fish_ledgerctl_using_subcommand refund" -l wide -d 'Tables show every column in full, even wider than the terminal (on a narrow terminal, the least important columns are otherwise cut short or left out)'
 complete -c ledgerctl -n "__fish_ledgerctl_using_subcommand refund" -s y -l yes -d 'Answer yes to confirmations (wallet adjust, wallet status frozen|closed, token revoke, long batches)'
+complete -c ledgerctl -n "__fish_ledgerctl_using_subcommand refund" -l read-only -d 'Open the ledger read-only: reading commands work (also on a file this user cannot write), every write is refused with exit 2 (read_only) before the file is touched'
 complete -c ledgerctl -n "__fish_ledgerctl_using_subcommand refund" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c ledgerctl -n "__fish_ledgerctl_using_subcommand refund" -s V -l version -d 'Print version'
 complete -c ledgerctl -n "__fish_ledgerctl_using_subcommand ledger; and not __fish_seen_subcommand_from verify trial-balance journal export help" -l db -d 'The ledger file' -r -F
@@ -310,6 +327,7 @@ csv\t'CSV with a header row, for spreadsheets: list commands only'"
 complete -c ledgerctl -n "__fish_ledgerctl_using_subcommand ledger; and not __fish_seen_subcommand_from verify trial-balance journal export help" -l lock-timeout-ms -d 'How long to wait for another writer\'s lock before failing with exit 6' -r
 complete -c ledgerctl -n "__fish_ledgerctl_using_subcommand ledger; and not __fish_seen_subcommand_from verify trial-balance journal export help" -l wide -d 'Tables show every column in full, even wider than the terminal (on a narrow terminal, the least important columns are otherwise cut short or left out)'
 complete -c ledgerctl -n "__fish_ledgerctl_using_subcommand ledger; and not __fish_seen_subcommand_from verify trial-balance journal export help" -s y -l yes -d 'Answer yes to confirmations (wallet adjust, wallet status frozen|closed, token revoke, long batches)'
+complete -c ledgerctl -n "__fish_ledgerctl_using_subcommand ledger; and not __fish_seen_subcommand_from verify trial-balance journal export help" -l read-only -d 'Open the ledger read-only: reading commands work (also on a file this user cannot write), every write is refused with exit 2 (read_only) before the file is touched'
 complete -c ledgerctl -n "__fish_ledgerctl_using_subcommand ledger; and not __fish_seen_subcommand_from verify trial-balance journal export help" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c ledgerctl -n "__fish_ledgerctl_using_subcommand ledger; and not __fish_seen_subcommand_from verify trial-balance journal export help" -s V -l version -d 'Print version'
 complete -c ledgerctl -n "__fish_ledgerctl_using_subcommand ledger; and not __fish_seen_subcommand_from verify trial-balance journal export help" -f -a "verify" -d 'Prove every invariant: hash chain, balanced entries, balances, refunds, freezes, file integrity'
@@ -327,6 +345,7 @@ csv\t'CSV with a header row, for spreadsheets: list commands only'"
 complete -c ledgerctl -n "__fish_ledgerctl_using_subcommand ledger; and __fish_seen_subcommand_from verify" -l lock-timeout-ms -d 'How long to wait for another writer\'s lock before failing with exit 6' -r
 complete -c ledgerctl -n "__fish_ledgerctl_using_subcommand ledger; and __fish_seen_subcommand_from verify" -l wide -d 'Tables show every column in full, even wider than the terminal (on a narrow terminal, the least important columns are otherwise cut short or left out)'
 complete -c ledgerctl -n "__fish_ledgerctl_using_subcommand ledger; and __fish_seen_subcommand_from verify" -s y -l yes -d 'Answer yes to confirmations (wallet adjust, wallet status frozen|closed, token revoke, long batches)'
+complete -c ledgerctl -n "__fish_ledgerctl_using_subcommand ledger; and __fish_seen_subcommand_from verify" -l read-only -d 'Open the ledger read-only: reading commands work (also on a file this user cannot write), every write is refused with exit 2 (read_only) before the file is touched'
 complete -c ledgerctl -n "__fish_ledgerctl_using_subcommand ledger; and __fish_seen_subcommand_from verify" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c ledgerctl -n "__fish_ledgerctl_using_subcommand ledger; and __fish_seen_subcommand_from verify" -s V -l version -d 'Print version'
 complete -c ledgerctl -n "__fish_ledgerctl_using_subcommand ledger; and __fish_seen_subcommand_from trial-balance" -l at -d 'The balances as they were then: every entry up to and including that second (RFC 3339, `YYYY-MM-DD HH:MM:SS` in UTC, or a date for its midnight UTC)' -r
@@ -339,6 +358,7 @@ csv\t'CSV with a header row, for spreadsheets: list commands only'"
 complete -c ledgerctl -n "__fish_ledgerctl_using_subcommand ledger; and __fish_seen_subcommand_from trial-balance" -l lock-timeout-ms -d 'How long to wait for another writer\'s lock before failing with exit 6' -r
 complete -c ledgerctl -n "__fish_ledgerctl_using_subcommand ledger; and __fish_seen_subcommand_from trial-balance" -l wide -d 'Tables show every column in full, even wider than the terminal (on a narrow terminal, the least important columns are otherwise cut short or left out)'
 complete -c ledgerctl -n "__fish_ledgerctl_using_subcommand ledger; and __fish_seen_subcommand_from trial-balance" -s y -l yes -d 'Answer yes to confirmations (wallet adjust, wallet status frozen|closed, token revoke, long batches)'
+complete -c ledgerctl -n "__fish_ledgerctl_using_subcommand ledger; and __fish_seen_subcommand_from trial-balance" -l read-only -d 'Open the ledger read-only: reading commands work (also on a file this user cannot write), every write is refused with exit 2 (read_only) before the file is touched'
 complete -c ledgerctl -n "__fish_ledgerctl_using_subcommand ledger; and __fish_seen_subcommand_from trial-balance" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c ledgerctl -n "__fish_ledgerctl_using_subcommand ledger; and __fish_seen_subcommand_from trial-balance" -s V -l version -d 'Print version'
 complete -c ledgerctl -n "__fish_ledgerctl_using_subcommand ledger; and __fish_seen_subcommand_from journal" -l wallet-id -d 'Only this wallet\'s entries (wlt_…)' -r
@@ -357,6 +377,7 @@ csv\t'CSV with a header row, for spreadsheets: list commands only'"
 complete -c ledgerctl -n "__fish_ledgerctl_using_subcommand ledger; and __fish_seen_subcommand_from journal" -l lock-timeout-ms -d 'How long to wait for another writer\'s lock before failing with exit 6' -r
 complete -c ledgerctl -n "__fish_ledgerctl_using_subcommand ledger; and __fish_seen_subcommand_from journal" -l wide -d 'Tables show every column in full, even wider than the terminal (on a narrow terminal, the least important columns are otherwise cut short or left out)'
 complete -c ledgerctl -n "__fish_ledgerctl_using_subcommand ledger; and __fish_seen_subcommand_from journal" -s y -l yes -d 'Answer yes to confirmations (wallet adjust, wallet status frozen|closed, token revoke, long batches)'
+complete -c ledgerctl -n "__fish_ledgerctl_using_subcommand ledger; and __fish_seen_subcommand_from journal" -l read-only -d 'Open the ledger read-only: reading commands work (also on a file this user cannot write), every write is refused with exit 2 (read_only) before the file is touched'
 complete -c ledgerctl -n "__fish_ledgerctl_using_subcommand ledger; and __fish_seen_subcommand_from journal" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c ledgerctl -n "__fish_ledgerctl_using_subcommand ledger; and __fish_seen_subcommand_from journal" -s V -l version -d 'Print version'
 complete -c ledgerctl -n "__fish_ledgerctl_using_subcommand ledger; and __fish_seen_subcommand_from export" -l format -d 'The format to write on stdout' -r -f -a "csv\t'One row per posting'
@@ -374,6 +395,7 @@ csv\t'CSV with a header row, for spreadsheets: list commands only'"
 complete -c ledgerctl -n "__fish_ledgerctl_using_subcommand ledger; and __fish_seen_subcommand_from export" -l lock-timeout-ms -d 'How long to wait for another writer\'s lock before failing with exit 6' -r
 complete -c ledgerctl -n "__fish_ledgerctl_using_subcommand ledger; and __fish_seen_subcommand_from export" -l wide -d 'Tables show every column in full, even wider than the terminal (on a narrow terminal, the least important columns are otherwise cut short or left out)'
 complete -c ledgerctl -n "__fish_ledgerctl_using_subcommand ledger; and __fish_seen_subcommand_from export" -s y -l yes -d 'Answer yes to confirmations (wallet adjust, wallet status frozen|closed, token revoke, long batches)'
+complete -c ledgerctl -n "__fish_ledgerctl_using_subcommand ledger; and __fish_seen_subcommand_from export" -l read-only -d 'Open the ledger read-only: reading commands work (also on a file this user cannot write), every write is refused with exit 2 (read_only) before the file is touched'
 complete -c ledgerctl -n "__fish_ledgerctl_using_subcommand ledger; and __fish_seen_subcommand_from export" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c ledgerctl -n "__fish_ledgerctl_using_subcommand ledger; and __fish_seen_subcommand_from export" -s V -l version -d 'Print version'
 complete -c ledgerctl -n "__fish_ledgerctl_using_subcommand ledger; and __fish_seen_subcommand_from help" -f -a "verify" -d 'Prove every invariant: hash chain, balanced entries, balances, refunds, freezes, file integrity'
@@ -394,6 +416,7 @@ complete -c ledgerctl -n "__fish_ledgerctl_using_subcommand batch" -l atomic -d 
 complete -c ledgerctl -n "__fish_ledgerctl_using_subcommand batch" -l dry-run -d 'Check and compute every line against the ledger, commit nothing'
 complete -c ledgerctl -n "__fish_ledgerctl_using_subcommand batch" -l wide -d 'Tables show every column in full, even wider than the terminal (on a narrow terminal, the least important columns are otherwise cut short or left out)'
 complete -c ledgerctl -n "__fish_ledgerctl_using_subcommand batch" -s y -l yes -d 'Answer yes to confirmations (wallet adjust, wallet status frozen|closed, token revoke, long batches)'
+complete -c ledgerctl -n "__fish_ledgerctl_using_subcommand batch" -l read-only -d 'Open the ledger read-only: reading commands work (also on a file this user cannot write), every write is refused with exit 2 (read_only) before the file is touched'
 complete -c ledgerctl -n "__fish_ledgerctl_using_subcommand batch" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c ledgerctl -n "__fish_ledgerctl_using_subcommand batch" -s V -l version -d 'Print version'
 complete -c ledgerctl -n "__fish_ledgerctl_using_subcommand transaction; and not __fish_seen_subcommand_from show help" -l db -d 'The ledger file' -r -F
@@ -405,6 +428,7 @@ csv\t'CSV with a header row, for spreadsheets: list commands only'"
 complete -c ledgerctl -n "__fish_ledgerctl_using_subcommand transaction; and not __fish_seen_subcommand_from show help" -l lock-timeout-ms -d 'How long to wait for another writer\'s lock before failing with exit 6' -r
 complete -c ledgerctl -n "__fish_ledgerctl_using_subcommand transaction; and not __fish_seen_subcommand_from show help" -l wide -d 'Tables show every column in full, even wider than the terminal (on a narrow terminal, the least important columns are otherwise cut short or left out)'
 complete -c ledgerctl -n "__fish_ledgerctl_using_subcommand transaction; and not __fish_seen_subcommand_from show help" -s y -l yes -d 'Answer yes to confirmations (wallet adjust, wallet status frozen|closed, token revoke, long batches)'
+complete -c ledgerctl -n "__fish_ledgerctl_using_subcommand transaction; and not __fish_seen_subcommand_from show help" -l read-only -d 'Open the ledger read-only: reading commands work (also on a file this user cannot write), every write is refused with exit 2 (read_only) before the file is touched'
 complete -c ledgerctl -n "__fish_ledgerctl_using_subcommand transaction; and not __fish_seen_subcommand_from show help" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c ledgerctl -n "__fish_ledgerctl_using_subcommand transaction; and not __fish_seen_subcommand_from show help" -s V -l version -d 'Print version'
 complete -c ledgerctl -n "__fish_ledgerctl_using_subcommand transaction; and not __fish_seen_subcommand_from show help" -f -a "show" -d 'Show a transaction with its wallet and user (only the tenant\'s and application\'s own)'
@@ -418,6 +442,7 @@ csv\t'CSV with a header row, for spreadsheets: list commands only'"
 complete -c ledgerctl -n "__fish_ledgerctl_using_subcommand transaction; and __fish_seen_subcommand_from show" -l lock-timeout-ms -d 'How long to wait for another writer\'s lock before failing with exit 6' -r
 complete -c ledgerctl -n "__fish_ledgerctl_using_subcommand transaction; and __fish_seen_subcommand_from show" -l wide -d 'Tables show every column in full, even wider than the terminal (on a narrow terminal, the least important columns are otherwise cut short or left out)'
 complete -c ledgerctl -n "__fish_ledgerctl_using_subcommand transaction; and __fish_seen_subcommand_from show" -s y -l yes -d 'Answer yes to confirmations (wallet adjust, wallet status frozen|closed, token revoke, long batches)'
+complete -c ledgerctl -n "__fish_ledgerctl_using_subcommand transaction; and __fish_seen_subcommand_from show" -l read-only -d 'Open the ledger read-only: reading commands work (also on a file this user cannot write), every write is refused with exit 2 (read_only) before the file is touched'
 complete -c ledgerctl -n "__fish_ledgerctl_using_subcommand transaction; and __fish_seen_subcommand_from show" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c ledgerctl -n "__fish_ledgerctl_using_subcommand transaction; and __fish_seen_subcommand_from show" -s V -l version -d 'Print version'
 complete -c ledgerctl -n "__fish_ledgerctl_using_subcommand transaction; and __fish_seen_subcommand_from help" -f -a "show" -d 'Show a transaction with its wallet and user (only the tenant\'s and application\'s own)'
@@ -431,6 +456,7 @@ csv\t'CSV with a header row, for spreadsheets: list commands only'"
 complete -c ledgerctl -n "__fish_ledgerctl_using_subcommand freeze; and not __fish_seen_subcommand_from show help" -l lock-timeout-ms -d 'How long to wait for another writer\'s lock before failing with exit 6' -r
 complete -c ledgerctl -n "__fish_ledgerctl_using_subcommand freeze; and not __fish_seen_subcommand_from show help" -l wide -d 'Tables show every column in full, even wider than the terminal (on a narrow terminal, the least important columns are otherwise cut short or left out)'
 complete -c ledgerctl -n "__fish_ledgerctl_using_subcommand freeze; and not __fish_seen_subcommand_from show help" -s y -l yes -d 'Answer yes to confirmations (wallet adjust, wallet status frozen|closed, token revoke, long batches)'
+complete -c ledgerctl -n "__fish_ledgerctl_using_subcommand freeze; and not __fish_seen_subcommand_from show help" -l read-only -d 'Open the ledger read-only: reading commands work (also on a file this user cannot write), every write is refused with exit 2 (read_only) before the file is touched'
 complete -c ledgerctl -n "__fish_ledgerctl_using_subcommand freeze; and not __fish_seen_subcommand_from show help" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c ledgerctl -n "__fish_ledgerctl_using_subcommand freeze; and not __fish_seen_subcommand_from show help" -s V -l version -d 'Print version'
 complete -c ledgerctl -n "__fish_ledgerctl_using_subcommand freeze; and not __fish_seen_subcommand_from show help" -f -a "show" -d 'Show a freeze record with its wallet and user (only the tenant\'s and application\'s own)'
@@ -444,6 +470,7 @@ csv\t'CSV with a header row, for spreadsheets: list commands only'"
 complete -c ledgerctl -n "__fish_ledgerctl_using_subcommand freeze; and __fish_seen_subcommand_from show" -l lock-timeout-ms -d 'How long to wait for another writer\'s lock before failing with exit 6' -r
 complete -c ledgerctl -n "__fish_ledgerctl_using_subcommand freeze; and __fish_seen_subcommand_from show" -l wide -d 'Tables show every column in full, even wider than the terminal (on a narrow terminal, the least important columns are otherwise cut short or left out)'
 complete -c ledgerctl -n "__fish_ledgerctl_using_subcommand freeze; and __fish_seen_subcommand_from show" -s y -l yes -d 'Answer yes to confirmations (wallet adjust, wallet status frozen|closed, token revoke, long batches)'
+complete -c ledgerctl -n "__fish_ledgerctl_using_subcommand freeze; and __fish_seen_subcommand_from show" -l read-only -d 'Open the ledger read-only: reading commands work (also on a file this user cannot write), every write is refused with exit 2 (read_only) before the file is touched'
 complete -c ledgerctl -n "__fish_ledgerctl_using_subcommand freeze; and __fish_seen_subcommand_from show" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c ledgerctl -n "__fish_ledgerctl_using_subcommand freeze; and __fish_seen_subcommand_from show" -s V -l version -d 'Print version'
 complete -c ledgerctl -n "__fish_ledgerctl_using_subcommand freeze; and __fish_seen_subcommand_from help" -f -a "show" -d 'Show a freeze record with its wallet and user (only the tenant\'s and application\'s own)'
@@ -457,6 +484,7 @@ csv\t'CSV with a header row, for spreadsheets: list commands only'"
 complete -c ledgerctl -n "__fish_ledgerctl_using_subcommand token; and not __fish_seen_subcommand_from create list revoke help" -l lock-timeout-ms -d 'How long to wait for another writer\'s lock before failing with exit 6' -r
 complete -c ledgerctl -n "__fish_ledgerctl_using_subcommand token; and not __fish_seen_subcommand_from create list revoke help" -l wide -d 'Tables show every column in full, even wider than the terminal (on a narrow terminal, the least important columns are otherwise cut short or left out)'
 complete -c ledgerctl -n "__fish_ledgerctl_using_subcommand token; and not __fish_seen_subcommand_from create list revoke help" -s y -l yes -d 'Answer yes to confirmations (wallet adjust, wallet status frozen|closed, token revoke, long batches)'
+complete -c ledgerctl -n "__fish_ledgerctl_using_subcommand token; and not __fish_seen_subcommand_from create list revoke help" -l read-only -d 'Open the ledger read-only: reading commands work (also on a file this user cannot write), every write is refused with exit 2 (read_only) before the file is touched'
 complete -c ledgerctl -n "__fish_ledgerctl_using_subcommand token; and not __fish_seen_subcommand_from create list revoke help" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c ledgerctl -n "__fish_ledgerctl_using_subcommand token; and not __fish_seen_subcommand_from create list revoke help" -s V -l version -d 'Print version'
 complete -c ledgerctl -n "__fish_ledgerctl_using_subcommand token; and not __fish_seen_subcommand_from create list revoke help" -f -a "create" -d 'Make a token for --tenant and --app; its secret is printed this once and stored hashed'
@@ -467,6 +495,7 @@ complete -c ledgerctl -n "__fish_ledgerctl_using_subcommand token; and __fish_se
 complete -c ledgerctl -n "__fish_ledgerctl_using_subcommand token; and __fish_seen_subcommand_from create" -l scope -d 'read: the GET routes only; write: every route' -r -f -a "read\t'The GET routes only'
 write\t'Every route, money movements included'"
 complete -c ledgerctl -n "__fish_ledgerctl_using_subcommand token; and __fish_seen_subcommand_from create" -l expires -d 'Lifetime (30d, 12h, 90m) or an RFC 3339 moment; at most 3650 days (default: never)' -r
+complete -c ledgerctl -n "__fish_ledgerctl_using_subcommand token; and __fish_seen_subcommand_from create" -l name -d 'A label for people, shown by `token list` (e.g. what or who the token is for)' -r
 complete -c ledgerctl -n "__fish_ledgerctl_using_subcommand token; and __fish_seen_subcommand_from create" -l db -d 'The ledger file' -r -F
 complete -c ledgerctl -n "__fish_ledgerctl_using_subcommand token; and __fish_seen_subcommand_from create" -l tenant -d 'The tenant whose wallets this command reaches' -r
 complete -c ledgerctl -n "__fish_ledgerctl_using_subcommand token; and __fish_seen_subcommand_from create" -l app -d 'The application whose wallets this command reaches' -r
@@ -477,6 +506,7 @@ complete -c ledgerctl -n "__fish_ledgerctl_using_subcommand token; and __fish_se
 complete -c ledgerctl -n "__fish_ledgerctl_using_subcommand token; and __fish_seen_subcommand_from create" -l internal -d 'An internal API key (X-API-Key) for POST /internal/wallet/refund instead of a bearer token'
 complete -c ledgerctl -n "__fish_ledgerctl_using_subcommand token; and __fish_seen_subcommand_from create" -l wide -d 'Tables show every column in full, even wider than the terminal (on a narrow terminal, the least important columns are otherwise cut short or left out)'
 complete -c ledgerctl -n "__fish_ledgerctl_using_subcommand token; and __fish_seen_subcommand_from create" -s y -l yes -d 'Answer yes to confirmations (wallet adjust, wallet status frozen|closed, token revoke, long batches)'
+complete -c ledgerctl -n "__fish_ledgerctl_using_subcommand token; and __fish_seen_subcommand_from create" -l read-only -d 'Open the ledger read-only: reading commands work (also on a file this user cannot write), every write is refused with exit 2 (read_only) before the file is touched'
 complete -c ledgerctl -n "__fish_ledgerctl_using_subcommand token; and __fish_seen_subcommand_from create" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c ledgerctl -n "__fish_ledgerctl_using_subcommand token; and __fish_seen_subcommand_from create" -s V -l version -d 'Print version'
 complete -c ledgerctl -n "__fish_ledgerctl_using_subcommand token; and __fish_seen_subcommand_from list" -l page -d 'The page to show, from 1' -r
@@ -490,6 +520,7 @@ csv\t'CSV with a header row, for spreadsheets: list commands only'"
 complete -c ledgerctl -n "__fish_ledgerctl_using_subcommand token; and __fish_seen_subcommand_from list" -l lock-timeout-ms -d 'How long to wait for another writer\'s lock before failing with exit 6' -r
 complete -c ledgerctl -n "__fish_ledgerctl_using_subcommand token; and __fish_seen_subcommand_from list" -l wide -d 'Tables show every column in full, even wider than the terminal (on a narrow terminal, the least important columns are otherwise cut short or left out)'
 complete -c ledgerctl -n "__fish_ledgerctl_using_subcommand token; and __fish_seen_subcommand_from list" -s y -l yes -d 'Answer yes to confirmations (wallet adjust, wallet status frozen|closed, token revoke, long batches)'
+complete -c ledgerctl -n "__fish_ledgerctl_using_subcommand token; and __fish_seen_subcommand_from list" -l read-only -d 'Open the ledger read-only: reading commands work (also on a file this user cannot write), every write is refused with exit 2 (read_only) before the file is touched'
 complete -c ledgerctl -n "__fish_ledgerctl_using_subcommand token; and __fish_seen_subcommand_from list" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c ledgerctl -n "__fish_ledgerctl_using_subcommand token; and __fish_seen_subcommand_from list" -s V -l version -d 'Print version'
 complete -c ledgerctl -n "__fish_ledgerctl_using_subcommand token; and __fish_seen_subcommand_from revoke" -l db -d 'The ledger file' -r -F
@@ -501,6 +532,7 @@ csv\t'CSV with a header row, for spreadsheets: list commands only'"
 complete -c ledgerctl -n "__fish_ledgerctl_using_subcommand token; and __fish_seen_subcommand_from revoke" -l lock-timeout-ms -d 'How long to wait for another writer\'s lock before failing with exit 6' -r
 complete -c ledgerctl -n "__fish_ledgerctl_using_subcommand token; and __fish_seen_subcommand_from revoke" -l wide -d 'Tables show every column in full, even wider than the terminal (on a narrow terminal, the least important columns are otherwise cut short or left out)'
 complete -c ledgerctl -n "__fish_ledgerctl_using_subcommand token; and __fish_seen_subcommand_from revoke" -s y -l yes -d 'Answer yes to confirmations (wallet adjust, wallet status frozen|closed, token revoke, long batches)'
+complete -c ledgerctl -n "__fish_ledgerctl_using_subcommand token; and __fish_seen_subcommand_from revoke" -l read-only -d 'Open the ledger read-only: reading commands work (also on a file this user cannot write), every write is refused with exit 2 (read_only) before the file is touched'
 complete -c ledgerctl -n "__fish_ledgerctl_using_subcommand token; and __fish_seen_subcommand_from revoke" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c ledgerctl -n "__fish_ledgerctl_using_subcommand token; and __fish_seen_subcommand_from revoke" -s V -l version -d 'Print version'
 complete -c ledgerctl -n "__fish_ledgerctl_using_subcommand token; and __fish_seen_subcommand_from help" -f -a "create" -d 'Make a token for --tenant and --app; its secret is printed this once and stored hashed'
@@ -521,6 +553,7 @@ complete -c ledgerctl -n "__fish_ledgerctl_using_subcommand serve" -l lock-timeo
 complete -c ledgerctl -n "__fish_ledgerctl_using_subcommand serve" -l quiet -d 'No access log on stderr (one line per request: time, method, path, status, microseconds, token id; never a secret)'
 complete -c ledgerctl -n "__fish_ledgerctl_using_subcommand serve" -l wide -d 'Tables show every column in full, even wider than the terminal (on a narrow terminal, the least important columns are otherwise cut short or left out)'
 complete -c ledgerctl -n "__fish_ledgerctl_using_subcommand serve" -s y -l yes -d 'Answer yes to confirmations (wallet adjust, wallet status frozen|closed, token revoke, long batches)'
+complete -c ledgerctl -n "__fish_ledgerctl_using_subcommand serve" -l read-only -d 'Open the ledger read-only: reading commands work (also on a file this user cannot write), every write is refused with exit 2 (read_only) before the file is touched'
 complete -c ledgerctl -n "__fish_ledgerctl_using_subcommand serve" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c ledgerctl -n "__fish_ledgerctl_using_subcommand serve" -s V -l version -d 'Print version'
 complete -c ledgerctl -n "__fish_ledgerctl_using_subcommand completions" -l db -d 'The ledger file' -r -F
@@ -532,6 +565,7 @@ csv\t'CSV with a header row, for spreadsheets: list commands only'"
 complete -c ledgerctl -n "__fish_ledgerctl_using_subcommand completions" -l lock-timeout-ms -d 'How long to wait for another writer\'s lock before failing with exit 6' -r
 complete -c ledgerctl -n "__fish_ledgerctl_using_subcommand completions" -l wide -d 'Tables show every column in full, even wider than the terminal (on a narrow terminal, the least important columns are otherwise cut short or left out)'
 complete -c ledgerctl -n "__fish_ledgerctl_using_subcommand completions" -s y -l yes -d 'Answer yes to confirmations (wallet adjust, wallet status frozen|closed, token revoke, long batches)'
+complete -c ledgerctl -n "__fish_ledgerctl_using_subcommand completions" -l read-only -d 'Open the ledger read-only: reading commands work (also on a file this user cannot write), every write is refused with exit 2 (read_only) before the file is touched'
 complete -c ledgerctl -n "__fish_ledgerctl_using_subcommand completions" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c ledgerctl -n "__fish_ledgerctl_using_subcommand completions" -s V -l version -d 'Print version'
 complete -c ledgerctl -n "__fish_ledgerctl_using_subcommand man" -l dir -d 'Write ledgerctl.1 and one page per subcommand (ledgerctl-wallet-withdraw.1, …) here' -r -F
@@ -544,6 +578,7 @@ csv\t'CSV with a header row, for spreadsheets: list commands only'"
 complete -c ledgerctl -n "__fish_ledgerctl_using_subcommand man" -l lock-timeout-ms -d 'How long to wait for another writer\'s lock before failing with exit 6' -r
 complete -c ledgerctl -n "__fish_ledgerctl_using_subcommand man" -l wide -d 'Tables show every column in full, even wider than the terminal (on a narrow terminal, the least important columns are otherwise cut short or left out)'
 complete -c ledgerctl -n "__fish_ledgerctl_using_subcommand man" -s y -l yes -d 'Answer yes to confirmations (wallet adjust, wallet status frozen|closed, token revoke, long batches)'
+complete -c ledgerctl -n "__fish_ledgerctl_using_subcommand man" -l read-only -d 'Open the ledger read-only: reading commands work (also on a file this user cannot write), every write is refused with exit 2 (read_only) before the file is touched'
 complete -c ledgerctl -n "__fish_ledgerctl_using_subcommand man" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c ledgerctl -n "__fish_ledgerctl_using_subcommand man" -s V -l version -d 'Print version'
 complete -c ledgerctl -n "__fish_ledgerctl_using_subcommand help; and not __fish_seen_subcommand_from init wallet refund ledger batch transaction freeze token serve completions man help" -f -a "init" -d 'Create a new ledger file (WAL, synchronous=FULL); refuses to touch an existing file'

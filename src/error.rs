@@ -113,6 +113,18 @@ pub enum Error {
     #[error("ledger verify found {} broken invariant(s): {}", broken.len(), broken.join("; "))]
     InvariantBroken { broken: Vec<String> },
 
+    /// The file's storage contradicts itself (damaged pages, or cached balances the journal
+    /// does not prove): nothing is trusted and nothing is written until `ledger verify` is run.
+    #[error("storage integrity: {message}; nothing was written, run `ledger verify`")]
+    StorageIntegrity { message: String },
+
+    #[error("invalid db: {path} is not a ledgerctl ledger file")]
+    NotALedger { path: String },
+
+    /// A write on a ledger opened read-only (`--read-only`), or that this user cannot write.
+    #[error("read-only: {reason}")]
+    ReadOnly { reason: String },
+
     #[error("token {token_id} not found")]
     TokenNotFound { token_id: String },
 
@@ -216,7 +228,9 @@ impl ErrorKind {
 impl Error {
     pub fn kind(&self) -> ErrorKind {
         match self {
-            Error::InvalidRequest { .. } => ErrorKind::InvalidRequest,
+            Error::InvalidRequest { .. } | Error::NotALedger { .. } | Error::ReadOnly { .. } => {
+                ErrorKind::InvalidRequest
+            }
             Error::Unauthenticated { .. } => ErrorKind::Unauthenticated,
             Error::Forbidden { .. } => ErrorKind::Forbidden,
             Error::MethodNotAllowed { .. } => ErrorKind::MethodNotAllowed,
@@ -243,7 +257,7 @@ impl Error {
             | Error::LedgerExists { .. }
             | Error::BatchRolledBack { .. } => ErrorKind::Conflict,
             Error::LedgerBusy { .. } | Error::RequestTimeout { .. } => ErrorKind::Busy,
-            Error::InvariantBroken { .. } => ErrorKind::InvariantBroken,
+            Error::InvariantBroken { .. } | Error::StorageIntegrity { .. } => ErrorKind::InvariantBroken,
             Error::Internal { .. } => ErrorKind::Internal,
             Error::Cancelled => ErrorKind::Cancelled,
         }
@@ -252,7 +266,8 @@ impl Error {
     /// The stable machine-readable `error` string of the envelope.
     pub fn code(&self) -> &'static str {
         match self {
-            Error::InvalidRequest { .. } => "invalid_request",
+            Error::InvalidRequest { .. } | Error::NotALedger { .. } => "invalid_request",
+            Error::ReadOnly { .. } => "read_only",
             Error::InvalidAmount { .. } => "invalid_amount",
             Error::BalanceLimit { .. } => "balance_limit_exceeded",
             Error::ExceedsRefundable { .. } => "exceeds_refundable_amount",
@@ -272,6 +287,7 @@ impl Error {
             Error::BatchRolledBack { .. } => "batch_rolled_back",
             Error::LedgerBusy { .. } => "ledger_busy",
             Error::InvariantBroken { .. } => "invariant_broken",
+            Error::StorageIntegrity { .. } => "storage_integrity",
             Error::TokenNotFound { .. } => "token_not_found",
             Error::Unauthenticated { .. } => "unauthenticated",
             Error::Forbidden { .. } => "forbidden",

@@ -6,7 +6,7 @@ mod support;
 use serde_json::Value;
 use support::{s, Ledger};
 
-const CHECKS: [&str; 11] = [
+const CHECKS: [&str; 12] = [
     "hash_chain",
     "entries_balance",
     "balance_history",
@@ -14,6 +14,7 @@ const CHECKS: [&str; 11] = [
     "refund_caps",
     "freezes",
     "wallet_statuses",
+    "audit_chain",
     "postings_belong_to_entries",
     "sqlite_integrity",
     "append_only_triggers",
@@ -116,7 +117,8 @@ fn verify_on_a_healthy_ledger_passes_every_check() {
         assert_eq!(c["ok"], true, "{c}");
         assert_eq!(c["problems_total"], 0, "{c}");
         assert!(
-            c["checked"].as_u64().is_some_and(|n| n > 0) || c["name"] == "refund_caps" || c["name"] == "anchors",
+            c["checked"].as_u64().is_some_and(|n| n > 0)
+                || ["refund_caps", "anchors", "audit_chain"].contains(&s(&c["name"])),
             "{c}"
         );
     }
@@ -630,4 +632,128 @@ fn a_wallet_handed_to_another_tenant_or_currency_by_hand_is_caught() {
             "{edit}: {message}"
         );
     }
+}
+
+/// A ledger of several pages: enough rows that damage can land past its first pages.
+fn ledger_of_many_pages() -> Ledger {
+    let l = busy_ledger();
+    let long = "a deposit with a description long enough to fill pages ".repeat(6);
+    for _ in 0..12 {
+        l.ok(&["wallet", "deposit", "u", "--amount", "1", "--description", &long]);
+    }
+    let pages: i64 = l.sqlite().query_row("PRAGMA page_count", [], |r| r.get(0)).unwrap();
+    assert!(pages >= 8, "the ledger has {pages} pages");
+    l
+}
+
+/// `ledger verify` on a damaged file must fail as a verification (exit 7, the error envelope
+/// naming `sqlite_integrity`), never as an internal error.
+fn verify_names_the_integrity_check(l: &Ledger, what: &str) {
+    let message = broken(l);
+    assert_eq!(named_checks(&message), ["sqlite_integrity"], "{what}: {message}");
+    let table = l.cmd().args(["ledger", "verify"]).output().unwrap();
+    assert_eq!(table.status.code(), Some(7), "{what}");
+    let stdout = String::from_utf8_lossy(&table.stdout);
+    assert!(
+        stdout.contains("sqlite_integrity") && stdout.contains("damaged"),
+        "{what}: {stdout}"
+    );
+}
+
+#[test]
+fn verify_on_a_truncated_copy_exits_7_naming_the_integrity_check() {
+    let l = ledger_of_many_pages();
+    let whole = std::fs::read(&l.db).unwrap();
+    for keep in [whole.len() / 2, 8192, 4096, 50] {
+        std::fs::write(&l.db, &whole[..keep]).unwrap();
+        verify_names_the_integrity_check(&l, &format!("truncated to {keep} bytes"));
+    }
+    // Other commands refuse the damaged file the same way, as a storage-integrity failure.
+    std::fs::write(&l.db, &whole[..whole.len() / 2]).unwrap();
+    let run = l.run(&["wallet", "history", "u"]);
+    assert_eq!(
+        (run.code, s(&run.json["error"])),
+        (7, "storage_integrity"),
+        "{}",
+        run.json
+    );
+}
+
+#[test]
+fn verify_on_a_file_with_corrupted_pages_exits_7_naming_the_integrity_check() {
+    let l = ledger_of_many_pages();
+    let whole = std::fs::read(&l.db).unwrap();
+    let page = 4096;
+    // Two pages past the schema's first page overwritten with a fixed pattern, as a bad disk would.
+    for first in [2, 4] {
+        let mut damaged = whole.clone();
+        damaged[first * page..(first + 2) * page].fill(0xA5);
+        std::fs::write(&l.db, &damaged).unwrap();
+        verify_names_the_integrity_check(&l, &format!("pages {first} and {} overwritten", first + 1));
+    }
+}
+
+/// A small seeded generator (xorshift64*), so a failing run of the kill test can be replayed.
+struct Seeded(u64);
+
+impl Seeded {
+    fn below(&mut self, n: u64) -> u64 {
+        self.0 ^= self.0 >> 12;
+        self.0 ^= self.0 << 25;
+        self.0 ^= self.0 >> 27;
+        self.0.wrapping_mul(0x2545_F491_4F6C_DD1D) % n
+    }
+}
+
+#[test]
+fn a_killed_init_leaves_no_ledger_or_one_that_verifies() {
+    const KILLS: usize = 48;
+    const SEED: u64 = 0x1ED6_E2C7_1A11_0008;
+    let binary = assert_cmd::cargo::cargo_bin("ledgerctl");
+    // Kill moments spread over the whole run of an init on this machine, and a little past it.
+    let timed = Ledger::uninitialised();
+    let started = std::time::Instant::now();
+    timed.ok(&["init"]);
+    let window_us = (started.elapsed().as_micros() as u64 * 3 / 2).max(1_000);
+    let mut random = Seeded(SEED);
+    let (mut nothing_left, mut ledger_left) = (0, 0);
+    for kill in 0..KILLS {
+        let l = Ledger::uninitialised();
+        let delay_us = random.below(window_us);
+        let mut child = std::process::Command::new(&binary)
+            .args(["--db", l.db.to_str().unwrap(), "init"])
+            .stdout(std::process::Stdio::null())
+            .stderr(std::process::Stdio::null())
+            .spawn()
+            .expect("init starts");
+        std::thread::sleep(std::time::Duration::from_micros(delay_us));
+        let _ = child.kill(); // SIGKILL
+        child.wait().expect("init is reaped");
+        let what = format!("kill {kill} after {delay_us} µs (seed {SEED:#x})");
+        let left_a_ledger = l.db.exists();
+        if left_a_ledger {
+            ledger_left += 1;
+            let run = l.run(&["ledger", "verify"]);
+            assert_eq!(
+                run.code, 0,
+                "{what}: the file left behind must be a working ledger: {}",
+                run.json
+            );
+        } else {
+            nothing_left += 1;
+            l.ok(&["init"]);
+            l.verified();
+        }
+        let folder = std::fs::read_dir(l.db.parent().unwrap()).unwrap();
+        for name in folder.map(|e| e.unwrap().file_name().to_string_lossy().into_owned()) {
+            let sqlite_state = ["ledger.db", "ledger.db-wal", "ledger.db-shm"].contains(&name.as_str());
+            // A killed build's temporary is ignored by every command, and removed by the next init.
+            let ignored_build = left_a_ledger && name.starts_with(".ledger.db.init-");
+            assert!(sqlite_state || ignored_build, "{what}: {name} was left behind");
+        }
+    }
+    assert!(
+        nothing_left > 0 && ledger_left > 0,
+        "the kills must land both before and after the ledger appears: {nothing_left} left nothing, {ledger_left} a ledger"
+    );
 }

@@ -82,15 +82,50 @@ fn acme() -> (Ledger, String) {
 /// Stores a bearer token for acme/shop by hand, with a secret the test knows, as `token create`
 /// would but with any `expires_at`; returns its text.
 fn insert_token(l: &Ledger, id: &str, expires_at: &str) -> String {
+    use ledgerctl::ledger::chain::{audit_hash, AuditRecord, GENESIS_HASH};
+    use ledgerctl::ledger::model::Scope;
+    use ledgerctl::ledger::token::{Access, Token, TokenKind};
     let secret = "5e".repeat(32);
-    l.sqlite()
-        .execute(
-            "INSERT INTO tokens (id, kind, tenant_id, application_id, user_id, access, secret_sha256,
-                                 created_at, expires_at, revoked_at, actor)
-             VALUES (?1, 'bearer', 'acme', 'shop', NULL, 'write', ?2, '2026-01-01T00:00:00Z', ?3, NULL, 'test')",
-            rusqlite::params![id, sha256_hex(&secret), expires_at],
+    let token = Token {
+        id: id.to_owned(),
+        kind: TokenKind::Bearer,
+        scope: Scope {
+            tenant_id: "acme".into(),
+            application_id: "shop".into(),
+        },
+        user_id: None,
+        access: Access::Write,
+        secret_sha256: sha256_hex(&secret),
+        created_at: "2026-01-01T00:00:00Z".into(),
+        expires_at: Some(expires_at.into()),
+        revoked_at: None,
+        actor: "test".into(),
+        name: None,
+    };
+    let conn = l.sqlite();
+    conn.execute(
+        "INSERT INTO tokens (id, kind, tenant_id, application_id, user_id, access, secret_sha256,
+                             created_at, expires_at, revoked_at, actor)
+         VALUES (?1, 'bearer', 'acme', 'shop', NULL, 'write', ?2, '2026-01-01T00:00:00Z', ?3, NULL, 'test')",
+        rusqlite::params![id, token.secret_sha256, expires_at],
+    )
+    .expect("insert a token");
+    // Recorded in the audit chain as `token create` records it, or serve would refuse it as forged.
+    let (last_seq, prev_hash): (i64, String) = conn
+        .query_row(
+            "SELECT COALESCE(MAX(seq), 0), COALESCE((SELECT hash FROM audit_events ORDER BY seq DESC LIMIT 1), ?1)
+             FROM audit_events",
+            [GENESIS_HASH],
+            |r| Ok((r.get(0)?, r.get(1)?)),
         )
-        .expect("insert a token");
+        .expect("the audit chain's head");
+    let seq = last_seq + 1;
+    let hash = audit_hash(seq, &AuditRecord::TokenCreated(&token), &prev_hash);
+    conn.execute(
+        "INSERT INTO audit_events (seq, kind, subject, prev_hash, hash) VALUES (?1, 'token_created', ?2, ?3, ?4)",
+        rusqlite::params![seq, id, prev_hash, hash],
+    )
+    .expect("record the token");
     format!("{id}.{secret}")
 }
 

@@ -73,6 +73,11 @@ pub struct Global {
     #[arg(short = 'y', long, global = true)]
     pub yes: bool,
 
+    /// Open the ledger read-only: reading commands work (also on a file this user cannot
+    /// write), every write is refused with exit 2 (read_only) before the file is touched
+    #[arg(long, global = true, env = "LEDGERCTL_READ_ONLY")]
+    pub read_only: bool,
+
     /// How long to wait for another writer's lock before failing with exit 6
     #[arg(long, global = true, env = "LEDGERCTL_LOCK_TIMEOUT_MS", default_value_t = LOCK_TIMEOUT_MS_DEFAULT, value_name = "MS",
           value_parser = clap::value_parser!(u64).range(0..=LOCK_TIMEOUT_MS_MAX))]
@@ -409,6 +414,9 @@ ledgerctl --tenant acme --app shop token create --internal"
         /// An internal API key (X-API-Key) for POST /internal/wallet/refund instead of a bearer token
         #[arg(long)]
         internal: bool,
+        /// A label for people, shown by `token list` (e.g. what or who the token is for)
+        #[arg(long, value_name = "TEXT")]
+        name: Option<String>,
     },
     /// List every token of every tenant, newest first (never their secrets)
     List {

@@ -157,8 +157,17 @@ fn run<W: Write>(cli: &Cli, out: &mut Printer<W>) -> Result<(), Stop> {
                      ledger trial-balance";
         return Err(Error::invalid("output", format!("csv is for the list commands ({lists})")).into());
     }
+    if g.read_only && writes(&cli.command) {
+        return Err(Error::ReadOnly {
+            reason: "--read-only (LEDGERCTL_READ_ONLY) forbids this command, which writes; nothing was written"
+                .to_owned(),
+        }
+        .into());
+    }
     let actor = actor();
     let open = || Store::open(&g.db, g.lock_timeout_ms);
+    let open_read = || Store::open_for_reading(&g.db, g.lock_timeout_ms, g.read_only);
+    let open_for = |command: &Command| if writes(command) { open() } else { open_read() };
     match &cli.command {
         Command::Completions { shell } => out.raw(&completions(*shell))?,
         Command::Man { dir: None } => out.raw(&man_page()?)?,
@@ -178,7 +187,7 @@ fn run<W: Write>(cli: &Cli, out: &mut Printer<W>) -> Result<(), Stop> {
         }
         Command::Ledger(LedgerCommand::Verify { anchor }) => {
             let anchors = anchor.iter().map(|a| a.parse()).collect::<Result<Vec<_>>>()?;
-            let report = ops::verify(&mut open()?, &anchors)?;
+            let report = ops::verify_file(&g.db, open_read, &anchors)?;
             if report.ok() || out.format == Format::Table {
                 out.verify(&report)?;
             }
@@ -192,7 +201,7 @@ fn run<W: Write>(cli: &Cli, out: &mut Printer<W>) -> Result<(), Stop> {
         Command::Ledger(LedgerCommand::Export { format, since, until }) => {
             let since = since.as_deref().map(|t| ops::parse_time("since", t)).transpose()?;
             let until = until.as_deref().map(|t| ops::parse_time("until", t)).transpose()?;
-            let mut store = open()?;
+            let mut store = open_read()?;
             let mut exporter = Exporter::new(*format, out.writer());
             let exported = ops::export(&mut store, since.as_deref(), until.as_deref(), &mut exporter);
             if let Some(e) = exporter.io_error.take() {
@@ -207,7 +216,7 @@ fn run<W: Write>(cli: &Cli, out: &mut Printer<W>) -> Result<(), Stop> {
         }) => {
             let page = PageRequest::new(page.page, page.page_size)?;
             out.journal(&ops::journal(
-                &mut open()?,
+                &mut open_read()?,
                 wallet_id.as_deref(),
                 &entry_filter(filter)?,
                 page,
@@ -215,20 +224,20 @@ fn run<W: Write>(cli: &Cli, out: &mut Printer<W>) -> Result<(), Stop> {
         }
         Command::Ledger(LedgerCommand::TrialBalance { at }) => {
             let at = at.as_deref().map(|t| ops::parse_time("at", t)).transpose()?;
-            out.trial_balance(&ops::trial_balance(&mut open()?, at.as_deref())?)?
+            out.trial_balance(&ops::trial_balance(&mut open_read()?, at.as_deref())?)?
         }
         Command::Transaction(TransactionCommand::Show { transaction_id }) => {
-            let (entry, refunded, wallet) = ops::show_transaction(&mut open()?, &scope, transaction_id)?;
+            let (entry, refunded, wallet) = ops::show_transaction(&mut open_read()?, &scope, transaction_id)?;
             out.transaction(&entry, refunded, &wallet)?;
         }
         Command::Freeze(FreezeCommand::Show { freeze_id }) => {
-            let (freeze, wallet) = ops::show_freeze(&mut open()?, &scope, freeze_id)?;
+            let (freeze, wallet) = ops::show_freeze(&mut open_read()?, &scope, freeze_id)?;
             out.freeze(&freeze, &wallet)?;
         }
-        Command::Token(command) => token(command, g, &scope, &actor, &mut open()?, out)?,
+        Command::Token(command) => token(command, g, &scope, &actor, &mut open_for(&cli.command)?, out)?,
         Command::Serve(args) => serve(args, g, out)?,
         Command::Batch(args) => batch::run(args, g.yes, &scope, &actor, &mut open()?, out)?,
-        Command::Wallet(command) => wallet(command, g, &scope, &actor, &mut open()?, out)?,
+        Command::Wallet(command) => wallet(command, g, &scope, &actor, &mut open_for(&cli.command)?, out)?,
     }
     Ok(())
 }
@@ -247,6 +256,7 @@ fn token<W: Write>(
             scope: access,
             expires,
             internal,
+            name,
         } => {
             let new = ops::NewToken {
                 kind: if *internal {
@@ -261,6 +271,7 @@ fn token<W: Write>(
                     (TokenScope::Read, false) => Access::Read,
                 },
                 expires: expires.clone(),
+                name: name.clone(),
             };
             let (token, secret) = ops::create_token(store, &new, actor)?;
             out.token_created(&token, &secret)?;
@@ -293,6 +304,35 @@ fn serve<W: Write>(args: &args::ServeArgs, g: &Global, out: &mut Printer<W>) -> 
         out.flush()
     })?;
     Ok(())
+}
+
+/// The commands that write to the ledger (or create it); every other command only reads it,
+/// through a read-only connection.
+fn writes(command: &Command) -> bool {
+    match command {
+        Command::Completions { .. } | Command::Man { .. } => false,
+        Command::Ledger(
+            LedgerCommand::Verify { .. }
+            | LedgerCommand::TrialBalance { .. }
+            | LedgerCommand::Journal { .. }
+            | LedgerCommand::Export { .. },
+        ) => false,
+        Command::Transaction(TransactionCommand::Show { .. }) | Command::Freeze(FreezeCommand::Show { .. }) => false,
+        Command::Token(TokenCommand::List { .. }) => false,
+        Command::Wallet(
+            WalletCommand::Show { .. }
+            | WalletCommand::List { .. }
+            | WalletCommand::History { .. }
+            | WalletCommand::Freezes { .. }
+            | WalletCommand::Status { status: None, .. },
+        ) => false,
+        Command::Init
+        | Command::Refund(_)
+        | Command::Batch(_)
+        | Command::Serve(_)
+        | Command::Token(TokenCommand::Create { .. } | TokenCommand::Revoke { .. })
+        | Command::Wallet(_) => true,
+    }
 }
 
 /// The commands whose result is a list, which `-o csv` can print.

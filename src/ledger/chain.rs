@@ -4,7 +4,8 @@
 use serde::Serialize;
 use sha2::{Digest, Sha256};
 
-use super::model::{Entry, Posting};
+use super::model::{Entry, Posting, StatusChange};
+use super::token::Token;
 
 /// The `prev_hash` of the first entry.
 pub const GENESIS_HASH: &str = "0000000000000000000000000000000000000000000000000000000000000000";
@@ -78,6 +79,156 @@ pub fn entry_hash(seq: i64, entry: &Entry, owner: Owner, prev_hash: &str) -> Str
         postings: &entry.postings,
     };
     let json = serde_json::to_vec(&canonical).expect("a struct of strings and integers serializes");
+    sha256_hex(&[prev_hash.as_bytes(), b"\n", &json])
+}
+
+/// What the audit chain records, each in the order it happened: a token made, a token revoked,
+/// a wallet's status changed. Chained like the journal, so `ledger verify` catches a token
+/// widened, moved, un-revoked or forged, and a status change edited or deleted, by hand.
+#[derive(Debug, Clone, Copy)]
+pub enum AuditRecord<'a> {
+    TokenCreated(&'a Token),
+    TokenRevoked {
+        token_id: &'a str,
+        revoked_at: &'a str,
+    },
+    /// `change_seq` is the status change's own row number.
+    StatusChanged {
+        change_seq: i64,
+        change: &'a StatusChange,
+    },
+}
+
+/// The kind of an audit record, as stored.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum AuditKind {
+    TokenCreated,
+    TokenRevoked,
+    StatusChanged,
+}
+
+impl AuditKind {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            AuditKind::TokenCreated => "token_created",
+            AuditKind::TokenRevoked => "token_revoked",
+            AuditKind::StatusChanged => "status_changed",
+        }
+    }
+}
+
+impl std::str::FromStr for AuditKind {
+    type Err = crate::error::Error;
+    fn from_str(s: &str) -> crate::error::Result<AuditKind> {
+        match s {
+            "token_created" => Ok(AuditKind::TokenCreated),
+            "token_revoked" => Ok(AuditKind::TokenRevoked),
+            "status_changed" => Ok(AuditKind::StatusChanged),
+            other => Err(crate::error::Error::internal(format!(
+                "unknown audit record kind {other:?} in ledger"
+            ))),
+        }
+    }
+}
+
+impl AuditRecord<'_> {
+    pub fn kind(&self) -> AuditKind {
+        match self {
+            AuditRecord::TokenCreated(_) => AuditKind::TokenCreated,
+            AuditRecord::TokenRevoked { .. } => AuditKind::TokenRevoked,
+            AuditRecord::StatusChanged { .. } => AuditKind::StatusChanged,
+        }
+    }
+
+    /// What the record is about: a token's id, or a status change's row number.
+    pub fn subject(&self) -> String {
+        match self {
+            AuditRecord::TokenCreated(token) => token.id.clone(),
+            AuditRecord::TokenRevoked { token_id, .. } => (*token_id).to_owned(),
+            AuditRecord::StatusChanged { change_seq, .. } => change_seq.to_string(),
+        }
+    }
+}
+
+/// A stored audit record: its place in the chain and what it is about.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct AuditEvent {
+    pub seq: i64,
+    pub kind: AuditKind,
+    pub subject: String,
+    pub prev_hash: String,
+    pub hash: String,
+}
+
+/// An audit record's content in a fixed field order. A token's revocation is its own record,
+/// so the token's record covers only what never changes.
+#[derive(Serialize)]
+#[serde(tag = "event", rename_all = "snake_case")]
+enum CanonicalAudit<'a> {
+    TokenCreated {
+        id: &'a str,
+        kind: &'a str,
+        tenant_id: &'a str,
+        application_id: &'a str,
+        user_id: Option<&'a str>,
+        access: &'a str,
+        secret_sha256: &'a str,
+        created_at: &'a str,
+        expires_at: Option<&'a str>,
+        actor: &'a str,
+        name: Option<&'a str>,
+    },
+    TokenRevoked {
+        token_id: &'a str,
+        revoked_at: &'a str,
+    },
+    StatusChanged {
+        change_seq: i64,
+        wallet_id: &'a str,
+        from_status: &'a str,
+        to_status: &'a str,
+        reason: &'a str,
+        actor: &'a str,
+        created_at: &'a str,
+    },
+}
+
+#[derive(Serialize)]
+struct CanonicalAuditEvent<'a> {
+    seq: i64,
+    #[serde(flatten)]
+    record: CanonicalAudit<'a>,
+}
+
+/// The hex SHA-256 of `prev_hash`, a newline and the record's canonical JSON at `seq`.
+pub fn audit_hash(seq: i64, record: &AuditRecord, prev_hash: &str) -> String {
+    let record = match *record {
+        AuditRecord::TokenCreated(t) => CanonicalAudit::TokenCreated {
+            id: &t.id,
+            kind: t.kind.as_str(),
+            tenant_id: &t.scope.tenant_id,
+            application_id: &t.scope.application_id,
+            user_id: t.user_id.as_deref(),
+            access: t.access.as_str(),
+            secret_sha256: &t.secret_sha256,
+            created_at: &t.created_at,
+            expires_at: t.expires_at.as_deref(),
+            actor: &t.actor,
+            name: t.name.as_deref(),
+        },
+        AuditRecord::TokenRevoked { token_id, revoked_at } => CanonicalAudit::TokenRevoked { token_id, revoked_at },
+        AuditRecord::StatusChanged { change_seq, change } => CanonicalAudit::StatusChanged {
+            change_seq,
+            wallet_id: &change.wallet_id,
+            from_status: change.from.as_str(),
+            to_status: change.to.as_str(),
+            reason: &change.reason,
+            actor: &change.actor,
+            created_at: &change.created_at,
+        },
+    };
+    let json =
+        serde_json::to_vec(&CanonicalAuditEvent { seq, record }).expect("a struct of strings and integers serializes");
     sha256_hex(&[prev_hash.as_bytes(), b"\n", &json])
 }
 

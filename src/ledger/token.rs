@@ -93,6 +93,8 @@ pub struct Token {
     pub revoked_at: Option<String>,
     /// Who created it (the OS user of the CLI).
     pub actor: String,
+    /// A label for people (`token create --name`), e.g. what the token is for.
+    pub name: Option<String>,
 }
 
 /// Whether a token is usable at a given moment.
@@ -254,6 +256,7 @@ mod tests {
             expires_at: Some("2026-02-01T00:00:00Z".into()),
             revoked_at: None,
             actor: "cli:test".into(),
+            name: None,
         }
     }
 

@@ -5,8 +5,9 @@
 
 use std::collections::{BTreeMap, HashMap};
 
-use super::chain::{entry_hash, Owner, GENESIS_HASH};
+use super::chain::{audit_hash, entry_hash, AuditEvent, AuditKind, AuditRecord, Owner, GENESIS_HASH};
 use super::model::{Account, Freeze, FreezeStatus, StatusChange, StoredEntry, TxType, Wallet, WalletStatus};
+use super::token::Token;
 
 /// How many problems each check reports by name before it only counts them.
 const PROBLEMS_SHOWN_MAX: usize = 20;
@@ -53,6 +54,8 @@ pub struct Report {
     /// The last entry's place and hash: kept outside the file, it later proves (as an
     /// [`Anchor`]) that nothing up to it was removed or changed.
     pub head: Option<Anchor>,
+    /// The storage itself is damaged: only the integrity check ran.
+    pub damaged: bool,
 }
 
 /// An entry's `seq` and hash, recorded outside the ledger file by an operator.
@@ -86,7 +89,29 @@ impl std::str::FromStr for Anchor {
     }
 }
 
+/// The name of the check on the file's own storage (`PRAGMA integrity_check`).
+pub const INTEGRITY_CHECK: &str = "sqlite_integrity";
+pub const INTEGRITY_DESCRIPTION: &str = "PRAGMA integrity_check finds the file intact";
+
 impl Report {
+    /// The report on a file whose storage is damaged: the failed integrity check alone, since
+    /// every other check would read pages that cannot be trusted.
+    pub fn damaged(mut integrity: Check) -> Report {
+        integrity.fail("the other checks were not run: they would read damaged pages".to_owned());
+        Report {
+            entries: 0,
+            wallets: 0,
+            checks: vec![integrity],
+            head: None,
+            damaged: true,
+        }
+    }
+
+    /// The report on a file that cannot be read at all, for `reason`.
+    pub fn unreadable(reason: String) -> Report {
+        Report::damaged(external_check(INTEGRITY_CHECK, INTEGRITY_DESCRIPTION, vec![reason]))
+    }
+
     pub fn ok(&self) -> bool {
         self.checks.iter().all(Check::ok)
     }
@@ -396,8 +421,44 @@ impl<'w> Verifier<'w> {
             wallets: wallets.len() as u64,
             checks,
             head,
+            damaged: false,
         }
     }
+}
+
+/// What the journal proves about a wallet, for checking its cached balances before a write:
+/// its last entry (with postings) and the sum of its active freezes, in minor units.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct BalanceProof {
+    pub last_entry: Option<StoredEntry>,
+    pub active_frozen: i64,
+}
+
+/// Whether a wallet's cached balances are the ones its journal proves: its total equals its last
+/// entry's `balance_after` (an entry whose hash still holds), and its frozen balance equals its
+/// active freezes. A write starts only from balances that pass, so a hand-edited cache is never
+/// spent. Returns what differs.
+pub fn check_cached_balances(wallet: &Wallet, proof: &BalanceProof) -> Result<(), String> {
+    let proven_total = match &proof.last_entry {
+        None => 0,
+        Some(last) => {
+            if entry_hash(last.seq, &last.entry, Owner::of(wallet), &last.prev_hash) != last.hash {
+                return Err(format!(
+                    "wallet {}'s last journal entry {} (seq {}) does not match its hash",
+                    wallet.id, last.entry.id, last.seq
+                ));
+            }
+            last.entry.balance_after
+        }
+    };
+    let cached_total = wallet.available.checked_add(wallet.frozen);
+    if cached_total != Some(proven_total) || wallet.frozen != proof.active_frozen {
+        return Err(format!(
+            "wallet {} holds available {} / frozen {} (minor units) but its journal proves a balance of {} with {} frozen by active freezes",
+            wallet.id, wallet.available, wallet.frozen, proven_total, proof.active_frozen
+        ));
+    }
+    Ok(())
 }
 
 /// Every wallet starts `active`; its status changes must follow on from one another and end
@@ -438,6 +499,130 @@ pub fn check_statuses(wallets: &[Wallet], changes: &[StatusChange]) -> Check {
         }
     }
     check
+}
+
+/// Every token, every revocation and every wallet status change must be recorded once in the
+/// audit chain, and still match the hash recorded there; the chain itself must be unbroken.
+/// `changes` are the status changes with their row numbers.
+pub fn check_audit(events: &[AuditEvent], tokens: &[Token], changes: &[(i64, StatusChange)]) -> Check {
+    let mut check = Check::new(
+        "audit_chain",
+        "every token, revocation and wallet status change matches its record in the audit hash chain",
+    );
+    let tokens_by_id: HashMap<&str, &Token> = tokens.iter().map(|t| (t.id.as_str(), t)).collect();
+    let changes_by_seq: HashMap<String, (i64, &StatusChange)> =
+        changes.iter().map(|(seq, c)| (seq.to_string(), (*seq, c))).collect();
+    let mut created: HashMap<&str, i64> = HashMap::new();
+    let mut revoked: HashMap<&str, i64> = HashMap::new();
+    let mut recorded_changes: HashMap<&str, i64> = HashMap::new();
+    let mut prev_hash = GENESIS_HASH;
+    for (expected_seq, event) in (1..).zip(events) {
+        check.checked += 1;
+        let at = format!("audit record seq {}", event.seq);
+        if event.seq != expected_seq || event.prev_hash != prev_hash {
+            check.fail(format!(
+                "{at} does not follow on from the record before it: the chain was cut or reordered"
+            ));
+        }
+        prev_hash = &event.hash;
+        let subject = event.subject.as_str();
+        let record = match event.kind {
+            AuditKind::TokenCreated => match tokens_by_id.get(subject) {
+                Some(token) => {
+                    if created.insert(subject, event.seq).is_some() {
+                        check.fail(format!("token {subject} is recorded as created twice ({at})"));
+                    }
+                    AuditRecord::TokenCreated(token)
+                }
+                None => {
+                    check.fail(format!("token {subject} ({at}) is gone: it was deleted"));
+                    continue;
+                }
+            },
+            AuditKind::TokenRevoked => {
+                revoked.insert(subject, event.seq);
+                match tokens_by_id.get(subject).map(|t| t.revoked_at.as_deref()) {
+                    Some(Some(revoked_at)) => AuditRecord::TokenRevoked {
+                        token_id: subject,
+                        revoked_at,
+                    },
+                    Some(None) => {
+                        check.fail(format!("token {subject} was revoked ({at}) but is no longer revoked"));
+                        continue;
+                    }
+                    None => {
+                        check.fail(format!("revoked token {subject} ({at}) is gone: it was deleted"));
+                        continue;
+                    }
+                }
+            }
+            AuditKind::StatusChanged => match changes_by_seq.get(subject) {
+                Some(&(change_seq, change)) => {
+                    recorded_changes.insert(subject, event.seq);
+                    AuditRecord::StatusChanged { change_seq, change }
+                }
+                None => {
+                    check.fail(format!("status change seq {subject} ({at}) is gone: it was deleted"));
+                    continue;
+                }
+            },
+        };
+        if audit_hash(event.seq, &record, &event.prev_hash) != event.hash {
+            check.fail(match record {
+                AuditRecord::TokenCreated(t) => format!(
+                    "token {} does not match its hash ({at}): its scope, tenant, application, user, secret hash, expiry or name was changed",
+                    t.id
+                ),
+                AuditRecord::TokenRevoked { token_id, .. } => {
+                    format!("token {token_id}'s revocation does not match its hash ({at})")
+                }
+                AuditRecord::StatusChanged { change_seq, change } => format!(
+                    "status change seq {change_seq} of wallet {} does not match its hash ({at})",
+                    change.wallet_id
+                ),
+            });
+        }
+    }
+    for token in tokens {
+        if !created.contains_key(token.id.as_str()) {
+            check.fail(format!(
+                "token {} has no audit record: it was inserted by hand",
+                token.id
+            ));
+        }
+        if token.revoked_at.is_some() && !revoked.contains_key(token.id.as_str()) {
+            check.fail(format!("token {} is revoked without an audit record", token.id));
+        }
+    }
+    for (seq, change) in changes {
+        if !recorded_changes.contains_key(seq.to_string().as_str()) {
+            check.fail(format!(
+                "status change seq {seq} of wallet {} has no audit record: it was inserted by hand",
+                change.wallet_id
+            ));
+        }
+    }
+    check
+}
+
+/// Whether a stored token is the one its audit records vouch for: recorded as created, with a
+/// hash that still holds, and revoked if a revocation was recorded. A token that is not (a row
+/// inserted, widened, moved or un-revoked by hand) must not be honoured.
+pub fn token_matches_audit(token: &Token, created: Option<&AuditEvent>, revocation: Option<&AuditEvent>) -> bool {
+    let created_holds = created
+        .is_some_and(|event| audit_hash(event.seq, &AuditRecord::TokenCreated(token), &event.prev_hash) == event.hash);
+    let revocation_holds = match (revocation, token.revoked_at.as_deref()) {
+        (None, _) => true,
+        (Some(event), Some(revoked_at)) => {
+            let record = AuditRecord::TokenRevoked {
+                token_id: &token.id,
+                revoked_at,
+            };
+            audit_hash(event.seq, &record, &event.prev_hash) == event.hash
+        }
+        (Some(_), None) => false,
+    };
+    created_holds && revocation_holds
 }
 
 /// A check made outside the journal (the database's own integrity check, the triggers).

@@ -3,11 +3,11 @@
 use std::collections::{BTreeMap, HashMap};
 use std::path::Path;
 
-use crate::error::Result;
+use crate::error::{Error, Result};
 use crate::ledger::model::{NormalSide, StoredEntry};
 use crate::ledger::request::{EntryFilter, PageRequest, Paged};
 use crate::ledger::verify::{Anchor, Report};
-use crate::store::Store;
+use crate::store::{has_ledger_header, Store};
 
 /// Creates a new, empty ledger file and returns its schema version.
 pub fn init(path: &Path, lock_timeout_ms: u64) -> Result<i64> {
@@ -18,6 +18,27 @@ pub fn init(path: &Path, lock_timeout_ms: u64) -> Result<i64> {
 /// not an error: the caller decides how to say it.
 pub fn verify(store: &mut Store, anchors: &[Anchor]) -> Result<Report> {
     store.read(|tx| tx.verify(anchors))
+}
+
+/// Opens the ledger at `path` and verifies it. A ledger whose storage is damaged (a truncated
+/// copy, overwritten pages, a header SQLite cannot read) is a failed `sqlite_integrity` check
+/// in the report, as any other broken invariant is, not an error of ledgerctl's.
+pub fn verify_file(path: &Path, open: impl FnOnce() -> Result<Store>, anchors: &[Anchor]) -> Result<Report> {
+    let damaged = |e: Error| -> Result<Report> {
+        match e {
+            Error::StorageIntegrity { message } => Ok(Report::unreadable(message)),
+            Error::NotALedger { .. } if has_ledger_header(path) => Ok(Report::unreadable(format!(
+                "{} begins as a ledger but SQLite cannot read it (truncated or overwritten): {e}",
+                path.display()
+            ))),
+            e => Err(e),
+        }
+    };
+    let mut store = match open() {
+        Ok(store) => store,
+        Err(e) => return damaged(e),
+    };
+    verify(&mut store, anchors).or_else(damaged)
 }
 
 /// Every account's debits, credits and balance, with per-currency totals.

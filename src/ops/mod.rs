@@ -11,8 +11,8 @@ mod wallet;
 
 pub use batch::{batch, BatchLine, BatchMode, LineResult};
 pub use ledger::{
-    export, init, journal, trial_balance, verify, wallet_of_account, ExportSink, TrialBalance, TrialBalanceLine,
-    TrialBalanceTotal, WalletOwner,
+    export, init, journal, trial_balance, verify, verify_file, wallet_of_account, ExportSink, TrialBalance,
+    TrialBalanceLine, TrialBalanceTotal, WalletOwner,
 };
 pub use operate::{execute, preview, refund_by_transaction, Outcome};
 pub use serve::{commit_group, IdempotencyKey, Reply, WriteRequest};
@@ -76,6 +76,14 @@ pub fn entry_filter<'a>(
             .map(|c| check_minted("cursor", TRANSACTION_PREFIX, c).map(str::to_owned))
             .transpose()?,
     })
+}
+
+/// Refuses to start a write from cached balances the wallet's journal does not prove (a hand
+/// edit of the file): nothing is written, and `ledger verify` says more.
+fn trusted(tx: &crate::store::Tx, wallet: &crate::ledger::model::Wallet) -> crate::error::Result<()> {
+    let proof = tx.balance_proof(&wallet.id)?;
+    crate::ledger::verify::check_cached_balances(wallet, &proof)
+        .map_err(|message| crate::error::Error::StorageIntegrity { message })
 }
 
 fn context(actor: &str) -> Context {

@@ -97,6 +97,7 @@ fn apply(tx: &Tx, wallet: Wallet, operation: &Operation, actor: &str) -> Result<
 /// Decides what `operation` does to `wallet`: a replay of an earlier identical request, or a
 /// plan built by the pure rules from the state loaded here.
 fn prepare(tx: &Tx, wallet: Wallet, operation: &Operation, actor: &str) -> Result<Prepared> {
+    super::trusted(tx, &wallet)?;
     let request = operation.canonical(wallet.currency)?;
     if let Some(reference_id) = operation.reference_id() {
         let previous = tx.entry_by_reference(&wallet.id, operation.kind(), reference_id)?;

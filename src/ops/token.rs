@@ -5,6 +5,7 @@ use crate::ledger::ids;
 use crate::ledger::model::Scope;
 use crate::ledger::request::{PageRequest, Paged};
 use crate::ledger::token::{self, Access, Presented, Token, TokenKind, SECRET_BYTES};
+use crate::ledger::verify::token_matches_audit;
 use crate::store::Store;
 
 /// What `token create` asks for.
@@ -16,6 +17,8 @@ pub struct NewToken {
     pub access: Access,
     /// `--expires` as typed: a lifetime (`30d`) or an RFC 3339 moment; `None` never expires.
     pub expires: Option<String>,
+    /// A label for people, shown by `token list`.
+    pub name: Option<String>,
 }
 
 /// Stores a new token and returns it with its secret text, which exists nowhere else: only its
@@ -32,6 +35,7 @@ pub fn create_token(store: &mut Store, new: &NewToken, actor: &str) -> Result<(T
             "an internal API key serves the internal refund of its tenant and application: it takes no --user or --scope",
         ));
     }
+    let name = crate::ledger::request::text("name", new.name.clone())?;
     let now = chrono::Utc::now();
     let expires_at = new
         .expires
@@ -53,6 +57,7 @@ pub fn create_token(store: &mut Store, new: &NewToken, actor: &str) -> Result<(T
         expires_at,
         revoked_at: None,
         actor: actor.to_owned(),
+        name,
     };
     store.write(|tx| tx.insert_token(&stored))?;
     Ok((stored, minted.text))
@@ -85,6 +90,13 @@ pub fn revoke_token(store: &mut Store, token_id: &str) -> Result<(Token, bool)> 
 /// The token behind a presented credential, if it is this kind and usable now.
 pub fn authenticate(store: &mut Store, presented: &str, kind: TokenKind) -> Result<Token> {
     let presented = Presented::parse(presented)?;
-    let stored = store.read(|tx| tx.token(&presented.id))?;
+    let stored = store.read(|tx| {
+        let Some(token) = tx.token(&presented.id)? else {
+            return Ok(None);
+        };
+        let (created, revocation) = tx.token_audit(&token.id)?;
+        // A row its audit records do not vouch for (edited or forged by hand) is no token.
+        Ok(token_matches_audit(&token, created.as_ref(), revocation.as_ref()).then_some(token))
+    })?;
     presented.authenticate(stored.as_ref(), kind, &super::now())
 }

@@ -188,6 +188,7 @@ pub fn set_status(
 ) -> Result<StatusOutcome> {
     store.write(|tx| {
         let wallet = wallet_in(tx, scope, user_id)?;
+        super::trusted(tx, &wallet)?;
         match rules::change_status(&wallet, to, reason, &super::context(actor))? {
             None => Ok(StatusOutcome { wallet, change: None }),
             Some((after, change)) => {
@@ -211,6 +212,7 @@ pub fn preview_status(
 ) -> Result<StatusOutcome> {
     store.read(|tx| {
         let wallet = wallet_in(tx, scope, user_id)?;
+        super::trusted(tx, &wallet)?;
         let change = rules::change_status(&wallet, to, reason, &super::context("preview"))?;
         Ok(StatusOutcome {
             change: change.map(|(_, c)| c),

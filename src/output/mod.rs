@@ -379,6 +379,8 @@ impl<W: Write> Printer<W> {
                     Column::plain("SCOPE", 0),
                     Column::plain("STATUS", 0),
                     Column::plain("EXPIRES", 1),
+                    // Free text, so last: piped, every column before it is one word.
+                    Column::text("NAME", 5),
                 ]);
                 for v in &list.items {
                     t.add_row(vec![
@@ -390,6 +392,7 @@ impl<W: Write> Printer<W> {
                         v.scope,
                         v.status,
                         v.expires_at.as_deref().unwrap_or("never"),
+                        v.name.as_deref().unwrap_or_default(),
                     ]);
                 }
                 self.table(None, &t)?;
@@ -582,12 +585,18 @@ impl<W: Write> Printer<W> {
         let view = VerifyView::from(report);
         match self.format {
             Format::Json | Format::Csv => self.json(&Envelope::ok(&view, &self.now)),
-            Format::Table => self.verify_table(&view),
+            Format::Table if report.damaged => {
+                self.verify_table(&view, "The ledger file is damaged: only its storage was checked")
+            }
+            Format::Table => self.verify_table(
+                &view,
+                &format!("Verified {} journal entries and {} wallets", view.entries, view.wallets),
+            ),
         }
     }
 
     /// The checklist of a verify run, for people, whatever it found.
-    pub fn verify_table(&mut self, view: &VerifyView) -> io::Result<()> {
+    pub fn verify_table(&mut self, view: &VerifyView, title: &str) -> io::Result<()> {
         let mut t = grid(vec![
             Column::plain("CHECK", 0),
             Column::plain("RESULT", 0),
@@ -607,13 +616,7 @@ impl<W: Write> Printer<W> {
                 c.description.to_owned(),
             ]);
         }
-        self.table(
-            Some(&format!(
-                "Verified {} journal entries and {} wallets",
-                view.entries, view.wallets
-            )),
-            &t,
-        )?;
+        self.table(Some(title), &t)?;
         if let Some(head) = &view.head {
             // The anchor on a line of its own, so it is never broken where it is copied from.
             let note = "Journal head (keep it outside this file; `ledger verify --anchor` with it later proves \
@@ -888,6 +891,7 @@ fn wallet_table(w: &WalletView) -> Table {
 
 fn token_table(t: &TokenView) -> Table {
     record(vec![
+        ("name", t.name.clone().unwrap_or_else(|| "-".to_owned()), false),
         ("kind", t.kind.to_owned(), false),
         ("tenant / app", format!("{} / {}", t.tenant_id, t.application_id), false),
         (

@@ -364,6 +364,8 @@ pub struct TokenView {
     pub expires_at: Option<String>,
     pub revoked_at: Option<String>,
     pub created_by: String,
+    /// The label given with `token create --name`; `null` without one.
+    pub name: Option<String>,
 }
 
 impl TokenView {
@@ -380,6 +382,7 @@ impl TokenView {
             expires_at: t.expires_at.clone(),
             revoked_at: t.revoked_at.clone(),
             created_by: t.actor.clone(),
+            name: t.name.clone(),
         }
     }
 }

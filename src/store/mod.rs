@@ -12,7 +12,7 @@ use std::time::Duration;
 use rusqlite::{params, Connection, ErrorCode, OpenFlags, OptionalExtension, Row, TransactionBehavior};
 
 use crate::error::{Error, Result};
-use crate::ledger::chain::{entry_hash, Owner, GENESIS_HASH};
+use crate::ledger::chain::{audit_hash, entry_hash, AuditEvent, AuditKind, AuditRecord, Owner, GENESIS_HASH};
 use crate::ledger::model::{
     Account, Entry, Freeze, FreezeStatus, Posting, Scope, StatusChange, StoredEntry, TxType, Wallet, WalletStatus,
 };
@@ -20,7 +20,10 @@ use crate::ledger::money::{Amount, Currency};
 use crate::ledger::request::{EntryFilter, PageRequest, Paged};
 use crate::ledger::rules::{FreezeChange, Plan};
 use crate::ledger::token::{Access, Token, TokenKind};
-use crate::ledger::verify::{check_statuses, external_check, Anchor, Check, Verifier};
+use crate::ledger::verify::{
+    check_audit, check_statuses, external_check, Anchor, BalanceProof, Check, Report, Verifier, INTEGRITY_CHECK,
+    INTEGRITY_DESCRIPTION,
+};
 
 pub use schema::{APPEND_ONLY_TRIGGERS, MIGRATIONS};
 
@@ -43,36 +46,69 @@ pub struct IdempotentResponse {
 pub struct Store {
     conn: Connection,
     lock_timeout_ms: u64,
+    /// Opened with [`Store::open_read_only`]: every write is refused before it starts.
+    read_only: bool,
 }
 
 impl Store {
     /// Creates a new ledger file; refuses to touch an existing one.
+    ///
+    /// The ledger is built whole under a temporary name in the same folder and only then linked
+    /// into place, so a process killed at any moment leaves either no ledger or a complete one.
     pub fn create(path: &Path, lock_timeout_ms: u64) -> Result<Store> {
-        // O_EXCL: of several processes creating the same file at once, exactly one wins.
-        match std::fs::OpenOptions::new().write(true).create_new(true).open(path) {
-            Ok(_) => {}
-            Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => {
-                return Err(Error::LedgerExists {
-                    path: path.display().to_string(),
-                })
-            }
-            Err(e) => return Err(Error::invalid("db", format!("cannot create {}: {e}", path.display()))),
+        if path.symlink_metadata().is_ok() {
+            return Err(Error::LedgerExists {
+                path: path.display().to_string(),
+            });
         }
-        let created = Store::initialise(path, lock_timeout_ms);
-        if created.is_err() {
-            // Leave no half-made ledger behind: the file is ours, nobody else has written to it.
-            for suffix in ["", "-wal", "-shm"] {
-                let _ = std::fs::remove_file(format!("{}{suffix}", path.display()));
-            }
-        }
-        created
+        let cannot = |e: &dyn std::fmt::Display| Error::invalid("db", format!("cannot create {}: {e}", path.display()));
+        let file_name = path
+            .file_name()
+            .ok_or_else(|| cannot(&"the path names no file"))?
+            .to_string_lossy()
+            .into_owned();
+        let folder = match path.parent() {
+            Some(parent) if !parent.as_os_str().is_empty() => parent.to_path_buf(),
+            _ => std::path::PathBuf::from("."),
+        };
+        remove_abandoned_builds(&folder, &file_name);
+        let temporary = folder.join(format!(
+            "{}{}-{}",
+            build_prefix(&file_name),
+            std::process::id(),
+            ulid::Ulid::new()
+        ));
+        let created = Store::build(&temporary, lock_timeout_ms)
+            .map_err(|e| match e {
+                Error::InvalidRequest { reason, .. } => cannot(&reason),
+                other => other,
+            })
+            .and_then(|()| publish(&temporary, path, &folder));
+        // Whatever happened, the temporary name and its side files go: a published ledger lives
+        // on under its real name (a hard link), a failed build is of no use to anyone.
+        remove_with_side_files(&temporary);
+        created?;
+        Store::open(path, lock_timeout_ms)
     }
 
-    fn initialise(path: &Path, lock_timeout_ms: u64) -> Result<Store> {
+    /// Builds a complete ledger at `path`, a name nobody else uses. The schema is written in
+    /// SQLite's rollback-journal mode and the file switched to WAL last, then closed (which
+    /// checkpoints and removes the WAL) and fsynced: the file alone is the whole ledger.
+    fn build(path: &Path, lock_timeout_ms: u64) -> Result<()> {
+        std::fs::OpenOptions::new()
+            .write(true)
+            .create_new(true)
+            .open(path)
+            .map_err(|e| Error::invalid("db", e))?;
         let flags = OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_NO_MUTEX;
         let conn = Connection::open_with_flags(path, flags).map_err(|e| open_error(path, e))?;
+        conn.pragma_update(None, "application_id", schema::APPLICATION_ID)
+            .map_err(|e| open_error(path, e))?;
+        let mut store = Store::configure(conn, lock_timeout_ms)?;
+        store.migrate()?;
         // WAL is a property of the file: set once here, every later connection inherits it.
-        let mode: String = conn
+        let mode: String = store
+            .conn
             .query_row("PRAGMA journal_mode = WAL", [], |r| r.get(0))
             .map_err(|e| open_error(path, e))?;
         if mode != "wal" {
@@ -81,11 +117,16 @@ impl Store {
                 path.display()
             )));
         }
-        conn.pragma_update(None, "application_id", schema::APPLICATION_ID)
-            .map_err(|e| open_error(path, e))?;
-        let mut store = Store::configure(conn, lock_timeout_ms)?;
-        store.migrate()?;
-        Ok(store)
+        store.conn.close().map_err(|(_, e)| Error::from(e))?;
+        if side_file(path, "-wal").exists() {
+            return Err(Error::internal(format!(
+                "{}: the WAL was not checkpointed when the new ledger was closed",
+                path.display()
+            )));
+        }
+        std::fs::File::open(path)
+            .and_then(|f| f.sync_all())
+            .map_err(|e| Error::invalid("db", e))
     }
 
     /// Opens an existing ledger file, bringing its schema up to date.
@@ -103,13 +144,92 @@ impl Store {
             .query_row("PRAGMA application_id", [], |r| r.get(0))
             .map_err(|e| open_error(path, e))?;
         if app_id != schema::APPLICATION_ID {
-            return Err(Error::invalid(
-                "db",
-                format!("{} is not a ledgerctl ledger file", path.display()),
-            ));
+            return Err(Error::NotALedger {
+                path: path.display().to_string(),
+            });
         }
         let mut store = Store::configure(conn, lock_timeout_ms)?;
         store.migrate()?;
+        Ok(store)
+    }
+
+    /// Opens a ledger for a reading command. With `read_only` (`--read-only`), or when this user
+    /// cannot write the file or its folder, through a read-only connection that never migrates
+    /// ([`Store::open_read_only`]). Otherwise as [`Store::open`] does: its connection removes
+    /// SQLite's `-wal` and `-shm` side files when it closes, which a read-only one cannot do.
+    pub fn open_for_reading(path: &Path, lock_timeout_ms: u64, read_only: bool) -> Result<Store> {
+        if read_only {
+            return Store::open_read_only(path, lock_timeout_ms);
+        }
+        match Store::open(path, lock_timeout_ms) {
+            Err(Error::ReadOnly { .. }) => Store::open_read_only(path, lock_timeout_ms),
+            Err(Error::InvalidRequest { field, .. }) if field == "db" => Store::open_read_only(path, lock_timeout_ms),
+            opened => opened,
+        }
+    }
+
+    /// Opens an existing ledger file for reading only: SQLite refuses every write on this
+    /// connection, and nothing is migrated. Works where the file or its folder cannot be
+    /// written (a read-only mount, another user's 0444 file). A file whose schema is older than
+    /// this ledgerctl's is refused, saying why: reading it needs a migration, which writes.
+    pub fn open_read_only(path: &Path, lock_timeout_ms: u64) -> Result<Store> {
+        if !path.exists() {
+            return Err(Error::LedgerNotFound {
+                path: path.display().to_string(),
+            });
+        }
+        let conn = match connect_read_only(path, "mode=ro") {
+            Ok(conn) => conn,
+            // SQLite shares a WAL file's index through PATH-shm; a reader that can neither
+            // create nor write it cannot use the WAL at all.
+            Err(e) if matches!(e.sqlite_error_code(), Some(ErrorCode::ReadOnly | ErrorCode::CannotOpen)) => {
+                let wal = side_file(path, "-wal");
+                if std::fs::metadata(&wal).is_ok_and(|m| m.len() > 0) {
+                    return Err(Error::ReadOnly {
+                        reason: format!(
+                            "{} holds changes not yet copied into {}, and SQLite can only read them by rebuilding its \
+                             index in {}, which this user cannot create or write. Nothing is lost: read the ledger \
+                             as a user who can write its folder, or copy the ledger and its -wal file together to a \
+                             writable folder and read the copy",
+                            wal.display(),
+                            path.display(),
+                            side_file(path, "-shm").display()
+                        ),
+                    });
+                }
+                // No WAL content waits: the file alone is the whole ledger, and it cannot be
+                // written here, so SQLite may read it as immutable (no index, no locks).
+                connect_read_only(path, "mode=ro&immutable=1").map_err(|e| open_error(path, e))?
+            }
+            Err(e) => return Err(open_error(path, e)),
+        };
+        let app_id: i32 = conn
+            .query_row("PRAGMA application_id", [], |r| r.get(0))
+            .map_err(|e| open_error(path, e))?;
+        if app_id != schema::APPLICATION_ID {
+            return Err(Error::NotALedger {
+                path: path.display().to_string(),
+            });
+        }
+        let mut store = Store::configure(conn, lock_timeout_ms)?;
+        store.read_only = true;
+        let version = store.schema_version()?;
+        let known = MIGRATIONS.len() as i64;
+        if version > known {
+            return Err(Error::internal(format!(
+                "this ledger has schema version {version}, newer than this ledgerctl knows ({known}); upgrade ledgerctl"
+            )));
+        }
+        if version < known {
+            return Err(Error::ReadOnly {
+                reason: format!(
+                    "{} has schema version {version} and this ledgerctl reads version {known}: it must be migrated \
+                     first, which writes to it. Run any command on it once without --read-only, as a user who can \
+                     write it (or on a copy); nothing was read or written",
+                    path.display()
+                ),
+            });
+        }
         Ok(store)
     }
 
@@ -121,7 +241,11 @@ impl Store {
         // Savepoints (one per batch line) keep their undo pages in a sub-journal: in memory it
         // costs no write syscalls. It is rollback state only; durability is the WAL's.
         conn.pragma_update(None, "temp_store", "MEMORY")?;
-        Ok(Store { conn, lock_timeout_ms })
+        Ok(Store {
+            conn,
+            lock_timeout_ms,
+            read_only: false,
+        })
     }
 
     fn migrate(&mut self) -> Result<()> {
@@ -147,6 +271,9 @@ impl Store {
         }
         for (index, migration) in MIGRATIONS.iter().enumerate().skip(current) {
             tx.execute_batch(migration)?;
+            if schema::chains_existing_rows(migration) {
+                chain_existing_rows(&tx)?;
+            }
             tx.pragma_update(None, "user_version", index as i64 + 1)?;
         }
         tx.commit().map_err(|e| busy_or(e, lock_timeout_ms))
@@ -159,7 +286,17 @@ impl Store {
 
     /// Runs `f` in one `BEGIN IMMEDIATE` transaction: all of it commits, or none of it.
     pub fn write<T>(&mut self, f: impl FnOnce(&Tx) -> Result<T>) -> Result<T> {
+        self.writable()?;
         self.transaction(TransactionBehavior::Immediate, f)
+    }
+
+    fn writable(&self) -> Result<()> {
+        if self.read_only {
+            return Err(Error::ReadOnly {
+                reason: "the ledger was opened read-only; nothing was written".to_owned(),
+            });
+        }
+        Ok(())
     }
 
     /// Runs `f` on one consistent snapshot; never blocks writers, never blocked by them.
@@ -170,6 +307,7 @@ impl Store {
     /// Runs `f` under the write lock as [`Store::write`] does, then rolls everything back: a
     /// dry run sees the real ledger and the effect of its own earlier lines, and leaves no trace.
     pub fn rehearse<T>(&mut self, f: impl FnOnce(&Tx) -> Result<T>) -> Result<T> {
+        self.writable()?;
         let lock_timeout_ms = self.lock_timeout_ms;
         let tx = self
             .conn
@@ -194,14 +332,127 @@ impl Store {
     }
 }
 
+/// The start of the temporary names `init` builds a ledger under: hidden, beside it, named after
+/// it, then the builder's process id.
+fn build_prefix(file_name: &str) -> String {
+    format!(".{file_name}.init-")
+}
+
+fn side_file(path: &Path, suffix: &str) -> std::path::PathBuf {
+    let mut name = path.as_os_str().to_owned();
+    name.push(suffix);
+    std::path::PathBuf::from(name)
+}
+
+fn remove_with_side_files(path: &Path) {
+    for suffix in ["", "-journal", "-wal", "-shm"] {
+        let _ = std::fs::remove_file(side_file(path, suffix));
+    }
+}
+
+/// Gives the finished build its real name without ever replacing a file there: a hard link
+/// fails if the name exists, so of several racing `init`s exactly one wins (as O_EXCL did).
+/// The folder is fsynced so the new name survives a crash.
+fn publish(temporary: &Path, path: &Path, folder: &Path) -> Result<()> {
+    match std::fs::hard_link(temporary, path) {
+        Ok(()) => {}
+        Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => {
+            return Err(Error::LedgerExists {
+                path: path.display().to_string(),
+            })
+        }
+        Err(e) => return Err(Error::invalid("db", format!("cannot create {}: {e}", path.display()))),
+    }
+    std::fs::remove_file(temporary)
+        .and_then(|()| std::fs::File::open(folder))
+        .and_then(|f| f.sync_all())
+        .map_err(|e| {
+            Error::internal(format!(
+                "{} was created, but syncing its folder failed: {e}",
+                path.display()
+            ))
+        })
+}
+
+/// Removes what killed `init`s of this ledger name left: temporary builds whose process is gone.
+/// A build whose process still runs (`/proc/<pid>` exists) is left to it.
+fn remove_abandoned_builds(folder: &Path, file_name: &str) {
+    if !Path::new("/proc/self").exists() {
+        return; // no way to tell a live build from an abandoned one: leave them all
+    }
+    let prefix = build_prefix(file_name);
+    let Ok(names) = std::fs::read_dir(folder) else {
+        return;
+    };
+    for name in names.flatten().map(|e| e.file_name()) {
+        let name = name.to_string_lossy();
+        let Some(pid) = name.strip_prefix(&prefix).and_then(|rest| rest.split('-').next()) else {
+            continue;
+        };
+        let abandoned = pid.parse::<u32>().is_ok() && !Path::new("/proc").join(pid).exists();
+        if abandoned {
+            let _ = std::fs::remove_file(folder.join(name.as_ref()));
+        }
+    }
+}
+
+/// Whether a file begins as a ledger does: SQLite's magic string, and ledgerctl's application
+/// id where the header keeps it (or a header cut short before it). A file that does but cannot
+/// be opened is a damaged ledger, not some other file.
+pub fn has_ledger_header(path: &Path) -> bool {
+    use std::io::Read;
+    const MAGIC: &[u8; 16] = b"SQLite format 3\0";
+    // The application id is the big-endian integer at offset 68 of the 100-byte header.
+    const APPLICATION_ID_AT: usize = 68;
+    let mut header = Vec::with_capacity(100);
+    let read = std::fs::File::open(path).and_then(|f| f.take(100).read_to_end(&mut header));
+    if read.is_err() || !header.starts_with(MAGIC) {
+        return false;
+    }
+    match header.get(APPLICATION_ID_AT..APPLICATION_ID_AT + 4) {
+        Some(id) => id == schema::APPLICATION_ID.to_be_bytes(),
+        None => true,
+    }
+}
+
+/// A read-only connection to `path` with the URI parameters `params`, checked by reading it:
+/// SQLite only finds out whether it can use the file's WAL on the first read.
+fn connect_read_only(path: &Path, params: &str) -> rusqlite::Result<Connection> {
+    use std::os::unix::ffi::OsStrExt;
+    // A URI, so that `mode` and `immutable` apply; every byte outside the unreserved set
+    // escaped, so no path (with `?`, `#` or `%` in it) can be read as parameters.
+    let mut uri = String::from("file:");
+    for byte in path.as_os_str().as_bytes() {
+        match byte {
+            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'.' | b'_' | b'~' | b'/' => uri.push(char::from(*byte)),
+            other => uri.push_str(&format!("%{other:02X}")),
+        }
+    }
+    uri.push('?');
+    uri.push_str(params);
+    let flags = OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_URI | OpenFlags::SQLITE_OPEN_NO_MUTEX;
+    let conn = Connection::open_with_flags(uri, flags)?;
+    conn.query_row("SELECT COUNT(*) FROM sqlite_master", [], |r| r.get::<_, i64>(0))?;
+    Ok(conn)
+}
+
 fn open_error(path: &Path, e: rusqlite::Error) -> Error {
     match e.sqlite_error_code() {
-        Some(ErrorCode::NotADatabase) => {
-            Error::invalid("db", format!("{} is not a ledgerctl ledger file", path.display()))
-        }
-        Some(ErrorCode::CannotOpen) | Some(ErrorCode::PermissionDenied) | Some(ErrorCode::ReadOnly) => {
+        Some(ErrorCode::NotADatabase) => Error::NotALedger {
+            path: path.display().to_string(),
+        },
+        Some(ErrorCode::ReadOnly) => Error::ReadOnly {
+            reason: format!(
+                "{} cannot be written by this user ({e}); nothing was written. Reading commands still work",
+                path.display()
+            ),
+        },
+        Some(ErrorCode::CannotOpen) | Some(ErrorCode::PermissionDenied) => {
             Error::invalid("db", format!("cannot open {}: {e}", path.display()))
         }
+        Some(ErrorCode::DatabaseCorrupt) => Error::StorageIntegrity {
+            message: format!("{} cannot be read: {e}", path.display()),
+        },
         _ => Error::from(e),
     }
 }
@@ -221,6 +472,13 @@ impl From<rusqlite::Error> for Error {
             Some(ErrorCode::DatabaseBusy) | Some(ErrorCode::DatabaseLocked) => {
                 Error::LedgerBusy { lock_timeout_ms: None }
             }
+            Some(ErrorCode::ReadOnly) => Error::ReadOnly {
+                reason: format!("the ledger cannot be written by this user ({e}); nothing was written"),
+            },
+            // Damaged pages (a truncated copy, a bad disk): the file, not ledgerctl, is at fault.
+            Some(ErrorCode::DatabaseCorrupt) | Some(ErrorCode::NotADatabase) => Error::StorageIntegrity {
+                message: format!("the ledger file is damaged ({e})"),
+            },
             _ => Error::internal(format!("storage: {e}")),
         }
     }
@@ -237,7 +495,7 @@ const WALLET_COLUMNS: &str =
 const ENTRY_COLUMNS: &str = "seq, id, wallet_id, kind, currency, amount_minor, balance_before_minor, balance_after_minor, counterparty_id, description, reference_id, original_id, freeze_id, request, actor, created_at, prev_hash, hash";
 const STATUS_CHANGE_COLUMNS: &str = "wallet_id, from_status, to_status, reason, actor, created_at";
 const TOKEN_COLUMNS: &str =
-    "id, kind, tenant_id, application_id, user_id, access, secret_sha256, created_at, expires_at, revoked_at, actor";
+    "id, kind, tenant_id, application_id, user_id, access, secret_sha256, created_at, expires_at, revoked_at, actor, name";
 const FREEZE_COLUMNS: &str = "id, wallet_id, amount_minor, reason, status, created_at, released_at, release_reason";
 
 impl Tx<'_> {
@@ -511,6 +769,31 @@ impl Tx<'_> {
         Ok(Some(then))
     }
 
+    /// What the journal proves about a wallet's balances: its last entry and its active freezes.
+    /// Two index seeks, whatever the wallet's history (`tests::balance_proof_seeks_on_indexes`).
+    pub fn balance_proof(&self, wallet_id: &str) -> Result<BalanceProof> {
+        let row = self
+            .q()
+            .prepare_cached(&last_entry_of_wallet_sql())?
+            .query_row(params![wallet_id], entry_row)
+            .optional()?;
+        let last_entry = match row.transpose()? {
+            Some(mut stored) => {
+                stored.entry.postings = self.postings(stored.seq)?;
+                Some(stored)
+            }
+            None => None,
+        };
+        let active_frozen = self
+            .q()
+            .prepare_cached(ACTIVE_FROZEN_SQL)?
+            .query_row(params![wallet_id], |r| r.get(0))?;
+        Ok(BalanceProof {
+            last_entry,
+            active_frozen,
+        })
+    }
+
     pub fn freeze(&self, freeze_id: &str) -> Result<Option<Freeze>> {
         let sql = format!("SELECT {FREEZE_COLUMNS} FROM freezes WHERE id = ?1");
         self.q()
@@ -774,7 +1057,12 @@ impl Tx<'_> {
     }
 
     /// Streams the whole journal through a verifier, then checks the database.
-    pub fn verify(&self, anchors: &[Anchor]) -> Result<crate::ledger::verify::Report> {
+    pub fn verify(&self, anchors: &[Anchor]) -> Result<Report> {
+        // First: on damaged pages every other check would read garbage, or stop half-way.
+        let integrity = self.integrity_check()?;
+        if !integrity.ok() {
+            return Ok(Report::damaged(integrity));
+        }
         let wallets = self.all_wallets()?;
         let mut verifier = Verifier::new(anchors, &wallets);
         let strays = self.for_each_entry(None, |stored| {
@@ -786,31 +1074,39 @@ impl Tx<'_> {
             .map(|seq| format!("posting of seq {seq} has no journal entry"))
             .collect();
         let freezes = self.all_freezes()?;
+        let changes = self.all_status_changes()?;
+        let plain_changes: Vec<StatusChange> = changes.iter().map(|(_, c)| c.clone()).collect();
         let extra = vec![
-            check_statuses(&wallets, &self.all_status_changes()?),
+            check_statuses(&wallets, &plain_changes),
+            check_audit(&self.all_audit_events()?, &self.all_tokens()?, &changes),
             external_check(
                 "postings_belong_to_entries",
                 "every posting belongs to a journal entry",
                 stray_postings,
             ),
-            self.integrity_check()?,
+            integrity,
             self.append_only_check()?,
         ];
         Ok(verifier.finish(&wallets, &freezes, extra))
     }
 
     fn integrity_check(&self) -> Result<Check> {
-        let rows: Vec<String> = self
-            .q()
-            .prepare("PRAGMA integrity_check")?
-            .query_map([], |r| r.get(0))?
-            .collect::<rusqlite::Result<_>>()?;
-        let problems = if rows == ["ok"] { Vec::new() } else { rows };
-        Ok(external_check(
-            "sqlite_integrity",
-            "PRAGMA integrity_check finds the file intact",
-            problems,
-        ))
+        let rows = (|| -> rusqlite::Result<Vec<String>> {
+            self.q()
+                .prepare("PRAGMA integrity_check")?
+                .query_map([], |r| r.get(0))?
+                .collect()
+        })();
+        let problems = match rows {
+            Ok(rows) if rows == ["ok"] => Vec::new(),
+            Ok(rows) => rows,
+            // SQLite may give up on a page too damaged to describe: that is the finding.
+            Err(e) => match Error::from(e) {
+                Error::StorageIntegrity { message } => vec![message],
+                other => return Err(other),
+            },
+        };
+        Ok(external_check(INTEGRITY_CHECK, INTEGRITY_DESCRIPTION, problems))
     }
 
     fn append_only_check(&self) -> Result<Check> {
@@ -846,6 +1142,13 @@ impl Tx<'_> {
                 change.actor,
                 change.created_at
             ])?;
+        append_audit(
+            self.q(),
+            &AuditRecord::StatusChanged {
+                change_seq: self.q().last_insert_rowid(),
+                change,
+            },
+        )?;
         let changed = self
             .q()
             .prepare_cached("UPDATE wallets SET status = ?2, updated_at = ?3 WHERE id = ?1 AND status = ?4")?
@@ -879,7 +1182,7 @@ impl Tx<'_> {
     pub fn insert_token(&self, t: &Token) -> Result<()> {
         self.q()
             .prepare_cached(&format!(
-                "INSERT INTO tokens ({TOKEN_COLUMNS}) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)"
+                "INSERT INTO tokens ({TOKEN_COLUMNS}) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)"
             ))?
             .execute(params![
                 t.id,
@@ -892,9 +1195,10 @@ impl Tx<'_> {
                 t.created_at,
                 t.expires_at,
                 t.revoked_at,
-                t.actor
+                t.actor,
+                t.name
             ])?;
-        Ok(())
+        append_audit(self.q(), &AuditRecord::TokenCreated(t))
     }
 
     pub fn token(&self, token_id: &str) -> Result<Option<Token>> {
@@ -924,6 +1228,15 @@ impl Tx<'_> {
             .q()
             .prepare_cached("UPDATE tokens SET revoked_at = ?2 WHERE id = ?1 AND revoked_at IS NULL")?
             .execute(params![token_id, now])?;
+        if changed == 1 {
+            append_audit(
+                self.q(),
+                &AuditRecord::TokenRevoked {
+                    token_id,
+                    revoked_at: now,
+                },
+            )?;
+        }
         Ok(changed == 1)
     }
 
@@ -962,10 +1275,35 @@ impl Tx<'_> {
         Ok(())
     }
 
-    /// Every status change, oldest first, for `ledger verify`.
-    pub fn all_status_changes(&self) -> Result<Vec<StatusChange>> {
-        let sql = format!("SELECT {STATUS_CHANGE_COLUMNS} FROM wallet_status_changes ORDER BY seq");
-        self.rows(&sql, [], status_change_row)
+    /// Every status change with its seq, oldest first, for `ledger verify`.
+    pub fn all_status_changes(&self) -> Result<Vec<(i64, StatusChange)>> {
+        all_status_changes(self.q())
+    }
+
+    /// Every token, for `ledger verify`.
+    pub fn all_tokens(&self) -> Result<Vec<Token>> {
+        self.rows(
+            &format!("SELECT {TOKEN_COLUMNS} FROM tokens ORDER BY id"),
+            [],
+            token_row,
+        )
+    }
+
+    /// A token's audit records: its creation and its revocation, each if recorded. One search of
+    /// the `(kind, subject)` index (`tests::token_audit_seeks_on_its_index`).
+    pub fn token_audit(&self, token_id: &str) -> Result<(Option<AuditEvent>, Option<AuditEvent>)> {
+        let events = self.rows(TOKEN_AUDIT_SQL, params![token_id], audit_event_row)?;
+        let find = |kind| events.iter().find(|e| e.kind == kind).cloned();
+        Ok((find(AuditKind::TokenCreated), find(AuditKind::TokenRevoked)))
+    }
+
+    /// The audit chain in order, for `ledger verify`.
+    pub fn all_audit_events(&self) -> Result<Vec<AuditEvent>> {
+        self.rows(
+            "SELECT seq, kind, subject, prev_hash, hash FROM audit_events ORDER BY seq",
+            [],
+            audit_event_row,
+        )
     }
 
     /// Every account with postings from `since` on, with the date of its first one.
@@ -1019,6 +1357,70 @@ impl Tx<'_> {
     }
 }
 
+/// Appends `record` to the end of the audit chain.
+fn append_audit(conn: &Connection, record: &AuditRecord) -> Result<()> {
+    let (last_seq, prev_hash): (i64, String) = conn
+        .prepare_cached("SELECT seq, hash FROM audit_events ORDER BY seq DESC LIMIT 1")?
+        .query_row([], |r| Ok((r.get(0)?, r.get(1)?)))
+        .optional()?
+        .unwrap_or((0, GENESIS_HASH.to_owned()));
+    let seq = last_seq + 1;
+    let hash = audit_hash(seq, record, &prev_hash);
+    conn.prepare_cached("INSERT INTO audit_events (seq, kind, subject, prev_hash, hash) VALUES (?1, ?2, ?3, ?4, ?5)")?
+        .execute(params![seq, record.kind().as_str(), record.subject(), prev_hash, hash])?;
+    Ok(())
+}
+
+fn all_status_changes(conn: &Connection) -> Result<Vec<(i64, StatusChange)>> {
+    let sql = format!("SELECT seq, {STATUS_CHANGE_COLUMNS} FROM wallet_status_changes ORDER BY seq");
+    conn.prepare(&sql)?
+        .query_map([], |r| {
+            let seq: i64 = r.get(0)?;
+            // status_change_row reads its columns from 0: give it a row without the seq.
+            Ok((seq, status_change_at(r, 1)?))
+        })?
+        .map(|row| {
+            let (seq, change) = row?;
+            Ok((seq, change?))
+        })
+        .collect()
+}
+
+/// The audit records of the rows a ledger held before the audit chain existed, in order:
+/// every token's creation, then every revocation, then every status change.
+fn chain_existing_rows(conn: &Connection) -> Result<()> {
+    let tokens: Vec<Token> = conn
+        .prepare(&format!("SELECT {TOKEN_COLUMNS} FROM tokens ORDER BY created_at, id"))?
+        .query_map([], token_row)?
+        .map(|r| r?)
+        .collect::<Result<_>>()?;
+    for token in &tokens {
+        append_audit(conn, &AuditRecord::TokenCreated(token))?;
+    }
+    let mut revoked: Vec<&Token> = tokens.iter().filter(|t| t.revoked_at.is_some()).collect();
+    revoked.sort_by(|a, b| (&a.revoked_at, &a.id).cmp(&(&b.revoked_at, &b.id)));
+    for token in revoked {
+        let revoked_at = token.revoked_at.as_deref().unwrap_or_default();
+        append_audit(
+            conn,
+            &AuditRecord::TokenRevoked {
+                token_id: &token.id,
+                revoked_at,
+            },
+        )?;
+    }
+    for (change_seq, change) in all_status_changes(conn)? {
+        append_audit(
+            conn,
+            &AuditRecord::StatusChanged {
+                change_seq,
+                change: &change,
+            },
+        )?;
+    }
+    Ok(())
+}
+
 /// One line of the trial balance, in minor units.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct AccountTotals {
@@ -1057,6 +1459,31 @@ fn entries_where(one_wallet: bool) -> String {
            AND (?4 IS NULL OR reference_id = ?4) AND (?5 IS NULL OR kind IN (SELECT value FROM json_each(?5)))
            AND (?6 IS NULL OR seq < (SELECT seq FROM journal_entries WHERE id = ?6))"
     )
+}
+
+fn last_entry_of_wallet_sql() -> String {
+    format!("SELECT {ENTRY_COLUMNS} FROM journal_entries WHERE wallet_id = ?1 ORDER BY seq DESC LIMIT 1")
+}
+
+const ACTIVE_FROZEN_SQL: &str =
+    "SELECT COALESCE(SUM(amount_minor), 0) FROM freezes WHERE wallet_id = ?1 AND status = 'active'";
+
+const TOKEN_AUDIT_SQL: &str = "SELECT seq, kind, subject, prev_hash, hash FROM audit_events
+     WHERE kind IN ('token_created', 'token_revoked') AND subject = ?1";
+
+fn audit_event_row(r: &Row) -> rusqlite::Result<Result<AuditEvent>> {
+    let kind: String = r.get(1)?;
+    let kind = match kind.parse() {
+        Ok(kind) => kind,
+        Err(e) => return Ok(Err(e)),
+    };
+    Ok(Ok(AuditEvent {
+        seq: r.get(0)?,
+        kind,
+        subject: r.get(2)?,
+        prev_hash: r.get(3)?,
+        hash: r.get(4)?,
+    }))
 }
 
 fn currency_of(code: &str) -> Result<Currency> {
@@ -1130,20 +1557,25 @@ fn entry_row(r: &Row) -> rusqlite::Result<Result<StoredEntry>> {
 }
 
 fn status_change_row(r: &Row) -> rusqlite::Result<Result<StatusChange>> {
-    let from: String = r.get(1)?;
-    let to: String = r.get(2)?;
+    status_change_at(r, 0)
+}
+
+/// A status change from the row's columns `first`, `first + 1`, …
+fn status_change_at(r: &Row, first: usize) -> rusqlite::Result<Result<StatusChange>> {
+    let from: String = r.get(first + 1)?;
+    let to: String = r.get(first + 2)?;
     let parsed = (|| -> Result<(WalletStatus, WalletStatus)> { Ok((from.parse()?, to.parse()?)) })();
     let (from, to) = match parsed {
         Ok(parts) => parts,
         Err(e) => return Ok(Err(e)),
     };
     Ok(Ok(StatusChange {
-        wallet_id: r.get(0)?,
+        wallet_id: r.get(first)?,
         from,
         to,
-        reason: r.get(3)?,
-        actor: r.get(4)?,
-        created_at: r.get(5)?,
+        reason: r.get(first + 3)?,
+        actor: r.get(first + 4)?,
+        created_at: r.get(first + 5)?,
     }))
 }
 
@@ -1169,6 +1601,7 @@ fn token_row(r: &Row) -> rusqlite::Result<Result<Token>> {
         expires_at: r.get(8)?,
         revoked_at: r.get(9)?,
         actor: r.get(10)?,
+        name: r.get(11)?,
     }))
 }
 
@@ -1287,6 +1720,39 @@ mod tests {
             assert!(plan.contains("postings_account"), "{sql}: {plan}");
             assert!(!plan.contains("SCAN postings"), "{sql}: {plan}");
         }
+    }
+
+    #[test]
+    fn balance_proof_seeks_on_indexes() {
+        let dir = tempfile::tempdir().unwrap();
+        let store = Store::create(&dir.path().join("l.db"), 1_000).unwrap();
+        let explain = |sql: &str| -> String {
+            let mut stmt = store.conn.prepare(&format!("EXPLAIN QUERY PLAN {sql}")).unwrap();
+            let rows = stmt.query_map(params!["w"], |r| r.get::<_, String>(3)).unwrap();
+            rows.map(|r| r.unwrap()).collect::<Vec<_>>().join("; ")
+        };
+        let last = explain(&last_entry_of_wallet_sql());
+        assert!(last.contains("journal_entries_wallet (wallet_id=?)"), "{last}");
+        assert!(!last.contains("TEMP B-TREE"), "no sort of the wallet's history: {last}");
+        let frozen = explain(ACTIVE_FROZEN_SQL);
+        assert!(frozen.contains("freezes_wallet (wallet_id=? AND status=?)"), "{frozen}");
+    }
+
+    #[test]
+    fn token_audit_seeks_on_its_index() {
+        let dir = tempfile::tempdir().unwrap();
+        let store = Store::create(&dir.path().join("l.db"), 1_000).unwrap();
+        let mut stmt = store
+            .conn
+            .prepare(&format!("EXPLAIN QUERY PLAN {TOKEN_AUDIT_SQL}"))
+            .unwrap();
+        let plan: Vec<String> = stmt
+            .query_map(params!["tok_1"], |r| r.get::<_, String>(3))
+            .unwrap()
+            .map(|r| r.unwrap())
+            .collect();
+        let plan = plan.join("; ");
+        assert!(plan.contains("USING INDEX") && plan.contains("subject=?"), "{plan}");
     }
 
     #[test]

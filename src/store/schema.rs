@@ -10,7 +10,15 @@ pub const MIGRATIONS: &[&str] = &[
     V2_WALLET_STATUS_CHANGES,
     V3_TOKENS_AND_IDEMPOTENCY,
     V4_FREEZE_RELEASE_REASON,
+    V5_AUDIT_CHAIN_AND_TOKEN_NAMES,
 ];
+
+/// Whether `migration` is the one after which the rows already in the file are chained into
+/// the audit chain (hashes SQLite cannot compute). Found by its text, not its place, so the
+/// list may be reordered at a merge.
+pub fn chains_existing_rows(migration: &str) -> bool {
+    migration == V5_AUDIT_CHAIN_AND_TOKEN_NAMES
+}
 
 /// The names of the triggers that make the journal append-only; `ledger verify` checks that
 /// they are all still there.
@@ -28,6 +36,9 @@ pub const APPEND_ONLY_TRIGGERS: &[&str] = &[
     "wallet_status_changes_no_delete",
     "tokens_no_delete",
     "tokens_revoke_only",
+    "audit_events_no_update",
+    "audit_events_no_delete",
+    "audit_events_chain",
 ];
 
 const V1_LEDGER: &str = r#"
@@ -207,4 +218,41 @@ CREATE TABLE idempotency_keys (
 /// a released record, so it cannot change afterwards. Older records have none.
 const V4_FREEZE_RELEASE_REASON: &str = r#"
 ALTER TABLE freezes ADD COLUMN release_reason TEXT;
+"#;
+
+/// Tokens and wallet status changes join a hash chain of their own, the audit chain: one record
+/// per token made, per revocation, per status change, each hashing that row's content and the
+/// previous record's hash. Rows already in the file are chained by ledgerctl right after this
+/// SQL, in order (tokens by creation, then revocations, then status changes): the migration
+/// vouches for them as they were when it ran. Tokens also get an optional `name`.
+const V5_AUDIT_CHAIN_AND_TOKEN_NAMES: &str = r#"
+ALTER TABLE tokens ADD COLUMN name TEXT;
+DROP TRIGGER tokens_revoke_only;
+CREATE TRIGGER tokens_revoke_only BEFORE UPDATE ON tokens
+WHEN NOT (OLD.revoked_at IS NULL AND NEW.revoked_at IS NOT NULL
+          AND NEW.id IS OLD.id AND NEW.kind IS OLD.kind AND NEW.tenant_id IS OLD.tenant_id
+          AND NEW.application_id IS OLD.application_id AND NEW.user_id IS OLD.user_id
+          AND NEW.access IS OLD.access AND NEW.secret_sha256 IS OLD.secret_sha256
+          AND NEW.created_at IS OLD.created_at AND NEW.expires_at IS OLD.expires_at
+          AND NEW.actor IS OLD.actor AND NEW.name IS OLD.name)
+BEGIN SELECT RAISE(ABORT, 'a token can only be revoked, once'); END;
+CREATE TABLE audit_events (
+    seq       INTEGER PRIMARY KEY,
+    kind      TEXT NOT NULL CHECK (kind IN ('token_created', 'token_revoked', 'status_changed')),
+    -- A token's id, or a status change's seq.
+    subject   TEXT NOT NULL,
+    prev_hash TEXT NOT NULL,
+    hash      TEXT NOT NULL UNIQUE,
+    UNIQUE (kind, subject)
+) STRICT;
+CREATE TRIGGER audit_events_no_update BEFORE UPDATE ON audit_events
+BEGIN SELECT RAISE(ABORT, 'audit_events is append-only'); END;
+CREATE TRIGGER audit_events_no_delete BEFORE DELETE ON audit_events
+BEGIN SELECT RAISE(ABORT, 'audit_events is append-only'); END;
+CREATE TRIGGER audit_events_chain BEFORE INSERT ON audit_events
+WHEN NEW.seq IS NOT (SELECT COALESCE(MAX(seq), 0) + 1 FROM audit_events)
+  OR NEW.prev_hash IS NOT COALESCE(
+       (SELECT hash FROM audit_events ORDER BY seq DESC LIMIT 1),
+       '0000000000000000000000000000000000000000000000000000000000000000')
+BEGIN SELECT RAISE(ABORT, 'audit record does not extend the hash chain'); END;
 "#;

@@ -138,6 +138,7 @@ pub fn command(db: &Path) -> Command {
         "LEDGERCTL_APP",
         "LEDGERCTL_OUTPUT",
         "LEDGERCTL_LOCK_TIMEOUT_MS",
+        "LEDGERCTL_READ_ONLY",
         "RUST_BACKTRACE",
         "NO_COLOR",
     ] {

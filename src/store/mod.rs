@@ -140,14 +140,7 @@ impl Store {
         }
         let flags = OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_NO_MUTEX;
         let conn = Connection::open_with_flags(path, flags).map_err(|e| open_error(path, e))?;
-        let app_id: i32 = conn
-            .query_row("PRAGMA application_id", [], |r| r.get(0))
-            .map_err(|e| open_error(path, e))?;
-        if app_id != schema::APPLICATION_ID {
-            return Err(Error::NotALedger {
-                path: path.display().to_string(),
-            });
-        }
+        is_ledger(&conn, path)?;
         let mut store = Store::configure(conn, lock_timeout_ms)?;
         store.migrate()?;
         Ok(store)
@@ -203,14 +196,7 @@ impl Store {
             }
             Err(e) => return Err(open_error(path, e)),
         };
-        let app_id: i32 = conn
-            .query_row("PRAGMA application_id", [], |r| r.get(0))
-            .map_err(|e| open_error(path, e))?;
-        if app_id != schema::APPLICATION_ID {
-            return Err(Error::NotALedger {
-                path: path.display().to_string(),
-            });
-        }
+        is_ledger(&conn, path)?;
         let mut store = Store::configure(conn, lock_timeout_ms)?;
         store.read_only = true;
         let version = store.schema_version()?;
@@ -434,6 +420,19 @@ fn connect_read_only(path: &Path, params: &str) -> rusqlite::Result<Connection> 
     let conn = Connection::open_with_flags(uri, flags)?;
     conn.query_row("SELECT COUNT(*) FROM sqlite_master", [], |r| r.get::<_, i64>(0))?;
     Ok(conn)
+}
+
+/// Refuses a SQLite file that is not a ledgerctl ledger (its `application_id` says whose it is).
+fn is_ledger(conn: &Connection, path: &Path) -> Result<()> {
+    let app_id: i32 = conn
+        .query_row("PRAGMA application_id", [], |r| r.get(0))
+        .map_err(|e| open_error(path, e))?;
+    if app_id != schema::APPLICATION_ID {
+        return Err(Error::NotALedger {
+            path: path.display().to_string(),
+        });
+    }
+    Ok(())
 }
 
 fn open_error(path: &Path, e: rusqlite::Error) -> Error {

@@ -268,9 +268,23 @@ fn resolve(step: &Step, model: &Model, earlier: &[Request]) -> Request {
         Some(i) if !model.entries.is_empty() => model.entries[i % model.entries.len()].id.clone(),
         _ => UNKNOWN_TRANSACTION.to_owned(),
     };
-    let freeze = |pick: Option<usize>| match pick {
-        Some(i) if !model.freezes.is_empty() => model.freezes[i % model.freezes.len()].id.clone(),
-        _ => UNKNOWN_FREEZE.to_owned(),
+    // Mostly one of the acting wallet's own freezes (so releases and double releases happen),
+    // sometimes any wallet's (another wallet's freeze is not found).
+    let freeze = |at: &At, pick: Option<usize>| {
+        let own: Vec<&str> = match model.wallet_of(at.scope, USERS[at.user]) {
+            Some(w) => model
+                .freezes
+                .iter()
+                .filter(|f| f.wallet == w)
+                .map(|f| f.id.as_str())
+                .collect(),
+            None => Vec::new(),
+        };
+        match pick {
+            Some(i) if i % 4 != 0 && !own.is_empty() => own[i % own.len()].to_owned(),
+            Some(i) if !model.freezes.is_empty() => model.freezes[i % model.freezes.len()].id.clone(),
+            _ => UNKNOWN_FREEZE.to_owned(),
+        }
     };
     // A relative amount is counted from `base` (minor units, exponent); without one it is 1.
     let amount_text = |amt: Amt, base: Option<(i64, u32)>| match (amt, base) {
@@ -365,7 +379,7 @@ fn resolve(step: &Step, model: &Model, earlier: &[Request]) -> Request {
         } => wallet(
             &at,
             Op::Unfreeze {
-                freeze_id: freeze(f),
+                freeze_id: freeze(&at, f),
                 reason: texts(text),
                 reference: references(reference),
             },

@@ -348,3 +348,7 @@ impl Summary {
         }
     }
 }
+
+/// Generated files for the reader, in a file of their own (tests only).
+#[cfg(test)]
+mod fuzz;

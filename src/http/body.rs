@@ -110,3 +110,7 @@ pub fn idempotency_key(headers: &HeaderMap) -> Result<Option<String>, Error> {
 pub fn fingerprint(method: &str, path: &str, body: &[u8]) -> String {
     sha256_hex(&[method.as_bytes(), b" ", path.as_bytes(), b"\n", body])
 }
+
+/// Generated request bodies for the extractor, in a file of their own (tests only).
+#[cfg(test)]
+mod fuzz;

@@ -1,0 +1,722 @@
+//! The model-based test: random sequences of every wallet operation the CLI offers (valid and
+//! invalid amounts, unknown ids, other tenants' wallets, `reference_id` replays and conflicts,
+//! status changes), applied through the real operations layer (`ledgerctl::ops`) on a real
+//! SQLite file, and held after every step to the reference model in tests/model/: the same
+//! outcome (success, or the exact `error` name), the same balances and the same freezes. At the
+//! end of each sequence `ledger verify` passes and the trial balance sums to zero.
+//!
+//! LEDGERCTL_MODEL_CASES (default 1000) sequences of up to LEDGERCTL_MODEL_STEPS (default 50)
+//! steps; PROPTEST_RNG_SEED fixes the seed. Failures shrink to a minimal sequence and are kept
+//! in proptest-regressions/model_based.txt, which is replayed first on every run.
+
+mod model;
+
+use std::collections::BTreeSet;
+use std::sync::OnceLock;
+
+use ledgerctl::error::Error;
+use ledgerctl::ledger::model::{FreezeStatus, Scope, Wallet, WalletStatus};
+use ledgerctl::ledger::request::{Direction, Operation, PageRequest};
+use ledgerctl::ops::{self, Outcome, StatusOutcome};
+use ledgerctl::store::Store;
+use model::{Expect, Model, Op, Request, Status, SCOPES};
+use proptest::prelude::*;
+use proptest::test_runner::{FileFailurePersistence, TestCaseError};
+
+const USERS: [&str; 3] = ["usr_0", "usr_1", "usr_2"];
+/// `XXX` is not a currency: creating a wallet in it is refused.
+const CURRENCIES: [&str; 4] = ["CNY", "JPY", "KWD", "XXX"];
+const COUNTERPARTIES: [&str; 3] = ["mch_0", "mch_1", "mch_2"];
+const REFERENCES: [&str; 3] = ["ref-0", "ref-1", "ref-2"];
+/// Free texts; the blank one is absent once trimmed, and " note " is the same text as "note".
+const TEXTS: [&str; 4] = ["note", " note ", "other", "  "];
+const UNKNOWN_TRANSACTION: &str = "txn_abc123";
+const UNKNOWN_FREEZE: &str = "frz_abc123";
+const ACTOR: &str = "model";
+
+fn env_number(name: &str, default: u32) -> u32 {
+    std::env::var(name).ok().and_then(|v| v.parse().ok()).unwrap_or(default)
+}
+
+/// Who acts: mostly the first tenant and two users, so sequences build up history.
+#[derive(Debug, Clone, Copy)]
+struct At {
+    scope: usize,
+    user: usize,
+}
+
+/// An amount as generated: a text, or the balance it is spent from (a wallet's available
+/// balance, a refund's remaining refundable amount) plus a few minor units, for the edges.
+#[derive(Debug, Clone)]
+enum Amt {
+    Text(String),
+    Relative(i64),
+}
+
+/// One generated step; indices pick an existing transaction or freeze at run time, so every
+/// shrunk sequence is still a valid one.
+#[derive(Debug, Clone)]
+enum Step {
+    Create {
+        at: At,
+        currency: usize,
+    },
+    Deposit {
+        at: At,
+        amount: Amt,
+        text: Option<usize>,
+        reference: Option<usize>,
+    },
+    Payment {
+        at: At,
+        amount: Amt,
+        counterparty: usize,
+        new_counterparty: bool,
+        text: Option<usize>,
+        reference: Option<usize>,
+    },
+    Withdraw {
+        at: At,
+        amount: Amt,
+        text: Option<usize>,
+        reference: Option<usize>,
+    },
+    Freeze {
+        at: At,
+        amount: Amt,
+        text: Option<usize>,
+        reference: Option<usize>,
+    },
+    /// `None` names a freeze that does not exist.
+    Unfreeze {
+        at: At,
+        freeze: Option<usize>,
+        text: Option<usize>,
+        reference: Option<usize>,
+    },
+    /// `internal`: `ledger refund` (the wallet is the transaction's) instead of `wallet refund`.
+    Refund {
+        at: At,
+        internal: bool,
+        transaction: Option<usize>,
+        amount: Option<Amt>,
+        text: Option<usize>,
+        reference: Option<usize>,
+    },
+    Adjust {
+        at: At,
+        credit: bool,
+        amount: Amt,
+        text: usize,
+        reference: Option<usize>,
+    },
+    Status {
+        at: At,
+        to: Status,
+        text: Option<usize>,
+    },
+    /// An earlier money movement again, byte for byte: a replay when it had a reference_id, a
+    /// second application when it had none.
+    Again {
+        back: usize,
+    },
+}
+
+fn at() -> impl Strategy<Value = At> {
+    (
+        prop_oneof![8 => Just(0_usize), 1 => Just(1_usize)],
+        prop_oneof![6 => Just(0_usize), 5 => Just(1_usize), 1 => Just(2_usize)],
+    )
+        .prop_map(|(scope, user)| At { scope, user })
+}
+
+/// Amount texts: mostly valid for some currency (and so sometimes with too many decimals for
+/// the wallet's), plus every refused form of SPEC section 2 and the edges of the maximum.
+fn amount() -> impl Strategy<Value = Amt> {
+    amount_below(300).prop_map(Amt::Text)
+}
+
+/// Deposits are larger than spending, so that spending mostly finds the money.
+fn deposit_amount() -> impl Strategy<Value = Amt> {
+    amount_below(3_000).prop_map(Amt::Text)
+}
+
+/// What is spent: often exactly the balance it comes from, or one minor unit more or less.
+fn spend_amount() -> impl Strategy<Value = Amt> {
+    prop_oneof![3 => amount(), 1 => (-1_i64..=1).prop_map(Amt::Relative)]
+}
+
+fn amount_below(whole_max: u32) -> impl Strategy<Value = String> {
+    let decimals = prop_oneof![4 => Just(0_usize), 1 => Just(1_usize), 4 => Just(2_usize), 1 => Just(3_usize)];
+    let plain = (0_u32..whole_max, decimals, 0_u32..1000).prop_map(|(whole, decimals, fraction)| {
+        let fraction = format!("{fraction:03}");
+        match decimals {
+            0 => whole.to_string(),
+            n => format!("{whole}.{}", &fraction[..n]),
+        }
+    });
+    let refused = prop::sample::select(vec![
+        "0", "0.00", "-0", "-5", "1e3", "1E3", "1_000", ".5", "5.", "+5", " 5", "5 ", "5,00", "NaN", "Infinity", "",
+        "007", "5..0", "0x10", "５",
+    ])
+    .prop_map(str::to_owned);
+    let edges = prop::sample::select(vec![
+        "1000000000000",
+        "1000000000000.01",
+        "1000000000001",
+        "99999999999999999999",
+        "9999999999999999999999999",
+        "0.001",
+        "0.01",
+    ])
+    .prop_map(str::to_owned);
+    prop_oneof![20 => plain, 2 => refused, 1 => edges]
+}
+
+fn text() -> impl Strategy<Value = Option<usize>> {
+    prop::option::of(0..TEXTS.len())
+}
+
+fn reference() -> impl Strategy<Value = Option<usize>> {
+    prop::option::weighted(0.5, 0..REFERENCES.len())
+}
+
+fn pick() -> impl Strategy<Value = Option<usize>> {
+    prop::option::weighted(0.9, 0_usize..64)
+}
+
+fn currency() -> impl Strategy<Value = usize> {
+    prop_oneof![12 => Just(0_usize), 2 => Just(1_usize), 2 => Just(2_usize), 1 => Just(3_usize)]
+}
+
+fn create() -> impl Strategy<Value = Step> {
+    (at(), currency()).prop_map(|(at, currency)| Step::Create { at, currency })
+}
+
+/// A sequence: the wallets of the two usual users first (so most steps find one), then
+/// anything, other tenants and users included.
+fn sequence() -> impl Strategy<Value = Vec<Step>> {
+    let steps = env_number("LEDGERCTL_MODEL_STEPS", 50).max(2) as usize;
+    let usual = |user| {
+        currency().prop_map(move |currency| Step::Create {
+            at: At { scope: 0, user },
+            currency,
+        })
+    };
+    (usual(0), usual(1), prop::collection::vec(step(), 0..=steps - 2)).prop_map(|(first, second, rest)| {
+        let mut all = vec![first, second];
+        all.extend(rest);
+        all
+    })
+}
+
+fn step() -> impl Strategy<Value = Step> {
+    prop_oneof![
+        1 => create(),
+        6 => (at(), deposit_amount(), text(), reference())
+            .prop_map(|(at, amount, text, reference)| Step::Deposit { at, amount, text, reference }),
+        4 => (at(), spend_amount(), 0..COUNTERPARTIES.len(), any::<bool>(), text(), reference()).prop_map(
+            |(at, amount, counterparty, new_counterparty, text, reference)| Step::Payment {
+                at,
+                amount,
+                counterparty,
+                new_counterparty,
+                text,
+                reference
+            }
+        ),
+        3 => (at(), spend_amount(), text(), reference())
+            .prop_map(|(at, amount, text, reference)| Step::Withdraw { at, amount, text, reference }),
+        3 => (at(), spend_amount(), text(), reference())
+            .prop_map(|(at, amount, text, reference)| Step::Freeze { at, amount, text, reference }),
+        3 => (at(), pick(), text(), reference())
+            .prop_map(|(at, freeze, text, reference)| Step::Unfreeze { at, freeze, text, reference }),
+        5 => (at(), any::<bool>(), pick(), prop::option::weighted(0.6, spend_amount()), text(), reference()).prop_map(
+            |(at, internal, transaction, amount, text, reference)| Step::Refund {
+                at,
+                internal,
+                transaction,
+                amount,
+                text,
+                reference
+            }
+        ),
+        2 => (at(), any::<bool>(), spend_amount(), 0..TEXTS.len(), reference())
+            .prop_map(|(at, credit, amount, text, reference)| Step::Adjust { at, credit, amount, text, reference }),
+        1 => (
+            at(),
+            prop::sample::select(vec![Status::Active, Status::Frozen, Status::Closed]),
+            prop::option::weighted(0.9, 0..TEXTS.len())
+        )
+            .prop_map(|(at, to, text)| Step::Status { at, to, text }),
+        4 => (0_usize..6).prop_map(|back| Step::Again { back }),
+    ]
+}
+
+fn texts(i: Option<usize>) -> Option<String> {
+    i.map(|i| TEXTS[i].to_owned())
+}
+
+fn references(i: Option<usize>) -> Option<String> {
+    i.map(|i| REFERENCES[i].to_owned())
+}
+
+/// The concrete request of a step, its picks resolved against what exists so far and the
+/// requests made before it.
+fn resolve(step: &Step, model: &Model, earlier: &[Request]) -> Request {
+    let transaction = |pick: Option<usize>| match pick {
+        Some(i) if !model.entries.is_empty() => model.entries[i % model.entries.len()].id.clone(),
+        _ => UNKNOWN_TRANSACTION.to_owned(),
+    };
+    // Mostly one of the acting wallet's own freezes (so releases and double releases happen),
+    // sometimes any wallet's (another wallet's freeze is not found).
+    let freeze = |at: &At, pick: Option<usize>| {
+        let own: Vec<&str> = match model.wallet_of(at.scope, USERS[at.user]) {
+            Some(w) => model
+                .freezes
+                .iter()
+                .filter(|f| f.wallet == w)
+                .map(|f| f.id.as_str())
+                .collect(),
+            None => Vec::new(),
+        };
+        match pick {
+            Some(i) if i % 4 != 0 && !own.is_empty() => own[i % own.len()].to_owned(),
+            Some(i) if !model.freezes.is_empty() => model.freezes[i % model.freezes.len()].id.clone(),
+            _ => UNKNOWN_FREEZE.to_owned(),
+        }
+    };
+    // A relative amount is counted from `base` (minor units, exponent); without one it is 1.
+    let amount_text = |amt: Amt, base: Option<(i64, u32)>| match (amt, base) {
+        (Amt::Text(text), _) => text,
+        (Amt::Relative(delta), Some((minor, exponent))) => model::format_minor(minor + delta, exponent),
+        (Amt::Relative(_), None) => "1".to_owned(),
+    };
+    let available = |at: &At| {
+        model
+            .wallet_of(at.scope, USERS[at.user])
+            .map(|w| (model.wallets[w].available, model.wallets[w].exponent))
+    };
+    let remaining = |id: &str| {
+        model
+            .entries
+            .iter()
+            .find(|e| e.id == id)
+            .map(|e| (e.amount - e.refunded, model.wallets[e.wallet].exponent))
+    };
+    let wallet = |at: &At, op: Op| Request::Wallet {
+        scope: at.scope,
+        user: USERS[at.user].to_owned(),
+        op,
+    };
+    match step.clone() {
+        Step::Create { at, currency } => Request::CreateWallet {
+            scope: at.scope,
+            user: USERS[at.user].to_owned(),
+            currency: CURRENCIES[currency].to_owned(),
+        },
+        Step::Deposit {
+            at,
+            amount,
+            text,
+            reference,
+        } => wallet(
+            &at,
+            Op::Deposit {
+                amount: amount_text(amount, available(&at)),
+                description: texts(text),
+                reference: references(reference),
+            },
+        ),
+        Step::Payment {
+            at,
+            amount,
+            counterparty,
+            new_counterparty,
+            text,
+            reference,
+        } => wallet(
+            &at,
+            Op::Payment {
+                amount: amount_text(amount, available(&at)),
+                counterparty: COUNTERPARTIES[counterparty].to_owned(),
+                new_counterparty,
+                description: texts(text),
+                reference: references(reference),
+            },
+        ),
+        Step::Withdraw {
+            at,
+            amount,
+            text,
+            reference,
+        } => wallet(
+            &at,
+            Op::Withdraw {
+                amount: amount_text(amount, available(&at)),
+                description: texts(text),
+                reference: references(reference),
+            },
+        ),
+        Step::Freeze {
+            at,
+            amount,
+            text,
+            reference,
+        } => wallet(
+            &at,
+            Op::Freeze {
+                amount: amount_text(amount, available(&at)),
+                reason: texts(text),
+                reference: references(reference),
+            },
+        ),
+        Step::Unfreeze {
+            at,
+            freeze: f,
+            text,
+            reference,
+        } => wallet(
+            &at,
+            Op::Unfreeze {
+                freeze_id: freeze(&at, f),
+                reason: texts(text),
+                reference: references(reference),
+            },
+        ),
+        Step::Refund {
+            at,
+            internal,
+            transaction: t,
+            amount,
+            text,
+            reference,
+        } => {
+            let transaction_id = transaction(t);
+            let base = remaining(&transaction_id);
+            let op = Op::Refund {
+                amount: amount.map(|a| amount_text(a, base)),
+                transaction_id,
+                reason: texts(text),
+                reference: references(reference),
+            };
+            if internal {
+                Request::InternalRefund { scope: at.scope, op }
+            } else {
+                wallet(&at, op)
+            }
+        }
+        Step::Adjust {
+            at,
+            credit,
+            amount,
+            text,
+            reference,
+        } => wallet(
+            &at,
+            Op::Adjust {
+                credit,
+                amount: amount_text(amount, available(&at)),
+                reason: TEXTS[text].to_owned(),
+                reference: references(reference),
+            },
+        ),
+        Step::Status { at, to, text } => Request::SetStatus {
+            scope: at.scope,
+            user: USERS[at.user].to_owned(),
+            to,
+            reason: texts(text),
+        },
+        // Counted among earlier money movements from the latest, so that shrinking can drop
+        // every step before the one repeated, and any other kind of step between them.
+        Step::Again { back } => {
+            let movements: Vec<&Request> = earlier
+                .iter()
+                .filter(|r| matches!(r, Request::Wallet { .. } | Request::InternalRefund { .. }))
+                .collect();
+            match movements.len() {
+                // Every sequence starts by opening wallets, so there is an earlier request.
+                0 => earlier.last().cloned().expect("an earlier request"),
+                n => movements[n - 1 - back % n].clone(),
+            }
+        }
+    }
+}
+
+fn scope(index: usize) -> Scope {
+    Scope {
+        tenant_id: SCOPES[index].0.to_owned(),
+        application_id: SCOPES[index].1.to_owned(),
+    }
+}
+
+/// The validated operation, built as the CLI builds it from its flags.
+fn operation(op: &Op) -> Result<Operation, Error> {
+    match op.clone() {
+        Op::Deposit {
+            amount,
+            description,
+            reference,
+        } => Operation::deposit(&amount, description, reference),
+        Op::Payment {
+            amount,
+            counterparty,
+            new_counterparty,
+            description,
+            reference,
+        } => Operation::payment(&amount, &counterparty, new_counterparty, description, reference),
+        Op::Withdraw {
+            amount,
+            description,
+            reference,
+        } => Operation::withdraw(&amount, description, reference),
+        Op::Freeze {
+            amount,
+            reason,
+            reference,
+        } => Operation::freeze(&amount, reason, reference),
+        Op::Unfreeze {
+            freeze_id,
+            reason,
+            reference,
+        } => Operation::unfreeze(&freeze_id, reason, reference),
+        Op::Refund {
+            transaction_id,
+            amount,
+            reason,
+            reference,
+        } => Operation::refund(&transaction_id, amount.as_deref(), reason, reference),
+        Op::Adjust {
+            credit,
+            amount,
+            reason,
+            reference,
+        } => {
+            let direction = if credit { Direction::Credit } else { Direction::Debit };
+            Operation::adjust(direction, &amount, &reason, reference)
+        }
+    }
+}
+
+/// What the real ledger answered.
+enum Real {
+    Wallet(Wallet),
+    Outcome(Box<Outcome>),
+    Status(StatusOutcome),
+}
+
+fn run(store: &mut Store, request: &Request) -> Result<Real, Error> {
+    match request {
+        Request::CreateWallet {
+            scope: s,
+            user,
+            currency,
+        } => ops::create_wallet(store, &scope(*s), user, currency.parse()?).map(Real::Wallet),
+        Request::Wallet { scope: s, user, op } => {
+            let operation = operation(op)?;
+            ops::execute(store, &scope(*s), user, &operation, ACTOR).map(|o| Real::Outcome(Box::new(o)))
+        }
+        Request::InternalRefund { scope: s, op } => {
+            let operation = operation(op)?;
+            ops::refund_by_transaction(store, &scope(*s), &operation, ACTOR).map(|o| Real::Outcome(Box::new(o)))
+        }
+        Request::SetStatus {
+            scope: s,
+            user,
+            to,
+            reason,
+        } => {
+            let to: WalletStatus = to.name().parse()?;
+            ops::set_status(store, &scope(*s), user, to, reason.clone(), ACTOR).map(Real::Status)
+        }
+    }
+}
+
+/// Holds the real answer to the model's, then records it in the model.
+fn compare(
+    model: &mut Model,
+    request: &Request,
+    expect: &Expect,
+    real: Result<Real, Error>,
+) -> Result<(), TestCaseError> {
+    match (expect, real) {
+        (Expect::Refused(code), Err(e)) => {
+            prop_assert_eq!(*code, e.code(), "refused for another reason: {}", e);
+        }
+        (Expect::WalletCreated, Ok(Real::Wallet(w))) => {
+            prop_assert_eq!((w.available, w.frozen, w.status), (0, 0, WalletStatus::Active));
+            model.commit(request, expect, &w.id, None);
+        }
+        (Expect::StatusSet { wallet, changed }, Ok(Real::Status(s))) => {
+            prop_assert_eq!(s.change.is_some(), *changed);
+            prop_assert_eq!(&s.wallet.id, &model.wallets[*wallet].id);
+            model.commit(request, expect, "", None);
+        }
+        (Expect::Replay { wallet, entry }, Ok(Real::Outcome(o))) => {
+            prop_assert!(o.replayed, "applied again instead of replayed");
+            prop_assert_eq!(&o.entry.id, &model.entries[*entry].id);
+            prop_assert_eq!(o.refunded, model.refunded(*entry));
+            let w = &model.wallets[*wallet];
+            prop_assert_eq!((o.wallet.available, o.wallet.frozen), (w.available, w.frozen));
+        }
+        (Expect::Posted(p), Ok(Real::Outcome(o))) => {
+            prop_assert!(!o.replayed, "replayed instead of applied");
+            let w = &model.wallets[p.wallet];
+            let before = w.available + w.frozen;
+            prop_assert_eq!(&o.wallet.id, &w.id);
+            prop_assert_eq!(o.entry.kind.as_str(), p.kind.name());
+            prop_assert_eq!(o.entry.amount.minor(), p.amount);
+            prop_assert_eq!(o.entry.balance_before, before);
+            prop_assert_eq!(o.entry.balance_after, before + p.available_change + p.frozen_change);
+            prop_assert_eq!(
+                (o.wallet.available, o.wallet.frozen),
+                (w.available + p.available_change, w.frozen + p.frozen_change)
+            );
+            prop_assert_eq!(
+                o.entry.original_id.as_deref(),
+                p.refund_of.map(|e| model.entries[e].id.as_str())
+            );
+            if let Some(f) = p.releases {
+                let record = o.freeze.as_ref().expect("an unfreeze returns its freeze");
+                prop_assert_eq!(&record.id, &model.freezes[f].id);
+                prop_assert_eq!(record.status, FreezeStatus::Released);
+            }
+            let freeze_id = if p.creates_freeze {
+                let record = o.freeze.as_ref().expect("a freeze returns its record");
+                prop_assert_eq!((record.amount.minor(), record.status), (p.amount, FreezeStatus::Active));
+                Some(record.id.clone())
+            } else {
+                None
+            };
+            model.commit(request, expect, &o.entry.id, freeze_id.as_deref());
+        }
+        (expect, Err(e)) => prop_assert!(false, "expected {:?}, got error {}: {}", expect, e.code(), e),
+        (expect, Ok(_)) => prop_assert!(false, "expected {:?}, got another success", expect),
+    }
+    Ok(())
+}
+
+/// A wallet's balances, status and freezes in the ledger are the model's.
+fn check_wallet(store: &mut Store, model: &Model, index: usize) -> Result<(), TestCaseError> {
+    let w = &model.wallets[index];
+    let scope = scope(w.scope);
+    let real = ops::show_wallet(store, &scope, &w.user).expect("the wallet exists");
+    prop_assert_eq!(&real.id, &w.id);
+    prop_assert_eq!(
+        (real.available, real.frozen, real.balance(), real.status.as_str()),
+        (w.available, w.frozen, w.available + w.frozen, w.status.name()),
+        "balances of {}",
+        w.user
+    );
+    let page = PageRequest::new(Some(1), Some(100)).expect("page");
+    let (_, freezes) = ops::freezes(store, &scope, &w.user, None, page).expect("freezes");
+    let real: BTreeSet<(String, i64, bool)> = freezes
+        .items
+        .iter()
+        .map(|f| (f.id.clone(), f.amount.minor(), f.status == FreezeStatus::Active))
+        .collect();
+    let expected: BTreeSet<(String, i64, bool)> = model
+        .freezes
+        .iter()
+        .filter(|f| f.wallet == index)
+        .map(|f| (f.id.clone(), f.amount, f.active))
+        .collect();
+    prop_assert_eq!(real, expected, "freezes of {}", w.user);
+    Ok(())
+}
+
+/// At the end: every wallet, every transaction with its refunded amount, `ledger verify` and
+/// the trial balance.
+fn check_ledger(store: &mut Store, model: &Model) -> Result<(), TestCaseError> {
+    for index in 0..model.wallets.len() {
+        check_wallet(store, model, index)?;
+        let w = &model.wallets[index];
+        let page = PageRequest::new(Some(1), Some(100)).expect("page");
+        let (_, history) = ops::history(store, &scope(w.scope), &w.user, &Default::default(), page).expect("history");
+        let real: BTreeSet<(String, String, i64, i64)> = history
+            .items
+            .iter()
+            .map(|(e, refunded)| (e.id.clone(), e.kind.as_str().to_owned(), e.amount.minor(), *refunded))
+            .collect();
+        let expected: BTreeSet<(String, String, i64, i64)> = model
+            .entries
+            .iter()
+            .filter(|e| e.wallet == index)
+            .map(|e| (e.id.clone(), e.kind.name().to_owned(), e.amount, e.refunded))
+            .collect();
+        prop_assert_eq!(real, expected, "transactions of {}", w.user);
+    }
+    let report = ops::verify(store, &[]).expect("verify runs");
+    prop_assert!(report.ok(), "ledger verify: {:?}", report.broken());
+    let trial = ops::trial_balance(store).expect("trial balance");
+    for total in &trial.totals {
+        prop_assert_eq!(total.debit, total.credit, "trial balance of {}", total.currency);
+    }
+    prop_assert!(trial.balanced());
+    Ok(())
+}
+
+/// Where the test ledgers live: memory-backed when the machine has it, because every write
+/// is fsynced (synchronous=FULL) and the test is about rules, not disks.
+fn workspace() -> tempfile::TempDir {
+    let shm = std::path::Path::new("/dev/shm");
+    if shm.is_dir() {
+        if let Ok(dir) = tempfile::tempdir_in(shm) {
+            return dir;
+        }
+    }
+    tempfile::tempdir().expect("temporary folder")
+}
+
+/// A fresh ledger made by `ledgerctl init` once; each sequence starts from a copy of it, which
+/// is much cheaper than running every migration a thousand times.
+fn empty_ledger() -> &'static [u8] {
+    static TEMPLATE: OnceLock<Vec<u8>> = OnceLock::new();
+    TEMPLATE.get_or_init(|| {
+        let dir = workspace();
+        let path = dir.path().join("empty.db");
+        ops::init(&path, 5_000).expect("init");
+        // Closed, so the WAL is checkpointed into the file and the file alone is the ledger.
+        std::fs::read(&path).expect("read the empty ledger")
+    })
+}
+
+fn run_sequence(steps: &[Step]) -> Result<(), TestCaseError> {
+    let dir = workspace();
+    let path = dir.path().join("ledger.db");
+    std::fs::write(&path, empty_ledger()).expect("write the empty ledger");
+    let mut store = Store::open(&path, 5_000).expect("open");
+    let mut model = Model::default();
+    let mut requests = Vec::with_capacity(steps.len());
+    for step in steps {
+        let request = resolve(step, &model, &requests);
+        let expect = model.predict(&request);
+        let real = run(&mut store, &request);
+        compare(&mut model, &request, &expect, real)
+            .map_err(|e| TestCaseError::fail(format!("{e}\n  at {request:?}")))?;
+        let touched: Vec<usize> = match &request {
+            Request::Wallet { scope, user, .. }
+            | Request::SetStatus { scope, user, .. }
+            | Request::CreateWallet { scope, user, .. } => model.wallet_of(*scope, user).into_iter().collect(),
+            Request::InternalRefund { .. } => (0..model.wallets.len()).collect(),
+        };
+        for index in touched {
+            check_wallet(&mut store, &model, index)?;
+        }
+        requests.push(request);
+    }
+    check_ledger(&mut store, &model)
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig {
+        cases: env_number("LEDGERCTL_MODEL_CASES", 1_000),
+        failure_persistence: Some(Box::new(FileFailurePersistence::Direct("proptest-regressions/model_based.txt"))),
+        ..ProptestConfig::default()
+    })]
+
+    #[test]
+    fn every_operation_sequence_behaves_as_the_reference_model(steps in sequence()) {
+        run_sequence(&steps)?;
+    }
+}

@@ -32,7 +32,7 @@ pub fn create_token(store: &mut Store, new: &NewToken, actor: &str) -> Result<(T
             "an internal API key serves the internal refund of its tenant and application: it takes no --user or --scope",
         ));
     }
-    let now = chrono::Utc::now();
+    let now = super::clock().now();
     let expires_at = new
         .expires
         .as_deref()

@@ -226,7 +226,7 @@ fn a_batch_killed_at_random_moments_keeps_every_acknowledged_line_once_and_a_rer
         nothing_partial(&l, seed);
     }
     assert!(
-        finished_early < BATCH_KILLS / 2,
+        BATCH_KILLS - finished_early >= 5,
         "{finished_early} of {BATCH_KILLS} batches finished before their kill: the test no longer kills mid-way (seed {seed})"
     );
 

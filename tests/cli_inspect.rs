@@ -2,22 +2,29 @@
 
 mod support;
 
-use std::thread::sleep;
-use std::time::Duration;
-
 use support::{s, Ledger};
 
-/// A moment strictly between two groups of entries (timestamps are whole seconds).
+/// The instant a point-in-time test's first group of entries is stamped with (the ledger's
+/// clock is pinned: no test sleeps to separate timestamps).
+const BEFORE: &str = "2026-04-15T10:00:00Z";
+/// The moment between the two groups.
+const THEN: &str = "2026-04-15T10:30:00Z";
+/// The instant of the second group.
+const AFTER: &str = "2026-04-15T11:00:00Z";
+
+/// A moment strictly between the entries made so far (at [`BEFORE`]) and those that follow
+/// (at [`AFTER`]), as the ledger prints times.
 fn moment_between(l: &Ledger) -> String {
-    sleep(Duration::from_millis(1100));
-    let now = l.ok(&["wallet", "list"])["timestamp"].as_str().unwrap().to_owned();
-    sleep(Duration::from_millis(1100));
-    now
+    l.set_clock(THEN);
+    let then = l.ok(&["wallet", "list"])["timestamp"].as_str().unwrap().to_owned();
+    assert_eq!(then, THEN, "the envelope is stamped with the pinned clock");
+    l.set_clock(AFTER);
+    then
 }
 
 #[test]
 fn wallet_show_at_gives_the_balances_and_status_of_that_moment() {
-    let l = Ledger::new();
+    let l = Ledger::at(BEFORE);
     l.funded("u1", "100.00");
     l.ok(&["wallet", "freeze", "u1", "--amount", "30"]);
     let then = moment_between(&l);
@@ -45,7 +52,7 @@ fn wallet_show_at_gives_the_balances_and_status_of_that_moment() {
 
 #[test]
 fn history_filters_by_type_time_and_reference_and_pages() {
-    let l = Ledger::new();
+    let l = Ledger::at(BEFORE);
     l.funded("u1", "100.00");
     l.ok(&["wallet", "withdraw", "u1", "--amount", "1", "--reference-id", "wd-1"]);
     let then = moment_between(&l);

@@ -4,18 +4,26 @@
 mod support;
 
 use std::process::Command;
-use std::thread::sleep;
-use std::time::Duration;
 
 use serde_json::Value;
 use support::{s, Ledger};
 
-/// A moment strictly between two groups of entries (timestamps are whole seconds), as RFC 3339.
+/// The instant a point-in-time test's first group of entries is stamped with (the ledger's
+/// clock is pinned: no test sleeps to separate timestamps).
+const BEFORE: &str = "2026-04-15T10:00:00Z";
+/// The moment between the two groups.
+const THEN: &str = "2026-04-15T10:30:00Z";
+/// The instant of the second group.
+const AFTER: &str = "2026-04-15T11:00:00Z";
+
+/// A moment strictly between the entries made so far (at [`BEFORE`]) and those that follow
+/// (at [`AFTER`]), as the ledger prints times.
 fn moment_between(l: &Ledger) -> String {
-    sleep(Duration::from_millis(1100));
-    let now = s(&l.ok(&["wallet", "list"])["timestamp"]).to_owned();
-    sleep(Duration::from_millis(1100));
-    now
+    l.set_clock(THEN);
+    let then = s(&l.ok(&["wallet", "list"])["timestamp"]).to_owned();
+    assert_eq!(then, THEN, "the envelope is stamped with the pinned clock");
+    l.set_clock(AFTER);
+    then
 }
 
 /// `2026-04-15T10:30:00Z` as people type it: `2026-04-15 10:30:00`.
@@ -35,7 +43,7 @@ fn account<'a>(tb: &'a Value, name: &str) -> &'a Value {
 /// Two periods: a deposit of 100 and a credit adjustment of 3 before `then`; a withdrawal of
 /// 40 and a payment of 10 after it. Returns the ledger, `then` and u1's wallet id.
 fn two_periods() -> (Ledger, String, String) {
-    let l = Ledger::new();
+    let l = Ledger::at(BEFORE);
     l.funded("u1", "100.00");
     l.ok(&[
         "wallet", "adjust", "u1", "--credit", "3", "--reason", "goodwill", "--yes",

@@ -35,11 +35,16 @@ pub fn main() -> ExitCode {
     };
     // Buffered: a batch prints a line per input line. Flushed once, below, where a closed
     // stdout is handled like any other write.
+    // Injected before anything is stamped, the envelope's timestamp included.
+    let clock = ops::Clock::from_env();
+    if let Ok(clock) = clock {
+        ops::set_clock(clock);
+    }
     let mut printer = Printer::new(cli.global.output, io::BufWriter::new(io::stdout().lock()), ops::now());
     if io::stdout().is_terminal() {
         printer = printer.on_terminal((!cli.global.wide).then(terminal_width));
     }
-    let ran = run(&cli, &mut printer);
+    let ran = clock.map_err(Stop::Failed).and_then(|_| run(&cli, &mut printer));
     // Always flushed here, also after a failure: a batch's results are its output either way.
     let flushed = printer.flush();
     let result = match (ran, flushed) {
@@ -292,6 +297,13 @@ fn token<W: Write>(
 }
 
 fn serve<W: Write>(args: &args::ServeArgs, g: &Global, out: &mut Printer<W>) -> Result<(), Stop> {
+    // A server is how a ledger runs in production: it never stamps a pinned time.
+    if ops::clock() != ops::Clock::System {
+        return Err(Stop::Failed(Error::invalid(
+            ops::FAKE_NOW_ENV,
+            "is a test-only setting for single commands; serve refuses to run with it: unset it",
+        )));
+    }
     let config = crate::http::Config {
         db: g.db.clone(),
         lock_timeout_ms: g.lock_timeout_ms,

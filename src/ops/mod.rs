@@ -3,6 +3,7 @@
 //! The CLI and the HTTP server call these, and nothing below them.
 
 mod batch;
+mod clock;
 mod ledger;
 mod operate;
 mod serve;
@@ -10,6 +11,7 @@ mod token;
 mod wallet;
 
 pub use batch::{batch, BatchLine, BatchMode, LineResult};
+pub use clock::{clock, now, set_clock, Clock, FAKE_NOW_ENV};
 pub use ledger::{
     export, init, journal, trial_balance, verify, verify_file, wallet_of_account, ExportSink, TrialBalance,
     TrialBalanceLine, TrialBalanceTotal, WalletOwner,
@@ -25,11 +27,6 @@ pub use wallet::{
 use crate::ledger::ids::{check_minted, check_reference, mint, FREEZE_PREFIX, TRANSACTION_PREFIX};
 use crate::ledger::request::EntryFilter;
 use crate::ledger::rules::Context;
-
-/// The current time as the ledger writes it: RFC 3339, UTC, whole seconds, with a `Z`.
-pub fn now() -> String {
-    chrono::Utc::now().format("%Y-%m-%dT%H:%M:%SZ").to_string()
-}
 
 /// Reads a moment given by a user: RFC 3339 (any offset), `YYYY-MM-DD HH:MM:SS` (UTC) or a date
 /// (its midnight UTC), as the

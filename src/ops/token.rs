@@ -36,7 +36,7 @@ pub fn create_token(store: &mut Store, new: &NewToken, actor: &str) -> Result<(T
         ));
     }
     let name = crate::ledger::request::text("name", new.name.clone())?;
-    let now = chrono::Utc::now();
+    let now = super::clock().now();
     let expires_at = new
         .expires
         .as_deref()

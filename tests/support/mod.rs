@@ -13,6 +13,8 @@ use serde_json::Value;
 pub struct Ledger {
     _dir: tempfile::TempDir,
     pub db: PathBuf,
+    /// The instant later commands run at (`LEDGERCTL_FAKE_NOW`); the system clock when unset.
+    clock: std::sync::Mutex<Option<String>>,
 }
 
 /// What one `ledgerctl -o json …` run printed and how it exited.
@@ -35,12 +37,34 @@ impl Ledger {
     pub fn uninitialised() -> Ledger {
         let dir = tempfile::tempdir().expect("temporary folder");
         let db = dir.path().join("ledger.db");
-        Ledger { _dir: dir, db }
+        Ledger {
+            _dir: dir,
+            db,
+            clock: std::sync::Mutex::new(None),
+        }
+    }
+
+    /// A new, initialised ledger whose commands run at `instant` until [`Ledger::set_clock`]
+    /// moves it: point-in-time tests choose their instants instead of sleeping between them.
+    pub fn at(instant: &str) -> Ledger {
+        let ledger = Ledger::uninitialised();
+        ledger.set_clock(instant);
+        ledger.ok(&["init"]);
+        ledger
+    }
+
+    /// Pins the clock of every later command to `instant` (RFC 3339).
+    pub fn set_clock(&self, instant: &str) {
+        *self.clock.lock().expect("clock") = Some(instant.to_owned());
     }
 
     /// `ledgerctl` against this ledger, with a clean environment.
     pub fn cmd(&self) -> Command {
-        command(&self.db)
+        let mut cmd = command(&self.db);
+        if let Some(instant) = self.clock.lock().expect("clock").as_deref() {
+            cmd.env("LEDGERCTL_FAKE_NOW", instant);
+        }
+        cmd
     }
 
     /// Runs `ledgerctl -o json ARGS` and parses the one envelope it must print.
@@ -141,6 +165,7 @@ pub fn command(db: &Path) -> Command {
         "LEDGERCTL_READ_ONLY",
         "RUST_BACKTRACE",
         "NO_COLOR",
+        "LEDGERCTL_FAKE_NOW",
     ] {
         cmd.env_remove(var);
     }

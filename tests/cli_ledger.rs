@@ -4,7 +4,7 @@
 mod support;
 
 use serde_json::Value;
-use support::{s, Ledger};
+use support::{s, Ledger, Seeded};
 
 const CHECKS: [&str; 12] = [
     "hash_chain",
@@ -690,18 +690,6 @@ fn verify_on_a_file_with_corrupted_pages_exits_7_naming_the_integrity_check() {
         damaged[first * page..(first + 2) * page].fill(0xA5);
         std::fs::write(&l.db, &damaged).unwrap();
         verify_names_the_integrity_check(&l, &format!("pages {first} and {} overwritten", first + 1));
-    }
-}
-
-/// A small seeded generator (xorshift64*), so a failing run of the kill test can be replayed.
-struct Seeded(u64);
-
-impl Seeded {
-    fn below(&mut self, n: u64) -> u64 {
-        self.0 ^= self.0 >> 12;
-        self.0 ^= self.0 << 25;
-        self.0 ^= self.0 >> 27;
-        self.0.wrapping_mul(0x2545_F491_4F6C_DD1D) % n
     }
 }
 

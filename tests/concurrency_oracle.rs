@@ -15,7 +15,7 @@ use std::sync::Arc;
 use std::thread;
 
 use serde_json::Value;
-use support::{command, Ledger};
+use support::{command, Ledger, Seeded};
 
 const WRITERS: u64 = 8;
 const OPERATIONS_PER_WRITER: u64 = 20;
@@ -25,39 +25,13 @@ const FUNDED: i64 = 6_000;
 /// The payment made before the writers start, so that the counterparty exists.
 const FIRST_PAYMENT: i64 = 100;
 
-/// A small, seeded generator (splitmix64).
-struct Rng(u64);
-
-impl Rng {
-    fn next(&mut self) -> u64 {
-        self.0 = self.0.wrapping_add(0x9E37_79B9_7F4A_7C15);
-        let mut z = self.0;
-        z = (z ^ (z >> 30)).wrapping_mul(0xBF58_476D_1CE4_E5B9);
-        z = (z ^ (z >> 27)).wrapping_mul(0x94D0_49BB_1331_11EB);
-        z ^ (z >> 31)
-    }
-
-    fn below(&mut self, n: u64) -> u64 {
-        self.next() % n
-    }
-
-    /// An amount of 1.00 to `max` whole units, in minor units.
-    fn amount(&mut self, max: u64) -> i64 {
-        i64::try_from((1 + self.below(max)) * 100).expect("small")
-    }
+/// An amount of 1.00 to `max` whole units, in minor units.
+fn amount(rng: &mut Seeded, max: u64) -> i64 {
+    i64::try_from((1 + rng.below(max)) * 100).expect("small")
 }
 
 fn seed() -> u64 {
-    let seed = match std::env::var("LEDGERCTL_ORACLE_SEED") {
-        Ok(text) => text
-            .parse()
-            .unwrap_or_else(|_| panic!("LEDGERCTL_ORACLE_SEED={text:?} is not a u64")),
-        Err(_) => std::time::SystemTime::now()
-            .duration_since(std::time::UNIX_EPOCH)
-            .map_or(1, |d| d.as_nanos() as u64),
-    };
-    eprintln!("concurrency oracle: LEDGERCTL_ORACLE_SEED={seed}");
-    seed
+    support::seed("LEDGERCTL_ORACLE_SEED", "concurrency oracle")
 }
 
 /// "12.34" as 1234: amounts are compared exactly, never as floats.
@@ -110,7 +84,7 @@ fn run(l: &Ledger, args: &[String]) -> (i32, Value) {
 /// ask for more than is left (a freeze released already, a refund beyond the payment), so
 /// refusals are part of the mix as much as insufficient balances are.
 fn writer(l: &Ledger, w: u64, seed: u64) -> Vec<Done> {
-    let mut rng = Rng(seed ^ w.wrapping_mul(0x1000_0000_01B3));
+    let mut rng = Seeded(seed ^ w.wrapping_mul(0x1000_0000_01B3));
     let mut freezes: Vec<(&'static str, String)> = Vec::new();
     let mut payments: Vec<(&'static str, String, i64)> = Vec::new();
     let mut done = Vec::new();
@@ -120,7 +94,7 @@ fn writer(l: &Ledger, w: u64, seed: u64) -> Vec<Done> {
         let mut original = None;
         let (op, amount, mut args): (&'static str, i64, Vec<String>) = match rng.below(6) {
             0 => {
-                let amount = rng.amount(20);
+                let amount = amount(&mut rng, 20);
                 (
                     "deposit",
                     amount,
@@ -134,7 +108,7 @@ fn writer(l: &Ledger, w: u64, seed: u64) -> Vec<Done> {
                 )
             }
             1 => {
-                let amount = rng.amount(40);
+                let amount = amount(&mut rng, 40);
                 (
                     "withdraw",
                     amount,
@@ -148,7 +122,7 @@ fn writer(l: &Ledger, w: u64, seed: u64) -> Vec<Done> {
                 )
             }
             2 => {
-                let amount = rng.amount(30);
+                let amount = amount(&mut rng, 30);
                 (
                     "freeze",
                     amount,
@@ -179,7 +153,7 @@ fn writer(l: &Ledger, w: u64, seed: u64) -> Vec<Done> {
                 )
             }
             4 | 3 => {
-                let amount = rng.amount(30);
+                let amount = amount(&mut rng, 30);
                 (
                     "payment",
                     amount,
@@ -200,7 +174,7 @@ fn writer(l: &Ledger, w: u64, seed: u64) -> Vec<Done> {
                 user = owner;
                 original = Some(id.clone());
                 // Up to a little more than the payment: the refund cap must refuse the excess.
-                let amount = rng.amount(u64::try_from(paid / 100).expect("positive") + 3);
+                let amount = amount(&mut rng, u64::try_from(paid / 100).expect("positive") + 3);
                 (
                     "refund",
                     amount,
@@ -217,7 +191,7 @@ fn writer(l: &Ledger, w: u64, seed: u64) -> Vec<Done> {
                 )
             }
             _ => {
-                let amount = rng.amount(20);
+                let amount = amount(&mut rng, 20);
                 (
                     "deposit",
                     amount,

@@ -19,39 +19,17 @@ use std::time::Duration;
 
 use serde_json::Value;
 use support::server::Server;
-use support::Ledger;
+use support::{Ledger, Seeded};
 
-/// A small, seeded generator (splitmix64): the tests need reproducible moments, not crypto.
-struct Rng(u64);
-
-impl Rng {
-    fn next(&mut self) -> u64 {
-        self.0 = self.0.wrapping_add(0x9E37_79B9_7F4A_7C15);
-        let mut z = self.0;
-        z = (z ^ (z >> 30)).wrapping_mul(0xBF58_476D_1CE4_E5B9);
-        z = (z ^ (z >> 27)).wrapping_mul(0x94D0_49BB_1331_11EB);
-        z ^ (z >> 31)
-    }
-
-    /// A number of milliseconds in `low..high`.
-    fn millis(&mut self, low: u64, high: u64) -> Duration {
-        Duration::from_millis(low + self.next() % (high - low))
-    }
+/// A number of milliseconds in `low..high`.
+fn millis(rng: &mut Seeded, low: u64, high: u64) -> Duration {
+    Duration::from_millis(low + rng.below(high - low))
 }
 
 /// The seed of this run: `LEDGERCTL_CRASH_SEED`, else the clock's nanoseconds. Printed, so a
 /// failure can be replayed.
 fn seed(test: &str) -> u64 {
-    let seed = match std::env::var("LEDGERCTL_CRASH_SEED") {
-        Ok(text) => text
-            .parse()
-            .unwrap_or_else(|_| panic!("LEDGERCTL_CRASH_SEED={text:?} is not a u64")),
-        Err(_) => std::time::SystemTime::now()
-            .duration_since(std::time::UNIX_EPOCH)
-            .map_or(1, |d| d.as_nanos() as u64),
-    };
-    eprintln!("{test}: LEDGERCTL_CRASH_SEED={seed}");
-    seed
+    support::seed("LEDGERCTL_CRASH_SEED", test)
 }
 
 /// SIGKILL: no destructor, no flush, no rollback.
@@ -177,7 +155,7 @@ fn acknowledged(stdout: &str) -> Vec<(u64, Value)> {
 #[test]
 fn a_batch_killed_at_random_moments_keeps_every_acknowledged_line_once_and_a_rerun_completes_the_file_once() {
     let seed = seed("batch crash test");
-    let mut rng = Rng(seed);
+    let mut rng = Seeded(seed);
     let l = Ledger::new();
     for user in ["u0", "u1", "u2", "u3"] {
         l.ok(&["wallet", "create", user]);
@@ -200,7 +178,7 @@ fn a_batch_killed_at_random_moments_keeps_every_acknowledged_line_once_and_a_rer
     let mut finished_early = 0;
     for kill in 0..BATCH_KILLS {
         let (mut child, reader) = start_batch(&l, &file);
-        thread::sleep(rng.millis(20, 600));
+        thread::sleep(millis(&mut rng, 20, 600));
         sigkill(child.id());
         let status = child.wait().expect("batch ends");
         if status.success() {
@@ -380,7 +358,7 @@ fn entries_by_key(l: &Ledger) -> BTreeMap<String, Vec<String>> {
 #[test]
 fn serve_killed_under_concurrent_keyed_writes_keeps_every_2xx_once_and_retried_keys_complete_once() {
     let seed = seed("serve crash test");
-    let mut rng = Rng(seed);
+    let mut rng = Seeded(seed);
     let l = Ledger::new();
     for user in ["alice", "bob"] {
         l.ok(&["wallet", "create", user]);
@@ -394,7 +372,7 @@ fn serve_killed_under_concurrent_keyed_writes_keeps_every_2xx_once_and_retried_k
         let server = Server::start(&l);
         let stop = Arc::new(AtomicBool::new(false));
         let writers = write_round(&server, &token, &answered, &stop);
-        thread::sleep(rng.millis(20, 250));
+        thread::sleep(millis(&mut rng, 20, 250));
         sigkill(server.pid());
         stop.store(true, Ordering::Relaxed);
         for writer in writers {

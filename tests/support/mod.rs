@@ -232,3 +232,35 @@ pub fn tool_installed(program: &str, require: &str) -> bool {
     );
     false
 }
+
+/// A small seeded generator (splitmix64): randomised tests need choices they can replay, not
+/// cryptography.
+pub struct Seeded(pub u64);
+
+impl Seeded {
+    pub fn next(&mut self) -> u64 {
+        self.0 = self.0.wrapping_add(0x9E37_79B9_7F4A_7C15);
+        let mut z = self.0;
+        z = (z ^ (z >> 30)).wrapping_mul(0xBF58_476D_1CE4_E5B9);
+        z = (z ^ (z >> 27)).wrapping_mul(0x94D0_49BB_1331_11EB);
+        z ^ (z >> 31)
+    }
+
+    /// A number in `0..n`.
+    pub fn below(&mut self, n: u64) -> u64 {
+        self.next() % n
+    }
+}
+
+/// The seed of a randomised test: the environment variable `var` when set, else the clock's
+/// nanoseconds. Printed with the test's name, so a failing run can be replayed.
+pub fn seed(var: &str, test: &str) -> u64 {
+    let seed = match std::env::var(var) {
+        Ok(text) => text.parse().unwrap_or_else(|_| panic!("{var}={text:?} is not a u64")),
+        Err(_) => std::time::SystemTime::now()
+            .duration_since(std::time::UNIX_EPOCH)
+            .map_or(1, |d| d.as_nanos() as u64),
+    };
+    eprintln!("{test}: {var}={seed}");
+    seed
+}

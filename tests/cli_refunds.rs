@@ -3,7 +3,7 @@
 mod support;
 
 use serde_json::Value;
-use support::{s, Ledger};
+use support::{s, Ledger, TRANSACTION_KEYS};
 
 const UNKNOWN_TXN: &str = "txn_01ARZ3NDEKTSV4RRFFQ69G5FAV";
 
@@ -440,26 +440,6 @@ fn the_internal_refund_does_not_reach_another_tenants_transaction() {
     assert_eq!(s(&in_history(&l, "u", &payment)["refunded_amount"]), "0.00");
     l.verified();
 }
-
-/// Every key a transaction object has, whatever its type.
-const TRANSACTION_KEYS: [&str; 16] = [
-    "amount",
-    "balance_after",
-    "balance_before",
-    "counterparty_id",
-    "created_at",
-    "currency",
-    "description",
-    "freeze_id",
-    "id",
-    "original_transaction_id",
-    "reason",
-    "reference_id",
-    "refunded_amount",
-    "status",
-    "type",
-    "wallet_id",
-];
 
 #[test]
 fn a_refunds_reason_is_its_own_field_and_every_transaction_has_the_same_keys() {

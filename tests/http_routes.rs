@@ -9,7 +9,7 @@ use std::time::Duration;
 
 use serde_json::Value;
 use support::server::{is_rfc3339_utc, Answer, Server};
-use support::{s, Ledger};
+use support::{s, Ledger, TRANSACTION_KEYS};
 
 /// A ledger where alice's wallet holds `funds`, a write token, and a server over it. The server
 /// is declared first so it stops before the ledger's folder is removed.
@@ -71,26 +71,6 @@ impl Api {
     }
 }
 
-/// Every transaction object has every one of these keys, whatever its type (absent: null).
-const TRANSACTION_FIELDS: &[&str] = &[
-    "amount",
-    "balance_after",
-    "balance_before",
-    "counterparty_id",
-    "created_at",
-    "currency",
-    "description",
-    "freeze_id",
-    "id",
-    "original_transaction_id",
-    "reason",
-    "reference_id",
-    "refunded_amount",
-    "status",
-    "type",
-    "wallet_id",
-];
-
 const WALLET_FIELDS: &[&str] = &[
     "application_id",
     "available_balance",
@@ -148,7 +128,7 @@ fn result<'a>(answer: &'a Answer, first: &str) -> &'a Value {
     let fields = if first == "freeze" {
         FREEZE_FIELDS
     } else {
-        TRANSACTION_FIELDS
+        &TRANSACTION_KEYS
     };
     assert_eq!(keys(&data[first]), fields, "{}", answer.body);
     assert_eq!(keys(&data["wallet"]), WALLET_FIELDS, "{}", answer.body);
@@ -396,7 +376,7 @@ fn transactions_are_a_list_newest_first_with_the_upstream_pagination() {
     let items = list["items"].as_array().unwrap();
     assert_eq!(items.len(), 2);
     for item in items {
-        assert_eq!(keys(item), TRANSACTION_FIELDS, "{item}");
+        assert_eq!(keys(item), TRANSACTION_KEYS, "{item}");
     }
     // Newest first (balances after: 96, 97, 98, 99, 100): page 2 holds 98.00 then 99.00.
     assert_eq!(items[0]["balance_after"], "98.00");

@@ -264,3 +264,23 @@ pub fn seed(var: &str, test: &str) -> u64 {
     eprintln!("{test}: {var}={seed}");
     seed
 }
+
+/// Every key a transaction object has, whatever its type (absent values are null), sorted.
+pub const TRANSACTION_KEYS: [&str; 16] = [
+    "amount",
+    "balance_after",
+    "balance_before",
+    "counterparty_id",
+    "created_at",
+    "currency",
+    "description",
+    "freeze_id",
+    "id",
+    "original_transaction_id",
+    "reason",
+    "reference_id",
+    "refunded_amount",
+    "status",
+    "type",
+    "wallet_id",
+];

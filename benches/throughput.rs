@@ -14,7 +14,7 @@ use std::time::{Duration, Instant};
 use ledgerctl::ledger::batch::BatchItem;
 use ledgerctl::ledger::model::Scope;
 use ledgerctl::ledger::money::Currency;
-use ledgerctl::ledger::request::Operation;
+use ledgerctl::ledger::operations::Operation;
 use ledgerctl::ledger::verify::check_cached_balances;
 use ledgerctl::ops::{self, BatchLine, BatchMode};
 use ledgerctl::store::Store;

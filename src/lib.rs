@@ -2,7 +2,7 @@
 //! support staff and (later) services over HTTP.
 //!
 //! Data flows one way: a front door ([`cli`]) turns input into a validated
-//! [`ledger::request::Operation`] and calls a use case in [`ops`]; `ops` opens one transaction
+//! [`ledger::operations::Operation`] and calls a use case in [`ops`]; `ops` opens one transaction
 //! on the [`store`], asks the pure rules in [`ledger`] for a plan, appends it and hands the
 //! outcome to [`output`], which renders the seeds' envelope or a table. [`error`] is the one
 //! error type, mapped once to exit codes, HTTP statuses and `error` strings.

@@ -16,7 +16,8 @@ use std::sync::OnceLock;
 
 use ledgerctl::error::Error;
 use ledgerctl::ledger::model::{FreezeStatus, Scope, Wallet, WalletStatus};
-use ledgerctl::ledger::request::{Direction, Operation, PageRequest};
+use ledgerctl::ledger::operations::{Direction, Operation};
+use ledgerctl::ledger::request::PageRequest;
 use ledgerctl::ops::{self, Outcome, StatusOutcome};
 use ledgerctl::store::Store;
 use model::{Expect, Model, Op, Request, Status, SCOPES};

@@ -11,8 +11,7 @@ use std::str::FromStr;
 use ledgerctl::ledger::chain::{entry_hash, Owner, GENESIS_HASH};
 use ledgerctl::ledger::model::{Account, Entry, Freeze, FreezeStatus, TxType, Wallet, WalletStatus};
 use ledgerctl::ledger::money::{Amount, Currency};
-use ledgerctl::ledger::request::{Direction, Operation};
-use ledgerctl::ledger::rules::{self, Context, Referent};
+use ledgerctl::ledger::operations::{Context, Direction, Operation, Referent};
 use proptest::prelude::*;
 use proptest::test_runner::FileFailurePersistence;
 use rust_decimal::Decimal;
@@ -328,7 +327,7 @@ proptest! {
             }
         };
         let operation = operation.expect("a valid request");
-        let Ok(plan) = rules::plan(&w, &operation, referent, &context()) else {
+        let Ok(plan) = operation.plan(&w, &referent, &context()) else {
             return Ok(());
         };
         let postings = &plan.entry.postings;

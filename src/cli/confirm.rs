@@ -12,7 +12,7 @@ use dialoguer::console::{Key, Term};
 
 use crate::error::{Error, Result};
 use crate::ledger::model::{Scope, TxType, WalletStatus};
-use crate::ledger::request::Operation;
+use crate::ledger::operations::Operation;
 use crate::ops;
 use crate::store::Store;
 

@@ -18,7 +18,8 @@ pub use args::{
 
 use crate::error::{Error, Result};
 use crate::ledger::model::{FreezeStatus, Scope, WalletStatus};
-use crate::ledger::request::{Direction, EntryFilter, Operation, PageRequest};
+use crate::ledger::operations::{Direction, Operation};
+use crate::ledger::request::{EntryFilter, PageRequest};
 use crate::ledger::token::{Access, TokenKind};
 use crate::ops;
 use crate::output::export::Exporter;

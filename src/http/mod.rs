@@ -1,6 +1,6 @@
 //! `ledgerctl serve`: the seeds' HTTP API over the same operations as the CLI.
 //!
-//! Handlers decode a request into the same validated [`Operation`](crate::ledger::request::Operation)
+//! Handlers decode a request into the same validated [`Operation`](crate::ledger::operations::Operation)
 //! the CLI builds, call [`ops`](crate::ops), and answer with the same envelope. Writes go to one
 //! writer thread that commits every request waiting at that moment in one transaction (group
 //! commit, a savepoint each); reads and token checks use a small set of read connections.

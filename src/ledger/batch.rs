@@ -1,9 +1,8 @@
 //! Batch lines: one record of a CSV or JSONL file → the same validated [`Operation`] the CLI
 //! flags and HTTP bodies produce. Field names are the CLI's and the seeds' request fields.
 
-use std::collections::BTreeMap;
-
-use super::request::{Direction, Operation};
+pub use super::operations::Raw;
+use super::operations::{Fields, Operation, SPECS};
 use crate::error::{Error, Result};
 
 /// The columns (CSV) or keys (JSONL) a batch line may have.
@@ -25,10 +24,16 @@ pub const FIELDS: &[&str] = &[
 /// wallet without `user_id`; the other fields depend on the operation and fail their line).
 pub const REQUIRED_COLUMNS: &[&str] = &["op"];
 
-/// The operations a batch line may name in its `op` field.
-pub const OPS: &[&str] = &[
-    "deposit", "payment", "withdraw", "freeze", "unfreeze", "refund", "adjust",
-];
+/// The operations a batch line may name in its `op` field: the registry's, in its order.
+pub const OPS: [&str; SPECS.len()] = {
+    let mut names = [""; SPECS.len()];
+    let mut i = 0;
+    while i < SPECS.len() {
+        names[i] = SPECS[i].name;
+        i += 1;
+    }
+    names
+};
 
 /// One line of a batch, validated: the wallet's user (absent for the internal refund, which
 /// finds the wallet from the transaction) and the operation.
@@ -38,100 +43,19 @@ pub struct BatchItem {
     pub operation: Operation,
 }
 
-/// A field's raw value: text, or something that is not text (a JSON number, object, …).
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum Raw {
-    Text(String),
-    /// A JSON `true` or `false`.
-    Bool(bool),
-    /// The JSON type it had instead, e.g. "number".
-    NotText(&'static str),
-}
-
 /// Validates one record. Empty values count as absent, so a CSV may share one header across
 /// operations; a non-empty value in a field the operation does not take is an error.
 pub fn parse(record: Vec<(String, Raw)>) -> Result<BatchItem> {
-    let mut fields = Fields::new(record)?;
+    let mut fields = Fields::new(record, FIELDS)?;
     let op = fields
         .take("op")?
         .ok_or_else(|| Error::invalid("op", format!("is required: one of {}", OPS.join(", "))))?;
-    let item = match op.as_str() {
-        "deposit" => BatchItem {
-            user_id: Some(fields.required("user_id")?),
-            operation: Operation::deposit(
-                &fields.required("amount")?,
-                fields.take("description")?,
-                fields.take("reference_id")?,
-            )?,
-        },
-        "withdraw" => BatchItem {
-            user_id: Some(fields.required("user_id")?),
-            operation: Operation::withdraw(
-                &fields.required("amount")?,
-                fields.take("description")?,
-                fields.take("reference_id")?,
-            )?,
-        },
-        "payment" => BatchItem {
-            user_id: Some(fields.required("user_id")?),
-            operation: Operation::payment(
-                &fields.required("amount")?,
-                &fields.required("counterparty_id")?,
-                fields.flag("new_counterparty")?,
-                fields.take("description")?,
-                fields.take("reference_id")?,
-            )?,
-        },
-        "freeze" => BatchItem {
-            user_id: Some(fields.required("user_id")?),
-            operation: Operation::freeze(
-                &fields.required("amount")?,
-                fields.take("reason")?,
-                fields.take("reference_id")?,
-            )?,
-        },
-        "unfreeze" => BatchItem {
-            user_id: Some(fields.required("user_id")?),
-            operation: Operation::unfreeze(
-                &fields.required("freeze_id")?,
-                fields.take("reason")?,
-                fields.take("reference_id")?,
-            )?,
-        },
-        "refund" => BatchItem {
-            user_id: fields.take("user_id")?,
-            operation: Operation::refund(
-                &fields.required("transaction_id")?,
-                fields.take("amount")?.as_deref(),
-                fields.take("reason")?,
-                fields.take("reference_id")?,
-            )?,
-        },
-        "adjust" => {
-            let direction = match fields.required("direction")?.as_str() {
-                "credit" => Direction::Credit,
-                "debit" => Direction::Debit,
-                other => return Err(Error::invalid("direction", format!("{other:?} is not credit or debit"))),
-            };
-            BatchItem {
-                user_id: Some(fields.required("user_id")?),
-                operation: Operation::adjust(
-                    direction,
-                    &fields.required("amount")?,
-                    &fields.required("reason")?,
-                    fields.take("reference_id")?,
-                )?,
-            }
-        }
-        other => {
-            return Err(Error::invalid(
-                "op",
-                format!("{other:?} is not one of {}", OPS.join(", ")),
-            ))
-        }
+    let Some(spec) = SPECS.iter().find(|spec| spec.name == op) else {
+        return Err(Error::invalid("op", format!("{op:?} is not one of {}", OPS.join(", "))));
     };
+    let (user_id, operation) = (spec.read)(&mut fields)?;
     fields.finish(&op)?;
-    Ok(item)
+    Ok(BatchItem { user_id, operation })
 }
 
 /// Reads one JSON object (a JSONL line, an HTTP body) into a record for [`parse`]; `field` names
@@ -196,82 +120,6 @@ impl<'de> serde::Deserialize<'de> for JsonFields {
     }
 }
 
-/// A record's fields, taken one by one so that leftovers can be reported.
-struct Fields(BTreeMap<String, Raw>);
-
-impl Fields {
-    fn new(record: Vec<(String, Raw)>) -> Result<Fields> {
-        let mut map = BTreeMap::new();
-        for (name, value) in record {
-            // An unknown column is only an error where it holds a value: a value is never
-            // silently ignored, and one stray column does not fail every line of a file.
-            let empty = matches!(&value, Raw::Text(text) if text.is_empty());
-            if !FIELDS.contains(&name.as_str()) && empty {
-                continue;
-            }
-            if !FIELDS.contains(&name.as_str()) {
-                return Err(Error::invalid(
-                    name.clone(),
-                    format!("unknown column {name:?} (known: {})", FIELDS.join(", ")),
-                ));
-            }
-            if map.insert(name.clone(), value).is_some() {
-                return Err(Error::invalid(name.clone(), format!("column {name:?} appears twice")));
-            }
-        }
-        Ok(Fields(map))
-    }
-
-    /// The field's text; absent, null or empty is `None`.
-    fn take(&mut self, name: &str) -> Result<Option<String>> {
-        match self.0.remove(name) {
-            None => Ok(None),
-            Some(Raw::Text(text)) if text.is_empty() => Ok(None),
-            Some(Raw::Text(text)) => Ok(Some(text)),
-            // SPEC: an amount that is a JSON number is an invalid amount, not a bad request.
-            Some(Raw::NotText(kind)) if name == "amount" => Err(Error::InvalidAmount {
-                input: format!("a JSON {kind}"),
-                reason: "amounts are strings, e.g. \"50.00\"".to_owned(),
-            }),
-            Some(Raw::Bool(_)) => Err(Error::invalid(name, "must be a string, not a JSON boolean")),
-            Some(Raw::NotText(kind)) => Err(Error::invalid(name, format!("must be a string, not a JSON {kind}"))),
-        }
-    }
-
-    /// A yes/no field: JSON `true`/`false`, or the text `true`/`false` (a CSV cell); absent,
-    /// null or empty is false.
-    fn flag(&mut self, name: &str) -> Result<bool> {
-        match self.0.remove(name) {
-            None => Ok(false),
-            Some(Raw::Bool(value)) => Ok(value),
-            Some(Raw::Text(text)) => match text.as_str() {
-                "" | "false" => Ok(false),
-                "true" => Ok(true),
-                other => Err(Error::invalid(name, format!("{other:?} is not true or false"))),
-            },
-            Some(Raw::NotText(kind)) => Err(Error::invalid(
-                name,
-                format!("must be true or false, not a JSON {kind}"),
-            )),
-        }
-    }
-
-    fn required(&mut self, name: &str) -> Result<String> {
-        self.take(name)?.ok_or_else(|| Error::invalid(name, "is required"))
-    }
-
-    /// Fields left over have a value the operation does not take: refuse rather than ignore.
-    fn finish(self, op: &str) -> Result<()> {
-        for (name, value) in self.0 {
-            if matches!(&value, Raw::Text(text) if text.is_empty()) {
-                continue;
-            }
-            return Err(Error::invalid(name.clone(), format!("{op} does not take {name:?}")));
-        }
-        Ok(())
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -321,7 +169,10 @@ mod tests {
         ]))
         .unwrap();
         assert_eq!(item.user_id, None);
-        assert!(matches!(item.operation, Operation::Refund { amount: None, .. }));
+        assert!(matches!(
+            item.operation,
+            Operation::Refund(crate::ledger::operations::refund::Request { amount: None, .. })
+        ));
     }
 
     #[test]

@@ -9,7 +9,7 @@ pub mod ids;
 pub mod limits;
 pub mod model;
 pub mod money;
+pub mod operations;
 pub mod request;
-pub mod rules;
 pub mod token;
 pub mod verify;

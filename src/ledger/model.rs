@@ -69,6 +69,22 @@ pub struct Wallet {
 }
 
 impl Wallet {
+    /// A new wallet for a user in a scope; nothing is posted until money moves.
+    pub fn open(scope: &Scope, user_id: &str, currency: Currency, id: String, now: &str) -> Wallet {
+        Wallet {
+            id,
+            tenant_id: scope.tenant_id.clone(),
+            application_id: scope.application_id.clone(),
+            user_id: user_id.to_owned(),
+            currency,
+            status: WalletStatus::Active,
+            available: 0,
+            frozen: 0,
+            created_at: now.to_owned(),
+            updated_at: now.to_owned(),
+        }
+    }
+
     /// The user's total balance: what the operator owes them (available + frozen).
     pub fn balance(&self) -> i64 {
         self.available + self.frozen

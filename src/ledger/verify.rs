@@ -2,6 +2,7 @@
 //!
 //! The checker streams: it keeps per-wallet running state and the refundable originals, not
 //! the journal, so it verifies a ledger of millions of entries in bounded memory.
+#![deny(clippy::wildcard_enum_match_arm)]
 
 use std::collections::{BTreeMap, HashMap};
 
@@ -242,7 +243,13 @@ impl<'w> Verifier<'w> {
             match entry.kind {
                 TxType::Freeze => record.0 = entry.amount.minor(),
                 TxType::Unfreeze => record.1 = true,
-                _ => {}
+                // Only a freeze and its unfreeze move frozen money under a freeze id.
+                TxType::Deposit
+                | TxType::Payment
+                | TxType::Withdraw
+                | TxType::Refund
+                | TxType::AdjustCredit
+                | TxType::AdjustDebit => {}
             }
         }
     }
@@ -331,7 +338,7 @@ impl<'w> Verifier<'w> {
                     ));
                 }
             }
-            _ => self.refunds.fail(format!(
+            Some(_) | None => self.refunds.fail(format!(
                 "refund {} names {original_id}, which is not an earlier refundable transaction of its wallet",
                 entry.id
             )),
@@ -641,8 +648,7 @@ mod tests {
     use crate::ledger::chain::entry_hash;
     use crate::ledger::model::Scope;
     use crate::ledger::money::Currency;
-    use crate::ledger::request::Operation;
-    use crate::ledger::rules::{open_wallet, plan, Context, Referent};
+    use crate::ledger::operations::{Context, Operation, Referent};
 
     /// A small chained journal: a deposit of 100.00 and a withdrawal of 30.00.
     fn journal() -> (Vec<StoredEntry>, Wallet) {
@@ -650,7 +656,7 @@ mod tests {
             tenant_id: "t".into(),
             application_id: "a".into(),
         };
-        let mut wallet = open_wallet(&scope, "u", Currency::CNY, "wlt_1".into(), "2026-01-01T00:00:00Z");
+        let mut wallet = Wallet::open(&scope, "u", Currency::CNY, "wlt_1".into(), "2026-01-01T00:00:00Z");
         let mut stored = Vec::new();
         let mut prev = GENESIS_HASH.to_owned();
         for (n, op) in [
@@ -666,7 +672,7 @@ mod tests {
                 transaction_id: format!("txn_{n}"),
                 freeze_id: format!("frz_{n}"),
             };
-            let p = plan(&wallet, &op.unwrap(), Referent::None, &ctx).unwrap();
+            let p = op.unwrap().plan(&wallet, &Referent::None, &ctx).unwrap();
             let seq = n as i64 + 1;
             let hash = entry_hash(seq, &p.entry, Owner::of(&wallet), &prev);
             stored.push(StoredEntry {

@@ -7,7 +7,7 @@ use crate::ledger::limits::BATCH_COMMIT_LINES;
 use crate::ledger::model::Scope;
 use crate::store::{Store, Tx};
 
-use super::operate::{execute_in, refund_by_transaction_in, Outcome};
+use super::operate::{execute_in, Outcome};
 
 /// One input line: its number in the file and what parsing it gave.
 #[derive(Debug, Clone)]
@@ -109,8 +109,5 @@ fn run_lines(tx: &Tx, scope: &Scope, actor: &str, lines: &[BatchLine], progress:
 }
 
 fn run_item(tx: &Tx, scope: &Scope, actor: &str, item: &BatchItem) -> Result<Outcome> {
-    match &item.user_id {
-        Some(user_id) => execute_in(tx, scope, user_id, &item.operation, actor),
-        None => refund_by_transaction_in(tx, scope, &item.operation, actor),
-    }
+    execute_in(tx, scope, item.user_id.as_deref(), &item.operation, actor)
 }

@@ -25,8 +25,8 @@ pub use wallet::{
 };
 
 use crate::ledger::ids::{check_minted, check_reference, mint, FREEZE_PREFIX, TRANSACTION_PREFIX};
+use crate::ledger::operations::Context;
 use crate::ledger::request::EntryFilter;
-use crate::ledger::rules::Context;
 
 /// Reads a moment given by a user: RFC 3339 (any offset), `YYYY-MM-DD HH:MM:SS` (UTC) or a date
 /// (its midnight UTC), as the

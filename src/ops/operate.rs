@@ -1,11 +1,9 @@
 //! Money movements: every wallet operation, and the internal refund.
+#![deny(clippy::wildcard_enum_match_arm)]
 
 use crate::error::{Error, Result};
-use crate::ledger::ids;
-use crate::ledger::limits::COUNTERPARTY_SUGGESTIONS_MAX;
-use crate::ledger::model::{Account, Entry, Freeze, Scope, Wallet};
-use crate::ledger::request::Operation;
-use crate::ledger::rules::{self, Idempotency, Plan, Referent};
+use crate::ledger::model::{Entry, Freeze, Scope, Wallet};
+use crate::ledger::operations::{self, Idempotency, Load, Operation, Plan};
 use crate::store::{Store, Tx};
 
 /// What an operation did, or what it had done when it is a `reference_id` replay.
@@ -23,37 +21,46 @@ pub struct Outcome {
 
 /// Applies `operation` to the wallet of `user_id` in `scope`, in one write transaction.
 pub fn execute(store: &mut Store, scope: &Scope, user_id: &str, operation: &Operation, actor: &str) -> Result<Outcome> {
-    store.write(|tx| execute_in(tx, scope, user_id, operation, actor))
-}
-
-/// [`execute`] inside a transaction the caller holds (a batch line's savepoint).
-pub fn execute_in(tx: &Tx, scope: &Scope, user_id: &str, operation: &Operation, actor: &str) -> Result<Outcome> {
-    let wallet = tx
-        .wallet_of_user(scope, user_id)?
-        .ok_or_else(|| Error::wallet_not_found(scope, user_id))?;
-    apply(tx, wallet, operation, actor)
+    store.write(|tx| execute_in(tx, scope, Some(user_id), operation, actor))
 }
 
 /// The internal refund: the wallet is found from the transaction, within `scope`.
 pub fn refund_by_transaction(store: &mut Store, scope: &Scope, operation: &Operation, actor: &str) -> Result<Outcome> {
-    store.write(|tx| refund_by_transaction_in(tx, scope, operation, actor))
+    store.write(|tx| execute_in(tx, scope, None, operation, actor))
 }
 
-/// [`refund_by_transaction`] inside a transaction the caller holds.
-pub fn refund_by_transaction_in(tx: &Tx, scope: &Scope, operation: &Operation, actor: &str) -> Result<Outcome> {
-    let Operation::Refund { transaction_id, .. } = operation else {
-        return Err(Error::internal("refund_by_transaction needs a refund"));
+/// Applies `operation` inside a transaction the caller holds (a batch line's or a server
+/// request's savepoint), to the wallet of `user_id`, or with no user to the wallet of the
+/// transaction the operation names (the internal refund).
+pub fn execute_in(
+    tx: &Tx,
+    scope: &Scope,
+    user_id: Option<&str>,
+    operation: &Operation,
+    actor: &str,
+) -> Result<Outcome> {
+    let wallet = match (user_id, operation.transaction_id()) {
+        (Some(user_id), _) => tx
+            .wallet_of_user(scope, user_id)?
+            .ok_or_else(|| Error::wallet_not_found(scope, user_id))?,
+        (None, Some(transaction_id)) => wallet_of_transaction(tx, scope, transaction_id)?,
+        (None, None) => return Err(Error::invalid("user_id", "is required")),
     };
+    apply(tx, wallet, operation, actor)
+}
+
+/// The wallet of a transaction in `scope`: another tenant's transaction is reported exactly
+/// like a missing one.
+fn wallet_of_transaction(tx: &Tx, scope: &Scope, transaction_id: &str) -> Result<Wallet> {
     let not_found = || Error::TransactionNotFound {
-        transaction_id: transaction_id.clone(),
+        transaction_id: transaction_id.to_owned(),
     };
     let original = tx.entry(transaction_id)?.ok_or_else(not_found)?;
     let wallet = tx.wallet(&original.wallet_id)?.ok_or_else(not_found)?;
-    // Another tenant's transaction is reported exactly like a missing one.
     if wallet.tenant_id != scope.tenant_id || wallet.application_id != scope.application_id {
         return Err(not_found());
     }
-    apply(tx, wallet, operation, actor)
+    Ok(wallet)
 }
 
 /// Plans `operation` on the wallet of `user_id` without writing anything; `None` when it would
@@ -101,58 +108,42 @@ fn prepare(tx: &Tx, wallet: Wallet, operation: &Operation, actor: &str) -> Resul
     let request = operation.canonical(wallet.currency)?;
     if let Some(reference_id) = operation.reference_id() {
         let previous = tx.entry_by_reference(&wallet.id, operation.kind(), reference_id)?;
-        if let Idempotency::Replay(_) = rules::idempotency(previous.as_ref(), &request)? {
+        if let Idempotency::Replay(_) = operations::idempotency(previous.as_ref(), &request)? {
             let entry = previous.ok_or_else(|| Error::internal("replay without an entry"))?;
             return Ok(Prepared::Replay(replay(tx, entry, wallet)?));
         }
     }
-    if let Operation::Payment {
-        counterparty_id,
-        new_counterparty: false,
-        ..
-    } = operation
-    {
-        known_counterparty(tx, &wallet, counterparty_id)?;
-    }
-    let referent = match operation {
-        Operation::Refund { transaction_id, .. } => {
-            let entry = tx.entry(transaction_id)?.ok_or_else(|| Error::TransactionNotFound {
-                transaction_id: transaction_id.clone(),
-            })?;
-            let refunded = tx.refunded(transaction_id)?;
-            Referent::Original { entry, refunded }
-        }
-        Operation::Unfreeze { freeze_id, .. } => {
-            Referent::Freeze(tx.freeze(freeze_id)?.ok_or_else(|| Error::FreezeNotFound {
-                freeze_id: freeze_id.clone(),
-            })?)
-        }
-        _ => Referent::None,
-    };
-    let plan = rules::plan(&wallet, operation, referent, &super::context(actor))?;
+    let plan = operation.plan(&wallet, &Loader(tx), &super::context(actor))?;
     Ok(Prepared::Apply { plan, before: wallet })
 }
 
-/// A payment to a counterparty never paid before in the wallet's tenant and application needs
-/// `new_counterparty`: a typo (`mch_stroe`) must not open a new account that only a refund can
-/// empty. The hint lists only names of the same tenant and application.
-fn known_counterparty(tx: &Tx, wallet: &Wallet, counterparty_id: &str) -> Result<()> {
-    let account = |counterparty_id: &str| Account::Counterparty {
-        tenant_id: wallet.tenant_id.clone(),
-        application_id: wallet.application_id.clone(),
-        counterparty_id: counterparty_id.to_owned(),
-    };
-    if tx.account_used(&account(counterparty_id).name())? {
-        return Ok(());
+/// What an operation's rule looks up, answered from the transaction.
+struct Loader<'t, 'c>(&'t Tx<'c>);
+
+impl Load for Loader<'_, '_> {
+    fn original(&self, transaction_id: &str) -> Result<(Entry, i64)> {
+        let entry = self
+            .0
+            .entry(transaction_id)?
+            .ok_or_else(|| Error::TransactionNotFound {
+                transaction_id: transaction_id.to_owned(),
+            })?;
+        Ok((entry, self.0.refunded(transaction_id)?))
     }
-    let known = tx.accounts_under(&account("").name())?;
-    Err(Error::CounterpartyNotFound {
-        counterparty_id: counterparty_id.to_owned(),
-        closest: ids::closest(counterparty_id, &known, COUNTERPARTY_SUGGESTIONS_MAX)
-            .into_iter()
-            .map(str::to_owned)
-            .collect(),
-    })
+
+    fn freeze(&self, freeze_id: &str) -> Result<Freeze> {
+        self.0.freeze(freeze_id)?.ok_or_else(|| Error::FreezeNotFound {
+            freeze_id: freeze_id.to_owned(),
+        })
+    }
+
+    fn account_used(&self, account: &str) -> Result<bool> {
+        self.0.account_used(account)
+    }
+
+    fn accounts_under(&self, prefix: &str) -> Result<Vec<String>> {
+        self.0.accounts_under(prefix)
+    }
 }
 
 fn replay(tx: &Tx, entry: Entry, wallet: Wallet) -> Result<Outcome> {

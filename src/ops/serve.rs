@@ -6,10 +6,10 @@ use std::time::Instant;
 
 use crate::error::{Error, ErrorKind, Result};
 use crate::ledger::model::Scope;
-use crate::ledger::request::Operation;
+use crate::ledger::operations::Operation;
 use crate::store::{IdempotentResponse, Store, Tx};
 
-use super::operate::{execute_in, refund_by_transaction_in, Outcome};
+use super::operate::{execute_in, Outcome};
 
 /// One write a caller asked for.
 #[derive(Debug, Clone)]
@@ -93,10 +93,13 @@ fn run_keyed(tx: &Tx, request: &WriteRequest, render: Render) -> Result<Reply> {
             return Ok(Reply { status, body });
         }
     }
-    let outcome = match &request.user_id {
-        Some(user_id) => execute_in(tx, &request.scope, user_id, &request.operation, &request.actor)?,
-        None => refund_by_transaction_in(tx, &request.scope, &request.operation, &request.actor)?,
-    };
+    let outcome = execute_in(
+        tx,
+        &request.scope,
+        request.user_id.as_deref(),
+        &request.operation,
+        &request.actor,
+    )?;
     let reply = render(&Ok(outcome));
     if let Some(key) = &request.key {
         tx.record_response(&IdempotentResponse {

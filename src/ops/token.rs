@@ -35,7 +35,7 @@ pub fn create_token(store: &mut Store, new: &NewToken, actor: &str) -> Result<(T
             "an internal API key serves the internal refund of its tenant and application: it takes no --user or --scope",
         ));
     }
-    let name = crate::ledger::request::text("name", new.name.clone())?;
+    let name = crate::ledger::operations::fields::text("name", new.name.clone())?;
     let now = super::clock().now();
     let expires_at = new
         .expires

@@ -5,8 +5,8 @@ use crate::ledger::ids::{self, WALLET_PREFIX};
 use crate::ledger::limits::ID_LEN_MAX;
 use crate::ledger::model::{Entry, Freeze, FreezeStatus, Scope, StatusChange, Wallet, WalletStatus};
 use crate::ledger::money::Currency;
+use crate::ledger::operations::status;
 use crate::ledger::request::{EntryFilter, PageRequest, Paged};
-use crate::ledger::rules;
 use crate::store::{Store, Tx};
 
 /// Opens a wallet for a user; one per (tenant, application, user), currency fixed for good.
@@ -20,7 +20,7 @@ pub fn create_wallet(store: &mut Store, scope: &Scope, user_id: &str, currency: 
                 wallet_id: existing.id,
             });
         }
-        let wallet = rules::open_wallet(scope, user_id, currency, ids::mint(WALLET_PREFIX), &super::now());
+        let wallet = Wallet::open(scope, user_id, currency, ids::mint(WALLET_PREFIX), &super::now());
         tx.insert_wallet(&wallet)?;
         Ok(wallet)
     })
@@ -189,7 +189,7 @@ pub fn set_status(
     store.write(|tx| {
         let wallet = wallet_in(tx, scope, user_id)?;
         super::trusted(tx, &wallet)?;
-        match rules::change_status(&wallet, to, reason, &super::context(actor))? {
+        match status::change_status(&wallet, to, reason, &super::context(actor))? {
             None => Ok(StatusOutcome { wallet, change: None }),
             Some((after, change)) => {
                 tx.change_status(&wallet, &after, &change)?;
@@ -213,7 +213,7 @@ pub fn preview_status(
     store.read(|tx| {
         let wallet = wallet_in(tx, scope, user_id)?;
         super::trusted(tx, &wallet)?;
-        let change = rules::change_status(&wallet, to, reason, &super::context("preview"))?;
+        let change = status::change_status(&wallet, to, reason, &super::context("preview"))?;
         Ok(StatusOutcome {
             change: change.map(|(_, c)| c),
             wallet,

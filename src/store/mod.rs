@@ -17,8 +17,8 @@ use crate::ledger::model::{
     Account, Entry, Freeze, FreezeStatus, Posting, Scope, StatusChange, StoredEntry, TxType, Wallet, WalletStatus,
 };
 use crate::ledger::money::{Amount, Currency};
+use crate::ledger::operations::{FreezeChange, Plan};
 use crate::ledger::request::{EntryFilter, PageRequest, Paged};
-use crate::ledger::rules::{FreezeChange, Plan};
 use crate::ledger::token::{Access, Token, TokenKind};
 use crate::ledger::verify::{
     check_audit, check_statuses, external_check, Anchor, BalanceProof, Check, Report, Verifier, INTEGRITY_CHECK,

@@ -1,0 +1,246 @@
+//! The registry of wallet operations: one module each, holding its request type (validated
+//! from the fields every front door reads), what it loads, and its rule.
+//!
+//! [`Operation`] lists the operations once. Every `match` over it here delegates to the
+//! operation's module and names every variant: a new operation that is not wired in everywhere
+//! does not compile (`clippy::wildcard_enum_match_arm` keeps it so). [`SPECS`] is the same list
+//! for the front doors that read an operation by its name (batch lines, HTTP bodies).
+//!
+//! Adding an operation: see "Adding an operation" in ARCHITECTURE.md.
+#![deny(clippy::wildcard_enum_match_arm)]
+
+pub mod adjust;
+pub mod deposit;
+pub mod fields;
+pub mod freeze;
+pub mod payment;
+mod plan;
+pub mod refund;
+pub mod status;
+pub mod unfreeze;
+pub mod withdraw;
+
+pub use fields::{AmountText, Fields, Raw};
+pub use plan::{idempotency, Context, FreezeChange, Idempotency, Plan};
+
+use super::model::{Entry, Freeze, TxType, Wallet};
+use super::money::Currency;
+use crate::error::Result;
+
+/// One wallet operation, validated except for what needs the wallet (currency decimals,
+/// balances, status), which its rule checks.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Operation {
+    Deposit(deposit::Request),
+    Payment(payment::Request),
+    Withdraw(withdraw::Request),
+    Freeze(freeze::Request),
+    Unfreeze(unfreeze::Request),
+    Refund(refund::Request),
+    Adjust(adjust::Request),
+}
+
+/// The direction of an operator's adjustment, seen from the wallet.
+pub use adjust::Direction;
+
+/// An operation as the front doors that read it by name see it.
+pub struct Spec {
+    /// Its name in a batch line's `op` field.
+    pub name: &'static str,
+    /// The fields it reads, besides `op` and `user_id`.
+    pub fields: &'static [&'static str],
+    /// Reads and validates its fields, in the order their errors are reported: the wallet's
+    /// user (absent for the internal refund) and the operation. What is left over is the
+    /// caller's to refuse.
+    pub read: fn(&mut Fields) -> Result<Named>,
+}
+
+/// An operation and the user whose wallet it names (none for the internal refund).
+pub type Named = (Option<String>, Operation);
+
+/// Every operation a batch line or an HTTP body can name, in the order error messages list them.
+pub const SPECS: &[Spec] = &[
+    deposit::SPEC,
+    payment::SPEC,
+    withdraw::SPEC,
+    freeze::SPEC,
+    unfreeze::SPEC,
+    refund::SPEC,
+    adjust::SPEC,
+];
+
+/// What an operation's rule may look up in the ledger before it plans. The store answers in
+/// the use cases; a [`Referent`] answers in pure tests.
+pub trait Load {
+    /// A transaction and how much of it has been refunded so far, in minor units;
+    /// `transaction_not_found` when there is none.
+    fn original(&self, transaction_id: &str) -> Result<(Entry, i64)>;
+    /// A freeze record; `freeze_not_found` when there is none.
+    fn freeze(&self, freeze_id: &str) -> Result<Freeze>;
+    /// Whether any entry has posted to the account.
+    fn account_used(&self, account: &str) -> Result<bool>;
+    /// The names of the accounts with postings that start with `prefix`, without the prefix.
+    fn accounts_under(&self, prefix: &str) -> Result<Vec<String>>;
+}
+
+/// A ledger holding just one loaded thing: how pure tests hand a rule its referent.
+#[derive(Debug, Clone)]
+pub enum Referent {
+    None,
+    /// A refund's original transaction and the sum of its earlier refunds, in minor units.
+    Original {
+        entry: Entry,
+        refunded: i64,
+    },
+    /// An unfreeze's freeze record.
+    Freeze(Freeze),
+}
+
+impl Load for Referent {
+    fn original(&self, transaction_id: &str) -> Result<(Entry, i64)> {
+        match self {
+            Referent::Original { entry, refunded } => Ok((entry.clone(), *refunded)),
+            Referent::None | Referent::Freeze(_) => Err(crate::error::Error::TransactionNotFound {
+                transaction_id: transaction_id.to_owned(),
+            }),
+        }
+    }
+
+    fn freeze(&self, freeze_id: &str) -> Result<Freeze> {
+        match self {
+            Referent::Freeze(record) => Ok(record.clone()),
+            Referent::None | Referent::Original { .. } => Err(crate::error::Error::FreezeNotFound {
+                freeze_id: freeze_id.to_owned(),
+            }),
+        }
+    }
+
+    fn account_used(&self, account: &str) -> Result<bool> {
+        match self {
+            Referent::Original { entry, .. } => Ok(entry.postings.iter().any(|p| p.account == account)),
+            Referent::None | Referent::Freeze(_) => Ok(false),
+        }
+    }
+
+    fn accounts_under(&self, _prefix: &str) -> Result<Vec<String>> {
+        Ok(Vec::new())
+    }
+}
+
+impl Operation {
+    pub fn deposit(amount: &str, description: Option<String>, reference_id: Option<String>) -> Result<Operation> {
+        deposit::Request::new(amount, description, reference_id).map(Operation::Deposit)
+    }
+
+    pub fn payment(
+        amount: &str,
+        counterparty_id: &str,
+        new_counterparty: bool,
+        description: Option<String>,
+        reference_id: Option<String>,
+    ) -> Result<Operation> {
+        payment::Request::new(amount, counterparty_id, new_counterparty, description, reference_id)
+            .map(Operation::Payment)
+    }
+
+    pub fn withdraw(amount: &str, description: Option<String>, reference_id: Option<String>) -> Result<Operation> {
+        withdraw::Request::new(amount, description, reference_id).map(Operation::Withdraw)
+    }
+
+    pub fn freeze(amount: &str, reason: Option<String>, reference_id: Option<String>) -> Result<Operation> {
+        freeze::Request::new(amount, reason, reference_id).map(Operation::Freeze)
+    }
+
+    pub fn unfreeze(freeze_id: &str, reason: Option<String>, reference_id: Option<String>) -> Result<Operation> {
+        unfreeze::Request::new(freeze_id, reason, reference_id).map(Operation::Unfreeze)
+    }
+
+    pub fn refund(
+        transaction_id: &str,
+        amount: Option<&str>,
+        reason: Option<String>,
+        reference_id: Option<String>,
+    ) -> Result<Operation> {
+        refund::Request::new(transaction_id, amount, reason, reference_id).map(Operation::Refund)
+    }
+
+    pub fn adjust(direction: Direction, amount: &str, reason: &str, reference_id: Option<String>) -> Result<Operation> {
+        adjust::Request::new(direction, amount, reason, reference_id).map(Operation::Adjust)
+    }
+
+    /// The `reference_id` that makes this operation idempotent, if any.
+    pub fn reference_id(&self) -> Option<&str> {
+        match self {
+            Operation::Deposit(r) => r.reference_id.as_deref(),
+            Operation::Payment(r) => r.reference_id.as_deref(),
+            Operation::Withdraw(r) => r.reference_id.as_deref(),
+            Operation::Freeze(r) => r.reference_id.as_deref(),
+            Operation::Unfreeze(r) => r.reference_id.as_deref(),
+            Operation::Refund(r) => r.reference_id.as_deref(),
+            Operation::Adjust(r) => r.reference_id.as_deref(),
+        }
+    }
+
+    /// The transaction type this operation writes.
+    pub fn kind(&self) -> TxType {
+        match self {
+            Operation::Deposit(_) => TxType::Deposit,
+            Operation::Payment(_) => TxType::Payment,
+            Operation::Withdraw(_) => TxType::Withdraw,
+            Operation::Freeze(_) => TxType::Freeze,
+            Operation::Unfreeze(_) => TxType::Unfreeze,
+            Operation::Refund(_) => TxType::Refund,
+            Operation::Adjust(r) => r.kind(),
+        }
+    }
+
+    /// The transaction whose wallet this operation acts on when no user is named (the
+    /// internal refund), if it names one.
+    pub fn transaction_id(&self) -> Option<&str> {
+        match self {
+            Operation::Refund(r) => Some(&r.transaction_id),
+            Operation::Deposit(_)
+            | Operation::Payment(_)
+            | Operation::Withdraw(_)
+            | Operation::Freeze(_)
+            | Operation::Unfreeze(_)
+            | Operation::Adjust(_) => None,
+        }
+    }
+
+    /// The canonical form of this request, stored with its entry: a `reference_id` replay is
+    /// the same request only if this string is equal. Amounts are normalised to the currency's
+    /// decimals, so `50` and `50.00` are the same request.
+    pub fn canonical(&self, currency: Currency) -> Result<String> {
+        let value = match self {
+            Operation::Deposit(r) => r.canonical(currency)?,
+            Operation::Payment(r) => r.canonical(currency)?,
+            Operation::Withdraw(r) => r.canonical(currency)?,
+            Operation::Freeze(r) => r.canonical(currency)?,
+            Operation::Unfreeze(r) => r.canonical(),
+            Operation::Refund(r) => r.canonical(currency)?,
+            Operation::Adjust(r) => r.canonical(currency)?,
+        };
+        // serde_json's map keeps keys sorted, so the string is stable.
+        Ok(value.to_string())
+    }
+
+    /// Plans this operation on `wallet`: the one journal entry to append and the wallet as it
+    /// will be. What the rule needs beyond the wallet it asks `load` for.
+    pub fn plan(&self, wallet: &Wallet, load: &dyn Load, ctx: &Context) -> Result<Plan> {
+        let request = self.canonical(wallet.currency)?;
+        let common = plan::Common::new(self.kind(), self.reference_id(), request);
+        match self {
+            Operation::Deposit(r) => r.plan(wallet, common, ctx),
+            Operation::Payment(r) => r.plan(wallet, load, common, ctx),
+            Operation::Withdraw(r) => r.plan(wallet, common, ctx),
+            Operation::Freeze(r) => r.plan(wallet, common, ctx),
+            Operation::Unfreeze(r) => r.plan(wallet, load, common, ctx),
+            Operation::Refund(r) => r.plan(wallet, load, common, ctx),
+            Operation::Adjust(r) => r.plan(wallet, common, ctx),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests;

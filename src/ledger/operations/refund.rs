@@ -1,0 +1,131 @@
+//! Refund: part or all of an earlier payment, withdrawal or deposit is reversed, mirroring its
+//! postings. The refunds of one transaction never add up to more than it moved. The internal
+//! refund names only the transaction and acts on its wallet.
+
+use serde_json::{json, Value};
+
+use super::fields::{reference, text, AmountText};
+use super::plan::{post, Common, Context, FreezeChange, Plan};
+use super::{Load, Operation, Spec};
+use crate::error::{Error, Result};
+use crate::ledger::ids;
+use crate::ledger::model::{Entry, Posting, TxType, Wallet};
+use crate::ledger::money::{Amount, Currency};
+
+pub const SPEC: Spec = Spec {
+    name: "refund",
+    fields: &["transaction_id", "amount", "reason", "reference_id"],
+    read: |f| {
+        // The internal refund names no user: it acts on the transaction's wallet.
+        let user_id = f.take("user_id")?;
+        let op = Operation::refund(
+            &f.required("transaction_id")?,
+            f.take("amount")?.as_deref(),
+            f.take("reason")?,
+            f.take("reference_id")?,
+        )?;
+        Ok((user_id, op))
+    },
+};
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Request {
+    pub transaction_id: String,
+    /// Absent: whatever of the original remains unrefunded.
+    pub amount: Option<AmountText>,
+    pub reason: Option<String>,
+    pub reference_id: Option<String>,
+}
+
+impl Request {
+    pub fn new(
+        transaction_id: &str,
+        amount: Option<&str>,
+        reason: Option<String>,
+        reference_id: Option<String>,
+    ) -> Result<Request> {
+        Ok(Request {
+            transaction_id: ids::check_lookup("transaction_id", transaction_id)?.to_owned(),
+            amount: amount.map(AmountText::new).transpose()?,
+            reason: text("reason", reason)?,
+            reference_id: reference("reference_id", reference_id)?,
+        })
+    }
+
+    pub(super) fn canonical(&self, currency: Currency) -> Result<Value> {
+        let amount = self.amount.as_ref().map(|a| a.canonical(currency)).transpose()?;
+        Ok(json!({
+            "op": TxType::Refund,
+            "transaction_id": self.transaction_id,
+            "amount": amount,
+            "reason": self.reason,
+            "reference_id": self.reference_id,
+        }))
+    }
+
+    pub(super) fn plan(&self, wallet: &Wallet, load: &dyn Load, common: Common, ctx: &Context) -> Result<Plan> {
+        let (original, refunded) = load.original(&self.transaction_id)?;
+        if original.wallet_id != wallet.id {
+            return Err(Error::TransactionNotFound {
+                transaction_id: original.id,
+            });
+        }
+        if !original.kind.is_refundable() {
+            return Err(Error::NotRefundable {
+                transaction_id: original.id,
+                kind: original.kind.to_string(),
+            });
+        }
+        let requested = self.requested(wallet.currency, &original, refunded)?;
+        // The mirror of the original: what it debited is credited back, and vice versa.
+        let [debited, credited] = original.postings.as_slice() else {
+            return Err(Error::internal(format!(
+                "transaction {} does not have two postings",
+                original.id
+            )));
+        };
+        let mut draft = common.moving(mirror(debited, credited, requested), requested);
+        draft.counterparty_id = original.counterparty_id.clone();
+        // The reason stays in the request (the transaction's `reason`), not in the description.
+        draft.description = Some(format!("refund of {}", original.id));
+        draft.original_id = Some(original.id);
+        post(wallet, draft, ctx, FreezeChange::None)
+    }
+
+    /// The amount to refund, within what of `original` remains after `refunded`.
+    fn requested(&self, currency: Currency, original: &Entry, refunded: i64) -> Result<Amount> {
+        let remaining = original.amount.minor() - refunded;
+        let requested = match &self.amount {
+            Some(text) => text.in_currency(currency)?,
+            None => Amount::from_stored(remaining).ok_or_else(|| Error::ExceedsRefundable {
+                transaction_id: original.id.clone(),
+                requested: "the remaining amount".to_owned(),
+                remaining: currency.format(0),
+            })?,
+        };
+        if requested.minor() > remaining {
+            return Err(Error::ExceedsRefundable {
+                transaction_id: original.id.clone(),
+                requested: currency.format(requested.minor()),
+                remaining: currency.format(remaining),
+            });
+        }
+        Ok(requested)
+    }
+}
+
+/// The two postings that reverse `amount` of an original entry's postings.
+fn mirror(debited: &Posting, credited: &Posting, amount: Amount) -> Vec<Posting> {
+    vec![
+        Posting {
+            account: credited.account.clone(),
+            currency: credited.currency.clone(),
+            amount: amount.minor(),
+        },
+        Posting {
+            account: debited.account.clone(),
+            currency: debited.currency.clone(),
+            amount: -amount.minor(),
+        },
+    ]
+}

@@ -4,9 +4,28 @@
 //! the CLI builds, call [`ops`](crate::ops), and answer with the same envelope. Writes go to one
 //! writer thread that commits every request waiting at that moment in one transaction (group
 //! commit, a savepoint each); reads and token checks use a small set of read connections.
+//!
+//! # The dependency rule
+//!
+//! Imports between these modules point one way, up this list: a module uses only modules on
+//! the lines above its own, never one on its own line or below; a submodule uses its parent,
+//! never a sibling (the route groups stay apart). Nothing imports this file, whose re-exports
+//! are for the rest of the crate. `layers.rs` checks the rule on the source.
+//!
+//! 1. `log`, `reads`, `body`, `schema`: the leaves: the log thread, the read connections,
+//!    request bodies in and replies out, the request bodies as the document describes them
+//! 2. `writer`: the group commit, rendering each outcome through `body`
+//! 3. `state`: how the server runs and what every handler shares (reads, the writer's queue)
+//! 4. `auth`: who is calling
+//! 5. `middleware`: around every route: the body read first, the deadline, the access log
+//! 6. `routes`: the handlers, a file per group
+//! 7. `openapi`, `router`: the document of the routes, and which listener serves which route
+//! 8. this file: binds the listeners, serves, and shuts down
 
 mod auth;
 mod body;
+#[cfg(test)]
+mod layers;
 mod log;
 mod middleware;
 mod openapi;

@@ -10,8 +10,8 @@ use crate::error::{Error, ErrorKind};
 use crate::ledger::token::{Access, Token, TokenKind};
 use crate::ops;
 
-use super::api::State;
 use super::body::ApiError;
+use super::state::State;
 
 /// Who a request turned out to be, for its access-log line: the id of the token or key it
 /// authenticated with (never the secret). Set by the extractors below, read after the answer.

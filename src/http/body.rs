@@ -10,8 +10,8 @@ use axum::response::{IntoResponse, Response};
 use crate::error::Error;
 use crate::ledger::batch::{json_record, Raw};
 use crate::ledger::limits::IDEMPOTENCY_KEY_LEN_MAX;
-use crate::ops::Reply;
-use crate::output::views::ErrorEnvelope;
+use crate::ops::{Outcome, Reply};
+use crate::output::views::{outcome_message, Envelope, ErrorEnvelope, OutcomeView};
 
 /// An error on its way out as a response.
 #[derive(Debug)]
@@ -58,6 +58,17 @@ pub fn reply_response(reply: Reply) -> Response {
         .into_response()
 }
 
+/// The reply to a write: the operation's envelope (`replayed` for a `reference_id` repeat).
+pub fn render_outcome(result: &crate::error::Result<Outcome>) -> Reply {
+    match result {
+        Ok(outcome) => json_reply(
+            200,
+            &Envelope::with_message(outcome_message(outcome), OutcomeView::from(outcome), &crate::ops::now()),
+        ),
+        Err(e) => error_reply(e),
+    }
+}
+
 /// The body of a write: a JSON object of text fields, checked as a batch line is, with its raw
 /// bytes kept for the idempotency fingerprint.
 pub struct JsonBody {
@@ -78,7 +89,7 @@ impl<S: Send + Sync> FromRequest<S> for JsonBody {
         if !json {
             return Err(Error::UnsupportedMediaType.into());
         }
-        // The size limit was enforced when the body was read, before the route ran (api.rs).
+        // The size limit was enforced when the body was read, before the route ran (middleware.rs).
         let bytes = Bytes::from_request(request, state)
             .await
             .map_err(|rejection| Error::invalid("body", rejection.body_text()))?;

@@ -4,17 +4,38 @@
 //! the CLI builds, call [`ops`](crate::ops), and answer with the same envelope. Writes go to one
 //! writer thread that commits every request waiting at that moment in one transaction (group
 //! commit, a savepoint each); reads and token checks use a small set of read connections.
+//!
+//! # The dependency rule
+//!
+//! Imports between these modules point one way, up this list: a module uses only modules on
+//! the lines above its own, never one on its own line or below; a submodule uses its parent,
+//! never a sibling (the route groups stay apart). Nothing imports this file, whose re-exports
+//! are for the rest of the crate. `layers.rs` checks the rule on the source.
+//!
+//! 1. `log`, `reads`, `body`, `schema`: the leaves: the log thread, the read connections,
+//!    request bodies in and replies out, the request bodies as the document describes them
+//! 2. `writer`: the group commit, rendering each outcome through `body`
+//! 3. `state`: how the server runs and what every handler shares (reads, the writer's queue)
+//! 4. `auth`: who is calling
+//! 5. `middleware`: around every route: the body read first, the deadline, the access log
+//! 6. `routes`: the handlers, a file per group
+//! 7. `openapi`, `router`: the document of the routes, and which listener serves which route
+//! 8. this file: binds the listeners, serves, and shuts down
 
-mod api;
 mod auth;
 mod body;
+#[cfg(test)]
+mod layers;
 mod log;
+mod middleware;
 mod openapi;
 mod reads;
+mod router;
+mod routes;
+mod schema;
+mod state;
 mod writer;
 
-use std::net::SocketAddr;
-use std::path::PathBuf;
 use std::sync::Arc;
 use std::time::Duration;
 
@@ -23,37 +44,11 @@ use tokio::net::TcpListener;
 use tokio::sync::{watch, Semaphore};
 
 use crate::error::{Error, Result};
-use crate::ledger::limits::{CONNECTIONS_MAX, HEADER_READ_TIMEOUT_MS, SHUTDOWN_GRACE_EXTRA_MS};
+use crate::ledger::limits::{CONNECTIONS_MAX, HEADER_READ_TIMEOUT_MS};
 use crate::store::Store;
 
 pub use openapi::document;
-
-/// How the server runs.
-#[derive(Debug, Clone)]
-pub struct Config {
-    pub db: PathBuf,
-    pub lock_timeout_ms: u64,
-    /// Writes committed together at most (1: a transaction per request).
-    pub commit_group_max: usize,
-    /// One line per request on stderr.
-    pub access_log: bool,
-    /// How long a request may wait to be started (`--request-timeout-ms`).
-    pub request_timeout_ms: u64,
-}
-
-impl Config {
-    /// How long a shutdown waits for requests in flight.
-    fn grace(&self) -> Duration {
-        Duration::from_millis(self.request_timeout_ms.saturating_add(SHUTDOWN_GRACE_EXTRA_MS))
-    }
-}
-
-/// The addresses the listeners are bound to (port 0 becomes a real port here).
-#[derive(Debug, Clone, Copy)]
-pub struct Bound {
-    pub public: SocketAddr,
-    pub internal: SocketAddr,
-}
+pub use state::{Bound, Config};
 
 /// Binds both listeners, reports them through `started`, and serves until SIGINT or SIGTERM.
 ///
@@ -91,17 +86,17 @@ pub fn run(
             internal: internal.local_addr().map_err(Error::internal)?,
         };
         started(&bound).map_err(|e| Error::internal(format!("cannot report the listeners: {e}")))?;
-        let state = api::State::new(config, writes, log.clone(), openapi::served_bytes(&bound));
+        let state = state::State::new(config, writes, log.clone(), openapi::served_bytes(&bound));
         let grace = config.grace();
         tokio::spawn(signals(stop, hurry, log.clone(), grace));
         let public = serve(
             public,
-            api::public_router(state.clone()),
+            router::public_router(state.clone()),
             stopped.clone(),
             hurried.clone(),
             grace,
         );
-        let internal = serve(internal, api::internal_router(state), stopped, hurried, grace);
+        let internal = serve(internal, router::internal_router(state), stopped, hurried, grace);
         tokio::join!(public, internal);
         Ok(())
     });

@@ -1,138 +1,18 @@
 //! The OpenAPI document, generated from the handlers' annotations and the output views, so it
-//! cannot drift from what the server does. Request bodies are described here; they are decoded
-//! by the batch-line parser, and a test holds each description to the fields its route takes.
+//! cannot drift from what the server does. Request bodies are described in `schema.rs`; they
+//! are decoded by the batch-line parser, and a test here holds each description to the fields
+//! its route takes.
 
 use utoipa::openapi::response::ResponseBuilder;
 use utoipa::openapi::security::{ApiKey, ApiKeyValue, HttpAuthScheme, HttpBuilder, SecurityScheme};
 use utoipa::openapi::server::ServerBuilder;
 use utoipa::openapi::{ContentBuilder, HttpMethod, Ref};
-use utoipa::{Modify, OpenApi, ToSchema};
+use utoipa::{Modify, OpenApi};
 
 use crate::output::views::ErrorEnvelope;
 
-/// `dto.WithdrawRequest`.
-#[allow(dead_code)]
-#[derive(ToSchema, serde::Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct WithdrawRequest {
-    /// A decimal string with at most the currency's decimals; never a JSON number
-    #[schema(example = "50.00", pattern = r"^(0|[1-9][0-9]{0,12})(\.[0-9]{1,3})?$")]
-    amount: String,
-    #[schema(example = "Balance withdrawal", max_length = 500)]
-    description: Option<String>,
-    /// Unique per wallet and operation, any text without control characters, compared byte for
-    /// byte: a repeat with the same fields replays the first result, other fields are 409
-    #[schema(
-        example = "withdraw_123",
-        min_length = 1,
-        max_length = 128,
-        pattern = r"^[^\u0000-\u001F\u007F-\u009F]+$"
-    )]
-    reference_id: Option<String>,
-}
-
-/// A deposit: money received for the user.
-#[allow(dead_code)]
-#[derive(ToSchema, serde::Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct DepositRequest {
-    #[schema(example = "100.00", pattern = r"^(0|[1-9][0-9]{0,12})(\.[0-9]{1,3})?$")]
-    amount: String,
-    #[schema(example = "Account deposit", max_length = 500)]
-    description: Option<String>,
-    #[schema(
-        example = "deposit_123",
-        min_length = 1,
-        max_length = 128,
-        pattern = r"^[^\u0000-\u001F\u007F-\u009F]+$"
-    )]
-    reference_id: Option<String>,
-}
-
-/// A payment to a counterparty.
-#[allow(dead_code)]
-#[derive(ToSchema, serde::Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct PaymentRequest {
-    #[schema(example = "30.00", pattern = r"^(0|[1-9][0-9]{0,12})(\.[0-9]{1,3})?$")]
-    amount: String,
-    #[schema(example = "merchant_42", pattern = r"^[A-Za-z0-9_.@-]{1,64}$")]
-    counterparty_id: String,
-    /// True to pay a counterparty never paid before in this tenant and application; without
-    /// it such a payment is 404 counterparty_not_found, naming the closest known ones
-    #[schema(example = false)]
-    new_counterparty: Option<bool>,
-    #[schema(example = "Order 123", max_length = 500)]
-    description: Option<String>,
-    #[schema(
-        example = "order_123",
-        min_length = 1,
-        max_length = 128,
-        pattern = r"^[^\u0000-\u001F\u007F-\u009F]+$"
-    )]
-    reference_id: Option<String>,
-}
-
-/// `dto.FreezeRequest`.
-#[allow(dead_code)]
-#[derive(ToSchema, serde::Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct FreezeRequest {
-    #[schema(example = "100.00", pattern = r"^(0|[1-9][0-9]{0,12})(\.[0-9]{1,3})?$")]
-    amount: String,
-    #[schema(example = "Dispute freeze", max_length = 500)]
-    reason: Option<String>,
-    /// Unique per wallet among freezes: a repeat with the same fields replays the first freeze
-    #[schema(
-        example = "hold_123",
-        min_length = 1,
-        max_length = 128,
-        pattern = r"^[^\u0000-\u001F\u007F-\u009F]+$"
-    )]
-    reference_id: Option<String>,
-}
-
-/// `dto.UnfreezeRequest`.
-#[allow(dead_code)]
-#[derive(ToSchema, serde::Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct UnfreezeRequest {
-    /// Freeze record ID
-    #[schema(example = "frz_01JH4Q00000000000000000000", min_length = 1, max_length = 128)]
-    freeze_id: String,
-    /// Why the funds are released, returned as the freeze's `release_reason`
-    #[schema(example = "Dispute resolved", max_length = 500)]
-    reason: Option<String>,
-    /// Unique per wallet among unfreezes: a repeat with the same fields replays the first result
-    #[schema(
-        example = "release_123",
-        min_length = 1,
-        max_length = 128,
-        pattern = r"^[^\u0000-\u001F\u007F-\u009F]+$"
-    )]
-    reference_id: Option<String>,
-}
-
-/// `dto.RefundRequest`: the whole remaining amount when `amount` is absent.
-#[allow(dead_code)]
-#[derive(ToSchema, serde::Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct RefundRequest {
-    /// Original transaction; an id that names no transaction of this wallet is 404
-    #[schema(example = "txn_01JH4Q00000000000000000000", min_length = 1, max_length = 128)]
-    transaction_id: String,
-    #[schema(example = "50.00", pattern = r"^(0|[1-9][0-9]{0,12})(\.[0-9]{1,3})?$")]
-    amount: Option<String>,
-    #[schema(example = "Product return", max_length = 500)]
-    reason: Option<String>,
-    #[schema(
-        example = "REF-001",
-        min_length = 1,
-        max_length = 128,
-        pattern = r"^[^\u0000-\u001F\u007F-\u009F]+$"
-    )]
-    reference_id: Option<String>,
-}
+use super::routes::{HEALTHZ_PATH, INTERNAL_REFUND_PATH};
+use super::state::Bound;
 
 #[derive(OpenApi)]
 #[openapi(
@@ -141,18 +21,18 @@ pub struct RefundRequest {
         description = "Double-entry wallet ledger. Every 200 of a write is durable on disk. Errors are `{code, message, error, timestamp}`: the HTTP status, a message for people and a stable `error` string for programs. /internal/wallet/refund is served only on the internal listener (--internal-listen, X-API-Key); every other route only on the public one (--listen, Bearer token), with /healthz on both.",
     ),
     paths(
-        super::api::withdraw,
-        super::api::freeze,
-        super::api::unfreeze,
-        super::api::refund,
-        super::api::deposit,
-        super::api::payment,
-        super::api::internal_refund,
-        super::api::wallet,
-        super::api::transactions,
-        super::api::freezes,
-        super::api::healthz,
-        super::api::openapi_json,
+        super::routes::writes::withdraw,
+        super::routes::writes::freeze,
+        super::routes::writes::unfreeze,
+        super::routes::writes::refund,
+        super::routes::writes::deposit,
+        super::routes::writes::payment,
+        super::routes::writes::internal_refund,
+        super::routes::wallets::wallet,
+        super::routes::history::transactions,
+        super::routes::history::freezes,
+        super::routes::service::healthz,
+        super::routes::service::openapi_json,
     ),
     components(schemas(ErrorEnvelope)),
     modifiers(&Errors)
@@ -249,7 +129,7 @@ pub fn document() -> utoipa::openapi::OpenApi {
 /// The document as a server listening at `bound` serves it: `servers` lists both listeners,
 /// and each path names the one it is served on (the internal refund only the internal one,
 /// /healthz both, every other route the public one).
-pub fn served(bound: &super::Bound) -> utoipa::openapi::OpenApi {
+pub fn served(bound: &Bound) -> utoipa::openapi::OpenApi {
     let mut doc = document();
     let listener = |addr: std::net::SocketAddr, description: &str| {
         ServerBuilder::new()
@@ -276,18 +156,14 @@ pub fn served(bound: &super::Bound) -> utoipa::openapi::OpenApi {
     doc
 }
 
-/// The internal listener's one route, and the route both listeners serve.
-pub const INTERNAL_REFUND_PATH: &str = "/internal/wallet/refund";
-pub const HEALTHZ_PATH: &str = "/healthz";
-
 /// [`served`], rendered: once per server, when its listeners are bound.
-pub fn served_bytes(bound: &super::Bound) -> Vec<u8> {
+pub fn served_bytes(bound: &Bound) -> Vec<u8> {
     serde_json::to_vec(&served(bound)).unwrap_or_default()
 }
 
 #[cfg(test)]
 mod tests {
-    use super::super::api;
+    use super::super::routes::writes;
     use super::*;
 
     /// The documented body of each write route lists exactly the fields the route decodes.
@@ -295,13 +171,13 @@ mod tests {
     fn request_schemas_match_the_fields_each_route_takes() {
         let doc = serde_json::to_value(document()).unwrap();
         let routes = [
-            ("/wallets/{user_id}/deposit", api::DEPOSIT_FIELDS),
-            ("/wallets/{user_id}/payment", api::PAYMENT_FIELDS),
-            ("/wallets/{user_id}/withdraw", api::WITHDRAW_FIELDS),
-            ("/wallets/{user_id}/freeze", api::FREEZE_FIELDS),
-            ("/wallets/{user_id}/unfreeze", api::UNFREEZE_FIELDS),
-            ("/wallets/{user_id}/refund", api::REFUND_FIELDS),
-            ("/internal/wallet/refund", api::REFUND_FIELDS),
+            ("/wallets/{user_id}/deposit", writes::DEPOSIT_FIELDS),
+            ("/wallets/{user_id}/payment", writes::PAYMENT_FIELDS),
+            ("/wallets/{user_id}/withdraw", writes::WITHDRAW_FIELDS),
+            ("/wallets/{user_id}/freeze", writes::FREEZE_FIELDS),
+            ("/wallets/{user_id}/unfreeze", writes::UNFREEZE_FIELDS),
+            ("/wallets/{user_id}/refund", writes::REFUND_FIELDS),
+            ("/internal/wallet/refund", writes::REFUND_FIELDS),
         ];
         for (path, fields) in routes {
             let schema_ref = doc["paths"][path]["post"]["requestBody"]["content"]["application/json"]["schema"]["$ref"]
@@ -333,7 +209,7 @@ mod tests {
 
     #[test]
     fn each_path_names_the_listener_that_serves_it() {
-        let bound = super::super::Bound {
+        let bound = Bound {
             public: "127.0.0.1:8080".parse().unwrap(),
             internal: "127.0.0.1:8081".parse().unwrap(),
         };

@@ -13,8 +13,7 @@ use crate::ledger::limits::WRITE_QUEUE_MAX;
 use crate::ops::{self, Reply, WriteRequest};
 use crate::store::Store;
 
-use super::api::render_outcome;
-use super::body::error_reply;
+use super::body::{error_reply, render_outcome};
 use super::log::Log;
 
 /// A write and where its answer goes.

@@ -1,0 +1,62 @@
+//! The two listeners' routers: which route is served where, and what every route goes through.
+
+use axum::extract::DefaultBodyLimit;
+use axum::http::{Method, Uri};
+use axum::middleware;
+use axum::routing::{get, post};
+use axum::Router;
+
+use crate::error::Error;
+use crate::ledger::limits::BODY_BYTES_MAX;
+
+use super::body::ApiError;
+use super::middleware::around;
+use super::routes::{history, service, wallets, writes, HEALTHZ_PATH, INTERNAL_REFUND_PATH};
+use super::state::State;
+
+/// The public listener: the wallet routes, /healthz and /openapi.json.
+pub fn public_router(state: State) -> Router {
+    let wallets = Router::new()
+        .route("/wallets/{user_id}", get(wallets::wallet))
+        .route("/wallets/{user_id}/transactions", get(history::transactions))
+        .route("/wallets/{user_id}/freezes", get(history::freezes))
+        .route("/wallets/{user_id}/deposit", post(writes::deposit))
+        .route("/wallets/{user_id}/payment", post(writes::payment))
+        .route("/wallets/{user_id}/withdraw", post(writes::withdraw))
+        .route("/wallets/{user_id}/freeze", post(writes::freeze))
+        .route("/wallets/{user_id}/unfreeze", post(writes::unfreeze))
+        .route("/wallets/{user_id}/refund", post(writes::refund))
+        .route("/openapi.json", get(service::openapi_json));
+    common(wallets, state)
+}
+
+/// The internal listener: the internal refund (and /healthz for its own monitoring).
+pub fn internal_router(state: State) -> Router {
+    common(
+        Router::new().route(INTERNAL_REFUND_PATH, post(writes::internal_refund)),
+        state,
+    )
+}
+
+fn common(router: Router<State>, state: State) -> Router {
+    router
+        .route(HEALTHZ_PATH, get(service::healthz))
+        .fallback(route_not_found)
+        .method_not_allowed_fallback(method_not_allowed)
+        .layer(DefaultBodyLimit::max(BODY_BYTES_MAX))
+        .layer(middleware::from_fn_with_state(state.clone(), around))
+        .with_state(state)
+}
+
+async fn route_not_found(uri: Uri) -> ApiError {
+    ApiError(Error::RouteNotFound {
+        path: uri.path().to_owned(),
+    })
+}
+
+async fn method_not_allowed(method: Method, uri: Uri) -> ApiError {
+    ApiError(Error::MethodNotAllowed {
+        method: method.to_string(),
+        path: uri.path().to_owned(),
+    })
+}

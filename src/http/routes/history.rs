@@ -1,0 +1,148 @@
+//! A wallet's history: its transactions and its freeze records, newest first, a page at a time.
+
+use axum::extract::rejection::{PathRejection, QueryRejection};
+use axum::extract::{Path, Query};
+use axum::response::Response;
+
+use crate::error::{Error, Result};
+use crate::http::auth::Bearer;
+use crate::http::body::{json_reply, reply_response, ApiError};
+use crate::http::state::State;
+use crate::ledger::model::FreezeStatus;
+use crate::ledger::request::PageRequest;
+use crate::ops;
+use crate::output::views::{FreezeView, ListEnvelope, TransactionView};
+
+use super::reachable;
+
+/// Query parameters, each at most once, unknown ones refused.
+struct QueryParams(Vec<(String, String)>);
+
+impl QueryParams {
+    fn new(
+        query: std::result::Result<Query<Vec<(String, String)>>, QueryRejection>,
+        known: &[&str],
+    ) -> Result<QueryParams> {
+        let Query(pairs) = query.map_err(|e| Error::invalid("query", e.body_text()))?;
+        for (i, (name, _)) in pairs.iter().enumerate() {
+            if !known.contains(&name.as_str()) {
+                return Err(Error::invalid(
+                    name.clone(),
+                    format!("unknown query parameter {name:?} (known: {})", known.join(", ")),
+                ));
+            }
+            if name != "type" && pairs[..i].iter().any(|(n, _)| n == name) {
+                return Err(Error::invalid(name.clone(), "appears twice"));
+            }
+        }
+        Ok(QueryParams(pairs))
+    }
+
+    fn one(&self, name: &str) -> Option<&str> {
+        self.0.iter().find(|(n, _)| n == name).map(|(_, v)| v.as_str())
+    }
+
+    fn number(&self, name: &str) -> Result<Option<u32>> {
+        self.one(name)
+            .map(|v| {
+                v.parse::<u32>()
+                    .map_err(|_| Error::invalid(name, format!("{v:?} is not a positive whole number")))
+            })
+            .transpose()
+    }
+
+    fn page(&self) -> Result<PageRequest> {
+        PageRequest::new(self.number("page")?, self.number("page_size")?)
+    }
+}
+
+#[utoipa::path(
+    get,
+    path = "/wallets/{user_id}/transactions",
+    tag = "Wallet Service",
+    summary = "A wallet's transactions, newest first, with cursor pagination",
+    params(
+        ("user_id" = String, Path, description = "User ID", example = "alice"),
+        ("cursor" = Option<String>, Query, description = "`next_cursor` of the previous page: only older transactions"),
+        ("page_size" = Option<u32>, Query, description = "1 to 100, default 20"),
+        ("page" = Option<u32>, Query, description = "Page from 1 within the (cursor's) list, default 1"),
+        ("type" = Option<String>, Query, description = "Only these types (repeat, or comma-separated): deposit, payment, withdraw, freeze, unfreeze, refund, adjust_credit, adjust_debit"),
+        ("from" = Option<String>, Query, description = "From this moment, inclusive (RFC 3339, `YYYY-MM-DD HH:MM:SS` in UTC, or a date)"),
+        ("to" = Option<String>, Query, description = "Before this moment, exclusive"),
+        ("reference_id" = Option<String>, Query, description = "Only this reference"),
+    ),
+    responses((status = 200, description = "OK", body = ListEnvelope<TransactionView>)),
+    security(("bearerAuth" = []))
+)]
+pub async fn transactions(
+    axum::extract::State(state): axum::extract::State<State>,
+    caller: Bearer,
+    user_id: std::result::Result<Path<String>, PathRejection>,
+    query: std::result::Result<Query<Vec<(String, String)>>, QueryRejection>,
+) -> Result<Response, ApiError> {
+    let user_id = reachable(&caller, user_id)?;
+    let params = QueryParams::new(
+        query,
+        &["cursor", "page", "page_size", "type", "from", "to", "reference_id"],
+    )?;
+    let page = params.page()?;
+    let types = params
+        .0
+        .iter()
+        .filter(|(n, _)| n == "type")
+        .flat_map(|(_, v)| v.split(','));
+    let filter = ops::entry_filter(
+        types,
+        params.one("from"),
+        params.one("to"),
+        params.one("reference_id"),
+        params.one("cursor"),
+    )?;
+    let scope = caller.0.scope.clone();
+    let (_, entries) = state
+        .reads
+        .run(move |store| ops::history(store, &scope, &user_id, &filter, page))
+        .await?;
+    let mut list = ListEnvelope::new(
+        &entries,
+        |(e, refunded)| TransactionView::new(e, *refunded),
+        &ops::now(),
+    );
+    if list.pagination.has_next {
+        list.next_cursor = list.items.last().map(|t| t.id.clone());
+    }
+    Ok(reply_response(json_reply(200, &list)))
+}
+
+#[utoipa::path(
+    get,
+    path = "/wallets/{user_id}/freezes",
+    tag = "Wallet Service",
+    summary = "A wallet's freeze records, newest first",
+    params(
+        ("user_id" = String, Path, description = "User ID", example = "alice"),
+        ("status" = Option<String>, Query, description = "active or released"),
+        ("page" = Option<u32>, Query, description = "From 1, default 1"),
+        ("page_size" = Option<u32>, Query, description = "1 to 100, default 20"),
+    ),
+    responses((status = 200, description = "OK", body = ListEnvelope<FreezeView>)),
+    security(("bearerAuth" = []))
+)]
+pub async fn freezes(
+    axum::extract::State(state): axum::extract::State<State>,
+    caller: Bearer,
+    user_id: std::result::Result<Path<String>, PathRejection>,
+    query: std::result::Result<Query<Vec<(String, String)>>, QueryRejection>,
+) -> Result<Response, ApiError> {
+    let user_id = reachable(&caller, user_id)?;
+    let params = QueryParams::new(query, &["status", "page", "page_size"])?;
+    let page = params.page()?;
+    let status = params.one("status").map(str::parse::<FreezeStatus>).transpose()?;
+    let scope = caller.0.scope.clone();
+    let (wallet, records) = state
+        .reads
+        .run(move |store| ops::freezes(store, &scope, &user_id, status, page))
+        .await?;
+    let list = ListEnvelope::new(&records, |f| FreezeView::new(f, wallet.currency), &ops::now());
+    Ok(reply_response(json_reply(200, &list)))
+}

@@ -1,0 +1,292 @@
+//! The writes: a route per operation on a user's wallet, and the internal refund. Each body is
+//! decoded as a batch line of its operation, then handed to the one writer.
+
+use std::sync::Arc;
+
+use axum::extract::rejection::PathRejection;
+use axum::extract::{FromRequest, Path, Request};
+use axum::response::Response;
+use tokio::sync::oneshot;
+
+use crate::error::{Error, Result};
+use crate::http::auth::{Bearer, InternalKey};
+use crate::http::body::{fingerprint, idempotency_key, reply_response, ApiError, JsonBody};
+use crate::http::middleware::Deadline;
+use crate::http::schema::{
+    DepositRequest, FreezeRequest, PaymentRequest, RefundRequest, UnfreezeRequest, WithdrawRequest,
+};
+use crate::http::state::State;
+use crate::http::writer::{Fate, Job};
+use crate::ledger::batch::{self, Raw};
+use crate::ledger::request::Operation;
+use crate::ops::{IdempotencyKey, WriteRequest};
+use crate::output::views::{Envelope, FreezeResult, TransactionResult};
+
+use super::path_user;
+
+/// The fields each write route's body takes: the seeds' request bodies (and the CLI's flags).
+pub const DEPOSIT_FIELDS: &[&str] = &["amount", "description", "reference_id"];
+pub const PAYMENT_FIELDS: &[&str] = &[
+    "amount",
+    "counterparty_id",
+    "new_counterparty",
+    "description",
+    "reference_id",
+];
+pub const WITHDRAW_FIELDS: &[&str] = &["amount", "description", "reference_id"];
+pub const FREEZE_FIELDS: &[&str] = &["amount", "reason", "reference_id"];
+pub const UNFREEZE_FIELDS: &[&str] = &["freeze_id", "reason", "reference_id"];
+pub const REFUND_FIELDS: &[&str] = &["transaction_id", "amount", "reason", "reference_id"];
+
+/// Decodes a write body for `op` exactly as a batch line is decoded, after refusing any field
+/// the route does not document: an unknown field is an error, never silently ignored.
+fn operation(
+    op: &str,
+    fields: &[&str],
+    user_id: Option<&str>,
+    mut record: Vec<(String, Raw)>,
+) -> Result<batch::BatchItem> {
+    if let Some((name, _)) = record.iter().find(|(name, _)| !fields.contains(&name.as_str())) {
+        return Err(Error::invalid(
+            name.clone(),
+            format!("unknown field {name:?}: {op} takes {}", fields.join(", ")),
+        ));
+    }
+    record.push(("op".to_owned(), Raw::Text(op.to_owned())));
+    if let Some(user_id) = user_id {
+        record.push(("user_id".to_owned(), Raw::Text(user_id.to_owned())));
+    }
+    batch::parse(record)
+}
+
+/// A write request taken apart, once its caller is known to be allowed to make it.
+struct Write {
+    /// The `Idempotency-Key`, if sent, with the fingerprint of the request it was sent with.
+    key: Option<(String, String)>,
+    deadline: Deadline,
+    operation: Operation,
+}
+
+impl Write {
+    /// The key header first, then the body, as `op` with the user of the path (if any).
+    async fn decode(request: Request, op: &str, fields: &[&str], user_id: Option<&str>) -> Result<Write, ApiError> {
+        let key = idempotency_key(request.headers())?;
+        let path = request.uri().path().to_owned();
+        let deadline = Deadline::of(&request)?;
+        let body = JsonBody::from_request(request, &()).await?;
+        let item = operation(op, fields, user_id, body.fields)?;
+        Ok(Write {
+            key: key.map(|key| (key, fingerprint("POST", &path, &body.bytes))),
+            deadline,
+            operation: item.operation,
+        })
+    }
+}
+
+/// A write on a user's wallet: the token must write and reach the wallet; then the body.
+async fn wallet_write(
+    state: State,
+    caller: Bearer,
+    user_id: std::result::Result<Path<String>, PathRejection>,
+    op: &str,
+    fields: &[&str],
+    request: Request,
+) -> Result<Response, ApiError> {
+    caller.writer()?;
+    let user_id = path_user(user_id)?;
+    caller.reaches(&user_id)?;
+    let write = Write::decode(request, op, fields, Some(&user_id)).await?;
+    let request = WriteRequest {
+        scope: caller.0.scope.clone(),
+        actor: caller.actor(),
+        key: write.key.map(|(key, fingerprint)| IdempotencyKey {
+            key,
+            owner: format!("user:{user_id}"),
+            fingerprint,
+            token_id: caller.0.id.clone(),
+        }),
+        user_id: Some(user_id),
+        operation: write.operation,
+        deadline: write.deadline.at.into_std(),
+        timeout_ms: write.deadline.timeout_ms,
+    };
+    submit(&state, request, write.deadline).await
+}
+
+/// Hands a write to the writer and waits until it is durable, has failed, or the deadline has
+/// come. At the deadline a write the writer has not started is abandoned (it never will be):
+/// the answer is then `request_timeout`, nothing written. A write already started is waited
+/// for; it holds the write lock, so its answer is a commit away.
+async fn submit(state: &State, request: WriteRequest, deadline: Deadline) -> Result<Response, ApiError> {
+    let (reply, mut answer) = oneshot::channel();
+    let fate = Arc::new(Fate::default());
+    let gone = || Error::internal("the ledger writer has stopped");
+    let timed_out = || {
+        ApiError(Error::RequestTimeout {
+            timeout_ms: deadline.timeout_ms,
+        })
+    };
+    let job = Job {
+        request,
+        reply,
+        fate: fate.clone(),
+    };
+    match tokio::time::timeout_at(deadline.at, state.writes.send(job)).await {
+        Err(_) => return Err(timed_out()),
+        Ok(sent) => sent.map_err(|_| gone())?,
+    }
+    let reply = match tokio::time::timeout_at(deadline.at, &mut answer).await {
+        Ok(reply) => reply.map_err(|_| gone())?,
+        Err(_) if fate.abandon() => return Err(timed_out()),
+        Err(_) => answer.await.map_err(|_| gone())?,
+    };
+    Ok(reply_response(reply))
+}
+
+macro_rules! write_route {
+    ($name:ident, $op:literal, $fields:expr, $summary:literal, $body:ty, $result:ty) => {
+        #[utoipa::path(
+            post,
+            path = concat!("/wallets/{user_id}/", $op),
+            tag = "Wallet Service",
+            summary = $summary,
+            params(("user_id" = String, Path, description = "User ID", example = "alice"),
+                   ("Idempotency-Key" = Option<String>, Header, description = "Repeat-safe key (1 to 255 visible ASCII characters), scoped to the token's tenant, application and the path's user: a repeat with the same body returns the first response byte for byte; another body is 409 idempotency_key_reused")),
+            request_body(content = $body, content_type = "application/json"),
+            responses((status = 200, description = "OK: durable on disk", body = $result)),
+            security(("bearerAuth" = []))
+        )]
+        pub async fn $name(
+            axum::extract::State(state): axum::extract::State<State>,
+            caller: Bearer,
+            user_id: std::result::Result<Path<String>, PathRejection>,
+            request: Request,
+        ) -> Result<Response, ApiError> {
+            wallet_write(state, caller, user_id, $op, $fields, request).await
+        }
+    };
+}
+
+write_route!(
+    deposit,
+    "deposit",
+    DEPOSIT_FIELDS,
+    "Deposit to a user's wallet (Dr settlement, Cr wallet)",
+    DepositRequest,
+    Envelope<TransactionResult>
+);
+write_route!(
+    payment,
+    "payment",
+    PAYMENT_FIELDS,
+    "Pay a counterparty from a user's wallet",
+    PaymentRequest,
+    Envelope<TransactionResult>
+);
+write_route!(
+    withdraw,
+    "withdraw",
+    WITHDRAW_FIELDS,
+    "Withdraw from a user's wallet",
+    WithdrawRequest,
+    Envelope<TransactionResult>
+);
+write_route!(
+    freeze,
+    "freeze",
+    FREEZE_FIELDS,
+    "Freeze funds in a user's wallet",
+    FreezeRequest,
+    Envelope<FreezeResult>
+);
+write_route!(
+    unfreeze,
+    "unfreeze",
+    UNFREEZE_FIELDS,
+    "Unfreeze funds in a user's wallet",
+    UnfreezeRequest,
+    Envelope<FreezeResult>
+);
+write_route!(
+    refund,
+    "refund",
+    REFUND_FIELDS,
+    "Refund to a user's wallet",
+    RefundRequest,
+    Envelope<TransactionResult>
+);
+
+/// The internal refund: the wallet is found from the transaction, within the key's tenant and
+/// application.
+#[utoipa::path(
+    post,
+    path = "/internal/wallet/refund",
+    tag = "Wallet Service - Internal Interface",
+    summary = "Internal service call to refund (served on the internal listener only)",
+    params(("Idempotency-Key" = Option<String>, Header, description = "Repeat-safe key, scoped to the key's tenant and application (and to this route)")),
+    request_body(content = RefundRequest, content_type = "application/json"),
+    responses((status = 200, description = "OK: durable on disk", body = Envelope<TransactionResult>)),
+    security(("apiKey" = []))
+)]
+pub async fn internal_refund(
+    axum::extract::State(state): axum::extract::State<State>,
+    InternalKey(token): InternalKey,
+    request: Request,
+) -> Result<Response, ApiError> {
+    let write = Write::decode(request, "refund", REFUND_FIELDS, None).await?;
+    let request = WriteRequest {
+        scope: token.scope.clone(),
+        actor: format!("token:{}", token.id),
+        user_id: None,
+        operation: write.operation,
+        key: write.key.map(|(key, fingerprint)| IdempotencyKey {
+            key,
+            owner: "internal".to_owned(),
+            fingerprint,
+            token_id: token.id.clone(),
+        }),
+        deadline: write.deadline.at.into_std(),
+        timeout_ms: write.deadline.timeout_ms,
+    };
+    submit(&state, request, write.deadline).await
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn text(pairs: &[(&str, &str)]) -> Vec<(String, Raw)> {
+        pairs
+            .iter()
+            .map(|(k, v)| (k.to_string(), Raw::Text(v.to_string())))
+            .collect()
+    }
+
+    #[test]
+    fn a_body_is_decoded_as_a_batch_line_of_its_route() {
+        let item = operation("withdraw", WITHDRAW_FIELDS, Some("alice"), text(&[("amount", "5.00")])).unwrap();
+        assert_eq!(item.user_id.as_deref(), Some("alice"));
+        let refund = operation(
+            "refund",
+            REFUND_FIELDS,
+            None,
+            text(&[("transaction_id", "txn_01ARZ3NDEKTSV4RRFFQ69G5FAV")]),
+        );
+        assert_eq!(refund.unwrap().user_id, None);
+    }
+
+    #[test]
+    fn fields_a_route_does_not_document_are_refused() {
+        for stray in ["user_id", "op", "direction", "freeze_id", "amout"] {
+            let e = operation(
+                "withdraw",
+                WITHDRAW_FIELDS,
+                Some("alice"),
+                text(&[("amount", "5"), (stray, "x")]),
+            )
+            .unwrap_err();
+            assert_eq!(e.code(), "invalid_request", "{stray}");
+            assert!(e.to_string().contains("unknown field"), "{e}");
+        }
+    }
+}

@@ -1,0 +1,129 @@
+//! The request bodies as the OpenAPI document describes them. They are never deserialized: a
+//! body is decoded by the batch-line parser, and a test holds each description to the fields
+//! its route takes (`openapi.rs`).
+
+use utoipa::ToSchema;
+
+/// `dto.WithdrawRequest`.
+#[allow(dead_code)]
+#[derive(ToSchema, serde::Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct WithdrawRequest {
+    /// A decimal string with at most the currency's decimals; never a JSON number
+    #[schema(example = "50.00", pattern = r"^(0|[1-9][0-9]{0,12})(\.[0-9]{1,3})?$")]
+    amount: String,
+    #[schema(example = "Balance withdrawal", max_length = 500)]
+    description: Option<String>,
+    /// Unique per wallet and operation, any text without control characters, compared byte for
+    /// byte: a repeat with the same fields replays the first result, other fields are 409
+    #[schema(
+        example = "withdraw_123",
+        min_length = 1,
+        max_length = 128,
+        pattern = r"^[^\u0000-\u001F\u007F-\u009F]+$"
+    )]
+    reference_id: Option<String>,
+}
+
+/// A deposit: money received for the user.
+#[allow(dead_code)]
+#[derive(ToSchema, serde::Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct DepositRequest {
+    #[schema(example = "100.00", pattern = r"^(0|[1-9][0-9]{0,12})(\.[0-9]{1,3})?$")]
+    amount: String,
+    #[schema(example = "Account deposit", max_length = 500)]
+    description: Option<String>,
+    #[schema(
+        example = "deposit_123",
+        min_length = 1,
+        max_length = 128,
+        pattern = r"^[^\u0000-\u001F\u007F-\u009F]+$"
+    )]
+    reference_id: Option<String>,
+}
+
+/// A payment to a counterparty.
+#[allow(dead_code)]
+#[derive(ToSchema, serde::Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct PaymentRequest {
+    #[schema(example = "30.00", pattern = r"^(0|[1-9][0-9]{0,12})(\.[0-9]{1,3})?$")]
+    amount: String,
+    #[schema(example = "merchant_42", pattern = r"^[A-Za-z0-9_.@-]{1,64}$")]
+    counterparty_id: String,
+    /// True to pay a counterparty never paid before in this tenant and application; without
+    /// it such a payment is 404 counterparty_not_found, naming the closest known ones
+    #[schema(example = false)]
+    new_counterparty: Option<bool>,
+    #[schema(example = "Order 123", max_length = 500)]
+    description: Option<String>,
+    #[schema(
+        example = "order_123",
+        min_length = 1,
+        max_length = 128,
+        pattern = r"^[^\u0000-\u001F\u007F-\u009F]+$"
+    )]
+    reference_id: Option<String>,
+}
+
+/// `dto.FreezeRequest`.
+#[allow(dead_code)]
+#[derive(ToSchema, serde::Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct FreezeRequest {
+    #[schema(example = "100.00", pattern = r"^(0|[1-9][0-9]{0,12})(\.[0-9]{1,3})?$")]
+    amount: String,
+    #[schema(example = "Dispute freeze", max_length = 500)]
+    reason: Option<String>,
+    /// Unique per wallet among freezes: a repeat with the same fields replays the first freeze
+    #[schema(
+        example = "hold_123",
+        min_length = 1,
+        max_length = 128,
+        pattern = r"^[^\u0000-\u001F\u007F-\u009F]+$"
+    )]
+    reference_id: Option<String>,
+}
+
+/// `dto.UnfreezeRequest`.
+#[allow(dead_code)]
+#[derive(ToSchema, serde::Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct UnfreezeRequest {
+    /// Freeze record ID
+    #[schema(example = "frz_01JH4Q00000000000000000000", min_length = 1, max_length = 128)]
+    freeze_id: String,
+    /// Why the funds are released, returned as the freeze's `release_reason`
+    #[schema(example = "Dispute resolved", max_length = 500)]
+    reason: Option<String>,
+    /// Unique per wallet among unfreezes: a repeat with the same fields replays the first result
+    #[schema(
+        example = "release_123",
+        min_length = 1,
+        max_length = 128,
+        pattern = r"^[^\u0000-\u001F\u007F-\u009F]+$"
+    )]
+    reference_id: Option<String>,
+}
+
+/// `dto.RefundRequest`: the whole remaining amount when `amount` is absent.
+#[allow(dead_code)]
+#[derive(ToSchema, serde::Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RefundRequest {
+    /// Original transaction; an id that names no transaction of this wallet is 404
+    #[schema(example = "txn_01JH4Q00000000000000000000", min_length = 1, max_length = 128)]
+    transaction_id: String,
+    #[schema(example = "50.00", pattern = r"^(0|[1-9][0-9]{0,12})(\.[0-9]{1,3})?$")]
+    amount: Option<String>,
+    #[schema(example = "Product return", max_length = 500)]
+    reason: Option<String>,
+    #[schema(
+        example = "REF-001",
+        min_length = 1,
+        max_length = 128,
+        pattern = r"^[^\u0000-\u001F\u007F-\u009F]+$"
+    )]
+    reference_id: Option<String>,
+}

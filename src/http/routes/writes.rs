@@ -18,7 +18,7 @@ use crate::http::schema::{
 use crate::http::state::State;
 use crate::http::writer::{Fate, Job};
 use crate::ledger::batch::{self, Raw};
-use crate::ledger::request::Operation;
+use crate::ledger::operations::Operation;
 use crate::ops::{IdempotencyKey, WriteRequest};
 use crate::output::views::{Envelope, FreezeResult, TransactionResult};
 

@@ -163,23 +163,25 @@ pub fn served_bytes(bound: &Bound) -> Vec<u8> {
 
 #[cfg(test)]
 mod tests {
-    use super::super::routes::writes;
     use super::*;
+    use crate::ledger::operations::{deposit, freeze, payment, refund, unfreeze, withdraw};
 
     /// The documented body of each write route lists exactly the fields the route decodes.
     #[test]
     fn request_schemas_match_the_fields_each_route_takes() {
         let doc = serde_json::to_value(document()).unwrap();
         let routes = [
-            ("/wallets/{user_id}/deposit", writes::DEPOSIT_FIELDS),
-            ("/wallets/{user_id}/payment", writes::PAYMENT_FIELDS),
-            ("/wallets/{user_id}/withdraw", writes::WITHDRAW_FIELDS),
-            ("/wallets/{user_id}/freeze", writes::FREEZE_FIELDS),
-            ("/wallets/{user_id}/unfreeze", writes::UNFREEZE_FIELDS),
-            ("/wallets/{user_id}/refund", writes::REFUND_FIELDS),
-            ("/internal/wallet/refund", writes::REFUND_FIELDS),
+            ("/wallets/{user_id}/deposit", deposit::SPEC),
+            ("/wallets/{user_id}/payment", payment::SPEC),
+            ("/wallets/{user_id}/withdraw", withdraw::SPEC),
+            ("/wallets/{user_id}/freeze", freeze::SPEC),
+            ("/wallets/{user_id}/unfreeze", unfreeze::SPEC),
+            ("/wallets/{user_id}/refund", refund::SPEC),
+            ("/internal/wallet/refund", refund::SPEC),
         ];
-        for (path, fields) in routes {
+        for (path, spec) in routes {
+            assert!(path.ends_with(spec.name), "{path} is not the route of {}", spec.name);
+            let fields = spec.fields;
             let schema_ref = doc["paths"][path]["post"]["requestBody"]["content"]["application/json"]["schema"]["$ref"]
                 .as_str()
                 .unwrap_or_else(|| panic!("{path} has no request schema"));

@@ -18,34 +18,17 @@ use crate::http::schema::{
 use crate::http::state::State;
 use crate::http::writer::{Fate, Job};
 use crate::ledger::batch::{self, Raw};
-use crate::ledger::operations::Operation;
+use crate::ledger::operations::{self, refund, Operation, Spec};
 use crate::ops::{IdempotencyKey, WriteRequest};
 use crate::output::views::{Envelope, FreezeResult, TransactionResult};
 
 use super::path_user;
 
-/// The fields each write route's body takes: the seeds' request bodies (and the CLI's flags).
-pub const DEPOSIT_FIELDS: &[&str] = &["amount", "description", "reference_id"];
-pub const PAYMENT_FIELDS: &[&str] = &[
-    "amount",
-    "counterparty_id",
-    "new_counterparty",
-    "description",
-    "reference_id",
-];
-pub const WITHDRAW_FIELDS: &[&str] = &["amount", "description", "reference_id"];
-pub const FREEZE_FIELDS: &[&str] = &["amount", "reason", "reference_id"];
-pub const UNFREEZE_FIELDS: &[&str] = &["freeze_id", "reason", "reference_id"];
-pub const REFUND_FIELDS: &[&str] = &["transaction_id", "amount", "reason", "reference_id"];
-
-/// Decodes a write body for `op` exactly as a batch line is decoded, after refusing any field
-/// the route does not document: an unknown field is an error, never silently ignored.
-fn operation(
-    op: &str,
-    fields: &[&str],
-    user_id: Option<&str>,
-    mut record: Vec<(String, Raw)>,
-) -> Result<batch::BatchItem> {
+/// Decodes a write body for the operation `spec` describes exactly as a batch line is decoded,
+/// after refusing any field the operation does not take: an unknown field is an error, never
+/// silently ignored.
+fn operation(spec: &Spec, user_id: Option<&str>, mut record: Vec<(String, Raw)>) -> Result<batch::BatchItem> {
+    let (op, fields) = (spec.name, spec.fields);
     if let Some((name, _)) = record.iter().find(|(name, _)| !fields.contains(&name.as_str())) {
         return Err(Error::invalid(
             name.clone(),
@@ -69,12 +52,12 @@ struct Write {
 
 impl Write {
     /// The key header first, then the body, as `op` with the user of the path (if any).
-    async fn decode(request: Request, op: &str, fields: &[&str], user_id: Option<&str>) -> Result<Write, ApiError> {
+    async fn decode(request: Request, spec: &Spec, user_id: Option<&str>) -> Result<Write, ApiError> {
         let key = idempotency_key(request.headers())?;
         let path = request.uri().path().to_owned();
         let deadline = Deadline::of(&request)?;
         let body = JsonBody::from_request(request, &()).await?;
-        let item = operation(op, fields, user_id, body.fields)?;
+        let item = operation(spec, user_id, body.fields)?;
         Ok(Write {
             key: key.map(|key| (key, fingerprint("POST", &path, &body.bytes))),
             deadline,
@@ -88,14 +71,13 @@ async fn wallet_write(
     state: State,
     caller: Bearer,
     user_id: std::result::Result<Path<String>, PathRejection>,
-    op: &str,
-    fields: &[&str],
+    spec: &Spec,
     request: Request,
 ) -> Result<Response, ApiError> {
     caller.writer()?;
     let user_id = path_user(user_id)?;
     caller.reaches(&user_id)?;
-    let write = Write::decode(request, op, fields, Some(&user_id)).await?;
+    let write = Write::decode(request, spec, Some(&user_id)).await?;
     let request = WriteRequest {
         scope: caller.0.scope.clone(),
         actor: caller.actor(),
@@ -144,7 +126,7 @@ async fn submit(state: &State, request: WriteRequest, deadline: Deadline) -> Res
 }
 
 macro_rules! write_route {
-    ($name:ident, $op:literal, $fields:expr, $summary:literal, $body:ty, $result:ty) => {
+    ($name:ident, $op:literal, $spec:path, $summary:literal, $body:ty, $result:ty) => {
         #[utoipa::path(
             post,
             path = concat!("/wallets/{user_id}/", $op),
@@ -162,7 +144,7 @@ macro_rules! write_route {
             user_id: std::result::Result<Path<String>, PathRejection>,
             request: Request,
         ) -> Result<Response, ApiError> {
-            wallet_write(state, caller, user_id, $op, $fields, request).await
+            wallet_write(state, caller, user_id, &$spec, request).await
         }
     };
 }
@@ -170,7 +152,7 @@ macro_rules! write_route {
 write_route!(
     deposit,
     "deposit",
-    DEPOSIT_FIELDS,
+    operations::deposit::SPEC,
     "Deposit to a user's wallet (Dr settlement, Cr wallet)",
     DepositRequest,
     Envelope<TransactionResult>
@@ -178,7 +160,7 @@ write_route!(
 write_route!(
     payment,
     "payment",
-    PAYMENT_FIELDS,
+    operations::payment::SPEC,
     "Pay a counterparty from a user's wallet",
     PaymentRequest,
     Envelope<TransactionResult>
@@ -186,7 +168,7 @@ write_route!(
 write_route!(
     withdraw,
     "withdraw",
-    WITHDRAW_FIELDS,
+    operations::withdraw::SPEC,
     "Withdraw from a user's wallet",
     WithdrawRequest,
     Envelope<TransactionResult>
@@ -194,7 +176,7 @@ write_route!(
 write_route!(
     freeze,
     "freeze",
-    FREEZE_FIELDS,
+    operations::freeze::SPEC,
     "Freeze funds in a user's wallet",
     FreezeRequest,
     Envelope<FreezeResult>
@@ -202,7 +184,7 @@ write_route!(
 write_route!(
     unfreeze,
     "unfreeze",
-    UNFREEZE_FIELDS,
+    operations::unfreeze::SPEC,
     "Unfreeze funds in a user's wallet",
     UnfreezeRequest,
     Envelope<FreezeResult>
@@ -210,7 +192,7 @@ write_route!(
 write_route!(
     refund,
     "refund",
-    REFUND_FIELDS,
+    operations::refund::SPEC,
     "Refund to a user's wallet",
     RefundRequest,
     Envelope<TransactionResult>
@@ -233,7 +215,7 @@ pub async fn internal_refund(
     InternalKey(token): InternalKey,
     request: Request,
 ) -> Result<Response, ApiError> {
-    let write = Write::decode(request, "refund", REFUND_FIELDS, None).await?;
+    let write = Write::decode(request, &refund::SPEC, None).await?;
     let request = WriteRequest {
         scope: token.scope.clone(),
         actor: format!("token:{}", token.id),
@@ -264,11 +246,10 @@ mod tests {
 
     #[test]
     fn a_body_is_decoded_as_a_batch_line_of_its_route() {
-        let item = operation("withdraw", WITHDRAW_FIELDS, Some("alice"), text(&[("amount", "5.00")])).unwrap();
+        let item = operation(&operations::withdraw::SPEC, Some("alice"), text(&[("amount", "5.00")])).unwrap();
         assert_eq!(item.user_id.as_deref(), Some("alice"));
         let refund = operation(
-            "refund",
-            REFUND_FIELDS,
+            &refund::SPEC,
             None,
             text(&[("transaction_id", "txn_01ARZ3NDEKTSV4RRFFQ69G5FAV")]),
         );
@@ -279,8 +260,7 @@ mod tests {
     fn fields_a_route_does_not_document_are_refused() {
         for stray in ["user_id", "op", "direction", "freeze_id", "amout"] {
             let e = operation(
-                "withdraw",
-                WITHDRAW_FIELDS,
+                &operations::withdraw::SPEC,
                 Some("alice"),
                 text(&[("amount", "5"), (stray, "x")]),
             )

@@ -10,6 +10,7 @@ mod sqlite;
 
 use crate::ledger::model::Scope;
 
+pub use error::StoreError;
 pub use sqlite::{has_ledger_header, Store, Tx, APPEND_ONLY_TRIGGERS, MIGRATIONS};
 
 /// A response kept for its `Idempotency-Key`, within the tenant and application of the token

@@ -6,7 +6,7 @@ use rusqlite::{Connection, OpenFlags};
 
 use super::{schema, Store};
 use crate::error::{Error, Result};
-use crate::store::error::open_error;
+use crate::store::error::StoreError;
 
 impl Store {
     /// Creates a new ledger file; refuses to touch an existing one.
@@ -57,18 +57,18 @@ impl Store {
             .write(true)
             .create_new(true)
             .open(path)
-            .map_err(|e| Error::invalid("db", e))?;
+            .map_err(|source| StoreError::Build { source })?;
         let flags = OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_NO_MUTEX;
-        let conn = Connection::open_with_flags(path, flags).map_err(|e| open_error(path, e))?;
+        let conn = Connection::open_with_flags(path, flags).map_err(|e| StoreError::open(path, e))?;
         conn.pragma_update(None, "application_id", schema::APPLICATION_ID)
-            .map_err(|e| open_error(path, e))?;
+            .map_err(|e| StoreError::open(path, e))?;
         let mut store = Store::configure(conn, lock_timeout_ms)?;
         store.migrate()?;
         // WAL is a property of the file: set once here, every later connection inherits it.
         let mode: String = store
             .conn
             .query_row("PRAGMA journal_mode = WAL", [], |r| r.get(0))
-            .map_err(|e| open_error(path, e))?;
+            .map_err(|e| StoreError::open(path, e))?;
         if mode != "wal" {
             return Err(Error::internal(format!(
                 "{} does not support WAL mode (got {mode})",
@@ -84,7 +84,7 @@ impl Store {
         }
         std::fs::File::open(path)
             .and_then(|f| f.sync_all())
-            .map_err(|e| Error::invalid("db", e))
+            .map_err(|source| StoreError::Build { source }.into())
     }
 }
 
@@ -110,23 +110,19 @@ fn remove_with_side_files(path: &Path) {
 /// fails if the name exists, so of several racing `init`s exactly one wins (as O_EXCL did).
 /// The folder is fsynced so the new name survives a crash.
 fn publish(temporary: &Path, path: &Path, folder: &Path) -> Result<()> {
-    match std::fs::hard_link(temporary, path) {
-        Ok(()) => {}
-        Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => {
-            return Err(Error::LedgerExists {
-                path: path.display().to_string(),
-            })
-        }
-        Err(e) => return Err(Error::invalid("db", format!("cannot create {}: {e}", path.display()))),
-    }
+    std::fs::hard_link(temporary, path).map_err(|source| StoreError::Publish {
+        path: path.to_owned(),
+        source,
+    })?;
     std::fs::remove_file(temporary)
         .and_then(|()| std::fs::File::open(folder))
         .and_then(|f| f.sync_all())
-        .map_err(|e| {
-            Error::internal(format!(
-                "{} was created, but syncing its folder failed: {e}",
-                path.display()
-            ))
+        .map_err(|source| {
+            StoreError::SyncFolder {
+                path: path.to_owned(),
+                source,
+            }
+            .into()
         })
 }
 

@@ -7,7 +7,7 @@ use super::journal::{entry_row, ENTRY_COLUMNS};
 use super::Tx;
 use crate::error::{Error, Result};
 use crate::ledger::model::{Entry, Scope, TxType};
-use crate::store::error::busy_or;
+use crate::store::error::StoreError;
 use crate::store::IdempotentResponse;
 
 impl Tx<'_> {
@@ -36,7 +36,7 @@ impl Tx<'_> {
                 };
             }
         }
-        busy_or(err, self.lock_timeout_ms)
+        StoreError::lock(self.lock_timeout_ms, err).into()
     }
 
     /// The stored response of an earlier request with this key: (fingerprint, status, body).

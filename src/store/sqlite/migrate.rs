@@ -5,7 +5,7 @@ use rusqlite::{Connection, TransactionBehavior};
 use super::audit::chain_existing_rows;
 use super::{schema, Store, MIGRATIONS};
 use crate::error::{Error, Result};
-use crate::store::error::busy_or;
+use crate::store::error::StoreError;
 
 impl Store {
     pub(super) fn migrate(&mut self) -> Result<()> {
@@ -20,7 +20,7 @@ impl Store {
         let tx = self
             .conn
             .transaction_with_behavior(TransactionBehavior::Immediate)
-            .map_err(|e| busy_or(e, lock_timeout_ms))?;
+            .map_err(|e| StoreError::lock(lock_timeout_ms, e))?;
         // Read again under the lock: another process may have migrated meanwhile.
         let current = version(&tx)?;
         if current > MIGRATIONS.len() {
@@ -36,7 +36,7 @@ impl Store {
             }
             tx.pragma_update(None, "user_version", index as i64 + 1)?;
         }
-        tx.commit().map_err(|e| busy_or(e, lock_timeout_ms))
+        tx.commit().map_err(|e| StoreError::lock(lock_timeout_ms, e).into())
     }
 
     /// The schema version of the file (the number of migrations applied).

@@ -19,7 +19,7 @@ use rusqlite::{Connection, Row, TransactionBehavior};
 
 use crate::error::{Error, Result};
 use crate::ledger::request::{PageRequest, Paged};
-use crate::store::error::busy_or;
+use crate::store::error::StoreError;
 
 pub use open::has_ledger_header;
 pub use schema::{APPEND_ONLY_TRIGGERS, MIGRATIONS};
@@ -61,7 +61,7 @@ impl Store {
         let tx = self
             .conn
             .transaction_with_behavior(TransactionBehavior::Immediate)
-            .map_err(|e| busy_or(e, lock_timeout_ms))?;
+            .map_err(|e| StoreError::lock(lock_timeout_ms, e))?;
         let wrapped = Tx { tx, lock_timeout_ms };
         let value = f(&wrapped)?;
         wrapped.tx.rollback()?;
@@ -73,10 +73,10 @@ impl Store {
         let tx = self
             .conn
             .transaction_with_behavior(behavior)
-            .map_err(|e| busy_or(e, lock_timeout_ms))?;
+            .map_err(|e| StoreError::lock(lock_timeout_ms, e))?;
         let wrapped = Tx { tx, lock_timeout_ms };
         let value = f(&wrapped)?;
-        wrapped.tx.commit().map_err(|e| busy_or(e, lock_timeout_ms))?;
+        wrapped.tx.commit().map_err(|e| StoreError::lock(lock_timeout_ms, e))?;
         Ok(value)
     }
 }

@@ -8,7 +8,7 @@ use rusqlite::{Connection, ErrorCode, OpenFlags};
 use super::create::side_file;
 use super::{schema, Store, MIGRATIONS};
 use crate::error::{Error, Result};
-use crate::store::error::open_error;
+use crate::store::error::StoreError;
 
 impl Store {
     /// Opens an existing ledger file, bringing its schema up to date.
@@ -21,7 +21,7 @@ impl Store {
             });
         }
         let flags = OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_NO_MUTEX;
-        let conn = Connection::open_with_flags(path, flags).map_err(|e| open_error(path, e))?;
+        let conn = Connection::open_with_flags(path, flags).map_err(|e| StoreError::open(path, e))?;
         is_ledger(&conn, path)?;
         let mut store = Store::configure(conn, lock_timeout_ms)?;
         store.migrate()?;
@@ -74,9 +74,9 @@ impl Store {
                 }
                 // No WAL content waits: the file alone is the whole ledger, and it cannot be
                 // written here, so SQLite may read it as immutable (no index, no locks).
-                connect_read_only(path, "mode=ro&immutable=1").map_err(|e| open_error(path, e))?
+                connect_read_only(path, "mode=ro&immutable=1").map_err(|e| StoreError::open(path, e))?
             }
-            Err(e) => return Err(open_error(path, e)),
+            Err(e) => return Err(StoreError::open(path, e).into()),
         };
         is_ledger(&conn, path)?;
         let mut store = Store::configure(conn, lock_timeout_ms)?;
@@ -161,7 +161,7 @@ fn connect_read_only(path: &Path, params: &str) -> rusqlite::Result<Connection> 
 fn is_ledger(conn: &Connection, path: &Path) -> Result<()> {
     let app_id: i32 = conn
         .query_row("PRAGMA application_id", [], |r| r.get(0))
-        .map_err(|e| open_error(path, e))?;
+        .map_err(|e| StoreError::open(path, e))?;
     if app_id != schema::APPLICATION_ID {
         return Err(Error::NotALedger {
             path: path.display().to_string(),

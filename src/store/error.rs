@@ -132,3 +132,66 @@ fn query_error(e: rusqlite::Error) -> Error {
         _ => Error::internal(format!("storage: {e}")),
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use std::error::Error as _;
+
+    use super::*;
+
+    fn sqlite_failure(code: std::ffi::c_int) -> rusqlite::Error {
+        rusqlite::Error::SqliteFailure(rusqlite::ffi::Error::new(code), None)
+    }
+
+    #[test]
+    fn busy_while_taking_the_lock_names_the_timeout_and_busy_elsewhere_does_not() {
+        let locking = Error::from(StoreError::lock(250, sqlite_failure(rusqlite::ffi::SQLITE_BUSY)));
+        assert_eq!(
+            locking,
+            Error::LedgerBusy {
+                lock_timeout_ms: Some(250)
+            }
+        );
+        let querying = Error::from(sqlite_failure(rusqlite::ffi::SQLITE_BUSY));
+        assert_eq!(querying, Error::LedgerBusy { lock_timeout_ms: None });
+    }
+
+    #[test]
+    fn a_storage_error_keeps_its_source_and_what_was_being_done() {
+        let path = Path::new("/ledgers/books.db");
+        let opening = StoreError::open(path, sqlite_failure(rusqlite::ffi::SQLITE_CORRUPT));
+        let source = opening.source().map(ToString::to_string).unwrap_or_default();
+        assert!(!source.is_empty(), "the SQLite error is kept as the source");
+        assert_eq!(
+            Error::from(opening),
+            Error::StorageIntegrity {
+                message: format!("/ledgers/books.db cannot be read: {source}")
+            }
+        );
+    }
+
+    #[test]
+    fn a_name_taken_when_publishing_a_new_ledger_is_an_existing_ledger() {
+        let path = PathBuf::from("/ledgers/books.db");
+        let taken = StoreError::Publish {
+            path: path.clone(),
+            source: io::Error::from(io::ErrorKind::AlreadyExists),
+        };
+        assert_eq!(
+            Error::from(taken),
+            Error::LedgerExists {
+                path: "/ledgers/books.db".into()
+            }
+        );
+        let denied = Error::from(StoreError::Publish {
+            path,
+            source: io::Error::from(io::ErrorKind::PermissionDenied),
+        });
+        assert!(
+            denied
+                .to_string()
+                .starts_with("invalid db: cannot create /ledgers/books.db: "),
+            "{denied}"
+        );
+    }
+}

@@ -4,6 +4,8 @@
 //! Writes run in [`Store::write`] (`BEGIN IMMEDIATE`), reads in [`Store::read`] (a snapshot);
 //! both hand the closure a [`Tx`], the narrow interface the operations use. The SQLite
 //! implementation lives in `sqlite/`, one file per concern; this module is what other layers see.
+//! A failure keeps its cause as a [`StoreError`], which becomes the one [`crate::error::Error`]
+//! at the edge of this module, with the kind, exit code and message the error table gives it.
 
 mod error;
 mod sqlite;

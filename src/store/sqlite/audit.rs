@@ -1,0 +1,96 @@
+//! The audit chain: hashed records of token and wallet status changes.
+
+use rusqlite::{params, Connection, OptionalExtension, Row};
+
+use super::tokens::{token_row, TOKEN_COLUMNS};
+use super::wallets::all_status_changes;
+use super::Tx;
+use crate::error::Result;
+use crate::ledger::chain::{audit_hash, AuditEvent, AuditKind, AuditRecord, GENESIS_HASH};
+use crate::ledger::token::Token;
+
+pub(super) const TOKEN_AUDIT_SQL: &str = "SELECT seq, kind, subject, prev_hash, hash FROM audit_events
+     WHERE kind IN ('token_created', 'token_revoked') AND subject = ?1";
+
+impl Tx<'_> {
+    /// A token's audit records: its creation and its revocation, each if recorded. One search of
+    /// the `(kind, subject)` index (`query_plans::token_audit_seeks_on_its_index`).
+    pub fn token_audit(&self, token_id: &str) -> Result<(Option<AuditEvent>, Option<AuditEvent>)> {
+        let events = self.rows(TOKEN_AUDIT_SQL, params![token_id], audit_event_row)?;
+        let find = |kind| events.iter().find(|e| e.kind == kind).cloned();
+        Ok((find(AuditKind::TokenCreated), find(AuditKind::TokenRevoked)))
+    }
+
+    /// The audit chain in order, for `ledger verify`.
+    pub fn all_audit_events(&self) -> Result<Vec<AuditEvent>> {
+        self.rows(
+            "SELECT seq, kind, subject, prev_hash, hash FROM audit_events ORDER BY seq",
+            [],
+            audit_event_row,
+        )
+    }
+}
+
+/// Appends `record` to the end of the audit chain.
+pub(super) fn append_audit(conn: &Connection, record: &AuditRecord) -> Result<()> {
+    let (last_seq, prev_hash): (i64, String) = conn
+        .prepare_cached("SELECT seq, hash FROM audit_events ORDER BY seq DESC LIMIT 1")?
+        .query_row([], |r| Ok((r.get(0)?, r.get(1)?)))
+        .optional()?
+        .unwrap_or((0, GENESIS_HASH.to_owned()));
+    let seq = last_seq + 1;
+    let hash = audit_hash(seq, record, &prev_hash);
+    conn.prepare_cached("INSERT INTO audit_events (seq, kind, subject, prev_hash, hash) VALUES (?1, ?2, ?3, ?4, ?5)")?
+        .execute(params![seq, record.kind().as_str(), record.subject(), prev_hash, hash])?;
+    Ok(())
+}
+
+/// The audit records of the rows a ledger held before the audit chain existed, in order:
+/// every token's creation, then every revocation, then every status change.
+pub(super) fn chain_existing_rows(conn: &Connection) -> Result<()> {
+    let tokens: Vec<Token> = conn
+        .prepare(&format!("SELECT {TOKEN_COLUMNS} FROM tokens ORDER BY created_at, id"))?
+        .query_map([], token_row)?
+        .map(|r| r?)
+        .collect::<Result<_>>()?;
+    for token in &tokens {
+        append_audit(conn, &AuditRecord::TokenCreated(token))?;
+    }
+    let mut revoked: Vec<&Token> = tokens.iter().filter(|t| t.revoked_at.is_some()).collect();
+    revoked.sort_by(|a, b| (&a.revoked_at, &a.id).cmp(&(&b.revoked_at, &b.id)));
+    for token in revoked {
+        let revoked_at = token.revoked_at.as_deref().unwrap_or_default();
+        append_audit(
+            conn,
+            &AuditRecord::TokenRevoked {
+                token_id: &token.id,
+                revoked_at,
+            },
+        )?;
+    }
+    for (change_seq, change) in all_status_changes(conn)? {
+        append_audit(
+            conn,
+            &AuditRecord::StatusChanged {
+                change_seq,
+                change: &change,
+            },
+        )?;
+    }
+    Ok(())
+}
+
+fn audit_event_row(r: &Row) -> rusqlite::Result<Result<AuditEvent>> {
+    let kind: String = r.get(1)?;
+    let kind = match kind.parse() {
+        Ok(kind) => kind,
+        Err(e) => return Ok(Err(e)),
+    };
+    Ok(Ok(AuditEvent {
+        seq: r.get(0)?,
+        kind,
+        subject: r.get(2)?,
+        prev_hash: r.get(3)?,
+        hash: r.get(4)?,
+    }))
+}

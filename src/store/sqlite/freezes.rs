@@ -1,0 +1,114 @@
+//! Freezes: funds set aside from a wallet's available balance until released.
+
+use rusqlite::{params, OptionalExtension, Row};
+
+use super::Tx;
+use crate::error::{Error, Result};
+use crate::ledger::model::{Freeze, FreezeStatus};
+use crate::ledger::money::Amount;
+use crate::ledger::request::{PageRequest, Paged};
+use crate::ledger::operations::FreezeChange;
+
+const FREEZE_COLUMNS: &str = "id, wallet_id, amount_minor, reason, status, created_at, released_at, release_reason";
+
+pub(super) const ACTIVE_FROZEN_SQL: &str =
+    "SELECT COALESCE(SUM(amount_minor), 0) FROM freezes WHERE wallet_id = ?1 AND status = 'active'";
+
+impl Tx<'_> {
+    pub fn freeze(&self, freeze_id: &str) -> Result<Option<Freeze>> {
+        let sql = format!("SELECT {FREEZE_COLUMNS} FROM freezes WHERE id = ?1");
+        self.q()
+            .prepare_cached(&sql)?
+            .query_row(params![freeze_id], freeze_row)
+            .optional()?
+            .transpose()
+    }
+
+    pub fn freezes_of_wallet(
+        &self,
+        wallet_id: &str,
+        status: Option<FreezeStatus>,
+        page: PageRequest,
+    ) -> Result<Paged<Freeze>> {
+        let status = status.map(FreezeStatus::as_str);
+        self.page_of(
+            FREEZE_COLUMNS,
+            "freezes WHERE wallet_id = ?1 AND (?2 IS NULL OR status = ?2)",
+            "id DESC",
+            &[&wallet_id, &status],
+            page,
+            freeze_row,
+        )
+    }
+
+    pub fn all_freezes(&self) -> Result<Vec<Freeze>> {
+        let sql = format!("SELECT {FREEZE_COLUMNS} FROM freezes ORDER BY id");
+        self.rows(&sql, [], freeze_row)
+    }
+
+    /// Creates or releases the freeze a plan names, in the transaction appending its entry.
+    pub(super) fn apply_freeze_change(&self, change: &FreezeChange) -> Result<()> {
+        match change {
+            FreezeChange::None => {}
+            FreezeChange::Create(f) => {
+                self.q()
+                    .prepare_cached(&format!(
+                        "INSERT INTO freezes ({FREEZE_COLUMNS}) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)"
+                    ))?
+                    .execute(params![
+                        f.id,
+                        f.wallet_id,
+                        f.amount.minor(),
+                        f.reason,
+                        f.status.as_str(),
+                        f.created_at,
+                        f.released_at,
+                        f.release_reason
+                    ])?;
+            }
+            FreezeChange::Release {
+                freeze_id,
+                released_at,
+                reason,
+            } => {
+                let changed = self
+                    .q()
+                    .prepare_cached(
+                        "UPDATE freezes SET status = 'released', released_at = ?2, release_reason = ?3
+                         WHERE id = ?1 AND status = 'active'",
+                    )?
+                    .execute(params![freeze_id, released_at, reason])?;
+                if changed != 1 {
+                    return Err(Error::internal(format!(
+                        "freeze {freeze_id} was not active when released"
+                    )));
+                }
+            }
+        }
+        Ok(())
+    }
+}
+
+fn freeze_row(r: &Row) -> rusqlite::Result<Result<Freeze>> {
+    let amount: i64 = r.get(2)?;
+    let status: String = r.get(4)?;
+    let parsed = (|| -> Result<(Amount, FreezeStatus)> {
+        let amount = Amount::from_stored(amount)
+            .ok_or_else(|| Error::internal(format!("stored freeze amount {amount} is not positive")))?;
+        Ok((amount, status.parse()?))
+    })();
+    let (amount, status) = match parsed {
+        Ok(parts) => parts,
+        Err(e) => return Ok(Err(e)),
+    };
+    Ok(Ok(Freeze {
+        id: r.get(0)?,
+        wallet_id: r.get(1)?,
+        amount,
+        reason: r.get(3)?,
+        status,
+        created_at: r.get(5)?,
+        released_at: r.get(6)?,
+        release_reason: r.get(7)?,
+    }))
+}

@@ -1,0 +1,326 @@
+//! The journal: entries at the end of the hash chain, their postings, and reading them back.
+
+use rusqlite::{params, OptionalExtension, Row};
+
+use super::freezes::ACTIVE_FROZEN_SQL;
+use super::wallets::currency_of;
+use super::Tx;
+use crate::error::{Error, Result};
+use crate::ledger::chain::{entry_hash, Owner, GENESIS_HASH};
+use crate::ledger::model::{Entry, Posting, StoredEntry, TxType, Wallet};
+use crate::ledger::money::{Amount, Currency};
+use crate::ledger::request::{EntryFilter, PageRequest, Paged};
+use crate::ledger::operations::Plan;
+use crate::ledger::verify::BalanceProof;
+
+pub(super) const ENTRY_COLUMNS: &str = "seq, id, wallet_id, kind, currency, amount_minor, balance_before_minor, balance_after_minor, counterparty_id, description, reference_id, original_id, freeze_id, request, actor, created_at, prev_hash, hash";
+
+impl Tx<'_> {
+    pub fn entry(&self, id: &str) -> Result<Option<Entry>> {
+        let sql = format!("SELECT {ENTRY_COLUMNS} FROM journal_entries WHERE id = ?1");
+        let row = self
+            .q()
+            .prepare_cached(&sql)?
+            .query_row(params![id], entry_row)
+            .optional()?;
+        self.with_postings(row)
+    }
+
+    pub(super) fn with_postings(&self, row: Option<Result<StoredEntry>>) -> Result<Option<Entry>> {
+        let Some(stored) = row.transpose()? else {
+            return Ok(None);
+        };
+        let mut entry = stored.entry;
+        entry.postings = self.postings(stored.seq)?;
+        Ok(Some(entry))
+    }
+
+    fn postings(&self, seq: i64) -> Result<Vec<Posting>> {
+        self.q()
+            .prepare_cached("SELECT account, currency, amount_minor FROM postings WHERE entry_seq = ?1 ORDER BY idx")?
+            .query_map(params![seq], |r| {
+                Ok(Posting {
+                    account: r.get(0)?,
+                    currency: r.get(1)?,
+                    amount: r.get(2)?,
+                })
+            })?
+            .collect::<rusqlite::Result<_>>()
+            .map_err(Error::from)
+    }
+
+    /// The sum of all refunds of a transaction, in minor units.
+    pub fn refunded(&self, original_id: &str) -> Result<i64> {
+        Ok(self
+            .q()
+            .prepare_cached("SELECT COALESCE(SUM(amount_minor), 0) FROM journal_entries WHERE original_id = ?1")?
+            .query_row(params![original_id], |r| r.get(0))?)
+    }
+
+    /// Journal entries newest first, each with the sum of its refunds: of one wallet, or of the
+    /// whole ledger; narrowed by `filter`. With `postings`, each entry carries its postings.
+    pub fn entries(
+        &self,
+        wallet_id: Option<&str>,
+        filter: &EntryFilter,
+        page: PageRequest,
+        postings: bool,
+    ) -> Result<Paged<(Entry, i64)>> {
+        let types = (!filter.types.is_empty())
+            .then(|| serde_json::to_string(&filter.types.iter().map(|t| t.as_str()).collect::<Vec<_>>()))
+            .transpose()
+            .map_err(|e| Error::internal(e.to_string()))?;
+        let from_where = format!("journal_entries {}", entries_where(wallet_id.is_some()));
+        let filter_params: [&dyn rusqlite::ToSql; 6] = [
+            &wallet_id,
+            &filter.from,
+            &filter.to,
+            &filter.reference_id,
+            &types,
+            &filter.before,
+        ];
+        let stored = self.page_of(ENTRY_COLUMNS, &from_where, "seq DESC", &filter_params, page, entry_row)?;
+        let mut items = Vec::with_capacity(stored.items.len());
+        for stored_entry in stored.items {
+            let mut entry = stored_entry.entry;
+            if postings {
+                entry.postings = self.postings(stored_entry.seq)?;
+            }
+            let refunded = self.refunded(&entry.id)?;
+            items.push((entry, refunded));
+        }
+        Ok(Paged {
+            items,
+            total: stored.total,
+            page,
+        })
+    }
+
+    /// What the journal proves about a wallet's balances: its last entry and its active freezes.
+    /// Two index seeks, whatever the wallet's history (`query_plans::balance_proof_seeks_on_indexes`).
+    pub fn balance_proof(&self, wallet_id: &str) -> Result<BalanceProof> {
+        let row = self
+            .q()
+            .prepare_cached(&last_entry_of_wallet_sql())?
+            .query_row(params![wallet_id], entry_row)
+            .optional()?;
+        let last_entry = match row.transpose()? {
+            Some(mut stored) => {
+                stored.entry.postings = self.postings(stored.seq)?;
+                Some(stored)
+            }
+            None => None,
+        };
+        let active_frozen = self
+            .q()
+            .prepare_cached(ACTIVE_FROZEN_SQL)?
+            .query_row(params![wallet_id], |r| r.get(0))?;
+        Ok(BalanceProof {
+            last_entry,
+            active_frozen,
+        })
+    }
+
+    /// Appends a plan: its entry at the end of the hash chain, its postings, the freeze change
+    /// and the wallet's new balances. The caller's transaction makes it all or nothing.
+    pub fn append(&self, plan: &Plan, before: &Wallet) -> Result<StoredEntry> {
+        let (last_seq, prev_hash) = self.chain_head()?;
+        let seq = last_seq + 1;
+        let e = &plan.entry;
+        let hash = entry_hash(seq, e, Owner::of(before), &prev_hash);
+        self.insert_entry(seq, e, &prev_hash, &hash)?;
+        self.insert_postings(seq, e)?;
+        self.apply_freeze_change(&plan.freeze)?;
+        self.update_balances(before, &plan.wallet_after)?;
+        Ok(StoredEntry {
+            seq,
+            entry: e.clone(),
+            prev_hash,
+            hash,
+        })
+    }
+
+    /// The seq and hash of the journal's last entry, or the genesis of an empty journal.
+    fn chain_head(&self) -> Result<(i64, String)> {
+        Ok(self
+            .q()
+            .prepare_cached("SELECT seq, hash FROM journal_entries ORDER BY seq DESC LIMIT 1")?
+            .query_row([], |r| Ok((r.get(0)?, r.get(1)?)))
+            .optional()?
+            .unwrap_or((0, GENESIS_HASH.to_owned())))
+    }
+
+    fn insert_entry(&self, seq: i64, e: &Entry, prev_hash: &str, hash: &str) -> Result<()> {
+        self.q()
+            .prepare_cached(&format!(
+                "INSERT INTO journal_entries ({ENTRY_COLUMNS}) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18)"
+            ))?
+            .execute(params![
+                seq,
+                e.id,
+                e.wallet_id,
+                e.kind.as_str(),
+                e.currency.code(),
+                e.amount.minor(),
+                e.balance_before,
+                e.balance_after,
+                e.counterparty_id,
+                e.description,
+                e.reference_id,
+                e.original_id,
+                e.freeze_id,
+                e.request,
+                e.actor,
+                e.created_at,
+                prev_hash,
+                hash
+            ])
+            .map_err(|err| self.unique_reference_or(err, e))?;
+        Ok(())
+    }
+
+    fn insert_postings(&self, seq: i64, e: &Entry) -> Result<()> {
+        let mut insert_posting = self.q().prepare_cached(
+            "INSERT INTO postings (entry_seq, idx, account, currency, amount_minor) VALUES (?1, ?2, ?3, ?4, ?5)",
+        )?;
+        for (idx, p) in e.postings.iter().enumerate() {
+            insert_posting.execute(params![seq, idx as i64, p.account, p.currency, p.amount])?;
+        }
+        Ok(())
+    }
+
+    /// Writes a wallet's new balances, only if they are still what the plan started from.
+    fn update_balances(&self, before: &Wallet, after: &Wallet) -> Result<()> {
+        let changed = self
+            .q()
+            .prepare_cached(
+                "UPDATE wallets SET available_minor = ?2, frozen_minor = ?3, updated_at = ?4
+                 WHERE id = ?1 AND available_minor = ?5 AND frozen_minor = ?6",
+            )?
+            .execute(params![
+                after.id,
+                after.available,
+                after.frozen,
+                after.updated_at,
+                before.available,
+                before.frozen
+            ])?;
+        if changed != 1 {
+            return Err(Error::internal(format!(
+                "wallet {} changed under its write lock",
+                before.id
+            )));
+        }
+        Ok(())
+    }
+
+    /// Streams the journal in `seq` order, from `since` (a stored timestamp) on, each entry with
+    /// its postings. Returns the postings that belong to no entry, as `ledger verify` reports them.
+    pub fn for_each_entry(
+        &self,
+        since: Option<&str>,
+        mut f: impl FnMut(&StoredEntry) -> Result<()>,
+    ) -> Result<Vec<i64>> {
+        // The first seq at or after `since`: both streams start there, so postings line up.
+        let first_seq: i64 = match since {
+            None => 0,
+            Some(since) => self
+                .q()
+                .prepare("SELECT COALESCE(MIN(seq), 9223372036854775807) FROM journal_entries WHERE created_at >= ?1")?
+                .query_row(params![since], |r| r.get(0))?,
+        };
+        let mut entries = self.q().prepare(&format!(
+            "SELECT {ENTRY_COLUMNS} FROM journal_entries WHERE seq >= ?1 ORDER BY seq"
+        ))?;
+        let mut postings = self.q().prepare(
+            "SELECT entry_seq, account, currency, amount_minor FROM postings WHERE entry_seq >= ?1 ORDER BY entry_seq, idx",
+        )?;
+        let mut posting_rows = postings.query_map(params![first_seq], |r| {
+            Ok((
+                r.get::<_, i64>(0)?,
+                Posting {
+                    account: r.get(1)?,
+                    currency: r.get(2)?,
+                    amount: r.get(3)?,
+                },
+            ))
+        })?;
+        let mut pending = posting_rows.next().transpose()?;
+        let mut strays = Vec::new();
+        for row in entries.query_map(params![first_seq], entry_row)? {
+            let mut stored = row??;
+            // Both streams are ordered by seq: take this entry's postings, note any without one.
+            while let Some((seq, posting)) = pending.take() {
+                if seq > stored.seq {
+                    pending = Some((seq, posting));
+                    break;
+                }
+                if seq == stored.seq {
+                    stored.entry.postings.push(posting);
+                } else {
+                    strays.push(seq);
+                }
+                pending = posting_rows.next().transpose()?;
+            }
+            f(&stored)?;
+        }
+        while let Some((seq, _)) = pending {
+            strays.push(seq);
+            pending = posting_rows.next().transpose()?;
+        }
+        Ok(strays)
+    }
+}
+
+/// The filter of [`Tx::entries`]. One wallet's list is spelled `wallet_id = ?1` so that it seeks
+/// on `(wallet_id, seq)`; `?1 IS NULL OR wallet_id = ?1` made SQLite scan every tenant's journal.
+pub(super) fn entries_where(one_wallet: bool) -> String {
+    let wallet = if one_wallet { "wallet_id = ?1" } else { "?1 IS NULL" };
+    format!(
+        "WHERE {wallet} AND (?2 IS NULL OR created_at >= ?2) AND (?3 IS NULL OR created_at < ?3)
+           AND (?4 IS NULL OR reference_id = ?4) AND (?5 IS NULL OR kind IN (SELECT value FROM json_each(?5)))
+           AND (?6 IS NULL OR seq < (SELECT seq FROM journal_entries WHERE id = ?6))"
+    )
+}
+
+pub(super) fn last_entry_of_wallet_sql() -> String {
+    format!("SELECT {ENTRY_COLUMNS} FROM journal_entries WHERE wallet_id = ?1 ORDER BY seq DESC LIMIT 1")
+}
+
+pub(super) fn entry_row(r: &Row) -> rusqlite::Result<Result<StoredEntry>> {
+    let kind: String = r.get(3)?;
+    let currency: String = r.get(4)?;
+    let amount: i64 = r.get(5)?;
+    let parsed = (|| -> Result<(TxType, Currency, Amount)> {
+        let amount = Amount::from_stored(amount)
+            .ok_or_else(|| Error::internal(format!("stored amount {amount} is not positive")))?;
+        Ok((kind.parse()?, currency_of(&currency)?, amount))
+    })();
+    let (kind, currency, amount) = match parsed {
+        Ok(parts) => parts,
+        Err(e) => return Ok(Err(e)),
+    };
+    Ok(Ok(StoredEntry {
+        seq: r.get(0)?,
+        entry: Entry {
+            id: r.get(1)?,
+            wallet_id: r.get(2)?,
+            kind,
+            currency,
+            amount,
+            balance_before: r.get(6)?,
+            balance_after: r.get(7)?,
+            counterparty_id: r.get(8)?,
+            description: r.get(9)?,
+            reference_id: r.get(10)?,
+            original_id: r.get(11)?,
+            freeze_id: r.get(12)?,
+            request: r.get(13)?,
+            actor: r.get(14)?,
+            created_at: r.get(15)?,
+            postings: Vec::new(),
+        },
+        prev_hash: r.get(16)?,
+        hash: r.get(17)?,
+    }))
+}

@@ -1,0 +1,163 @@
+//! The SQLite ledger file: one connection, its transactions, and the queries by concern.
+
+mod audit;
+mod create;
+mod freezes;
+mod idempotency;
+mod journal;
+mod migrate;
+mod open;
+#[cfg(test)]
+mod query_plans;
+mod reads;
+mod schema;
+mod tokens;
+mod verify;
+mod wallets;
+
+use rusqlite::{Connection, Row, TransactionBehavior};
+
+use crate::error::{Error, Result};
+use crate::ledger::request::{PageRequest, Paged};
+use crate::store::error::StoreError;
+
+pub use open::has_ledger_header;
+pub use schema::{APPEND_ONLY_TRIGGERS, MIGRATIONS};
+
+/// An open ledger file.
+pub struct Store {
+    conn: Connection,
+    lock_timeout_ms: u64,
+    /// Opened with [`Store::open_read_only`]: every write is refused before it starts.
+    read_only: bool,
+}
+
+impl Store {
+    /// Runs `f` in one `BEGIN IMMEDIATE` transaction: all of it commits, or none of it.
+    pub fn write<T>(&mut self, f: impl FnOnce(&Tx) -> Result<T>) -> Result<T> {
+        self.writable()?;
+        self.transaction(TransactionBehavior::Immediate, f)
+    }
+
+    fn writable(&self) -> Result<()> {
+        if self.read_only {
+            return Err(Error::ReadOnly {
+                reason: "the ledger was opened read-only; nothing was written".to_owned(),
+            });
+        }
+        Ok(())
+    }
+
+    /// Runs `f` on one consistent snapshot; never blocks writers, never blocked by them.
+    pub fn read<T>(&mut self, f: impl FnOnce(&Tx) -> Result<T>) -> Result<T> {
+        self.transaction(TransactionBehavior::Deferred, f)
+    }
+
+    /// Runs `f` under the write lock as [`Store::write`] does, then rolls everything back: a
+    /// dry run sees the real ledger and the effect of its own earlier lines, and leaves no trace.
+    pub fn rehearse<T>(&mut self, f: impl FnOnce(&Tx) -> Result<T>) -> Result<T> {
+        self.writable()?;
+        let lock_timeout_ms = self.lock_timeout_ms;
+        let tx = self
+            .conn
+            .transaction_with_behavior(TransactionBehavior::Immediate)
+            .map_err(|e| StoreError::lock(lock_timeout_ms, e))?;
+        let wrapped = Tx { tx, lock_timeout_ms };
+        let value = f(&wrapped)?;
+        wrapped.tx.rollback()?;
+        Ok(value)
+    }
+
+    fn transaction<T>(&mut self, behavior: TransactionBehavior, f: impl FnOnce(&Tx) -> Result<T>) -> Result<T> {
+        let lock_timeout_ms = self.lock_timeout_ms;
+        let tx = self
+            .conn
+            .transaction_with_behavior(behavior)
+            .map_err(|e| StoreError::lock(lock_timeout_ms, e))?;
+        let wrapped = Tx { tx, lock_timeout_ms };
+        let value = f(&wrapped)?;
+        wrapped.tx.commit().map_err(|e| StoreError::lock(lock_timeout_ms, e))?;
+        Ok(value)
+    }
+}
+
+/// One open transaction on the ledger: every query the operations need, and nothing else.
+pub struct Tx<'conn> {
+    tx: rusqlite::Transaction<'conn>,
+    lock_timeout_ms: u64,
+}
+
+impl Tx<'_> {
+    pub(super) fn q(&self) -> &Connection {
+        &self.tx
+    }
+
+    /// Runs `f` in a savepoint: if it fails, only what `f` wrote is undone.
+    pub fn savepoint<T>(&self, f: impl FnOnce(&Tx) -> Result<T>) -> Result<T> {
+        self.isolated(f)?
+    }
+
+    /// As [`Tx::savepoint`], keeping apart the two ways it can fail: the outer error means the
+    /// savepoint could not be opened or undone (the transaction is in doubt and must not commit),
+    /// the inner one is `f`'s own failure, already undone.
+    pub fn isolated<T>(&self, f: impl FnOnce(&Tx) -> Result<T>) -> Result<Result<T>> {
+        let run = |sql: &str| -> Result<()> {
+            self.q().prepare_cached(sql)?.execute([])?;
+            Ok(())
+        };
+        run("SAVEPOINT line")?;
+        match f(self) {
+            Ok(value) => {
+                run("RELEASE line")?;
+                Ok(Ok(value))
+            }
+            Err(e) => {
+                run("ROLLBACK TO line")?;
+                run("RELEASE line")?;
+                Ok(Err(e))
+            }
+        }
+    }
+
+    /// Every row of a query, each turned into a domain value by `row`.
+    pub(super) fn rows<T>(
+        &self,
+        sql: &str,
+        params: impl rusqlite::Params,
+        row: fn(&Row) -> rusqlite::Result<Result<T>>,
+    ) -> Result<Vec<T>> {
+        self.q()
+            .prepare_cached(sql)?
+            .query_map(params, row)?
+            .map(|r| r?)
+            .collect()
+    }
+
+    /// One page of `SELECT columns FROM from_where ORDER BY order`, with the count of all its
+    /// rows. Both queries are built from the one clause, so the total always counts the rows
+    /// being paged. `filter` binds `?1…?n`; the page binds the two after them.
+    pub(super) fn page_of<T>(
+        &self,
+        columns: &str,
+        from_where: &str,
+        order: &str,
+        filter: &[&dyn rusqlite::ToSql],
+        page: PageRequest,
+        row: fn(&Row) -> rusqlite::Result<Result<T>>,
+    ) -> Result<Paged<T>> {
+        let total = self.count(&format!("SELECT COUNT(*) FROM {from_where}"), filter)?;
+        let (limit, offset) = (filter.len() + 1, filter.len() + 2);
+        let sql = format!("SELECT {columns} FROM {from_where} ORDER BY {order} LIMIT ?{limit} OFFSET ?{offset}");
+        let page_offset = page.offset();
+        let mut params = filter.to_vec();
+        params.push(&page.page_size);
+        params.push(&page_offset);
+        let items = self.rows(&sql, params.as_slice(), row)?;
+        Ok(Paged { items, total, page })
+    }
+
+    fn count(&self, sql: &str, params: impl rusqlite::Params) -> Result<u64> {
+        let n: i64 = self.q().prepare_cached(sql)?.query_row(params, |r| r.get(0))?;
+        Ok(u64::try_from(n).unwrap_or(0))
+    }
+}

@@ -1,0 +1,122 @@
+//! `EXPLAIN QUERY PLAN` pins: each query that must seek on an index, not scan or sort.
+
+use rusqlite::params;
+
+use super::audit::TOKEN_AUDIT_SQL;
+use super::freezes::ACTIVE_FROZEN_SQL;
+use super::idempotency::entry_by_reference_sql;
+use super::journal::{entries_where, last_entry_of_wallet_sql};
+use super::wallets::all_wallets_sql;
+use super::Store;
+
+#[test]
+fn listing_every_wallet_walks_an_index_without_sorting() {
+    let dir = tempfile::tempdir().unwrap();
+    let store = Store::create(&dir.path().join("l.db"), 1_000).unwrap();
+    let mut stmt = store
+        .conn
+        .prepare(&format!("EXPLAIN QUERY PLAN {}", all_wallets_sql()))
+        .unwrap();
+    let none: Option<String> = None;
+    let plan: Vec<String> = stmt
+        .query_map(params!["t", "a", none], |r| r.get::<_, String>(3))
+        .unwrap()
+        .map(|r| r.unwrap())
+        .collect();
+    let plan = plan.join("; ");
+    assert!(plan.contains("tenant_id=? AND application_id=?"), "{plan}");
+    assert!(!plan.contains("TEMP B-TREE"), "no sort of the whole listing: {plan}");
+}
+
+fn plan_of(store: &Store, sql: &str) -> String {
+    let explain = format!("EXPLAIN QUERY PLAN {}", sql);
+    let mut stmt = store.conn.prepare(&explain).unwrap();
+    let rows = stmt
+        .query_map(params!["w", "refund", "r"], |r| r.get::<_, String>(3))
+        .unwrap();
+    rows.map(|r| r.unwrap()).collect::<Vec<_>>().join("; ")
+}
+
+#[test]
+fn the_reference_lookup_is_one_index_search() {
+    let dir = tempfile::tempdir().unwrap();
+    let store = Store::create(&dir.path().join("l.db"), 1_000).unwrap();
+    let plan = plan_of(&store, &entry_by_reference_sql());
+    assert!(
+        plan.contains("journal_entries_reference") && plan.contains("reference_id=?"),
+        "{plan}"
+    );
+}
+
+#[test]
+fn one_wallets_history_seeks_on_its_index() {
+    let dir = tempfile::tempdir().unwrap();
+    let store = Store::create(&dir.path().join("l.db"), 1_000).unwrap();
+    let sql = format!(
+        "SELECT seq FROM journal_entries {} ORDER BY seq DESC",
+        entries_where(true)
+    );
+    let mut stmt = store.conn.prepare(&format!("EXPLAIN QUERY PLAN {sql}")).unwrap();
+    let none: Option<String> = None;
+    let plan: Vec<String> = stmt
+        .query_map(params!["w", none, none, none, none, none], |r| r.get::<_, String>(3))
+        .unwrap()
+        .map(|r| r.unwrap())
+        .collect();
+    let plan = plan.join("; ");
+    assert!(plan.contains("journal_entries_wallet (wallet_id=?)"), "{plan}");
+}
+
+#[test]
+fn the_counterparty_checks_read_only_their_range_of_the_account_index() {
+    let dir = tempfile::tempdir().unwrap();
+    let store = Store::create(&dir.path().join("l.db"), 1_000).unwrap();
+    for sql in [
+        "SELECT EXISTS (SELECT 1 FROM postings WHERE account = ?1)",
+        "SELECT DISTINCT account FROM postings WHERE account > ?1 AND account < ?2 ORDER BY account",
+    ] {
+        let mut stmt = store.conn.prepare(&format!("EXPLAIN QUERY PLAN {sql}")).unwrap();
+        let bound = vec!["liabilities:counterparty:t:a:"; stmt.parameter_count()];
+        let plan: Vec<String> = stmt
+            .query_map(rusqlite::params_from_iter(bound), |r| r.get::<_, String>(3))
+            .unwrap()
+            .map(|r| r.unwrap())
+            .collect();
+        let plan = plan.join("; ");
+        assert!(plan.contains("postings_account"), "{sql}: {plan}");
+        assert!(!plan.contains("SCAN postings"), "{sql}: {plan}");
+    }
+}
+
+#[test]
+fn balance_proof_seeks_on_indexes() {
+    let dir = tempfile::tempdir().unwrap();
+    let store = Store::create(&dir.path().join("l.db"), 1_000).unwrap();
+    let explain = |sql: &str| -> String {
+        let mut stmt = store.conn.prepare(&format!("EXPLAIN QUERY PLAN {sql}")).unwrap();
+        let rows = stmt.query_map(params!["w"], |r| r.get::<_, String>(3)).unwrap();
+        rows.map(|r| r.unwrap()).collect::<Vec<_>>().join("; ")
+    };
+    let last = explain(&last_entry_of_wallet_sql());
+    assert!(last.contains("journal_entries_wallet (wallet_id=?)"), "{last}");
+    assert!(!last.contains("TEMP B-TREE"), "no sort of the wallet's history: {last}");
+    let frozen = explain(ACTIVE_FROZEN_SQL);
+    assert!(frozen.contains("freezes_wallet (wallet_id=? AND status=?)"), "{frozen}");
+}
+
+#[test]
+fn token_audit_seeks_on_its_index() {
+    let dir = tempfile::tempdir().unwrap();
+    let store = Store::create(&dir.path().join("l.db"), 1_000).unwrap();
+    let mut stmt = store
+        .conn
+        .prepare(&format!("EXPLAIN QUERY PLAN {TOKEN_AUDIT_SQL}"))
+        .unwrap();
+    let plan: Vec<String> = stmt
+        .query_map(params!["tok_1"], |r| r.get::<_, String>(3))
+        .unwrap()
+        .map(|r| r.unwrap())
+        .collect();
+    let plan = plan.join("; ");
+    assert!(plan.contains("USING INDEX") && plan.contains("subject=?"), "{plan}");
+}

@@ -1,0 +1,279 @@
+//! Wallets, their status changes, and a wallet as it stood at a past moment.
+
+use rusqlite::{params, Connection, OptionalExtension, Row};
+
+use super::audit::append_audit;
+use super::Tx;
+use crate::error::{Error, Result};
+use crate::ledger::chain::AuditRecord;
+use crate::ledger::model::{Account, Scope, StatusChange, Wallet, WalletStatus};
+use crate::ledger::money::Currency;
+use crate::ledger::request::{PageRequest, Paged};
+
+pub(super) const WALLET_COLUMNS: &str =
+    "id, tenant_id, application_id, user_id, currency, status, available_minor, frozen_minor, created_at, updated_at";
+
+const STATUS_CHANGE_COLUMNS: &str = "wallet_id, from_status, to_status, reason, actor, created_at";
+
+impl Tx<'_> {
+    pub fn wallet_of_user(&self, scope: &Scope, user_id: &str) -> Result<Option<Wallet>> {
+        let sql = format!(
+            "SELECT {WALLET_COLUMNS} FROM wallets WHERE tenant_id = ?1 AND application_id = ?2 AND user_id = ?3"
+        );
+        self.q()
+            .prepare_cached(&sql)?
+            .query_row(params![scope.tenant_id, scope.application_id, user_id], wallet_row)
+            .optional()?
+            .transpose()
+    }
+
+    pub fn wallet(&self, wallet_id: &str) -> Result<Option<Wallet>> {
+        let sql = format!("SELECT {WALLET_COLUMNS} FROM wallets WHERE id = ?1");
+        self.q()
+            .prepare_cached(&sql)?
+            .query_row(params![wallet_id], wallet_row)
+            .optional()?
+            .transpose()
+    }
+
+    pub fn insert_wallet(&self, w: &Wallet) -> Result<()> {
+        self.q()
+            .prepare_cached(&format!(
+                "INSERT INTO wallets ({WALLET_COLUMNS}) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)"
+            ))?
+            .execute(params![
+                w.id,
+                w.tenant_id,
+                w.application_id,
+                w.user_id,
+                w.currency.code(),
+                w.status.as_str(),
+                w.available,
+                w.frozen,
+                w.created_at,
+                w.updated_at
+            ])?;
+        Ok(())
+    }
+
+    pub fn wallets(&self, scope: &Scope, status: Option<WalletStatus>, page: PageRequest) -> Result<Paged<Wallet>> {
+        let status = status.map(WalletStatus::as_str);
+        self.page_of(
+            WALLET_COLUMNS,
+            "wallets WHERE tenant_id = ?1 AND application_id = ?2 AND (?3 IS NULL OR status = ?3)",
+            "id",
+            &[&scope.tenant_id, &scope.application_id, &status],
+            page,
+            wallet_row,
+        )
+    }
+
+    /// Every wallet of `scope` (with `status`, if given), in user id order, handed to `each` as
+    /// it is read: memory stays flat however many there are. Returns how many there were.
+    pub fn for_each_wallet(
+        &self,
+        scope: &Scope,
+        status: Option<WalletStatus>,
+        mut each: impl FnMut(Wallet) -> Result<()>,
+    ) -> Result<u64> {
+        let mut stmt = self.q().prepare_cached(&all_wallets_sql())?;
+        let mut rows = stmt.query(params![
+            scope.tenant_id,
+            scope.application_id,
+            status.map(WalletStatus::as_str)
+        ])?;
+        let mut count = 0;
+        while let Some(row) = rows.next()? {
+            each(wallet_row(row)??)?;
+            count += 1;
+        }
+        Ok(count)
+    }
+
+    /// Every wallet of the ledger, for `ledger verify`.
+    pub fn all_wallets(&self) -> Result<Vec<Wallet>> {
+        let sql = format!("SELECT {WALLET_COLUMNS} FROM wallets ORDER BY id");
+        self.rows(&sql, [], wallet_row)
+    }
+
+    /// A wallet's available and frozen balances from its postings up to `at` (inclusive), and
+    /// its status then; `None` if the wallet did not exist yet.
+    pub fn wallet_at(&self, wallet: &Wallet, at: &str) -> Result<Option<Wallet>> {
+        if wallet.created_at.as_str() > at {
+            return Ok(None);
+        }
+        let sum = |account: String| -> Result<i64> {
+            Ok(self
+                .q()
+                .prepare_cached(
+                    "SELECT COALESCE(SUM(p.amount_minor), 0) FROM postings p JOIN journal_entries e ON e.seq = p.entry_seq
+                     WHERE p.account = ?1 AND e.created_at <= ?2",
+                )?
+                .query_row(params![account, at], |r| r.get::<_, i64>(0))?)
+        };
+        // Liabilities: credits (negative postings) raise the balance.
+        let available = -sum(Account::available(wallet).name())?;
+        let frozen = -sum(Account::frozen(wallet).name())?;
+        let status: Option<String> = self
+            .q()
+            .prepare_cached(
+                "SELECT to_status FROM wallet_status_changes WHERE wallet_id = ?1 AND created_at <= ?2 ORDER BY seq DESC LIMIT 1",
+            )?
+            .query_row(params![wallet.id, at], |r| r.get(0))
+            .optional()?;
+        let last_change: Option<String> = self
+            .q()
+            .prepare_cached(
+                "SELECT MAX(t) FROM (SELECT MAX(created_at) AS t FROM journal_entries WHERE wallet_id = ?1 AND created_at <= ?2
+                 UNION ALL SELECT MAX(created_at) FROM wallet_status_changes WHERE wallet_id = ?1 AND created_at <= ?2)",
+            )?
+            .query_row(params![wallet.id, at], |r| r.get(0))?;
+        let mut then = wallet.clone();
+        then.available = available;
+        then.frozen = frozen;
+        then.status = status
+            .as_deref()
+            .map(str::parse)
+            .transpose()?
+            .unwrap_or(WalletStatus::Active);
+        then.updated_at = last_change.unwrap_or_else(|| wallet.created_at.clone());
+        Ok(Some(then))
+    }
+
+    /// Records a status change and sets the wallet's status, only if it is still `before`'s.
+    pub fn change_status(&self, before: &Wallet, after: &Wallet, change: &StatusChange) -> Result<()> {
+        self.q()
+            .prepare_cached(
+                "INSERT INTO wallet_status_changes (wallet_id, from_status, to_status, reason, actor, created_at)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+            )?
+            .execute(params![
+                change.wallet_id,
+                change.from.as_str(),
+                change.to.as_str(),
+                change.reason,
+                change.actor,
+                change.created_at
+            ])?;
+        append_audit(
+            self.q(),
+            &AuditRecord::StatusChanged {
+                change_seq: self.q().last_insert_rowid(),
+                change,
+            },
+        )?;
+        let changed = self
+            .q()
+            .prepare_cached("UPDATE wallets SET status = ?2, updated_at = ?3 WHERE id = ?1 AND status = ?4")?
+            .execute(params![
+                after.id,
+                after.status.as_str(),
+                after.updated_at,
+                before.status.as_str()
+            ])?;
+        if changed != 1 {
+            return Err(Error::internal(format!(
+                "wallet {} changed under its write lock",
+                before.id
+            )));
+        }
+        Ok(())
+    }
+
+    /// A wallet's status changes, newest first.
+    pub fn status_changes(&self, wallet_id: &str, page: PageRequest) -> Result<Paged<StatusChange>> {
+        self.page_of(
+            STATUS_CHANGE_COLUMNS,
+            "wallet_status_changes WHERE wallet_id = ?1",
+            "seq DESC",
+            &[&wallet_id],
+            page,
+            status_change_row,
+        )
+    }
+
+    /// Every status change with its seq, oldest first, for `ledger verify`.
+    pub fn all_status_changes(&self) -> Result<Vec<(i64, StatusChange)>> {
+        all_status_changes(self.q())
+    }
+}
+
+pub(super) fn all_status_changes(conn: &Connection) -> Result<Vec<(i64, StatusChange)>> {
+    let sql = format!("SELECT seq, {STATUS_CHANGE_COLUMNS} FROM wallet_status_changes ORDER BY seq");
+    conn.prepare(&sql)?
+        .query_map([], |r| {
+            let seq: i64 = r.get(0)?;
+            // status_change_row reads its columns from 0: give it a row without the seq.
+            Ok((seq, status_change_at(r, 1)?))
+        })?
+        .map(|row| {
+            let (seq, change) = row?;
+            Ok((seq, change?))
+        })
+        .collect()
+}
+
+/// `wallet list --all`. In user id order, the order of the (tenant, application, user) unique
+/// index, so SQLite walks the index instead of sorting every row in memory first (which an
+/// `ORDER BY id` would, holding the whole listing).
+pub(super) fn all_wallets_sql() -> String {
+    format!(
+        "SELECT {WALLET_COLUMNS} FROM wallets \
+         WHERE tenant_id = ?1 AND application_id = ?2 AND (?3 IS NULL OR status = ?3) ORDER BY user_id"
+    )
+}
+
+pub(super) fn currency_of(code: &str) -> Result<Currency> {
+    code.parse()
+        .map_err(|_| Error::internal(format!("unknown currency {code:?} in ledger")))
+}
+
+fn wallet_row(r: &Row) -> rusqlite::Result<Result<Wallet>> {
+    let currency: String = r.get(4)?;
+    let status: String = r.get(5)?;
+    let parsed = (|| -> Result<(Currency, WalletStatus)> {
+        let status = status
+            .parse()
+            .map_err(|_| Error::internal(format!("unknown wallet status {status:?} in ledger")))?;
+        Ok((currency_of(&currency)?, status))
+    })();
+    let (currency, status) = match parsed {
+        Ok(parts) => parts,
+        Err(e) => return Ok(Err(e)),
+    };
+    Ok(Ok(Wallet {
+        id: r.get(0)?,
+        tenant_id: r.get(1)?,
+        application_id: r.get(2)?,
+        user_id: r.get(3)?,
+        currency,
+        status,
+        available: r.get(6)?,
+        frozen: r.get(7)?,
+        created_at: r.get(8)?,
+        updated_at: r.get(9)?,
+    }))
+}
+
+fn status_change_row(r: &Row) -> rusqlite::Result<Result<StatusChange>> {
+    status_change_at(r, 0)
+}
+
+/// A status change from the row's columns `first`, `first + 1`, …
+fn status_change_at(r: &Row, first: usize) -> rusqlite::Result<Result<StatusChange>> {
+    let from: String = r.get(first + 1)?;
+    let to: String = r.get(first + 2)?;
+    let parsed = (|| -> Result<(WalletStatus, WalletStatus)> { Ok((from.parse()?, to.parse()?)) })();
+    let (from, to) = match parsed {
+        Ok(parts) => parts,
+        Err(e) => return Ok(Err(e)),
+    };
+    Ok(Ok(StatusChange {
+        wallet_id: r.get(first)?,
+        from,
+        to,
+        reason: r.get(first + 3)?,
+        actor: r.get(first + 4)?,
+        created_at: r.get(first + 5)?,
+    }))
+}

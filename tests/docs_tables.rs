@@ -1,7 +1,9 @@
 //! The documentation's tables are checked against the code they describe (the exit codes
 //! against the error table, the limits against `ledger::limits`, the routes against the
-//! server's own OpenAPI document), and its links against the files and headings they name, so
-//! a reader is never sent to a number, a route or a section that is not there.
+//! server's own OpenAPI document, the environment against the man pages, the batch columns and
+//! the verify checks against what the binary says), and its links against the files and
+//! headings they name, so a reader is never sent to a number, a route or a section that is not
+//! there.
 
 mod support;
 
@@ -319,4 +321,80 @@ fn the_anchors_are_the_ones_github_gives_headings() {
         "title-1",
     ];
     assert_eq!(anchors(text), expected.iter().map(|s| s.to_string()).collect());
+}
+
+/// The `LEDGERCTL_*` variables the generated man pages list under ENVIRONMENT: every variable
+/// the clap definitions read (tests/cli_generated.rs keeps the pages fresh).
+fn environment_in_man_pages() -> BTreeSet<String> {
+    let mut vars = BTreeSet::new();
+    for page in std::fs::read_dir(root().join("man")).expect("man/") {
+        let text = std::fs::read_to_string(page.expect("a man page").path()).expect("roff");
+        let section = text.lines().skip_while(|l| *l != ".SH ENVIRONMENT").skip(1);
+        for line in section.take_while(|l| !l.starts_with(".SH")) {
+            if let Some(var) = line.strip_prefix("\\fB").and_then(|l| l.strip_suffix("\\fR")) {
+                vars.insert(var.replace('\\', ""));
+            }
+        }
+    }
+    vars
+}
+
+#[test]
+fn the_environment_table_lists_every_variable_the_command_line_reads() {
+    let documented: BTreeSet<String> = table_after(&read("docs/cli.md"), "## Environment")
+        .iter()
+        .flat_map(|row| code_spans(&row[0]))
+        .filter(|var| var.starts_with("LEDGERCTL_"))
+        .collect();
+    assert_eq!(documented, environment_in_man_pages(), "docs/cli.md, ## Environment");
+}
+
+/// The message of the one envelope `ledgerctl batch -` prints for `input`, after `marker`.
+fn batch_message_after(input: &str, marker: &str) -> String {
+    let ledger = Ledger::new();
+    let output = ledger
+        .cmd()
+        .args(["-o", "json", "batch", "-", "--format", "csv"])
+        .write_stdin(input)
+        .output()
+        .expect("ledgerctl runs");
+    let stdout = String::from_utf8(output.stdout).expect("utf-8");
+    let envelope: serde_json::Value = serde_json::from_str(stdout.trim()).expect("one envelope");
+    let message = envelope["message"].as_str().expect("a message").to_owned();
+    let (_, after) = message
+        .split_once(marker)
+        .unwrap_or_else(|| panic!("{marker:?} in {message}"));
+    after.to_owned()
+}
+
+fn listed(text: &str) -> BTreeSet<String> {
+    text.split(", ").map(str::to_owned).collect()
+}
+
+#[test]
+fn the_batch_fields_table_lists_every_column_and_operation_a_batch_file_may_have() {
+    let rows = table_after(&read("docs/cli.md"), "## Batches: `ledgerctl batch`");
+    let fields: BTreeSet<String> = rows.iter().map(|row| code_spans(&row[0]).concat()).collect();
+    let columns = batch_message_after("op,zz\n", "the columns are ");
+    assert_eq!(fields, listed(&columns), "the fields of docs/cli.md's batch table");
+    let op_row = rows.iter().find(|row| row[0] == "`op`").expect("an `op` row");
+    let ops: BTreeSet<String> = code_spans(&op_row[1]).into_iter().collect();
+    let known = batch_message_after("op,user_id\nbogus,u\n", "is not one of ");
+    assert_eq!(ops, listed(&known), "the operations of the `op` row");
+}
+
+#[test]
+fn the_verify_table_lists_every_check_ledger_verify_runs() {
+    let documented: BTreeSet<String> = table_after(&read("docs/operations.md"), "## `ledger verify`")
+        .iter()
+        .map(|row| code_spans(&row[0]).concat())
+        .collect();
+    let report = Ledger::new().ok(&["ledger", "verify"]);
+    let run: BTreeSet<String> = report["data"]["checks"]
+        .as_array()
+        .expect("checks")
+        .iter()
+        .map(|check| check["name"].as_str().expect("a name").to_owned())
+        .collect();
+    assert_eq!(documented, run, "docs/operations.md, ## `ledger verify`");
 }

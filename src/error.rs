@@ -335,6 +335,98 @@ fn did_you_mean(closest: &[String]) -> String {
     }
 }
 
+impl Error {
+    /// One error of every variant, with empty facts: what lets a table of `error` names (the
+    /// exit codes table of docs/cli.md) be checked against [`Error::code`] and [`Error::kind`].
+    /// `tests/docs_tables.rs` also checks that it names every variant of the enum.
+    pub fn one_of_each() -> Vec<Error> {
+        let s = String::new;
+        vec![
+            Error::InvalidRequest {
+                field: s(),
+                reason: s(),
+            },
+            Error::InvalidAmount {
+                input: s(),
+                reason: s(),
+            },
+            Error::BalanceLimit {
+                what: s(),
+                max: s(),
+                currency: s(),
+            },
+            Error::ExceedsRefundable {
+                transaction_id: s(),
+                requested: s(),
+                remaining: s(),
+            },
+            Error::LedgerNotFound { path: s() },
+            Error::WalletNotFound {
+                user_id: s(),
+                tenant_id: s(),
+                application_id: s(),
+            },
+            Error::TransactionNotFound { transaction_id: s() },
+            Error::FreezeNotFound { freeze_id: s() },
+            Error::CounterpartyNotFound {
+                counterparty_id: s(),
+                closest: Vec::new(),
+            },
+            Error::InsufficientBalance {
+                wallet_id: s(),
+                requested: s(),
+                available: s(),
+            },
+            Error::WalletNotActive {
+                wallet_id: s(),
+                status: s(),
+                operation: s(),
+            },
+            Error::WalletNotEmpty {
+                wallet_id: s(),
+                balance: s(),
+            },
+            Error::WalletExists {
+                user_id: s(),
+                wallet_id: s(),
+                closed: false,
+            },
+            Error::FreezeNotActive {
+                freeze_id: s(),
+                status: s(),
+            },
+            Error::NotRefundable {
+                transaction_id: s(),
+                kind: s(),
+            },
+            Error::ReferenceConflict {
+                reference_id: s(),
+                operation: s(),
+                wallet_id: s(),
+                transaction_id: s(),
+            },
+            Error::BatchRolledBack { failed_line: 0 },
+            Error::LedgerExists { path: s() },
+            Error::LedgerBusy { lock_timeout_ms: None },
+            Error::InvariantBroken { broken: Vec::new() },
+            Error::StorageIntegrity { message: s() },
+            Error::NotALedger { path: s() },
+            Error::ReadOnly { reason: s() },
+            Error::TokenNotFound { token_id: s() },
+            Error::Unauthenticated { reason: s() },
+            Error::Forbidden { reason: s() },
+            Error::MethodNotAllowed { method: s(), path: s() },
+            Error::RouteNotFound { path: s() },
+            Error::PayloadTooLarge { limit_bytes: 0 },
+            Error::UnsupportedMediaType,
+            Error::IdempotencyConflict { key: s() },
+            Error::RequestTimeout { timeout_ms: 0 },
+            Error::Internal { message: s() },
+            Error::Cancelled,
+        ]
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

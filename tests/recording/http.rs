@@ -1,6 +1,7 @@
 //! HTTP exchanges with a running `ledgerctl serve`, recorded into a [`Session`]: the request as
 //! sent, the status, every response header but `date`, and the body.
 
+use std::cell::RefCell;
 use std::time::Duration;
 
 use serde_json::Value;
@@ -102,15 +103,86 @@ impl Http {
         );
         Answer { status, body: text }
     }
+}
 
-    /// A public request with a bearer token (and a JSON body when there is one).
-    pub fn bearer(&self, session: &mut Session, token: &str, method: &str, path: &str, body: Option<&str>) -> Answer {
-        let auth = format!("Bearer {token}");
-        let mut headers = vec![("Authorization", auth.as_str())];
-        if body.is_some() {
-            headers.push(("Content-Type", "application/json"));
+/// A session and a server shared by several [`Caller`]s, so each request reads as one line.
+pub struct Api<'a> {
+    session: RefCell<&'a mut Session>,
+    http: &'a Http,
+}
+
+/// Who sends requests: the listener and the headers every request of theirs carries.
+pub struct Caller<'c, 'a> {
+    api: &'c Api<'a>,
+    door: Door,
+    headers: Vec<(String, String)>,
+    content_type: Option<String>,
+}
+
+impl<'a> Api<'a> {
+    pub fn new(session: &'a mut Session, http: &'a Http) -> Api<'a> {
+        Api {
+            session: RefCell::new(session),
+            http,
         }
-        self.send(session, Door::Public, method, path, &headers, body)
+    }
+
+    /// Sends nothing but what each request says, to the public listener.
+    pub fn anonymous(&self) -> Caller<'_, 'a> {
+        Caller {
+            api: self,
+            door: Door::Public,
+            headers: Vec::new(),
+            content_type: Some("application/json".to_owned()),
+        }
+    }
+
+    /// Sends `Authorization: Bearer TOKEN` to the public listener.
+    pub fn bearer(&self, token: &str) -> Caller<'_, 'a> {
+        self.anonymous().with("Authorization", &format!("Bearer {token}"))
+    }
+
+    /// Sends `X-API-Key: KEY` to the internal listener.
+    pub fn api_key(&self, key: &str) -> Caller<'_, 'a> {
+        self.anonymous().on(Door::Internal).with("X-API-Key", key)
+    }
+}
+
+impl<'c, 'a> Caller<'c, 'a> {
+    /// The same caller on another listener.
+    pub fn on(mut self, door: Door) -> Caller<'c, 'a> {
+        self.door = door;
+        self
+    }
+
+    /// The same caller sending one more header (after the content type).
+    pub fn with(mut self, name: &str, value: &str) -> Caller<'c, 'a> {
+        self.headers.push((name.to_owned(), value.to_owned()));
+        self
+    }
+
+    /// The same caller labelling its bodies with another content type, or none.
+    pub fn content_type(mut self, content_type: Option<&str>) -> Caller<'c, 'a> {
+        self.content_type = content_type.map(str::to_owned);
+        self
+    }
+
+    /// Sends `METHOD PATH [BODY]` and records the exchange. A body's `Content-Type` follows
+    /// the caller's first header (its credential), or leads when it has none.
+    pub fn req(&self, line: &str) -> Answer {
+        let mut parts = line.splitn(3, ' ');
+        let method = parts.next().expect("a method");
+        let path = parts.next().expect("a path");
+        let body = parts.next();
+        let mut headers: Vec<(&str, &str)> = self.headers.iter().map(|(h, v)| (h.as_str(), v.as_str())).collect();
+        if let (Some(_), Some(content_type)) = (body, &self.content_type) {
+            let at = headers.len().min(1);
+            headers.insert(at, ("Content-Type", content_type.as_str()));
+        }
+        let mut session = self.api.session.borrow_mut();
+        self.api
+            .http
+            .send(&mut session, self.door, method, path, &headers, body)
     }
 }
 

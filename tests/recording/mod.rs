@@ -69,11 +69,12 @@ impl Session {
         }
     }
 
-    /// A session over a committed ledger file, whose ids and hashes are fixed: they are
-    /// compared as they are, only the folder and real-clock times replaced.
+    /// A session over a committed ledger file, whose ids and hashes are fixed: those are
+    /// compared as they are; only what later commands mint is replaced.
     pub fn exact(ledger: Ledger, instant: &str) -> Session {
+        let stored = stored_texts(&ledger.sqlite());
         let mut session = Session::over(ledger, instant);
-        session.norm.keep_ids();
+        session.norm.keep(stored);
         session
     }
 
@@ -95,6 +96,20 @@ impl Session {
     /// Runs `ledgerctl ARGS` and records it.
     pub fn run(&mut self, args: &[&str]) -> Printed {
         self.run_with(&[], None, args)
+    }
+
+    /// Runs `ledgerctl LINE`, its words split as a shell would (`'…'` quotes one word).
+    pub fn sh(&mut self, line: &str) -> Printed {
+        let words = words(line);
+        let args: Vec<&str> = words.iter().map(String::as_str).collect();
+        self.run(&args)
+    }
+
+    /// As [`Session::sh`], with `input` on stdin.
+    pub fn piped(&mut self, input: &str, line: &str) -> Printed {
+        let words = words(line);
+        let args: Vec<&str> = words.iter().map(String::as_str).collect();
+        self.run_with(&[], Some(input), &args)
     }
 
     /// Runs `ledgerctl ARGS` and records it, with extra environment variables and an input.
@@ -138,6 +153,54 @@ impl Session {
     pub fn check(self, name: &str) {
         check(name, &self.records);
     }
+}
+
+/// Every text value stored in the ledger file, in every table.
+fn stored_texts(conn: &rusqlite::Connection) -> Vec<String> {
+    let mut tables = conn
+        .prepare("SELECT name FROM sqlite_master WHERE type = 'table'")
+        .expect("list tables");
+    let names: Vec<String> = tables
+        .query_map([], |row| row.get(0))
+        .expect("tables")
+        .map(|name| name.expect("a table name"))
+        .collect();
+    let mut texts = Vec::new();
+    for name in names {
+        let mut rows = conn
+            .prepare(&format!("SELECT * FROM \"{name}\""))
+            .expect("read a table");
+        let columns = rows.column_count();
+        let mut rows = rows.query([]).expect("rows");
+        while let Some(row) = rows.next().expect("a row") {
+            for i in 0..columns {
+                if let Ok(text) = row.get_ref(i).expect("a value").as_str() {
+                    texts.push(text.to_owned());
+                }
+            }
+        }
+    }
+    texts
+}
+
+/// The words of a command line: split at spaces, `'…'` kept as one word (even empty).
+fn words(line: &str) -> Vec<String> {
+    let mut words = Vec::new();
+    let mut word: Option<String> = None;
+    let mut quoted = false;
+    for c in line.chars() {
+        match c {
+            '\'' => {
+                quoted = !quoted;
+                word.get_or_insert_with(String::new);
+            }
+            ' ' if !quoted => words.extend(word.take()),
+            c => word.get_or_insert_with(String::new).push(c),
+        }
+    }
+    assert!(!quoted, "an unclosed quote in {line:?}");
+    words.extend(word);
+    words
 }
 
 /// A titled block of text; an absent final newline is said, so it is not lost in the file.

@@ -2,7 +2,7 @@
 //! appearance, and nothing else touched. Ids and hashes keep their length, so table columns
 //! keep their widths.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 
 /// Characters of a ULID (Crockford's base 32, upper case).
 fn is_ulid_char(b: u8) -> bool {
@@ -31,8 +31,8 @@ pub struct Normaliser {
     /// pinned (the server's, or those of a failure reported before the clock is read) and read
     /// `<time>`. The pinned instants are years away from any real run.
     started: String,
-    /// Ids and hashes are left as they are (a committed file's are fixed).
-    keep_ids: bool,
+    /// Ids and hashes left as they are: those a committed ledger file holds are fixed.
+    kept: HashSet<String>,
 }
 
 impl Normaliser {
@@ -44,12 +44,13 @@ impl Normaliser {
             hashes: HashMap::new(),
             literals: Vec::new(),
             started: real_now(-1),
-            keep_ids: false,
+            kept: HashSet::new(),
         }
     }
 
-    pub fn keep_ids(&mut self) {
-        self.keep_ids = true;
+    /// Leaves these ids and hashes as they are.
+    pub fn keep(&mut self, values: impl IntoIterator<Item = String>) {
+        self.kept.extend(values);
     }
 
     /// Every later `text` reads as `placeholder`.
@@ -92,10 +93,10 @@ impl Normaliser {
     /// The placeholder for what starts at `i`, and the length it replaces.
     fn replace_at(&mut self, bytes: &[u8], i: usize, now: &str) -> Option<(String, usize)> {
         let rest = &bytes[i..];
-        if self.keep_ids {
-            return real_time(rest, &self.started, now);
-        }
         if let Some((len, id, beancount)) = minted_id(rest) {
+            if self.kept.contains(&id) {
+                return None;
+            }
             let mut placeholder = self.id(&id);
             if beancount {
                 placeholder = beancount_form(&placeholder);
@@ -112,6 +113,9 @@ impl Normaliser {
         let random = rest.get(..HASH_LEN).is_some_and(|h| h.iter().any(|b| *b != b'0'));
         if random && hex_run(rest) == HASH_LEN && rest.get(HASH_LEN).is_none_or(|b| !is_word(*b)) {
             let hash = std::str::from_utf8(&rest[..HASH_LEN]).expect("ASCII");
+            if self.kept.contains(hash) {
+                return None;
+            }
             return Some((self.hash(hash), HASH_LEN));
         }
         real_time(rest, &self.started, now)

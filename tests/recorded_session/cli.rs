@@ -201,6 +201,7 @@ fn refused_amounts_and_ids(s: &mut Session, ids: &Ids) {
     s.sh("wallet deposit alice");
     s.sh("bogus");
     s.sh("--version");
+    s.sh("serve --listen 127.0.0.1:0 --internal-listen 127.0.0.1:0");
 }
 
 fn tokens(s: &mut Session) {

@@ -11,6 +11,7 @@ mod http;
 mod recording;
 #[path = "../support/mod.rs"]
 mod support;
+mod tamper;
 
 use recording::Session;
 

@@ -208,3 +208,46 @@ fn real_now(seconds: i64) -> String {
         .format("%Y-%m-%dT%H:%M:%SZ")
         .to_string()
 }
+
+#[cfg(test)]
+mod tests {
+    use super::Normaliser;
+
+    const TXN: &str = "txn_01M8GK1TXKX0AZD2DKZ3W9J1XJ";
+    const WLT: &str = "wlt_01M8GK1TX72SK8RG57M6FHJ26X";
+    const HASH: &str = "9edd6aa723b43fcc4e3b48e381ebcb69309e39273040c8566eb2dab89c15b111";
+
+    #[test]
+    fn ids_become_same_width_placeholders_numbered_in_order_of_first_appearance() {
+        let mut n = Normaliser::new("/tmp/x");
+        let text = format!("{WLT} {TXN} {WLT} Wlt-U{} /tmp/x/ledger.db", &WLT[4..]);
+        let out = n.apply(&text);
+        assert_eq!(
+            out,
+            "wlt_#0000000000000000000000001 txn_#0000000000000000000000001 \
+             wlt_#0000000000000000000000001 Wlt-U#0000000000000000000000001 <dir>/ledger.db"
+        );
+        assert_eq!(n.apply(TXN).len(), TXN.len());
+    }
+
+    #[test]
+    fn secrets_and_hashes_are_replaced_but_hand_written_ids_and_zero_hashes_are_not() {
+        let mut n = Normaliser::new("/tmp/x");
+        let token = format!("tok_01M8GK1V27MCJBX5CCT55PC7CK.{HASH}");
+        assert_eq!(n.apply(&token), "tok_#0000000000000000000000001.<secret>");
+        let head = n.apply(&format!("4:{HASH}"));
+        assert_eq!(head.len(), 2 + HASH.len());
+        assert!(head.starts_with("4:<hash#1>_"), "{head}");
+        let by_hand = format!("txn_00000000000000000000000003 3:{}", "0".repeat(64));
+        assert_eq!(n.apply(&by_hand), by_hand);
+        assert_eq!(n.apply(&format!("x{TXN}")), format!("x{TXN}"), "only whole words");
+    }
+
+    #[test]
+    fn kept_ids_and_hashes_are_left_as_they_are() {
+        let mut n = Normaliser::new("/tmp/x");
+        n.keep([TXN.to_owned(), HASH.to_owned()]);
+        let text = format!("{TXN} {HASH} {WLT}");
+        assert_eq!(n.apply(&text), format!("{TXN} {HASH} wlt_#0000000000000000000000001"));
+    }
+}

@@ -1,0 +1,159 @@
+//! The HTTP session: every route of a real `serve`, its refusals and `/openapi.json`.
+
+use crate::recording::http::{Api, Door, Http};
+use crate::recording::Session;
+use crate::DAY1;
+
+#[test]
+fn every_http_route_answers_as_recorded() {
+    let mut s = Session::at(DAY1);
+    for line in [
+        "init",
+        "wallet create alice",
+        "wallet create bob --currency USD",
+        "wallet deposit alice --amount 100",
+        "wallet deposit bob --amount 50",
+    ] {
+        s.sh(line);
+    }
+    let mut token = |options: &str| s.sh(&format!("-o json token create {options}")).field("/data/secret");
+    let tokens = Tokens {
+        write: token("--scope write"),
+        read: token(""),
+        alice: token("--scope write --user alice"),
+        internal: token("--internal"),
+        revoked: token("--scope write"),
+    };
+    let revoked_id = tokens.revoked.split_once('.').expect("a token's text").0;
+    s.sh(&format!("--yes token revoke {revoked_id}"));
+    let http = Http::start(&s);
+    s.literal(&http.server.public, "<public listener>");
+    s.literal(&http.server.internal, "<internal listener>");
+    {
+        let api = Api::new(&mut s, &http);
+        reads(&api, &tokens);
+        writes(&api, &tokens);
+        refusals(&api, &tokens);
+    }
+    let (code, stderr) = http.server.stop();
+    let exit = format!("{code}\n");
+    s.record("serve stopped by SIGTERM", &[("exit", &exit), ("stderr", &stderr)]);
+    s.check("http_session.txt");
+}
+
+/// The secrets of the tokens the session made.
+struct Tokens {
+    write: String,
+    read: String,
+    alice: String,
+    internal: String,
+    revoked: String,
+}
+
+fn reads(api: &Api, t: &Tokens) {
+    let anonymous = api.anonymous();
+    anonymous.req("GET /healthz");
+    anonymous.on(Door::Internal).req("GET /healthz");
+    api.anonymous().req("GET /openapi.json");
+    let read = api.bearer(&t.read);
+    for path in [
+        "/wallets/alice",
+        "/wallets/bob",
+        "/wallets/nobody",
+        "/wallets/alice/transactions",
+        "/wallets/alice/freezes",
+    ] {
+        read.req(&format!("GET {path}"));
+    }
+    let alice = api.bearer(&t.alice);
+    alice.req("GET /wallets/alice");
+    alice.req("GET /wallets/bob");
+}
+
+fn writes(api: &Api, t: &Tokens) {
+    let w = api.bearer(&t.write);
+    w.req(r#"POST /wallets/alice/deposit {"amount":"10.00","description":"top up","reference_id":"h-1"}"#);
+    w.req(r#"POST /wallets/alice/deposit {"amount":"10","reference_id":"h-1"}"#);
+    w.req(r#"POST /wallets/alice/deposit {"amount":"11","reference_id":"h-1"}"#);
+    let paid = w
+        .req(r#"POST /wallets/alice/payment {"amount":"20","counterparty_id":"shop","new_counterparty":true}"#)
+        .field("/data/transaction/id");
+    w.req(r#"POST /wallets/alice/payment {"amount":"1","counterparty_id":"shpo"}"#);
+    w.req(r#"POST /wallets/alice/withdraw {"amount":"5"}"#);
+    w.req(r#"POST /wallets/alice/withdraw {"amount":"5000"}"#);
+    let freeze_id = w
+        .req(r#"POST /wallets/alice/freeze {"amount":"7","reason":"hold"}"#)
+        .field("/data/freeze/id");
+    w.req(&format!(
+        r#"POST /wallets/alice/unfreeze {{"freeze_id":"{freeze_id}","reason":"ok"}}"#
+    ));
+    w.req(&format!(
+        r#"POST /wallets/alice/unfreeze {{"freeze_id":"{freeze_id}"}}"#
+    ));
+    w.req(&format!(
+        r#"POST /wallets/alice/refund {{"transaction_id":"{paid}","amount":"3","reason":"r"}}"#
+    ));
+    let keyed = api.bearer(&t.write).with("Idempotency-Key", "k-1");
+    for amount in ["2", "2", "3"] {
+        keyed.req(&format!(r#"POST /wallets/bob/deposit {{"amount":"{amount}"}}"#));
+    }
+    internal_refunds(api, t, &paid);
+    pages(api, t);
+}
+
+fn internal_refunds(api: &Api, t: &Tokens, paid: &str) {
+    let partial = format!(r#"POST /internal/wallet/refund {{"transaction_id":"{paid}","amount":"2"}}"#);
+    let rest = format!(r#"POST /internal/wallet/refund {{"transaction_id":"{paid}"}}"#);
+    let internal = api.api_key(&t.internal);
+    internal.req(&partial);
+    let keyed = api.api_key(&t.internal).with("Idempotency-Key", "ik-1");
+    keyed.req(&rest);
+    keyed.req(&rest);
+    internal.req(&partial);
+}
+
+fn pages(api: &Api, t: &Tokens) {
+    let read = api.bearer(&t.read);
+    let first = read.req("GET /wallets/alice/transactions?page_size=2");
+    if let Some(cursor) = first.json()["next_cursor"].as_str() {
+        read.req(&format!("GET /wallets/alice/transactions?page_size=2&cursor={cursor}"));
+    }
+    read.req("GET /wallets/alice/transactions?type=payment,refund");
+    read.req("GET /wallets/alice/transactions?reference_id=h-1&page=1");
+    read.req("GET /wallets/alice/freezes?status=released");
+}
+
+fn refusals(api: &Api, t: &Tokens) {
+    api.anonymous().req("GET /wallets/alice");
+    api.bearer("tok_01ARZ3NDEKTSV4RRFFQ69G5FAV.nonsense")
+        .req("GET /wallets/alice");
+    api.bearer(&t.revoked).req("GET /wallets/alice");
+    api.bearer(&t.read).req(r#"POST /wallets/alice/deposit {"amount":"1"}"#);
+    api.bearer(&t.alice).req(r#"POST /wallets/bob/deposit {"amount":"1"}"#);
+    api.bearer(&t.internal).req("GET /wallets/alice");
+    let w = api.bearer(&t.write);
+    for amount in [r#""1e3""#, r#""-0""#, r#""0.001""#, r#""0""#, r#""""#, "1"] {
+        w.req(&format!(r#"POST /wallets/alice/deposit {{"amount":{amount}}}"#));
+    }
+    w.req(r#"POST /wallets/alice/deposit {"amount":"1","colour":"red"}"#);
+    w.req(r#"POST /wallets/alice/deposit {"amount":"1""#);
+    w.req("POST /wallets/alice/deposit");
+    let text = api.bearer(&t.write).content_type(Some("text/plain"));
+    text.req(r#"POST /wallets/alice/deposit {"amount":"1"}"#);
+    w.req(r#"POST /wallets/nobody/deposit {"amount":"1"}"#);
+    w.req(r#"POST /wallets/alice/unfreeze {"freeze_id":"frz_01ARZ3NDEKTSV4RRFFQ69G5FAV"}"#);
+    w.req(r#"POST /wallets/alice/refund {"transaction_id":"txn_01ARZ3NDEKTSV4RRFFQ69G5FAV"}"#);
+    let read = api.bearer(&t.read);
+    for query in ["colour=red", "page_size=1000", "type=bogus", "cursor=nonsense"] {
+        read.req(&format!("GET /wallets/alice/transactions?{query}"));
+    }
+    read.req("GET /nowhere");
+    w.req("DELETE /wallets/alice");
+    w.req("GET /wallets/alice/deposit");
+    w.req(r#"POST /internal/wallet/refund {"transaction_id":"x"}"#);
+    api.api_key(&t.write)
+        .req(r#"POST /internal/wallet/refund {"transaction_id":"x"}"#);
+    let bare = api.anonymous().on(Door::Internal).content_type(None);
+    bare.req(r#"POST /internal/wallet/refund {"transaction_id":"x"}"#);
+    api.bearer(&t.write).on(Door::Internal).req("GET /wallets/alice");
+}

@@ -1,60 +1,34 @@
 //! Deposit: money arrives from outside (the settlement account) into the wallet's available
 //! balance. SPEC 5.3.
 
-use serde_json::{json, Value};
-
-use super::fields::{reference, text, AmountText};
+use super::fields::Movement;
 use super::plan::{post, Common, Context, FreezeChange, Plan};
 use super::{Operation, Spec};
 use crate::error::Result;
-use crate::ledger::model::{Account, TxType, Wallet};
-use crate::ledger::money::Currency;
+use crate::ledger::model::{Account, Wallet};
 
 pub const SPEC: Spec = Spec {
     name: "deposit",
     fields: &["amount", "description", "reference_id"],
     read: |f| {
-        let user_id = f.required("user_id")?;
-        let op = Operation::deposit(&f.required("amount")?, f.take("description")?, f.take("reference_id")?)?;
-        Ok((Some(user_id), op))
+        let (user_id, movement) = Movement::read(f)?;
+        Ok((Some(user_id), Operation::Deposit(movement)))
     },
 };
 
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Request {
-    pub amount: AmountText,
-    pub description: Option<String>,
-    pub reference_id: Option<String>,
-}
+/// A deposit's fields: an amount, a description, a reference.
+pub type Request = Movement;
 
-impl Request {
-    pub fn new(amount: &str, description: Option<String>, reference_id: Option<String>) -> Result<Request> {
-        Ok(Request {
-            amount: AmountText::new(amount)?,
-            description: text("description", description)?,
-            reference_id: reference("reference_id", reference_id)?,
-        })
-    }
-
-    pub(super) fn canonical(&self, currency: Currency) -> Result<Value> {
-        Ok(json!({
-            "op": TxType::Deposit,
-            "amount": self.amount.canonical(currency)?,
-            "description": self.description,
-            "reference_id": self.reference_id,
-        }))
-    }
-
-    pub(super) fn plan(&self, wallet: &Wallet, common: Common, ctx: &Context) -> Result<Plan> {
-        let currency = wallet.currency;
-        let amount = self.amount.in_currency(currency)?;
-        let mut draft = common.transfer(
-            &Account::Settlement(currency),
-            &Account::available(wallet),
-            currency,
-            amount,
-        );
-        draft.description = self.description.clone();
-        post(wallet, draft, ctx, FreezeChange::None)
-    }
+/// Settlement → the wallet's available balance.
+pub(super) fn plan(request: &Request, wallet: &Wallet, common: Common, ctx: &Context) -> Result<Plan> {
+    let currency = wallet.currency;
+    let amount = request.amount.in_currency(currency)?;
+    let mut draft = common.transfer(
+        &Account::Settlement(currency),
+        &Account::available(wallet),
+        currency,
+        amount,
+    );
+    draft.description = request.description.clone();
+    post(wallet, draft, ctx, FreezeChange::None)
 }

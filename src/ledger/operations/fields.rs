@@ -3,9 +3,12 @@
 
 use std::collections::BTreeMap;
 
+use serde_json::{json, Value};
+
 use crate::error::{Error, Result};
 use crate::ledger::ids;
 use crate::ledger::limits::TEXT_LEN_MAX;
+use crate::ledger::model::TxType;
 use crate::ledger::money::{self, Amount, Currency};
 
 /// An amount string that passed the grammar check; its decimals are checked against the
@@ -26,6 +29,45 @@ impl AmountText {
     /// The amount in the currency's canonical form, as a request's canonical form holds it.
     pub fn canonical(&self, currency: Currency) -> Result<String> {
         self.in_currency(currency).map(|a| currency.format(a.minor()))
+    }
+}
+
+/// The fields of an amount moved between the wallet and the outside (a deposit, a withdrawal):
+/// the two differ only in direction, which their rules give.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Movement {
+    pub amount: AmountText,
+    pub description: Option<String>,
+    pub reference_id: Option<String>,
+}
+
+impl Movement {
+    pub fn new(amount: &str, description: Option<String>, reference_id: Option<String>) -> Result<Movement> {
+        Ok(Movement {
+            amount: AmountText::new(amount)?,
+            description: text("description", description)?,
+            reference_id: reference("reference_id", reference_id)?,
+        })
+    }
+
+    /// A batch line's or HTTP body's fields: the user, then the movement.
+    pub fn read(fields: &mut Fields) -> Result<(String, Movement)> {
+        let user_id = fields.required("user_id")?;
+        let movement = Movement::new(
+            &fields.required("amount")?,
+            fields.take("description")?,
+            fields.take("reference_id")?,
+        )?;
+        Ok((user_id, movement))
+    }
+
+    pub fn canonical(&self, kind: TxType, currency: Currency) -> Result<Value> {
+        Ok(json!({
+            "op": kind,
+            "amount": self.amount.canonical(currency)?,
+            "description": self.description,
+            "reference_id": self.reference_id,
+        }))
     }
 }
 

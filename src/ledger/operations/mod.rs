@@ -129,7 +129,7 @@ impl Load for Referent {
 
 impl Operation {
     pub fn deposit(amount: &str, description: Option<String>, reference_id: Option<String>) -> Result<Operation> {
-        deposit::Request::new(amount, description, reference_id).map(Operation::Deposit)
+        fields::Movement::new(amount, description, reference_id).map(Operation::Deposit)
     }
 
     pub fn payment(
@@ -144,7 +144,7 @@ impl Operation {
     }
 
     pub fn withdraw(amount: &str, description: Option<String>, reference_id: Option<String>) -> Result<Operation> {
-        withdraw::Request::new(amount, description, reference_id).map(Operation::Withdraw)
+        fields::Movement::new(amount, description, reference_id).map(Operation::Withdraw)
     }
 
     pub fn freeze(amount: &str, reason: Option<String>, reference_id: Option<String>) -> Result<Operation> {
@@ -213,9 +213,9 @@ impl Operation {
     /// decimals, so `50` and `50.00` are the same request.
     pub fn canonical(&self, currency: Currency) -> Result<String> {
         let value = match self {
-            Operation::Deposit(r) => r.canonical(currency)?,
+            Operation::Deposit(r) => r.canonical(TxType::Deposit, currency)?,
             Operation::Payment(r) => r.canonical(currency)?,
-            Operation::Withdraw(r) => r.canonical(currency)?,
+            Operation::Withdraw(r) => r.canonical(TxType::Withdraw, currency)?,
             Operation::Freeze(r) => r.canonical(currency)?,
             Operation::Unfreeze(r) => r.canonical(),
             Operation::Refund(r) => r.canonical(currency)?,
@@ -231,9 +231,9 @@ impl Operation {
         let request = self.canonical(wallet.currency)?;
         let common = plan::Common::new(self.kind(), self.reference_id(), request);
         match self {
-            Operation::Deposit(r) => r.plan(wallet, common, ctx),
+            Operation::Deposit(r) => deposit::plan(r, wallet, common, ctx),
             Operation::Payment(r) => r.plan(wallet, load, common, ctx),
-            Operation::Withdraw(r) => r.plan(wallet, common, ctx),
+            Operation::Withdraw(r) => withdraw::plan(r, wallet, common, ctx),
             Operation::Freeze(r) => r.plan(wallet, common, ctx),
             Operation::Unfreeze(r) => r.plan(wallet, load, common, ctx),
             Operation::Refund(r) => r.plan(wallet, load, common, ctx),

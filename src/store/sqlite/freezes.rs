@@ -6,8 +6,8 @@ use super::Tx;
 use crate::error::{Error, Result};
 use crate::ledger::model::{Freeze, FreezeStatus};
 use crate::ledger::money::Amount;
-use crate::ledger::request::{PageRequest, Paged};
 use crate::ledger::operations::FreezeChange;
+use crate::ledger::request::{PageRequest, Paged};
 
 const FREEZE_COLUMNS: &str = "id, wallet_id, amount_minor, reason, status, created_at, released_at, release_reason";
 

@@ -9,8 +9,8 @@ use crate::error::{Error, Result};
 use crate::ledger::chain::{entry_hash, Owner, GENESIS_HASH};
 use crate::ledger::model::{Entry, Posting, StoredEntry, TxType, Wallet};
 use crate::ledger::money::{Amount, Currency};
-use crate::ledger::request::{EntryFilter, PageRequest, Paged};
 use crate::ledger::operations::Plan;
+use crate::ledger::request::{EntryFilter, PageRequest, Paged};
 use crate::ledger::verify::BalanceProof;
 
 pub(super) const ENTRY_COLUMNS: &str = "seq, id, wallet_id, kind, currency, amount_minor, balance_before_minor, balance_after_minor, counterparty_id, description, reference_id, original_id, freeze_id, request, actor, created_at, prev_hash, hash";

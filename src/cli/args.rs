@@ -8,6 +8,7 @@ use crate::ledger::limits::{
     COMMIT_GROUP_DEFAULT, COMMIT_GROUP_MAX, LOCK_TIMEOUT_MS_DEFAULT, LOCK_TIMEOUT_MS_MAX, REQUEST_TIMEOUT_MS,
     REQUEST_TIMEOUT_MS_MAX,
 };
+use crate::output::export::ExportFormat;
 use crate::output::Format;
 
 /// Double-entry wallet ledger administration over a SQLite ledger file.
@@ -61,8 +62,8 @@ pub struct Global {
     pub app: String,
 
     /// Tables for people, or exactly one JSON envelope for scripts
-    #[arg(short = 'o', long, global = true, env = "LEDGERCTL_OUTPUT", value_enum, default_value_t = Format::Table)]
-    pub output: Format,
+    #[arg(short = 'o', long, global = true, env = "LEDGERCTL_OUTPUT", value_enum, default_value_t = OutputFormat::Table)]
+    pub output: OutputFormat,
 
     /// Tables show every column in full, even wider than the terminal (on a narrow terminal,
     /// the least important columns are otherwise cut short or left out)
@@ -516,7 +517,7 @@ pub enum LedgerCommand {
     Export {
         /// The format to write on stdout
         #[arg(long, value_enum)]
-        format: crate::output::export::ExportFormat,
+        format: ExportFormatArg,
         /// Only entries from this moment on (RFC 3339, `YYYY-MM-DD HH:MM:SS` in UTC, or a date
         /// for its midnight UTC)
         #[arg(long, value_name = "TIME")]
@@ -525,4 +526,49 @@ pub enum LedgerCommand {
         #[arg(long, value_name = "TIME")]
         until: Option<String>,
     },
+}
+
+/// The names and help of [`Format`] on the command line; output itself knows nothing of clap.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum OutputFormat {
+    /// Tables for people.
+    Table,
+    /// One JSON envelope per command, for scripts.
+    Json,
+    /// CSV with a header row, for spreadsheets: list commands only.
+    Csv,
+}
+
+impl From<OutputFormat> for Format {
+    fn from(format: OutputFormat) -> Format {
+        match format {
+            OutputFormat::Table => Format::Table,
+            OutputFormat::Json => Format::Json,
+            OutputFormat::Csv => Format::Csv,
+        }
+    }
+}
+
+/// The names and help of [`ExportFormat`] on the command line.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum ExportFormatArg {
+    /// One row per posting
+    Csv,
+    /// JSON Lines: one entry per line
+    Json,
+    /// An hledger journal
+    Hledger,
+    /// A beancount ledger
+    Beancount,
+}
+
+impl From<ExportFormatArg> for ExportFormat {
+    fn from(format: ExportFormatArg) -> ExportFormat {
+        match format {
+            ExportFormatArg::Csv => ExportFormat::Csv,
+            ExportFormatArg::Json => ExportFormat::Json,
+            ExportFormatArg::Hledger => ExportFormat::Hledger,
+            ExportFormatArg::Beancount => ExportFormat::Beancount,
+        }
+    }
 }

@@ -40,7 +40,11 @@ pub fn main() -> ExitCode {
     if let Ok(clock) = clock {
         ops::set_clock(clock);
     }
-    let mut printer = Printer::new(cli.global.output, io::BufWriter::new(io::stdout().lock()), ops::now());
+    let mut printer = Printer::new(
+        cli.global.output.into(),
+        io::BufWriter::new(io::stdout().lock()),
+        ops::now(),
+    );
     if io::stdout().is_terminal() {
         printer = printer.on_terminal((!cli.global.wide).then(terminal_width));
     }
@@ -207,7 +211,7 @@ fn run<W: Write>(cli: &Cli, out: &mut Printer<W>) -> Result<(), Stop> {
             let since = since.as_deref().map(|t| ops::parse_time("since", t)).transpose()?;
             let until = until.as_deref().map(|t| ops::parse_time("until", t)).transpose()?;
             let mut store = open_read()?;
-            let mut exporter = Exporter::new(*format, out.writer());
+            let mut exporter = Exporter::new((*format).into(), out.writer());
             let exported = ops::export(&mut store, since.as_deref(), until.as_deref(), &mut exporter);
             if let Some(e) = exporter.io_error.take() {
                 return Err(Stop::Output(e));
@@ -312,7 +316,7 @@ fn serve<W: Write>(args: &args::ServeArgs, g: &Global, out: &mut Printer<W>) -> 
         request_timeout_ms: args.request_timeout_ms,
     };
     crate::http::run(&config, &args.listen, &args.internal_listen, &mut |bound| {
-        out.listening(bound)?;
+        out.listening(bound.public, bound.internal)?;
         out.flush()
     })?;
     Ok(())

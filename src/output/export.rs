@@ -15,7 +15,7 @@ use crate::ledger::money::Currency;
 use crate::ops::{wallet_of_account, ExportSink, WalletOwner};
 
 /// The formats of `ledger export`.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum ExportFormat {
     /// One row per posting
     Csv,

@@ -6,6 +6,7 @@ mod batch;
 pub mod commands;
 mod confirm;
 mod man;
+mod reference;
 
 use std::ffi::OsString;
 use std::io::{self, IsTerminal, Write};
@@ -39,6 +40,7 @@ use commands::{batch::BatchArgs, completions::CompletionsArgs, man::ManArgs, ref
 #[command(after_help = "Exit codes: 0 ok, 1 internal error, 2 invalid request, 3 not found, \
 4 conflict or insufficient balance, 5 invalid amount, 6 ledger busy (safe to retry), \
 7 ledger verify found a broken invariant, 8 cancelled at a confirmation (nothing written).")]
+#[command(after_long_help = reference::after_long_help())]
 pub struct Cli {
     #[command(flatten)]
     pub global: Global,

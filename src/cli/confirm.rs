@@ -11,13 +11,14 @@ use std::io::{self, IsTerminal};
 use dialoguer::console::{Key, Term};
 
 use crate::error::{Error, Result};
+use crate::ledger::limits::BATCH_CONFIRM_LINES;
 use crate::ledger::model::{Scope, TxType, WalletStatus};
 use crate::ledger::operations::Operation;
 use crate::ops;
 use crate::store::Store;
 
 /// A question needs a person: without a terminal the command is refused, naming `--yes`.
-pub(super) fn require_terminal(why: &str) -> Result<()> {
+fn require_terminal(why: &str) -> Result<()> {
     if io::stdin().is_terminal() && io::stderr().is_terminal() {
         Ok(())
     } else {
@@ -29,7 +30,7 @@ pub(super) fn require_terminal(why: &str) -> Result<()> {
 }
 
 /// Shows `facts` (one per line) and asks `question`; only `y` goes on.
-pub(super) fn ask(facts: &[String], question: &str) -> Result<()> {
+fn ask(facts: &[String], question: &str) -> Result<()> {
     let term = Term::stderr();
     let io_error = |e: io::Error| Error::internal(format!("asking for confirmation: {e}"));
     for fact in facts {
@@ -127,4 +128,17 @@ pub(super) fn revoke(token: &crate::ledger::token::Token) -> Result<()> {
         facts.push(format!("  user    {user}"));
     }
     ask(&facts, "Revoke?")
+}
+
+/// A long batch moves a lot of money: show what it will do (the facts `rehearse` finds by a
+/// dry run, only once a person is there to read them) and ask.
+pub(super) fn batch(lines: usize, rehearse: impl FnOnce() -> Result<Vec<String>>) -> Result<()> {
+    require_terminal(&format!(
+        "a batch of {lines} lines (more than {BATCH_CONFIRM_LINES}) changes balances"
+    ))?;
+    let mut facts = vec![format!(
+        "This batch has {lines} lines. A dry run against the ledger now gives:"
+    )];
+    facts.extend(rehearse()?);
+    ask(&facts, &format!("Apply {lines} lines?"))
 }

@@ -6,21 +6,9 @@ use std::path::Path;
 
 use clap::CommandFactory;
 
+use super::reference::{environment, exit_statuses};
 use super::Cli;
 use crate::error::{Error, Result};
-
-/// What each exit status means, in the order of the README's table.
-pub const EXIT_STATUSES: &[(u8, &str)] = &[
-    (0, "Success, also a replayed reference_id."),
-    (1, "Internal error: a bug or a storage failure."),
-    (2, "Invalid request: a missing or malformed argument, a bad id, an unknown currency, not a ledger file, a confirmation needed without a terminal."),
-    (3, "Not found: the ledger file, a wallet, transaction, freeze or token."),
-    (4, "Conflict: insufficient balance, a wallet not active or not empty, a freeze already released, a reference_id reused with other parameters, an existing ledger."),
-    (5, "Invalid amount, an amount above what can be refunded, or a balance above the maximum."),
-    (6, "The ledger is busy (another writer held the lock past --lock-timeout-ms): nothing was written, safe to retry."),
-    (7, "ledger verify found a broken invariant."),
-    (8, "Cancelled: the answer at a confirmation was no (or Ctrl-C); nothing was written."),
-];
 
 /// Examples per page, by the page's name; a page without its own shows the top page's.
 const EXAMPLES: &[(&str, &[(&str, &str)])] = &[
@@ -152,7 +140,11 @@ const EXAMPLES: &[(&str, &[(&str, &str)])] = &[
 
 /// The command tree as the pages describe it (built, so subcommands carry their full names).
 fn built() -> clap::Command {
-    let mut command = Cli::command().disable_help_subcommand(true);
+    // The pages have EXIT STATUS and ENVIRONMENT sections of their own, from the same tables
+    // as the long help; under EXTRA they would be said twice.
+    let mut command = Cli::command()
+        .disable_help_subcommand(true)
+        .after_long_help(None::<&str>);
     command.build();
     command
 }
@@ -196,7 +188,7 @@ fn page(command: clap::Command, env: &[(String, String)]) -> Result<Vec<u8>> {
     man.render(&mut text).map_err(rendering)?;
     let mut extra = String::new();
     extra.push_str(".SH \"EXIT STATUS\"\n");
-    for (code, meaning) in EXIT_STATUSES {
+    for (code, meaning) in exit_statuses() {
         extra.push_str(&format!(".TP\n\\fB{code}\\fR\n{}\n", roff(meaning)));
     }
     extra.push_str(".SH ENVIRONMENT\n");
@@ -220,25 +212,6 @@ fn page(command: clap::Command, env: &[(String, String)]) -> Result<Vec<u8>> {
     }
     text.extend_from_slice(extra.as_bytes());
     Ok(text)
-}
-
-/// Every environment variable any command reads, with what it sets, from the definitions.
-fn environment(command: &clap::Command) -> Vec<(String, String)> {
-    let mut found = std::collections::BTreeMap::new();
-    let mut stack = vec![command.clone()];
-    while let Some(command) = stack.pop() {
-        for arg in command.get_arguments() {
-            if let Some(var) = arg.get_env() {
-                let flag = arg.get_long().map(|l| format!("--{l}")).unwrap_or_default();
-                let help = arg.get_help().map(|h| h.to_string()).unwrap_or_default();
-                found
-                    .entry(var.to_string_lossy().into_owned())
-                    .or_insert_with(|| format!("{help} (as {flag}; the flag wins)."));
-            }
-        }
-        stack.extend(command.get_subcommands().cloned());
-    }
-    found.into_iter().collect()
 }
 
 /// Text made safe for roff: backslashes and hyphens escaped, no line starting with a control

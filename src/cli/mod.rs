@@ -1,31 +1,245 @@
-//! The CLI front door: arguments → one `ops` call → the printer. No SQL, no business rule.
+//! The CLI front door: the clap tree and its global options, and the dispatch to one file per
+//! subcommand (`commands/`), which turns arguments into one `ops` call and hands the result to
+//! the printer. No SQL, no business rule; every question asked before writing is in `confirm`.
 
-mod args;
 mod batch;
+pub mod commands;
 mod confirm;
 mod man;
+mod reference;
 
 use std::ffi::OsString;
 use std::io::{self, IsTerminal, Write};
+use std::path::PathBuf;
 use std::process::ExitCode;
 
 use clap::error::ErrorKind as ClapErrorKind;
-use clap::{CommandFactory, Parser};
+use clap::{Args, Parser, Subcommand};
 
-pub use args::{
-    Cli, Command, FreezeCommand, Global, LedgerCommand, TokenCommand, TokenScope, TransactionCommand, WalletCommand,
-};
+pub use commands::ledger::{ExportFormatArg, LedgerCommand};
+pub use commands::token::{TokenCommand, TokenScope};
+pub use commands::wallet::WalletCommand;
+pub use commands::{freeze::FreezeCommand, transaction::TransactionCommand};
 
 use crate::error::{Error, Result};
-use crate::ledger::model::{FreezeStatus, Scope, WalletStatus};
-use crate::ledger::operations::{Direction, Operation};
-use crate::ledger::request::{EntryFilter, PageRequest};
-use crate::ledger::token::{Access, TokenKind};
+use crate::ledger::limits::{LOCK_TIMEOUT_MS_DEFAULT, LOCK_TIMEOUT_MS_MAX};
+use crate::ledger::model::Scope;
 use crate::ops;
-use crate::output::export::Exporter;
 use crate::output::views::ErrorEnvelope;
 use crate::output::{Format, Printer};
 use crate::store::Store;
+use commands::{batch::BatchArgs, completions::CompletionsArgs, man::ManArgs, refund::RefundArgs, serve::ServeArgs};
+
+/// Double-entry wallet ledger administration over a SQLite ledger file.
+///
+/// Every money movement is one balanced journal entry, written durably in one transaction.
+/// Amounts are decimal strings with at most the currency's decimals (CNY 50.00, JPY 500);
+/// nothing is ever rounded.
+#[derive(Debug, Parser)]
+#[command(name = "ledgerctl", version, propagate_version = true, max_term_width = 100)]
+#[command(after_help = "Exit codes: 0 ok, 1 internal error, 2 invalid request, 3 not found, \
+4 conflict or insufficient balance, 5 invalid amount, 6 ledger busy (safe to retry), \
+7 ledger verify found a broken invariant, 8 cancelled at a confirmation (nothing written).")]
+#[command(after_long_help = reference::after_long_help())]
+pub struct Cli {
+    #[command(flatten)]
+    pub global: Global,
+
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+#[derive(Debug, Args)]
+pub struct Global {
+    /// The ledger file
+    #[arg(
+        long,
+        global = true,
+        env = "LEDGERCTL_DB",
+        default_value = "ledger.db",
+        value_name = "PATH"
+    )]
+    pub db: PathBuf,
+
+    /// The tenant whose wallets this command reaches
+    #[arg(
+        long,
+        global = true,
+        env = "LEDGERCTL_TENANT",
+        default_value = "default",
+        value_name = "ID"
+    )]
+    pub tenant: String,
+
+    /// The application whose wallets this command reaches
+    #[arg(
+        long,
+        global = true,
+        env = "LEDGERCTL_APP",
+        default_value = "default",
+        value_name = "ID"
+    )]
+    pub app: String,
+
+    /// Tables for people, or exactly one JSON envelope for scripts
+    #[arg(short = 'o', long, global = true, env = "LEDGERCTL_OUTPUT", value_enum, default_value_t = OutputFormat::Table)]
+    pub output: OutputFormat,
+
+    /// Tables show every column in full, even wider than the terminal (on a narrow terminal,
+    /// the least important columns are otherwise cut short or left out)
+    #[arg(long, global = true)]
+    pub wide: bool,
+
+    /// Answer yes to confirmations (wallet adjust, wallet status frozen|closed, token revoke, long batches)
+    #[arg(short = 'y', long, global = true)]
+    pub yes: bool,
+
+    /// Open the ledger read-only: reading commands work (also on a file this user cannot
+    /// write), every write is refused with exit 2 (read_only) before the file is touched
+    #[arg(long, global = true, env = "LEDGERCTL_READ_ONLY")]
+    pub read_only: bool,
+
+    /// How long to wait for another writer's lock before failing with exit 6
+    #[arg(long, global = true, env = "LEDGERCTL_LOCK_TIMEOUT_MS", default_value_t = LOCK_TIMEOUT_MS_DEFAULT, value_name = "MS",
+          value_parser = clap::value_parser!(u64).range(0..=LOCK_TIMEOUT_MS_MAX))]
+    pub lock_timeout_ms: u64,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Create a new ledger file (WAL, synchronous=FULL); refuses to touch an existing file
+    Init,
+
+    /// Open wallets, move money, and inspect them
+    #[command(subcommand)]
+    Wallet(WalletCommand),
+
+    /// The internal refund: refund a transaction, finding its wallet from the transaction
+    Refund(RefundArgs),
+
+    /// Prove the ledger's invariants and print its trial balance
+    #[command(subcommand)]
+    Ledger(LedgerCommand),
+
+    /// Run many operations from a CSV or JSONL file (or - for stdin), one JSON result per line
+    #[command(
+        after_help = "Columns (CSV header) or keys (JSONL): op (deposit, payment, withdraw, freeze, \
+unfreeze, refund, adjust), user_id, amount, description, reference_id, counterparty_id, reason, \
+freeze_id, transaction_id, direction (credit or debit, for adjust), new_counterparty (true to pay \
+a counterparty never paid before). A refund without user_id finds its wallet from the transaction. Exit 0 only when every line succeeded (a replay succeeds)."
+    )]
+    Batch(BatchArgs),
+
+    /// Look up one transaction of the tenant and application by its id
+    #[command(subcommand)]
+    Transaction(TransactionCommand),
+
+    /// Look up one freeze record of the tenant and application by its id
+    #[command(subcommand)]
+    Freeze(FreezeCommand),
+
+    /// Make, list and revoke the credentials `serve` accepts
+    #[command(subcommand)]
+    Token(TokenCommand),
+
+    /// Serve the HTTP API over this ledger (the wallet routes, reads, /healthz, /openapi.json)
+    #[command(after_help = "Public routes take `Authorization: Bearer <token>` (token create); \
+POST /internal/wallet/refund is served only on --internal-listen and takes `X-API-Key: <key>` \
+(token create --internal). Every 200 is durable on disk. SIGINT or SIGTERM stop taking new \
+connections and let the requests in flight finish (at most the request timeout + 5 s; a second signal stops waiting) \
+before exiting; an answered write is never lost.")]
+    Serve(ServeArgs),
+
+    /// Print a shell completion script (bash, zsh, fish, powershell, elvish)
+    Completions(CompletionsArgs),
+
+    /// Print the man page (roff), or write every page with `--dir`
+    Man(ManArgs),
+}
+
+impl Command {
+    /// Whether the command writes to the ledger (or creates it); every other command only
+    /// reads it, through a read-only connection.
+    fn writes(&self) -> bool {
+        match self {
+            Command::Completions(_)
+            | Command::Man(_)
+            | Command::Ledger(_)
+            | Command::Transaction(_)
+            | Command::Freeze(_) => false,
+            Command::Token(command) => command.writes(),
+            Command::Wallet(command) => command.writes(),
+            Command::Init | Command::Refund(_) | Command::Batch(_) | Command::Serve(_) => true,
+        }
+    }
+
+    /// Whether the result is a list, which `-o csv` can print.
+    fn lists(&self) -> bool {
+        match self {
+            Command::Ledger(command) => command.lists(),
+            Command::Token(command) => command.lists(),
+            Command::Wallet(command) => command.lists(),
+            Command::Init
+            | Command::Refund(_)
+            | Command::Batch(_)
+            | Command::Transaction(_)
+            | Command::Freeze(_)
+            | Command::Serve(_)
+            | Command::Completions(_)
+            | Command::Man(_) => false,
+        }
+    }
+}
+
+/// The names and help of [`Format`] on the command line; output itself knows nothing of clap.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum OutputFormat {
+    /// Tables for people.
+    Table,
+    /// One JSON envelope per command, for scripts.
+    Json,
+    /// CSV with a header row, for spreadsheets: list commands only.
+    Csv,
+}
+
+impl From<OutputFormat> for Format {
+    fn from(format: OutputFormat) -> Format {
+        match format {
+            OutputFormat::Table => Format::Table,
+            OutputFormat::Json => Format::Json,
+            OutputFormat::Csv => Format::Csv,
+        }
+    }
+}
+
+/// What every command may need besides its own arguments: the global options, the checked
+/// tenant and application, and who is acting.
+struct Context<'a> {
+    pub global: &'a Global,
+    pub scope: Scope,
+    pub actor: String,
+}
+
+impl Context<'_> {
+    /// The ledger, for a command that writes.
+    fn open(&self) -> Result<Store> {
+        Store::open(&self.global.db, self.global.lock_timeout_ms)
+    }
+
+    /// The ledger through a read-only connection.
+    fn open_read(&self) -> Result<Store> {
+        let g = self.global;
+        Store::open_for_reading(&g.db, g.lock_timeout_ms, g.read_only)
+    }
+
+    fn open_for(&self, writes: bool) -> Result<Store> {
+        if writes {
+            self.open()
+        } else {
+            self.open_read()
+        }
+    }
+}
 
 /// Runs the CLI on the process's arguments and returns its exit status.
 pub fn main() -> ExitCode {
@@ -41,7 +255,11 @@ pub fn main() -> ExitCode {
     if let Ok(clock) = clock {
         ops::set_clock(clock);
     }
-    let mut printer = Printer::new(cli.global.output, io::BufWriter::new(io::stdout().lock()), ops::now());
+    let mut printer = Printer::new(
+        cli.global.output.into(),
+        io::BufWriter::new(io::stdout().lock()),
+        ops::now(),
+    );
     if io::stdout().is_terminal() {
         printer = printer.on_terminal((!cli.global.wide).then(terminal_width));
     }
@@ -158,398 +376,36 @@ fn run<W: Write>(cli: &Cli, out: &mut Printer<W>) -> Result<(), Stop> {
         tenant_id: crate::ledger::ids::check_name("tenant", &g.tenant)?.to_owned(),
         application_id: crate::ledger::ids::check_name("app", &g.app)?.to_owned(),
     };
-    if out.format == Format::Csv && !lists(&cli.command) {
+    if out.format == Format::Csv && !cli.command.lists() {
         let lists = "wallet list, wallet history, wallet freezes, wallet status USER, token list, ledger journal, \
                      ledger trial-balance";
         return Err(Error::invalid("output", format!("csv is for the list commands ({lists})")).into());
     }
-    if g.read_only && writes(&cli.command) {
+    if g.read_only && cli.command.writes() {
         return Err(Error::ReadOnly {
             reason: "--read-only (LEDGERCTL_READ_ONLY) forbids this command, which writes; nothing was written"
                 .to_owned(),
         }
         .into());
     }
-    let actor = actor();
-    let open = || Store::open(&g.db, g.lock_timeout_ms);
-    let open_read = || Store::open_for_reading(&g.db, g.lock_timeout_ms, g.read_only);
-    let open_for = |command: &Command| if writes(command) { open() } else { open_read() };
+    let ctx = Context {
+        global: g,
+        scope,
+        actor: actor(),
+    };
     match &cli.command {
-        Command::Completions { shell } => out.raw(&completions(*shell))?,
-        Command::Man { dir: None } => out.raw(&man_page()?)?,
-        Command::Man { dir: Some(dir) } => man::write_pages(dir)?,
-        Command::Init => {
-            let version = ops::init(&g.db, g.lock_timeout_ms)?;
-            out.initialized(&g.db.display().to_string(), version)?;
-        }
-        Command::Refund(r) => {
-            let op = Operation::refund(
-                &r.transaction_id,
-                r.amount.as_deref(),
-                r.reason.clone(),
-                r.reference_id.clone(),
-            )?;
-            out.outcome(&ops::refund_by_transaction(&mut open()?, &scope, &op, &actor)?)?;
-        }
-        Command::Ledger(LedgerCommand::Verify { anchor }) => {
-            let anchors = anchor.iter().map(|a| a.parse()).collect::<Result<Vec<_>>>()?;
-            let report = ops::verify_file(&g.db, open_read, &anchors)?;
-            if report.ok() || out.format == Format::Table {
-                out.verify(&report)?;
-            }
-            if !report.ok() {
-                return Err(Error::InvariantBroken {
-                    broken: report.broken(),
-                }
-                .into());
-            }
-        }
-        Command::Ledger(LedgerCommand::Export { format, since, until }) => {
-            let since = since.as_deref().map(|t| ops::parse_time("since", t)).transpose()?;
-            let until = until.as_deref().map(|t| ops::parse_time("until", t)).transpose()?;
-            let mut store = open_read()?;
-            let mut exporter = Exporter::new(*format, out.writer());
-            let exported = ops::export(&mut store, since.as_deref(), until.as_deref(), &mut exporter);
-            if let Some(e) = exporter.io_error.take() {
-                return Err(Stop::Output(e));
-            }
-            exported?;
-        }
-        Command::Ledger(LedgerCommand::Journal {
-            wallet_id,
-            filter,
-            page,
-        }) => {
-            let page = PageRequest::new(page.page, page.page_size)?;
-            out.journal(&ops::journal(
-                &mut open_read()?,
-                wallet_id.as_deref(),
-                &entry_filter(filter)?,
-                page,
-            )?)?;
-        }
-        Command::Ledger(LedgerCommand::TrialBalance { at }) => {
-            let at = at.as_deref().map(|t| ops::parse_time("at", t)).transpose()?;
-            out.trial_balance(&ops::trial_balance(&mut open_read()?, at.as_deref())?)?
-        }
-        Command::Transaction(TransactionCommand::Show { transaction_id }) => {
-            let (entry, refunded, wallet) = ops::show_transaction(&mut open_read()?, &scope, transaction_id)?;
-            out.transaction(&entry, refunded, &wallet)?;
-        }
-        Command::Freeze(FreezeCommand::Show { freeze_id }) => {
-            let (freeze, wallet) = ops::show_freeze(&mut open_read()?, &scope, freeze_id)?;
-            out.freeze(&freeze, &wallet)?;
-        }
-        Command::Token(command) => token(command, g, &scope, &actor, &mut open_for(&cli.command)?, out)?,
-        Command::Serve(args) => serve(args, g, out)?,
-        Command::Batch(args) => batch::run(args, g.yes, &scope, &actor, &mut open()?, out)?,
-        Command::Wallet(command) => wallet(command, g, &scope, &actor, &mut open_for(&cli.command)?, out)?,
+        Command::Completions(args) => commands::completions::exec(args, out),
+        Command::Man(args) => commands::man::exec(args, out),
+        Command::Init => commands::init::exec(&ctx, out),
+        Command::Refund(args) => commands::refund::exec(args, &ctx, out),
+        Command::Ledger(command) => commands::ledger::exec(command, &ctx, out),
+        Command::Transaction(command) => commands::transaction::exec(command, &ctx, out),
+        Command::Freeze(command) => commands::freeze::exec(command, &ctx, out),
+        Command::Token(command) => commands::token::exec(command, &ctx, out),
+        Command::Serve(args) => commands::serve::exec(args, &ctx, out),
+        Command::Batch(args) => commands::batch::exec(args, &ctx, out),
+        Command::Wallet(command) => commands::wallet::exec(command, &ctx, out),
     }
-    Ok(())
-}
-
-fn token<W: Write>(
-    command: &TokenCommand,
-    g: &Global,
-    scope: &Scope,
-    actor: &str,
-    store: &mut Store,
-    out: &mut Printer<W>,
-) -> Result<(), Stop> {
-    match command {
-        TokenCommand::Create {
-            user,
-            scope: access,
-            expires,
-            internal,
-            name,
-        } => {
-            let new = ops::NewToken {
-                kind: if *internal {
-                    TokenKind::Internal
-                } else {
-                    TokenKind::Bearer
-                },
-                scope: scope.clone(),
-                user_id: user.clone(),
-                access: match (access, internal) {
-                    (_, true) | (TokenScope::Write, _) => Access::Write,
-                    (TokenScope::Read, false) => Access::Read,
-                },
-                expires: expires.clone(),
-                name: name.clone(),
-            };
-            let (token, secret) = ops::create_token(store, &new, actor)?;
-            out.token_created(&token, &secret)?;
-        }
-        TokenCommand::List { page } => {
-            out.tokens(&ops::list_tokens(store, PageRequest::new(page.page, page.page_size)?)?)?
-        }
-        TokenCommand::Revoke { token_id } => {
-            let token = ops::show_token(store, token_id)?;
-            if token.revoked_at.is_none() && !g.yes {
-                confirm::revoke(&token)?;
-            }
-            let (token, revoked) = ops::revoke_token(store, token_id)?;
-            out.token(&token, if revoked { "revoked" } else { "already revoked" })?;
-        }
-    }
-    Ok(())
-}
-
-fn serve<W: Write>(args: &args::ServeArgs, g: &Global, out: &mut Printer<W>) -> Result<(), Stop> {
-    // A server is how a ledger runs in production: it never stamps a pinned time.
-    if ops::clock() != ops::Clock::System {
-        return Err(Stop::Failed(Error::invalid(
-            ops::FAKE_NOW_ENV,
-            "is a test-only setting for single commands; serve refuses to run with it: unset it",
-        )));
-    }
-    let config = crate::http::Config {
-        db: g.db.clone(),
-        lock_timeout_ms: g.lock_timeout_ms,
-        commit_group_max: usize::try_from(args.commit_group_max).unwrap_or(1),
-        access_log: !args.quiet,
-        request_timeout_ms: args.request_timeout_ms,
-    };
-    crate::http::run(&config, &args.listen, &args.internal_listen, &mut |bound| {
-        out.listening(bound)?;
-        out.flush()
-    })?;
-    Ok(())
-}
-
-/// The commands that write to the ledger (or create it); every other command only reads it,
-/// through a read-only connection.
-fn writes(command: &Command) -> bool {
-    match command {
-        Command::Completions { .. } | Command::Man { .. } => false,
-        Command::Ledger(
-            LedgerCommand::Verify { .. }
-            | LedgerCommand::TrialBalance { .. }
-            | LedgerCommand::Journal { .. }
-            | LedgerCommand::Export { .. },
-        ) => false,
-        Command::Transaction(TransactionCommand::Show { .. }) | Command::Freeze(FreezeCommand::Show { .. }) => false,
-        Command::Token(TokenCommand::List { .. }) => false,
-        Command::Wallet(
-            WalletCommand::Show { .. }
-            | WalletCommand::List { .. }
-            | WalletCommand::History { .. }
-            | WalletCommand::Freezes { .. }
-            | WalletCommand::Status { status: None, .. },
-        ) => false,
-        Command::Init
-        | Command::Refund(_)
-        | Command::Batch(_)
-        | Command::Serve(_)
-        | Command::Token(TokenCommand::Create { .. } | TokenCommand::Revoke { .. })
-        | Command::Wallet(_) => true,
-    }
-}
-
-/// The commands whose result is a list, which `-o csv` can print.
-fn lists(command: &Command) -> bool {
-    matches!(
-        command,
-        Command::Ledger(LedgerCommand::Journal { .. } | LedgerCommand::TrialBalance { .. })
-            | Command::Token(TokenCommand::List { .. })
-            | Command::Wallet(
-                WalletCommand::List { .. }
-                    | WalletCommand::History { .. }
-                    | WalletCommand::Freezes { .. }
-                    | WalletCommand::Status { status: None, .. }
-            )
-    )
-}
-
-/// The filter flags of a list, parsed and checked.
-fn entry_filter(args: &args::FilterArgs) -> Result<EntryFilter> {
-    ops::entry_filter(
-        args.types.iter().map(String::as_str),
-        args.from.as_deref(),
-        args.to.as_deref(),
-        args.reference_id.as_deref(),
-        None,
-    )
-}
-
-fn wallet<W: Write>(
-    command: &WalletCommand,
-    g: &Global,
-    scope: &Scope,
-    actor: &str,
-    store: &mut Store,
-    out: &mut Printer<W>,
-) -> Result<(), Stop> {
-    let (user, op) = match command {
-        WalletCommand::Create { user, currency } => {
-            let chosen = currency
-                .as_deref()
-                .map(|code| code.to_ascii_uppercase().parse())
-                .transpose()?;
-            let currency = chosen.unwrap_or(crate::ledger::money::Currency::CNY);
-            let wallet = ops::create_wallet(store, scope, user, currency)?;
-            if chosen.is_none() {
-                // The currency is fixed for good: say which one was taken without being asked.
-                eprintln!(
-                    "note: the wallet is in {currency}, the default (choose with --currency or LEDGERCTL_CURRENCY)"
-                );
-            }
-            out.wallet(&wallet)?;
-            return Ok(());
-        }
-        WalletCommand::Show { user, at: None } => {
-            out.wallet(&ops::show_wallet(store, scope, user)?)?;
-            return Ok(());
-        }
-        WalletCommand::Show { user, at: Some(at) } => {
-            let at = ops::parse_time("at", at)?;
-            out.wallet_at(&ops::show_wallet_at(store, scope, user, &at)?, &at)?;
-            return Ok(());
-        }
-        WalletCommand::List { status, all, page } => {
-            let status = status.as_deref().map(str::parse::<WalletStatus>).transpose()?;
-            if *all {
-                let mut list = out.wallet_stream()?;
-                let listed = ops::each_wallet(store, scope, status, |w| list.item(&w));
-                // A closed stdout stops the walk; it is reported as what it is, not as a ledger error.
-                if let Some(e) = list.io_error.take() {
-                    return Err(Stop::Output(e));
-                }
-                list.finish(listed?)?;
-            } else {
-                out.wallets(&ops::list_wallets(
-                    store,
-                    scope,
-                    status,
-                    PageRequest::new(page.page, page.page_size)?,
-                )?)?;
-            }
-            return Ok(());
-        }
-        WalletCommand::History { user, filter, page } => {
-            let (wallet, entries) = ops::history(
-                store,
-                scope,
-                user,
-                &entry_filter(filter)?,
-                PageRequest::new(page.page, page.page_size)?,
-            )?;
-            out.history(&wallet, &entries)?;
-            return Ok(());
-        }
-        WalletCommand::Freezes { user, status, page } => {
-            let status = status.as_deref().map(str::parse::<FreezeStatus>).transpose()?;
-            let (wallet, records) =
-                ops::freezes(store, scope, user, status, PageRequest::new(page.page, page.page_size)?)?;
-            out.freezes(&wallet, &records)?;
-            return Ok(());
-        }
-        WalletCommand::Status {
-            user,
-            status: None,
-            page,
-            ..
-        } => {
-            let (wallet, changes) =
-                ops::status_history(store, scope, user, PageRequest::new(page.page, page.page_size)?)?;
-            out.status_history(&wallet, &changes)?;
-            return Ok(());
-        }
-        WalletCommand::Status {
-            user,
-            status: Some(status),
-            reason,
-            ..
-        } => {
-            let to: WalletStatus = status.parse()?;
-            if to != WalletStatus::Active && !g.yes {
-                confirm::status(store, scope, user, to, reason.clone())?;
-            }
-            out.status(&ops::set_status(store, scope, user, to, reason.clone(), actor)?)?;
-            return Ok(());
-        }
-        WalletCommand::Deposit { user, movement: m } => (
-            user,
-            Operation::deposit(&m.amount, m.description.clone(), m.reference_id.clone())?,
-        ),
-        WalletCommand::Payment {
-            user,
-            counterparty,
-            new_counterparty,
-            movement: m,
-        } => (
-            user,
-            Operation::payment(
-                &m.amount,
-                counterparty,
-                *new_counterparty,
-                m.description.clone(),
-                m.reference_id.clone(),
-            )?,
-        ),
-        WalletCommand::Withdraw { user, movement: m } => (
-            user,
-            Operation::withdraw(&m.amount, m.description.clone(), m.reference_id.clone())?,
-        ),
-        WalletCommand::Freeze {
-            user,
-            amount,
-            reason,
-            reference_id,
-        } => (user, Operation::freeze(amount, reason.clone(), reference_id.clone())?),
-        WalletCommand::Unfreeze {
-            user,
-            freeze_id,
-            reason,
-            reference_id,
-        } => (
-            user,
-            Operation::unfreeze(freeze_id, reason.clone(), reference_id.clone())?,
-        ),
-        WalletCommand::Refund { user, refund: r } => (
-            user,
-            Operation::refund(
-                &r.transaction_id,
-                r.amount.as_deref(),
-                r.reason.clone(),
-                r.reference_id.clone(),
-            )?,
-        ),
-        WalletCommand::Adjust {
-            user,
-            credit,
-            debit,
-            reason,
-            reference_id,
-        } => {
-            let (direction, amount) = match (credit, debit) {
-                (Some(a), None) => (Direction::Credit, a),
-                (None, Some(a)) => (Direction::Debit, a),
-                _ => return Err(Error::invalid("adjust", "give exactly one of --credit and --debit").into()),
-            };
-            let op = Operation::adjust(direction, amount, reason, reference_id.clone())?;
-            if !g.yes {
-                confirm::adjustment(store, scope, user, &op)?;
-            }
-            (user, op)
-        }
-    };
-    out.outcome(&ops::execute(store, scope, user, &op, actor)?)?;
-    Ok(())
-}
-
-/// The completion script of `shell`, generated from the clap definitions.
-pub fn completions(shell: clap_complete::Shell) -> Vec<u8> {
-    let mut script = Vec::new();
-    clap_complete::generate(shell, &mut Cli::command(), "ledgerctl", &mut script);
-    script
-}
-
-/// The top-level man page (roff), generated from the clap definitions.
-pub fn man_page() -> Result<Vec<u8>> {
-    man::top_page()
 }
 
 /// Who is acting, for the journal: the operating-system user running the command.

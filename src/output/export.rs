@@ -15,7 +15,7 @@ use crate::ledger::money::Currency;
 use crate::ops::{wallet_of_account, ExportSink, WalletOwner};
 
 /// The formats of `ledger export`.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum ExportFormat {
     /// One row per posting
     Csv,
@@ -60,6 +60,142 @@ impl<W: Write> Exporter<W> {
             .map_err(|e| Error::internal(format!("csv: {e}")))?;
         let bytes = writer.into_inner().map_err(|e| Error::internal(format!("csv: {e}")))?;
         self.out.write_all(&bytes).map_err(|e| self.failed(e))
+    }
+
+    /// One CSV row per posting of the entry.
+    fn csv_entry(&mut self, stored: &StoredEntry, owner: Option<&WalletOwner>) -> Result<()> {
+        let e = &stored.entry;
+        let c = e.currency;
+        for p in &e.postings {
+            let (debit, credit) = if p.amount > 0 {
+                (c.format(p.amount), String::new())
+            } else {
+                (String::new(), c.format(-p.amount))
+            };
+            let seq = stored.seq.to_string();
+            let opt = |v: &Option<String>| v.clone().unwrap_or_default();
+            self.csv_row(&[
+                &seq,
+                &e.id,
+                &e.created_at,
+                &e.wallet_id,
+                e.kind.as_str(),
+                &p.account,
+                &p.currency,
+                &debit,
+                &credit,
+                &opt(&e.description),
+                &opt(&e.reference_id),
+                &opt(&e.original_id),
+                &e.actor,
+                owner.map_or("", |o| &o.tenant_id),
+                owner.map_or("", |o| &o.application_id),
+                owner.map_or("", |o| &o.user_id),
+            ])?;
+        }
+        Ok(())
+    }
+
+    /// The entry as one JSON line, its postings signed.
+    fn json_entry(&mut self, stored: &StoredEntry, owner: Option<&WalletOwner>) -> Result<()> {
+        let e = &stored.entry;
+        let c = e.currency;
+        let postings: Vec<serde_json::Value> = e
+            .postings
+            .iter()
+            .map(|p| serde_json::json!({"account": p.account, "currency": p.currency, "amount": signed(p, c)}))
+            .collect();
+        let line = serde_json::json!({
+            "seq": stored.seq,
+            "id": e.id,
+            "created_at": e.created_at,
+            "wallet_id": e.wallet_id,
+            "type": e.kind.as_str(),
+            "currency": c.code(),
+            "amount": c.format(e.amount.minor()),
+            "counterparty_id": e.counterparty_id,
+            "description": e.description,
+            "reference_id": e.reference_id,
+            "original_transaction_id": e.original_id,
+            "freeze_id": e.freeze_id,
+            "actor": e.actor,
+            "tenant_id": owner.map(|o| &o.tenant_id),
+            "application_id": owner.map(|o| &o.application_id),
+            "user_id": owner.map(|o| &o.user_id),
+            "prev_hash": stored.prev_hash,
+            "hash": stored.hash,
+            "postings": postings,
+        });
+        self.write(&format!("{line}\n"))
+    }
+
+    /// The entry as an hledger transaction.
+    fn hledger_entry(&mut self, stored: &StoredEntry, owner: Option<&WalletOwner>) -> Result<()> {
+        let e = &stored.entry;
+        let c = e.currency;
+        // The description is the transaction's (so `hledger reg desc:…` finds it), the
+        // id its code, the rest tags. hledger ends a description at `;`, so there a `;`
+        // is written `,`; the exact text is kept in a comment, where hledger reads
+        // everything to the end of the line.
+        let description = e.description.as_deref().unwrap_or(e.kind.as_str()).replace(';', ",");
+        let mut text = format!(
+            "{} ({}) {}  ; type:{}, wallet:{}",
+            date(&e.created_at),
+            e.id,
+            description.trim(),
+            e.kind.as_str(),
+            e.wallet_id
+        );
+        if let Some(o) = owner {
+            text.push_str(&format!(
+                ", user:{}, tenant:{}, app:{}",
+                o.user_id, o.tenant_id, o.application_id
+            ));
+        }
+        text.push_str(&format!(", seq:{}, time:{}\n", stored.seq, e.created_at));
+        for (label, value) in [
+            ("description", &e.description),
+            ("reference", &e.reference_id),
+            ("refund of", &e.original_id),
+        ] {
+            if let Some(value) = value {
+                text.push_str(&format!("    ; {label}: {value}\n"));
+            }
+        }
+        for p in &e.postings {
+            text.push_str(&format!("    {:<70}  {} {}\n", p.account, signed(p, c), p.currency));
+        }
+        text.push('\n');
+        self.write(&text)
+    }
+
+    /// The entry as a beancount transaction.
+    fn beancount_entry(&mut self, stored: &StoredEntry, owner: Option<&WalletOwner>) -> Result<()> {
+        let e = &stored.entry;
+        let c = e.currency;
+        let mut text = format!(
+            "{} * {} {}\n",
+            date(&e.created_at),
+            quoted(&format!("{} {}", e.kind.as_str(), e.id)),
+            quoted(e.description.as_deref().unwrap_or(""))
+        );
+        text.push_str(&format!(
+            "  time: {}\n  wallet_id: {}\n",
+            quoted(&e.created_at),
+            quoted(&e.wallet_id)
+        ));
+        if let Some(reference) = &e.reference_id {
+            text.push_str(&format!("  reference_id: {}\n", quoted(reference)));
+        }
+        if let Some(owner) = owner {
+            text.push_str(&beancount_owner(owner));
+        }
+        for p in &e.postings {
+            let name = beancount_account(&p.account);
+            text.push_str(&format!("  {name:<70}  {} {}\n", signed(p, c), p.currency));
+        }
+        text.push('\n');
+        self.write(&text)
     }
 }
 
@@ -110,129 +246,11 @@ impl<W: Write> ExportSink for Exporter<W> {
     }
 
     fn entry(&mut self, stored: &StoredEntry, owner: Option<&WalletOwner>) -> Result<()> {
-        let e = &stored.entry;
-        let c = e.currency;
         match self.format {
-            ExportFormat::Csv => {
-                for p in &e.postings {
-                    let (debit, credit) = if p.amount > 0 {
-                        (c.format(p.amount), String::new())
-                    } else {
-                        (String::new(), c.format(-p.amount))
-                    };
-                    let seq = stored.seq.to_string();
-                    let opt = |v: &Option<String>| v.clone().unwrap_or_default();
-                    self.csv_row(&[
-                        &seq,
-                        &e.id,
-                        &e.created_at,
-                        &e.wallet_id,
-                        e.kind.as_str(),
-                        &p.account,
-                        &p.currency,
-                        &debit,
-                        &credit,
-                        &opt(&e.description),
-                        &opt(&e.reference_id),
-                        &opt(&e.original_id),
-                        &e.actor,
-                        owner.map_or("", |o| &o.tenant_id),
-                        owner.map_or("", |o| &o.application_id),
-                        owner.map_or("", |o| &o.user_id),
-                    ])?;
-                }
-                Ok(())
-            }
-            ExportFormat::Json => {
-                let postings: Vec<serde_json::Value> = e
-                    .postings
-                    .iter()
-                    .map(|p| serde_json::json!({"account": p.account, "currency": p.currency, "amount": signed(p, c)}))
-                    .collect();
-                let line = serde_json::json!({
-                    "seq": stored.seq,
-                    "id": e.id,
-                    "created_at": e.created_at,
-                    "wallet_id": e.wallet_id,
-                    "type": e.kind.as_str(),
-                    "currency": c.code(),
-                    "amount": c.format(e.amount.minor()),
-                    "counterparty_id": e.counterparty_id,
-                    "description": e.description,
-                    "reference_id": e.reference_id,
-                    "original_transaction_id": e.original_id,
-                    "freeze_id": e.freeze_id,
-                    "actor": e.actor,
-                    "tenant_id": owner.map(|o| &o.tenant_id),
-                    "application_id": owner.map(|o| &o.application_id),
-                    "user_id": owner.map(|o| &o.user_id),
-                    "prev_hash": stored.prev_hash,
-                    "hash": stored.hash,
-                    "postings": postings,
-                });
-                self.write(&format!("{line}\n"))
-            }
-            ExportFormat::Hledger => {
-                // The description is the transaction's (so `hledger reg desc:…` finds it), the
-                // id its code, the rest tags. hledger ends a description at `;`, so there a `;`
-                // is written `,`; the exact text is kept in a comment, where hledger reads
-                // everything to the end of the line.
-                let description = e.description.as_deref().unwrap_or(e.kind.as_str()).replace(';', ",");
-                let mut text = format!(
-                    "{} ({}) {}  ; type:{}, wallet:{}",
-                    date(&e.created_at),
-                    e.id,
-                    description.trim(),
-                    e.kind.as_str(),
-                    e.wallet_id
-                );
-                if let Some(o) = owner {
-                    text.push_str(&format!(
-                        ", user:{}, tenant:{}, app:{}",
-                        o.user_id, o.tenant_id, o.application_id
-                    ));
-                }
-                text.push_str(&format!(", seq:{}, time:{}\n", stored.seq, e.created_at));
-                for (label, value) in [
-                    ("description", &e.description),
-                    ("reference", &e.reference_id),
-                    ("refund of", &e.original_id),
-                ] {
-                    if let Some(value) = value {
-                        text.push_str(&format!("    ; {label}: {value}\n"));
-                    }
-                }
-                for p in &e.postings {
-                    text.push_str(&format!("    {:<70}  {} {}\n", p.account, signed(p, c), p.currency));
-                }
-                text.push('\n');
-                self.write(&text)
-            }
-            ExportFormat::Beancount => {
-                let mut text = format!(
-                    "{} * {} {}\n",
-                    date(&e.created_at),
-                    quoted(&format!("{} {}", e.kind.as_str(), e.id)),
-                    quoted(e.description.as_deref().unwrap_or(""))
-                );
-                text.push_str(&format!(
-                    "  time: {}\n  wallet_id: {}\n",
-                    quoted(&e.created_at),
-                    quoted(&e.wallet_id)
-                ));
-                if let Some(reference) = &e.reference_id {
-                    text.push_str(&format!("  reference_id: {}\n", quoted(reference)));
-                }
-                if let Some(owner) = owner {
-                    text.push_str(&beancount_owner(owner));
-                }
-                for p in &e.postings {
-                    let name = beancount_account(&p.account);
-                    text.push_str(&format!("  {name:<70}  {} {}\n", signed(p, c), p.currency));
-                }
-                text.push('\n');
-                self.write(&text)
-            }
+            ExportFormat::Csv => self.csv_entry(stored, owner),
+            ExportFormat::Json => self.json_entry(stored, owner),
+            ExportFormat::Hledger => self.hledger_entry(stored, owner),
+            ExportFormat::Beancount => self.beancount_entry(stored, owner),
         }
     }
 

@@ -9,7 +9,7 @@ use proptest::prelude::*;
 use proptest::test_runner::FileFailurePersistence;
 
 use super::read;
-use crate::cli::args::BatchFormat;
+use crate::cli::commands::batch::BatchFormat;
 use crate::error::Error;
 use crate::ledger::batch::{FIELDS, OPS};
 

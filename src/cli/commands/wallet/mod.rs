@@ -1,0 +1,156 @@
+//! `ledgerctl wallet …`: open wallets, move money, and inspect them; one file per subcommand.
+
+mod adjust;
+mod create;
+mod deposit;
+mod freeze;
+mod freezes;
+mod history;
+mod list;
+mod payment;
+mod refund;
+mod show;
+mod status;
+mod unfreeze;
+mod withdraw;
+
+use std::io::Write;
+
+use clap::{Args, Subcommand};
+
+use super::super::{Context, Stop};
+use crate::ledger::operations::Operation;
+use crate::ops;
+use crate::output::Printer;
+use crate::store::Store;
+
+pub use adjust::AdjustArgs;
+pub use create::CreateArgs;
+pub use deposit::DepositArgs;
+pub use freeze::FreezeArgs;
+pub use freezes::FreezesArgs;
+pub use history::HistoryArgs;
+pub use list::ListArgs;
+pub use payment::PaymentArgs;
+pub use refund::WalletRefundArgs;
+pub use show::ShowArgs;
+pub use status::StatusArgs;
+pub use unfreeze::UnfreezeArgs;
+pub use withdraw::WithdrawArgs;
+
+#[derive(Debug, Subcommand)]
+pub enum WalletCommand {
+    /// Open a wallet for a user (one per tenant, application and user)
+    Create(CreateArgs),
+    /// Show a wallet's balance, frozen and available amounts, now or at a past moment
+    Show(ShowArgs),
+    /// List the wallets of the tenant and application
+    List(ListArgs),
+    /// List a wallet's transactions, newest first
+    History(HistoryArgs),
+    /// List a wallet's freeze records, newest first
+    Freezes(FreezesArgs),
+    /// Credit money received for the user (Dr settlement, Cr wallet)
+    Deposit(DepositArgs),
+    /// Pay a counterparty from the wallet (Dr wallet, Cr counterparty)
+    Payment(PaymentArgs),
+    /// Pay money out of the wallet (Dr wallet, Cr settlement)
+    Withdraw(WithdrawArgs),
+    /// Hold part of the available balance; the total balance is unchanged
+    Freeze(FreezeArgs),
+    /// Release a freeze back to the available balance
+    Unfreeze(UnfreezeArgs),
+    /// Refund a payment, withdrawal or deposit of this wallet, in whole or in part
+    Refund(WalletRefundArgs),
+    /// Show a wallet's status changes, or set its status (active, frozen, closed) with a reason
+    #[command(after_help = "frozen: no money leaves available (withdraw, payment, freeze, debit \
+adjustment, refund of a deposit); credits still land. closed: nothing, for good; only an empty \
+wallet can be closed. Freezing or closing asks for confirmation on a terminal (--yes skips it).")]
+    Status(StatusArgs),
+    /// Correct a balance against equity:adjustments (asks for confirmation on a terminal)
+    #[command(group(clap::ArgGroup::new("amount").required(true).args(["credit", "debit"])))]
+    Adjust(AdjustArgs),
+}
+
+impl WalletCommand {
+    /// Whether the command writes to the ledger; the others read it through a read-only
+    /// connection.
+    pub(crate) fn writes(&self) -> bool {
+        match self {
+            WalletCommand::Show(_) | WalletCommand::List(_) | WalletCommand::History(_) | WalletCommand::Freezes(_) => {
+                false
+            }
+            WalletCommand::Status(args) => args.status.is_some(),
+            WalletCommand::Create(_)
+            | WalletCommand::Deposit(_)
+            | WalletCommand::Payment(_)
+            | WalletCommand::Withdraw(_)
+            | WalletCommand::Freeze(_)
+            | WalletCommand::Unfreeze(_)
+            | WalletCommand::Refund(_)
+            | WalletCommand::Adjust(_) => true,
+        }
+    }
+
+    /// Whether the result is a list, which `-o csv` can print.
+    pub(crate) fn lists(&self) -> bool {
+        match self {
+            WalletCommand::List(_) | WalletCommand::History(_) | WalletCommand::Freezes(_) => true,
+            WalletCommand::Status(args) => args.status.is_none(),
+            WalletCommand::Create(_)
+            | WalletCommand::Show(_)
+            | WalletCommand::Deposit(_)
+            | WalletCommand::Payment(_)
+            | WalletCommand::Withdraw(_)
+            | WalletCommand::Freeze(_)
+            | WalletCommand::Unfreeze(_)
+            | WalletCommand::Refund(_)
+            | WalletCommand::Adjust(_) => false,
+        }
+    }
+}
+
+pub(in crate::cli) fn exec<W: Write>(command: &WalletCommand, ctx: &Context, out: &mut Printer<W>) -> Result<(), Stop> {
+    let store = &mut ctx.open_for(command.writes())?;
+    match command {
+        WalletCommand::Create(args) => create::exec(args, ctx, store, out),
+        WalletCommand::Show(args) => show::exec(args, ctx, store, out),
+        WalletCommand::List(args) => list::exec(args, ctx, store, out),
+        WalletCommand::History(args) => history::exec(args, ctx, store, out),
+        WalletCommand::Freezes(args) => freezes::exec(args, ctx, store, out),
+        WalletCommand::Deposit(args) => deposit::exec(args, ctx, store, out),
+        WalletCommand::Payment(args) => payment::exec(args, ctx, store, out),
+        WalletCommand::Withdraw(args) => withdraw::exec(args, ctx, store, out),
+        WalletCommand::Freeze(args) => freeze::exec(args, ctx, store, out),
+        WalletCommand::Unfreeze(args) => unfreeze::exec(args, ctx, store, out),
+        WalletCommand::Refund(args) => refund::exec(args, ctx, store, out),
+        WalletCommand::Status(args) => status::exec(args, ctx, store, out),
+        WalletCommand::Adjust(args) => adjust::exec(args, ctx, store, out),
+    }
+}
+
+/// The amount and notes of a deposit, payment or withdrawal.
+#[derive(Debug, Args)]
+pub struct MovementArgs {
+    /// The amount, e.g. 50.00 (at most the currency's decimals)
+    #[arg(long, allow_hyphen_values = true)]
+    pub amount: String,
+    /// Free text recorded with the transaction
+    #[arg(long)]
+    pub description: Option<String>,
+    /// Makes the operation idempotent: a repeat with the same reference writes nothing
+    #[arg(long, value_name = "ID")]
+    pub reference_id: Option<String>,
+}
+
+/// Runs one money movement on `user`'s wallet and prints its outcome.
+fn execute<W: Write>(
+    user: &str,
+    op: &Operation,
+    ctx: &Context,
+    store: &mut Store,
+    out: &mut Printer<W>,
+) -> Result<(), Stop> {
+    out.outcome(&ops::execute(store, &ctx.scope, user, op, &ctx.actor)?)?;
+    Ok(())
+}

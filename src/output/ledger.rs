@@ -1,0 +1,220 @@
+//! The ledger as a whole: its creation, the server's address, batch lines, the journal, the
+//! verify checklist and the trial balance.
+
+use std::io::{self, Write};
+use std::net::SocketAddr;
+
+use super::records::grid;
+use super::table::Column;
+use super::views::{
+    self, Envelope, ErrorEnvelope, JournalEntryView, JournalPostingRow, ListEnvelope, OutcomeView, TrialBalanceView,
+    VerifyView,
+};
+use super::{wrapped, Format, Printer};
+use crate::ledger::model::Entry;
+use crate::ledger::request::Paged;
+use crate::ledger::verify::Report;
+use crate::ops::{BatchMode, LineResult, TrialBalance};
+
+impl<W: Write> Printer<W> {
+    pub fn initialized(&mut self, path: &str, schema_version: i64) -> io::Result<()> {
+        match self.format {
+            Format::Json | Format::Csv => {
+                let data = serde_json::json!({"path": path, "schema_version": schema_version, "journal_mode": "wal", "synchronous": "full"});
+                self.json(&Envelope::ok(data, &self.now))
+            }
+            Format::Table => writeln!(
+                self.out,
+                "Created ledger {path} (schema version {schema_version}, WAL, synchronous=FULL)"
+            ),
+        }
+    }
+
+    /// The first line of `serve`: where it listens (tests bind port 0 and read it here).
+    pub fn listening(&mut self, public: SocketAddr, internal: SocketAddr) -> io::Result<()> {
+        match self.format {
+            Format::Json | Format::Csv => {
+                let data = serde_json::json!({"listen": public.to_string(), "internal_listen": internal.to_string()});
+                self.json(&Envelope::with_message("listening", data, &self.now))
+            }
+            Format::Table => writeln!(
+                self.out,
+                "ledgerctl serve: public API on http://{} (OpenAPI at /openapi.json), internal refund on http://{}",
+                public, internal
+            ),
+        }
+    }
+
+    /// One line of a batch's JSONL output: the line number and that line's envelope.
+    pub fn batch_line(&mut self, result: &LineResult, mode: BatchMode) -> io::Result<()> {
+        match &result.outcome {
+            Ok(outcome) => {
+                let message = match (outcome.replayed, mode) {
+                    (true, _) => "replayed",
+                    (false, BatchMode::DryRun) => "dry run: not committed",
+                    (false, _) => "ok",
+                };
+                let envelope = Envelope::with_message(message, OutcomeView::from(outcome), &self.now);
+                self.json(&views::BatchLineView {
+                    line: result.line,
+                    envelope,
+                })
+            }
+            Err(e) => {
+                let envelope = ErrorEnvelope::new(e, &self.now);
+                self.json(&views::BatchLineView {
+                    line: result.line,
+                    envelope,
+                })
+            }
+        }
+    }
+
+    pub fn journal(&mut self, page: &Paged<(Entry, i64)>) -> io::Result<()> {
+        let list = ListEnvelope::new(page, |(e, refunded)| JournalEntryView::new(e, *refunded), &self.now);
+        match self.format {
+            Format::Json => self.json(&list),
+            Format::Csv => {
+                let rows: Vec<JournalPostingRow> = list.items.iter().flat_map(JournalPostingRow::rows).collect();
+                self.csv(&rows)
+            }
+            Format::Table => {
+                let mut t = grid(vec![
+                    Column::plain("CREATED", 3),
+                    Column::plain("TRANSACTION", 1),
+                    Column::plain("TYPE", 2),
+                    Column::plain("ACCOUNT", 0),
+                    Column::money("DEBIT", 0),
+                    Column::money("CREDIT", 0),
+                ]);
+                for row in list.items.iter().flat_map(JournalPostingRow::rows) {
+                    t.add_row(vec![
+                        row.created_at,
+                        row.transaction_id,
+                        row.kind,
+                        row.account,
+                        row.debit,
+                        row.credit,
+                    ]);
+                }
+                self.table(Some("Journal (newest first)"), &t)?;
+                self.footer(&list)
+            }
+        }
+    }
+
+    pub fn verify(&mut self, report: &Report) -> io::Result<()> {
+        let view = VerifyView::from(report);
+        match self.format {
+            Format::Json | Format::Csv => self.json(&Envelope::ok(&view, &self.now)),
+            Format::Table if report.damaged => {
+                self.verify_table(&view, "The ledger file is damaged: only its storage was checked")
+            }
+            Format::Table => self.verify_table(
+                &view,
+                &format!("Verified {} journal entries and {} wallets", view.entries, view.wallets),
+            ),
+        }
+    }
+
+    /// The checklist of a verify run, for people, whatever it found.
+    pub fn verify_table(&mut self, view: &VerifyView, title: &str) -> io::Result<()> {
+        let mut t = grid(vec![
+            Column::plain("CHECK", 0),
+            Column::plain("RESULT", 0),
+            Column::money("CHECKED", 1),
+            Column::text("WHAT_IT_PROVES", 2),
+        ]);
+        for c in &view.checks {
+            let result = if c.ok {
+                "ok".to_owned()
+            } else {
+                format!("BROKEN:{}", c.problems_total)
+            };
+            t.add_row(vec![
+                c.name.to_owned(),
+                result,
+                c.checked.to_string(),
+                c.description.to_owned(),
+            ]);
+        }
+        self.table(Some(title), &t)?;
+        if let Some(head) = &view.head {
+            // The anchor on a line of its own, so it is never broken where it is copied from.
+            let note = "Journal head (keep it outside this file; `ledger verify --anchor` with it later proves \
+                        nothing up to it was removed or changed):";
+            let width = self.width.unwrap_or(usize::MAX);
+            self.out.write_all(wrapped(note, width).as_bytes())?;
+            writeln!(self.out, "{}", head.anchor)?;
+        }
+        for c in view.checks.iter().filter(|c| !c.ok) {
+            for problem in &c.problems {
+                writeln!(self.out, "  {}: {problem}", c.name)?;
+            }
+            if c.problems_total > c.problems.len() as u64 {
+                writeln!(
+                    self.out,
+                    "  {}: … and {} more",
+                    c.name,
+                    c.problems_total - c.problems.len() as u64
+                )?;
+            }
+        }
+        Ok(())
+    }
+
+    pub fn trial_balance(&mut self, tb: &TrialBalance) -> io::Result<()> {
+        let view = TrialBalanceView::from(tb);
+        match self.format {
+            Format::Json => self.json(&Envelope::ok(&view, &self.now)),
+            Format::Csv => self.csv(&view.accounts),
+            Format::Table => {
+                let mut t = grid(vec![
+                    Column::plain("ACCOUNT", 0),
+                    Column::plain("USER", 2),
+                    Column::plain("CURRENCY", 1),
+                    Column::money("DEBIT", 3),
+                    Column::money("CREDIT", 3),
+                    Column::money("BALANCE", 0),
+                    Column::plain("SIDE", 0),
+                ]);
+                for l in &view.accounts {
+                    // People read a balance on the side it lies: 5.00 Dr, never -5.00 Cr.
+                    let normal = if l.normal_side == "debit" { "Dr" } else { "Cr" };
+                    let other = if normal == "Dr" { "Cr" } else { "Dr" };
+                    let (balance, side) = match l.balance.strip_prefix('-') {
+                        Some(amount) => (amount.to_owned(), other),
+                        None => (l.balance.clone(), normal),
+                    };
+                    t.add_row(vec![
+                        l.account.clone(),
+                        l.user_id.clone().unwrap_or_default(),
+                        l.currency.clone(),
+                        l.debit.clone(),
+                        l.credit.clone(),
+                        balance,
+                        side.to_owned(),
+                    ]);
+                }
+                for total in &view.totals {
+                    t.add_row(vec![
+                        "TOTAL",
+                        "",
+                        &total.currency,
+                        &total.debit,
+                        &total.credit,
+                        if total.balanced { "balanced" } else { "UNBALANCED" },
+                        "",
+                    ]);
+                }
+                let title = match (&view.as_of, view.accounts.is_empty()) {
+                    (None, true) => "Trial balance: no postings yet".to_owned(),
+                    (None, false) => "Trial balance".to_owned(),
+                    (Some(at), true) => format!("Trial balance as of {at}: no postings yet"),
+                    (Some(at), false) => format!("Trial balance as of {at}"),
+                };
+                self.table(Some(&title), &t)
+            }
+        }
+    }
+}

@@ -1,0 +1,151 @@
+//! The whole ledger: health, verify's checklist and the trial balance.
+
+use serde::Serialize;
+
+use crate::ledger::money::Currency;
+use crate::ledger::verify::{Check, Report};
+use crate::ops::TrialBalance;
+
+/// `GET /healthz`: the ledger answers a read and the writer runs.
+#[derive(Debug, Serialize, utoipa::ToSchema)]
+pub struct HealthView {
+    #[schema(example = "ok")]
+    pub status: String,
+    /// Migrations applied to the ledger file.
+    pub schema_version: i64,
+}
+
+#[derive(Debug, Serialize)]
+pub struct CheckView {
+    pub name: &'static str,
+    pub description: &'static str,
+    pub ok: bool,
+    pub checked: u64,
+    pub problems_total: u64,
+    pub problems: Vec<String>,
+}
+
+impl From<&Check> for CheckView {
+    fn from(c: &Check) -> CheckView {
+        CheckView {
+            name: c.name,
+            description: c.description,
+            ok: c.ok(),
+            checked: c.checked,
+            problems_total: c.problems_total,
+            problems: c.problems.clone(),
+        }
+    }
+}
+
+#[derive(Debug, Serialize)]
+pub struct VerifyView {
+    pub ok: bool,
+    pub entries: u64,
+    pub wallets: u64,
+    pub checks: Vec<CheckView>,
+    /// The last entry: record `"{seq}:{hash}"` outside the file and pass it to `--anchor` later.
+    pub head: Option<HeadView>,
+}
+
+#[derive(Debug, Serialize)]
+pub struct HeadView {
+    pub seq: i64,
+    pub hash: String,
+    pub anchor: String,
+}
+
+impl From<&Report> for VerifyView {
+    fn from(r: &Report) -> VerifyView {
+        VerifyView {
+            ok: r.ok(),
+            entries: r.entries,
+            wallets: r.wallets,
+            checks: r.checks.iter().map(CheckView::from).collect(),
+            head: r.head.as_ref().map(|h| HeadView {
+                seq: h.seq,
+                hash: h.hash.clone(),
+                anchor: format!("{}:{}", h.seq, h.hash),
+            }),
+        }
+    }
+}
+
+#[derive(Debug, Serialize)]
+pub struct TrialBalanceView {
+    /// With `ledger trial-balance --at`: the moment these balances are of.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub as_of: Option<String>,
+    pub balanced: bool,
+    pub accounts: Vec<AccountLineView>,
+    pub totals: Vec<CurrencyTotalView>,
+}
+
+#[derive(Debug, Default, Serialize)]
+pub struct AccountLineView {
+    pub account: String,
+    pub currency: String,
+    pub debit: String,
+    pub credit: String,
+    /// On the account's normal side (debit for assets, credit for liabilities and equity).
+    pub balance: String,
+    pub normal_side: &'static str,
+    /// A wallet's account: whose wallet it is (null for other accounts).
+    pub tenant_id: Option<String>,
+    pub application_id: Option<String>,
+    pub user_id: Option<String>,
+}
+
+#[derive(Debug, Serialize)]
+pub struct CurrencyTotalView {
+    pub currency: String,
+    pub debit: String,
+    pub credit: String,
+    pub balanced: bool,
+}
+
+impl From<&TrialBalance> for TrialBalanceView {
+    fn from(tb: &TrialBalance) -> TrialBalanceView {
+        let fmt = |currency: &str, minor: i128| format_wide(currency, minor);
+        TrialBalanceView {
+            as_of: tb.as_of.clone(),
+            balanced: tb.balanced(),
+            accounts: tb
+                .lines
+                .iter()
+                .map(|l| AccountLineView {
+                    account: l.account.clone(),
+                    currency: l.currency.clone(),
+                    debit: fmt(&l.currency, l.debit),
+                    credit: fmt(&l.currency, l.credit),
+                    balance: fmt(&l.currency, l.balance),
+                    normal_side: match l.normal_side {
+                        crate::ledger::model::NormalSide::Debit => "debit",
+                        crate::ledger::model::NormalSide::Credit => "credit",
+                    },
+                    tenant_id: l.owner.as_ref().map(|o| o.tenant_id.clone()),
+                    application_id: l.owner.as_ref().map(|o| o.application_id.clone()),
+                    user_id: l.owner.as_ref().map(|o| o.user_id.clone()),
+                })
+                .collect(),
+            totals: tb
+                .totals
+                .iter()
+                .map(|t| CurrencyTotalView {
+                    currency: t.currency.clone(),
+                    debit: fmt(&t.currency, t.debit),
+                    credit: fmt(&t.currency, t.credit),
+                    balanced: t.debit == t.credit,
+                })
+                .collect(),
+        }
+    }
+}
+
+/// Formats a sum of minor units that may exceed `i64` (totals across many accounts).
+pub fn format_wide(currency: &str, minor: i128) -> String {
+    let exponent = currency.parse::<Currency>().map(Currency::exponent).unwrap_or(0);
+    rust_decimal::Decimal::try_from_i128_with_scale(minor, exponent)
+        .map(|d| d.to_string())
+        .unwrap_or_else(|_| format!("{minor}e-{exponent}"))
+}

@@ -1,0 +1,113 @@
+//! Wallets, their freeze records and status changes.
+
+use serde::Serialize;
+
+use crate::ledger::model::{Freeze, StatusChange, Wallet};
+use crate::ledger::money::Currency;
+
+/// `dto.WalletResponse`, plus the upstream's `available_balance`.
+#[derive(Debug, Default, Clone, Serialize, utoipa::ToSchema)]
+pub struct WalletView {
+    pub wallet_id: String,
+    pub tenant_id: String,
+    pub application_id: String,
+    pub user_id: String,
+    pub currency: String,
+    /// The total balance: what the operator owes the user.
+    pub balance: String,
+    pub frozen_balance: String,
+    pub available_balance: String,
+    pub status: String,
+    pub created_at: String,
+    pub updated_at: String,
+    /// With `wallet show --at`: the moment these balances are of.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub as_of: Option<String>,
+}
+
+impl From<&Wallet> for WalletView {
+    fn from(w: &Wallet) -> WalletView {
+        let c = w.currency;
+        WalletView {
+            wallet_id: w.id.clone(),
+            tenant_id: w.tenant_id.clone(),
+            application_id: w.application_id.clone(),
+            user_id: w.user_id.clone(),
+            currency: c.code().to_owned(),
+            balance: c.format(w.balance()),
+            frozen_balance: c.format(w.frozen),
+            available_balance: c.format(w.available),
+            status: w.status.as_str().to_owned(),
+            created_at: w.created_at.clone(),
+            updated_at: w.updated_at.clone(),
+            as_of: None,
+        }
+    }
+}
+
+/// `dto.FreezeRecordResponse`.
+#[derive(Debug, Default, Clone, Serialize, utoipa::ToSchema)]
+pub struct FreezeView {
+    pub id: String,
+    pub wallet_id: String,
+    pub amount: String,
+    pub reason: Option<String>,
+    pub status: String,
+    pub created_at: String,
+    pub released_at: Option<String>,
+    /// Why it was released (`unfreeze --reason`); null while active or when none was given.
+    pub release_reason: Option<String>,
+}
+
+impl FreezeView {
+    pub fn new(f: &Freeze, currency: Currency) -> FreezeView {
+        FreezeView {
+            id: f.id.clone(),
+            wallet_id: f.wallet_id.clone(),
+            amount: currency.format(f.amount.minor()),
+            reason: f.reason.clone(),
+            status: f.status.as_str().to_owned(),
+            created_at: f.created_at.clone(),
+            released_at: f.released_at.clone(),
+            release_reason: f.release_reason.clone(),
+        }
+    }
+}
+
+/// A wallet status change: who, when, why, from and to.
+#[derive(Debug, Default, Clone, Serialize)]
+pub struct StatusChangeView {
+    pub wallet_id: String,
+    pub from_status: &'static str,
+    pub to_status: &'static str,
+    pub reason: String,
+    pub actor: String,
+    pub created_at: String,
+}
+
+impl From<&StatusChange> for StatusChangeView {
+    fn from(c: &StatusChange) -> StatusChangeView {
+        StatusChangeView {
+            wallet_id: c.wallet_id.clone(),
+            from_status: c.from.as_str(),
+            to_status: c.to.as_str(),
+            reason: c.reason.clone(),
+            actor: c.actor.clone(),
+            created_at: c.created_at.clone(),
+        }
+    }
+}
+
+/// The result of `wallet status USER STATUS`: the wallet now, and the change (null if none).
+#[derive(Debug, Serialize)]
+pub struct StatusResult {
+    pub wallet: WalletView,
+    pub status_change: Option<StatusChangeView>,
+}
+
+/// `dto.FreezeResult` / `dto.UnfreezeResult`.
+#[derive(Debug, Serialize, utoipa::ToSchema)]
+pub struct FreezeResult {
+    pub freeze: FreezeView,
+    pub wallet: WalletView,
+}

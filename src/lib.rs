@@ -1,18 +1,19 @@
 //! ledgerctl: a double-entry wallet ledger over a SQLite file, for finance operators, scripts,
-//! support staff and (later) services over HTTP.
+//! support staff and services over HTTP. ARCHITECTURE.md draws this map file by file.
 //!
-//! Data flows one way: a front door ([`cli`]) turns input into a validated
+//! Data flows one way: a front door ([`cli`], [`http`]) turns input into a validated
 //! [`ledger::operations::Operation`] and calls a use case in [`ops`]; `ops` opens one transaction
 //! on the [`store`], asks the pure rules in [`ledger`] for a plan, appends it and hands the
 //! outcome to [`output`], which renders the seeds' envelope or a table. [`error`] is the one
 //! error type, mapped once to exit codes, HTTP statuses and `error` strings.
 //!
-//! - [`ledger`]: money, wallets, journal entries, the rules of each operation, the hash chain and
-//!   the invariant checker. No I/O.
-//! - [`store`]: all SQL: schema, migrations, append-only triggers, queries.
+//! - [`ledger`]: money, wallets, journal entries, one module per operation
+//!   ([`ledger::operations`]), the hash chain and the invariant checker. No I/O.
+//! - [`store`]: all SQL, a file per concern: schema, migrations, append-only triggers, queries.
 //! - [`ops`]: one function per use case; the only layer that sees both ledger and store.
 //! - [`output`]: the wire contract (envelope, `dto.*` views) and tables.
-//! - [`cli`]: clap definitions and one small function per subcommand.
+//! - [`cli`]: the clap tree and one file per subcommand (`cli/commands/`).
+//! - [`http`]: `serve`, the same operations over HTTP.
 
 pub mod cli;
 pub mod error;

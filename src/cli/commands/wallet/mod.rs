@@ -154,3 +154,42 @@ fn execute<W: Write>(
     out.outcome(&ops::execute(store, &ctx.scope, user, op, &ctx.actor)?)?;
     Ok(())
 }
+
+#[cfg(test)]
+mod tests {
+    use clap::CommandFactory;
+
+    use crate::cli::Cli;
+    use crate::ledger::operations::SPECS;
+
+    /// The CLI's flags for each operation are the fields its SPEC reads from a batch line or an
+    /// HTTP body (and the OpenAPI test holds the body schemas to the same SPEC), so the doors
+    /// cannot drift apart. Two CLI names differ, on purpose and only these: `--counterparty`
+    /// for `counterparty_id`, and the adjustment's direction as its flag (`--credit AMOUNT`).
+    #[test]
+    fn every_operation_takes_its_spec_fields_as_wallet_flags() {
+        let cli = Cli::command();
+        let wallet = cli.find_subcommand("wallet").expect("wallet");
+        for spec in SPECS {
+            let command = wallet
+                .find_subcommand(spec.name)
+                .unwrap_or_else(|| panic!("no `wallet {}`", spec.name));
+            let mut flags: Vec<String> = command
+                .get_arguments()
+                .filter_map(|a| a.get_long())
+                .map(|long| match long {
+                    "counterparty" => "counterparty_id".to_owned(),
+                    long => long.replace('-', "_"),
+                })
+                .collect();
+            let mut fields: Vec<String> = spec.fields.iter().map(|f| f.to_string()).collect();
+            if spec.name == "adjust" {
+                fields.retain(|f| f != "direction" && f != "amount");
+                fields.extend(["credit".to_owned(), "debit".to_owned()]);
+            }
+            flags.sort_unstable();
+            fields.sort_unstable();
+            assert_eq!(flags, fields, "wallet {}", spec.name);
+        }
+    }
+}

@@ -89,16 +89,12 @@ pub fn batch(
 fn run_lines(tx: &Tx, scope: &Scope, actor: &str, lines: &[BatchLine], progress: &dyn Fn()) -> Result<Vec<LineResult>> {
     let mut results = Vec::with_capacity(lines.len());
     for line in lines {
+        // A storage failure is not this line's fault: stop rather than blame every line after it.
+        let storage = |kind| matches!(kind, ErrorKind::Internal | ErrorKind::Busy);
         let outcome = match &line.item {
-            Ok(item) => tx.savepoint(|tx| run_item(tx, scope, actor, item)),
+            Ok(item) => super::in_savepoint(tx, storage, |tx| run_item(tx, scope, actor, item))?,
             Err(e) => Err(e.clone()),
         };
-        // A storage failure is not this line's fault: stop rather than blame every line after it.
-        if let Err(e) = &outcome {
-            if matches!(e.kind(), ErrorKind::Internal | ErrorKind::Busy) {
-                return Err(e.clone());
-            }
-        }
         results.push(LineResult {
             line: line.line,
             outcome,

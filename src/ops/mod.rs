@@ -75,6 +75,22 @@ pub fn entry_filter<'a>(
     })
 }
 
+/// Runs one request of a group (a batch line, a server request) in its own savepoint, the one
+/// way both do it: the request's own failure undoes only what it wrote and is its answer
+/// (`Ok(Err(_))`); a failure that is no request's fault (a kind `stops` names) or a savepoint
+/// that cannot be undone ends the group (`Err(_)`): the transaction is then in doubt and must
+/// not commit.
+fn in_savepoint<T>(
+    tx: &crate::store::Tx,
+    stops: fn(crate::error::ErrorKind) -> bool,
+    run: impl FnOnce(&crate::store::Tx) -> crate::error::Result<T>,
+) -> crate::error::Result<crate::error::Result<T>> {
+    match tx.isolated(run)? {
+        Err(e) if stops(e.kind()) => Err(e),
+        answer => Ok(answer),
+    }
+}
+
 /// Refuses to start a write from cached balances the wallet's journal does not prove (a hand
 /// edit of the file): nothing is written, and `ledger verify` says more.
 fn trusted(tx: &crate::store::Tx, wallet: &crate::ledger::model::Wallet) -> crate::error::Result<()> {

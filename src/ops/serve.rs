@@ -71,11 +71,11 @@ pub fn commit_group(
                 })));
                 continue;
             }
-            let reply = match tx.isolated(|tx| run_keyed(tx, request, render))? {
+            // Under BEGIN IMMEDIATE nothing should be busy; if something is, the whole group is
+            // in doubt: give up on all of it, committing nothing.
+            let busy = |kind| kind == ErrorKind::Busy;
+            let reply = match super::in_savepoint(tx, busy, |tx| run_keyed(tx, request, render))? {
                 Ok(reply) => reply,
-                // Under BEGIN IMMEDIATE nothing should be busy; if something is, the whole group
-                // is in doubt: give up on all of it, committing nothing.
-                Err(e) if e.kind() == ErrorKind::Busy => return Err(e),
                 Err(e) => render(&Err(e)),
             };
             replies.push(reply);

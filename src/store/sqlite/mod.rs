@@ -92,14 +92,10 @@ impl Tx<'_> {
         &self.tx
     }
 
-    /// Runs `f` in a savepoint: if it fails, only what `f` wrote is undone.
-    pub fn savepoint<T>(&self, f: impl FnOnce(&Tx) -> Result<T>) -> Result<T> {
-        self.isolated(f)?
-    }
-
-    /// As [`Tx::savepoint`], keeping apart the two ways it can fail: the outer error means the
-    /// savepoint could not be opened or undone (the transaction is in doubt and must not commit),
-    /// the inner one is `f`'s own failure, already undone.
+    /// Runs `f` in a savepoint, so that if it fails only what `f` wrote is undone, keeping apart
+    /// the two ways it can fail: the outer error means the savepoint could not be opened or
+    /// undone (the transaction is in doubt and must not commit), the inner one is `f`'s own
+    /// failure, already undone.
     pub fn isolated<T>(&self, f: impl FnOnce(&Tx) -> Result<T>) -> Result<Result<T>> {
         let run = |sql: &str| -> Result<()> {
             self.q().prepare_cached(sql)?.execute([])?;

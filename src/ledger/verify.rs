@@ -4,11 +4,16 @@
 //! the journal, so it verifies a ledger of millions of entries in bounded memory.
 #![deny(clippy::wildcard_enum_match_arm)]
 
+mod audit;
+mod balances;
+
 use std::collections::{BTreeMap, HashMap};
 
-use super::chain::{audit_hash, entry_hash, AuditEvent, AuditKind, AuditRecord, Owner, GENESIS_HASH};
-use super::model::{Account, Freeze, FreezeStatus, StatusChange, StoredEntry, TxType, Wallet, WalletStatus};
-use super::token::Token;
+pub use audit::{check_audit, check_statuses, token_matches_audit};
+pub use balances::{check_cached_balances, BalanceProof};
+
+use super::chain::{entry_hash, Owner, GENESIS_HASH};
+use super::model::{Account, Freeze, FreezeStatus, StoredEntry, TxType, Wallet};
 
 /// How many problems each check reports by name before it only counts them.
 const PROBLEMS_SHOWN_MAX: usize = 20;
@@ -184,39 +189,8 @@ impl<'w> Verifier<'w> {
 
     pub fn entry(&mut self, stored: &StoredEntry) {
         let entry = &stored.entry;
-        if let Some(expected) = self.pending_anchors.remove(&stored.seq) {
-            if expected != stored.hash {
-                self.anchors.fail(format!(
-                    "entry {} (seq {}) no longer has the anchored hash",
-                    entry.id, stored.seq
-                ));
-            }
-        }
-        self.chain.checked += 1;
-        if stored.seq != self.expected_seq {
-            self.chain.fail(format!(
-                "entry {} has seq {}, expected {}",
-                entry.id, stored.seq, self.expected_seq
-            ));
-        }
-        if stored.prev_hash != self.prev_hash {
-            self.chain.fail(format!(
-                "entry {} (seq {}) does not link to the previous entry's hash",
-                entry.id, stored.seq
-            ));
-        }
         let wallet = self.wallets.get(entry.wallet_id.as_str()).copied();
-        let owner = wallet.map(Owner::of).unwrap_or(Owner {
-            tenant_id: "",
-            application_id: "",
-            user_id: "",
-        });
-        if entry_hash(stored.seq, entry, owner, &stored.prev_hash) != stored.hash {
-            self.chain.fail(format!(
-                "entry {} (seq {}) does not match its hash: it, or its wallet's owner, was changed",
-                entry.id, stored.seq
-            ));
-        }
+        self.check_chain(stored, wallet);
         match wallet {
             None => self.balanced.fail(format!(
                 "entry {} names wallet {}, which does not exist",
@@ -251,6 +225,44 @@ impl<'w> Verifier<'w> {
                 | TxType::AdjustCredit
                 | TxType::AdjustDebit => {}
             }
+        }
+    }
+
+    /// The entry's place in the hash chain: its anchor if one was given, its seq, its link to
+    /// the entry before, and its own hash (which covers its wallet's owner).
+    fn check_chain(&mut self, stored: &StoredEntry, wallet: Option<&Wallet>) {
+        let entry = &stored.entry;
+        if let Some(expected) = self.pending_anchors.remove(&stored.seq) {
+            if expected != stored.hash {
+                self.anchors.fail(format!(
+                    "entry {} (seq {}) no longer has the anchored hash",
+                    entry.id, stored.seq
+                ));
+            }
+        }
+        self.chain.checked += 1;
+        if stored.seq != self.expected_seq {
+            self.chain.fail(format!(
+                "entry {} has seq {}, expected {}",
+                entry.id, stored.seq, self.expected_seq
+            ));
+        }
+        if stored.prev_hash != self.prev_hash {
+            self.chain.fail(format!(
+                "entry {} (seq {}) does not link to the previous entry's hash",
+                entry.id, stored.seq
+            ));
+        }
+        let owner = wallet.map(Owner::of).unwrap_or(Owner {
+            tenant_id: "",
+            application_id: "",
+            user_id: "",
+        });
+        if entry_hash(stored.seq, entry, owner, &stored.prev_hash) != stored.hash {
+            self.chain.fail(format!(
+                "entry {} (seq {}) does not match its hash: it, or its wallet's owner, was changed",
+                entry.id, stored.seq
+            ));
         }
     }
 
@@ -347,66 +359,8 @@ impl<'w> Verifier<'w> {
 
     /// Compares the running state with the stored wallets and freeze records.
     pub fn finish(self, wallets: &[Wallet], freezes: &[Freeze], mut extra: Vec<Check>) -> Report {
-        let mut balances = Check::new(
-            "wallet_balances",
-            "every wallet's available and frozen balance equals the sum of its postings",
-        );
-        let mut frozen = Check::new(
-            "freezes",
-            "active freezes add up to each wallet's frozen balance, and every freeze record matches the journal",
-        );
-        let mut runs = self.runs;
-        for wallet in wallets {
-            balances.checked += 1;
-            let run = runs.remove(&wallet.id).unwrap_or_default();
-            if (run.available, run.frozen) != (wallet.available, wallet.frozen) {
-                balances.fail(format!(
-                    "wallet {} holds available {} / frozen {} but its postings give {} / {} (minor units)",
-                    wallet.id, wallet.available, wallet.frozen, run.available, run.frozen
-                ));
-            }
-            if wallet.available < 0 || wallet.frozen < 0 {
-                balances.fail(format!("wallet {} has a negative balance", wallet.id));
-            }
-        }
-        for orphan in runs.keys() {
-            balances.fail(format!(
-                "the journal has postings for wallet {orphan}, which does not exist"
-            ));
-        }
-
-        let mut active_per_wallet: HashMap<&str, i64> = HashMap::new();
-        for record in freezes {
-            frozen.checked += 1;
-            if record.status == FreezeStatus::Active {
-                *active_per_wallet.entry(&record.wallet_id).or_default() += record.amount.minor();
-            }
-            match self.frozen_in_journal.get(&record.id) {
-                Some(&(amount, unfrozen)) => {
-                    if amount != record.amount.minor() {
-                        frozen.fail(format!("freeze {}'s amount differs from its journal entry", record.id));
-                    }
-                    if unfrozen != (record.status == FreezeStatus::Released) {
-                        frozen.fail(format!(
-                            "freeze {} is {} but the journal disagrees",
-                            record.id,
-                            record.status.as_str()
-                        ));
-                    }
-                }
-                None => frozen.fail(format!("freeze {} has no journal entry", record.id)),
-            }
-        }
-        for wallet in wallets {
-            let active = active_per_wallet.get(wallet.id.as_str()).copied().unwrap_or(0);
-            if active != wallet.frozen {
-                frozen.fail(format!(
-                    "wallet {}'s active freezes add up to {active} minor units, its frozen balance is {}",
-                    wallet.id, wallet.frozen
-                ));
-            }
-        }
-
+        let balances = wallet_balances(wallets, self.runs);
+        let frozen = freeze_records(wallets, freezes, &self.frozen_in_journal);
         let entries = self.chain.checked;
         let mut anchors = self.anchors;
         let mut missing: Vec<_> = self.pending_anchors.keys().copied().collect();
@@ -433,203 +387,72 @@ impl<'w> Verifier<'w> {
     }
 }
 
-/// What the journal proves about a wallet, for checking its cached balances before a write:
-/// its last entry (with postings) and the sum of its active freezes, in minor units.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct BalanceProof {
-    pub last_entry: Option<StoredEntry>,
-    pub active_frozen: i64,
-}
-
-/// Whether a wallet's cached balances are the ones its journal proves: its total equals its last
-/// entry's `balance_after` (an entry whose hash still holds), and its frozen balance equals its
-/// active freezes. A write starts only from balances that pass, so a hand-edited cache is never
-/// spent. Returns what differs.
-pub fn check_cached_balances(wallet: &Wallet, proof: &BalanceProof) -> Result<(), String> {
-    let proven_total = match &proof.last_entry {
-        None => 0,
-        Some(last) => {
-            if entry_hash(last.seq, &last.entry, Owner::of(wallet), &last.prev_hash) != last.hash {
-                return Err(format!(
-                    "wallet {}'s last journal entry {} (seq {}) does not match its hash",
-                    wallet.id, last.entry.id, last.seq
-                ));
-            }
-            last.entry.balance_after
+/// Every wallet's cached balances are the sums of its postings; no postings name a missing wallet.
+fn wallet_balances(wallets: &[Wallet], mut runs: HashMap<String, WalletRun>) -> Check {
+    let mut balances = Check::new(
+        "wallet_balances",
+        "every wallet's available and frozen balance equals the sum of its postings",
+    );
+    for wallet in wallets {
+        balances.checked += 1;
+        let run = runs.remove(&wallet.id).unwrap_or_default();
+        if (run.available, run.frozen) != (wallet.available, wallet.frozen) {
+            balances.fail(format!(
+                "wallet {} holds available {} / frozen {} but its postings give {} / {} (minor units)",
+                wallet.id, wallet.available, wallet.frozen, run.available, run.frozen
+            ));
         }
-    };
-    let cached_total = wallet.available.checked_add(wallet.frozen);
-    if cached_total != Some(proven_total) || wallet.frozen != proof.active_frozen {
-        return Err(format!(
-            "wallet {} holds available {} / frozen {} (minor units) but its journal proves a balance of {} with {} frozen by active freezes",
-            wallet.id, wallet.available, wallet.frozen, proven_total, proof.active_frozen
+        if wallet.available < 0 || wallet.frozen < 0 {
+            balances.fail(format!("wallet {} has a negative balance", wallet.id));
+        }
+    }
+    for orphan in runs.keys() {
+        balances.fail(format!(
+            "the journal has postings for wallet {orphan}, which does not exist"
         ));
     }
-    Ok(())
+    balances
 }
 
-/// Every wallet starts `active`; its status changes must follow on from one another and end
-/// at the status the wallet has now.
-pub fn check_statuses(wallets: &[Wallet], changes: &[StatusChange]) -> Check {
-    let mut check = Check::new(
-        "wallet_statuses",
-        "each wallet's status changes follow on from one another and end at its status",
+/// Active freezes add up to each wallet's frozen balance, and each freeze record is the one its
+/// journal entries (a freeze, and an unfreeze once released) describe.
+fn freeze_records(wallets: &[Wallet], freezes: &[Freeze], frozen_in_journal: &HashMap<String, (i64, bool)>) -> Check {
+    let mut frozen = Check::new(
+        "freezes",
+        "active freezes add up to each wallet's frozen balance, and every freeze record matches the journal",
     );
-    let mut current: HashMap<&str, WalletStatus> =
-        wallets.iter().map(|w| (w.id.as_str(), WalletStatus::Active)).collect();
-    for change in changes {
-        check.checked += 1;
-        match current.get_mut(change.wallet_id.as_str()) {
-            Some(status) if *status == change.from => *status = change.to,
-            Some(status) => check.fail(format!(
-                "wallet {} changed from {} while it was {}",
-                change.wallet_id,
-                change.from.as_str(),
-                status.as_str()
-            )),
-            None => check.fail(format!(
-                "a status change names wallet {}, which does not exist",
-                change.wallet_id
-            )),
+    let mut active_per_wallet: HashMap<&str, i64> = HashMap::new();
+    for record in freezes {
+        frozen.checked += 1;
+        if record.status == FreezeStatus::Active {
+            *active_per_wallet.entry(&record.wallet_id).or_default() += record.amount.minor();
+        }
+        match frozen_in_journal.get(&record.id) {
+            Some(&(amount, unfrozen)) => {
+                if amount != record.amount.minor() {
+                    frozen.fail(format!("freeze {}'s amount differs from its journal entry", record.id));
+                }
+                if unfrozen != (record.status == FreezeStatus::Released) {
+                    frozen.fail(format!(
+                        "freeze {} is {} but the journal disagrees",
+                        record.id,
+                        record.status.as_str()
+                    ));
+                }
+            }
+            None => frozen.fail(format!("freeze {} has no journal entry", record.id)),
         }
     }
     for wallet in wallets {
-        check.checked += 1;
-        let recorded = current.get(wallet.id.as_str()).copied().unwrap_or(WalletStatus::Active);
-        if recorded != wallet.status {
-            check.fail(format!(
-                "wallet {} is {} but its recorded changes end at {}",
-                wallet.id,
-                wallet.status.as_str(),
-                recorded.as_str()
+        let active = active_per_wallet.get(wallet.id.as_str()).copied().unwrap_or(0);
+        if active != wallet.frozen {
+            frozen.fail(format!(
+                "wallet {}'s active freezes add up to {active} minor units, its frozen balance is {}",
+                wallet.id, wallet.frozen
             ));
         }
     }
-    check
-}
-
-/// Every token, every revocation and every wallet status change must be recorded once in the
-/// audit chain, and still match the hash recorded there; the chain itself must be unbroken.
-/// `changes` are the status changes with their row numbers.
-pub fn check_audit(events: &[AuditEvent], tokens: &[Token], changes: &[(i64, StatusChange)]) -> Check {
-    let mut check = Check::new(
-        "audit_chain",
-        "every token, revocation and wallet status change matches its record in the audit hash chain",
-    );
-    let tokens_by_id: HashMap<&str, &Token> = tokens.iter().map(|t| (t.id.as_str(), t)).collect();
-    let changes_by_seq: HashMap<String, (i64, &StatusChange)> =
-        changes.iter().map(|(seq, c)| (seq.to_string(), (*seq, c))).collect();
-    let mut created: HashMap<&str, i64> = HashMap::new();
-    let mut revoked: HashMap<&str, i64> = HashMap::new();
-    let mut recorded_changes: HashMap<&str, i64> = HashMap::new();
-    let mut prev_hash = GENESIS_HASH;
-    for (expected_seq, event) in (1..).zip(events) {
-        check.checked += 1;
-        let at = format!("audit record seq {}", event.seq);
-        if event.seq != expected_seq || event.prev_hash != prev_hash {
-            check.fail(format!(
-                "{at} does not follow on from the record before it: the chain was cut or reordered"
-            ));
-        }
-        prev_hash = &event.hash;
-        let subject = event.subject.as_str();
-        let record = match event.kind {
-            AuditKind::TokenCreated => match tokens_by_id.get(subject) {
-                Some(token) => {
-                    if created.insert(subject, event.seq).is_some() {
-                        check.fail(format!("token {subject} is recorded as created twice ({at})"));
-                    }
-                    AuditRecord::TokenCreated(token)
-                }
-                None => {
-                    check.fail(format!("token {subject} ({at}) is gone: it was deleted"));
-                    continue;
-                }
-            },
-            AuditKind::TokenRevoked => {
-                revoked.insert(subject, event.seq);
-                match tokens_by_id.get(subject).map(|t| t.revoked_at.as_deref()) {
-                    Some(Some(revoked_at)) => AuditRecord::TokenRevoked {
-                        token_id: subject,
-                        revoked_at,
-                    },
-                    Some(None) => {
-                        check.fail(format!("token {subject} was revoked ({at}) but is no longer revoked"));
-                        continue;
-                    }
-                    None => {
-                        check.fail(format!("revoked token {subject} ({at}) is gone: it was deleted"));
-                        continue;
-                    }
-                }
-            }
-            AuditKind::StatusChanged => match changes_by_seq.get(subject) {
-                Some(&(change_seq, change)) => {
-                    recorded_changes.insert(subject, event.seq);
-                    AuditRecord::StatusChanged { change_seq, change }
-                }
-                None => {
-                    check.fail(format!("status change seq {subject} ({at}) is gone: it was deleted"));
-                    continue;
-                }
-            },
-        };
-        if audit_hash(event.seq, &record, &event.prev_hash) != event.hash {
-            check.fail(match record {
-                AuditRecord::TokenCreated(t) => format!(
-                    "token {} does not match its hash ({at}): its scope, tenant, application, user, secret hash, expiry or name was changed",
-                    t.id
-                ),
-                AuditRecord::TokenRevoked { token_id, .. } => {
-                    format!("token {token_id}'s revocation does not match its hash ({at})")
-                }
-                AuditRecord::StatusChanged { change_seq, change } => format!(
-                    "status change seq {change_seq} of wallet {} does not match its hash ({at})",
-                    change.wallet_id
-                ),
-            });
-        }
-    }
-    for token in tokens {
-        if !created.contains_key(token.id.as_str()) {
-            check.fail(format!(
-                "token {} has no audit record: it was inserted by hand",
-                token.id
-            ));
-        }
-        if token.revoked_at.is_some() && !revoked.contains_key(token.id.as_str()) {
-            check.fail(format!("token {} is revoked without an audit record", token.id));
-        }
-    }
-    for (seq, change) in changes {
-        if !recorded_changes.contains_key(seq.to_string().as_str()) {
-            check.fail(format!(
-                "status change seq {seq} of wallet {} has no audit record: it was inserted by hand",
-                change.wallet_id
-            ));
-        }
-    }
-    check
-}
-
-/// Whether a stored token is the one its audit records vouch for: recorded as created, with a
-/// hash that still holds, and revoked if a revocation was recorded. A token that is not (a row
-/// inserted, widened, moved or un-revoked by hand) must not be honoured.
-pub fn token_matches_audit(token: &Token, created: Option<&AuditEvent>, revocation: Option<&AuditEvent>) -> bool {
-    let created_holds = created
-        .is_some_and(|event| audit_hash(event.seq, &AuditRecord::TokenCreated(token), &event.prev_hash) == event.hash);
-    let revocation_holds = match (revocation, token.revoked_at.as_deref()) {
-        (None, _) => true,
-        (Some(event), Some(revoked_at)) => {
-            let record = AuditRecord::TokenRevoked {
-                token_id: &token.id,
-                revoked_at,
-            };
-            audit_hash(event.seq, &record, &event.prev_hash) == event.hash
-        }
-        (Some(_), None) => false,
-    };
-    created_holds && revocation_holds
+    frozen
 }
 
 /// A check made outside the journal (the database's own integrity check, the triggers).

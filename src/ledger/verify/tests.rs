@@ -2,11 +2,11 @@
 //! tampering fails exactly the check that names it, with the message that says why.
 
 use super::*;
-use crate::ledger::chain::{audit_hash, entry_hash};
-use crate::ledger::model::{Entry, Posting, Scope};
+use crate::ledger::chain::{audit_hash, entry_hash, AuditEvent, AuditRecord, GENESIS_HASH};
+use crate::ledger::model::{Entry, Posting, Scope, StatusChange, WalletStatus};
 use crate::ledger::money::{Amount, Currency};
 use crate::ledger::operations::{Context, FreezeChange, Operation, Referent};
-use crate::ledger::token::{Access, TokenKind};
+use crate::ledger::token::{Access, Token, TokenKind};
 
 /// Wallets, their journal and their freeze records, built by the operations' own rules.
 struct Book {

@@ -20,6 +20,7 @@ pub mod status;
 pub mod unfreeze;
 pub mod withdraw;
 
+pub use adjust::Direction;
 pub use fields::{AmountText, Fields, Raw};
 pub use plan::{idempotency, Context, FreezeChange, Idempotency, Plan};
 
@@ -39,9 +40,6 @@ pub enum Operation {
     Refund(refund::Request),
     Adjust(adjust::Request),
 }
-
-/// The direction of an operator's adjustment, seen from the wallet.
-pub use adjust::Direction;
 
 /// An operation as the front doors that read it by name see it.
 pub struct Spec {

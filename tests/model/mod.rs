@@ -1,5 +1,5 @@
 //! The reference model of the ledger: an obviously-correct, in-memory statement of its money
-//! rules, written from SPEC.md and the README and on purpose sharing no code with `src/ledger`.
+//! rules, written from SPEC.md and the docs and on purpose sharing no code with `src/ledger`.
 //! Amounts are parsed by its own few lines, balances are plain `i64` minor units, refund caps,
 //! freezes, statuses, counterparties and `reference_id` replays are tables. The state-machine
 //! test (tests/model_based.rs) asks it what every request must do and holds the real
@@ -10,7 +10,7 @@ use std::collections::{BTreeMap, BTreeSet};
 /// The caller scopes a test uses: two tenants of one application.
 pub const SCOPES: [(&str, &str); 2] = [("ten_a", "app_1"), ("ten_b", "app_1")];
 
-/// The README's limits: one operation moves at most 10^12 major units; a balance stays below
+/// The limits (docs/limits.md): one operation moves at most 10^12 major units; a balance stays below
 /// 10^14; an amount is at most 24 characters.
 const AMOUNT_MAX_MAJOR: i128 = 1_000_000_000_000;
 const BALANCE_MAX_MAJOR: i128 = 100_000_000_000_000;

@@ -1,4 +1,5 @@
-//! Every limit of the ledger, named, in one place. docs/limits.md lists them (tests/docs_tables.rs holds the two together).
+//! Every limit of the ledger, named, in one place. docs/limits.md lists them, and
+//! tests/docs_tables.rs holds the two together.
 
 /// The largest amount one operation may move, in major units of its currency (1 trillion).
 pub const AMOUNT_MAX_MAJOR: i64 = 1_000_000_000_000;

@@ -155,18 +155,25 @@ impl Ledger {
 }
 
 /// `ledgerctl` with an environment that only the test controls.
+/// The variables a developer's shell may hold that would change what the tests see: every
+/// test process starts without them (each test sets what it needs).
+pub const CALLER_ENV: &[&str] = &[
+    "LEDGERCTL_TENANT",
+    "LEDGERCTL_APP",
+    "LEDGERCTL_OUTPUT",
+    "LEDGERCTL_CURRENCY",
+    "LEDGERCTL_LOCK_TIMEOUT_MS",
+    "LEDGERCTL_READ_ONLY",
+    "LEDGERCTL_LISTEN",
+    "LEDGERCTL_INTERNAL_LISTEN",
+    "RUST_BACKTRACE",
+    "NO_COLOR",
+    "LEDGERCTL_FAKE_NOW",
+];
+
 pub fn command(db: &Path) -> Command {
     let mut cmd = Command::cargo_bin("ledgerctl").expect("ledgerctl binary");
-    for var in [
-        "LEDGERCTL_TENANT",
-        "LEDGERCTL_APP",
-        "LEDGERCTL_OUTPUT",
-        "LEDGERCTL_LOCK_TIMEOUT_MS",
-        "LEDGERCTL_READ_ONLY",
-        "RUST_BACKTRACE",
-        "NO_COLOR",
-        "LEDGERCTL_FAKE_NOW",
-    ] {
+    for var in CALLER_ENV {
         cmd.env_remove(var);
     }
     cmd.env("LEDGERCTL_DB", db).env("USER", "tester");

@@ -251,12 +251,7 @@ impl Client {
 /// (where it listens, returned), stderr piped.
 pub fn spawn(ledger: &Ledger, args: &[&str]) -> (Child, Value) {
     let mut cmd = std::process::Command::new(assert_cmd::cargo::cargo_bin("ledgerctl"));
-    for var in [
-        "LEDGERCTL_TENANT",
-        "LEDGERCTL_APP",
-        "LEDGERCTL_OUTPUT",
-        "RUST_BACKTRACE",
-    ] {
+    for var in super::CALLER_ENV {
         cmd.env_remove(var);
     }
     cmd.env("LEDGERCTL_DB", &ledger.db)

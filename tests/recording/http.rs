@@ -35,11 +35,7 @@ impl Answer {
 
     /// A string field of the JSON body, by JSON pointer.
     pub fn field(&self, pointer: &str) -> String {
-        let json = self.json();
-        json.pointer(pointer)
-            .and_then(Value::as_str)
-            .unwrap_or_else(|| panic!("no string at {pointer} in {json}"))
-            .to_owned()
+        super::string_at(&self.json(), pointer)
     }
 }
 

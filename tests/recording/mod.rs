@@ -15,6 +15,15 @@ pub use normalise::Normaliser;
 /// it, besides the ledgerctl ones every test command starts without (`support::CALLER_ENV`).
 const ENV_REMOVED: [&str; 4] = ["LOGNAME", "COLUMNS", "CLICOLOR", "CLICOLOR_FORCE"];
 
+/// A string field of a JSON document, by JSON pointer; a test that asks for one that is not
+/// there is wrong, so it panics naming both.
+pub fn string_at(json: &Value, pointer: &str) -> String {
+    json.pointer(pointer)
+        .and_then(Value::as_str)
+        .unwrap_or_else(|| panic!("no string at {pointer} in {json}"))
+        .to_owned()
+}
+
 /// One ledger and the record of everything run against it, in order.
 pub struct Session {
     pub ledger: Ledger,
@@ -37,11 +46,7 @@ impl Printed {
 
     /// A string field of the JSON envelope, by JSON pointer (`/data/transaction/id`).
     pub fn field(&self, pointer: &str) -> String {
-        let json = self.json();
-        json.pointer(pointer)
-            .and_then(Value::as_str)
-            .unwrap_or_else(|| panic!("no string at {pointer} in {json}"))
-            .to_owned()
+        string_at(&self.json(), pointer)
     }
 }
 

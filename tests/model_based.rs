@@ -16,7 +16,7 @@ use std::sync::OnceLock;
 
 use ledgerctl::error::Error;
 use ledgerctl::ledger::model::{FreezeStatus, Scope, Wallet, WalletStatus};
-use ledgerctl::ledger::operations::{Direction, Operation};
+use ledgerctl::ledger::operations::{internal_refund, Direction, Operation};
 use ledgerctl::ledger::request::PageRequest;
 use ledgerctl::ops::{self, Outcome, StatusOutcome};
 use ledgerctl::store::Store;
@@ -518,8 +518,11 @@ fn run(store: &mut Store, request: &Request) -> Result<Real, Error> {
             ops::execute(store, &scope(*s), user, &operation, ACTOR).map(|o| Real::Outcome(Box::new(o)))
         }
         Request::InternalRefund { scope: s, op } => {
-            let operation = operation(op)?;
-            ops::refund_by_transaction(store, &scope(*s), &operation, ACTOR).map(|o| Real::Outcome(Box::new(o)))
+            let Operation::Refund(refund) = operation(op)? else {
+                panic!("the model's internal refund is a refund: {op:?}");
+            };
+            let request = internal_refund::Request(refund);
+            ops::internal_refund(store, &scope(*s), &request, ACTOR).map(|o| Real::Outcome(Box::new(o)))
         }
         Request::SetStatus {
             scope: s,

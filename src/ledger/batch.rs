@@ -171,7 +171,9 @@ mod tests {
         assert_eq!(item.user_id, None);
         assert!(matches!(
             item.operation,
-            Operation::Refund(crate::ledger::operations::refund::Request { amount: None, .. })
+            Operation::InternalRefund(crate::ledger::operations::internal_refund::Request(
+                crate::ledger::operations::refund::Request { amount: None, .. }
+            ))
         ));
     }
 

@@ -16,7 +16,7 @@ pub use ledger::{
     export, init, journal, trial_balance, verify, verify_file, wallet_of_account, ExportSink, TrialBalance,
     TrialBalanceLine, TrialBalanceTotal, WalletOwner,
 };
-pub use operate::{execute, preview, refund_by_transaction, Outcome};
+pub use operate::{execute, internal_refund, preview, Outcome};
 pub use serve::{commit_group, IdempotencyKey, Reply, WriteRequest};
 pub use token::{authenticate, create_token, list_tokens, revoke_token, show_token, NewToken};
 pub use wallet::{

@@ -3,7 +3,7 @@
 
 use crate::error::{Error, Result};
 use crate::ledger::model::{Entry, Freeze, Scope, Wallet};
-use crate::ledger::operations::{self, Idempotency, Load, Operation, Plan};
+use crate::ledger::operations::{self, internal_refund, Idempotency, Load, Operation, Plan};
 use crate::store::{Store, Tx};
 
 /// What an operation did, or what it had done when it is a `reference_id` replay.
@@ -25,8 +25,14 @@ pub fn execute(store: &mut Store, scope: &Scope, user_id: &str, operation: &Oper
 }
 
 /// The internal refund: the wallet is found from the transaction, within `scope`.
-pub fn refund_by_transaction(store: &mut Store, scope: &Scope, operation: &Operation, actor: &str) -> Result<Outcome> {
-    store.write(|tx| execute_in(tx, scope, None, operation, actor))
+pub fn internal_refund(
+    store: &mut Store,
+    scope: &Scope,
+    request: &internal_refund::Request,
+    actor: &str,
+) -> Result<Outcome> {
+    let operation = Operation::InternalRefund(request.clone());
+    store.write(|tx| execute_in(tx, scope, None, &operation, actor))
 }
 
 /// Applies `operation` inside a transaction the caller holds (a batch line's or a server
@@ -39,11 +45,11 @@ pub fn execute_in(
     operation: &Operation,
     actor: &str,
 ) -> Result<Outcome> {
-    let wallet = match (user_id, operation.transaction_id()) {
-        (Some(user_id), _) => tx
+    let wallet = match (operation.wallet_by_transaction(), user_id) {
+        (Some(transaction_id), _) => wallet_of_transaction(tx, scope, transaction_id)?,
+        (None, Some(user_id)) => tx
             .wallet_of_user(scope, user_id)?
             .ok_or_else(|| Error::wallet_not_found(scope, user_id))?,
-        (None, Some(transaction_id)) => wallet_of_transaction(tx, scope, transaction_id)?,
         (None, None) => return Err(Error::invalid("user_id", "is required")),
     };
     apply(tx, wallet, operation, actor)

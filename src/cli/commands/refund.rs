@@ -7,7 +7,7 @@ use clap::Args;
 
 use crate::cli::{Context, Stop};
 use crate::error::Result;
-use crate::ledger::operations::Operation;
+use crate::ledger::operations::{internal_refund, refund};
 use crate::ops;
 use crate::output::Printer;
 
@@ -29,8 +29,8 @@ pub struct RefundArgs {
 
 impl RefundArgs {
     /// The refund these flags ask for, checked (also `wallet refund`'s).
-    pub(crate) fn operation(&self) -> Result<Operation> {
-        Operation::refund(
+    pub(crate) fn request(&self) -> Result<refund::Request> {
+        refund::Request::new(
             &self.transaction_id,
             self.amount.as_deref(),
             self.reason.clone(),
@@ -40,11 +40,11 @@ impl RefundArgs {
 }
 
 pub(in crate::cli) fn exec<W: Write>(args: &RefundArgs, ctx: &Context, out: &mut Printer<W>) -> Result<(), Stop> {
-    let op = args.operation()?;
-    out.outcome(&ops::refund_by_transaction(
+    let request = internal_refund::Request(args.request()?);
+    out.outcome(&ops::internal_refund(
         &mut ctx.open()?,
         &ctx.scope,
-        &op,
+        &request,
         &ctx.actor,
     )?)?;
     Ok(())

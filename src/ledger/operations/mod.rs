@@ -13,6 +13,7 @@ pub mod adjust;
 pub mod deposit;
 pub mod fields;
 pub mod freeze;
+pub mod internal_refund;
 pub mod payment;
 mod plan;
 pub mod refund;
@@ -38,6 +39,8 @@ pub enum Operation {
     Freeze(freeze::Request),
     Unfreeze(unfreeze::Request),
     Refund(refund::Request),
+    /// A refund named by its transaction alone, on that transaction's wallet.
+    InternalRefund(internal_refund::Request),
     Adjust(adjust::Request),
 }
 
@@ -57,6 +60,7 @@ pub struct Spec {
 pub type Named = (Option<String>, Operation);
 
 /// Every operation a batch line or an HTTP body can name, in the order error messages list them.
+/// The internal refund has no name of its own: it is a `refund` without a user (its reader).
 pub const SPECS: &[Spec] = &[
     deposit::SPEC,
     payment::SPEC,
@@ -162,6 +166,15 @@ impl Operation {
         refund::Request::new(transaction_id, amount, reason, reference_id).map(Operation::Refund)
     }
 
+    pub fn internal_refund(
+        transaction_id: &str,
+        amount: Option<&str>,
+        reason: Option<String>,
+        reference_id: Option<String>,
+    ) -> Result<Operation> {
+        internal_refund::Request::new(transaction_id, amount, reason, reference_id).map(Operation::InternalRefund)
+    }
+
     pub fn adjust(direction: Direction, amount: &str, reason: &str, reference_id: Option<String>) -> Result<Operation> {
         adjust::Request::new(direction, amount, reason, reference_id).map(Operation::Adjust)
     }
@@ -175,6 +188,7 @@ impl Operation {
             Operation::Freeze(r) => r.reference_id.as_deref(),
             Operation::Unfreeze(r) => r.reference_id.as_deref(),
             Operation::Refund(r) => r.reference_id.as_deref(),
+            Operation::InternalRefund(r) => r.0.reference_id.as_deref(),
             Operation::Adjust(r) => r.reference_id.as_deref(),
         }
     }
@@ -187,21 +201,22 @@ impl Operation {
             Operation::Withdraw(_) => TxType::Withdraw,
             Operation::Freeze(_) => TxType::Freeze,
             Operation::Unfreeze(_) => TxType::Unfreeze,
-            Operation::Refund(_) => TxType::Refund,
+            Operation::Refund(_) | Operation::InternalRefund(_) => TxType::Refund,
             Operation::Adjust(r) => r.kind(),
         }
     }
 
-    /// The transaction whose wallet this operation acts on when no user is named (the
-    /// internal refund), if it names one.
-    pub fn transaction_id(&self) -> Option<&str> {
+    /// The transaction whose wallet this operation acts on (the internal refund); `None` for
+    /// the operations that act on the wallet of a user they are given.
+    pub fn wallet_by_transaction(&self) -> Option<&str> {
         match self {
-            Operation::Refund(r) => Some(&r.transaction_id),
+            Operation::InternalRefund(r) => Some(r.transaction_id()),
             Operation::Deposit(_)
             | Operation::Payment(_)
             | Operation::Withdraw(_)
             | Operation::Freeze(_)
             | Operation::Unfreeze(_)
+            | Operation::Refund(_)
             | Operation::Adjust(_) => None,
         }
     }
@@ -217,6 +232,7 @@ impl Operation {
             Operation::Freeze(r) => r.canonical(currency)?,
             Operation::Unfreeze(r) => r.canonical(),
             Operation::Refund(r) => r.canonical(currency)?,
+            Operation::InternalRefund(r) => r.canonical(currency)?,
             Operation::Adjust(r) => r.canonical(currency)?,
         };
         // serde_json's map keeps keys sorted, so the string is stable.
@@ -235,6 +251,7 @@ impl Operation {
             Operation::Freeze(r) => r.plan(wallet, common, ctx),
             Operation::Unfreeze(r) => r.plan(wallet, load, common, ctx),
             Operation::Refund(r) => r.plan(wallet, load, common, ctx),
+            Operation::InternalRefund(r) => r.plan(wallet, load, common, ctx),
             Operation::Adjust(r) => r.plan(wallet, common, ctx),
         }
     }

@@ -1,12 +1,12 @@
 //! Refund: part or all of an earlier payment, withdrawal or deposit is reversed, mirroring its
-//! postings. The refunds of one transaction never add up to more than it moved. The internal
-//! refund names only the transaction and acts on its wallet.
+//! postings. The refunds of one transaction never add up to more than it moved. A `refund`
+//! named without a user is the internal refund (`internal_refund.rs`), which shares this rule.
 
 use serde_json::{json, Value};
 
 use super::fields::{reference, text, AmountText};
 use super::plan::{post, Common, Context, FreezeChange, Plan};
-use super::{Load, Operation, Spec};
+use super::{internal_refund, Load, Operation, Spec};
 use crate::error::{Error, Result};
 use crate::ledger::ids;
 use crate::ledger::model::{Entry, Posting, TxType, Wallet};
@@ -16,14 +16,18 @@ pub const SPEC: Spec = Spec {
     name: "refund",
     fields: &["transaction_id", "amount", "reason", "reference_id"],
     read: |f| {
-        // The internal refund names no user: it acts on the transaction's wallet.
         let user_id = f.take("user_id")?;
-        let op = Operation::refund(
+        let request = Request::new(
             &f.required("transaction_id")?,
             f.take("amount")?.as_deref(),
             f.take("reason")?,
             f.take("reference_id")?,
         )?;
+        // Without a user it is the internal refund: it acts on the transaction's wallet.
+        let op = match user_id {
+            Some(_) => Operation::Refund(request),
+            None => Operation::InternalRefund(internal_refund::Request(request)),
+        };
         Ok((user_id, op))
     },
 };

@@ -179,6 +179,43 @@ fn a_refund_mirrors_its_original_and_is_capped_by_what_remains() {
 }
 
 #[test]
+fn the_internal_refund_is_the_refund_of_the_transaction_it_names() {
+    let w = wallet(Currency::CNY, 100_000, 0);
+    let payment = original(&w, Operation::payment("200", "mch_1", true, None, None).unwrap());
+    let after_payment = wallet(Currency::CNY, 80_000, 0);
+    let referent = Referent::Original {
+        entry: payment,
+        refunded: 0,
+    };
+    let (txn, reason, reference) = ("txn_1", Some("return".to_owned()), Some("r1".to_owned()));
+    let internal = Operation::internal_refund(txn, Some("50"), reason.clone(), reference.clone()).unwrap();
+    let by_user = Operation::refund(txn, Some("50"), reason, reference).unwrap();
+    assert_eq!(internal.wallet_by_transaction(), Some(txn), "it names no user");
+    assert_eq!(by_user.wallet_by_transaction(), None);
+    assert_eq!(internal.kind(), TxType::Refund);
+    assert_eq!(internal.reference_id(), Some("r1"));
+    // One stored request: a reference_id repeated through the other door is a replay.
+    assert_eq!(internal.canonical(Currency::CNY), by_user.canonical(Currency::CNY));
+    assert_eq!(
+        internal.plan(&after_payment, &referent, &ctx(3)).unwrap(),
+        by_user.plan(&after_payment, &referent, &ctx(3)).unwrap()
+    );
+}
+
+#[test]
+fn a_refund_line_names_the_internal_refund_when_it_names_no_user() {
+    let fields = |user: Option<&str>| {
+        let mut raw = vec![("transaction_id".to_owned(), Raw::Text("txn_1".into()))];
+        raw.extend(user.map(|u| ("user_id".to_owned(), Raw::Text(u.into()))));
+        raw
+    };
+    let known = ["user_id", "transaction_id"];
+    let read = |user| (refund::SPEC.read)(&mut Fields::new(fields(user), &known).unwrap()).unwrap();
+    assert!(matches!(read(None), (None, Operation::InternalRefund(_))));
+    assert!(matches!(read(Some("usr_1")), (Some(_), Operation::Refund(_))));
+}
+
+#[test]
 fn a_deposit_refund_takes_money_back_and_needs_it_available() {
     let w = wallet(Currency::CNY, 0, 0);
     let deposit = original(&w, Operation::deposit("100", None, None).unwrap());

@@ -7,6 +7,7 @@ use clap::Args;
 
 use crate::cli::commands::refund::RefundArgs;
 use crate::cli::{Context, Stop};
+use crate::ledger::operations::Operation;
 use crate::output::Printer;
 use crate::store::Store;
 
@@ -25,6 +26,6 @@ pub(super) fn exec<W: Write>(
     store: &mut Store,
     out: &mut Printer<W>,
 ) -> Result<(), Stop> {
-    let op = args.refund.operation()?;
+    let op = Operation::Refund(args.refund.request()?);
     super::execute(&args.user, &op, ctx, store, out)
 }

@@ -9,7 +9,9 @@ use std::collections::BTreeMap;
 use std::str::FromStr;
 
 use ledgerctl::ledger::chain::{entry_hash, Owner, GENESIS_HASH};
-use ledgerctl::ledger::model::{Account, Entry, Freeze, FreezeStatus, TxType, Wallet, WalletStatus};
+use ledgerctl::ledger::model::{
+    Account, Entry, Freeze, FreezeStatus, Postings, RawEntry, TxType, Wallet, WalletStatus,
+};
 use ledgerctl::ledger::money::{Amount, Currency};
 use ledgerctl::ledger::operations::{Context, Direction, Operation, Referent};
 use proptest::prelude::*;
@@ -277,7 +279,7 @@ fn original(w: &Wallet, kind: TxType, own: bool, amount: i64) -> Entry {
         reference_id: None,
         original_id: None,
         freeze_id: None,
-        postings: Entry::transfer_postings(&debit, &credit, w.currency, amount),
+        postings: Postings::transfer(&debit, &credit, w.currency, amount),
         request: "{}".into(),
         actor: "prop".into(),
         created_at: "2026-04-15T10:30:00Z".into(),
@@ -350,7 +352,7 @@ proptest! {
     }
 }
 
-fn sample_entry() -> Entry {
+fn sample_entry() -> RawEntry {
     let currency = Currency::CNY;
     let amount = Amount::from_stored(5_000).expect("positive");
     Entry {
@@ -366,7 +368,7 @@ fn sample_entry() -> Entry {
         reference_id: Some("ref-1".into()),
         original_id: None,
         freeze_id: None,
-        postings: Entry::transfer_postings(
+        postings: Postings::transfer(
             &Account::WalletAvailable("wlt_01".into()),
             &Account::Counterparty {
                 tenant_id: "ten".into(),
@@ -375,7 +377,8 @@ fn sample_entry() -> Entry {
             },
             currency,
             amount,
-        ),
+        )
+        .to_vec(),
         request: r#"{"amount":"50.00","op":"payment"}"#.into(),
         actor: "alice".into(),
         created_at: "2026-04-15T10:30:00Z".into(),
@@ -412,7 +415,7 @@ fn an_entry_hash_is_pinned_for_a_known_entry() {
 }
 
 /// One change to one field the hash covers.
-fn mutate(entry: &mut Entry, field: usize, text: &str) -> &'static str {
+fn mutate(entry: &mut RawEntry, field: usize, text: &str) -> &'static str {
     let other = |s: &Option<String>| match s {
         Some(_) => None,
         None => Some(text.to_owned()),

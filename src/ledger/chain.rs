@@ -55,7 +55,7 @@ struct Canonical<'a> {
 }
 
 /// The hex SHA-256 of `prev_hash`, a newline and the entry's canonical JSON.
-pub fn entry_hash(seq: i64, entry: &Entry, owner: Owner, prev_hash: &str) -> String {
+pub fn entry_hash<P: AsRef<[Posting]>>(seq: i64, entry: &Entry<P>, owner: Owner, prev_hash: &str) -> String {
     let canonical = Canonical {
         seq,
         id: &entry.id,
@@ -76,7 +76,7 @@ pub fn entry_hash(seq: i64, entry: &Entry, owner: Owner, prev_hash: &str) -> Str
         request: &entry.request,
         actor: &entry.actor,
         created_at: &entry.created_at,
-        postings: &entry.postings,
+        postings: entry.postings.as_ref(),
     };
     let json = serde_json::to_vec(&canonical).expect("a struct of strings and integers serializes");
     sha256_hex(&[prev_hash.as_bytes(), b"\n", &json])

@@ -5,6 +5,7 @@
 
 pub mod batch;
 pub mod chain;
+pub mod entry;
 pub mod ids;
 pub mod limits;
 pub mod model;

@@ -5,6 +5,7 @@ use std::str::FromStr;
 
 use serde::Serialize;
 
+pub use super::entry::{Entry, JournalRow, Posting, Postings, RawEntry, StoredEntry, Transaction};
 use super::money::{Amount, Currency};
 use crate::error::{Error, Result};
 
@@ -219,74 +220,6 @@ impl NormalSide {
             NormalSide::Credit => -signed_sum,
         }
     }
-}
-
-/// One line of a journal entry. `amount` is signed: positive debits, negative credits.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
-pub struct Posting {
-    pub account: String,
-    pub currency: String,
-    pub amount: i64,
-}
-
-/// A journal entry: one money movement of one wallet, always two postings that sum to zero.
-///
-/// This is also the wallet-level transaction record (`txn_…`) the seeds return. Entries are
-/// append-only; a correction is a new entry (a refund or an adjustment).
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Entry {
-    pub id: String,
-    pub wallet_id: String,
-    pub kind: TxType,
-    pub currency: Currency,
-    pub amount: Amount,
-    /// The wallet's total balance before and after (a freeze leaves it unchanged).
-    pub balance_before: i64,
-    pub balance_after: i64,
-    pub counterparty_id: Option<String>,
-    pub description: Option<String>,
-    pub reference_id: Option<String>,
-    /// For a refund: the transaction it refunds.
-    pub original_id: Option<String>,
-    /// For a freeze or unfreeze: the freeze record.
-    pub freeze_id: Option<String>,
-    /// Two postings, debit first, built by [`Entry::transfer_postings`]; a `Vec` because
-    /// `ledger verify` must also read entries that were edited by hand.
-    pub postings: Vec<Posting>,
-    /// The canonical form of the request that made it, compared on `reference_id` replays.
-    pub request: String,
-    pub actor: String,
-    pub created_at: String,
-}
-
-impl Entry {
-    /// The reason its request gave (refunds, freezes, unfreezes, adjustments), if any. Read from
-    /// the stored canonical request, which every entry's hash covers, old entries included: no
-    /// second copy to drift from it, and no change to any hash.
-    pub fn reason(&self) -> Option<String> {
-        let request: serde_json::Value = serde_json::from_str(&self.request).ok()?;
-        request.get("reason")?.as_str().map(str::to_owned)
-    }
-
-    /// The postings of moving `amount` from the `credit` account to the `debit` account.
-    /// The only way to build an entry's postings, so an entry is balanced by construction.
-    pub fn transfer_postings(debit: &Account, credit: &Account, currency: Currency, amount: Amount) -> Vec<Posting> {
-        let posting = |account: &Account, amount: i64| Posting {
-            account: account.name(),
-            currency: currency.code().to_owned(),
-            amount,
-        };
-        vec![posting(debit, amount.minor()), posting(credit, -amount.minor())]
-    }
-}
-
-/// An entry as stored: with its place in the hash chain.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct StoredEntry {
-    pub seq: i64,
-    pub entry: Entry,
-    pub prev_hash: String,
-    pub hash: String,
 }
 
 /// The state of a freeze record.

@@ -13,7 +13,7 @@ pub use audit::{check_audit, check_statuses, token_matches_audit};
 pub use balances::{check_cached_balances, BalanceProof};
 
 use super::chain::{entry_hash, Owner, GENESIS_HASH};
-use super::model::{Account, Freeze, FreezeStatus, StoredEntry, TxType, Wallet};
+use super::model::{Account, Freeze, FreezeStatus, JournalRow, TxType, Wallet};
 
 /// How many problems each check reports by name before it only counts them.
 const PROBLEMS_SHOWN_MAX: usize = 20;
@@ -187,7 +187,7 @@ impl<'w> Verifier<'w> {
         }
     }
 
-    pub fn entry(&mut self, stored: &StoredEntry) {
+    pub fn entry(&mut self, stored: &JournalRow) {
         let entry = &stored.entry;
         let wallet = self.wallets.get(entry.wallet_id.as_str()).copied();
         self.check_chain(stored, wallet);
@@ -230,7 +230,7 @@ impl<'w> Verifier<'w> {
 
     /// The entry's place in the hash chain: its anchor if one was given, its seq, its link to
     /// the entry before, and its own hash (which covers its wallet's owner).
-    fn check_chain(&mut self, stored: &StoredEntry, wallet: Option<&Wallet>) {
+    fn check_chain(&mut self, stored: &JournalRow, wallet: Option<&Wallet>) {
         let entry = &stored.entry;
         if let Some(expected) = self.pending_anchors.remove(&stored.seq) {
             if expected != stored.hash {
@@ -266,7 +266,7 @@ impl<'w> Verifier<'w> {
         }
     }
 
-    fn check_balanced(&mut self, stored: &StoredEntry) {
+    fn check_balanced(&mut self, stored: &JournalRow) {
         let entry = &stored.entry;
         self.balanced.checked += 1;
         let mut per_currency: BTreeMap<&str, i64> = BTreeMap::new();
@@ -290,7 +290,7 @@ impl<'w> Verifier<'w> {
         }
     }
 
-    fn check_history(&mut self, stored: &StoredEntry) {
+    fn check_history(&mut self, stored: &JournalRow) {
         let entry = &stored.entry;
         self.history.checked += 1;
         let available = Account::WalletAvailable(entry.wallet_id.clone()).name();
@@ -322,7 +322,7 @@ impl<'w> Verifier<'w> {
         run.last_balance_after = entry.balance_after;
     }
 
-    fn track_refunds(&mut self, stored: &StoredEntry) {
+    fn track_refunds(&mut self, stored: &JournalRow) {
         let entry = &stored.entry;
         if entry.kind.is_refundable() {
             self.originals.insert(

@@ -166,7 +166,10 @@ pub fn export(store: &mut Store, since: Option<&str>, until: Option<&str>, sink:
             if until.is_some_and(|until| stored.entry.created_at.as_str() >= until) {
                 return Ok(());
             }
-            sink.entry(stored, owners.get(&stored.entry.wallet_id))
+            let stored = stored
+                .checked()
+                .map_err(|message| Error::StorageIntegrity { message })?;
+            sink.entry(&stored, owners.get(&stored.entry.wallet_id))
         })?;
         sink.finish()
     })
@@ -179,5 +182,5 @@ pub fn journal(
     filter: &EntryFilter,
     page: PageRequest,
 ) -> Result<Paged<(crate::ledger::model::Entry, i64)>> {
-    store.read(|tx| tx.entries(wallet_id, filter, page, true))
+    store.read(|tx| tx.entries(wallet_id, filter, page))
 }

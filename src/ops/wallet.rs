@@ -3,7 +3,7 @@
 use crate::error::{Error, Result};
 use crate::ledger::ids::{self, WALLET_PREFIX};
 use crate::ledger::limits::ID_LEN_MAX;
-use crate::ledger::model::{Entry, Freeze, FreezeStatus, Scope, StatusChange, Wallet, WalletStatus};
+use crate::ledger::model::{Entry, Freeze, FreezeStatus, Scope, StatusChange, Transaction, Wallet, WalletStatus};
 use crate::ledger::money::Currency;
 use crate::ledger::operations::status;
 use crate::ledger::request::{EntryFilter, PageRequest, Paged};
@@ -127,7 +127,7 @@ pub fn history(
     user_id: &str,
     filter: &EntryFilter,
     page: PageRequest,
-) -> Result<(Wallet, Paged<(Entry, i64)>)> {
+) -> Result<(Wallet, Paged<(Transaction, i64)>)> {
     store.read(|tx| {
         let wallet = wallet_in(tx, scope, user_id)?;
         // A cursor must be one of this wallet's transactions: any other id would page from a
@@ -140,7 +140,7 @@ pub fn history(
                 ));
             }
         }
-        let entries = tx.entries(Some(&wallet.id), filter, page, false)?;
+        let entries = tx.transactions(&wallet.id, filter, page)?;
         Ok((wallet, entries))
     })
 }

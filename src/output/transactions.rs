@@ -9,7 +9,7 @@ use super::views::{
     self, outcome_message, Envelope, FreezeView, ListEnvelope, OutcomeView, TransactionView, WalletView,
 };
 use super::{Format, Printer};
-use crate::ledger::model::{Entry, Freeze, Wallet};
+use crate::ledger::model::{Entry, Freeze, Transaction, Wallet};
 use crate::ledger::request::Paged;
 use crate::ops::Outcome;
 
@@ -82,7 +82,7 @@ impl<W: Write> Printer<W> {
         }
     }
 
-    pub fn history(&mut self, wallet: &Wallet, page: &Paged<(Entry, i64)>) -> io::Result<()> {
+    pub fn history(&mut self, wallet: &Wallet, page: &Paged<(Transaction, i64)>) -> io::Result<()> {
         let list = ListEnvelope::new(page, |(e, refunded)| TransactionView::new(e, *refunded), &self.now);
         match self.format {
             Format::Json => self.json(&list),

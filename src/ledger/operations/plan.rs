@@ -3,7 +3,7 @@
 //! operation can forget them.
 
 use crate::error::{Error, Result};
-use crate::ledger::model::{Account, Entry, Freeze, Posting, TxType, Wallet, WalletStatus};
+use crate::ledger::model::{Account, Entry, Freeze, Postings, TxType, Wallet, WalletStatus};
 use crate::ledger::money::{apply_change, Amount, Currency};
 
 /// What the caller supplies besides the request: who, when, and the ids to mint.
@@ -76,11 +76,11 @@ impl Common {
 
     /// `amount` moved from `debit` to `credit`.
     pub fn transfer(self, debit: &Account, credit: &Account, currency: Currency, amount: Amount) -> Draft {
-        self.moving(Entry::transfer_postings(debit, credit, currency, amount), amount)
+        self.moving(Postings::transfer(debit, credit, currency, amount), amount)
     }
 
-    /// Postings that move `amount` (they must balance; [`post`] checks it).
-    pub fn moving(self, postings: Vec<Posting>, amount: Amount) -> Draft {
+    /// Postings that move `amount`.
+    pub fn moving(self, postings: Postings, amount: Amount) -> Draft {
         Draft {
             common: self,
             postings,
@@ -97,7 +97,7 @@ impl Common {
 #[derive(Debug)]
 pub(super) struct Draft {
     common: Common,
-    postings: Vec<Posting>,
+    postings: Postings,
     amount: Amount,
     pub counterparty_id: Option<String>,
     pub description: Option<String>,
@@ -119,7 +119,6 @@ pub(super) fn post(wallet: &Wallet, draft: Draft, ctx: &Context, freeze: FreezeC
             .sum()
     };
     let (available_change, frozen_change) = (change(&available_name), change(&frozen_name));
-    debug_assert_eq!(draft.postings.iter().map(|p| p.amount).sum::<i64>(), 0);
 
     allowed(wallet, available_change, draft.common.kind)?;
     let currency = wallet.currency;

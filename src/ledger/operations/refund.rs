@@ -9,7 +9,7 @@ use super::plan::{post, Common, Context, FreezeChange, Plan};
 use super::{internal_refund, Load, Operation, Spec};
 use crate::error::{Error, Result};
 use crate::ledger::ids;
-use crate::ledger::model::{Entry, Posting, TxType, Wallet};
+use crate::ledger::model::{Entry, TxType, Wallet};
 use crate::ledger::money::{Amount, Currency};
 
 pub const SPEC: Spec = Spec {
@@ -82,13 +82,7 @@ impl Request {
         }
         let requested = self.requested(wallet.currency, &original, refunded)?;
         // The mirror of the original: what it debited is credited back, and vice versa.
-        let [debited, credited] = original.postings.as_slice() else {
-            return Err(Error::internal(format!(
-                "transaction {} does not have two postings",
-                original.id
-            )));
-        };
-        let mut draft = common.moving(mirror(debited, credited, requested), requested);
+        let mut draft = common.moving(original.postings.mirror(requested), requested);
         draft.counterparty_id = original.counterparty_id.clone();
         // The reason stays in the request (the transaction's `reason`), not in the description.
         draft.description = Some(format!("refund of {}", original.id));
@@ -116,20 +110,4 @@ impl Request {
         }
         Ok(requested)
     }
-}
-
-/// The two postings that reverse `amount` of an original entry's postings.
-fn mirror(debited: &Posting, credited: &Posting, amount: Amount) -> Vec<Posting> {
-    vec![
-        Posting {
-            account: credited.account.clone(),
-            currency: credited.currency.clone(),
-            amount: amount.minor(),
-        },
-        Posting {
-            account: debited.account.clone(),
-            currency: debited.currency.clone(),
-            amount: -amount.minor(),
-        },
-    ]
 }

@@ -1,13 +1,13 @@
 //! The proof a write starts from: a wallet's cached balances against what its journal proves.
 
 use crate::ledger::chain::{entry_hash, Owner};
-use crate::ledger::model::{StoredEntry, Wallet};
+use crate::ledger::model::{JournalRow, Wallet};
 
 /// What the journal proves about a wallet, for checking its cached balances before a write:
 /// its last entry (with postings) and the sum of its active freezes, in minor units.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct BalanceProof {
-    pub last_entry: Option<StoredEntry>,
+    pub last_entry: Option<JournalRow>,
     pub active_frozen: i64,
 }
 

@@ -42,7 +42,7 @@ pub struct TransactionView {
 }
 
 impl TransactionView {
-    pub fn new(e: &Entry, refunded: i64) -> TransactionView {
+    pub fn new<P>(e: &Entry<P>, refunded: i64) -> TransactionView {
         let c: Currency = e.currency;
         TransactionView {
             id: e.id.clone(),

@@ -7,7 +7,7 @@ use super::wallets::currency_of;
 use super::Tx;
 use crate::error::{Error, Result};
 use crate::ledger::chain::{entry_hash, Owner, GENESIS_HASH};
-use crate::ledger::model::{Entry, Posting, StoredEntry, TxType, Wallet};
+use crate::ledger::model::{Entry, JournalRow, Posting, RawEntry, StoredEntry, Transaction, TxType, Wallet};
 use crate::ledger::money::{Amount, Currency};
 use crate::ledger::operations::Plan;
 use crate::ledger::request::{EntryFilter, PageRequest, Paged};
@@ -26,13 +26,13 @@ impl Tx<'_> {
         self.with_postings(row)
     }
 
-    pub(super) fn with_postings(&self, row: Option<Result<StoredEntry>>) -> Result<Option<Entry>> {
+    pub(super) fn with_postings(&self, row: Option<Result<JournalRow>>) -> Result<Option<Entry>> {
         let Some(stored) = row.transpose()? else {
             return Ok(None);
         };
         let mut entry = stored.entry;
         entry.postings = self.postings(stored.seq)?;
-        Ok(Some(entry))
+        Ok(Some(checked(entry)?))
     }
 
     fn postings(&self, seq: i64) -> Result<Vec<Posting>> {
@@ -57,15 +57,39 @@ impl Tx<'_> {
             .query_row(params![original_id], |r| r.get(0))?)
     }
 
-    /// Journal entries newest first, each with the sum of its refunds: of one wallet, or of the
-    /// whole ledger; narrowed by `filter`. With `postings`, each entry carries its postings.
+    /// Journal entries newest first, each with its postings and the sum of its refunds: of one
+    /// wallet, or of the whole ledger; narrowed by `filter`.
     pub fn entries(
         &self,
         wallet_id: Option<&str>,
         filter: &EntryFilter,
         page: PageRequest,
-        postings: bool,
     ) -> Result<Paged<(Entry, i64)>> {
+        self.entry_page(wallet_id, filter, page, |tx, row| {
+            let mut entry = row.entry;
+            entry.postings = tx.postings(row.seq)?;
+            checked(entry)
+        })
+    }
+
+    /// A wallet's transactions newest first, each with the sum of its refunds, narrowed by
+    /// `filter`: the entries without their postings, which a history does not show.
+    pub fn transactions(
+        &self,
+        wallet_id: &str,
+        filter: &EntryFilter,
+        page: PageRequest,
+    ) -> Result<Paged<(Transaction, i64)>> {
+        self.entry_page(Some(wallet_id), filter, page, |_, row| Ok(row.entry.header()))
+    }
+
+    fn entry_page<E>(
+        &self,
+        wallet_id: Option<&str>,
+        filter: &EntryFilter,
+        page: PageRequest,
+        finish: impl Fn(&Self, JournalRow) -> Result<Entry<E>>,
+    ) -> Result<Paged<(Entry<E>, i64)>> {
         let types = (!filter.types.is_empty())
             .then(|| serde_json::to_string(&filter.types.iter().map(|t| t.as_str()).collect::<Vec<_>>()))
             .transpose()
@@ -81,11 +105,8 @@ impl Tx<'_> {
         ];
         let stored = self.page_of(ENTRY_COLUMNS, &from_where, "seq DESC", &filter_params, page, entry_row)?;
         let mut items = Vec::with_capacity(stored.items.len());
-        for stored_entry in stored.items {
-            let mut entry = stored_entry.entry;
-            if postings {
-                entry.postings = self.postings(stored_entry.seq)?;
-            }
+        for row in stored.items {
+            let entry = finish(self, row)?;
             let refunded = self.refunded(&entry.id)?;
             items.push((entry, refunded));
         }
@@ -216,11 +237,7 @@ impl Tx<'_> {
 
     /// Streams the journal in `seq` order, from `since` (a stored timestamp) on, each entry with
     /// its postings. Returns the postings that belong to no entry, as `ledger verify` reports them.
-    pub fn for_each_entry(
-        &self,
-        since: Option<&str>,
-        mut f: impl FnMut(&StoredEntry) -> Result<()>,
-    ) -> Result<Vec<i64>> {
+    pub fn for_each_entry(&self, since: Option<&str>, mut f: impl FnMut(JournalRow) -> Result<()>) -> Result<Vec<i64>> {
         // The first seq at or after `since`: both streams start there, so postings line up.
         let first_seq: i64 = match since {
             None => 0,
@@ -262,7 +279,7 @@ impl Tx<'_> {
                 }
                 pending = posting_rows.next().transpose()?;
             }
-            f(&stored)?;
+            f(stored)?;
         }
         while let Some((seq, _)) = pending {
             strays.push(seq);
@@ -287,7 +304,7 @@ pub(super) fn last_entry_of_wallet_sql() -> String {
     format!("SELECT {ENTRY_COLUMNS} FROM journal_entries WHERE wallet_id = ?1 ORDER BY seq DESC LIMIT 1")
 }
 
-pub(super) fn entry_row(r: &Row) -> rusqlite::Result<Result<StoredEntry>> {
+pub(super) fn entry_row(r: &Row) -> rusqlite::Result<Result<JournalRow>> {
     let kind: String = r.get(3)?;
     let currency: String = r.get(4)?;
     let amount: i64 = r.get(5)?;
@@ -323,4 +340,9 @@ pub(super) fn entry_row(r: &Row) -> rusqlite::Result<Result<StoredEntry>> {
         prev_hash: r.get(16)?,
         hash: r.get(17)?,
     }))
+}
+
+/// A stored entry whose postings balance; one that does not is a damaged or hand-edited file.
+fn checked(entry: RawEntry) -> Result<Entry> {
+    entry.checked().map_err(|message| Error::StorageIntegrity { message })
 }

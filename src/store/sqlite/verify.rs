@@ -21,7 +21,7 @@ impl Tx<'_> {
         let wallets = self.all_wallets()?;
         let mut verifier = Verifier::new(anchors, &wallets);
         let strays = self.for_each_entry(None, |stored| {
-            verifier.entry(stored);
+            verifier.entry(&stored);
             Ok(())
         })?;
         let stray_postings = strays

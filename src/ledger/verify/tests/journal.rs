@@ -374,7 +374,7 @@ fn a_negative_balance_is_named_even_when_the_postings_agree() {
 
 // ---- the first tests, on a journal built step by step ----
 /// A small chained journal: a deposit of 100.00 and a withdrawal of 30.00.
-fn journal() -> (Vec<StoredEntry>, Wallet) {
+fn journal() -> (Vec<JournalRow>, Wallet) {
     let scope = Scope {
         tenant_id: "t".into(),
         application_id: "a".into(),
@@ -398,9 +398,9 @@ fn journal() -> (Vec<StoredEntry>, Wallet) {
         let p = op.unwrap().plan(&wallet, &Referent::None, &ctx).unwrap();
         let seq = n as i64 + 1;
         let hash = entry_hash(seq, &p.entry, Owner::of(&wallet), &prev);
-        stored.push(StoredEntry {
+        stored.push(JournalRow {
             seq,
-            entry: p.entry,
+            entry: p.entry.raw(),
             prev_hash: prev.clone(),
             hash: hash.clone(),
         });
@@ -410,7 +410,7 @@ fn journal() -> (Vec<StoredEntry>, Wallet) {
     (stored, wallet)
 }
 
-fn report_of(entries: &[StoredEntry], wallet: &Wallet) -> Report {
+fn report_of(entries: &[JournalRow], wallet: &Wallet) -> Report {
     let mut v = Verifier::new(&[], std::slice::from_ref(wallet));
     entries.iter().for_each(|e| v.entry(e));
     v.finish(std::slice::from_ref(wallet), &[], Vec::new())

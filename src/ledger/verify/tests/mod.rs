@@ -3,7 +3,7 @@
 
 use super::*;
 use crate::ledger::chain::{audit_hash, entry_hash, AuditEvent, AuditRecord, GENESIS_HASH};
-use crate::ledger::model::{Entry, Posting, Scope, StatusChange, WalletStatus};
+use crate::ledger::model::{JournalRow, Posting, RawEntry, Scope, StatusChange, WalletStatus};
 use crate::ledger::money::{Amount, Currency};
 use crate::ledger::operations::{Context, FreezeChange, Operation, Referent};
 use crate::ledger::token::{Access, Token, TokenKind};
@@ -11,7 +11,7 @@ use crate::ledger::token::{Access, Token, TokenKind};
 /// Wallets, their journal and their freeze records, built by the operations' own rules.
 struct Book {
     wallets: Vec<Wallet>,
-    entries: Vec<StoredEntry>,
+    entries: Vec<JournalRow>,
     freezes: Vec<Freeze>,
 }
 
@@ -45,9 +45,9 @@ impl Book {
         let plan = op.plan(&self.wallets[w], &referent, &ctx).unwrap();
         let prev = self.entries.last().map_or(GENESIS_HASH.to_owned(), |e| e.hash.clone());
         let hash = entry_hash(seq, &plan.entry, Owner::of(&self.wallets[w]), &prev);
-        self.entries.push(StoredEntry {
+        self.entries.push(JournalRow {
             seq,
-            entry: plan.entry,
+            entry: plan.entry.raw(),
             prev_hash: prev,
             hash,
         });
@@ -108,6 +108,7 @@ impl Book {
             .map(|e| e.entry.amount.minor())
             .sum();
         let op = Operation::refund(original_id, amount, Some("returned".into()), None).unwrap();
+        let entry = entry.checked().unwrap();
         self.apply(w, op, Referent::Original { entry, refunded })
     }
 
@@ -137,7 +138,7 @@ impl Book {
         self.verify(&[], Vec::new())
     }
 
-    fn entry(&mut self, id: &str) -> &mut Entry {
+    fn entry(&mut self, id: &str) -> &mut RawEntry {
         &mut self.entries.iter_mut().find(|e| e.entry.id == id).unwrap().entry
     }
 

@@ -1,0 +1,285 @@
+//! Journal entries: their balanced postings, the rows they are stored as, and the checks that
+//! turn a row back into an entry.
+
+use serde::Serialize;
+
+use super::model::{Account, TxType};
+use super::money::{Amount, Currency};
+
+/// One line of a journal entry. `amount` is signed: positive debits, negative credits.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Posting {
+    pub account: String,
+    pub currency: String,
+    pub amount: i64,
+}
+
+/// An entry's two postings, which balance: the debit first, then the credit of the same amount
+/// in the same currency. Its constructors are the only way to build one, so an [`Entry`] holds
+/// balanced postings whatever made it: a rule, or a row read back and checked.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[serde(transparent)]
+pub struct Postings(Vec<Posting>);
+
+impl Postings {
+    /// The postings of moving `amount` from the `credit` account to the `debit` account.
+    pub fn transfer(debit: &Account, credit: &Account, currency: Currency, amount: Amount) -> Postings {
+        Postings::pair(debit.name(), credit.name(), currency.code(), amount)
+    }
+
+    /// The postings that move `amount` back the other way (a refund of these).
+    pub fn mirror(&self, amount: Amount) -> Postings {
+        let (debit, credit) = (&self.0[0], &self.0[1]);
+        Postings::pair(credit.account.clone(), debit.account.clone(), &credit.currency, amount)
+    }
+
+    fn pair(debit: String, credit: String, currency: &str, amount: Amount) -> Postings {
+        let posting = |account: String, amount: i64| Posting {
+            account,
+            currency: currency.to_owned(),
+            amount,
+        };
+        Postings(vec![posting(debit, amount.minor()), posting(credit, -amount.minor())])
+    }
+}
+
+impl Postings {
+    pub fn as_slice(&self) -> &[Posting] {
+        &self.0
+    }
+}
+
+impl AsRef<[Posting]> for Postings {
+    fn as_ref(&self) -> &[Posting] {
+        &self.0
+    }
+}
+
+impl<'a> IntoIterator for &'a Postings {
+    type Item = &'a Posting;
+    type IntoIter = std::slice::Iter<'a, Posting>;
+    fn into_iter(self) -> Self::IntoIter {
+        self.0.iter()
+    }
+}
+
+impl std::ops::Deref for Postings {
+    type Target = [Posting];
+    fn deref(&self) -> &[Posting] {
+        &self.0
+    }
+}
+
+/// A journal entry: one money movement of one wallet, always two postings that sum to zero.
+///
+/// This is also the wallet-level transaction record (`txn_…`) the API returns. Entries are
+/// append-only; a correction is a new entry (a refund or an adjustment).
+///
+/// `P` is what holds its postings: [`Postings`] (balanced by construction) everywhere but in
+/// [`RawEntry`], a row exactly as the file holds it, which only `ledger verify` reads and which
+/// [`RawEntry::checked`] turns into an `Entry`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Entry<P = Postings> {
+    pub id: String,
+    pub wallet_id: String,
+    pub kind: TxType,
+    pub currency: Currency,
+    pub amount: Amount,
+    /// The wallet's total balance before and after (a freeze leaves it unchanged).
+    pub balance_before: i64,
+    pub balance_after: i64,
+    pub counterparty_id: Option<String>,
+    pub description: Option<String>,
+    pub reference_id: Option<String>,
+    /// For a refund: the transaction it refunds.
+    pub original_id: Option<String>,
+    /// For a freeze or unfreeze: the freeze record.
+    pub freeze_id: Option<String>,
+    pub postings: P,
+    /// The canonical form of the request that made it, compared on `reference_id` replays.
+    pub request: String,
+    pub actor: String,
+    pub created_at: String,
+}
+
+/// A transaction record: an entry's fields without its postings, as a wallet's history lists it.
+pub type Transaction = Entry<()>;
+
+/// A journal row as stored, its postings not yet checked: what `ledger verify` inspects, and
+/// what a hand-edited file may hold.
+pub type RawEntry = Entry<Vec<Posting>>;
+
+impl<P> Entry<P> {
+    /// The reason its request gave (refunds, freezes, unfreezes, adjustments), if any. Read from
+    /// the stored canonical request, which every entry's hash covers, old entries included: no
+    /// second copy to drift from it, and no change to any hash.
+    pub fn reason(&self) -> Option<String> {
+        let request: serde_json::Value = serde_json::from_str(&self.request).ok()?;
+        request.get("reason")?.as_str().map(str::to_owned)
+    }
+
+    fn with_postings<Q>(self, postings: Q) -> Entry<Q> {
+        Entry {
+            id: self.id,
+            wallet_id: self.wallet_id,
+            kind: self.kind,
+            currency: self.currency,
+            amount: self.amount,
+            balance_before: self.balance_before,
+            balance_after: self.balance_after,
+            counterparty_id: self.counterparty_id,
+            description: self.description,
+            reference_id: self.reference_id,
+            original_id: self.original_id,
+            freeze_id: self.freeze_id,
+            postings,
+            request: self.request,
+            actor: self.actor,
+            created_at: self.created_at,
+        }
+    }
+}
+
+impl RawEntry {
+    /// The entry, if its postings are two that move its amount in its currency, debit first:
+    /// the rule [`Postings`] keeps. Otherwise why not, for an error (`ledger verify` reports
+    /// the same rows through its own checks).
+    pub fn checked(self) -> std::result::Result<Entry, String> {
+        let (minor, code) = (self.amount.minor(), self.currency.code());
+        let moves = |p: &Posting, amount: i64| p.amount == amount && p.currency == code;
+        match self.postings.as_slice() {
+            [debit, credit] if moves(debit, minor) && moves(credit, -minor) => {}
+            _ => return Err(format!("entry {}'s postings do not balance its amount", self.id)),
+        }
+        let postings = Postings(self.postings.clone());
+        Ok(self.with_postings(postings))
+    }
+}
+
+impl Entry {
+    /// The entry as a [`RawEntry`]: what its row holds.
+    pub fn raw(self) -> RawEntry {
+        let postings = self.postings.0.clone();
+        self.with_postings(postings)
+    }
+}
+
+impl<P> Entry<P> {
+    /// The entry's transaction fields without its postings: what a wallet's history lists.
+    pub fn header(self) -> Transaction {
+        self.with_postings(())
+    }
+}
+
+/// An entry as stored: with its place in the hash chain.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct StoredEntry<P = Postings> {
+    pub seq: i64,
+    pub entry: Entry<P>,
+    pub prev_hash: String,
+    pub hash: String,
+}
+
+/// A journal row exactly as the file holds it, postings unchecked: what `ledger verify` and
+/// the cached-balance proof inspect.
+pub type JournalRow = StoredEntry<Vec<Posting>>;
+
+impl JournalRow {
+    /// The stored entry, if its postings balance ([`RawEntry::checked`]).
+    pub fn checked(self) -> std::result::Result<StoredEntry, String> {
+        Ok(StoredEntry {
+            seq: self.seq,
+            entry: self.entry.checked()?,
+            prev_hash: self.prev_hash,
+            hash: self.hash,
+        })
+    }
+}
+
+impl StoredEntry {
+    /// The row this stored entry is.
+    pub fn raw(self) -> JournalRow {
+        StoredEntry {
+            seq: self.seq,
+            entry: self.entry.raw(),
+            prev_hash: self.prev_hash,
+            hash: self.hash,
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn payment(postings: impl FnOnce(Vec<Posting>) -> Vec<Posting>) -> RawEntry {
+        let wallet = Account::WalletAvailable("wlt_1".into());
+        let amount = Amount::from_stored(5_000).expect("positive");
+        let balanced = Postings::transfer(&wallet, &Account::Settlement(Currency::CNY), Currency::CNY, amount);
+        Entry {
+            id: "txn_1".into(),
+            wallet_id: "wlt_1".into(),
+            kind: TxType::Withdraw,
+            currency: Currency::CNY,
+            amount,
+            balance_before: 5_000,
+            balance_after: 0,
+            counterparty_id: None,
+            description: None,
+            reference_id: None,
+            original_id: None,
+            freeze_id: None,
+            postings: postings(balanced.to_vec()),
+            request: "{}".into(),
+            actor: "test".into(),
+            created_at: "2026-04-15T10:30:00Z".into(),
+        }
+    }
+
+    #[test]
+    fn a_row_becomes_an_entry_only_when_its_postings_move_its_amount() {
+        let entry = payment(|p| p).checked().expect("balanced");
+        assert_eq!(entry.clone().raw(), payment(|p| p), "the round trip keeps the row");
+        let broken: [fn(Vec<Posting>) -> Vec<Posting>; 5] = [
+            |mut p| {
+                p[0].amount += 1;
+                p
+            },
+            |mut p| {
+                p[0].amount += 1;
+                p[1].amount -= 1;
+                p
+            },
+            |mut p| {
+                p[1].currency = "USD".into();
+                p
+            },
+            |mut p| {
+                p.swap(0, 1);
+                p
+            },
+            |mut p| {
+                p.push(p[0].clone());
+                p
+            },
+        ];
+        for (i, edit) in broken.into_iter().enumerate() {
+            assert_eq!(
+                payment(edit).checked().unwrap_err(),
+                "entry txn_1's postings do not balance its amount",
+                "edit {i}"
+            );
+        }
+    }
+
+    #[test]
+    fn a_mirror_moves_part_of_the_amount_back() {
+        let entry = payment(|p| p).checked().expect("balanced");
+        let back = entry.postings.mirror(Amount::from_stored(2_000).expect("positive"));
+        assert_eq!(back[0].account, "assets:settlement:CNY");
+        assert_eq!(back[0].amount, 2_000);
+        assert_eq!(back[1].account, "liabilities:wallet:wlt_1:available");
+        assert_eq!(back[1].amount, -2_000);
+        assert!(back.iter().all(|p| p.currency == "CNY"));
+    }
+}

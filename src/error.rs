@@ -6,6 +6,8 @@
 
 use std::fmt;
 
+use crate::ledger::ids::{FreezeId, TokenId, TransactionId, WalletId};
+
 /// Everything that can go wrong in ledgerctl, with the facts a user needs to act on it.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 pub enum Error {
@@ -24,7 +26,7 @@ pub enum Error {
 
     #[error("refund of {requested} exceeds refundable amount {remaining} of transaction {transaction_id}")]
     ExceedsRefundable {
-        transaction_id: String,
+        transaction_id: TransactionId,
         requested: String,
         remaining: String,
     },
@@ -40,10 +42,10 @@ pub enum Error {
     },
 
     #[error("transaction {transaction_id} not found")]
-    TransactionNotFound { transaction_id: String },
+    TransactionNotFound { transaction_id: TransactionId },
 
     #[error("freeze {freeze_id} not found")]
-    FreezeNotFound { freeze_id: String },
+    FreezeNotFound { freeze_id: FreezeId },
 
     #[error(
         "counterparty {counterparty_id} has never been paid in this tenant and application{}; to pay a new counterparty, say so with --new-counterparty (\"new_counterparty\": true)",
@@ -57,20 +59,20 @@ pub enum Error {
 
     #[error("insufficient balance in wallet {wallet_id}: requested {requested}, available {available}")]
     InsufficientBalance {
-        wallet_id: String,
+        wallet_id: WalletId,
         requested: String,
         available: String,
     },
 
     #[error("wallet {wallet_id} is {status}: {operation} is not allowed")]
     WalletNotActive {
-        wallet_id: String,
+        wallet_id: WalletId,
         status: String,
         operation: String,
     },
 
     #[error("wallet {wallet_id} still holds {balance}: only an empty wallet can be closed")]
-    WalletNotEmpty { wallet_id: String, balance: String },
+    WalletNotEmpty { wallet_id: WalletId, balance: String },
 
     #[error("{}", if *closed {
         format!("user {user_id}'s wallet {wallet_id} is closed, and a closed wallet stays closed: open a wallet for the returning user under a new user id")
@@ -79,23 +81,26 @@ pub enum Error {
     })]
     WalletExists {
         user_id: String,
-        wallet_id: String,
+        wallet_id: WalletId,
         /// The existing wallet is closed: no wallet can be opened for this user id again.
         closed: bool,
     },
 
     #[error("freeze {freeze_id} is already {status}")]
-    FreezeNotActive { freeze_id: String, status: String },
+    FreezeNotActive { freeze_id: FreezeId, status: String },
 
     #[error("transaction {transaction_id} is a {kind}, which cannot be refunded")]
-    NotRefundable { transaction_id: String, kind: String },
+    NotRefundable {
+        transaction_id: TransactionId,
+        kind: String,
+    },
 
     #[error("reference_id {reference_id:?} was already used for {operation} on wallet {wallet_id} with other parameters (transaction {transaction_id})")]
     ReferenceConflict {
         reference_id: String,
         operation: String,
-        wallet_id: String,
-        transaction_id: String,
+        wallet_id: WalletId,
+        transaction_id: TransactionId,
     },
 
     #[error("not applied: the atomic batch was rolled back because line {failed_line} failed")]
@@ -126,7 +131,7 @@ pub enum Error {
     ReadOnly { reason: String },
 
     #[error("token {token_id} not found")]
-    TokenNotFound { token_id: String },
+    TokenNotFound { token_id: TokenId },
 
     /// HTTP only: no credential, or one that is malformed, unknown, expired or revoked. The
     /// reason is deliberately vague about which, so a caller learns nothing about other tokens.
@@ -356,7 +361,7 @@ impl Error {
                 currency: s(),
             },
             Error::ExceedsRefundable {
-                transaction_id: s(),
+                transaction_id: TransactionId::new(s()),
                 requested: s(),
                 remaining: s(),
             },
@@ -366,44 +371,48 @@ impl Error {
                 tenant_id: s(),
                 application_id: s(),
             },
-            Error::TransactionNotFound { transaction_id: s() },
-            Error::FreezeNotFound { freeze_id: s() },
+            Error::TransactionNotFound {
+                transaction_id: TransactionId::new(s()),
+            },
+            Error::FreezeNotFound {
+                freeze_id: FreezeId::new(s()),
+            },
             Error::CounterpartyNotFound {
                 counterparty_id: s(),
                 closest: Vec::new(),
             },
             Error::InsufficientBalance {
-                wallet_id: s(),
+                wallet_id: WalletId::new(s()),
                 requested: s(),
                 available: s(),
             },
             Error::WalletNotActive {
-                wallet_id: s(),
+                wallet_id: WalletId::new(s()),
                 status: s(),
                 operation: s(),
             },
             Error::WalletNotEmpty {
-                wallet_id: s(),
+                wallet_id: WalletId::new(s()),
                 balance: s(),
             },
             Error::WalletExists {
                 user_id: s(),
-                wallet_id: s(),
+                wallet_id: WalletId::new(s()),
                 closed: false,
             },
             Error::FreezeNotActive {
-                freeze_id: s(),
+                freeze_id: FreezeId::new(s()),
                 status: s(),
             },
             Error::NotRefundable {
-                transaction_id: s(),
+                transaction_id: TransactionId::new(s()),
                 kind: s(),
             },
             Error::ReferenceConflict {
                 reference_id: s(),
                 operation: s(),
-                wallet_id: s(),
-                transaction_id: s(),
+                wallet_id: WalletId::new(s()),
+                transaction_id: TransactionId::new(s()),
             },
             Error::BatchRolledBack { failed_line: 0 },
             Error::LedgerExists { path: s() },
@@ -412,7 +421,9 @@ impl Error {
             Error::StorageIntegrity { message: s() },
             Error::NotALedger { path: s() },
             Error::ReadOnly { reason: s() },
-            Error::TokenNotFound { token_id: s() },
+            Error::TokenNotFound {
+                token_id: TokenId::new(s()),
+            },
             Error::Unauthenticated { reason: s() },
             Error::Forbidden { reason: s() },
             Error::MethodNotAllowed { method: s(), path: s() },

@@ -87,7 +87,7 @@ fn insert_token(l: &Ledger, id: &str, expires_at: &str) -> String {
     use ledgerctl::ledger::token::{Access, Token, TokenKind};
     let secret = "5e".repeat(32);
     let token = Token {
-        id: id.to_owned(),
+        id: id.into(),
         kind: TokenKind::Bearer,
         scope: Scope {
             tenant_id: "acme".into(),

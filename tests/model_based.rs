@@ -617,7 +617,7 @@ fn check_wallet(store: &mut Store, model: &Model, index: usize) -> Result<(), Te
     let real: BTreeSet<(String, i64, bool)> = freezes
         .items
         .iter()
-        .map(|f| (f.id.clone(), f.amount.minor(), f.status == FreezeStatus::Active))
+        .map(|f| (f.id.to_string(), f.amount.minor(), f.status == FreezeStatus::Active))
         .collect();
     let expected: BTreeSet<(String, i64, bool)> = model
         .freezes
@@ -640,7 +640,14 @@ fn check_ledger(store: &mut Store, model: &Model) -> Result<(), TestCaseError> {
         let real: BTreeSet<(String, String, i64, i64)> = history
             .items
             .iter()
-            .map(|(e, refunded)| (e.id.clone(), e.kind.as_str().to_owned(), e.amount.minor(), *refunded))
+            .map(|(e, refunded)| {
+                (
+                    e.id.to_string(),
+                    e.kind.as_str().to_owned(),
+                    e.amount.minor(),
+                    *refunded,
+                )
+            })
             .collect();
         let expected: BTreeSet<(String, String, i64, i64)> = model
             .entries

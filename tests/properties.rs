@@ -416,13 +416,15 @@ fn an_entry_hash_is_pinned_for_a_known_entry() {
 
 /// One change to one field the hash covers.
 fn mutate(entry: &mut RawEntry, field: usize, text: &str) -> &'static str {
-    let other = |s: &Option<String>| match s {
-        Some(_) => None,
-        None => Some(text.to_owned()),
-    };
+    fn other<T: From<String>>(value: &Option<T>, text: &str) -> Option<T> {
+        match value {
+            Some(_) => None,
+            None => Some(text.to_owned().into()),
+        }
+    }
     match field {
-        0 => entry.id.push_str(text),
-        1 => entry.wallet_id.push_str(text),
+        0 => entry.id = format!("{}{text}", entry.id).into(),
+        1 => entry.wallet_id = format!("{}{text}", entry.wallet_id).into(),
         2 => {
             entry.kind = if entry.kind == TxType::Deposit {
                 TxType::Withdraw
@@ -440,11 +442,11 @@ fn mutate(entry: &mut RawEntry, field: usize, text: &str) -> &'static str {
         4 => entry.amount = Amount::from_stored(entry.amount.minor() + 1).expect("positive"),
         5 => entry.balance_before += 1,
         6 => entry.balance_after -= 1,
-        7 => entry.counterparty_id = other(&entry.counterparty_id),
-        8 => entry.description = other(&entry.description),
-        9 => entry.reference_id = other(&entry.reference_id),
-        10 => entry.original_id = other(&entry.original_id),
-        11 => entry.freeze_id = other(&entry.freeze_id),
+        7 => entry.counterparty_id = other(&entry.counterparty_id, text),
+        8 => entry.description = other(&entry.description, text),
+        9 => entry.reference_id = other(&entry.reference_id, text),
+        10 => entry.original_id = other(&entry.original_id, text),
+        11 => entry.freeze_id = other(&entry.freeze_id, text),
         12 => entry.request.push(' '),
         13 => entry.actor.push_str(text),
         14 => entry.created_at = "2026-04-15T10:30:01Z".into(),

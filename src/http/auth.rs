@@ -26,7 +26,7 @@ impl Caller {
 
     fn authenticated(parts: &Parts, token: &Token) {
         if let Some(caller) = parts.extensions.get::<Caller>() {
-            let _ = caller.0.set(token.id.clone());
+            let _ = caller.0.set(token.id.to_string());
         }
     }
 }

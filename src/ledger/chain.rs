@@ -143,7 +143,7 @@ impl AuditRecord<'_> {
     /// What the record is about: a token's id, or a status change's row number.
     pub fn subject(&self) -> String {
         match self {
-            AuditRecord::TokenCreated(token) => token.id.clone(),
+            AuditRecord::TokenCreated(token) => token.id.to_string(),
             AuditRecord::TokenRevoked { token_id, .. } => (*token_id).to_owned(),
             AuditRecord::StatusChanged { change_seq, .. } => change_seq.to_string(),
         }

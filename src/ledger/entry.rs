@@ -3,6 +3,7 @@
 
 use serde::Serialize;
 
+use super::ids::{FreezeId, TransactionId, WalletId};
 use super::model::{Account, TxType};
 use super::money::{Amount, Currency};
 
@@ -80,8 +81,8 @@ impl std::ops::Deref for Postings {
 /// [`RawEntry::checked`] turns into an `Entry`.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Entry<P = Postings> {
-    pub id: String,
-    pub wallet_id: String,
+    pub id: TransactionId,
+    pub wallet_id: WalletId,
     pub kind: TxType,
     pub currency: Currency,
     pub amount: Amount,
@@ -92,9 +93,9 @@ pub struct Entry<P = Postings> {
     pub description: Option<String>,
     pub reference_id: Option<String>,
     /// For a refund: the transaction it refunds.
-    pub original_id: Option<String>,
+    pub original_id: Option<TransactionId>,
     /// For a freeze or unfreeze: the freeze record.
-    pub freeze_id: Option<String>,
+    pub freeze_id: Option<FreezeId>,
     pub postings: P,
     /// The canonical form of the request that made it, compared on `reference_id` replays.
     pub request: String,

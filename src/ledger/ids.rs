@@ -1,13 +1,134 @@
 //! Identifiers: prefixed, sortable ids the ledger mints, and checks on the ids users supply.
 
+use std::borrow::Borrow;
+use std::fmt;
+
+use serde::Serialize;
+
 use crate::error::{Error, Result};
 
 use super::limits::{ID_LEN_MAX, LOOKUP_ID_LEN_MAX, REFERENCE_ID_LEN_MAX};
+
+/// An id of one kind of record, so a wallet's id cannot be passed where a transaction's is
+/// meant. `mint` makes a new one; `new` takes one as stored or as a caller names it (the doors
+/// check what users type, with [`check_lookup`] or [`check_minted`], before they look it up).
+macro_rules! record_id {
+    ($(#[$doc:meta])* $name:ident, $prefix:expr) => {
+        $(#[$doc])*
+        #[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
+        #[serde(transparent)]
+        pub struct $name(String);
+
+        impl $name {
+            /// Its prefix, e.g. `wlt_`.
+            pub const PREFIX: &'static str = $prefix;
+
+            /// A new id, sorting after every id this process minted before.
+            pub fn mint() -> $name {
+                $name(mint($prefix))
+            }
+
+            /// An id as stored, or as a caller names it.
+            pub fn new(id: impl Into<String>) -> $name {
+                $name(id.into())
+            }
+
+            pub fn as_str(&self) -> &str {
+                &self.0
+            }
+        }
+
+        impl fmt::Display for $name {
+            fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                f.write_str(&self.0)
+            }
+        }
+
+        /// Read as text wherever text is meant (a message, a hash's canonical form, a view).
+        impl std::ops::Deref for $name {
+            type Target = str;
+            fn deref(&self) -> &str {
+                &self.0
+            }
+        }
+
+        impl AsRef<str> for $name {
+            fn as_ref(&self) -> &str {
+                &self.0
+            }
+        }
+
+        /// Maps keyed by id are looked up by `&str` too.
+        impl Borrow<str> for $name {
+            fn borrow(&self) -> &str {
+                &self.0
+            }
+        }
+
+        impl PartialEq<str> for $name {
+            fn eq(&self, other: &str) -> bool {
+                self.0 == other
+            }
+        }
+
+        impl PartialEq<String> for $name {
+            fn eq(&self, other: &String) -> bool {
+                self.0 == *other
+            }
+        }
+
+        impl PartialEq<&str> for $name {
+            fn eq(&self, other: &&str) -> bool {
+                self.0 == *other
+            }
+        }
+
+        impl From<&str> for $name {
+            fn from(id: &str) -> $name {
+                $name::new(id)
+            }
+        }
+
+        impl From<String> for $name {
+            fn from(id: String) -> $name {
+                $name(id)
+            }
+        }
+
+        impl From<$name> for String {
+            fn from(id: $name) -> String {
+                id.0
+            }
+        }
+    };
+}
+
+record_id!(
+    /// A wallet (`wlt_…`).
+    WalletId,
+    WALLET_PREFIX
+);
+record_id!(
+    /// A journal entry, i.e. a wallet transaction (`txn_…`).
+    TransactionId,
+    TRANSACTION_PREFIX
+);
+record_id!(
+    /// A freeze record (`frz_…`).
+    FreezeId,
+    FREEZE_PREFIX
+);
+record_id!(
+    /// A bearer token or internal key (`tok_…`).
+    TokenId,
+    TOKEN_PREFIX
+);
 
 /// The prefixes of ids the ledger mints; a ULID follows, so ids sort by creation time.
 pub const WALLET_PREFIX: &str = "wlt_";
 pub const TRANSACTION_PREFIX: &str = "txn_";
 pub const FREEZE_PREFIX: &str = "frz_";
+pub const TOKEN_PREFIX: &str = "tok_";
 
 /// Mints a new id with a prefix, e.g. `txn_01JH4Q…`. Ids minted by one process sort in the
 /// order they were minted, also within one millisecond (a batch mints thousands in one).

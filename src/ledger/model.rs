@@ -6,6 +6,7 @@ use std::str::FromStr;
 use serde::Serialize;
 
 pub use super::entry::{Entry, JournalRow, Posting, Postings, RawEntry, StoredEntry, Transaction};
+use super::ids::{FreezeId, WalletId};
 use super::money::{Amount, Currency};
 use crate::error::{Error, Result};
 
@@ -55,7 +56,7 @@ impl FromStr for WalletStatus {
 /// A user's wallet: two liability accounts, `available` and `frozen`, in one currency.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Wallet {
-    pub id: String,
+    pub id: WalletId,
     pub tenant_id: String,
     pub application_id: String,
     pub user_id: String,
@@ -71,7 +72,7 @@ pub struct Wallet {
 
 impl Wallet {
     /// A new wallet for a user in a scope; nothing is posted until money moves.
-    pub fn open(scope: &Scope, user_id: &str, currency: Currency, id: String, now: &str) -> Wallet {
+    pub fn open(scope: &Scope, user_id: &str, currency: Currency, id: WalletId, now: &str) -> Wallet {
         Wallet {
             id,
             tenant_id: scope.tenant_id.clone(),
@@ -159,9 +160,9 @@ pub enum Account {
     /// `assets:settlement:<CUR>`: money at the bank or payment provider (debit-normal).
     Settlement(Currency),
     /// `liabilities:wallet:<wallet_id>:available` (credit-normal).
-    WalletAvailable(String),
+    WalletAvailable(WalletId),
     /// `liabilities:wallet:<wallet_id>:frozen` (credit-normal).
-    WalletFrozen(String),
+    WalletFrozen(WalletId),
     /// `liabilities:counterparty:<tenant>:<app>:<id>`: merchants paid from wallets.
     Counterparty {
         tenant_id: String,
@@ -255,8 +256,8 @@ impl FromStr for FreezeStatus {
 /// Funds held in a wallet's `frozen` account until released.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Freeze {
-    pub id: String,
-    pub wallet_id: String,
+    pub id: FreezeId,
+    pub wallet_id: WalletId,
     pub amount: Amount,
     pub reason: Option<String>,
     pub status: FreezeStatus,
@@ -269,7 +270,7 @@ pub struct Freeze {
 /// A change of a wallet's status, with who made it and why. Append-only, like the journal.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct StatusChange {
-    pub wallet_id: String,
+    pub wallet_id: WalletId,
     pub from: WalletStatus,
     pub to: WalletStatus,
     pub reason: String,

@@ -16,7 +16,8 @@ use super::limits::TOKEN_EXPIRES_DAYS_MAX;
 use super::model::Scope;
 use crate::error::{Error, Result};
 
-pub const TOKEN_PREFIX: &str = "tok_";
+use super::ids::TokenId;
+pub use super::ids::TOKEN_PREFIX;
 
 /// Bytes of randomness in a secret.
 pub const SECRET_BYTES: usize = 32;
@@ -80,7 +81,7 @@ impl FromStr for Access {
 /// A stored token: everything but its secret, of which only the hash is kept.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Token {
-    pub id: String,
+    pub id: TokenId,
     pub kind: TokenKind,
     pub scope: Scope,
     /// When set, the token reaches this user's wallet only.
@@ -131,7 +132,7 @@ impl Token {
 /// A token as a caller presents it, split into its id and secret.
 #[derive(Clone, PartialEq, Eq)]
 pub struct Presented {
-    pub id: String,
+    pub id: TokenId,
     secret: String,
 }
 
@@ -156,7 +157,7 @@ impl Presented {
             return Err(malformed());
         }
         Ok(Presented {
-            id: id.to_owned(),
+            id: TokenId::new(id),
             secret: secret.to_owned(),
         })
     }
@@ -243,7 +244,7 @@ mod tests {
 
     fn stored(minted: &Minted, id: &str) -> Token {
         Token {
-            id: id.to_owned(),
+            id: id.into(),
             kind: TokenKind::Bearer,
             scope: Scope {
                 tenant_id: "t".into(),

@@ -13,6 +13,7 @@ pub use audit::{check_audit, check_statuses, token_matches_audit};
 pub use balances::{check_cached_balances, BalanceProof};
 
 use super::chain::{entry_hash, Owner, GENESIS_HASH};
+use super::ids::{FreezeId, TransactionId, WalletId};
 use super::model::{Account, Freeze, FreezeStatus, JournalRow, TxType, Wallet};
 
 /// How many problems each check reports by name before it only counts them.
@@ -140,7 +141,7 @@ struct WalletRun {
 }
 
 struct Original {
-    wallet_id: String,
+    wallet_id: WalletId,
     kind: TxType,
     amount: i64,
     refunded: i64,
@@ -156,10 +157,10 @@ pub struct Verifier<'w> {
     balanced: Check,
     history: Check,
     refunds: Check,
-    runs: HashMap<String, WalletRun>,
-    originals: HashMap<String, Original>,
+    runs: HashMap<WalletId, WalletRun>,
+    originals: HashMap<TransactionId, Original>,
     /// Freeze id → (amount, unfrozen) from the journal.
-    frozen_in_journal: HashMap<String, (i64, bool)>,
+    frozen_in_journal: HashMap<FreezeId, (i64, bool)>,
     anchors: Check,
     /// Anchors not yet met in the journal, by seq.
     pending_anchors: HashMap<i64, String>,
@@ -388,7 +389,7 @@ impl<'w> Verifier<'w> {
 }
 
 /// Every wallet's cached balances are the sums of its postings; no postings name a missing wallet.
-fn wallet_balances(wallets: &[Wallet], mut runs: HashMap<String, WalletRun>) -> Check {
+fn wallet_balances(wallets: &[Wallet], mut runs: HashMap<WalletId, WalletRun>) -> Check {
     let mut balances = Check::new(
         "wallet_balances",
         "every wallet's available and frozen balance equals the sum of its postings",
@@ -416,7 +417,7 @@ fn wallet_balances(wallets: &[Wallet], mut runs: HashMap<String, WalletRun>) -> 
 
 /// Active freezes add up to each wallet's frozen balance, and each freeze record is the one its
 /// journal entries (a freeze, and an unfreeze once released) describe.
-fn freeze_records(wallets: &[Wallet], freezes: &[Freeze], frozen_in_journal: &HashMap<String, (i64, bool)>) -> Check {
+fn freeze_records(wallets: &[Wallet], freezes: &[Freeze], frozen_in_journal: &HashMap<FreezeId, (i64, bool)>) -> Check {
     let mut frozen = Check::new(
         "freezes",
         "active freezes add up to each wallet's frozen balance, and every freeze record matches the journal",

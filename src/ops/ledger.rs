@@ -4,6 +4,7 @@ use std::collections::{BTreeMap, HashMap};
 use std::path::Path;
 
 use crate::error::{Error, Result};
+use crate::ledger::ids::WalletId;
 use crate::ledger::model::{NormalSide, StoredEntry};
 use crate::ledger::request::{EntryFilter, PageRequest, Paged};
 use crate::ledger::verify::{Anchor, Report};
@@ -64,7 +65,7 @@ pub fn wallet_of_account(account: &str) -> Option<&str> {
 }
 
 /// Every wallet's owner, by wallet id.
-fn owners(tx: &crate::store::Tx) -> Result<HashMap<String, WalletOwner>> {
+fn owners(tx: &crate::store::Tx) -> Result<HashMap<WalletId, WalletOwner>> {
     Ok(tx
         .all_wallets()?
         .into_iter()
@@ -150,7 +151,7 @@ pub fn trial_balance(store: &mut Store, at: Option<&str>) -> Result<TrialBalance
 pub trait ExportSink {
     /// Every account the export will post to, with the timestamp of its first posting; `owners`
     /// names the user of each wallet.
-    fn accounts(&mut self, accounts: &[(String, String)], owners: &HashMap<String, WalletOwner>) -> Result<()>;
+    fn accounts(&mut self, accounts: &[(String, String)], owners: &HashMap<WalletId, WalletOwner>) -> Result<()>;
     fn entry(&mut self, entry: &StoredEntry, owner: Option<&WalletOwner>) -> Result<()>;
     fn finish(&mut self) -> Result<()>;
 }

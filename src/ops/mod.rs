@@ -24,7 +24,7 @@ pub use wallet::{
     show_transaction, show_wallet, show_wallet_at, status_history, StatusOutcome,
 };
 
-use crate::ledger::ids::{check_minted, check_reference, mint, FREEZE_PREFIX, TRANSACTION_PREFIX};
+use crate::ledger::ids::{check_minted, check_reference, FreezeId, TransactionId};
 use crate::ledger::operations::Context;
 use crate::ledger::request::EntryFilter;
 
@@ -70,7 +70,7 @@ pub fn entry_filter<'a>(
             .map(|r| check_reference("reference_id", r).map(str::to_owned))
             .transpose()?,
         before: cursor
-            .map(|c| check_minted("cursor", TRANSACTION_PREFIX, c).map(str::to_owned))
+            .map(|c| check_minted("cursor", TransactionId::PREFIX, c).map(str::to_owned))
             .transpose()?,
     })
 }
@@ -103,7 +103,7 @@ fn context(actor: &str) -> Context {
     Context {
         actor: actor.to_owned(),
         now: now(),
-        transaction_id: mint(TRANSACTION_PREFIX),
-        freeze_id: mint(FREEZE_PREFIX),
+        transaction_id: TransactionId::mint(),
+        freeze_id: FreezeId::mint(),
     }
 }

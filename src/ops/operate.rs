@@ -2,6 +2,7 @@
 #![deny(clippy::wildcard_enum_match_arm)]
 
 use crate::error::{Error, Result};
+use crate::ledger::ids::{FreezeId, TransactionId};
 use crate::ledger::model::{Entry, Freeze, Scope, Wallet};
 use crate::ledger::operations::{self, internal_refund, Idempotency, Load, Operation, Plan};
 use crate::store::{Store, Tx};
@@ -57,9 +58,9 @@ pub fn execute_in(
 
 /// The wallet of a transaction in `scope`: another tenant's transaction is reported exactly
 /// like a missing one.
-fn wallet_of_transaction(tx: &Tx, scope: &Scope, transaction_id: &str) -> Result<Wallet> {
+fn wallet_of_transaction(tx: &Tx, scope: &Scope, transaction_id: &TransactionId) -> Result<Wallet> {
     let not_found = || Error::TransactionNotFound {
-        transaction_id: transaction_id.to_owned(),
+        transaction_id: transaction_id.clone(),
     };
     let original = tx.entry(transaction_id)?.ok_or_else(not_found)?;
     let wallet = tx.wallet(&original.wallet_id)?.ok_or_else(not_found)?;
@@ -127,17 +128,17 @@ fn prepare(tx: &Tx, wallet: Wallet, operation: &Operation, actor: &str) -> Resul
 struct Loader<'t, 'c>(&'t Tx<'c>);
 
 impl Load for Loader<'_, '_> {
-    fn original(&self, transaction_id: &str) -> Result<(Entry, i64)> {
+    fn original(&self, transaction_id: &TransactionId) -> Result<(Entry, i64)> {
         let entry = self
             .0
             .entry(transaction_id)?
             .ok_or_else(|| Error::TransactionNotFound {
-                transaction_id: transaction_id.to_owned(),
+                transaction_id: transaction_id.clone(),
             })?;
         Ok((entry, self.0.refunded(transaction_id)?))
     }
 
-    fn freeze(&self, freeze_id: &str) -> Result<Freeze> {
+    fn freeze(&self, freeze_id: &FreezeId) -> Result<Freeze> {
         self.0.freeze(freeze_id)?.ok_or_else(|| Error::FreezeNotFound {
             freeze_id: freeze_id.to_owned(),
         })

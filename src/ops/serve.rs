@@ -5,6 +5,7 @@
 use std::time::Instant;
 
 use crate::error::{Error, ErrorKind, Result};
+use crate::ledger::ids::TokenId;
 use crate::ledger::model::Scope;
 use crate::ledger::operations::Operation;
 use crate::store::{IdempotentResponse, Store, Tx};
@@ -36,7 +37,7 @@ pub struct IdempotencyKey {
     pub owner: String,
     /// SHA-256 of the method, path and body bytes.
     pub fingerprint: String,
-    pub token_id: String,
+    pub token_id: TokenId,
 }
 
 /// A finished answer: its status (the envelope's `code`) and the exact bytes sent.

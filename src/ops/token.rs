@@ -1,7 +1,7 @@
 //! Credentials for `serve`: made, listed and revoked by the CLI, checked by the server.
 
 use crate::error::{Error, Result};
-use crate::ledger::ids;
+use crate::ledger::ids::{self, TokenId};
 use crate::ledger::model::Scope;
 use crate::ledger::request::{PageRequest, Paged};
 use crate::ledger::token::{self, Access, Presented, Token, TokenKind, SECRET_BYTES};
@@ -44,7 +44,7 @@ pub fn create_token(store: &mut Store, new: &NewToken, actor: &str) -> Result<(T
         .transpose()?;
     let mut random = [0u8; SECRET_BYTES];
     getrandom::fill(&mut random).map_err(|e| Error::internal(format!("no randomness for a secret: {e}")))?;
-    let id = ids::mint(token::TOKEN_PREFIX);
+    let id = TokenId::mint();
     let minted = token::mint_secret(&id, &random);
     let stored = Token {
         id,
@@ -73,7 +73,7 @@ pub fn show_token(store: &mut Store, token_id: &str) -> Result<Token> {
 
 fn find(tx: &crate::store::Tx, token_id: &str) -> Result<Token> {
     tx.token(token_id)?.ok_or_else(|| Error::TokenNotFound {
-        token_id: token_id.to_owned(),
+        token_id: TokenId::new(token_id),
     })
 }
 

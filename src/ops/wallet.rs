@@ -1,7 +1,7 @@
 //! Opening wallets and looking at them.
 
 use crate::error::{Error, Result};
-use crate::ledger::ids::{self, WALLET_PREFIX};
+use crate::ledger::ids::{self, FreezeId, TransactionId, WalletId};
 use crate::ledger::limits::ID_LEN_MAX;
 use crate::ledger::model::{Entry, Freeze, FreezeStatus, Scope, StatusChange, Transaction, Wallet, WalletStatus};
 use crate::ledger::money::Currency;
@@ -20,7 +20,7 @@ pub fn create_wallet(store: &mut Store, scope: &Scope, user_id: &str, currency: 
                 wallet_id: existing.id,
             });
         }
-        let wallet = Wallet::open(scope, user_id, currency, ids::mint(WALLET_PREFIX), &super::now());
+        let wallet = Wallet::open(scope, user_id, currency, WalletId::mint(), &super::now());
         tx.insert_wallet(&wallet)?;
         Ok(wallet)
     })
@@ -38,7 +38,7 @@ fn wallet_by_user_or_id(tx: &Tx, scope: &Scope, user_or_wallet: &str) -> Result<
     if let Some(wallet) = tx.wallet_of_user(scope, user_or_wallet)? {
         return Ok(wallet);
     }
-    if user_or_wallet.starts_with(WALLET_PREFIX) {
+    if user_or_wallet.starts_with(WalletId::PREFIX) {
         if let Some(wallet) = tx.wallet(user_or_wallet)?.filter(|w| in_scope(w, scope)) {
             return Ok(wallet);
         }
@@ -90,7 +90,7 @@ fn check_lookup_id(field: &str, id: &str) -> Result<()> {
 pub fn show_transaction(store: &mut Store, scope: &Scope, transaction_id: &str) -> Result<(Entry, i64, Wallet)> {
     check_lookup_id("transaction_id", transaction_id)?;
     let not_found = || Error::TransactionNotFound {
-        transaction_id: transaction_id.to_owned(),
+        transaction_id: TransactionId::new(transaction_id),
     };
     store.read(|tx| {
         let entry = tx.entry(transaction_id)?.ok_or_else(not_found)?;
@@ -108,7 +108,7 @@ pub fn show_transaction(store: &mut Store, scope: &Scope, transaction_id: &str) 
 pub fn show_freeze(store: &mut Store, scope: &Scope, freeze_id: &str) -> Result<(Freeze, Wallet)> {
     check_lookup_id("freeze_id", freeze_id)?;
     let not_found = || Error::FreezeNotFound {
-        freeze_id: freeze_id.to_owned(),
+        freeze_id: FreezeId::new(freeze_id),
     };
     store.read(|tx| {
         let freeze = tx.freeze(freeze_id)?.ok_or_else(not_found)?;

@@ -10,6 +10,7 @@ use std::collections::HashMap;
 use std::io::{self, Write};
 
 use crate::error::{Error, Result};
+use crate::ledger::ids::WalletId;
 use crate::ledger::model::{Posting, StoredEntry};
 use crate::ledger::money::Currency;
 use crate::ops::{wallet_of_account, ExportSink, WalletOwner};
@@ -86,7 +87,7 @@ impl<W: Write> Exporter<W> {
                 &credit,
                 &opt(&e.description),
                 &opt(&e.reference_id),
-                &opt(&e.original_id),
+                e.original_id.as_deref().unwrap_or(""),
                 &e.actor,
                 owner.map_or("", |o| &o.tenant_id),
                 owner.map_or("", |o| &o.application_id),
@@ -154,9 +155,9 @@ impl<W: Write> Exporter<W> {
         }
         text.push_str(&format!(", seq:{}, time:{}\n", stored.seq, e.created_at));
         for (label, value) in [
-            ("description", &e.description),
-            ("reference", &e.reference_id),
-            ("refund of", &e.original_id),
+            ("description", e.description.as_deref()),
+            ("reference", e.reference_id.as_deref()),
+            ("refund of", e.original_id.as_deref()),
         ] {
             if let Some(value) = value {
                 text.push_str(&format!("    ; {label}: {value}\n"));
@@ -200,7 +201,7 @@ impl<W: Write> Exporter<W> {
 }
 
 impl<W: Write> ExportSink for Exporter<W> {
-    fn accounts(&mut self, accounts: &[(String, String)], owners: &HashMap<String, WalletOwner>) -> Result<()> {
+    fn accounts(&mut self, accounts: &[(String, String)], owners: &HashMap<WalletId, WalletOwner>) -> Result<()> {
         match self.format {
             ExportFormat::Csv => self.csv_row(&[
                 "seq",

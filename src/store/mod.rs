@@ -10,6 +10,7 @@
 mod error;
 mod sqlite;
 
+use crate::ledger::ids::TokenId;
 use crate::ledger::model::Scope;
 
 pub use error::StoreError;
@@ -26,7 +27,7 @@ pub struct IdempotentResponse {
     pub fingerprint: String,
     pub status: u16,
     pub response: Vec<u8>,
-    pub token_id: String,
+    pub token_id: TokenId,
     pub created_at: String,
 }
 

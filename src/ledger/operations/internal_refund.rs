@@ -12,6 +12,7 @@ use serde_json::Value;
 use super::plan::{Common, Context, Plan};
 use super::{refund, Load};
 use crate::error::Result;
+use crate::ledger::ids::TransactionId;
 use crate::ledger::model::Wallet;
 use crate::ledger::money::Currency;
 
@@ -30,7 +31,7 @@ impl Request {
     }
 
     /// The transaction whose wallet the refund acts on.
-    pub fn transaction_id(&self) -> &str {
+    pub fn transaction_id(&self) -> &TransactionId {
         &self.0.transaction_id
     }
 

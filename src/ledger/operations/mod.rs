@@ -25,6 +25,7 @@ pub use adjust::Direction;
 pub use fields::{AmountText, Fields, Raw};
 pub use plan::{idempotency, Context, FreezeChange, Idempotency, Plan};
 
+use super::ids::{FreezeId, TransactionId};
 use super::model::{Entry, Freeze, TxType, Wallet};
 use super::money::Currency;
 use crate::error::Result;
@@ -76,9 +77,9 @@ pub const SPECS: &[Spec] = &[
 pub trait Load {
     /// A transaction and how much of it has been refunded so far, in minor units;
     /// `transaction_not_found` when there is none.
-    fn original(&self, transaction_id: &str) -> Result<(Entry, i64)>;
+    fn original(&self, transaction_id: &TransactionId) -> Result<(Entry, i64)>;
     /// A freeze record; `freeze_not_found` when there is none.
-    fn freeze(&self, freeze_id: &str) -> Result<Freeze>;
+    fn freeze(&self, freeze_id: &FreezeId) -> Result<Freeze>;
     /// Whether any entry has posted to the account.
     fn account_used(&self, account: &str) -> Result<bool>;
     /// The names of the accounts with postings that start with `prefix`, without the prefix.
@@ -99,7 +100,7 @@ pub enum Referent {
 }
 
 impl Load for Referent {
-    fn original(&self, transaction_id: &str) -> Result<(Entry, i64)> {
+    fn original(&self, transaction_id: &TransactionId) -> Result<(Entry, i64)> {
         match self {
             Referent::Original { entry, refunded } => Ok((entry.clone(), *refunded)),
             Referent::None | Referent::Freeze(_) => Err(crate::error::Error::TransactionNotFound {
@@ -108,7 +109,7 @@ impl Load for Referent {
         }
     }
 
-    fn freeze(&self, freeze_id: &str) -> Result<Freeze> {
+    fn freeze(&self, freeze_id: &FreezeId) -> Result<Freeze> {
         match self {
             Referent::Freeze(record) => Ok(record.clone()),
             Referent::None | Referent::Original { .. } => Err(crate::error::Error::FreezeNotFound {
@@ -208,7 +209,7 @@ impl Operation {
 
     /// The transaction whose wallet this operation acts on (the internal refund); `None` for
     /// the operations that act on the wallet of a user they are given.
-    pub fn wallet_by_transaction(&self) -> Option<&str> {
+    pub fn wallet_by_transaction(&self) -> Option<&TransactionId> {
         match self {
             Operation::InternalRefund(r) => Some(r.transaction_id()),
             Operation::Deposit(_)

@@ -3,6 +3,7 @@
 //! operation can forget them.
 
 use crate::error::{Error, Result};
+use crate::ledger::ids::{FreezeId, TransactionId};
 use crate::ledger::model::{Account, Entry, Freeze, Postings, TxType, Wallet, WalletStatus};
 use crate::ledger::money::{apply_change, Amount, Currency};
 
@@ -11,8 +12,8 @@ use crate::ledger::money::{apply_change, Amount, Currency};
 pub struct Context {
     pub actor: String,
     pub now: String,
-    pub transaction_id: String,
-    pub freeze_id: String,
+    pub transaction_id: TransactionId,
+    pub freeze_id: FreezeId,
 }
 
 /// What applying an operation will write.
@@ -28,7 +29,7 @@ pub enum FreezeChange {
     None,
     Create(Freeze),
     Release {
-        freeze_id: String,
+        freeze_id: FreezeId,
         released_at: String,
         reason: Option<String>,
     },
@@ -40,7 +41,7 @@ pub enum Idempotency {
     /// No earlier entry: apply the operation.
     Apply,
     /// The same request was already applied as this transaction: return it, write nothing.
-    Replay(String),
+    Replay(TransactionId),
 }
 
 /// Decides a `reference_id` repeat: the same request replays, a different one conflicts.
@@ -101,8 +102,8 @@ pub(super) struct Draft {
     amount: Amount,
     pub counterparty_id: Option<String>,
     pub description: Option<String>,
-    pub original_id: Option<String>,
-    pub freeze_id: Option<String>,
+    pub original_id: Option<TransactionId>,
+    pub freeze_id: Option<FreezeId>,
 }
 
 /// Applies a draft's postings to the wallet, checking status, funds and limits in one place.

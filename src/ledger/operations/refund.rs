@@ -8,7 +8,7 @@ use super::fields::{reference, text, AmountText};
 use super::plan::{post, Common, Context, FreezeChange, Plan};
 use super::{internal_refund, Load, Operation, Spec};
 use crate::error::{Error, Result};
-use crate::ledger::ids;
+use crate::ledger::ids::{self, TransactionId};
 use crate::ledger::model::{Entry, TxType, Wallet};
 use crate::ledger::money::{Amount, Currency};
 
@@ -34,7 +34,7 @@ pub const SPEC: Spec = Spec {
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Request {
-    pub transaction_id: String,
+    pub transaction_id: TransactionId,
     /// Absent: whatever of the original remains unrefunded.
     pub amount: Option<AmountText>,
     pub reason: Option<String>,
@@ -49,7 +49,7 @@ impl Request {
         reference_id: Option<String>,
     ) -> Result<Request> {
         Ok(Request {
-            transaction_id: ids::check_lookup("transaction_id", transaction_id)?.to_owned(),
+            transaction_id: TransactionId::new(ids::check_lookup("transaction_id", transaction_id)?),
             amount: amount.map(AmountText::new).transpose()?,
             reason: text("reason", reason)?,
             reference_id: reference("reference_id", reference_id)?,

@@ -7,7 +7,7 @@ use super::fields::{reference, text};
 use super::plan::{post, Common, Context, FreezeChange, Plan};
 use super::{Load, Operation, Spec};
 use crate::error::{Error, Result};
-use crate::ledger::ids;
+use crate::ledger::ids::{self, FreezeId};
 use crate::ledger::model::{Account, FreezeStatus, TxType, Wallet};
 
 pub const SPEC: Spec = Spec {
@@ -22,7 +22,7 @@ pub const SPEC: Spec = Spec {
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Request {
-    pub freeze_id: String,
+    pub freeze_id: FreezeId,
     pub reason: Option<String>,
     pub reference_id: Option<String>,
 }
@@ -30,7 +30,7 @@ pub struct Request {
 impl Request {
     pub fn new(freeze_id: &str, reason: Option<String>, reference_id: Option<String>) -> Result<Request> {
         Ok(Request {
-            freeze_id: ids::check_lookup("freeze_id", freeze_id)?.to_owned(),
+            freeze_id: FreezeId::new(ids::check_lookup("freeze_id", freeze_id)?),
             reason: text("reason", reason)?,
             reference_id: reference("reference_id", reference_id)?,
         })

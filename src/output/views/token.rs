@@ -28,7 +28,7 @@ pub struct TokenView {
 impl TokenView {
     pub fn new(t: &Token, now: &str) -> TokenView {
         TokenView {
-            id: t.id.clone(),
+            id: t.id.to_string(),
             kind: t.kind.as_str(),
             tenant_id: t.scope.tenant_id.clone(),
             application_id: t.scope.application_id.clone(),

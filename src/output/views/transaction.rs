@@ -45,8 +45,8 @@ impl TransactionView {
     pub fn new<P>(e: &Entry<P>, refunded: i64) -> TransactionView {
         let c: Currency = e.currency;
         TransactionView {
-            id: e.id.clone(),
-            wallet_id: e.wallet_id.clone(),
+            id: e.id.to_string(),
+            wallet_id: e.wallet_id.to_string(),
             kind: e.kind.as_str().to_owned(),
             amount: c.format(e.amount.minor()),
             currency: c.code().to_owned(),
@@ -59,9 +59,9 @@ impl TransactionView {
             // Every posted transaction is complete: there is no pending state in this ledger.
             status: "completed",
             created_at: e.created_at.clone(),
-            original_transaction_id: e.original_id.clone(),
+            original_transaction_id: e.original_id.as_deref().map(str::to_owned),
             refunded_amount: e.kind.is_refundable().then(|| c.format(refunded)),
-            freeze_id: e.freeze_id.clone(),
+            freeze_id: e.freeze_id.as_deref().map(str::to_owned),
         }
     }
 }

@@ -29,7 +29,7 @@ impl From<&Wallet> for WalletView {
     fn from(w: &Wallet) -> WalletView {
         let c = w.currency;
         WalletView {
-            wallet_id: w.id.clone(),
+            wallet_id: w.id.to_string(),
             tenant_id: w.tenant_id.clone(),
             application_id: w.application_id.clone(),
             user_id: w.user_id.clone(),
@@ -62,8 +62,8 @@ pub struct FreezeView {
 impl FreezeView {
     pub fn new(f: &Freeze, currency: Currency) -> FreezeView {
         FreezeView {
-            id: f.id.clone(),
-            wallet_id: f.wallet_id.clone(),
+            id: f.id.to_string(),
+            wallet_id: f.wallet_id.to_string(),
             amount: currency.format(f.amount.minor()),
             reason: f.reason.clone(),
             status: f.status.as_str().to_owned(),
@@ -88,7 +88,7 @@ pub struct StatusChangeView {
 impl From<&StatusChange> for StatusChangeView {
     fn from(c: &StatusChange) -> StatusChangeView {
         StatusChangeView {
-            wallet_id: c.wallet_id.clone(),
+            wallet_id: c.wallet_id.to_string(),
             from_status: c.from.as_str(),
             to_status: c.to.as_str(),
             reason: c.reason.clone(),

@@ -1,6 +1,7 @@
 //! The SQLite ledger file: one connection, its transactions, and the queries by concern.
 
 mod audit;
+mod columns;
 mod create;
 mod freezes;
 mod idempotency;

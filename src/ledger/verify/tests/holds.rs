@@ -28,7 +28,7 @@ fn refunds_up_to_their_original_pass_and_beyond_it_fail() {
     book.deposit(0, "1");
     let extra = book.entries.last().unwrap().entry.id.clone();
     book.entry(&extra).kind = TxType::Refund;
-    book.entry(&extra).original_id = Some(deposit.clone());
+    book.entry(&extra).original_id = Some(deposit.clone().into());
     book.rehash();
     assert_problems(
         &book.report(),
@@ -47,7 +47,7 @@ fn a_refund_must_name_an_earlier_refundable_transaction_of_its_wallet() {
         let refund = f.book.entries[2].entry.id.clone();
         let named = match original {
             Some("frz") => Some(f.book.entries[4].entry.id.clone()),
-            other => other.map(str::to_owned),
+            other => other.map(Into::into),
         };
         f.book.entry(&refund).original_id = named.clone();
         f.book.rehash();

@@ -392,8 +392,8 @@ fn journal() -> (Vec<JournalRow>, Wallet) {
         let ctx = Context {
             actor: "test".into(),
             now: "2026-01-01T00:00:00Z".into(),
-            transaction_id: format!("txn_{n}"),
-            freeze_id: format!("frz_{n}"),
+            transaction_id: format!("txn_{n}").into(),
+            freeze_id: format!("frz_{n}").into(),
         };
         let p = op.unwrap().plan(&wallet, &Referent::None, &ctx).unwrap();
         let seq = n as i64 + 1;

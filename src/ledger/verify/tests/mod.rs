@@ -24,7 +24,15 @@ impl Book {
         };
         let wallets = users
             .iter()
-            .map(|u| Wallet::open(&scope, u, Currency::CNY, format!("wlt_{u}"), "2026-01-01T00:00:00Z"))
+            .map(|u| {
+                Wallet::open(
+                    &scope,
+                    u,
+                    Currency::CNY,
+                    format!("wlt_{u}").into(),
+                    "2026-01-01T00:00:00Z",
+                )
+            })
             .collect();
         Book {
             wallets,
@@ -39,8 +47,8 @@ impl Book {
         let ctx = Context {
             actor: "test".into(),
             now: "2026-01-01T00:00:00Z".into(),
-            transaction_id: format!("txn_{seq}"),
-            freeze_id: format!("frz_{seq}"),
+            transaction_id: format!("txn_{seq}").into(),
+            freeze_id: format!("frz_{seq}").into(),
         };
         let plan = op.plan(&self.wallets[w], &referent, &ctx).unwrap();
         let prev = self.entries.last().map_or(GENESIS_HASH.to_owned(), |e| e.hash.clone());
@@ -63,7 +71,7 @@ impl Book {
                 record.released_at = Some(released_at);
             }
         }
-        ctx.transaction_id
+        ctx.transaction_id.to_string()
     }
 
     fn deposit(&mut self, w: usize, amount: &str) -> String {
@@ -81,7 +89,13 @@ impl Book {
 
     fn freeze(&mut self, w: usize, amount: &str) -> String {
         let id = self.apply(w, Operation::freeze(amount, None, None).unwrap(), Referent::None);
-        self.entries.last().unwrap().entry.freeze_id.clone().unwrap_or(id)
+        self.entries
+            .last()
+            .unwrap()
+            .entry
+            .freeze_id
+            .clone()
+            .map_or(id, String::from)
     }
 
     fn unfreeze(&mut self, w: usize, freeze_id: &str) -> String {

@@ -98,10 +98,13 @@ fn bearer(headers: &HeaderMap) -> Result<String, Error> {
 }
 
 async fn check(state: &State, presented: String, kind: TokenKind) -> Result<Token, Error> {
-    state
+    let checked = state
         .reads
         .run(move |store| ops::authenticate(store, &presented, kind))
-        .await
+        .await?;
+    checked.map_err(|refused| Error::Unauthenticated {
+        reason: refused.reason.to_owned(),
+    })
 }
 
 impl Bearer {

@@ -10,7 +10,7 @@ use axum::response::{IntoResponse, Response};
 use crate::error::Error;
 use crate::ledger::batch::{json_record, Raw};
 use crate::ledger::limits::IDEMPOTENCY_KEY_LEN_MAX;
-use crate::ops::{Outcome, Reply};
+use crate::ops::{Reply, Settled};
 use crate::output::views::{outcome_message, Envelope, ErrorEnvelope, OutcomeView};
 
 /// An error on its way out as a response.
@@ -58,14 +58,17 @@ pub fn reply_response(reply: Reply) -> Response {
         .into_response()
 }
 
-/// The reply to a write: the operation's envelope (`replayed` for a `reference_id` repeat).
-pub fn render_outcome(result: &crate::error::Result<Outcome>) -> Reply {
-    match result {
-        Ok(outcome) => json_reply(
+/// The reply to a write: the operation's envelope (`replayed` for a `reference_id` repeat), or
+/// why it was not applied.
+pub fn render_settled(settled: Settled) -> Reply {
+    match settled {
+        Settled::Applied(outcome) => json_reply(
             200,
             &Envelope::with_message(outcome_message(outcome), OutcomeView::from(outcome), &crate::ops::now()),
         ),
-        Err(e) => error_reply(e),
+        Settled::Failed(e) => error_reply(e),
+        Settled::NotStarted { timeout_ms } => error_reply(&Error::RequestTimeout { timeout_ms }),
+        Settled::KeyReused { key } => error_reply(&Error::IdempotencyConflict { key: key.to_owned() }),
     }
 }
 

@@ -46,8 +46,22 @@ pub struct Reply {
     pub body: Vec<u8>,
 }
 
-/// Turns an outcome (or a failure) into the answer sent, and stored with a key.
-pub type Render<'a> = &'a dyn Fn(&Result<Outcome>) -> Reply;
+/// What became of one request of a group, for the server to answer with.
+#[derive(Debug, Clone, Copy)]
+pub enum Settled<'a> {
+    /// Applied: its answer is stored with its key, if it has one.
+    Applied(&'a Outcome),
+    /// Ran and failed; its savepoint undid whatever it wrote.
+    Failed(&'a Error),
+    /// Not started: its deadline (`timeout_ms` after it arrived) had passed, or its caller
+    /// had gone.
+    NotStarted { timeout_ms: u64 },
+    /// Not run: its `Idempotency-Key` was first sent with another request (route or body).
+    KeyReused { key: &'a str },
+}
+
+/// Turns what became of a request into the answer sent, and stored with a key.
+pub type Render<'a> = &'a dyn Fn(Settled) -> Reply;
 
 /// Runs every request in one `BEGIN IMMEDIATE` transaction and commits once: all the answers
 /// are durable together, after one fsync. Each request runs in a savepoint; its failure is
@@ -66,9 +80,9 @@ pub fn commit_group(
         for (index, request) in requests.iter().enumerate() {
             // Checked here, under the write lock, so "not started" is certain.
             if Instant::now() >= request.deadline || !start(index) {
-                replies.push(render(&Err(Error::RequestTimeout {
+                replies.push(render(Settled::NotStarted {
                     timeout_ms: request.timeout_ms,
-                })));
+                }));
                 continue;
             }
             // Under BEGIN IMMEDIATE nothing should be busy; if something is, the whole group is
@@ -76,7 +90,7 @@ pub fn commit_group(
             let busy = |kind| kind == ErrorKind::Busy;
             let reply = match super::in_savepoint(tx, busy, |tx| run_keyed(tx, request, render))? {
                 Ok(reply) => reply,
-                Err(e) => render(&Err(e)),
+                Err(e) => render(Settled::Failed(&e)),
             };
             replies.push(reply);
         }
@@ -88,7 +102,7 @@ fn run_keyed(tx: &Tx, request: &WriteRequest, render: Render) -> Result<Reply> {
     if let Some(key) = &request.key {
         if let Some((fingerprint, status, body)) = tx.idempotent_response(&request.scope, &key.owner, &key.key)? {
             if fingerprint != key.fingerprint {
-                return Err(Error::IdempotencyConflict { key: key.key.clone() });
+                return Ok(render(Settled::KeyReused { key: &key.key }));
             }
             return Ok(Reply { status, body });
         }
@@ -100,7 +114,7 @@ fn run_keyed(tx: &Tx, request: &WriteRequest, render: Render) -> Result<Reply> {
         &request.operation,
         &request.actor,
     )?;
-    let reply = render(&Ok(outcome));
+    let reply = render(Settled::Applied(&outcome));
     if let Some(key) = &request.key {
         tx.record_response(&IdempotentResponse {
             scope: request.scope.clone(),

@@ -163,8 +163,9 @@ impl ErrorKind {
         match self {
             ErrorKind::Internal => 1,
             ErrorKind::InvalidRequest => 2,
-            // HTTP-only conditions: the CLI checks no tokens and reads no request bodies, so
-            // these never reach an exit code; 2 (invalid request) is their nearest CLI class.
+            // HTTP-only conditions (only `HttpError` has these kinds): the CLI checks no tokens
+            // and reads no request bodies, so these never reach an exit code; 2 (invalid
+            // request) is their nearest CLI class.
             ErrorKind::Unauthenticated
             | ErrorKind::Forbidden
             | ErrorKind::MethodNotAllowed

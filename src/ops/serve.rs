@@ -21,7 +21,7 @@ pub struct WriteRequest {
     pub user_id: Option<String>,
     pub operation: Operation,
     pub key: Option<IdempotencyKey>,
-    /// Not started after this moment: answered `request_timeout`, not applied.
+    /// Not started after this moment: settled as [`Settled::NotStarted`], not applied.
     pub deadline: Instant,
     /// The request time limit the deadline came from, for that answer.
     pub timeout_ms: u64,

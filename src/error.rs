@@ -1,8 +1,11 @@
-//! The one error type of ledgerctl.
+//! The domain error of ledgerctl, and the kind table every layer's error maps into.
 //!
-//! Every failure a user can cause is a variant that names the condition and carries the facts.
-//! [`ErrorKind`] maps each to the CLI exit code, the HTTP status and the stable `error` string
-//! of SPEC section 3, in one exhaustive match each, so the CLI and HTTP can never disagree.
+//! Every failure a user can cause is a variant that names the condition and carries the facts:
+//! [`Error`] holds what the ledger and the CLI can meet (a storage failure arrives through
+//! `StoreError`'s `From`), the HTTP server's own conditions are its `HttpError`. [`ErrorKind`]
+//! maps each kind to the CLI exit code and the HTTP status of SPEC section 3, in one exhaustive
+//! match each; each error type names its kind and stable `error` string in exhaustive matches
+//! too, and both are read through [`Classified`], so the CLI and HTTP can never disagree.
 
 use std::fmt;
 
@@ -133,35 +136,6 @@ pub enum Error {
     #[error("token {token_id} not found")]
     TokenNotFound { token_id: TokenId },
 
-    /// HTTP only: no credential, or one that is malformed, unknown, expired or revoked. The
-    /// reason is deliberately vague about which, so a caller learns nothing about other tokens.
-    #[error("unauthenticated: {reason}")]
-    Unauthenticated { reason: String },
-
-    /// HTTP only: a valid token asking for something its scope does not allow.
-    #[error("forbidden: {reason}")]
-    Forbidden { reason: String },
-
-    #[error("{method} is not allowed on {path}")]
-    MethodNotAllowed { method: String, path: String },
-
-    #[error("no route {path}")]
-    RouteNotFound { path: String },
-
-    #[error("the request body is larger than {limit_bytes} bytes")]
-    PayloadTooLarge { limit_bytes: usize },
-
-    #[error("the request body must be JSON (Content-Type: application/json)")]
-    UnsupportedMediaType,
-
-    #[error("Idempotency-Key {key:?} was already used with another request (a different route or body)")]
-    IdempotencyConflict { key: String },
-
-    #[error(
-        "the request was not applied within {timeout_ms} ms (the ledger is busy); nothing was written, safe to retry"
-    )]
-    RequestTimeout { timeout_ms: u64 },
-
     #[error("internal error: {message}")]
     Internal { message: String },
 
@@ -194,8 +168,9 @@ impl ErrorKind {
         match self {
             ErrorKind::Internal => 1,
             ErrorKind::InvalidRequest => 2,
-            // HTTP-only conditions: the CLI checks no tokens and reads no request bodies, so
-            // these never reach an exit code; 2 (invalid request) is their nearest CLI class.
+            // HTTP-only conditions (only `HttpError` has these kinds): the CLI checks no tokens
+            // and reads no request bodies, so these never reach an exit code; 2 (invalid
+            // request) is their nearest CLI class.
             ErrorKind::Unauthenticated
             | ErrorKind::Forbidden
             | ErrorKind::MethodNotAllowed
@@ -230,17 +205,29 @@ impl ErrorKind {
     }
 }
 
+/// An error of any layer as the doors report it: its row of the kind table and its stable
+/// `error` name. What renders an error (the envelope, the CLI's stderr) takes any of them.
+pub trait Classified: fmt::Display {
+    fn kind(&self) -> ErrorKind;
+    fn code(&self) -> &'static str;
+}
+
+impl Classified for Error {
+    fn kind(&self) -> ErrorKind {
+        Error::kind(self)
+    }
+
+    fn code(&self) -> &'static str {
+        Error::code(self)
+    }
+}
+
 impl Error {
     pub fn kind(&self) -> ErrorKind {
         match self {
             Error::InvalidRequest { .. } | Error::NotALedger { .. } | Error::ReadOnly { .. } => {
                 ErrorKind::InvalidRequest
             }
-            Error::Unauthenticated { .. } => ErrorKind::Unauthenticated,
-            Error::Forbidden { .. } => ErrorKind::Forbidden,
-            Error::MethodNotAllowed { .. } => ErrorKind::MethodNotAllowed,
-            Error::PayloadTooLarge { .. } => ErrorKind::PayloadTooLarge,
-            Error::UnsupportedMediaType => ErrorKind::UnsupportedMediaType,
             Error::InvalidAmount { .. } | Error::BalanceLimit { .. } | Error::ExceedsRefundable { .. } => {
                 ErrorKind::InvalidAmount
             }
@@ -249,8 +236,7 @@ impl Error {
             | Error::TransactionNotFound { .. }
             | Error::FreezeNotFound { .. }
             | Error::CounterpartyNotFound { .. }
-            | Error::TokenNotFound { .. }
-            | Error::RouteNotFound { .. } => ErrorKind::NotFound,
+            | Error::TokenNotFound { .. } => ErrorKind::NotFound,
             Error::InsufficientBalance { .. }
             | Error::WalletNotActive { .. }
             | Error::WalletExists { .. }
@@ -258,10 +244,9 @@ impl Error {
             | Error::FreezeNotActive { .. }
             | Error::NotRefundable { .. }
             | Error::ReferenceConflict { .. }
-            | Error::IdempotencyConflict { .. }
             | Error::LedgerExists { .. }
             | Error::BatchRolledBack { .. } => ErrorKind::Conflict,
-            Error::LedgerBusy { .. } | Error::RequestTimeout { .. } => ErrorKind::Busy,
+            Error::LedgerBusy { .. } => ErrorKind::Busy,
             Error::InvariantBroken { .. } | Error::StorageIntegrity { .. } => ErrorKind::InvariantBroken,
             Error::Internal { .. } => ErrorKind::Internal,
             Error::Cancelled => ErrorKind::Cancelled,
@@ -294,14 +279,6 @@ impl Error {
             Error::InvariantBroken { .. } => "invariant_broken",
             Error::StorageIntegrity { .. } => "storage_integrity",
             Error::TokenNotFound { .. } => "token_not_found",
-            Error::Unauthenticated { .. } => "unauthenticated",
-            Error::Forbidden { .. } => "forbidden",
-            Error::MethodNotAllowed { .. } => "method_not_allowed",
-            Error::RouteNotFound { .. } => "route_not_found",
-            Error::PayloadTooLarge { .. } => "payload_too_large",
-            Error::UnsupportedMediaType => "unsupported_media_type",
-            Error::IdempotencyConflict { .. } => "idempotency_key_reused",
-            Error::RequestTimeout { .. } => "request_timeout",
             Error::Internal { .. } => "internal_error",
             Error::Cancelled => "cancelled",
         }
@@ -342,8 +319,9 @@ fn did_you_mean(closest: &[String]) -> String {
 
 impl Error {
     /// One error of every variant, with empty facts: what lets a table of `error` names (the
-    /// exit codes table of docs/cli.md) be checked against [`Error::code`] and [`Error::kind`].
-    /// `tests/docs_tables.rs` also checks that it names every variant of the enum.
+    /// exit codes table of docs/cli.md) be checked against [`Error::code`] and [`Error::kind`],
+    /// with the server's own conditions (`HttpError::one_of_each`). `tests/docs_tables.rs` also
+    /// checks that it names every variant of the enum.
     pub fn one_of_each() -> Vec<Error> {
         let s = String::new;
         vec![
@@ -424,14 +402,6 @@ impl Error {
             Error::TokenNotFound {
                 token_id: TokenId::new(s()),
             },
-            Error::Unauthenticated { reason: s() },
-            Error::Forbidden { reason: s() },
-            Error::MethodNotAllowed { method: s(), path: s() },
-            Error::RouteNotFound { path: s() },
-            Error::PayloadTooLarge { limit_bytes: 0 },
-            Error::UnsupportedMediaType,
-            Error::IdempotencyConflict { key: s() },
-            Error::RequestTimeout { timeout_ms: 0 },
             Error::Internal { message: s() },
             Error::Cancelled,
         ]

@@ -4,8 +4,9 @@
 //! Data flows one way: a front door ([`cli`], [`http`]) turns input into a validated
 //! [`ledger::operations::Operation`] and calls a use case in [`ops`]; `ops` opens one transaction
 //! on the [`store`], asks the pure rules in [`ledger`] for a plan, appends it and hands the
-//! outcome to [`output`], which renders the seeds' envelope or a table. [`error`] is the one
-//! error type, mapped once to exit codes, HTTP statuses and `error` strings.
+//! outcome to [`output`], which renders the seeds' envelope or a table. [`error`] holds the
+//! domain error and the one table that maps every layer's error kinds to exit codes, HTTP
+//! statuses and `error` strings; the server's own conditions are in [`http`].
 //!
 //! - [`ledger`]: money, wallets, journal entries, one module per operation
 //!   ([`ledger::operations`]), the hash chain and the invariant checker. No I/O.

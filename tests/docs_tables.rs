@@ -10,7 +10,8 @@ mod support;
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::{Path, PathBuf};
 
-use ledgerctl::error::Error;
+use ledgerctl::error::{Classified, Error};
+use ledgerctl::http::HttpError;
 use ledgerctl::ledger::limits::EVERY_LIMIT;
 use support::server::Server;
 use support::Ledger;
@@ -76,10 +77,15 @@ fn differences<V: PartialEq + std::fmt::Debug>(docs: &BTreeMap<String, V>, code:
 /// The variants of `pub enum Error` as written in src/error.rs: each starts a line at one
 /// level of indentation.
 fn error_variants_in_source() -> BTreeSet<String> {
-    let source = read("src/error.rs");
+    variants_in_source("src/error.rs", "pub enum Error {")
+}
+
+/// The variants of the enum that `opening` starts in the file `relative`.
+fn variants_in_source(relative: &str, opening: &str) -> BTreeSet<String> {
+    let source = read(relative);
     source
         .lines()
-        .skip_while(|l| !l.starts_with("pub enum Error {"))
+        .skip_while(|l| !l.starts_with(opening))
         .skip(1)
         .take_while(|l| *l != "}")
         .filter_map(|l| l.strip_prefix("    "))
@@ -88,7 +94,7 @@ fn error_variants_in_source() -> BTreeSet<String> {
         .collect()
 }
 
-fn variant_name(error: &Error) -> String {
+fn variant_name(error: &impl std::fmt::Debug) -> String {
     format!("{error:?}")
         .chars()
         .take_while(char::is_ascii_alphanumeric)
@@ -99,6 +105,26 @@ fn variant_name(error: &Error) -> String {
 fn every_error_variant_has_an_example_to_check_the_docs_with() {
     let examples: BTreeSet<String> = Error::one_of_each().iter().map(variant_name).collect();
     assert_eq!(examples, error_variants_in_source());
+}
+
+#[test]
+fn every_http_error_variant_has_an_example_to_check_the_docs_with() {
+    let examples: BTreeSet<String> = HttpError::one_of_each().iter().map(variant_name).collect();
+    assert_eq!(
+        examples,
+        variants_in_source("src/http/error.rs", "pub enum HttpError {")
+    );
+}
+
+/// Every condition either door can report: the domain's and the server's own.
+fn every_error() -> Vec<Box<dyn Classified>> {
+    let domain = Error::one_of_each()
+        .into_iter()
+        .map(|e| Box::new(e) as Box<dyn Classified>);
+    let http = HttpError::one_of_each()
+        .into_iter()
+        .map(|e| Box::new(e) as Box<dyn Classified>);
+    domain.chain(http).collect()
 }
 
 /// Per `error` name: (exit code, HTTP status, kind).
@@ -125,7 +151,7 @@ fn exit_codes_in_docs() -> ErrorRows {
 
 fn exit_codes_in_code() -> ErrorRows {
     let mut rows = ErrorRows::new();
-    for error in Error::one_of_each() {
+    for error in every_error() {
         let kind = error.kind();
         let row = (kind.exit_code(), kind.http_status(), format!("{kind:?}"));
         if let Some(other) = rows.insert(error.code().to_owned(), row.clone()) {

@@ -127,6 +127,26 @@ fn hanging(lead: &str, text: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::error::Error;
+
+    /// The domain error holds only what a command can meet: each of its kinds has an exit
+    /// status explained here, and each status explained here is some domain error's.
+    #[test]
+    fn the_explained_statuses_are_exactly_the_domain_error_kinds() {
+        let domain: Vec<ErrorKind> = Error::one_of_each().iter().map(Error::kind).collect();
+        for kind in &domain {
+            assert!(
+                KINDS.contains(kind) && meaning(*kind).is_some(),
+                "{kind:?} is not explained"
+            );
+        }
+        for kind in KINDS {
+            assert!(
+                domain.contains(&kind),
+                "{kind:?} is explained but no domain error has it"
+            );
+        }
+    }
 
     #[test]
     fn every_exit_status_from_0_to_8_is_explained_once_in_order() {

@@ -7,10 +7,11 @@ use axum::http::{header, HeaderMap, HeaderValue};
 use axum::response::{IntoResponse, Response};
 
 use crate::error::{Error, ErrorKind};
-use crate::ledger::token::{Access, Token, TokenKind};
+use crate::ledger::token::{Access, Token, TokenKind, Unauthenticated};
 use crate::ops;
 
 use super::body::ApiError;
+use super::error::{Failure, HttpError};
 use super::state::State;
 
 /// Who a request turned out to be, for its access-log line: the id of the token or key it
@@ -43,7 +44,7 @@ impl FromRequestParts<State> for Bearer {
     async fn from_request_parts(parts: &mut Parts, state: &State) -> Result<Bearer, Response> {
         let checked = match bearer(&parts.headers) {
             Ok(presented) => check(state, presented, TokenKind::Bearer).await,
-            Err(e) => Err(e),
+            Err(e) => Err(HttpError::from(e).into()),
         };
         if let Ok(token) = &checked {
             Caller::authenticated(parts, token);
@@ -59,9 +60,10 @@ impl FromRequestParts<State> for InternalKey {
         let presented = parts.headers.get("x-api-key").and_then(|v| v.to_str().ok());
         let checked = match presented {
             Some(presented) => check(state, presented.to_owned(), TokenKind::Internal).await,
-            None => Err(Error::Unauthenticated {
-                reason: "send the internal API key as `X-API-Key: <key>` (token create --internal)".to_owned(),
-            }),
+            None => Err(HttpError::from(Unauthenticated {
+                reason: "send the internal API key as `X-API-Key: <key>` (token create --internal)",
+            })
+            .into()),
         };
         if let Ok(token) = &checked {
             Caller::authenticated(parts, token);
@@ -73,7 +75,7 @@ impl FromRequestParts<State> for InternalKey {
 }
 
 /// An error response; a 401 names the credential to send (RFC 9110 asks every 401 for one).
-fn refused(e: Error, challenge: &'static str) -> Response {
+fn refused(e: Failure, challenge: &'static str) -> Response {
     let unauthenticated = e.kind() == ErrorKind::Unauthenticated;
     let mut response = ApiError(e).into_response();
     if unauthenticated {
@@ -84,9 +86,9 @@ fn refused(e: Error, challenge: &'static str) -> Response {
     response
 }
 
-fn bearer(headers: &HeaderMap) -> Result<String, Error> {
-    let missing = || Error::Unauthenticated {
-        reason: "send a token as `Authorization: Bearer <token>` (token create)".to_owned(),
+fn bearer(headers: &HeaderMap) -> Result<String, Unauthenticated> {
+    let missing = || Unauthenticated {
+        reason: "send a token as `Authorization: Bearer <token>` (token create)",
     };
     let value = headers.get(header::AUTHORIZATION).ok_or_else(missing)?;
     let text = value.to_str().map_err(|_| missing())?;
@@ -97,18 +99,19 @@ fn bearer(headers: &HeaderMap) -> Result<String, Error> {
     Ok(token.trim().to_owned())
 }
 
-async fn check(state: &State, presented: String, kind: TokenKind) -> Result<Token, Error> {
-    state
+async fn check(state: &State, presented: String, kind: TokenKind) -> Result<Token, Failure> {
+    let checked = state
         .reads
         .run(move |store| ops::authenticate(store, &presented, kind))
-        .await
+        .await?;
+    Ok(checked.map_err(HttpError::from)?)
 }
 
 impl Bearer {
     /// The token may write (POST routes); a read token is refused with 403.
-    pub fn writer(&self) -> Result<(), Error> {
+    pub fn writer(&self) -> Result<(), HttpError> {
         if self.0.access != Access::Write {
-            return Err(Error::Forbidden {
+            return Err(HttpError::Forbidden {
                 reason: format!("token {} has the read scope; this route needs write", self.0.id),
             });
         }

@@ -7,19 +7,27 @@ use axum::extract::{FromRequest, Request};
 use axum::http::{header, HeaderMap, HeaderValue, StatusCode};
 use axum::response::{IntoResponse, Response};
 
-use crate::error::Error;
+use crate::error::{Classified, Error};
 use crate::ledger::batch::{json_record, Raw};
 use crate::ledger::limits::IDEMPOTENCY_KEY_LEN_MAX;
-use crate::ops::{Outcome, Reply};
+use crate::ops::{Reply, Settled};
 use crate::output::views::{outcome_message, Envelope, ErrorEnvelope, OutcomeView};
 
-/// An error on its way out as a response.
+use super::error::{Failure, HttpError};
+
+/// A failure on its way out as a response.
 #[derive(Debug)]
-pub struct ApiError(pub Error);
+pub struct ApiError(pub Failure);
 
 impl From<Error> for ApiError {
     fn from(e: Error) -> ApiError {
-        ApiError(e)
+        ApiError(Failure::Domain(e))
+    }
+}
+
+impl From<HttpError> for ApiError {
+    fn from(e: HttpError) -> ApiError {
+        ApiError(Failure::Http(e))
     }
 }
 
@@ -30,7 +38,7 @@ impl IntoResponse for ApiError {
 }
 
 /// The error envelope of `e`, rendered once.
-pub fn error_reply(e: &Error) -> Reply {
+pub fn error_reply(e: &impl Classified) -> Reply {
     json_reply(e.kind().http_status(), &ErrorEnvelope::new(e, &crate::ops::now()))
 }
 
@@ -58,14 +66,17 @@ pub fn reply_response(reply: Reply) -> Response {
         .into_response()
 }
 
-/// The reply to a write: the operation's envelope (`replayed` for a `reference_id` repeat).
-pub fn render_outcome(result: &crate::error::Result<Outcome>) -> Reply {
-    match result {
-        Ok(outcome) => json_reply(
+/// The reply to a write: the operation's envelope (`replayed` for a `reference_id` repeat), or
+/// why it was not applied.
+pub fn render_settled(settled: Settled) -> Reply {
+    match settled {
+        Settled::Applied(outcome) => json_reply(
             200,
             &Envelope::with_message(outcome_message(outcome), OutcomeView::from(outcome), &crate::ops::now()),
         ),
-        Err(e) => error_reply(e),
+        Settled::Failed(e) => error_reply(e),
+        Settled::NotStarted { timeout_ms } => error_reply(&HttpError::RequestTimeout { timeout_ms }),
+        Settled::KeyReused { key } => error_reply(&HttpError::IdempotencyConflict { key: key.to_owned() }),
     }
 }
 
@@ -87,7 +98,7 @@ impl<S: Send + Sync> FromRequest<S> for JsonBody {
             .and_then(|v| v.split(';').next())
             .is_some_and(|v| v.trim().eq_ignore_ascii_case("application/json"));
         if !json {
-            return Err(Error::UnsupportedMediaType.into());
+            return Err(HttpError::UnsupportedMediaType.into());
         }
         // The size limit was enforced when the body was read, before the route ran (middleware.rs).
         let bytes = Bytes::from_request(request, state)

@@ -14,6 +14,7 @@ use crate::ops;
 
 use super::auth::Caller;
 use super::body::ApiError;
+use super::error::HttpError;
 use super::state::State;
 
 /// When a request must have been started: the request timeout after it arrived.
@@ -49,7 +50,7 @@ pub async fn around(
     let deadline = tokio::time::Instant::now() + Duration::from_millis(timeout_ms);
     let method = request.method().clone();
     let path = request.uri().path().to_owned();
-    let timed_out = || ApiError(Error::RequestTimeout { timeout_ms }).into_response();
+    let timed_out = || ApiError::from(HttpError::RequestTimeout { timeout_ms }).into_response();
     let caller = Caller::default();
     let body_deadline = deadline.min(tokio::time::Instant::now() + Duration::from_millis(BODY_READ_TIMEOUT_MS));
     let response = match tokio::time::timeout_at(body_deadline, buffered(request)).await {
@@ -88,7 +89,7 @@ pub async fn around(
 /// is closed, since the rest of that body is still on it.
 async fn buffered(request: Request) -> std::result::Result<Request, Response> {
     let too_large = || {
-        let mut response = ApiError(Error::PayloadTooLarge {
+        let mut response = ApiError::from(HttpError::PayloadTooLarge {
             limit_bytes: BODY_BYTES_MAX,
         })
         .into_response();
@@ -114,7 +115,7 @@ async fn buffered(request: Request) -> std::result::Result<Request, Response> {
             if over_limit {
                 return Err(too_large());
             }
-            return Err(ApiError(Error::invalid("body", format!("cannot be read: {e}"))).into_response());
+            return Err(ApiError::from(Error::invalid("body", format!("cannot be read: {e}"))).into_response());
         }
     };
     Ok(Request::from_parts(parts, axum::body::Body::from(bytes)))

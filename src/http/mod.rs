@@ -12,18 +12,20 @@
 //! never a sibling (the route groups stay apart). Nothing imports this file, whose re-exports
 //! are for the rest of the crate. `layers.rs` checks the rule on the source.
 //!
-//! 1. `log`, `reads`, `body`, `schema`: the leaves: the log thread, the read connections,
+//! 1. `error`: the conditions only HTTP meets, and what a request fails with
+//! 2. `log`, `reads`, `body`, `schema`: the log thread, the read connections,
 //!    request bodies in and replies out, the request bodies as the document describes them
-//! 2. `writer`: the group commit, rendering each outcome through `body`
-//! 3. `state`: how the server runs and what every handler shares (reads, the writer's queue)
-//! 4. `auth`: who is calling
-//! 5. `middleware`: around every route: the body read first, the deadline, the access log
-//! 6. `routes`: the handlers, a file per group
-//! 7. `openapi`, `router`: the document of the routes, and which listener serves which route
-//! 8. this file: binds the listeners, serves, and shuts down
+//! 3. `writer`: the group commit, rendering each outcome through `body`
+//! 4. `state`: how the server runs and what every handler shares (reads, the writer's queue)
+//! 5. `auth`: who is calling
+//! 6. `middleware`: around every route: the body read first, the deadline, the access log
+//! 7. `routes`: the handlers, a file per group
+//! 8. `openapi`, `router`: the document of the routes, and which listener serves which route
+//! 9. this file: binds the listeners, serves, and shuts down
 
 mod auth;
 mod body;
+mod error;
 #[cfg(test)]
 mod layers;
 mod log;
@@ -47,6 +49,7 @@ use crate::error::{Error, Result};
 use crate::ledger::limits::{CONNECTIONS_MAX, HEADER_READ_TIMEOUT_MS};
 use crate::store::Store;
 
+pub use error::HttpError;
 pub use openapi::document;
 pub use state::{Bound, Config};
 

@@ -6,10 +6,10 @@ use axum::middleware;
 use axum::routing::{get, post};
 use axum::Router;
 
-use crate::error::Error;
 use crate::ledger::limits::BODY_BYTES_MAX;
 
 use super::body::ApiError;
+use super::error::HttpError;
 use super::middleware::around;
 use super::routes::{history, service, wallets, writes, HEALTHZ_PATH, INTERNAL_REFUND_PATH};
 use super::state::State;
@@ -49,13 +49,13 @@ fn common(router: Router<State>, state: State) -> Router {
 }
 
 async fn route_not_found(uri: Uri) -> ApiError {
-    ApiError(Error::RouteNotFound {
+    ApiError::from(HttpError::RouteNotFound {
         path: uri.path().to_owned(),
     })
 }
 
 async fn method_not_allowed(method: Method, uri: Uri) -> ApiError {
-    ApiError(Error::MethodNotAllowed {
+    ApiError::from(HttpError::MethodNotAllowed {
         method: method.to_string(),
         path: uri.path().to_owned(),
     })

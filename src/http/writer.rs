@@ -10,10 +10,10 @@ use tokio::sync::{mpsc, oneshot};
 
 use crate::error::{Error, ErrorKind, Result};
 use crate::ledger::limits::WRITE_QUEUE_MAX;
-use crate::ops::{self, Reply, WriteRequest};
+use crate::ops::{self, Reply, Settled, WriteRequest};
 use crate::store::Store;
 
-use super::body::{error_reply, render_outcome};
+use super::body::{error_reply, render_settled};
 use super::log::Log;
 
 /// A write and where its answer goes.
@@ -98,7 +98,7 @@ fn commit(store: &mut Store, jobs: Vec<Job>, log: &Log) {
         .partition(|job| job.request.deadline > now);
     for job in late {
         // Never started: say so, rather than drop the answer channel (which reads as a failure).
-        let _ = job.reply.send(error_reply(&Error::RequestTimeout {
+        let _ = job.reply.send(render_settled(Settled::NotStarted {
             timeout_ms: job.request.timeout_ms,
         }));
     }
@@ -112,7 +112,7 @@ fn commit(store: &mut Store, jobs: Vec<Job>, log: &Log) {
         jobs.get(index)
             .is_some_and(|job| !job.reply.is_closed() && job.fate.start())
     };
-    let replies = match ops::commit_group(store, &requests, &start, &render_outcome) {
+    let replies = match ops::commit_group(store, &requests, &start, &render_settled) {
         Ok(replies) if replies.len() == jobs.len() => replies,
         Ok(_) => group_failed(&Error::internal("the writer lost track of a request"), jobs.len(), log),
         Err(e) => group_failed(&e, jobs.len(), log),

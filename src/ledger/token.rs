@@ -129,6 +129,22 @@ impl Token {
     }
 }
 
+/// A credential refused: missing, malformed, unknown, expired or revoked. The reason is
+/// deliberately vague about which, so a caller learns nothing about other tokens. Not an
+/// [`Error`]: only the server checks credentials, and it alone answers this (with 401).
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("unauthenticated: {reason}")]
+pub struct Unauthenticated {
+    pub reason: &'static str,
+}
+
+impl Unauthenticated {
+    /// The stable `error` name of the answer.
+    pub fn code(&self) -> &'static str {
+        "unauthenticated"
+    }
+}
+
 /// A token as a caller presents it, split into its id and secret.
 #[derive(Clone, PartialEq, Eq)]
 pub struct Presented {
@@ -145,9 +161,9 @@ impl fmt::Debug for Presented {
 
 impl Presented {
     /// Splits `tok_<ULID>.<hex>`; anything else is an unauthenticated caller, named vaguely.
-    pub fn parse(text: &str) -> Result<Presented> {
-        let malformed = || Error::Unauthenticated {
-            reason: "the token is malformed".to_owned(),
+    pub fn parse(text: &str) -> Result<Presented, Unauthenticated> {
+        let malformed = || Unauthenticated {
+            reason: "the token is malformed",
         };
         let (id, secret) = text.split_once('.').ok_or_else(malformed)?;
         ids::check_minted("token", TOKEN_PREFIX, id).map_err(|_| malformed())?;
@@ -164,9 +180,9 @@ impl Presented {
 
     /// The caller's identity if `stored` is this token, of this kind, and usable at `now`.
     /// Every refusal reads the same, so a caller cannot tell a wrong secret from a revoked token.
-    pub fn authenticate(&self, stored: Option<&Token>, kind: TokenKind, now: &str) -> Result<Token> {
-        let refused = || Error::Unauthenticated {
-            reason: "the token is unknown, expired or revoked".to_owned(),
+    pub fn authenticate(&self, stored: Option<&Token>, kind: TokenKind, now: &str) -> Result<Token, Unauthenticated> {
+        let refused = || Unauthenticated {
+            reason: "the token is unknown, expired or revoked",
         };
         let token = stored.ok_or_else(refused)?;
         // Compare the hashes in constant time: the time taken says nothing about how much of a

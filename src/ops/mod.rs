@@ -17,7 +17,7 @@ pub use ledger::{
     TrialBalanceLine, TrialBalanceTotal, WalletOwner,
 };
 pub use operate::{execute, internal_refund, preview, Outcome};
-pub use serve::{commit_group, IdempotencyKey, Reply, WriteRequest};
+pub use serve::{commit_group, IdempotencyKey, Reply, Settled, WriteRequest};
 pub use token::{authenticate, create_token, list_tokens, revoke_token, show_token, NewToken};
 pub use wallet::{
     create_wallet, each_wallet, freezes, history, list_wallets, preview_status, set_status, show_freeze,

@@ -22,7 +22,7 @@ pub struct WriteRequest {
     pub user_id: Option<String>,
     pub operation: Operation,
     pub key: Option<IdempotencyKey>,
-    /// Not started after this moment: answered `request_timeout`, not applied.
+    /// Not started after this moment: settled as [`Settled::NotStarted`], not applied.
     pub deadline: Instant,
     /// The request time limit the deadline came from, for that answer.
     pub timeout_ms: u64,
@@ -47,8 +47,22 @@ pub struct Reply {
     pub body: Vec<u8>,
 }
 
-/// Turns an outcome (or a failure) into the answer sent, and stored with a key.
-pub type Render<'a> = &'a dyn Fn(&Result<Outcome>) -> Reply;
+/// What became of one request of a group, for the server to answer with.
+#[derive(Debug, Clone, Copy)]
+pub enum Settled<'a> {
+    /// Applied: its answer is stored with its key, if it has one.
+    Applied(&'a Outcome),
+    /// Ran and failed; its savepoint undid whatever it wrote.
+    Failed(&'a Error),
+    /// Not started: its deadline (`timeout_ms` after it arrived) had passed, or its caller
+    /// had gone.
+    NotStarted { timeout_ms: u64 },
+    /// Not run: its `Idempotency-Key` was first sent with another request (route or body).
+    KeyReused { key: &'a str },
+}
+
+/// Turns what became of a request into the answer sent, and stored with a key.
+pub type Render<'a> = &'a dyn Fn(Settled) -> Reply;
 
 /// Runs every request in one `BEGIN IMMEDIATE` transaction and commits once: all the answers
 /// are durable together, after one fsync. Each request runs in a savepoint; its failure is
@@ -67,9 +81,9 @@ pub fn commit_group(
         for (index, request) in requests.iter().enumerate() {
             // Checked here, under the write lock, so "not started" is certain.
             if Instant::now() >= request.deadline || !start(index) {
-                replies.push(render(&Err(Error::RequestTimeout {
+                replies.push(render(Settled::NotStarted {
                     timeout_ms: request.timeout_ms,
-                })));
+                }));
                 continue;
             }
             // Under BEGIN IMMEDIATE nothing should be busy; if something is, the whole group is
@@ -77,7 +91,7 @@ pub fn commit_group(
             let busy = |kind| kind == ErrorKind::Busy;
             let reply = match super::in_savepoint(tx, busy, |tx| run_keyed(tx, request, render))? {
                 Ok(reply) => reply,
-                Err(e) => render(&Err(e)),
+                Err(e) => render(Settled::Failed(&e)),
             };
             replies.push(reply);
         }
@@ -89,7 +103,7 @@ fn run_keyed(tx: &Tx, request: &WriteRequest, render: Render) -> Result<Reply> {
     if let Some(key) = &request.key {
         if let Some((fingerprint, status, body)) = tx.idempotent_response(&request.scope, &key.owner, &key.key)? {
             if fingerprint != key.fingerprint {
-                return Err(Error::IdempotencyConflict { key: key.key.clone() });
+                return Ok(render(Settled::KeyReused { key: &key.key }));
             }
             return Ok(Reply { status, body });
         }
@@ -101,7 +115,7 @@ fn run_keyed(tx: &Tx, request: &WriteRequest, render: Render) -> Result<Reply> {
         &request.operation,
         &request.actor,
     )?;
-    let reply = render(&Ok(outcome));
+    let reply = render(Settled::Applied(&outcome));
     if let Some(key) = &request.key {
         tx.record_response(&IdempotentResponse {
             scope: request.scope.clone(),

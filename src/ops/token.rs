@@ -4,7 +4,7 @@ use crate::error::{Error, Result};
 use crate::ledger::ids::{self, TokenId};
 use crate::ledger::model::Scope;
 use crate::ledger::request::{PageRequest, Paged};
-use crate::ledger::token::{self, Access, Presented, Token, TokenKind, SECRET_BYTES};
+use crate::ledger::token::{self, Access, Presented, Token, TokenKind, Unauthenticated, SECRET_BYTES};
 use crate::ledger::verify::token_matches_audit;
 use crate::store::Store;
 
@@ -87,9 +87,13 @@ pub fn revoke_token(store: &mut Store, token_id: &str) -> Result<(Token, bool)> 
     })
 }
 
-/// The token behind a presented credential, if it is this kind and usable now.
-pub fn authenticate(store: &mut Store, presented: &str, kind: TokenKind) -> Result<Token> {
-    let presented = Presented::parse(presented)?;
+/// The token behind a presented credential, if it is this kind and usable now: `Ok(Err(_))`
+/// refuses the credential, `Err(_)` is a failure to look it up.
+pub fn authenticate(store: &mut Store, presented: &str, kind: TokenKind) -> Result<Result<Token, Unauthenticated>> {
+    let presented = match Presented::parse(presented) {
+        Ok(presented) => presented,
+        Err(refused) => return Ok(Err(refused)),
+    };
     let stored = store.read(|tx| {
         let Some(token) = tx.token(&presented.id)? else {
             return Ok(None);
@@ -98,5 +102,5 @@ pub fn authenticate(store: &mut Store, presented: &str, kind: TokenKind) -> Resu
         // A row its audit records do not vouch for (edited or forged by hand) is no token.
         Ok(token_matches_audit(&token, created.as_ref(), revocation.as_ref()).then_some(token))
     })?;
-    presented.authenticate(stored.as_ref(), kind, &super::now())
+    Ok(presented.authenticate(stored.as_ref(), kind, &super::now()))
 }

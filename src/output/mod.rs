@@ -15,7 +15,7 @@ use std::io::{self, Write};
 
 use serde::Serialize;
 
-use crate::error::Error;
+use crate::error::Classified;
 use records::Table;
 use views::{ErrorEnvelope, ListEnvelope};
 
@@ -125,7 +125,7 @@ impl<W: Write> Printer<W> {
         self.out.write_all(bytes)
     }
 
-    pub fn error(&mut self, error: &Error) -> io::Result<()> {
+    pub fn error(&mut self, error: &impl Classified) -> io::Result<()> {
         self.json(&ErrorEnvelope::new(error, &self.now.clone()))
     }
 

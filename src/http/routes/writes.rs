@@ -11,6 +11,7 @@ use tokio::sync::oneshot;
 use crate::error::{Error, Result};
 use crate::http::auth::{Bearer, InternalKey};
 use crate::http::body::{fingerprint, idempotency_key, reply_response, ApiError, JsonBody};
+use crate::http::error::HttpError;
 use crate::http::middleware::Deadline;
 use crate::http::schema::{
     DepositRequest, FreezeRequest, PaymentRequest, RefundRequest, UnfreezeRequest, WithdrawRequest,
@@ -104,7 +105,7 @@ async fn submit(state: &State, request: WriteRequest, deadline: Deadline) -> Res
     let fate = Arc::new(Fate::default());
     let gone = || Error::internal("the ledger writer has stopped");
     let timed_out = || {
-        ApiError(Error::RequestTimeout {
+        ApiError::from(HttpError::RequestTimeout {
             timeout_ms: deadline.timeout_ms,
         })
     };

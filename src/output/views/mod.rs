@@ -8,7 +8,7 @@ mod wallet;
 
 use serde::Serialize;
 
-use crate::error::Error;
+use crate::error::Classified;
 use crate::ledger::request::Paged;
 
 pub use ledger::{
@@ -56,7 +56,8 @@ pub struct ErrorEnvelope {
 }
 
 impl ErrorEnvelope {
-    pub fn new(error: &Error, now: &str) -> ErrorEnvelope {
+    /// Any layer's error: the domain's, or one only the server meets.
+    pub fn new(error: &impl Classified, now: &str) -> ErrorEnvelope {
         ErrorEnvelope {
             code: error.kind().http_status(),
             message: error.to_string(),

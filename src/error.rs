@@ -10,6 +10,8 @@
 use std::fmt;
 
 use crate::ledger::ids::{FreezeId, TokenId, TransactionId, WalletId};
+use crate::ledger::model::{FreezeStatus, TxType, WalletStatus};
+use crate::ledger::money::{Balance, Currency, Money};
 
 /// Everything that can go wrong in ledgerctl, with the facts a user needs to act on it.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
@@ -20,18 +22,24 @@ pub enum Error {
     #[error("invalid amount {input:?}: {reason}")]
     InvalidAmount { input: String, reason: String },
 
-    #[error("{what} would exceed the ledger's maximum balance of {max} {currency}")]
+    #[error("{what} would exceed the ledger's maximum balance of {max_major} {currency}")]
     BalanceLimit {
-        what: String,
-        max: String,
-        currency: String,
+        what: Balance,
+        /// In whole units of `currency` (limits::BALANCE_MAX_MAJOR).
+        max_major: i64,
+        currency: Currency,
     },
 
-    #[error("refund of {requested} exceeds refundable amount {remaining} of transaction {transaction_id}")]
+    #[error(
+        "refund of {} exceeds refundable amount {} of transaction {transaction_id}",
+        requested.map_or_else(|| "the remaining amount".to_owned(), Money::decimal),
+        remaining.decimal()
+    )]
     ExceedsRefundable {
         transaction_id: TransactionId,
-        requested: String,
-        remaining: String,
+        /// `None`: no amount was given, which asks for whatever remains.
+        requested: Option<Money>,
+        remaining: Money,
     },
 
     #[error("no ledger at {path}: give the ledger's path with --db PATH (or LEDGERCTL_DB), or create one there with `ledgerctl init`")]
@@ -63,19 +71,19 @@ pub enum Error {
     #[error("insufficient balance in wallet {wallet_id}: requested {requested}, available {available}")]
     InsufficientBalance {
         wallet_id: WalletId,
-        requested: String,
-        available: String,
+        requested: Money,
+        available: Money,
     },
 
-    #[error("wallet {wallet_id} is {status}: {operation} is not allowed")]
+    #[error("wallet {wallet_id} is {}: {operation} is not allowed", status.as_str())]
     WalletNotActive {
         wallet_id: WalletId,
-        status: String,
-        operation: String,
+        status: WalletStatus,
+        operation: WalletAction,
     },
 
     #[error("wallet {wallet_id} still holds {balance}: only an empty wallet can be closed")]
-    WalletNotEmpty { wallet_id: WalletId, balance: String },
+    WalletNotEmpty { wallet_id: WalletId, balance: Money },
 
     #[error("{}", if *closed {
         format!("user {user_id}'s wallet {wallet_id} is closed, and a closed wallet stays closed: open a wallet for the returning user under a new user id")
@@ -89,19 +97,19 @@ pub enum Error {
         closed: bool,
     },
 
-    #[error("freeze {freeze_id} is already {status}")]
-    FreezeNotActive { freeze_id: FreezeId, status: String },
+    #[error("freeze {freeze_id} is already {}", status.as_str())]
+    FreezeNotActive { freeze_id: FreezeId, status: FreezeStatus },
 
     #[error("transaction {transaction_id} is a {kind}, which cannot be refunded")]
     NotRefundable {
         transaction_id: TransactionId,
-        kind: String,
+        kind: TxType,
     },
 
     #[error("reference_id {reference_id:?} was already used for {operation} on wallet {wallet_id} with other parameters (transaction {transaction_id})")]
     ReferenceConflict {
         reference_id: String,
-        operation: String,
+        operation: TxType,
         wallet_id: WalletId,
         transaction_id: TransactionId,
     },
@@ -142,6 +150,24 @@ pub enum Error {
     /// CLI only: a person answered no (or Ctrl-C) at a confirmation.
     #[error("cancelled, nothing written")]
     Cancelled,
+}
+
+/// What a wallet's status refused.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum WalletAction {
+    /// An entry of this kind.
+    Post(TxType),
+    /// A status change out of `closed`, to this status.
+    Reopen(WalletStatus),
+}
+
+impl fmt::Display for WalletAction {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            WalletAction::Post(kind) => write!(f, "{kind}"),
+            WalletAction::Reopen(to) => write!(f, "reopening it as {}", to.as_str()),
+        }
+    }
 }
 
 /// The classes of SPEC section 3's error table.
@@ -324,6 +350,7 @@ impl Error {
     /// checks that it names every variant of the enum.
     pub fn one_of_each() -> Vec<Error> {
         let s = String::new;
+        let zero = Money::new(0, Currency::CNY);
         vec![
             Error::InvalidRequest {
                 field: s(),
@@ -334,14 +361,14 @@ impl Error {
                 reason: s(),
             },
             Error::BalanceLimit {
-                what: s(),
-                max: s(),
-                currency: s(),
+                what: Balance::Total,
+                max_major: 0,
+                currency: Currency::CNY,
             },
             Error::ExceedsRefundable {
                 transaction_id: TransactionId::new(s()),
-                requested: s(),
-                remaining: s(),
+                requested: None,
+                remaining: zero,
             },
             Error::LedgerNotFound { path: s() },
             Error::WalletNotFound {
@@ -361,17 +388,17 @@ impl Error {
             },
             Error::InsufficientBalance {
                 wallet_id: WalletId::new(s()),
-                requested: s(),
-                available: s(),
+                requested: zero,
+                available: zero,
             },
             Error::WalletNotActive {
                 wallet_id: WalletId::new(s()),
-                status: s(),
-                operation: s(),
+                status: WalletStatus::Closed,
+                operation: WalletAction::Post(TxType::Deposit),
             },
             Error::WalletNotEmpty {
                 wallet_id: WalletId::new(s()),
-                balance: s(),
+                balance: zero,
             },
             Error::WalletExists {
                 user_id: s(),
@@ -380,15 +407,15 @@ impl Error {
             },
             Error::FreezeNotActive {
                 freeze_id: FreezeId::new(s()),
-                status: s(),
+                status: FreezeStatus::Released,
             },
             Error::NotRefundable {
                 transaction_id: TransactionId::new(s()),
-                kind: s(),
+                kind: TxType::Freeze,
             },
             Error::ReferenceConflict {
                 reference_id: s(),
-                operation: s(),
+                operation: TxType::Deposit,
                 wallet_id: WalletId::new(s()),
                 transaction_id: TransactionId::new(s()),
             },
@@ -438,15 +465,15 @@ mod tests {
     fn conditions_fall_in_their_spec_rows() {
         let insufficient = Error::InsufficientBalance {
             wallet_id: "wlt_1".into(),
-            requested: "5.00".into(),
-            available: "1.00".into(),
+            requested: Money::new(500, Currency::CNY),
+            available: Money::new(100, Currency::CNY),
         };
         assert_eq!(insufficient.kind(), ErrorKind::Conflict);
         assert_eq!(insufficient.code(), "insufficient_balance");
         let exceeds = Error::ExceedsRefundable {
             transaction_id: "txn_1".into(),
-            requested: "5.00".into(),
-            remaining: "1.00".into(),
+            requested: Some(Money::new(500, Currency::CNY)),
+            remaining: Money::new(100, Currency::CNY),
         };
         assert_eq!(exceeds.kind().http_status(), 422);
         let busy = Error::LedgerBusy {

@@ -153,6 +153,51 @@ impl Amount {
     }
 }
 
+/// A sum in minor units with its currency, as facts carry it: a requested amount, a balance
+/// (zero included). It displays as messages have always shown money: `12.34 CNY`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Money {
+    pub minor: i64,
+    pub currency: Currency,
+}
+
+impl Money {
+    pub fn new(minor: i64, currency: Currency) -> Money {
+        Money { minor, currency }
+    }
+
+    /// The number alone, with the currency's decimals (`12.34`): for a message that names the
+    /// currency elsewhere, or not at all.
+    pub fn decimal(self) -> String {
+        self.currency.format(self.minor)
+    }
+}
+
+impl fmt::Display for Money {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{} {}", self.decimal(), self.currency)
+    }
+}
+
+/// Which of a wallet's balances a change would push past the maximum.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Balance {
+    Available,
+    Frozen,
+    /// Available and frozen together.
+    Total,
+}
+
+impl fmt::Display for Balance {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(match self {
+            Balance::Available => "the available balance",
+            Balance::Frozen => "the frozen balance",
+            Balance::Total => "the balance",
+        })
+    }
+}
+
 /// Checks an amount's grammar, before its currency is known (its decimals are checked later).
 pub fn check_grammar(input: &str) -> Result<()> {
     split_amount_text(input)
@@ -209,14 +254,14 @@ fn truncate_for_message(input: &str) -> String {
 ///
 /// Going below zero is a programmer error (the rules check available funds first); going above
 /// the maximum is a condition a user can cause with large deposits.
-pub fn apply_change(balance: i64, change: i64, currency: Currency, what: &str) -> Result<i64> {
+pub fn apply_change(balance: i64, change: i64, currency: Currency, what: Balance) -> Result<i64> {
     let next = balance
         .checked_add(change)
         .filter(|next| *next <= currency.balance_max_minor())
-        .ok_or_else(|| Error::BalanceLimit {
-            what: what.to_owned(),
-            max: BALANCE_MAX_MAJOR.to_string(),
-            currency: currency.code().to_owned(),
+        .ok_or(Error::BalanceLimit {
+            what,
+            max_major: BALANCE_MAX_MAJOR,
+            currency,
         })?;
     if next < 0 {
         return Err(Error::internal(format!(
@@ -306,16 +351,38 @@ mod tests {
     #[test]
     fn balance_changes_stay_within_bounds() {
         let cny = cur("CNY");
-        assert_eq!(apply_change(100, -100, cny, "x").unwrap(), 0);
-        assert_eq!(apply_change(0, 5, cny, "x").unwrap(), 5);
+        assert_eq!(apply_change(100, -100, cny, Balance::Total).unwrap(), 0);
+        assert_eq!(apply_change(0, 5, cny, Balance::Total).unwrap(), 5);
         assert_eq!(
-            apply_change(cny.balance_max_minor(), 1, cny, "x").unwrap_err().code(),
+            apply_change(cny.balance_max_minor(), 1, cny, Balance::Total)
+                .unwrap_err()
+                .code(),
             "balance_limit_exceeded"
         );
         assert_eq!(
-            apply_change(i64::MAX, 1, cny, "x").unwrap_err().code(),
+            apply_change(i64::MAX, 1, cny, Balance::Total).unwrap_err().code(),
             "balance_limit_exceeded"
         );
-        assert_eq!(apply_change(0, -1, cny, "x").unwrap_err().code(), "internal_error");
+        assert_eq!(
+            apply_change(0, -1, cny, Balance::Total).unwrap_err().code(),
+            "internal_error"
+        );
+    }
+
+    #[test]
+    fn a_balance_over_the_maximum_is_named_with_the_maximum_in_whole_units() {
+        let jpy = cur("JPY");
+        let err = apply_change(jpy.balance_max_minor(), 1, jpy, Balance::Frozen).unwrap_err();
+        assert_eq!(
+            err.to_string(),
+            "the frozen balance would exceed the ledger's maximum balance of 100000000000000 JPY"
+        );
+    }
+
+    #[test]
+    fn money_shows_its_currency_decimals_then_its_code() {
+        assert_eq!(Money::new(1234, cur("CNY")).to_string(), "12.34 CNY");
+        assert_eq!(Money::new(0, cur("KWD")).to_string(), "0.000 KWD");
+        assert_eq!(Money::new(1500, cur("JPY")).decimal(), "1500");
     }
 }

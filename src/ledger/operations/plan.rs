@@ -2,10 +2,10 @@
 //! and [`post`], which checks status, funds and limits from the postings themselves, so no
 //! operation can forget them.
 
-use crate::error::{Error, Result};
+use crate::error::{Error, Result, WalletAction};
 use crate::ledger::ids::{FreezeId, TransactionId};
 use crate::ledger::model::{Account, Entry, Freeze, Postings, TxType, Wallet, WalletStatus};
-use crate::ledger::money::{apply_change, Amount, Currency};
+use crate::ledger::money::{apply_change, Amount, Balance, Currency, Money};
 
 /// What the caller supplies besides the request: who, when, and the ids to mint.
 #[derive(Debug, Clone)]
@@ -51,7 +51,7 @@ pub fn idempotency(previous: Option<&Entry>, canonical_request: &str) -> Result<
         Some(entry) if entry.request == canonical_request => Ok(Idempotency::Replay(entry.id.clone())),
         Some(entry) => Err(Error::ReferenceConflict {
             reference_id: entry.reference_id.clone().unwrap_or_default(),
-            operation: entry.kind.to_string(),
+            operation: entry.kind,
             wallet_id: entry.wallet_id.clone(),
             transaction_id: entry.id.clone(),
         }),
@@ -126,14 +126,14 @@ pub(super) fn post(wallet: &Wallet, draft: Draft, ctx: &Context, freeze: FreezeC
     if wallet.available + available_change < 0 {
         return Err(Error::InsufficientBalance {
             wallet_id: wallet.id.clone(),
-            requested: format!("{} {currency}", currency.format(draft.amount.minor())),
-            available: format!("{} {currency}", currency.format(wallet.available)),
+            requested: Money::new(draft.amount.minor(), currency),
+            available: Money::new(wallet.available, currency),
         });
     }
     let mut after = wallet.clone();
-    after.available = apply_change(wallet.available, available_change, currency, "the available balance")?;
-    after.frozen = apply_change(wallet.frozen, frozen_change, currency, "the frozen balance")?;
-    apply_change(after.available, after.frozen, currency, "the balance")?;
+    after.available = apply_change(wallet.available, available_change, currency, Balance::Available)?;
+    after.frozen = apply_change(wallet.frozen, frozen_change, currency, Balance::Frozen)?;
+    apply_change(after.available, after.frozen, currency, Balance::Total)?;
     after.updated_at = ctx.now.clone();
 
     let entry = Entry {
@@ -173,7 +173,7 @@ fn allowed(wallet: &Wallet, available_change: i64, kind: TxType) -> Result<()> {
     }
     Err(Error::WalletNotActive {
         wallet_id: wallet.id.clone(),
-        status: wallet.status.as_str().to_owned(),
-        operation: kind.to_string(),
+        status: wallet.status,
+        operation: WalletAction::Post(kind),
     })
 }

@@ -10,7 +10,7 @@ use super::{internal_refund, Load, Operation, Spec};
 use crate::error::{Error, Result};
 use crate::ledger::ids::{self, TransactionId};
 use crate::ledger::model::{Entry, TxType, Wallet};
-use crate::ledger::money::{Amount, Currency};
+use crate::ledger::money::{Amount, Currency, Money};
 
 pub const SPEC: Spec = Spec {
     name: "refund",
@@ -77,7 +77,7 @@ impl Request {
         if !original.kind.is_refundable() {
             return Err(Error::NotRefundable {
                 transaction_id: original.id,
-                kind: original.kind.to_string(),
+                kind: original.kind,
             });
         }
         let requested = self.requested(wallet.currency, &original, refunded)?;
@@ -97,15 +97,15 @@ impl Request {
             Some(text) => text.in_currency(currency)?,
             None => Amount::from_stored(remaining).ok_or_else(|| Error::ExceedsRefundable {
                 transaction_id: original.id.clone(),
-                requested: "the remaining amount".to_owned(),
-                remaining: currency.format(0),
+                requested: None,
+                remaining: Money::new(0, currency),
             })?,
         };
         if requested.minor() > remaining {
             return Err(Error::ExceedsRefundable {
                 transaction_id: original.id.clone(),
-                requested: currency.format(requested.minor()),
-                remaining: currency.format(remaining),
+                requested: Some(Money::new(requested.minor(), currency)),
+                remaining: Money::new(remaining, currency),
             });
         }
         Ok(requested)

@@ -3,8 +3,9 @@
 
 use super::fields::text;
 use super::plan::Context;
-use crate::error::{Error, Result};
+use crate::error::{Error, Result, WalletAction};
 use crate::ledger::model::{StatusChange, Wallet, WalletStatus};
+use crate::ledger::money::Money;
 
 /// Plans a change of a wallet's status. `None` when the wallet already has it (nothing to do).
 ///
@@ -23,14 +24,14 @@ pub fn change_status(
     if wallet.status == WalletStatus::Closed {
         return Err(Error::WalletNotActive {
             wallet_id: wallet.id.clone(),
-            status: wallet.status.as_str().to_owned(),
-            operation: format!("reopening it as {}", to.as_str()),
+            status: wallet.status,
+            operation: WalletAction::Reopen(to),
         });
     }
     if to == WalletStatus::Closed && wallet.balance() != 0 {
         return Err(Error::WalletNotEmpty {
             wallet_id: wallet.id.clone(),
-            balance: format!("{} {}", wallet.currency.format(wallet.balance()), wallet.currency),
+            balance: Money::new(wallet.balance(), wallet.currency),
         });
     }
     let mut after = wallet.clone();

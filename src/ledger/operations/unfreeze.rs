@@ -53,7 +53,7 @@ impl Request {
         if record.status != FreezeStatus::Active {
             return Err(Error::FreezeNotActive {
                 freeze_id: record.id,
-                status: record.status.as_str().to_owned(),
+                status: record.status,
             });
         }
         let mut draft = common.transfer(

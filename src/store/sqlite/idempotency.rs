@@ -30,7 +30,7 @@ impl Tx<'_> {
             {
                 return Error::ReferenceConflict {
                     reference_id: previous.reference_id.unwrap_or_default(),
-                    operation: previous.kind.to_string(),
+                    operation: previous.kind,
                     wallet_id: previous.wallet_id,
                     transaction_id: previous.id,
                 };

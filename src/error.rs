@@ -45,9 +45,14 @@ pub enum Error {
     #[error("no ledger at {path}: give the ledger's path with --db PATH (or LEDGERCTL_DB), or create one there with `ledgerctl init`")]
     LedgerNotFound { path: String },
 
-    #[error("wallet not found for user {user_id} in tenant {tenant_id}, application {application_id}")]
+    #[error(
+        "wallet not found for user {user_id}{} in tenant {tenant_id}, application {application_id}",
+        at.as_ref().map(|at| format!(" at {at}")).unwrap_or_default()
+    )]
     WalletNotFound {
         user_id: String,
+        /// The time it was looked up at (`wallet show --at`), when not now.
+        at: Option<String>,
         tenant_id: String,
         application_id: String,
     },
@@ -322,6 +327,17 @@ impl Error {
     pub fn wallet_not_found(scope: &crate::ledger::model::Scope, user_id: impl Into<String>) -> Error {
         Error::WalletNotFound {
             user_id: user_id.into(),
+            at: None,
+            tenant_id: scope.tenant_id.clone(),
+            application_id: scope.application_id.clone(),
+        }
+    }
+
+    /// No wallet of `user_id` in `scope` at `at`: it did not exist yet then.
+    pub fn wallet_not_found_at(scope: &crate::ledger::model::Scope, user_id: &str, at: &str) -> Error {
+        Error::WalletNotFound {
+            user_id: user_id.to_owned(),
+            at: Some(at.to_owned()),
             tenant_id: scope.tenant_id.clone(),
             application_id: scope.application_id.clone(),
         }
@@ -373,6 +389,7 @@ impl Error {
             Error::LedgerNotFound { path: s() },
             Error::WalletNotFound {
                 user_id: s(),
+                at: None,
                 tenant_id: s(),
                 application_id: s(),
             },

@@ -151,7 +151,7 @@ pub fn show_wallet_at(store: &mut Store, scope: &Scope, user_id: &str, at: &str)
     store.read(|tx| {
         let wallet = wallet_by_user_or_id(tx, scope, user_id)?;
         tx.wallet_at(&wallet, at)?
-            .ok_or_else(|| Error::wallet_not_found(scope, format!("{user_id} at {at}")))
+            .ok_or_else(|| Error::wallet_not_found_at(scope, user_id, at))
     })
 }
 

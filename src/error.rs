@@ -8,6 +8,7 @@
 //! too, and both are read through [`Classified`], so the CLI and HTTP can never disagree.
 
 use std::fmt;
+use std::path::PathBuf;
 
 use crate::ledger::ids::{FreezeId, TokenId, TransactionId, WalletId};
 use crate::ledger::model::{FreezeStatus, TxType, WalletStatus};
@@ -43,7 +44,7 @@ pub enum Error {
     },
 
     #[error("no ledger at {path}: give the ledger's path with --db PATH (or LEDGERCTL_DB), or create one there with `ledgerctl init`")]
-    LedgerNotFound { path: String },
+    LedgerNotFound { path: PathBuf },
 
     #[error(
         "wallet not found for user {user_id}{} in tenant {tenant_id}, application {application_id}",
@@ -123,7 +124,7 @@ pub enum Error {
     BatchRolledBack { failed_line: u64 },
 
     #[error("a ledger already exists at {path}")]
-    LedgerExists { path: String },
+    LedgerExists { path: PathBuf },
 
     #[error(
         "the ledger is busy: another writer held the lock{}; nothing was written, safe to retry",
@@ -140,7 +141,7 @@ pub enum Error {
     StorageIntegrity { message: String },
 
     #[error("invalid db: {path} is not a ledgerctl ledger file")]
-    NotALedger { path: String },
+    NotALedger { path: PathBuf },
 
     /// A write on a ledger opened read-only (`--read-only`), or that this user cannot write.
     #[error("read-only: {reason}")]
@@ -386,7 +387,7 @@ impl Error {
                 requested: None,
                 remaining: zero,
             },
-            Error::LedgerNotFound { path: s() },
+            Error::LedgerNotFound { path: PathBuf::new() },
             Error::WalletNotFound {
                 user_id: s(),
                 at: None,
@@ -437,11 +438,11 @@ impl Error {
                 transaction_id: TransactionId::new(s()),
             },
             Error::BatchRolledBack { failed_line: 0 },
-            Error::LedgerExists { path: s() },
+            Error::LedgerExists { path: PathBuf::new() },
             Error::LedgerBusy { lock_timeout_ms: None },
             Error::InvariantBroken { broken: Vec::new() },
             Error::StorageIntegrity { message: s() },
-            Error::NotALedger { path: s() },
+            Error::NotALedger { path: PathBuf::new() },
             Error::ReadOnly { reason: s() },
             Error::TokenNotFound {
                 token_id: TokenId::new(s()),

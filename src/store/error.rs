@@ -67,9 +67,7 @@ impl From<StoreError> for Error {
             } => lock_error(lock_timeout_ms, source),
             StoreError::Build { source } => Error::invalid("db", source),
             StoreError::Publish { path, source } if source.kind() == io::ErrorKind::AlreadyExists => {
-                Error::LedgerExists {
-                    path: path.display().to_string(),
-                }
+                Error::LedgerExists { path }
             }
             StoreError::Publish { path, source } => {
                 Error::invalid("db", format!("cannot create {}: {source}", path.display()))
@@ -92,7 +90,7 @@ impl From<rusqlite::Error> for Error {
 fn open_error(path: &Path, e: rusqlite::Error) -> Error {
     match e.sqlite_error_code() {
         Some(ErrorCode::NotADatabase) => Error::NotALedger {
-            path: path.display().to_string(),
+            path: path.to_path_buf(),
         },
         Some(ErrorCode::ReadOnly) => Error::ReadOnly {
             reason: format!(
@@ -192,6 +190,16 @@ mod tests {
                 .to_string()
                 .starts_with("invalid db: cannot create /ledgers/books.db: "),
             "{denied}"
+        );
+    }
+
+    #[test]
+    fn a_file_that_is_not_a_database_is_not_a_ledger_and_says_where_it_is() {
+        let path = Path::new("/ledgers/books.db");
+        let opening = Error::from(StoreError::open(path, sqlite_failure(rusqlite::ffi::SQLITE_NOTADB)));
+        assert_eq!(
+            opening.to_string(),
+            "invalid db: /ledgers/books.db is not a ledgerctl ledger file"
         );
     }
 }

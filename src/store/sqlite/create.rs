@@ -16,7 +16,7 @@ impl Store {
     pub fn create(path: &Path, lock_timeout_ms: u64) -> Result<Store> {
         if path.symlink_metadata().is_ok() {
             return Err(Error::LedgerExists {
-                path: path.display().to_string(),
+                path: path.to_path_buf(),
             });
         }
         let cannot = |e: &dyn std::fmt::Display| Error::invalid("db", format!("cannot create {}: {e}", path.display()));

@@ -16,9 +16,7 @@ impl Store {
         if !path.exists() {
             // Absolute, so a command run from the wrong folder says where it looked.
             let absolute = std::path::absolute(path).unwrap_or_else(|_| path.to_path_buf());
-            return Err(Error::LedgerNotFound {
-                path: absolute.display().to_string(),
-            });
+            return Err(Error::LedgerNotFound { path: absolute });
         }
         let flags = OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_NO_MUTEX;
         let conn = Connection::open_with_flags(path, flags).map_err(|e| StoreError::open(path, e))?;
@@ -50,7 +48,7 @@ impl Store {
     pub fn open_read_only(path: &Path, lock_timeout_ms: u64) -> Result<Store> {
         if !path.exists() {
             return Err(Error::LedgerNotFound {
-                path: path.display().to_string(),
+                path: path.to_path_buf(),
             });
         }
         let conn = match connect_read_only(path, "mode=ro") {
@@ -164,7 +162,7 @@ fn is_ledger(conn: &Connection, path: &Path) -> Result<()> {
         .map_err(|e| StoreError::open(path, e))?;
     if app_id != schema::APPLICATION_ID {
         return Err(Error::NotALedger {
-            path: path.display().to_string(),
+            path: path.to_path_buf(),
         });
     }
     Ok(())

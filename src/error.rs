@@ -12,7 +12,7 @@ use std::path::PathBuf;
 
 use crate::ledger::ids::{FreezeId, TokenId, TransactionId, WalletId};
 use crate::ledger::model::{FreezeStatus, TxType, WalletStatus};
-use crate::ledger::money::{Balance, Currency, Money};
+use crate::ledger::money::{AmountRefusal, Balance, Currency, Money};
 
 /// Everything that can go wrong in ledgerctl, with the facts a user needs to act on it.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
@@ -21,7 +21,7 @@ pub enum Error {
     InvalidRequest { field: String, reason: String },
 
     #[error("invalid amount {input:?}: {reason}")]
-    InvalidAmount { input: String, reason: String },
+    InvalidAmount { input: String, reason: AmountRefusal },
 
     #[error("{what} would exceed the ledger's maximum balance of {max_major} {currency}")]
     BalanceLimit {
@@ -375,7 +375,7 @@ impl Error {
             },
             Error::InvalidAmount {
                 input: s(),
-                reason: s(),
+                reason: AmountRefusal::Empty,
             },
             Error::BalanceLimit {
                 what: Balance::Total,

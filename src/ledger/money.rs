@@ -81,38 +81,23 @@ impl Currency {
     /// signs, exponents, separators, whitespace, a leading or trailing dot, leading zeros
     /// (`007`), more decimals than the currency has, and anything above the maximum.
     pub fn parse_amount(self, input: &str) -> Result<Amount> {
-        let invalid = |reason: String| Error::InvalidAmount {
-            input: truncate_for_message(input),
-            reason,
-        };
-        let (_whole, fraction) = split_amount_text(input).map_err(invalid)?;
+        let refused = |reason| refused(input, reason);
+        let (_whole, fraction) = split_amount_text(input).map_err(refused)?;
         if fraction.len() > self.exponent as usize {
-            return Err(invalid(format!(
-                "{} allows at most {} decimal(s)",
-                self.code, self.exponent
-            )));
+            return Err(refused(AmountRefusal::TooManyDecimals(self)));
         }
-        // The grammar is checked, so the text is plain digits and at most one dot: exact.
-        let mut value = Decimal::from_str(input).map_err(|e| invalid(e.to_string()))?;
+        // The grammar is checked, so the text is plain digits and at most one dot, and short
+        // enough that Decimal holds it exactly: only a number too large for it could fail.
+        let mut value = Decimal::from_str(input).map_err(|_| refused(AmountRefusal::AboveMax(self)))?;
         value.rescale(self.exponent);
-        let minor = i64::try_from(value.mantissa()).map_err(|_| self.above_max(input))?;
+        let minor = i64::try_from(value.mantissa()).map_err(|_| refused(AmountRefusal::AboveMax(self)))?;
         if minor == 0 {
-            return Err(invalid("must be greater than zero".into()));
+            return Err(refused(AmountRefusal::Zero));
         }
         if minor > self.amount_max_minor() {
-            return Err(self.above_max(input));
+            return Err(refused(AmountRefusal::AboveMax(self)));
         }
         Ok(Amount(minor))
-    }
-
-    fn above_max(self, input: &str) -> Error {
-        Error::InvalidAmount {
-            input: truncate_for_message(input),
-            reason: format!(
-                "more than the maximum of {} {} per operation",
-                AMOUNT_MAX_MAJOR, self.code
-            ),
-        }
     }
 }
 
@@ -198,46 +183,88 @@ impl fmt::Display for Balance {
     }
 }
 
+/// Why an amount was refused: the reason an `invalid_amount` message gives.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum AmountRefusal {
+    Empty,
+    /// Longer than `AMOUNT_TEXT_LEN_MAX` characters.
+    TooLong,
+    EndsWithDot,
+    NoLeadingDigit,
+    NotPlainDigits,
+    LeadingZeros,
+    /// More decimals than this currency's exponent.
+    TooManyDecimals(Currency),
+    Zero,
+    /// More than `AMOUNT_MAX_MAJOR` of this currency.
+    AboveMax(Currency),
+    /// Not text at all (a JSON number, say).
+    NotText,
+}
+
+impl fmt::Display for AmountRefusal {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            AmountRefusal::Empty => f.write_str("must not be empty"),
+            AmountRefusal::TooLong => write!(f, "longer than {AMOUNT_TEXT_LEN_MAX} characters; more than the maximum"),
+            AmountRefusal::EndsWithDot => f.write_str("must not end with a dot; write digits after it or drop it"),
+            AmountRefusal::NoLeadingDigit => f.write_str("must start with a digit (write 0.5, not .5)"),
+            AmountRefusal::NotPlainDigits => f.write_str(
+                "must be plain digits with an optional decimal point (no sign, exponent, separator or space)",
+            ),
+            AmountRefusal::LeadingZeros => f.write_str("must not have leading zeros"),
+            AmountRefusal::TooManyDecimals(c) => write!(f, "{} allows at most {} decimal(s)", c.code, c.exponent),
+            AmountRefusal::Zero => f.write_str("must be greater than zero"),
+            AmountRefusal::AboveMax(c) => write!(
+                f,
+                "more than the maximum of {AMOUNT_MAX_MAJOR} {} per operation",
+                c.code
+            ),
+            AmountRefusal::NotText => f.write_str("amounts are strings, e.g. \"50.00\""),
+        }
+    }
+}
+
+fn refused(input: &str, reason: AmountRefusal) -> Error {
+    Error::InvalidAmount {
+        input: truncate_for_message(input),
+        reason,
+    }
+}
+
 /// Checks an amount's grammar, before its currency is known (its decimals are checked later).
 pub fn check_grammar(input: &str) -> Result<()> {
     split_amount_text(input)
         .map(|_| ())
-        .map_err(|reason| Error::InvalidAmount {
-            input: truncate_for_message(input),
-            reason,
-        })
+        .map_err(|reason| refused(input, reason))
 }
 
 /// Checks the grammar only: returns the digits before and after the dot.
-fn split_amount_text(input: &str) -> Result<(&str, &str), String> {
+fn split_amount_text(input: &str) -> Result<(&str, &str), AmountRefusal> {
     if input.is_empty() {
-        return Err("must not be empty".into());
+        return Err(AmountRefusal::Empty);
     }
     if input.len() > AMOUNT_TEXT_LEN_MAX {
-        return Err(format!(
-            "longer than {AMOUNT_TEXT_LEN_MAX} characters; more than the maximum"
-        ));
+        return Err(AmountRefusal::TooLong);
     }
     let (whole, fraction) = match input.split_once('.') {
         Some((whole, fraction)) => {
             if fraction.is_empty() {
-                return Err("must not end with a dot; write digits after it or drop it".into());
+                return Err(AmountRefusal::EndsWithDot);
             }
             (whole, fraction)
         }
         None => (input, ""),
     };
     if whole.is_empty() {
-        return Err("must start with a digit (write 0.5, not .5)".into());
+        return Err(AmountRefusal::NoLeadingDigit);
     }
     let digits = |s: &str| s.bytes().all(|b| b.is_ascii_digit());
     if !digits(whole) || !digits(fraction) {
-        return Err(
-            "must be plain digits with an optional decimal point (no sign, exponent, separator or space)".into(),
-        );
+        return Err(AmountRefusal::NotPlainDigits);
     }
     if whole.len() > 1 && whole.starts_with('0') {
-        return Err("must not have leading zeros".into());
+        return Err(AmountRefusal::LeadingZeros);
     }
     Ok((whole, fraction))
 }
@@ -384,5 +411,27 @@ mod tests {
         assert_eq!(Money::new(1234, cur("CNY")).to_string(), "12.34 CNY");
         assert_eq!(Money::new(0, cur("KWD")).to_string(), "0.000 KWD");
         assert_eq!(Money::new(1500, cur("JPY")).decimal(), "1500");
+    }
+
+    #[test]
+    fn each_refusal_reads_as_the_reason_of_its_message() {
+        let cny = cur("CNY");
+        let message = |input: &str| cny.parse_amount(input).unwrap_err().to_string();
+        assert_eq!(
+            message("5."),
+            "invalid amount \"5.\": must not end with a dot; write digits after it or drop it"
+        );
+        assert_eq!(
+            message(".5"),
+            "invalid amount \".5\": must start with a digit (write 0.5, not .5)"
+        );
+        assert_eq!(message("007"), "invalid amount \"007\": must not have leading zeros");
+        assert_eq!(
+            message(&"9".repeat(25)),
+            format!(
+                "invalid amount \"{}\": longer than 24 characters; more than the maximum",
+                "9".repeat(25)
+            )
+        );
     }
 }

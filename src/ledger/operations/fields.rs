@@ -9,7 +9,7 @@ use crate::error::{Error, Result};
 use crate::ledger::ids;
 use crate::ledger::limits::TEXT_LEN_MAX;
 use crate::ledger::model::TxType;
-use crate::ledger::money::{self, Amount, Currency};
+use crate::ledger::money::{self, Amount, AmountRefusal, Currency};
 
 /// An amount string that passed the grammar check; its decimals are checked against the
 /// wallet's currency once the wallet is known.
@@ -144,7 +144,7 @@ impl Fields {
             // SPEC: an amount that is a JSON number is an invalid amount, not a bad request.
             Some(Raw::NotText(kind)) if name == "amount" => Err(Error::InvalidAmount {
                 input: format!("a JSON {kind}"),
-                reason: "amounts are strings, e.g. \"50.00\"".to_owned(),
+                reason: AmountRefusal::NotText,
             }),
             Some(Raw::Bool(_)) => Err(Error::invalid(name, "must be a string, not a JSON boolean")),
             Some(Raw::NotText(kind)) => Err(Error::invalid(name, format!("must be a string, not a JSON {kind}"))),

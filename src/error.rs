@@ -361,7 +361,7 @@ fn did_you_mean(closest: &[String]) -> String {
 }
 
 impl Error {
-    /// One error of every variant, with empty facts: what lets a table of `error` names (the
+    /// One error of every variant, with placeholder facts: what lets a table of `error` names (the
     /// exit codes table of docs/cli.md) be checked against [`Error::code`] and [`Error::kind`],
     /// with the server's own conditions (`HttpError::one_of_each`). `tests/docs_tables.rs` also
     /// checks that it names every variant of the enum.

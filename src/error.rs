@@ -13,6 +13,7 @@ use std::path::PathBuf;
 use crate::ledger::ids::{FreezeId, TokenId, TransactionId, WalletId};
 use crate::ledger::model::{FreezeStatus, TxType, WalletStatus};
 use crate::ledger::money::{AmountRefusal, Balance, Currency, Money};
+use crate::ledger::operations::status::WalletAction;
 
 /// Everything that can go wrong in ledgerctl, with the facts a user needs to act on it.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
@@ -156,24 +157,6 @@ pub enum Error {
     /// CLI only: a person answered no (or Ctrl-C) at a confirmation.
     #[error("cancelled, nothing written")]
     Cancelled,
-}
-
-/// What a wallet's status refused.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum WalletAction {
-    /// An entry of this kind.
-    Post(TxType),
-    /// A status change out of `closed`, to this status.
-    Reopen(WalletStatus),
-}
-
-impl fmt::Display for WalletAction {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match self {
-            WalletAction::Post(kind) => write!(f, "{kind}"),
-            WalletAction::Reopen(to) => write!(f, "reopening it as {}", to.as_str()),
-        }
-    }
 }
 
 /// The classes of SPEC section 3's error table.

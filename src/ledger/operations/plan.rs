@@ -2,7 +2,8 @@
 //! and [`post`], which checks status, funds and limits from the postings themselves, so no
 //! operation can forget them.
 
-use crate::error::{Error, Result, WalletAction};
+use super::status::WalletAction;
+use crate::error::{Error, Result};
 use crate::ledger::ids::{FreezeId, TransactionId};
 use crate::ledger::model::{Account, Entry, Freeze, Postings, TxType, Wallet, WalletStatus};
 use crate::ledger::money::{apply_change, Amount, Balance, Currency, Money};

@@ -1,10 +1,12 @@
 //! Wallet status change: active, frozen (takes only credits) or closed (takes nothing, for
 //! good). Not a money movement: it writes a status change record, not a journal entry.
 
+use std::fmt;
+
 use super::fields::text;
 use super::plan::Context;
-use crate::error::{Error, Result, WalletAction};
-use crate::ledger::model::{StatusChange, Wallet, WalletStatus};
+use crate::error::{Error, Result};
+use crate::ledger::model::{StatusChange, TxType, Wallet, WalletStatus};
 use crate::ledger::money::Money;
 
 /// Plans a change of a wallet's status. `None` when the wallet already has it (nothing to do).
@@ -46,4 +48,22 @@ pub fn change_status(
         created_at: ctx.now.clone(),
     };
     Ok(Some((after, change)))
+}
+
+/// What a wallet's status refused.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum WalletAction {
+    /// An entry of this kind.
+    Post(TxType),
+    /// A status change out of `closed`, to this status.
+    Reopen(WalletStatus),
+}
+
+impl fmt::Display for WalletAction {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            WalletAction::Post(kind) => write!(f, "{kind}"),
+            WalletAction::Reopen(to) => write!(f, "reopening it as {}", to.as_str()),
+        }
+    }
 }

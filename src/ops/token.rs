@@ -82,7 +82,7 @@ fn find(tx: &crate::store::Tx, token_id: &str) -> Result<Token> {
 pub fn revoke_token(store: &mut Store, token_id: &str) -> Result<(Token, bool)> {
     store.write(|tx| {
         find(tx, token_id)?;
-        let revoked = tx.revoke_token(token_id, &super::now())?;
+        let revoked = tx.revoke_token(token_id, super::now())?;
         Ok((find(tx, token_id)?, revoked))
     })
 }
@@ -102,5 +102,5 @@ pub fn authenticate(store: &mut Store, presented: &str, kind: TokenKind) -> Resu
         // A row its audit records do not vouch for (edited or forged by hand) is no token.
         Ok(token_matches_audit(&token, created.as_ref(), revocation.as_ref()).then_some(token))
     })?;
-    Ok(presented.authenticate(stored.as_ref(), kind, &super::now()))
+    Ok(presented.authenticate(stored.as_ref(), kind, super::now()))
 }

@@ -7,6 +7,7 @@ use crate::ledger::model::{Entry, Freeze, FreezeStatus, Scope, StatusChange, Tra
 use crate::ledger::money::Currency;
 use crate::ledger::operations::status;
 use crate::ledger::request::{EntryFilter, PageRequest, Paged};
+use crate::ledger::time::Timestamp;
 use crate::store::{Store, Tx};
 
 /// Opens a wallet for a user; one per (tenant, application, user), currency fixed for good.
@@ -20,7 +21,7 @@ pub fn create_wallet(store: &mut Store, scope: &Scope, user_id: &str, currency: 
                 wallet_id: existing.id,
             });
         }
-        let wallet = Wallet::open(scope, user_id, currency, WalletId::mint(), &super::now());
+        let wallet = Wallet::open(scope, user_id, currency, WalletId::mint(), super::now());
         tx.insert_wallet(&wallet)?;
         Ok(wallet)
     })
@@ -145,9 +146,9 @@ pub fn history(
     })
 }
 
-/// A wallet as it was at `at` (a stored-format timestamp), from the journal and its status
+/// A wallet as it was at `at`, from the journal and its status
 /// changes: balances of every entry up to and including that second.
-pub fn show_wallet_at(store: &mut Store, scope: &Scope, user_id: &str, at: &str) -> Result<Wallet> {
+pub fn show_wallet_at(store: &mut Store, scope: &Scope, user_id: &str, at: Timestamp) -> Result<Wallet> {
     store.read(|tx| {
         let wallet = wallet_by_user_or_id(tx, scope, user_id)?;
         tx.wallet_at(&wallet, at)?

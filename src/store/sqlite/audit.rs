@@ -59,7 +59,9 @@ pub(super) fn chain_existing_rows(conn: &Connection) -> Result<()> {
     let mut revoked: Vec<&Token> = tokens.iter().filter(|t| t.revoked_at.is_some()).collect();
     revoked.sort_by(|a, b| (&a.revoked_at, &a.id).cmp(&(&b.revoked_at, &b.id)));
     for token in revoked {
-        let revoked_at = token.revoked_at.as_deref().unwrap_or_default();
+        let Some(revoked_at) = &token.revoked_at else {
+            continue;
+        };
         append_audit(
             conn,
             &AuditRecord::TokenRevoked {

@@ -11,6 +11,7 @@ use crate::ledger::model::{Entry, JournalRow, Posting, RawEntry, StoredEntry, Tr
 use crate::ledger::money::{Amount, Currency};
 use crate::ledger::operations::Plan;
 use crate::ledger::request::{EntryFilter, PageRequest, Paged};
+use crate::ledger::time::Timestamp;
 use crate::ledger::verify::BalanceProof;
 
 pub(super) const ENTRY_COLUMNS: &str = "seq, id, wallet_id, kind, currency, amount_minor, balance_before_minor, balance_after_minor, counterparty_id, description, reference_id, original_id, freeze_id, request, actor, created_at, prev_hash, hash";
@@ -237,7 +238,11 @@ impl Tx<'_> {
 
     /// Streams the journal in `seq` order, from `since` (a stored timestamp) on, each entry with
     /// its postings. Returns the postings that belong to no entry, as `ledger verify` reports them.
-    pub fn for_each_entry(&self, since: Option<&str>, mut f: impl FnMut(JournalRow) -> Result<()>) -> Result<Vec<i64>> {
+    pub fn for_each_entry(
+        &self,
+        since: Option<Timestamp>,
+        mut f: impl FnMut(JournalRow) -> Result<()>,
+    ) -> Result<Vec<i64>> {
         // The first seq at or after `since`: both streams start there, so postings line up.
         let first_seq: i64 = match since {
             None => 0,

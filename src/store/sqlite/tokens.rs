@@ -8,6 +8,7 @@ use crate::error::Result;
 use crate::ledger::chain::AuditRecord;
 use crate::ledger::model::Scope;
 use crate::ledger::request::{PageRequest, Paged};
+use crate::ledger::time::Timestamp;
 use crate::ledger::token::{Access, Token, TokenKind};
 
 pub(super) const TOKEN_COLUMNS: &str =
@@ -58,7 +59,7 @@ impl Tx<'_> {
     }
 
     /// Marks a token revoked at `now`; false when it already was.
-    pub fn revoke_token(&self, token_id: &str, now: &str) -> Result<bool> {
+    pub fn revoke_token(&self, token_id: &str, now: Timestamp) -> Result<bool> {
         let changed = self
             .q()
             .prepare_cached("UPDATE tokens SET revoked_at = ?2 WHERE id = ?1 AND revoked_at IS NULL")?
@@ -68,7 +69,7 @@ impl Tx<'_> {
                 self.q(),
                 &AuditRecord::TokenRevoked {
                     token_id,
-                    revoked_at: now,
+                    revoked_at: &now,
                 },
             )?;
         }

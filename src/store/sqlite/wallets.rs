@@ -9,6 +9,7 @@ use crate::ledger::chain::AuditRecord;
 use crate::ledger::model::{Account, Scope, StatusChange, Wallet, WalletStatus};
 use crate::ledger::money::Currency;
 use crate::ledger::request::{PageRequest, Paged};
+use crate::ledger::time::Timestamp;
 
 pub(super) const WALLET_COLUMNS: &str =
     "id, tenant_id, application_id, user_id, currency, status, available_minor, frozen_minor, created_at, updated_at";
@@ -98,8 +99,8 @@ impl Tx<'_> {
 
     /// A wallet's available and frozen balances from its postings up to `at` (inclusive), and
     /// its status then; `None` if the wallet did not exist yet.
-    pub fn wallet_at(&self, wallet: &Wallet, at: &str) -> Result<Option<Wallet>> {
-        if wallet.created_at.as_str() > at {
+    pub fn wallet_at(&self, wallet: &Wallet, at: Timestamp) -> Result<Option<Wallet>> {
+        if wallet.created_at > at {
             return Ok(None);
         }
         let sum = |account: String| -> Result<i64> {
@@ -121,7 +122,7 @@ impl Tx<'_> {
             )?
             .query_row(params![wallet.id, at], |r| r.get(0))
             .optional()?;
-        let last_change: Option<String> = self
+        let last_change: Option<Timestamp> = self
             .q()
             .prepare_cached(
                 "SELECT MAX(t) FROM (SELECT MAX(created_at) AS t FROM journal_entries WHERE wallet_id = ?1 AND created_at <= ?2
@@ -136,7 +137,7 @@ impl Tx<'_> {
             .map(str::parse)
             .transpose()?
             .unwrap_or(WalletStatus::Active);
-        then.updated_at = last_change.unwrap_or_else(|| wallet.created_at.clone());
+        then.updated_at = last_change.unwrap_or(wallet.created_at);
         Ok(Some(then))
     }
 

@@ -47,5 +47,5 @@ pub struct EntryFilter {
     pub reference_id: Option<String>,
     /// A cursor: only entries older than this transaction (`txn_…`), for stable paging while
     /// new entries arrive at the head.
-    pub before: Option<String>,
+    pub before: Option<super::ids::TransactionId>,
 }

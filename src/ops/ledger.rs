@@ -188,5 +188,6 @@ pub fn journal(
     filter: &EntryFilter,
     page: PageRequest,
 ) -> Result<Paged<(crate::ledger::model::Entry, i64)>> {
-    store.read(|tx| tx.entries(wallet_id, filter, page))
+    let wallet_id = wallet_id.map(WalletId::new);
+    store.read(|tx| tx.entries(wallet_id.as_ref(), filter, page))
 }

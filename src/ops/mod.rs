@@ -70,7 +70,7 @@ pub fn entry_filter<'a>(
             .map(|r| check_reference("reference_id", r).map(str::to_owned))
             .transpose()?,
         before: cursor
-            .map(|c| check_minted("cursor", TransactionId::PREFIX, c).map(str::to_owned))
+            .map(|c| check_minted("cursor", TransactionId::PREFIX, c).map(TransactionId::new))
             .transpose()?,
     })
 }

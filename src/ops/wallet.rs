@@ -40,7 +40,10 @@ fn wallet_by_user_or_id(tx: &Tx, scope: &Scope, user_or_wallet: &str) -> Result<
         return Ok(wallet);
     }
     if user_or_wallet.starts_with(WalletId::PREFIX) {
-        if let Some(wallet) = tx.wallet(user_or_wallet)?.filter(|w| in_scope(w, scope)) {
+        if let Some(wallet) = tx
+            .wallet(&WalletId::new(user_or_wallet))?
+            .filter(|w| in_scope(w, scope))
+        {
             return Ok(wallet);
         }
     }
@@ -90,11 +93,12 @@ fn check_lookup_id(field: &str, id: &str) -> Result<()> {
 /// its user). Another tenant's or application's transaction is not found, like a missing one.
 pub fn show_transaction(store: &mut Store, scope: &Scope, transaction_id: &str) -> Result<(Entry, i64, Wallet)> {
     check_lookup_id("transaction_id", transaction_id)?;
+    let transaction_id = TransactionId::new(transaction_id);
     let not_found = || Error::TransactionNotFound {
-        transaction_id: TransactionId::new(transaction_id),
+        transaction_id: transaction_id.clone(),
     };
     store.read(|tx| {
-        let entry = tx.entry(transaction_id)?.ok_or_else(not_found)?;
+        let entry = tx.entry(&transaction_id)?.ok_or_else(not_found)?;
         let wallet = tx
             .wallet(&entry.wallet_id)?
             .filter(|w| in_scope(w, scope))
@@ -108,11 +112,12 @@ pub fn show_transaction(store: &mut Store, scope: &Scope, transaction_id: &str) 
 /// freeze is not found, like a missing one.
 pub fn show_freeze(store: &mut Store, scope: &Scope, freeze_id: &str) -> Result<(Freeze, Wallet)> {
     check_lookup_id("freeze_id", freeze_id)?;
+    let freeze_id = FreezeId::new(freeze_id);
     let not_found = || Error::FreezeNotFound {
-        freeze_id: FreezeId::new(freeze_id),
+        freeze_id: freeze_id.clone(),
     };
     store.read(|tx| {
-        let freeze = tx.freeze(freeze_id)?.ok_or_else(not_found)?;
+        let freeze = tx.freeze(&freeze_id)?.ok_or_else(not_found)?;
         let wallet = tx
             .wallet(&freeze.wallet_id)?
             .filter(|w| in_scope(w, scope))

@@ -7,6 +7,7 @@ use super::wallets::all_status_changes;
 use super::Tx;
 use crate::error::Result;
 use crate::ledger::chain::{audit_hash, AuditEvent, AuditKind, AuditRecord, GENESIS_HASH};
+use crate::ledger::ids::TokenId;
 use crate::ledger::token::Token;
 
 pub(super) const TOKEN_AUDIT_SQL: &str = "SELECT seq, kind, subject, prev_hash, hash FROM audit_events
@@ -15,7 +16,7 @@ pub(super) const TOKEN_AUDIT_SQL: &str = "SELECT seq, kind, subject, prev_hash, 
 impl Tx<'_> {
     /// A token's audit records: its creation and its revocation, each if recorded. One search of
     /// the `(kind, subject)` index (`query_plans::token_audit_seeks_on_its_index`).
-    pub fn token_audit(&self, token_id: &str) -> Result<(Option<AuditEvent>, Option<AuditEvent>)> {
+    pub fn token_audit(&self, token_id: &TokenId) -> Result<(Option<AuditEvent>, Option<AuditEvent>)> {
         let events = self.rows(TOKEN_AUDIT_SQL, params![token_id], audit_event_row)?;
         let find = |kind| events.iter().find(|e| e.kind == kind).cloned();
         Ok((find(AuditKind::TokenCreated), find(AuditKind::TokenRevoked)))

@@ -6,6 +6,7 @@ use super::audit::append_audit;
 use super::Tx;
 use crate::error::{Error, Result};
 use crate::ledger::chain::AuditRecord;
+use crate::ledger::ids::WalletId;
 use crate::ledger::model::{Account, Scope, StatusChange, Wallet, WalletStatus};
 use crate::ledger::money::Currency;
 use crate::ledger::request::{PageRequest, Paged};
@@ -28,7 +29,7 @@ impl Tx<'_> {
             .transpose()
     }
 
-    pub fn wallet(&self, wallet_id: &str) -> Result<Option<Wallet>> {
+    pub fn wallet(&self, wallet_id: &WalletId) -> Result<Option<Wallet>> {
         let sql = format!("SELECT {WALLET_COLUMNS} FROM wallets WHERE id = ?1");
         self.q()
             .prepare_cached(&sql)?
@@ -182,7 +183,7 @@ impl Tx<'_> {
     }
 
     /// A wallet's status changes, newest first.
-    pub fn status_changes(&self, wallet_id: &str, page: PageRequest) -> Result<Paged<StatusChange>> {
+    pub fn status_changes(&self, wallet_id: &WalletId, page: PageRequest) -> Result<Paged<StatusChange>> {
         self.page_of(
             STATUS_CHANGE_COLUMNS,
             "wallet_status_changes WHERE wallet_id = ?1",

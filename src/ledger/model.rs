@@ -88,6 +88,14 @@ impl Wallet {
         }
     }
 
+    /// The tenant and application the wallet belongs to.
+    pub fn scope(&self) -> Scope {
+        Scope {
+            tenant_id: self.tenant_id.clone(),
+            application_id: self.application_id.clone(),
+        }
+    }
+
     /// The user's total balance: what the operator owes them (available + frozen).
     pub fn balance(&self) -> i64 {
         self.available + self.frozen
@@ -181,6 +189,12 @@ impl Account {
 
     pub fn frozen(wallet: &Wallet) -> Account {
         Account::WalletFrozen(wallet.id.clone())
+    }
+
+    /// What every counterparty account of a tenant and application is named after: its name
+    /// without the counterparty id.
+    pub fn counterparties_prefix(scope: &Scope) -> String {
+        format!("liabilities:counterparty:{}:{}:", scope.tenant_id, scope.application_id)
     }
 
     pub fn name(&self) -> String {
@@ -277,4 +291,25 @@ pub struct StatusChange {
     pub reason: String,
     pub actor: String,
     pub created_at: Timestamp,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_counterparty_account_is_named_after_its_tenant_and_application() {
+        let scope = Scope {
+            tenant_id: "tnt".into(),
+            application_id: "app".into(),
+        };
+        let account = Account::Counterparty {
+            tenant_id: "tnt".into(),
+            application_id: "app".into(),
+            counterparty_id: "mch_1".into(),
+        };
+        let prefix = Account::counterparties_prefix(&scope);
+        assert_eq!(prefix, "liabilities:counterparty:tnt:app:");
+        assert_eq!(account.name(), format!("{prefix}mch_1"));
+    }
 }

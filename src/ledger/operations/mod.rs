@@ -174,7 +174,8 @@ impl Operation {
         reason: Option<String>,
         reference_id: Option<String>,
     ) -> Result<Operation> {
-        internal_refund::Request::new(transaction_id, amount, reason, reference_id).map(Operation::InternalRefund)
+        refund::Request::new(transaction_id, amount, reason, reference_id)
+            .map(|refund| Operation::InternalRefund(internal_refund::Request(refund)))
     }
 
     pub fn adjust(direction: Direction, amount: &str, reason: &str, reference_id: Option<String>) -> Result<Operation> {

@@ -228,13 +228,7 @@ impl Tx<'_> {
                 before.available,
                 before.frozen
             ])?;
-        if changed != 1 {
-            return Err(Error::internal(format!(
-                "wallet {} changed under its write lock",
-                before.id
-            )));
-        }
-        Ok(())
+        super::wallets::guarded_update(changed, &before.id)
     }
 
     /// Streams the journal in `seq` order, from `since` (a stored timestamp) on, each entry with

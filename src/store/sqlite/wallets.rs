@@ -173,13 +173,7 @@ impl Tx<'_> {
                 after.updated_at,
                 before.status.as_str()
             ])?;
-        if changed != 1 {
-            return Err(Error::internal(format!(
-                "wallet {} changed under its write lock",
-                before.id
-            )));
-        }
-        Ok(())
+        guarded_update(changed, &before.id)
     }
 
     /// A wallet's status changes, newest first.
@@ -278,4 +272,15 @@ fn status_change_at(r: &Row, first: usize) -> rusqlite::Result<Result<StatusChan
         actor: r.get(first + 4)?,
         created_at: r.get(first + 5)?,
     }))
+}
+
+/// A wallet's guarded UPDATE changed its one row; none means another writer changed it first,
+/// which the write lock rules out, so it is refused rather than applied over.
+pub(super) fn guarded_update(changed: usize, wallet_id: &WalletId) -> Result<()> {
+    if changed != 1 {
+        return Err(Error::internal(format!(
+            "wallet {wallet_id} changed under its write lock"
+        )));
+    }
+    Ok(())
 }

@@ -14,6 +14,7 @@ use crate::ledger::ids::{FreezeId, TokenId, TransactionId, WalletId};
 use crate::ledger::model::{FreezeStatus, TxType, WalletStatus};
 use crate::ledger::money::{AmountRefusal, Balance, Currency, Money};
 use crate::ledger::operations::status::WalletAction;
+use crate::ledger::time::Timestamp;
 
 /// Everything that can go wrong in ledgerctl, with the facts a user needs to act on it.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
@@ -54,7 +55,7 @@ pub enum Error {
     WalletNotFound {
         user_id: String,
         /// The time it was looked up at (`wallet show --at`), when not now.
-        at: Option<String>,
+        at: Option<Timestamp>,
         tenant_id: String,
         application_id: String,
     },
@@ -318,10 +319,10 @@ impl Error {
     }
 
     /// No wallet of `user_id` in `scope` at `at`: it did not exist yet then.
-    pub fn wallet_not_found_at(scope: &crate::ledger::model::Scope, user_id: &str, at: &str) -> Error {
+    pub fn wallet_not_found_at(scope: &crate::ledger::model::Scope, user_id: &str, at: Timestamp) -> Error {
         Error::WalletNotFound {
             user_id: user_id.to_owned(),
-            at: Some(at.to_owned()),
+            at: Some(at),
             tenant_id: scope.tenant_id.clone(),
             application_id: scope.application_id.clone(),
         }

@@ -680,6 +680,27 @@ fn verify_on_a_truncated_copy_exits_7_naming_the_integrity_check() {
 }
 
 #[test]
+fn a_time_edited_into_another_form_is_a_damaged_file_not_an_internal_error() {
+    let l = busy_ledger();
+    // Still the same instant, but not as ledgerctl writes times; a hash covers the text.
+    edit_behind_the_triggers(
+        &l,
+        &["journal_entries_no_update"],
+        "UPDATE journal_entries SET created_at = replace(replace(created_at, 'T', ' '), 'Z', '') WHERE seq = 2",
+    );
+    let message = broken(&l);
+    assert_eq!(named_checks(&message), ["sqlite_integrity"], "{message}");
+    assert!(message.contains("is not as ledgerctl writes it"), "{message}");
+    let run = l.run(&["ledger", "journal"]);
+    assert_eq!(
+        (run.code, s(&run.json["error"])),
+        (7, "storage_integrity"),
+        "{}",
+        run.json
+    );
+}
+
+#[test]
 fn verify_on_a_file_with_corrupted_pages_exits_7_naming_the_integrity_check() {
     let l = ledger_of_many_pages();
     let whole = std::fs::read(&l.db).unwrap();

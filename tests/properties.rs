@@ -241,15 +241,15 @@ fn wallet(currency: Currency, status: WalletStatus, available: i64, frozen: i64)
         status,
         available,
         frozen,
-        created_at: "2026-04-15T10:30:00Z".into(),
-        updated_at: "2026-04-15T10:30:00Z".into(),
+        created_at: "2026-04-15T10:30:00Z".parse().unwrap(),
+        updated_at: "2026-04-15T10:30:00Z".parse().unwrap(),
     }
 }
 
 fn context() -> Context {
     Context {
         actor: "prop".into(),
-        now: "2026-04-15T10:30:00Z".into(),
+        now: "2026-04-15T10:30:00Z".parse().unwrap(),
         transaction_id: "txn_new".into(),
         freeze_id: "frz_new".into(),
     }
@@ -282,7 +282,7 @@ fn original(w: &Wallet, kind: TxType, own: bool, amount: i64) -> Entry {
         postings: Postings::transfer(&debit, &credit, w.currency, amount),
         request: "{}".into(),
         actor: "prop".into(),
-        created_at: "2026-04-15T10:30:00Z".into(),
+        created_at: "2026-04-15T10:30:00Z".parse().unwrap(),
     }
 }
 
@@ -316,7 +316,7 @@ proptest! {
                     amount: Amount::from_stored(amount).expect("positive"),
                     reason: None,
                     status: if active { FreezeStatus::Active } else { FreezeStatus::Released },
-                    created_at: "2026-04-15T10:30:00Z".into(),
+                    created_at: "2026-04-15T10:30:00Z".parse().unwrap(),
                     released_at: None,
                     release_reason: None,
                 };
@@ -381,7 +381,7 @@ fn sample_entry() -> RawEntry {
         .to_vec(),
         request: r#"{"amount":"50.00","op":"payment"}"#.into(),
         actor: "alice".into(),
-        created_at: "2026-04-15T10:30:00Z".into(),
+        created_at: "2026-04-15T10:30:00Z".parse().unwrap(),
     }
 }
 
@@ -449,7 +449,7 @@ fn mutate(entry: &mut RawEntry, field: usize, text: &str) -> &'static str {
         11 => entry.freeze_id = other(&entry.freeze_id, text),
         12 => entry.request.push(' '),
         13 => entry.actor.push_str(text),
-        14 => entry.created_at = "2026-04-15T10:30:01Z".into(),
+        14 => entry.created_at = "2026-04-15T10:30:01Z".parse().unwrap(),
         15 => entry.postings[0].amount += 1,
         16 => entry.postings[1].account.push_str(text),
         17 => entry.postings[0].currency = "USD".into(),

@@ -350,7 +350,7 @@ fn usage_error(e: &clap::Error, args: &[OsString]) -> ExitCode {
         let error = Error::invalid("arguments", message);
         // Written, not println!'d: println! panics on a closed stdout.
         let mut stdout = io::stdout().lock();
-        let _ = serde_json::to_writer(&mut stdout, &ErrorEnvelope::new(&error, &ops::now()))
+        let _ = serde_json::to_writer(&mut stdout, &ErrorEnvelope::new(&error, ops::now()))
             .map_err(io::Error::from)
             .and_then(|()| writeln!(stdout));
     } else {

@@ -39,7 +39,7 @@ impl IntoResponse for ApiError {
 
 /// The error envelope of `e`, rendered once.
 pub fn error_reply(e: &impl Classified) -> Reply {
-    json_reply(e.kind().http_status(), &ErrorEnvelope::new(e, &crate::ops::now()))
+    json_reply(e.kind().http_status(), &ErrorEnvelope::new(e, crate::ops::now()))
 }
 
 pub fn json_reply(status: u16, value: &impl serde::Serialize) -> Reply {
@@ -72,7 +72,7 @@ pub fn render_settled(settled: Settled) -> Reply {
     match settled {
         Settled::Applied(outcome) => json_reply(
             200,
-            &Envelope::with_message(outcome_message(outcome), OutcomeView::from(outcome), &crate::ops::now()),
+            &Envelope::with_message(outcome_message(outcome), OutcomeView::from(outcome), crate::ops::now()),
         ),
         Settled::Failed(e) => error_reply(e),
         Settled::NotStarted { timeout_ms } => error_reply(&HttpError::RequestTimeout { timeout_ms }),

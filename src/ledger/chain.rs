@@ -5,6 +5,7 @@ use serde::Serialize;
 use sha2::{Digest, Sha256};
 
 use super::model::{Entry, Posting, StatusChange};
+use super::time::Timestamp;
 use super::token::Token;
 
 /// The `prev_hash` of the first entry.
@@ -50,7 +51,7 @@ struct Canonical<'a> {
     freeze_id: Option<&'a str>,
     request: &'a str,
     actor: &'a str,
-    created_at: &'a str,
+    created_at: &'a Timestamp,
     postings: &'a [Posting],
 }
 
@@ -90,7 +91,7 @@ pub enum AuditRecord<'a> {
     TokenCreated(&'a Token),
     TokenRevoked {
         token_id: &'a str,
-        revoked_at: &'a str,
+        revoked_at: &'a Timestamp,
     },
     /// `change_seq` is the status change's own row number.
     StatusChanged {
@@ -173,14 +174,14 @@ enum CanonicalAudit<'a> {
         user_id: Option<&'a str>,
         access: &'a str,
         secret_sha256: &'a str,
-        created_at: &'a str,
-        expires_at: Option<&'a str>,
+        created_at: &'a Timestamp,
+        expires_at: Option<&'a Timestamp>,
         actor: &'a str,
         name: Option<&'a str>,
     },
     TokenRevoked {
         token_id: &'a str,
-        revoked_at: &'a str,
+        revoked_at: &'a Timestamp,
     },
     StatusChanged {
         change_seq: i64,
@@ -189,7 +190,7 @@ enum CanonicalAudit<'a> {
         to_status: &'a str,
         reason: &'a str,
         actor: &'a str,
-        created_at: &'a str,
+        created_at: &'a Timestamp,
     },
 }
 
@@ -212,7 +213,7 @@ pub fn audit_hash(seq: i64, record: &AuditRecord, prev_hash: &str) -> String {
             access: t.access.as_str(),
             secret_sha256: &t.secret_sha256,
             created_at: &t.created_at,
-            expires_at: t.expires_at.as_deref(),
+            expires_at: t.expires_at.as_ref(),
             actor: &t.actor,
             name: t.name.as_deref(),
         },

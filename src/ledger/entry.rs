@@ -6,6 +6,7 @@ use serde::Serialize;
 use super::ids::{FreezeId, TransactionId, WalletId};
 use super::model::{Account, TxType};
 use super::money::{Amount, Currency};
+use super::time::Timestamp;
 
 /// One line of a journal entry. `amount` is signed: positive debits, negative credits.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
@@ -100,7 +101,7 @@ pub struct Entry<P = Postings> {
     /// The canonical form of the request that made it, compared on `reference_id` replays.
     pub request: String,
     pub actor: String,
-    pub created_at: String,
+    pub created_at: Timestamp,
 }
 
 /// A transaction record: an entry's fields without its postings, as a wallet's history lists it.
@@ -233,7 +234,7 @@ mod tests {
             postings: postings(balanced.to_vec()),
             request: "{}".into(),
             actor: "test".into(),
-            created_at: "2026-04-15T10:30:00Z".into(),
+            created_at: "2026-04-15T10:30:00Z".parse().unwrap(),
         }
     }
 

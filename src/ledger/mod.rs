@@ -12,5 +12,6 @@ pub mod model;
 pub mod money;
 pub mod operations;
 pub mod request;
+pub mod time;
 pub mod token;
 pub mod verify;

@@ -8,6 +8,7 @@ use serde::Serialize;
 pub use super::entry::{Entry, JournalRow, Posting, Postings, RawEntry, StoredEntry, Transaction};
 use super::ids::{FreezeId, WalletId};
 use super::money::{Amount, Currency};
+use super::time::Timestamp;
 use crate::error::{Error, Result};
 
 /// Who a caller is allowed to act for: one tenant and application (the CLI's `--tenant/--app`).
@@ -66,13 +67,13 @@ pub struct Wallet {
     pub available: i64,
     /// Minor units held by active freezes.
     pub frozen: i64,
-    pub created_at: String,
-    pub updated_at: String,
+    pub created_at: Timestamp,
+    pub updated_at: Timestamp,
 }
 
 impl Wallet {
     /// A new wallet for a user in a scope; nothing is posted until money moves.
-    pub fn open(scope: &Scope, user_id: &str, currency: Currency, id: WalletId, now: &str) -> Wallet {
+    pub fn open(scope: &Scope, user_id: &str, currency: Currency, id: WalletId, now: Timestamp) -> Wallet {
         Wallet {
             id,
             tenant_id: scope.tenant_id.clone(),
@@ -82,8 +83,16 @@ impl Wallet {
             status: WalletStatus::Active,
             available: 0,
             frozen: 0,
-            created_at: now.to_owned(),
-            updated_at: now.to_owned(),
+            created_at: now,
+            updated_at: now,
+        }
+    }
+
+    /// The tenant and application the wallet belongs to.
+    pub fn scope(&self) -> Scope {
+        Scope {
+            tenant_id: self.tenant_id.clone(),
+            application_id: self.application_id.clone(),
         }
     }
 
@@ -182,6 +191,12 @@ impl Account {
         Account::WalletFrozen(wallet.id.clone())
     }
 
+    /// What every counterparty account of a tenant and application is named after: its name
+    /// without the counterparty id.
+    pub fn counterparties_prefix(scope: &Scope) -> String {
+        format!("liabilities:counterparty:{}:{}:", scope.tenant_id, scope.application_id)
+    }
+
     pub fn name(&self) -> String {
         match self {
             Account::Settlement(c) => format!("assets:settlement:{c}"),
@@ -261,8 +276,8 @@ pub struct Freeze {
     pub amount: Amount,
     pub reason: Option<String>,
     pub status: FreezeStatus,
-    pub created_at: String,
-    pub released_at: Option<String>,
+    pub created_at: Timestamp,
+    pub released_at: Option<Timestamp>,
     /// Why it was released, when the unfreeze gave a reason.
     pub release_reason: Option<String>,
 }
@@ -275,5 +290,26 @@ pub struct StatusChange {
     pub to: WalletStatus,
     pub reason: String,
     pub actor: String,
-    pub created_at: String,
+    pub created_at: Timestamp,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_counterparty_account_is_named_after_its_tenant_and_application() {
+        let scope = Scope {
+            tenant_id: "tnt".into(),
+            application_id: "app".into(),
+        };
+        let account = Account::Counterparty {
+            tenant_id: "tnt".into(),
+            application_id: "app".into(),
+            counterparty_id: "mch_1".into(),
+        };
+        let prefix = Account::counterparties_prefix(&scope);
+        assert_eq!(prefix, "liabilities:counterparty:tnt:app:");
+        assert_eq!(account.name(), format!("{prefix}mch_1"));
+    }
 }

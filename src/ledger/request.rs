@@ -38,15 +38,14 @@ pub struct Paged<T> {
     pub page: PageRequest,
 }
 
-/// Which journal entries a list shows: by type, time and reference. Times are stored-format
-/// timestamps; `from` is inclusive and `to` exclusive, so months chain without overlap.
+/// Which journal entries a list shows: by type, time and reference. `from` is inclusive and `to` exclusive, so months chain without overlap.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct EntryFilter {
     pub types: Vec<super::model::TxType>,
-    pub from: Option<String>,
-    pub to: Option<String>,
+    pub from: Option<super::time::Timestamp>,
+    pub to: Option<super::time::Timestamp>,
     pub reference_id: Option<String>,
     /// A cursor: only entries older than this transaction (`txn_…`), for stable paging while
     /// new entries arrive at the head.
-    pub before: Option<String>,
+    pub before: Option<super::ids::TransactionId>,
 }

@@ -18,6 +18,7 @@ use crate::error::{Error, Result};
 
 use super::ids::TokenId;
 pub use super::ids::TOKEN_PREFIX;
+use super::time::Timestamp;
 
 /// Bytes of randomness in a secret.
 pub const SECRET_BYTES: usize = 32;
@@ -89,9 +90,9 @@ pub struct Token {
     pub access: Access,
     /// Hex SHA-256 of the secret.
     pub secret_sha256: String,
-    pub created_at: String,
-    pub expires_at: Option<String>,
-    pub revoked_at: Option<String>,
+    pub created_at: Timestamp,
+    pub expires_at: Option<Timestamp>,
+    pub revoked_at: Option<Timestamp>,
     /// Who created it (the OS user of the CLI).
     pub actor: String,
     /// A label for people (`token create --name`), e.g. what the token is for.
@@ -117,11 +118,11 @@ impl TokenState {
 }
 
 impl Token {
-    /// The token's state at `now` (a stored-format timestamp).
-    pub fn state(&self, now: &str) -> TokenState {
+    /// The token's state at `now`.
+    pub fn state(&self, now: Timestamp) -> TokenState {
         if self.revoked_at.is_some() {
             TokenState::Revoked
-        } else if self.expires_at.as_deref().is_some_and(|at| at <= now) {
+        } else if self.expires_at.is_some_and(|at| at <= now) {
             TokenState::Expired
         } else {
             TokenState::Active
@@ -180,7 +181,12 @@ impl Presented {
 
     /// The caller's identity if `stored` is this token, of this kind, and usable at `now`.
     /// Every refusal reads the same, so a caller cannot tell a wrong secret from a revoked token.
-    pub fn authenticate(&self, stored: Option<&Token>, kind: TokenKind, now: &str) -> Result<Token, Unauthenticated> {
+    pub fn authenticate(
+        &self,
+        stored: Option<&Token>,
+        kind: TokenKind,
+        now: Timestamp,
+    ) -> Result<Token, Unauthenticated> {
         let refused = || Unauthenticated {
             reason: "the token is unknown, expired or revoked",
         };
@@ -212,8 +218,8 @@ pub fn mint_secret(id: &str, random: &[u8; SECRET_BYTES]) -> Minted {
 }
 
 /// Reads `--expires`: a lifetime (`30d`, `12h`, `90m`) from `now`, or an RFC 3339 moment.
-/// Returns the expiry as a stored-format timestamp.
-pub fn expiry(input: &str, now: chrono::DateTime<chrono::Utc>) -> Result<String> {
+/// Returns the moment the token expires.
+pub fn expiry(input: &str, now: chrono::DateTime<chrono::Utc>) -> Result<Timestamp> {
     let invalid = |reason: String| Error::invalid("expires", reason);
     let at = match input.char_indices().last() {
         Some((index, unit @ ('d' | 'h' | 'm'))) => {
@@ -251,7 +257,7 @@ pub fn expiry(input: &str, now: chrono::DateTime<chrono::Utc>) -> Result<String>
             at
         }
     };
-    Ok(at.format("%Y-%m-%dT%H:%M:%SZ").to_string())
+    Ok(Timestamp::at(at))
 }
 
 #[cfg(test)]
@@ -269,8 +275,8 @@ mod tests {
             user_id: None,
             access: Access::Write,
             secret_sha256: minted.secret_sha256.clone(),
-            created_at: "2026-01-01T00:00:00Z".into(),
-            expires_at: Some("2026-02-01T00:00:00Z".into()),
+            created_at: "2026-01-01T00:00:00Z".parse().unwrap(),
+            expires_at: Some("2026-02-01T00:00:00Z".parse().unwrap()),
             revoked_at: None,
             actor: "cli:test".into(),
             name: None,
@@ -288,7 +294,7 @@ mod tests {
         let presented = Presented::parse(&minted.text).unwrap();
         assert_eq!(presented.id, ID);
         assert!(!format!("{presented:?}").contains("0707"));
-        let ok = presented.authenticate(Some(&token), TokenKind::Bearer, "2026-01-15T00:00:00Z");
+        let ok = presented.authenticate(Some(&token), TokenKind::Bearer, "2026-01-15T00:00:00Z".parse().unwrap());
         assert_eq!(ok.unwrap().id, ID);
     }
 
@@ -296,19 +302,19 @@ mod tests {
     fn wrong_secret_kind_expiry_and_revocation_are_all_the_same_refusal() {
         let minted = mint_secret(ID, &[7; SECRET_BYTES]);
         let token = stored(&minted, ID);
-        let now = "2026-01-15T00:00:00Z";
+        let now: Timestamp = "2026-01-15T00:00:00Z".parse().unwrap();
         let other = mint_secret(ID, &[8; SECRET_BYTES]);
         let wrong = Presented::parse(&other.text).unwrap();
         let right = Presented::parse(&minted.text).unwrap();
         let revoked = Token {
-            revoked_at: Some(now.into()),
+            revoked_at: Some(now),
             ..token.clone()
         };
         let refusals = [
             wrong.authenticate(Some(&token), TokenKind::Bearer, now),
             right.authenticate(None, TokenKind::Bearer, now),
             right.authenticate(Some(&token), TokenKind::Internal, now),
-            right.authenticate(Some(&token), TokenKind::Bearer, "2026-02-01T00:00:00Z"),
+            right.authenticate(Some(&token), TokenKind::Bearer, "2026-02-01T00:00:00Z".parse().unwrap()),
             right.authenticate(Some(&revoked), TokenKind::Bearer, now),
         ];
         for refusal in refusals {
@@ -339,10 +345,13 @@ mod tests {
         let now = chrono::DateTime::parse_from_rfc3339("2026-01-01T00:00:00Z")
             .unwrap()
             .to_utc();
-        assert_eq!(expiry("30d", now).unwrap(), "2026-01-31T00:00:00Z");
-        assert_eq!(expiry("12h", now).unwrap(), "2026-01-01T12:00:00Z");
-        assert_eq!(expiry("90m", now).unwrap(), "2026-01-01T01:30:00Z");
-        assert_eq!(expiry("2026-03-01T00:00:00Z", now).unwrap(), "2026-03-01T00:00:00Z");
+        assert_eq!(expiry("30d", now).unwrap().to_string(), "2026-01-31T00:00:00Z");
+        assert_eq!(expiry("12h", now).unwrap().to_string(), "2026-01-01T12:00:00Z");
+        assert_eq!(expiry("90m", now).unwrap().to_string(), "2026-01-01T01:30:00Z");
+        assert_eq!(
+            expiry("2026-03-01T00:00:00Z", now).unwrap().to_string(),
+            "2026-03-01T00:00:00Z"
+        );
         for bad in [
             "0d",
             "-1d",

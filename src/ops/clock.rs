@@ -11,6 +11,7 @@ use std::sync::RwLock;
 use chrono::{DateTime, SubsecRound, Utc};
 
 use crate::error::{Error, Result};
+use crate::ledger::time::Timestamp;
 
 /// The test-only environment variable that pins the binary's clock, e.g.
 /// `LEDGERCTL_FAKE_NOW=2026-04-15T10:30:00Z`. A release build refuses to start with it set, and
@@ -72,14 +73,9 @@ pub fn clock() -> Clock {
     *CLOCK.read().unwrap_or_else(|e| e.into_inner())
 }
 
-/// The current time as the ledger writes it: RFC 3339, UTC, whole seconds, with a `Z`.
-pub fn now() -> String {
-    stamp(clock().now())
-}
-
-/// An instant as the ledger writes it.
-pub fn stamp(at: DateTime<Utc>) -> String {
-    at.format("%Y-%m-%dT%H:%M:%SZ").to_string()
+/// The current time, as the ledger keeps it.
+pub fn now() -> Timestamp {
+    Timestamp::at(clock().now())
 }
 
 #[cfg(test)]
@@ -91,7 +87,10 @@ mod tests {
         let at = DateTime::parse_from_rfc3339("2026-04-15T10:30:00.750Z")
             .unwrap()
             .with_timezone(&Utc);
-        assert_eq!(stamp(Clock::FixedForTests(at).now()), "2026-04-15T10:30:00Z");
+        assert_eq!(
+            Timestamp::at(Clock::FixedForTests(at).now()).to_string(),
+            "2026-04-15T10:30:00Z"
+        );
         assert!(Clock::System.now() > at);
     }
 }

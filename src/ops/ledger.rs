@@ -7,6 +7,7 @@ use crate::error::{Error, Result};
 use crate::ledger::ids::WalletId;
 use crate::ledger::model::{NormalSide, StoredEntry};
 use crate::ledger::request::{EntryFilter, PageRequest, Paged};
+use crate::ledger::time::Timestamp;
 use crate::ledger::verify::{Anchor, Report};
 use crate::store::{has_ledger_header, Store};
 
@@ -110,7 +111,7 @@ impl TrialBalance {
 
 /// The trial balance now, or as of `at` (a stored timestamp: the entries up to and including
 /// that second).
-pub fn trial_balance(store: &mut Store, at: Option<&str>) -> Result<TrialBalance> {
+pub fn trial_balance(store: &mut Store, at: Option<Timestamp>) -> Result<TrialBalance> {
     let (accounts, owners) = store.read(|tx| Ok((tx.account_totals(at)?, owners(tx)?)))?;
     let mut totals: BTreeMap<String, (i128, i128)> = BTreeMap::new();
     let lines = accounts
@@ -140,7 +141,7 @@ pub fn trial_balance(store: &mut Store, at: Option<&str>) -> Result<TrialBalance
         })
         .collect();
     Ok(TrialBalance {
-        as_of: at.map(str::to_owned),
+        as_of: at.map(|at| at.to_string()),
         lines,
         totals,
     })
@@ -151,20 +152,24 @@ pub fn trial_balance(store: &mut Store, at: Option<&str>) -> Result<TrialBalance
 pub trait ExportSink {
     /// Every account the export will post to, with the timestamp of its first posting; `owners`
     /// names the user of each wallet.
-    fn accounts(&mut self, accounts: &[(String, String)], owners: &HashMap<WalletId, WalletOwner>) -> Result<()>;
+    fn accounts(&mut self, accounts: &[(String, Timestamp)], owners: &HashMap<WalletId, WalletOwner>) -> Result<()>;
     fn entry(&mut self, entry: &StoredEntry, owner: Option<&WalletOwner>) -> Result<()>;
     fn finish(&mut self) -> Result<()>;
 }
 
 /// Streams the journal from `since` (inclusive) up to `until` (exclusive) into `sink`, all from
 /// one snapshot.
-pub fn export(store: &mut Store, since: Option<&str>, until: Option<&str>, sink: &mut dyn ExportSink) -> Result<()> {
+pub fn export(
+    store: &mut Store,
+    since: Option<Timestamp>,
+    until: Option<Timestamp>,
+    sink: &mut dyn ExportSink,
+) -> Result<()> {
     store.read(|tx| {
         let owners = owners(tx)?;
         sink.accounts(&tx.accounts_first_used(since, until)?, &owners)?;
         tx.for_each_entry(since, |stored| {
-            // Stored timestamps are fixed-width UTC text, so they compare as text.
-            if until.is_some_and(|until| stored.entry.created_at.as_str() >= until) {
+            if until.is_some_and(|until| stored.entry.created_at >= until) {
                 return Ok(());
             }
             let stored = stored
@@ -183,5 +188,6 @@ pub fn journal(
     filter: &EntryFilter,
     page: PageRequest,
 ) -> Result<Paged<(crate::ledger::model::Entry, i64)>> {
-    store.read(|tx| tx.entries(wallet_id, filter, page))
+    let wallet_id = wallet_id.map(WalletId::new);
+    store.read(|tx| tx.entries(wallet_id.as_ref(), filter, page))
 }

@@ -27,11 +27,11 @@ pub use wallet::{
 use crate::ledger::ids::{check_minted, check_reference, FreezeId, TransactionId};
 use crate::ledger::operations::Context;
 use crate::ledger::request::EntryFilter;
+use crate::ledger::time::Timestamp;
 
 /// Reads a moment given by a user: RFC 3339 (any offset), `YYYY-MM-DD HH:MM:SS` (UTC) or a date
-/// (its midnight UTC), as the
-/// ledger stores times, so it compares with stored timestamps as text.
-pub fn parse_time(field: &str, input: &str) -> crate::error::Result<String> {
+/// (its midnight UTC), to the whole second as the ledger keeps time.
+pub fn parse_time(field: &str, input: &str) -> crate::error::Result<Timestamp> {
     let parsed = chrono::DateTime::parse_from_rfc3339(input)
         .map(|t| t.with_timezone(&chrono::Utc))
         .or_else(|_| chrono::NaiveDateTime::parse_from_str(input, "%Y-%m-%d %H:%M:%S").map(|t| t.and_utc()))
@@ -47,7 +47,7 @@ pub fn parse_time(field: &str, input: &str) -> crate::error::Result<String> {
             ),
         )
     })?;
-    Ok(utc.format("%Y-%m-%dT%H:%M:%SZ").to_string())
+    Ok(Timestamp::at(utc))
 }
 
 /// The filter of a transaction list as a user typed it (CLI flags, HTTP query), checked once
@@ -70,7 +70,7 @@ pub fn entry_filter<'a>(
             .map(|r| check_reference("reference_id", r).map(str::to_owned))
             .transpose()?,
         before: cursor
-            .map(|c| check_minted("cursor", TransactionId::PREFIX, c).map(str::to_owned))
+            .map(|c| check_minted("cursor", TransactionId::PREFIX, c).map(TransactionId::new))
             .transpose()?,
     })
 }

@@ -3,7 +3,7 @@
 
 use crate::error::{Error, Result};
 use crate::ledger::ids::{FreezeId, TransactionId};
-use crate::ledger::model::{Entry, Freeze, Scope, Wallet};
+use crate::ledger::model::{Account, Entry, Freeze, Scope, Wallet};
 use crate::ledger::operations::{self, internal_refund, Idempotency, Load, Operation, Plan};
 use crate::store::{Store, Tx};
 
@@ -144,12 +144,12 @@ impl Load for Loader<'_, '_> {
         })
     }
 
-    fn account_used(&self, account: &str) -> Result<bool> {
-        self.0.account_used(account)
+    fn account_used(&self, account: &Account) -> Result<bool> {
+        self.0.account_used(&account.name())
     }
 
-    fn accounts_under(&self, prefix: &str) -> Result<Vec<String>> {
-        self.0.accounts_under(prefix)
+    fn counterparties(&self, scope: &Scope) -> Result<Vec<String>> {
+        self.0.accounts_under(&Account::counterparties_prefix(scope))
     }
 }
 

@@ -68,22 +68,24 @@ pub fn list_tokens(store: &mut Store, page: PageRequest) -> Result<Paged<Token>>
 }
 
 pub fn show_token(store: &mut Store, token_id: &str) -> Result<Token> {
-    store.read(|tx| find(tx, token_id))
+    let token_id = TokenId::new(token_id);
+    store.read(|tx| find(tx, &token_id))
 }
 
-fn find(tx: &crate::store::Tx, token_id: &str) -> Result<Token> {
+fn find(tx: &crate::store::Tx, token_id: &TokenId) -> Result<Token> {
     tx.token(token_id)?.ok_or_else(|| Error::TokenNotFound {
-        token_id: TokenId::new(token_id),
+        token_id: token_id.clone(),
     })
 }
 
 /// Revokes a token for good; the token as it is now, and whether this call revoked it (false
 /// when it already was, which is not an error: the outcome asked for holds).
 pub fn revoke_token(store: &mut Store, token_id: &str) -> Result<(Token, bool)> {
+    let token_id = TokenId::new(token_id);
     store.write(|tx| {
-        find(tx, token_id)?;
-        let revoked = tx.revoke_token(token_id, &super::now())?;
-        Ok((find(tx, token_id)?, revoked))
+        find(tx, &token_id)?;
+        let revoked = tx.revoke_token(&token_id, super::now())?;
+        Ok((find(tx, &token_id)?, revoked))
     })
 }
 
@@ -102,5 +104,5 @@ pub fn authenticate(store: &mut Store, presented: &str, kind: TokenKind) -> Resu
         // A row its audit records do not vouch for (edited or forged by hand) is no token.
         Ok(token_matches_audit(&token, created.as_ref(), revocation.as_ref()).then_some(token))
     })?;
-    Ok(presented.authenticate(stored.as_ref(), kind, &super::now()))
+    Ok(presented.authenticate(stored.as_ref(), kind, super::now()))
 }

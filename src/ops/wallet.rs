@@ -7,6 +7,7 @@ use crate::ledger::model::{Entry, Freeze, FreezeStatus, Scope, StatusChange, Tra
 use crate::ledger::money::Currency;
 use crate::ledger::operations::status;
 use crate::ledger::request::{EntryFilter, PageRequest, Paged};
+use crate::ledger::time::Timestamp;
 use crate::store::{Store, Tx};
 
 /// Opens a wallet for a user; one per (tenant, application, user), currency fixed for good.
@@ -20,7 +21,7 @@ pub fn create_wallet(store: &mut Store, scope: &Scope, user_id: &str, currency: 
                 wallet_id: existing.id,
             });
         }
-        let wallet = Wallet::open(scope, user_id, currency, WalletId::mint(), &super::now());
+        let wallet = Wallet::open(scope, user_id, currency, WalletId::mint(), super::now());
         tx.insert_wallet(&wallet)?;
         Ok(wallet)
     })
@@ -39,7 +40,10 @@ fn wallet_by_user_or_id(tx: &Tx, scope: &Scope, user_or_wallet: &str) -> Result<
         return Ok(wallet);
     }
     if user_or_wallet.starts_with(WalletId::PREFIX) {
-        if let Some(wallet) = tx.wallet(user_or_wallet)?.filter(|w| in_scope(w, scope)) {
+        if let Some(wallet) = tx
+            .wallet(&WalletId::new(user_or_wallet))?
+            .filter(|w| in_scope(w, scope))
+        {
             return Ok(wallet);
         }
     }
@@ -89,11 +93,12 @@ fn check_lookup_id(field: &str, id: &str) -> Result<()> {
 /// its user). Another tenant's or application's transaction is not found, like a missing one.
 pub fn show_transaction(store: &mut Store, scope: &Scope, transaction_id: &str) -> Result<(Entry, i64, Wallet)> {
     check_lookup_id("transaction_id", transaction_id)?;
+    let transaction_id = TransactionId::new(transaction_id);
     let not_found = || Error::TransactionNotFound {
-        transaction_id: TransactionId::new(transaction_id),
+        transaction_id: transaction_id.clone(),
     };
     store.read(|tx| {
-        let entry = tx.entry(transaction_id)?.ok_or_else(not_found)?;
+        let entry = tx.entry(&transaction_id)?.ok_or_else(not_found)?;
         let wallet = tx
             .wallet(&entry.wallet_id)?
             .filter(|w| in_scope(w, scope))
@@ -107,11 +112,12 @@ pub fn show_transaction(store: &mut Store, scope: &Scope, transaction_id: &str) 
 /// freeze is not found, like a missing one.
 pub fn show_freeze(store: &mut Store, scope: &Scope, freeze_id: &str) -> Result<(Freeze, Wallet)> {
     check_lookup_id("freeze_id", freeze_id)?;
+    let freeze_id = FreezeId::new(freeze_id);
     let not_found = || Error::FreezeNotFound {
-        freeze_id: FreezeId::new(freeze_id),
+        freeze_id: freeze_id.clone(),
     };
     store.read(|tx| {
-        let freeze = tx.freeze(freeze_id)?.ok_or_else(not_found)?;
+        let freeze = tx.freeze(&freeze_id)?.ok_or_else(not_found)?;
         let wallet = tx
             .wallet(&freeze.wallet_id)?
             .filter(|w| in_scope(w, scope))
@@ -145,9 +151,9 @@ pub fn history(
     })
 }
 
-/// A wallet as it was at `at` (a stored-format timestamp), from the journal and its status
+/// A wallet as it was at `at`, from the journal and its status
 /// changes: balances of every entry up to and including that second.
-pub fn show_wallet_at(store: &mut Store, scope: &Scope, user_id: &str, at: &str) -> Result<Wallet> {
+pub fn show_wallet_at(store: &mut Store, scope: &Scope, user_id: &str, at: Timestamp) -> Result<Wallet> {
     store.read(|tx| {
         let wallet = wallet_by_user_or_id(tx, scope, user_id)?;
         tx.wallet_at(&wallet, at)?

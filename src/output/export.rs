@@ -13,6 +13,7 @@ use crate::error::{Error, Result};
 use crate::ledger::ids::WalletId;
 use crate::ledger::model::{Posting, StoredEntry};
 use crate::ledger::money::Currency;
+use crate::ledger::time::Timestamp;
 use crate::ops::{wallet_of_account, ExportSink, WalletOwner};
 
 /// The formats of `ledger export`.
@@ -78,7 +79,7 @@ impl<W: Write> Exporter<W> {
             self.csv_row(&[
                 &seq,
                 &e.id,
-                &e.created_at,
+                &e.created_at.to_string(),
                 &e.wallet_id,
                 e.kind.as_str(),
                 &p.account,
@@ -141,7 +142,7 @@ impl<W: Write> Exporter<W> {
         let description = e.description.as_deref().unwrap_or(e.kind.as_str()).replace(';', ",");
         let mut text = format!(
             "{} ({}) {}  ; type:{}, wallet:{}",
-            date(&e.created_at),
+            date(e.created_at),
             e.id,
             description.trim(),
             e.kind.as_str(),
@@ -176,13 +177,13 @@ impl<W: Write> Exporter<W> {
         let c = e.currency;
         let mut text = format!(
             "{} * {} {}\n",
-            date(&e.created_at),
+            date(e.created_at),
             quoted(&format!("{} {}", e.kind.as_str(), e.id)),
             quoted(e.description.as_deref().unwrap_or(""))
         );
         text.push_str(&format!(
             "  time: {}\n  wallet_id: {}\n",
-            quoted(&e.created_at),
+            quoted(&e.created_at.to_string()),
             quoted(&e.wallet_id)
         ));
         if let Some(reference) = &e.reference_id {
@@ -201,7 +202,7 @@ impl<W: Write> Exporter<W> {
 }
 
 impl<W: Write> ExportSink for Exporter<W> {
-    fn accounts(&mut self, accounts: &[(String, String)], owners: &HashMap<WalletId, WalletOwner>) -> Result<()> {
+    fn accounts(&mut self, accounts: &[(String, Timestamp)], owners: &HashMap<WalletId, WalletOwner>) -> Result<()> {
         match self.format {
             ExportFormat::Csv => self.csv_row(&[
                 "seq",
@@ -232,7 +233,7 @@ impl<W: Write> ExportSink for Exporter<W> {
                 for (account, first_used) in accounts {
                     let mut text = format!(
                         "{} open {}\n  ledgerctl_account: {}\n",
-                        date(first_used),
+                        date(*first_used),
                         beancount_account(account),
                         quoted(account)
                     );
@@ -266,9 +267,9 @@ fn signed(p: &Posting, entry_currency: Currency) -> String {
     currency.format(p.amount)
 }
 
-/// The date part of a stored timestamp (`2026-04-15T10:30:00Z` → `2026-04-15`).
-fn date(timestamp: &str) -> &str {
-    timestamp.get(..10).unwrap_or(timestamp)
+/// The date of an instant, in UTC (`2026-04-15T10:30:00Z` → `2026-04-15`).
+fn date(at: Timestamp) -> String {
+    at.instant().format("%Y-%m-%d").to_string()
 }
 
 /// A wallet's owner as beancount metadata lines.

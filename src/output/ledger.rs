@@ -21,7 +21,7 @@ impl<W: Write> Printer<W> {
         match self.format {
             Format::Json | Format::Csv => {
                 let data = serde_json::json!({"path": path, "schema_version": schema_version, "journal_mode": "wal", "synchronous": "full"});
-                self.json(&Envelope::ok(data, &self.now))
+                self.json(&Envelope::ok(data, self.now))
             }
             Format::Table => writeln!(
                 self.out,
@@ -35,7 +35,7 @@ impl<W: Write> Printer<W> {
         match self.format {
             Format::Json | Format::Csv => {
                 let data = serde_json::json!({"listen": public.to_string(), "internal_listen": internal.to_string()});
-                self.json(&Envelope::with_message("listening", data, &self.now))
+                self.json(&Envelope::with_message("listening", data, self.now))
             }
             Format::Table => writeln!(
                 self.out,
@@ -54,14 +54,14 @@ impl<W: Write> Printer<W> {
                     (false, BatchMode::DryRun) => "dry run: not committed",
                     (false, _) => "ok",
                 };
-                let envelope = Envelope::with_message(message, OutcomeView::from(outcome), &self.now);
+                let envelope = Envelope::with_message(message, OutcomeView::from(outcome), self.now);
                 self.json(&views::BatchLineView {
                     line: result.line,
                     envelope,
                 })
             }
             Err(e) => {
-                let envelope = ErrorEnvelope::new(e, &self.now);
+                let envelope = ErrorEnvelope::new(e, self.now);
                 self.json(&views::BatchLineView {
                     line: result.line,
                     envelope,
@@ -71,7 +71,7 @@ impl<W: Write> Printer<W> {
     }
 
     pub fn journal(&mut self, page: &Paged<(Entry, i64)>) -> io::Result<()> {
-        let list = ListEnvelope::new(page, |(e, refunded)| JournalEntryView::new(e, *refunded), &self.now);
+        let list = ListEnvelope::new(page, |(e, refunded)| JournalEntryView::new(e, *refunded), self.now);
         match self.format {
             Format::Json => self.json(&list),
             Format::Csv => {
@@ -106,7 +106,7 @@ impl<W: Write> Printer<W> {
     pub fn verify(&mut self, report: &Report) -> io::Result<()> {
         let view = VerifyView::from(report);
         match self.format {
-            Format::Json | Format::Csv => self.json(&Envelope::ok(&view, &self.now)),
+            Format::Json | Format::Csv => self.json(&Envelope::ok(&view, self.now)),
             Format::Table if report.damaged => {
                 self.verify_table(&view, "The ledger file is damaged: only its storage was checked")
             }
@@ -166,7 +166,7 @@ impl<W: Write> Printer<W> {
     pub fn trial_balance(&mut self, tb: &TrialBalance) -> io::Result<()> {
         let view = TrialBalanceView::from(tb);
         match self.format {
-            Format::Json => self.json(&Envelope::ok(&view, &self.now)),
+            Format::Json => self.json(&Envelope::ok(&view, self.now)),
             Format::Csv => self.csv(&view.accounts),
             Format::Table => {
                 let mut t = grid(vec![

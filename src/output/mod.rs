@@ -16,6 +16,7 @@ use std::io::{self, Write};
 use serde::Serialize;
 
 use crate::error::Classified;
+use crate::ledger::time::Timestamp;
 use records::Table;
 use views::{ErrorEnvelope, ListEnvelope};
 
@@ -36,7 +37,7 @@ pub enum Format {
 pub struct Printer<W: Write> {
     pub format: Format,
     out: W,
-    now: String,
+    now: Timestamp,
     /// Whether the output is a terminal, which gets list titles, footers and fitted tables.
     terminal: bool,
     /// The terminal's width tables fit; `None`: every column in full (`--wide`, or piped).
@@ -44,7 +45,7 @@ pub struct Printer<W: Write> {
 }
 
 impl<W: Write> Printer<W> {
-    pub fn new(format: Format, out: W, now: String) -> Printer<W> {
+    pub fn new(format: Format, out: W, now: Timestamp) -> Printer<W> {
         Printer {
             format,
             out,
@@ -126,7 +127,7 @@ impl<W: Write> Printer<W> {
     }
 
     pub fn error(&mut self, error: &impl Classified) -> io::Result<()> {
-        self.json(&ErrorEnvelope::new(error, &self.now.clone()))
+        self.json(&ErrorEnvelope::new(error, self.now))
     }
 
     /// Where a page is in its list: under the table on a terminal. Piped, stdout holds only

@@ -12,14 +12,14 @@ use crate::ledger::token::{Token, TokenKind};
 impl<W: Write> Printer<W> {
     /// A new token with its secret: the only time the secret is ever printed.
     pub fn token_created(&mut self, token: &Token, secret: &str) -> io::Result<()> {
-        let view = TokenView::new(token, &self.now);
+        let view = TokenView::new(token, self.now);
         match self.format {
             Format::Json | Format::Csv => self.json(&Envelope::ok(
                 CreatedTokenView {
                     token: view,
                     secret: secret.to_owned(),
                 },
-                &self.now,
+                self.now,
             )),
             Format::Table => {
                 self.table(Some(&format!("Token {}", view.id)), &token_table(&view))?;
@@ -36,16 +36,16 @@ impl<W: Write> Printer<W> {
     }
 
     pub fn token(&mut self, token: &Token, message: &str) -> io::Result<()> {
-        let view = TokenView::new(token, &self.now);
+        let view = TokenView::new(token, self.now);
         match self.format {
-            Format::Json | Format::Csv => self.json(&Envelope::with_message(message, &view, &self.now)),
+            Format::Json | Format::Csv => self.json(&Envelope::with_message(message, &view, self.now)),
             Format::Table => self.table(Some(&format!("Token {} ({message})", view.id)), &token_table(&view)),
         }
     }
 
     pub fn tokens(&mut self, page: &Paged<Token>) -> io::Result<()> {
-        let now = self.now.clone();
-        let list = ListEnvelope::new(page, |t| TokenView::new(t, &now), &self.now);
+        let now = self.now;
+        let list = ListEnvelope::new(page, |t| TokenView::new(t, now), self.now);
         match self.format {
             Format::Json => self.json(&list),
             Format::Csv => self.csv(&list.items),

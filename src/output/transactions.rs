@@ -17,9 +17,7 @@ impl<W: Write> Printer<W> {
     pub fn outcome(&mut self, outcome: &Outcome) -> io::Result<()> {
         let view = OutcomeView::from(outcome);
         match self.format {
-            Format::Json | Format::Csv => {
-                self.json(&Envelope::with_message(outcome_message(outcome), &view, &self.now))
-            }
+            Format::Json | Format::Csv => self.json(&Envelope::with_message(outcome_message(outcome), &view, self.now)),
             Format::Table => {
                 if outcome.replayed {
                     writeln!(
@@ -50,7 +48,7 @@ impl<W: Write> Printer<W> {
             wallet: WalletView::from(wallet),
         };
         match self.format {
-            Format::Json | Format::Csv => self.json(&Envelope::ok(&view, &self.now)),
+            Format::Json | Format::Csv => self.json(&Envelope::ok(&view, self.now)),
             Format::Table => {
                 self.table(
                     Some(&format!("Transaction {}", view.transaction.id)),
@@ -71,7 +69,7 @@ impl<W: Write> Printer<W> {
             wallet: WalletView::from(wallet),
         };
         match self.format {
-            Format::Json | Format::Csv => self.json(&Envelope::ok(&view, &self.now)),
+            Format::Json | Format::Csv => self.json(&Envelope::ok(&view, self.now)),
             Format::Table => {
                 self.table(Some(&format!("Freeze {}", view.freeze.id)), &freeze_table(&view.freeze))?;
                 self.table(
@@ -83,7 +81,7 @@ impl<W: Write> Printer<W> {
     }
 
     pub fn history(&mut self, wallet: &Wallet, page: &Paged<(Transaction, i64)>) -> io::Result<()> {
-        let list = ListEnvelope::new(page, |(e, refunded)| TransactionView::new(e, *refunded), &self.now);
+        let list = ListEnvelope::new(page, |(e, refunded)| TransactionView::new(e, *refunded), self.now);
         match self.format {
             Format::Json => self.json(&list),
             Format::Csv => self.csv(&list.items),
@@ -126,7 +124,7 @@ impl<W: Write> Printer<W> {
     }
 
     pub fn freezes(&mut self, wallet: &Wallet, page: &Paged<Freeze>) -> io::Result<()> {
-        let list = ListEnvelope::new(page, |f| FreezeView::new(f, wallet.currency), &self.now);
+        let list = ListEnvelope::new(page, |f| FreezeView::new(f, wallet.currency), self.now);
         match self.format {
             Format::Json => self.json(&list),
             Format::Csv => self.csv(&list.items),

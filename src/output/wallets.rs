@@ -9,23 +9,24 @@ use super::{csv_header, csv_io, csv_row, Format, Printer};
 use crate::error::Error;
 use crate::ledger::model::{StatusChange, Wallet};
 use crate::ledger::request::Paged;
+use crate::ledger::time::Timestamp;
 use crate::ops::StatusOutcome;
 
 impl<W: Write> Printer<W> {
     pub fn wallet(&mut self, wallet: &Wallet) -> io::Result<()> {
         let view = WalletView::from(wallet);
         match self.format {
-            Format::Json | Format::Csv => self.json(&Envelope::ok(&view, &self.now)),
+            Format::Json | Format::Csv => self.json(&Envelope::ok(&view, self.now)),
             Format::Table => self.table(Some(&format!("Wallet {}", view.wallet_id)), &wallet_table(&view)),
         }
     }
 
     /// A wallet as it was at a past moment (`wallet show --at`).
-    pub fn wallet_at(&mut self, wallet: &Wallet, at: &str) -> io::Result<()> {
+    pub fn wallet_at(&mut self, wallet: &Wallet, at: Timestamp) -> io::Result<()> {
         let mut view = WalletView::from(wallet);
-        view.as_of = Some(at.to_owned());
+        view.as_of = Some(at.to_string());
         match self.format {
-            Format::Json | Format::Csv => self.json(&Envelope::ok(&view, &self.now)),
+            Format::Json | Format::Csv => self.json(&Envelope::ok(&view, self.now)),
             Format::Table => self.table(
                 Some(&format!("Wallet {} as of {at}", view.wallet_id)),
                 &wallet_table(&view),
@@ -34,7 +35,7 @@ impl<W: Write> Printer<W> {
     }
 
     pub fn wallets(&mut self, page: &Paged<Wallet>) -> io::Result<()> {
-        let list = ListEnvelope::new(page, |w| WalletView::from(w), &self.now);
+        let list = ListEnvelope::new(page, |w| WalletView::from(w), self.now);
         match self.format {
             Format::Json => self.json(&list),
             Format::Csv => self.csv(&list.items),
@@ -79,7 +80,7 @@ impl<W: Write> Printer<W> {
         };
         let message = if outcome.change.is_some() { "ok" } else { "unchanged" };
         match self.format {
-            Format::Json | Format::Csv => self.json(&Envelope::with_message(message, &result, &self.now)),
+            Format::Json | Format::Csv => self.json(&Envelope::with_message(message, &result, self.now)),
             Format::Table => {
                 match &result.status_change {
                     Some(c) => writeln!(
@@ -102,7 +103,7 @@ impl<W: Write> Printer<W> {
     }
 
     pub fn status_history(&mut self, wallet: &Wallet, page: &Paged<StatusChange>) -> io::Result<()> {
-        let list = ListEnvelope::new(page, |c| StatusChangeView::from(c), &self.now);
+        let list = ListEnvelope::new(page, |c| StatusChangeView::from(c), self.now);
         match self.format {
             Format::Json => self.json(&list),
             Format::Csv => self.csv(&list.items),

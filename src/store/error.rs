@@ -118,6 +118,13 @@ fn lock_error(lock_timeout_ms: u64, e: rusqlite::Error) -> Error {
 }
 
 fn query_error(e: rusqlite::Error) -> Error {
+    // A value SQLite reads but ledgerctl did not write (a time edited into another form): the
+    // file, not ledgerctl, is at fault, as with a damaged page.
+    if let rusqlite::Error::FromSqlConversionFailure(_, _, reason) = &e {
+        return Error::StorageIntegrity {
+            message: format!("a stored value is not as ledgerctl writes it: {reason}"),
+        };
+    }
     match e.sqlite_error_code() {
         Some(ErrorCode::DatabaseBusy) | Some(ErrorCode::DatabaseLocked) => Error::LedgerBusy { lock_timeout_ms: None },
         Some(ErrorCode::ReadOnly) => Error::ReadOnly {

@@ -28,7 +28,7 @@ pub struct IdempotentResponse {
     pub status: u16,
     pub response: Vec<u8>,
     pub token_id: TokenId,
-    pub created_at: String,
+    pub created_at: crate::ledger::time::Timestamp,
 }
 
 /// One line of the trial balance, in minor units.

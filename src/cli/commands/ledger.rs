@@ -95,7 +95,7 @@ pub(in crate::cli) fn exec<W: Write>(command: &LedgerCommand, ctx: &Context, out
         LedgerCommand::Verify { anchor } => verify(anchor, ctx, out),
         LedgerCommand::TrialBalance { at } => {
             let at = at.as_deref().map(|t| ops::parse_time("at", t)).transpose()?;
-            out.trial_balance(&ops::trial_balance(&mut ctx.open_read()?, at.as_deref())?)?;
+            out.trial_balance(&ops::trial_balance(&mut ctx.open_read()?, at)?)?;
             Ok(())
         }
         LedgerCommand::Journal {
@@ -138,7 +138,7 @@ fn export<W: Write>(
     let until = until.map(|t| ops::parse_time("until", t)).transpose()?;
     let mut store = ctx.open_read()?;
     let mut exporter = Exporter::new(format.into(), out.writer());
-    let exported = ops::export(&mut store, since.as_deref(), until.as_deref(), &mut exporter);
+    let exported = ops::export(&mut store, since, until, &mut exporter);
     if let Some(e) = exporter.io_error.take() {
         return Err(Stop::Output(e));
     }

@@ -103,11 +103,7 @@ pub async fn transactions(
         .reads
         .run(move |store| ops::history(store, &scope, &user_id, &filter, page))
         .await?;
-    let mut list = ListEnvelope::new(
-        &entries,
-        |(e, refunded)| TransactionView::new(e, *refunded),
-        &ops::now(),
-    );
+    let mut list = ListEnvelope::new(&entries, |(e, refunded)| TransactionView::new(e, *refunded), ops::now());
     if list.pagination.has_next {
         list.next_cursor = list.items.last().map(|t| t.id.clone());
     }
@@ -143,6 +139,6 @@ pub async fn freezes(
         .reads
         .run(move |store| ops::freezes(store, &scope, &user_id, status, page))
         .await?;
-    let list = ListEnvelope::new(&records, |f| FreezeView::new(f, wallet.currency), &ops::now());
+    let list = ListEnvelope::new(&records, |f| FreezeView::new(f, wallet.currency), ops::now());
     Ok(reply_response(json_reply(200, &list)))
 }

@@ -26,7 +26,7 @@ pub async fn healthz(axum::extract::State(state): axum::extract::State<State>) -
         status: "ok".to_owned(),
         schema_version,
     };
-    Ok(reply_response(json_reply(200, &Envelope::ok(data, &ops::now()))))
+    Ok(reply_response(json_reply(200, &Envelope::ok(data, ops::now()))))
 }
 
 #[utoipa::path(

@@ -34,6 +34,6 @@ pub async fn wallet(
         .await?;
     Ok(reply_response(json_reply(
         200,
-        &Envelope::ok(WalletView::from(&wallet), &ops::now()),
+        &Envelope::ok(WalletView::from(&wallet), ops::now()),
     )))
 }

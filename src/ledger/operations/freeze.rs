@@ -57,7 +57,7 @@ impl Request {
             amount,
             reason: self.reason.clone(),
             status: FreezeStatus::Active,
-            created_at: ctx.now.clone(),
+            created_at: ctx.now,
             released_at: None,
             release_reason: None,
         };

@@ -21,15 +21,6 @@ use crate::ledger::money::Currency;
 pub struct Request(pub refund::Request);
 
 impl Request {
-    pub fn new(
-        transaction_id: &str,
-        amount: Option<&str>,
-        reason: Option<String>,
-        reference_id: Option<String>,
-    ) -> Result<Request> {
-        refund::Request::new(transaction_id, amount, reason, reference_id).map(Request)
-    }
-
     /// The transaction whose wallet the refund acts on.
     pub fn transaction_id(&self) -> &TransactionId {
         &self.0.transaction_id

@@ -26,7 +26,7 @@ pub use fields::{AmountText, Fields, Raw};
 pub use plan::{idempotency, Context, FreezeChange, Idempotency, Plan};
 
 use super::ids::{FreezeId, TransactionId};
-use super::model::{Entry, Freeze, TxType, Wallet};
+use super::model::{Account, Entry, Freeze, Scope, TxType, Wallet};
 use super::money::Currency;
 use crate::error::Result;
 
@@ -81,9 +81,9 @@ pub trait Load {
     /// A freeze record; `freeze_not_found` when there is none.
     fn freeze(&self, freeze_id: &FreezeId) -> Result<Freeze>;
     /// Whether any entry has posted to the account.
-    fn account_used(&self, account: &str) -> Result<bool>;
-    /// The names of the accounts with postings that start with `prefix`, without the prefix.
-    fn accounts_under(&self, prefix: &str) -> Result<Vec<String>>;
+    fn account_used(&self, account: &Account) -> Result<bool>;
+    /// The counterparties any entry has paid in a tenant and application.
+    fn counterparties(&self, scope: &Scope) -> Result<Vec<String>>;
 }
 
 /// A ledger holding just one loaded thing: how pure tests hand a rule its referent.
@@ -118,14 +118,15 @@ impl Load for Referent {
         }
     }
 
-    fn account_used(&self, account: &str) -> Result<bool> {
+    fn account_used(&self, account: &Account) -> Result<bool> {
+        let name = account.name();
         match self {
-            Referent::Original { entry, .. } => Ok(entry.postings.iter().any(|p| p.account == account)),
+            Referent::Original { entry, .. } => Ok(entry.postings.iter().any(|p| p.account == name)),
             Referent::None | Referent::Freeze(_) => Ok(false),
         }
     }
 
-    fn accounts_under(&self, _prefix: &str) -> Result<Vec<String>> {
+    fn counterparties(&self, _scope: &Scope) -> Result<Vec<String>> {
         Ok(Vec::new())
     }
 }
@@ -173,7 +174,8 @@ impl Operation {
         reason: Option<String>,
         reference_id: Option<String>,
     ) -> Result<Operation> {
-        internal_refund::Request::new(transaction_id, amount, reason, reference_id).map(Operation::InternalRefund)
+        refund::Request::new(transaction_id, amount, reason, reference_id)
+            .map(|refund| Operation::InternalRefund(internal_refund::Request(refund)))
     }
 
     pub fn adjust(direction: Direction, amount: &str, reason: &str, reference_id: Option<String>) -> Result<Operation> {

@@ -101,10 +101,10 @@ fn counterparty_account(wallet: &Wallet, counterparty_id: &str) -> Account {
 /// Refuses a counterparty never paid before in the wallet's tenant and application. The hint
 /// lists only names of the same tenant and application.
 fn known_counterparty(load: &dyn Load, wallet: &Wallet, counterparty_id: &str) -> Result<()> {
-    if load.account_used(&counterparty_account(wallet, counterparty_id).name())? {
+    if load.account_used(&counterparty_account(wallet, counterparty_id))? {
         return Ok(());
     }
-    let known = load.accounts_under(&counterparty_account(wallet, "").name())?;
+    let known = load.counterparties(&wallet.scope())?;
     Err(Error::CounterpartyNotFound {
         counterparty_id: counterparty_id.to_owned(),
         closest: ids::closest(counterparty_id, &known, COUNTERPARTY_SUGGESTIONS_MAX)

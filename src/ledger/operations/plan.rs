@@ -7,12 +7,13 @@ use crate::error::{Error, Result};
 use crate::ledger::ids::{FreezeId, TransactionId};
 use crate::ledger::model::{Account, Entry, Freeze, Postings, TxType, Wallet, WalletStatus};
 use crate::ledger::money::{apply_change, Amount, Balance, Currency, Money};
+use crate::ledger::time::Timestamp;
 
 /// What the caller supplies besides the request: who, when, and the ids to mint.
 #[derive(Debug, Clone)]
 pub struct Context {
     pub actor: String,
-    pub now: String,
+    pub now: Timestamp,
     pub transaction_id: TransactionId,
     pub freeze_id: FreezeId,
 }
@@ -31,7 +32,7 @@ pub enum FreezeChange {
     Create(Freeze),
     Release {
         freeze_id: FreezeId,
-        released_at: String,
+        released_at: Timestamp,
         reason: Option<String>,
     },
 }
@@ -135,7 +136,7 @@ pub(super) fn post(wallet: &Wallet, draft: Draft, ctx: &Context, freeze: FreezeC
     after.available = apply_change(wallet.available, available_change, currency, Balance::Available)?;
     after.frozen = apply_change(wallet.frozen, frozen_change, currency, Balance::Frozen)?;
     apply_change(after.available, after.frozen, currency, Balance::Total)?;
-    after.updated_at = ctx.now.clone();
+    after.updated_at = ctx.now;
 
     let entry = Entry {
         id: ctx.transaction_id.clone(),
@@ -153,7 +154,7 @@ pub(super) fn post(wallet: &Wallet, draft: Draft, ctx: &Context, freeze: FreezeC
         postings: draft.postings,
         request: draft.common.request,
         actor: ctx.actor.clone(),
-        created_at: ctx.now.clone(),
+        created_at: ctx.now,
     };
     Ok(Plan {
         entry,

@@ -38,14 +38,14 @@ pub fn change_status(
     }
     let mut after = wallet.clone();
     after.status = to;
-    after.updated_at = ctx.now.clone();
+    after.updated_at = ctx.now;
     let change = StatusChange {
         wallet_id: wallet.id.clone(),
         from: wallet.status,
         to,
         reason,
         actor: ctx.actor.clone(),
-        created_at: ctx.now.clone(),
+        created_at: ctx.now,
     };
     Ok(Some((after, change)))
 }

@@ -9,7 +9,7 @@ use crate::ledger::money::Amount;
 fn ctx(n: u32) -> Context {
     Context {
         actor: "cli:test".into(),
-        now: "2026-04-15T10:30:00Z".into(),
+        now: "2026-04-15T10:30:00Z".parse().unwrap(),
         transaction_id: format!("txn_{n}").into(),
         freeze_id: format!("frz_{n}").into(),
     }
@@ -20,7 +20,13 @@ fn wallet(currency: Currency, available: i64, frozen: i64) -> Wallet {
         tenant_id: "tnt".into(),
         application_id: "app".into(),
     };
-    let mut w = Wallet::open(&scope, "usr_1", currency, "wlt_1".into(), "2026-01-01T00:00:00Z");
+    let mut w = Wallet::open(
+        &scope,
+        "usr_1",
+        currency,
+        "wlt_1".into(),
+        "2026-01-01T00:00:00Z".parse().unwrap(),
+    );
     w.available = available;
     w.frozen = frozen;
     w
@@ -96,7 +102,7 @@ fn an_unfreeze_releases_only_an_active_freeze_of_this_wallet() {
         amount: Amount::from_stored(10_000).unwrap(),
         reason: None,
         status: FreezeStatus::Active,
-        created_at: "2026-04-10T00:00:00Z".into(),
+        created_at: "2026-04-10T00:00:00Z".parse().unwrap(),
         released_at: None,
         release_reason: None,
     };
@@ -108,7 +114,7 @@ fn an_unfreeze_releases_only_an_active_freeze_of_this_wallet() {
         p.freeze,
         FreezeChange::Release {
             freeze_id: "frz_9".into(),
-            released_at: "2026-04-15T10:30:00Z".into(),
+            released_at: "2026-04-15T10:30:00Z".parse().unwrap(),
             reason: Some("cleared".into()),
         }
     );

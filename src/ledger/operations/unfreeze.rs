@@ -67,7 +67,7 @@ impl Request {
         draft.freeze_id = Some(record.id.clone());
         let release = FreezeChange::Release {
             freeze_id: record.id,
-            released_at: ctx.now.clone(),
+            released_at: ctx.now,
             reason: self.reason.clone(),
         };
         post(wallet, draft, ctx, release)

@@ -116,7 +116,7 @@ impl<'a> Audit<'a> {
             },
             AuditKind::TokenRevoked => {
                 self.revoked.insert(subject, event.seq);
-                match self.tokens_by_id.get(subject).map(|t| t.revoked_at.as_deref()) {
+                match self.tokens_by_id.get(subject).map(|t| t.revoked_at.as_ref()) {
                     Some(Some(revoked_at)) => Some(AuditRecord::TokenRevoked {
                         token_id: subject,
                         revoked_at,
@@ -195,7 +195,7 @@ fn changed(record: &AuditRecord, at: &str) -> String {
 pub fn token_matches_audit(token: &Token, created: Option<&AuditEvent>, revocation: Option<&AuditEvent>) -> bool {
     let created_holds = created
         .is_some_and(|event| audit_hash(event.seq, &AuditRecord::TokenCreated(token), &event.prev_hash) == event.hash);
-    let revocation_holds = match (revocation, token.revoked_at.as_deref()) {
+    let revocation_holds = match (revocation, token.revoked_at.as_ref()) {
         (None, _) => true,
         (Some(event), Some(revoked_at)) => {
             let record = AuditRecord::TokenRevoked {

@@ -10,6 +10,7 @@ use serde::Serialize;
 
 use crate::error::Classified;
 use crate::ledger::request::Paged;
+use crate::ledger::time::Timestamp;
 
 pub use ledger::{
     format_wide, AccountLineView, CheckView, CurrencyTotalView, HeadView, HealthView, TrialBalanceView, VerifyView,
@@ -30,16 +31,16 @@ pub struct Envelope<T: Serialize> {
 }
 
 impl<T: Serialize> Envelope<T> {
-    pub fn ok(data: T, now: &str) -> Envelope<T> {
+    pub fn ok(data: T, now: Timestamp) -> Envelope<T> {
         Envelope::with_message("ok", data, now)
     }
 
-    pub fn with_message(message: &str, data: T, now: &str) -> Envelope<T> {
+    pub fn with_message(message: &str, data: T, now: Timestamp) -> Envelope<T> {
         Envelope {
             code: 200,
             message: message.to_owned(),
             data,
-            timestamp: now.to_owned(),
+            timestamp: now.to_string(),
         }
     }
 }
@@ -57,12 +58,12 @@ pub struct ErrorEnvelope {
 
 impl ErrorEnvelope {
     /// Any layer's error: the domain's, or one only the server meets.
-    pub fn new(error: &impl Classified, now: &str) -> ErrorEnvelope {
+    pub fn new(error: &impl Classified, now: Timestamp) -> ErrorEnvelope {
         ErrorEnvelope {
             code: error.kind().http_status(),
             message: error.to_string(),
             error: error.code(),
-            timestamp: now.to_owned(),
+            timestamp: now.to_string(),
         }
     }
 }
@@ -100,7 +101,7 @@ pub struct Pagination {
 }
 
 impl<T: Serialize> ListEnvelope<T> {
-    pub fn new<U>(paged: &Paged<U>, view: impl Fn(&U) -> T, now: &str) -> ListEnvelope<T> {
+    pub fn new<U>(paged: &Paged<U>, view: impl Fn(&U) -> T, now: Timestamp) -> ListEnvelope<T> {
         let page_size = u64::from(paged.page.page_size);
         let total_pages = paged.total.div_ceil(page_size);
         let page = u64::from(paged.page.page);
@@ -118,7 +119,7 @@ impl<T: Serialize> ListEnvelope<T> {
                 has_prev: page > 1,
             },
             next_cursor: None,
-            timestamp: now.to_owned(),
+            timestamp: now.to_string(),
         }
     }
 }

@@ -2,6 +2,7 @@
 
 use serde::Serialize;
 
+use crate::ledger::time::Timestamp;
 use crate::ledger::token::Token;
 
 /// A stored token: never its secret, which only `token create` prints, once.
@@ -26,7 +27,7 @@ pub struct TokenView {
 }
 
 impl TokenView {
-    pub fn new(t: &Token, now: &str) -> TokenView {
+    pub fn new(t: &Token, now: Timestamp) -> TokenView {
         TokenView {
             id: t.id.to_string(),
             kind: t.kind.as_str(),
@@ -35,9 +36,9 @@ impl TokenView {
             user_id: t.user_id.clone(),
             scope: t.access.as_str(),
             status: t.state(now).as_str(),
-            created_at: t.created_at.clone(),
-            expires_at: t.expires_at.clone(),
-            revoked_at: t.revoked_at.clone(),
+            created_at: t.created_at.to_string(),
+            expires_at: t.expires_at.map(|t| t.to_string()),
+            revoked_at: t.revoked_at.map(|t| t.to_string()),
             created_by: t.actor.clone(),
             name: t.name.clone(),
         }

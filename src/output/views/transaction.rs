@@ -58,7 +58,7 @@ impl TransactionView {
             reason: e.reason(),
             // Every posted transaction is complete: there is no pending state in this ledger.
             status: "completed",
-            created_at: e.created_at.clone(),
+            created_at: e.created_at.to_string(),
             original_transaction_id: e.original_id.as_deref().map(str::to_owned),
             refunded_amount: e.kind.is_refundable().then(|| c.format(refunded)),
             freeze_id: e.freeze_id.as_deref().map(str::to_owned),
@@ -125,7 +125,7 @@ impl JournalPostingRow {
                     None => (p.amount.clone(), String::new()),
                 };
                 JournalPostingRow {
-                    created_at: t.created_at.clone(),
+                    created_at: t.created_at.to_string(),
                     transaction_id: t.id.clone(),
                     kind: t.kind.clone(),
                     wallet_id: t.wallet_id.clone(),

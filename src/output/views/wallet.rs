@@ -38,8 +38,8 @@ impl From<&Wallet> for WalletView {
             frozen_balance: c.format(w.frozen),
             available_balance: c.format(w.available),
             status: w.status.as_str().to_owned(),
-            created_at: w.created_at.clone(),
-            updated_at: w.updated_at.clone(),
+            created_at: w.created_at.to_string(),
+            updated_at: w.updated_at.to_string(),
             as_of: None,
         }
     }
@@ -67,8 +67,8 @@ impl FreezeView {
             amount: currency.format(f.amount.minor()),
             reason: f.reason.clone(),
             status: f.status.as_str().to_owned(),
-            created_at: f.created_at.clone(),
-            released_at: f.released_at.clone(),
+            created_at: f.created_at.to_string(),
+            released_at: f.released_at.map(|t| t.to_string()),
             release_reason: f.release_reason.clone(),
         }
     }
@@ -93,7 +93,7 @@ impl From<&StatusChange> for StatusChangeView {
             to_status: c.to.as_str(),
             reason: c.reason.clone(),
             actor: c.actor.clone(),
-            created_at: c.created_at.clone(),
+            created_at: c.created_at.to_string(),
         }
     }
 }

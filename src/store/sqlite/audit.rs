@@ -7,6 +7,7 @@ use super::wallets::all_status_changes;
 use super::Tx;
 use crate::error::Result;
 use crate::ledger::chain::{audit_hash, AuditEvent, AuditKind, AuditRecord, GENESIS_HASH};
+use crate::ledger::ids::TokenId;
 use crate::ledger::token::Token;
 
 pub(super) const TOKEN_AUDIT_SQL: &str = "SELECT seq, kind, subject, prev_hash, hash FROM audit_events
@@ -15,7 +16,7 @@ pub(super) const TOKEN_AUDIT_SQL: &str = "SELECT seq, kind, subject, prev_hash, 
 impl Tx<'_> {
     /// A token's audit records: its creation and its revocation, each if recorded. One search of
     /// the `(kind, subject)` index (`query_plans::token_audit_seeks_on_its_index`).
-    pub fn token_audit(&self, token_id: &str) -> Result<(Option<AuditEvent>, Option<AuditEvent>)> {
+    pub fn token_audit(&self, token_id: &TokenId) -> Result<(Option<AuditEvent>, Option<AuditEvent>)> {
         let events = self.rows(TOKEN_AUDIT_SQL, params![token_id], audit_event_row)?;
         let find = |kind| events.iter().find(|e| e.kind == kind).cloned();
         Ok((find(AuditKind::TokenCreated), find(AuditKind::TokenRevoked)))
@@ -59,7 +60,9 @@ pub(super) fn chain_existing_rows(conn: &Connection) -> Result<()> {
     let mut revoked: Vec<&Token> = tokens.iter().filter(|t| t.revoked_at.is_some()).collect();
     revoked.sort_by(|a, b| (&a.revoked_at, &a.id).cmp(&(&b.revoked_at, &b.id)));
     for token in revoked {
-        let revoked_at = token.revoked_at.as_deref().unwrap_or_default();
+        let Some(revoked_at) = &token.revoked_at else {
+            continue;
+        };
         append_audit(
             conn,
             &AuditRecord::TokenRevoked {

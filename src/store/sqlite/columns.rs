@@ -1,8 +1,9 @@
 //! How the ledger's typed values are stored in a column, and read back.
 
-use rusqlite::types::{FromSql, FromSqlResult, ToSql, ToSqlOutput, ValueRef};
+use rusqlite::types::{FromSql, FromSqlError, FromSqlResult, ToSql, ToSqlOutput, ValueRef};
 
 use crate::ledger::ids::{FreezeId, TokenId, TransactionId, WalletId};
+use crate::ledger::time::Timestamp;
 
 /// An id is stored as its text, and read back as it is: a stored id was checked when the
 /// ledger minted it or the caller named it.
@@ -23,3 +24,18 @@ macro_rules! text_id_column {
 }
 
 text_id_column!(WalletId, TransactionId, FreezeId, TokenId);
+
+/// A time is stored as the ledger writes it; a stored text it would not have written (a file
+/// edited by hand) fails the read rather than be rewritten under its hash.
+impl ToSql for Timestamp {
+    fn to_sql(&self) -> rusqlite::Result<ToSqlOutput<'_>> {
+        Ok(ToSqlOutput::from(self.to_string()))
+    }
+}
+
+impl FromSql for Timestamp {
+    fn column_result(value: ValueRef<'_>) -> FromSqlResult<Timestamp> {
+        let text = String::column_result(value)?;
+        Timestamp::parse(&text).map_err(|reason| FromSqlError::Other(reason.into()))
+    }
+}

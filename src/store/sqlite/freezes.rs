@@ -4,6 +4,7 @@ use rusqlite::{params, OptionalExtension, Row};
 
 use super::Tx;
 use crate::error::{Error, Result};
+use crate::ledger::ids::FreezeId;
 use crate::ledger::model::{Freeze, FreezeStatus};
 use crate::ledger::money::Amount;
 use crate::ledger::operations::FreezeChange;
@@ -15,7 +16,7 @@ pub(super) const ACTIVE_FROZEN_SQL: &str =
     "SELECT COALESCE(SUM(amount_minor), 0) FROM freezes WHERE wallet_id = ?1 AND status = 'active'";
 
 impl Tx<'_> {
-    pub fn freeze(&self, freeze_id: &str) -> Result<Option<Freeze>> {
+    pub fn freeze(&self, freeze_id: &FreezeId) -> Result<Option<Freeze>> {
         let sql = format!("SELECT {FREEZE_COLUMNS} FROM freezes WHERE id = ?1");
         self.q()
             .prepare_cached(&sql)?

@@ -6,13 +6,14 @@ use rusqlite::{params, ErrorCode, OptionalExtension};
 use super::journal::{entry_row, ENTRY_COLUMNS};
 use super::Tx;
 use crate::error::{Error, Result};
+use crate::ledger::ids::WalletId;
 use crate::ledger::model::{Entry, Scope, TxType};
 use crate::store::error::StoreError;
 use crate::store::IdempotentResponse;
 
 impl Tx<'_> {
     /// The earlier entry of this operation with this `reference_id` on this wallet, if any.
-    pub fn entry_by_reference(&self, wallet_id: &str, kind: TxType, reference_id: &str) -> Result<Option<Entry>> {
+    pub fn entry_by_reference(&self, wallet_id: &WalletId, kind: TxType, reference_id: &str) -> Result<Option<Entry>> {
         let row = self
             .q()
             .prepare_cached(&entry_by_reference_sql())?

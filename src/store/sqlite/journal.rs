@@ -7,16 +7,18 @@ use super::wallets::currency_of;
 use super::Tx;
 use crate::error::{Error, Result};
 use crate::ledger::chain::{entry_hash, Owner, GENESIS_HASH};
+use crate::ledger::ids::{TransactionId, WalletId};
 use crate::ledger::model::{Entry, JournalRow, Posting, RawEntry, StoredEntry, Transaction, TxType, Wallet};
 use crate::ledger::money::{Amount, Currency};
 use crate::ledger::operations::Plan;
 use crate::ledger::request::{EntryFilter, PageRequest, Paged};
+use crate::ledger::time::Timestamp;
 use crate::ledger::verify::BalanceProof;
 
 pub(super) const ENTRY_COLUMNS: &str = "seq, id, wallet_id, kind, currency, amount_minor, balance_before_minor, balance_after_minor, counterparty_id, description, reference_id, original_id, freeze_id, request, actor, created_at, prev_hash, hash";
 
 impl Tx<'_> {
-    pub fn entry(&self, id: &str) -> Result<Option<Entry>> {
+    pub fn entry(&self, id: &TransactionId) -> Result<Option<Entry>> {
         let sql = format!("SELECT {ENTRY_COLUMNS} FROM journal_entries WHERE id = ?1");
         let row = self
             .q()
@@ -50,7 +52,7 @@ impl Tx<'_> {
     }
 
     /// The sum of all refunds of a transaction, in minor units.
-    pub fn refunded(&self, original_id: &str) -> Result<i64> {
+    pub fn refunded(&self, original_id: &TransactionId) -> Result<i64> {
         Ok(self
             .q()
             .prepare_cached("SELECT COALESCE(SUM(amount_minor), 0) FROM journal_entries WHERE original_id = ?1")?
@@ -61,7 +63,7 @@ impl Tx<'_> {
     /// wallet, or of the whole ledger; narrowed by `filter`.
     pub fn entries(
         &self,
-        wallet_id: Option<&str>,
+        wallet_id: Option<&WalletId>,
         filter: &EntryFilter,
         page: PageRequest,
     ) -> Result<Paged<(Entry, i64)>> {
@@ -76,7 +78,7 @@ impl Tx<'_> {
     /// `filter`: the entries without their postings, which a history does not show.
     pub fn transactions(
         &self,
-        wallet_id: &str,
+        wallet_id: &WalletId,
         filter: &EntryFilter,
         page: PageRequest,
     ) -> Result<Paged<(Transaction, i64)>> {
@@ -85,7 +87,7 @@ impl Tx<'_> {
 
     fn entry_page<E>(
         &self,
-        wallet_id: Option<&str>,
+        wallet_id: Option<&WalletId>,
         filter: &EntryFilter,
         page: PageRequest,
         finish: impl Fn(&Self, JournalRow) -> Result<Entry<E>>,
@@ -119,7 +121,7 @@ impl Tx<'_> {
 
     /// What the journal proves about a wallet's balances: its last entry and its active freezes.
     /// Two index seeks, whatever the wallet's history (`query_plans::balance_proof_seeks_on_indexes`).
-    pub fn balance_proof(&self, wallet_id: &str) -> Result<BalanceProof> {
+    pub fn balance_proof(&self, wallet_id: &WalletId) -> Result<BalanceProof> {
         let row = self
             .q()
             .prepare_cached(&last_entry_of_wallet_sql())?
@@ -226,18 +228,16 @@ impl Tx<'_> {
                 before.available,
                 before.frozen
             ])?;
-        if changed != 1 {
-            return Err(Error::internal(format!(
-                "wallet {} changed under its write lock",
-                before.id
-            )));
-        }
-        Ok(())
+        super::wallets::guarded_update(changed, &before.id)
     }
 
     /// Streams the journal in `seq` order, from `since` (a stored timestamp) on, each entry with
     /// its postings. Returns the postings that belong to no entry, as `ledger verify` reports them.
-    pub fn for_each_entry(&self, since: Option<&str>, mut f: impl FnMut(JournalRow) -> Result<()>) -> Result<Vec<i64>> {
+    pub fn for_each_entry(
+        &self,
+        since: Option<Timestamp>,
+        mut f: impl FnMut(JournalRow) -> Result<()>,
+    ) -> Result<Vec<i64>> {
         // The first seq at or after `since`: both streams start there, so postings line up.
         let first_seq: i64 = match since {
             None => 0,

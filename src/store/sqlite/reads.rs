@@ -4,6 +4,7 @@ use rusqlite::params;
 
 use super::Tx;
 use crate::error::{Error, Result};
+use crate::ledger::time::Timestamp;
 use crate::store::AccountTotals;
 
 impl Tx<'_> {
@@ -33,7 +34,11 @@ impl Tx<'_> {
     }
 
     /// Every account with postings from `since` on, with the date of its first one.
-    pub fn accounts_first_used(&self, since: Option<&str>, until: Option<&str>) -> Result<Vec<(String, String)>> {
+    pub fn accounts_first_used(
+        &self,
+        since: Option<Timestamp>,
+        until: Option<Timestamp>,
+    ) -> Result<Vec<(String, Timestamp)>> {
         let sql = "SELECT p.account, MIN(e.created_at) FROM postings p JOIN journal_entries e ON e.seq = p.entry_seq
                    WHERE (?1 IS NULL OR e.created_at >= ?1) AND (?2 IS NULL OR e.created_at < ?2)
                    GROUP BY p.account ORDER BY p.account";
@@ -47,7 +52,7 @@ impl Tx<'_> {
     /// Debits and credits of every account, per currency, in minor units, of the entries up
     /// to and including `at` (a stored timestamp), or of all. Summed here in i128: SQLite's SUM
     /// stops at i64, which many large balances of one account can pass.
-    pub fn account_totals(&self, at: Option<&str>) -> Result<Vec<AccountTotals>> {
+    pub fn account_totals(&self, at: Option<Timestamp>) -> Result<Vec<AccountTotals>> {
         let mut totals: std::collections::BTreeMap<(String, String), (i128, i128)> = std::collections::BTreeMap::new();
         let mut stmt = match at {
             None => self

@@ -6,8 +6,10 @@ use super::audit::append_audit;
 use super::Tx;
 use crate::error::Result;
 use crate::ledger::chain::AuditRecord;
+use crate::ledger::ids::TokenId;
 use crate::ledger::model::Scope;
 use crate::ledger::request::{PageRequest, Paged};
+use crate::ledger::time::Timestamp;
 use crate::ledger::token::{Access, Token, TokenKind};
 
 pub(super) const TOKEN_COLUMNS: &str =
@@ -36,7 +38,7 @@ impl Tx<'_> {
         append_audit(self.q(), &AuditRecord::TokenCreated(t))
     }
 
-    pub fn token(&self, token_id: &str) -> Result<Option<Token>> {
+    pub fn token(&self, token_id: &TokenId) -> Result<Option<Token>> {
         let sql = format!("SELECT {TOKEN_COLUMNS} FROM tokens WHERE id = ?1");
         self.q()
             .prepare_cached(&sql)?
@@ -58,7 +60,7 @@ impl Tx<'_> {
     }
 
     /// Marks a token revoked at `now`; false when it already was.
-    pub fn revoke_token(&self, token_id: &str, now: &str) -> Result<bool> {
+    pub fn revoke_token(&self, token_id: &TokenId, now: Timestamp) -> Result<bool> {
         let changed = self
             .q()
             .prepare_cached("UPDATE tokens SET revoked_at = ?2 WHERE id = ?1 AND revoked_at IS NULL")?
@@ -68,7 +70,7 @@ impl Tx<'_> {
                 self.q(),
                 &AuditRecord::TokenRevoked {
                     token_id,
-                    revoked_at: now,
+                    revoked_at: &now,
                 },
             )?;
         }

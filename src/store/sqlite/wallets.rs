@@ -6,9 +6,11 @@ use super::audit::append_audit;
 use super::Tx;
 use crate::error::{Error, Result};
 use crate::ledger::chain::AuditRecord;
+use crate::ledger::ids::WalletId;
 use crate::ledger::model::{Account, Scope, StatusChange, Wallet, WalletStatus};
 use crate::ledger::money::Currency;
 use crate::ledger::request::{PageRequest, Paged};
+use crate::ledger::time::Timestamp;
 
 pub(super) const WALLET_COLUMNS: &str =
     "id, tenant_id, application_id, user_id, currency, status, available_minor, frozen_minor, created_at, updated_at";
@@ -27,7 +29,7 @@ impl Tx<'_> {
             .transpose()
     }
 
-    pub fn wallet(&self, wallet_id: &str) -> Result<Option<Wallet>> {
+    pub fn wallet(&self, wallet_id: &WalletId) -> Result<Option<Wallet>> {
         let sql = format!("SELECT {WALLET_COLUMNS} FROM wallets WHERE id = ?1");
         self.q()
             .prepare_cached(&sql)?
@@ -98,8 +100,8 @@ impl Tx<'_> {
 
     /// A wallet's available and frozen balances from its postings up to `at` (inclusive), and
     /// its status then; `None` if the wallet did not exist yet.
-    pub fn wallet_at(&self, wallet: &Wallet, at: &str) -> Result<Option<Wallet>> {
-        if wallet.created_at.as_str() > at {
+    pub fn wallet_at(&self, wallet: &Wallet, at: Timestamp) -> Result<Option<Wallet>> {
+        if wallet.created_at > at {
             return Ok(None);
         }
         let sum = |account: String| -> Result<i64> {
@@ -121,7 +123,7 @@ impl Tx<'_> {
             )?
             .query_row(params![wallet.id, at], |r| r.get(0))
             .optional()?;
-        let last_change: Option<String> = self
+        let last_change: Option<Timestamp> = self
             .q()
             .prepare_cached(
                 "SELECT MAX(t) FROM (SELECT MAX(created_at) AS t FROM journal_entries WHERE wallet_id = ?1 AND created_at <= ?2
@@ -136,7 +138,7 @@ impl Tx<'_> {
             .map(str::parse)
             .transpose()?
             .unwrap_or(WalletStatus::Active);
-        then.updated_at = last_change.unwrap_or_else(|| wallet.created_at.clone());
+        then.updated_at = last_change.unwrap_or(wallet.created_at);
         Ok(Some(then))
     }
 
@@ -171,17 +173,11 @@ impl Tx<'_> {
                 after.updated_at,
                 before.status.as_str()
             ])?;
-        if changed != 1 {
-            return Err(Error::internal(format!(
-                "wallet {} changed under its write lock",
-                before.id
-            )));
-        }
-        Ok(())
+        guarded_update(changed, &before.id)
     }
 
     /// A wallet's status changes, newest first.
-    pub fn status_changes(&self, wallet_id: &str, page: PageRequest) -> Result<Paged<StatusChange>> {
+    pub fn status_changes(&self, wallet_id: &WalletId, page: PageRequest) -> Result<Paged<StatusChange>> {
         self.page_of(
             STATUS_CHANGE_COLUMNS,
             "wallet_status_changes WHERE wallet_id = ?1",
@@ -276,4 +272,15 @@ fn status_change_at(r: &Row, first: usize) -> rusqlite::Result<Result<StatusChan
         actor: r.get(first + 4)?,
         created_at: r.get(first + 5)?,
     }))
+}
+
+/// A wallet's guarded UPDATE changed its one row; none means another writer changed it first,
+/// which the write lock rules out, so it is refused rather than applied over.
+pub(super) fn guarded_update(changed: usize, wallet_id: &WalletId) -> Result<()> {
+    if changed != 1 {
+        return Err(Error::internal(format!(
+            "wallet {wallet_id} changed under its write lock"
+        )));
+    }
+    Ok(())
 }

@@ -30,7 +30,7 @@ pub(super) fn exec<W: Write>(
         None => out.wallet(&ops::show_wallet(store, &ctx.scope, &args.user)?)?,
         Some(at) => {
             let at = ops::parse_time("at", at)?;
-            out.wallet_at(&ops::show_wallet_at(store, &ctx.scope, &args.user, &at)?, &at)?;
+            out.wallet_at(&ops::show_wallet_at(store, &ctx.scope, &args.user, at)?, at)?;
         }
     }
     Ok(())

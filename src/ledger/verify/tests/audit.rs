@@ -11,7 +11,7 @@ fn change(wallet_id: &str, from: WalletStatus, to: WalletStatus) -> StatusChange
         to,
         reason: "r".into(),
         actor: "test".into(),
-        created_at: "2026-01-01T00:00:00Z".into(),
+        created_at: "2026-01-01T00:00:00Z".parse().unwrap(),
     }
 }
 
@@ -75,9 +75,9 @@ fn token(id: &str, revoked_at: Option<&str>) -> Token {
         user_id: Some("u".into()),
         access: Access::Read,
         secret_sha256: "5".repeat(64),
-        created_at: "2026-01-01T00:00:00Z".into(),
+        created_at: "2026-01-01T00:00:00Z".parse().unwrap(),
         expires_at: None,
-        revoked_at: revoked_at.map(str::to_owned),
+        revoked_at: revoked_at.map(|at| at.parse().unwrap()),
         actor: "test".into(),
         name: None,
     }
@@ -124,7 +124,7 @@ fn audit() -> Audit {
         &mut events,
         AuditRecord::TokenRevoked {
             token_id: "tok_1",
-            revoked_at: "2026-01-02T00:00:00Z",
+            revoked_at: &"2026-01-02T00:00:00Z".parse().unwrap(),
         },
     );
     record(
@@ -249,7 +249,7 @@ fn records_that_no_longer_match_their_hash_are_named() {
     );
 
     let mut a = audit();
-    a.tokens[0].revoked_at = Some("2027-01-01T00:00:00Z".into());
+    a.tokens[0].revoked_at = Some("2027-01-01T00:00:00Z".parse().unwrap());
     assert_eq!(
         a.problems(),
         ["token tok_1's revocation does not match its hash (audit record seq 4)"]
@@ -273,7 +273,7 @@ fn tokens_revocations_and_changes_without_a_record_are_named() {
     );
 
     let mut a = audit();
-    a.tokens[1].revoked_at = Some("2026-01-03T00:00:00Z".into());
+    a.tokens[1].revoked_at = Some("2026-01-03T00:00:00Z".parse().unwrap());
     assert_eq!(a.problems(), ["token tok_2 is revoked without an audit record"]);
 
     let mut a = audit();
@@ -307,7 +307,7 @@ fn a_token_matches_its_audit_records_only_when_every_one_holds() {
     };
     assert!(!token_matches_audit(&un_revoked, Some(created_1), Some(revocation_1)));
     let moved = Token {
-        revoked_at: Some("2027-01-01T00:00:00Z".into()),
+        revoked_at: Some("2027-01-01T00:00:00Z".parse().unwrap()),
         ..revoked.clone()
     };
     assert!(!token_matches_audit(&moved, Some(created_1), Some(revocation_1)));

@@ -379,7 +379,13 @@ fn journal() -> (Vec<JournalRow>, Wallet) {
         tenant_id: "t".into(),
         application_id: "a".into(),
     };
-    let mut wallet = Wallet::open(&scope, "u", Currency::CNY, "wlt_1".into(), "2026-01-01T00:00:00Z");
+    let mut wallet = Wallet::open(
+        &scope,
+        "u",
+        Currency::CNY,
+        "wlt_1".into(),
+        "2026-01-01T00:00:00Z".parse().unwrap(),
+    );
     let mut stored = Vec::new();
     let mut prev = GENESIS_HASH.to_owned();
     for (n, op) in [
@@ -391,7 +397,7 @@ fn journal() -> (Vec<JournalRow>, Wallet) {
     {
         let ctx = Context {
             actor: "test".into(),
-            now: "2026-01-01T00:00:00Z".into(),
+            now: "2026-01-01T00:00:00Z".parse().unwrap(),
             transaction_id: format!("txn_{n}").into(),
             freeze_id: format!("frz_{n}").into(),
         };

@@ -30,7 +30,7 @@ impl Book {
                     u,
                     Currency::CNY,
                     format!("wlt_{u}").into(),
-                    "2026-01-01T00:00:00Z",
+                    "2026-01-01T00:00:00Z".parse().unwrap(),
                 )
             })
             .collect();
@@ -46,7 +46,7 @@ impl Book {
         let seq = self.entries.len() as i64 + 1;
         let ctx = Context {
             actor: "test".into(),
-            now: "2026-01-01T00:00:00Z".into(),
+            now: "2026-01-01T00:00:00Z".parse().unwrap(),
             transaction_id: format!("txn_{seq}").into(),
             freeze_id: format!("frz_{seq}").into(),
         };

@@ -4,7 +4,7 @@
 use serde::Serialize;
 use sha2::{Digest, Sha256};
 
-use super::model::{Entry, Posting, StatusChange};
+use super::model::{Entry, Posting, StatusChange, StoredEntry};
 use super::time::Timestamp;
 use super::token::Token;
 
@@ -81,6 +81,17 @@ pub fn entry_hash<P: AsRef<[Posting]>>(seq: i64, entry: &Entry<P>, owner: Owner,
     };
     let json = serde_json::to_vec(&canonical).expect("a struct of strings and integers serializes");
     sha256_hex(&[prev_hash.as_bytes(), b"\n", &json])
+}
+
+/// `entry` linked onto a chain whose head is `prev_hash`, at `seq`: the row to store.
+pub fn link(seq: i64, entry: Entry, owner: Owner, prev_hash: String) -> StoredEntry {
+    let hash = entry_hash(seq, &entry, owner, &prev_hash);
+    StoredEntry {
+        seq,
+        entry,
+        prev_hash,
+        hash,
+    }
 }
 
 /// What the audit chain records, each in the order it happened: a token made, a token revoked,

@@ -5,11 +5,11 @@ use std::path::Path;
 
 use crate::error::{Error, Result};
 use crate::ledger::ids::WalletId;
-use crate::ledger::model::{NormalSide, StoredEntry};
+use crate::ledger::model::{NormalSide, StatusChange, StoredEntry};
 use crate::ledger::request::{EntryFilter, PageRequest, Paged};
 use crate::ledger::time::Timestamp;
-use crate::ledger::verify::{Anchor, Report};
-use crate::store::{has_ledger_header, Store};
+use crate::ledger::verify::{check_audit, check_statuses, external_check, Anchor, Report, Verifier};
+use crate::store::{has_ledger_header, Store, Tx};
 
 /// Creates a new, empty ledger file and returns its schema version.
 pub fn init(path: &Path, lock_timeout_ms: u64) -> Result<i64> {
@@ -19,7 +19,41 @@ pub fn init(path: &Path, lock_timeout_ms: u64) -> Result<i64> {
 /// Checks every invariant of the ledger on one snapshot. A broken invariant is in the report,
 /// not an error: the caller decides how to say it.
 pub fn verify(store: &mut Store, anchors: &[Anchor]) -> Result<Report> {
-    store.read(|tx| tx.verify(anchors))
+    store.read(|tx| verify_in(tx, anchors))
+}
+
+/// The whole file, from one snapshot: the pages first (on damaged pages every other check would
+/// read garbage, or stop half-way), then the journal streamed through a verifier, then what the
+/// journal does not hold.
+fn verify_in(tx: &Tx, anchors: &[Anchor]) -> Result<Report> {
+    let integrity = tx.integrity_check()?;
+    if !integrity.ok() {
+        return Ok(Report::damaged(integrity));
+    }
+    let wallets = tx.all_wallets()?;
+    let mut verifier = Verifier::new(anchors, &wallets);
+    let strays = tx.for_each_entry(None, |row| {
+        verifier.entry(&row);
+        Ok(())
+    })?;
+    let stray_postings = strays
+        .iter()
+        .map(|seq| format!("posting of seq {seq} has no journal entry"))
+        .collect();
+    let changes = tx.all_status_changes()?;
+    let plain_changes: Vec<StatusChange> = changes.iter().map(|(_, c)| c.clone()).collect();
+    let extra = vec![
+        check_statuses(&wallets, &plain_changes),
+        check_audit(&tx.all_audit_events()?, &tx.all_tokens()?, &changes),
+        external_check(
+            "postings_belong_to_entries",
+            "every posting belongs to a journal entry",
+            stray_postings,
+        ),
+        integrity,
+        tx.append_only_check()?,
+    ];
+    Ok(verifier.finish(&wallets, &tx.all_freezes()?, extra))
 }
 
 /// Opens the ledger at `path` and verifies it. A ledger whose storage is damaged (a truncated

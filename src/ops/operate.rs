@@ -2,6 +2,7 @@
 #![deny(clippy::wildcard_enum_match_arm)]
 
 use crate::error::{Error, Result};
+use crate::ledger::chain::{self, Owner};
 use crate::ledger::ids::{FreezeId, TransactionId};
 use crate::ledger::model::{Account, Entry, Freeze, Scope, Wallet};
 use crate::ledger::operations::{self, internal_refund, Idempotency, Load, Operation, Plan};
@@ -94,7 +95,9 @@ fn apply(tx: &Tx, wallet: Wallet, operation: &Operation, actor: &str) -> Result<
         Prepared::Replay(outcome) => return Ok(outcome),
         Prepared::Apply { plan, before } => (plan, before),
     };
-    let stored = tx.append(&plan, &before)?;
+    let (last_seq, prev_hash) = tx.chain_head()?;
+    let stored = chain::link(last_seq + 1, plan.entry, Owner::of(&before), prev_hash);
+    tx.append(&stored, &plan.freeze, &before, &plan.wallet_after)?;
     let freeze = match &stored.entry.freeze_id {
         Some(id) => tx.freeze(id)?,
         None => None,

@@ -6,11 +6,11 @@ use super::freezes::ACTIVE_FROZEN_SQL;
 use super::wallets::currency_of;
 use super::Tx;
 use crate::error::{Error, Result};
-use crate::ledger::chain::{entry_hash, Owner, GENESIS_HASH};
+use crate::ledger::chain::GENESIS_HASH;
 use crate::ledger::ids::{TransactionId, WalletId};
 use crate::ledger::model::{Entry, JournalRow, Posting, RawEntry, StoredEntry, Transaction, TxType, Wallet};
 use crate::ledger::money::{Amount, Currency};
-use crate::ledger::operations::Plan;
+use crate::ledger::operations::FreezeChange;
 use crate::ledger::request::{EntryFilter, PageRequest, Paged};
 use crate::ledger::time::Timestamp;
 use crate::ledger::verify::BalanceProof;
@@ -144,27 +144,21 @@ impl Tx<'_> {
         })
     }
 
-    /// Appends a plan: its entry at the end of the hash chain, its postings, the freeze change
-    /// and the wallet's new balances. The caller's transaction makes it all or nothing.
-    pub fn append(&self, plan: &Plan, before: &Wallet) -> Result<StoredEntry> {
-        let (last_seq, prev_hash) = self.chain_head()?;
-        let seq = last_seq + 1;
-        let e = &plan.entry;
-        let hash = entry_hash(seq, e, Owner::of(before), &prev_hash);
-        self.insert_entry(seq, e, &prev_hash, &hash)?;
-        self.insert_postings(seq, e)?;
-        self.apply_freeze_change(&plan.freeze)?;
-        self.update_balances(before, &plan.wallet_after)?;
-        Ok(StoredEntry {
-            seq,
-            entry: e.clone(),
-            prev_hash,
-            hash,
-        })
+    /// Appends an entry already linked onto the chain head ([`chain::link`]), its postings, its
+    /// freeze change and its wallet's new balances. The caller's transaction makes it all or
+    /// nothing.
+    ///
+    /// [`chain::link`]: crate::ledger::chain::link
+    pub fn append(&self, stored: &StoredEntry, freeze: &FreezeChange, before: &Wallet, after: &Wallet) -> Result<()> {
+        let e = &stored.entry;
+        self.insert_entry(stored.seq, e, &stored.prev_hash, &stored.hash)?;
+        self.insert_postings(stored.seq, e)?;
+        self.apply_freeze_change(freeze)?;
+        self.update_balances(before, after)
     }
 
     /// The seq and hash of the journal's last entry, or the genesis of an empty journal.
-    fn chain_head(&self) -> Result<(i64, String)> {
+    pub fn chain_head(&self) -> Result<(i64, String)> {
         Ok(self
             .q()
             .prepare_cached("SELECT seq, hash FROM journal_entries ORDER BY seq DESC LIMIT 1")?

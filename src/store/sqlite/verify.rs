@@ -1,51 +1,14 @@
-//! `ledger verify` over the whole file: the journal streamed through a verifier, then the
-//! database's own checks.
+//! The checks of `ledger verify` only the database can make: its pages' integrity and the
+//! triggers that keep the journal append-only. `ops::verify` runs the rest over the rows.
 
 use super::Tx;
 use super::APPEND_ONLY_TRIGGERS;
 use crate::error::{Error, Result};
-use crate::ledger::model::StatusChange;
-use crate::ledger::verify::{
-    check_audit, check_statuses, external_check, Anchor, Check, Report, Verifier, INTEGRITY_CHECK,
-    INTEGRITY_DESCRIPTION,
-};
+use crate::ledger::verify::{external_check, Check, INTEGRITY_CHECK, INTEGRITY_DESCRIPTION};
 
 impl Tx<'_> {
-    /// Streams the whole journal through a verifier, then checks the database.
-    pub fn verify(&self, anchors: &[Anchor]) -> Result<Report> {
-        // First: on damaged pages every other check would read garbage, or stop half-way.
-        let integrity = self.integrity_check()?;
-        if !integrity.ok() {
-            return Ok(Report::damaged(integrity));
-        }
-        let wallets = self.all_wallets()?;
-        let mut verifier = Verifier::new(anchors, &wallets);
-        let strays = self.for_each_entry(None, |stored| {
-            verifier.entry(&stored);
-            Ok(())
-        })?;
-        let stray_postings = strays
-            .iter()
-            .map(|seq| format!("posting of seq {seq} has no journal entry"))
-            .collect();
-        let freezes = self.all_freezes()?;
-        let changes = self.all_status_changes()?;
-        let plain_changes: Vec<StatusChange> = changes.iter().map(|(_, c)| c.clone()).collect();
-        let extra = vec![
-            check_statuses(&wallets, &plain_changes),
-            check_audit(&self.all_audit_events()?, &self.all_tokens()?, &changes),
-            external_check(
-                "postings_belong_to_entries",
-                "every posting belongs to a journal entry",
-                stray_postings,
-            ),
-            integrity,
-            self.append_only_check()?,
-        ];
-        Ok(verifier.finish(&wallets, &freezes, extra))
-    }
-
-    fn integrity_check(&self) -> Result<Check> {
+    /// SQLite's own check of the file's pages (`PRAGMA integrity_check`), as a verify check.
+    pub fn integrity_check(&self) -> Result<Check> {
         let rows = (|| -> rusqlite::Result<Vec<String>> {
             self.q()
                 .prepare("PRAGMA integrity_check")?
@@ -64,7 +27,8 @@ impl Tx<'_> {
         Ok(external_check(INTEGRITY_CHECK, INTEGRITY_DESCRIPTION, problems))
     }
 
-    fn append_only_check(&self) -> Result<Check> {
+    /// Whether the triggers that keep the journal append-only are all in place.
+    pub fn append_only_check(&self) -> Result<Check> {
         let present: Vec<String> = self
             .q()
             .prepare("SELECT name FROM sqlite_master WHERE type = 'trigger'")?

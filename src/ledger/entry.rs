@@ -146,22 +146,22 @@ impl RawEntry {
     /// The entry, if its postings are two that move its amount in its currency, debit first:
     /// the rule [`Postings`] keeps. Otherwise why not, for an error (`ledger verify` reports
     /// the same rows through its own checks).
-    pub fn checked(self) -> std::result::Result<Entry, String> {
+    pub fn checked(mut self) -> std::result::Result<Entry, String> {
         let (minor, code) = (self.amount.minor(), self.currency.code());
         let moves = |p: &Posting, amount: i64| p.amount == amount && p.currency == code;
         match self.postings.as_slice() {
             [debit, credit] if moves(debit, minor) && moves(credit, -minor) => {}
             _ => return Err(format!("entry {}'s postings do not balance its amount", self.id)),
         }
-        let postings = Postings(self.postings.clone());
+        let postings = Postings(std::mem::take(&mut self.postings));
         Ok(self.with_postings(postings))
     }
 }
 
 impl Entry {
     /// The entry as a [`RawEntry`]: what its row holds.
-    pub fn raw(self) -> RawEntry {
-        let postings = self.postings.0.clone();
+    pub fn raw(mut self) -> RawEntry {
+        let postings = std::mem::take(&mut self.postings.0);
         self.with_postings(postings)
     }
 }

@@ -52,12 +52,6 @@ macro_rules! record_id {
             }
         }
 
-        impl AsRef<str> for $name {
-            fn as_ref(&self) -> &str {
-                &self.0
-            }
-        }
-
         /// Maps keyed by id are looked up by `&str` too.
         impl Borrow<str> for $name {
             fn borrow(&self) -> &str {
@@ -95,11 +89,6 @@ macro_rules! record_id {
             }
         }
 
-        impl From<$name> for String {
-            fn from(id: $name) -> String {
-                id.0
-            }
-        }
     };
 }
 

@@ -95,7 +95,7 @@ impl Book {
             .entry
             .freeze_id
             .clone()
-            .map_or(id, String::from)
+            .map_or(id, |f| f.to_string())
     }
 
     fn unfreeze(&mut self, w: usize, freeze_id: &str) -> String {

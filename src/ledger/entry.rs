@@ -45,12 +45,6 @@ impl Postings {
     }
 }
 
-impl Postings {
-    pub fn as_slice(&self) -> &[Posting] {
-        &self.0
-    }
-}
-
 impl AsRef<[Posting]> for Postings {
     fn as_ref(&self) -> &[Posting] {
         &self.0
@@ -241,6 +235,8 @@ mod tests {
     #[test]
     fn a_row_becomes_an_entry_only_when_its_postings_move_its_amount() {
         let entry = payment(|p| p).checked().expect("balanced");
+        let amounts: Vec<i64> = (&entry.postings).into_iter().map(|p| p.amount).collect();
+        assert_eq!(amounts, [5_000, -5_000], "the debit first, then the credit");
         assert_eq!(entry.clone().raw(), payment(|p| p), "the round trip keeps the row");
         let broken: [fn(Vec<Posting>) -> Vec<Posting>; 5] = [
             |mut p| {

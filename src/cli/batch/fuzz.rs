@@ -172,6 +172,14 @@ proptest! {
         let windows = dir.path().join(format!("windows-{name}"));
         std::fs::write(&windows, format!("\u{feff}{}", lines.join("\r\n"))).expect("write");
         let read_windows = read(windows.to_str().expect("a UTF-8 path"), format);
-        prop_assert_eq!(outcome(&read_lf), outcome(&read_windows));
+        // A line break inside a quoted value is the value's own text, kept byte for byte: the
+        // Windows file's is CRLF. Lines, their numbers and their outcomes are otherwise the same.
+        let as_lf = outcome(&read_windows).map(|lines| {
+            lines
+                .into_iter()
+                .map(|(line, item)| (line, item.replace("\\r\\n", "\\n")))
+                .collect::<Vec<_>>()
+        });
+        prop_assert_eq!(outcome(&read_lf), as_lf);
     }
 }

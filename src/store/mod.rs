@@ -10,6 +10,9 @@
 mod error;
 mod sqlite;
 
+#[cfg(test)]
+mod conformance;
+
 use crate::ledger::ids::TokenId;
 use crate::ledger::model::Scope;
 

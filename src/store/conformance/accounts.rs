@@ -1,0 +1,114 @@
+//! Reads over the postings: accounts used, counterparties, first use and the trial balance.
+
+use super::{apply, at, deposit, fresh, open, scope};
+use crate::ledger::model::{Account, Wallet};
+use crate::ledger::operations::Operation;
+use crate::store::{AccountTotals, Tx};
+
+fn pay(tx: &Tx, wallet: &Wallet, amount: &str, counterparty: &str, now: &str) {
+    let op = Operation::payment(amount, counterparty, true, None, None).expect("a valid payment");
+    apply(tx, &wallet.id, &op, now).expect("the payment applies");
+}
+
+#[test]
+fn an_account_is_used_once_a_posting_moves_it() {
+    let (_dir, mut store) = fresh();
+    store
+        .write(|tx| {
+            let wallet = open(tx, &scope("tnt", "app"), "usr_1");
+            let available = Account::available(&wallet).name();
+            assert!(!tx.account_used(&available)?);
+            deposit(tx, &wallet.id, "10.00", "10:00");
+            assert!(tx.account_used(&available)?);
+            assert!(!tx.account_used(&Account::frozen(&wallet).name())?);
+            Ok(())
+        })
+        .unwrap();
+}
+
+#[test]
+fn accounts_under_names_one_scopes_counterparties_without_the_prefix() {
+    let (_dir, mut store) = fresh();
+    store
+        .write(|tx| {
+            let mine = open(tx, &scope("tnt", "app"), "usr_1");
+            // A tenant whose id starts with the first one's must not leak into its list.
+            let longer = open(tx, &scope("tnt_2", "app"), "usr_1");
+            deposit(tx, &mine.id, "100.00", "10:00");
+            deposit(tx, &longer.id, "100.00", "10:00");
+            pay(tx, &mine, "1.00", "mch_b", "10:01");
+            pay(tx, &mine, "1.00", "mch_a", "10:02");
+            pay(tx, &mine, "1.00", "mch_a", "10:03");
+            pay(tx, &longer, "1.00", "mch_z", "10:04");
+            let prefix = Account::counterparties_prefix(&scope("tnt", "app"));
+            assert_eq!(tx.accounts_under(&prefix)?, ["mch_a", "mch_b"]);
+            Ok(())
+        })
+        .unwrap();
+}
+
+#[test]
+fn accounts_first_used_dates_each_account_within_the_window() {
+    let (_dir, mut store) = fresh();
+    store
+        .write(|tx| {
+            let wallet = open(tx, &scope("tnt", "app"), "usr_1");
+            deposit(tx, &wallet.id, "100.00", "10:00");
+            pay(tx, &wallet, "1.00", "mch_1", "11:00");
+            pay(tx, &wallet, "1.00", "mch_2", "12:00");
+            let (available, settlement) = (Account::available(&wallet).name(), "assets:settlement:CNY".to_owned());
+            let counterparty = |id| format!("{}{id}", Account::counterparties_prefix(&scope("tnt", "app")));
+            let all = tx.accounts_first_used(None, None)?;
+            assert_eq!(
+                all,
+                vec![
+                    (settlement, at("10:00")),
+                    (counterparty("mch_1"), at("11:00")),
+                    (counterparty("mch_2"), at("12:00")),
+                    (available.clone(), at("10:00")),
+                ],
+                "in account order"
+            );
+            // `since` is inclusive, `until` exclusive.
+            let window = tx.accounts_first_used(Some(at("11:00")), Some(at("12:00")))?;
+            assert_eq!(
+                window,
+                vec![(counterparty("mch_1"), at("11:00")), (available, at("11:00"))]
+            );
+            Ok(())
+        })
+        .unwrap();
+}
+
+#[test]
+fn account_totals_sum_debits_and_credits_up_to_an_instant() {
+    let (_dir, mut store) = fresh();
+    store
+        .write(|tx| {
+            let wallet = open(tx, &scope("tnt", "app"), "usr_1");
+            deposit(tx, &wallet.id, "100.00", "10:00");
+            deposit(tx, &wallet.id, "20.00", "11:00");
+            apply(tx, &wallet.id, &Operation::withdraw("5.00", None, None)?, "12:00")?;
+            let line = |account: String, debit, credit| AccountTotals {
+                account,
+                currency: "CNY".into(),
+                debit,
+                credit,
+            };
+            let (settlement, available) = ("assets:settlement:CNY".to_owned(), Account::available(&wallet).name());
+            assert_eq!(
+                tx.account_totals(None)?,
+                vec![
+                    line(settlement.clone(), 12_000, 500),
+                    line(available.clone(), 500, 12_000)
+                ]
+            );
+            // Inclusive of `at`: the 11:00 deposit counts, the 12:00 withdrawal does not.
+            assert_eq!(
+                tx.account_totals(Some(at("11:00")))?,
+                vec![line(settlement, 12_000, 0), line(available, 0, 12_000)]
+            );
+            Ok(())
+        })
+        .unwrap();
+}

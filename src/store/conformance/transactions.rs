@@ -1,5 +1,5 @@
 //! The transaction shapes: `write` keeps all or nothing, `isolated` undoes only its own
-//! failure, `rehearse` keeps nothing, `read` answers without writing.
+//! failure, `rehearse` keeps nothing, `read` answers and keeps nothing.
 
 use super::{deposit, fresh, open, scope};
 use crate::error::Error;
@@ -89,4 +89,14 @@ fn a_read_sees_what_earlier_writes_committed() {
     let written = store.write(|tx| Ok(open(tx, &tnt(), "usr_1"))).unwrap();
     let read = store.read(|tx| tx.wallet_of_user(&tnt(), "usr_1")).unwrap();
     assert_eq!(read, Some(written));
+}
+
+#[test]
+fn a_read_keeps_nothing_it_wrote() {
+    let (_dir, mut store) = fresh();
+    // No read path writes; if one ever did by mistake, the read must not commit it.
+    let wrote = store.read(|tx| Ok(open(tx, &tnt(), "usr_1"))).unwrap();
+    assert_eq!(wrote.user_id, "usr_1");
+    let kept = store.read(|tx| tx.wallet_of_user(&tnt(), "usr_1")).unwrap();
+    assert_eq!(kept, None);
 }

@@ -49,19 +49,24 @@ impl Store {
         Ok(())
     }
 
-    /// Runs `f` on one consistent snapshot; never blocks writers, never blocked by them.
+    /// Runs `f` on one consistent snapshot; never blocks writers, never blocked by them. A read
+    /// keeps nothing: it ends in a rollback, so a write made inside one by mistake is undone.
     pub fn read<T>(&mut self, f: impl FnOnce(&Tx) -> Result<T>) -> Result<T> {
-        self.transaction(TransactionBehavior::Deferred, f)
+        self.rolled_back(TransactionBehavior::Deferred, f)
     }
 
     /// Runs `f` under the write lock as [`Store::write`] does, then rolls everything back: a
     /// dry run sees the real ledger and the effect of its own earlier lines, and leaves no trace.
     pub fn rehearse<T>(&mut self, f: impl FnOnce(&Tx) -> Result<T>) -> Result<T> {
         self.writable()?;
+        self.rolled_back(TransactionBehavior::Immediate, f)
+    }
+
+    fn rolled_back<T>(&mut self, behavior: TransactionBehavior, f: impl FnOnce(&Tx) -> Result<T>) -> Result<T> {
         let lock_timeout_ms = self.lock_timeout_ms;
         let tx = self
             .conn
-            .transaction_with_behavior(TransactionBehavior::Immediate)
+            .transaction_with_behavior(behavior)
             .map_err(|e| StoreError::lock(lock_timeout_ms, e))?;
         let wrapped = Tx { tx, lock_timeout_ms };
         let value = f(&wrapped)?;

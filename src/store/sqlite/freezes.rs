@@ -4,7 +4,7 @@ use rusqlite::{params, OptionalExtension, Row};
 
 use super::Tx;
 use crate::error::{Error, Result};
-use crate::ledger::ids::FreezeId;
+use crate::ledger::ids::{FreezeId, WalletId};
 use crate::ledger::model::{Freeze, FreezeStatus};
 use crate::ledger::money::Amount;
 use crate::ledger::operations::FreezeChange;
@@ -27,7 +27,7 @@ impl Tx<'_> {
 
     pub fn freezes_of_wallet(
         &self,
-        wallet_id: &str,
+        wallet_id: &WalletId,
         status: Option<FreezeStatus>,
         page: PageRequest,
     ) -> Result<Paged<Freeze>> {

@@ -37,7 +37,7 @@ impl Store {
     /// Runs `f` in one `BEGIN IMMEDIATE` transaction: all of it commits, or none of it.
     pub fn write<T>(&mut self, f: impl FnOnce(&Tx) -> Result<T>) -> Result<T> {
         self.writable()?;
-        self.transaction(TransactionBehavior::Immediate, f)
+        self.run(TransactionBehavior::Immediate, Keep::Everything, f)
     }
 
     fn writable(&self) -> Result<()> {
@@ -52,17 +52,19 @@ impl Store {
     /// Runs `f` on one consistent snapshot; never blocks writers, never blocked by them. A read
     /// keeps nothing: it ends in a rollback, so a write made inside one by mistake is undone.
     pub fn read<T>(&mut self, f: impl FnOnce(&Tx) -> Result<T>) -> Result<T> {
-        self.rolled_back(TransactionBehavior::Deferred, f)
+        self.run(TransactionBehavior::Deferred, Keep::Nothing, f)
     }
 
     /// Runs `f` under the write lock as [`Store::write`] does, then rolls everything back: a
     /// dry run sees the real ledger and the effect of its own earlier lines, and leaves no trace.
     pub fn rehearse<T>(&mut self, f: impl FnOnce(&Tx) -> Result<T>) -> Result<T> {
         self.writable()?;
-        self.rolled_back(TransactionBehavior::Immediate, f)
+        self.run(TransactionBehavior::Immediate, Keep::Nothing, f)
     }
 
-    fn rolled_back<T>(&mut self, behavior: TransactionBehavior, f: impl FnOnce(&Tx) -> Result<T>) -> Result<T> {
+    /// Runs `f` in one transaction; an error from `f` rolls it back (the transaction is dropped),
+    /// and a success ends as `keep` says.
+    fn run<T>(&mut self, behavior: TransactionBehavior, keep: Keep, f: impl FnOnce(&Tx) -> Result<T>) -> Result<T> {
         let lock_timeout_ms = self.lock_timeout_ms;
         let tx = self
             .conn
@@ -70,21 +72,20 @@ impl Store {
             .map_err(|e| StoreError::lock(lock_timeout_ms, e))?;
         let wrapped = Tx { tx, lock_timeout_ms };
         let value = f(&wrapped)?;
-        wrapped.tx.rollback()?;
+        match keep {
+            Keep::Everything => wrapped.tx.commit().map_err(|e| StoreError::lock(lock_timeout_ms, e))?,
+            Keep::Nothing => wrapped.tx.rollback()?,
+        }
         Ok(value)
     }
+}
 
-    fn transaction<T>(&mut self, behavior: TransactionBehavior, f: impl FnOnce(&Tx) -> Result<T>) -> Result<T> {
-        let lock_timeout_ms = self.lock_timeout_ms;
-        let tx = self
-            .conn
-            .transaction_with_behavior(behavior)
-            .map_err(|e| StoreError::lock(lock_timeout_ms, e))?;
-        let wrapped = Tx { tx, lock_timeout_ms };
-        let value = f(&wrapped)?;
-        wrapped.tx.commit().map_err(|e| StoreError::lock(lock_timeout_ms, e))?;
-        Ok(value)
-    }
+/// How a transaction that succeeded ends.
+enum Keep {
+    /// Commit: a write.
+    Everything,
+    /// Roll back: a read, or a rehearsal.
+    Nothing,
 }
 
 /// One open transaction on the ledger: every query the operations need, and nothing else.

@@ -7,7 +7,7 @@ use std::time::Duration;
 use serde_json::Value;
 
 use super::Session;
-use crate::support::server::Server;
+use crate::support::server::{exchange, Server};
 
 /// Which listener a request goes to.
 #[derive(Clone, Copy)]
@@ -68,19 +68,8 @@ impl Http {
             Door::Public => (&self.server.public, "public"),
             Door::Internal => (&self.server.internal, "internal"),
         };
-        let mut request = self.agent.request(method, &format!("http://{addr}{path}"));
-        for (header, value) in headers {
-            request = request.set(header, value);
-        }
-        let result = match body {
-            Some(body) => request.send_string(body),
-            None => request.call(),
-        };
-        let response = match result {
-            Ok(response) => response,
-            Err(ureq::Error::Status(_, response)) => response,
-            Err(e) => panic!("{method} {path}: {e}"),
-        };
+        let response =
+            exchange(&self.agent, addr, method, path, headers, body).unwrap_or_else(|e| panic!("{method} {path}: {e}"));
         let status = response.status();
         let received = response_headers(&response);
         let text = response.into_string().expect("a text body");

@@ -221,19 +221,7 @@ impl Client {
         headers: &[(&str, &str)],
         body: Option<&str>,
     ) -> Result<Answer, String> {
-        let mut request = self.agent.request(method, &format!("http://{addr}{path}"));
-        for (name, value) in headers {
-            request = request.set(name, value);
-        }
-        let result = match body {
-            Some(body) => request.send_string(body),
-            None => request.call(),
-        };
-        let response = match result {
-            Ok(response) => response,
-            Err(ureq::Error::Status(_, response)) => response,
-            Err(e) => return Err(e.to_string()),
-        };
+        let response = exchange(&self.agent, addr, method, path, headers, body)?;
         let status = response.status();
         let www_authenticate = response.header("WWW-Authenticate").map(str::to_owned);
         let body = response.into_string().expect("a text body");
@@ -244,6 +232,31 @@ impl Client {
             json,
             www_authenticate,
         })
+    }
+}
+
+/// Sends one request and returns the server's response, whatever its status; `Err` only when
+/// no response came (the connection failed).
+pub fn exchange(
+    agent: &ureq::Agent,
+    addr: &str,
+    method: &str,
+    path: &str,
+    headers: &[(&str, &str)],
+    body: Option<&str>,
+) -> Result<ureq::Response, String> {
+    let mut request = agent.request(method, &format!("http://{addr}{path}"));
+    for (name, value) in headers {
+        request = request.set(name, value);
+    }
+    let result = match body {
+        Some(body) => request.send_string(body),
+        None => request.call(),
+    };
+    match result {
+        Ok(response) => Ok(response),
+        Err(ureq::Error::Status(_, response)) => Ok(response),
+        Err(e) => Err(e.to_string()),
     }
 }
 

@@ -1,12 +1,22 @@
 //! Freezes: created by a freeze's plan, read back, listed per wallet, released by an unfreeze.
 
 use super::{append_plan, apply, at, context, deposit, fresh, open, page, scope};
-use crate::ledger::ids::FreezeId;
+use crate::error::Result;
+use crate::ledger::ids::{FreezeId, WalletId};
 use crate::ledger::model::{Freeze, FreezeStatus};
 use crate::ledger::operations::{Operation, Referent};
+use crate::store::Tx;
 
 fn freeze_op(amount: &str) -> Operation {
     Operation::freeze(amount, Some("dispute".into()), None).expect("a valid freeze")
+}
+
+/// Freezes `amount` of a wallet at `time`; the new freeze's id.
+fn freeze(tx: &Tx, wallet_id: &WalletId, amount: &str, time: &str) -> Result<FreezeId> {
+    Ok(apply(tx, wallet_id, &freeze_op(amount), time)?
+        .entry
+        .freeze_id
+        .expect("a freeze"))
 }
 
 #[test]
@@ -42,10 +52,7 @@ fn an_unfreeze_releases_its_freeze_with_the_time_and_reason() {
         .write(|tx| {
             let wallet = open(tx, &scope("tnt", "app"), "usr_1");
             deposit(tx, &wallet.id, "100.00", "10:00");
-            let id = apply(tx, &wallet.id, &freeze_op("30.00"), "10:01")?
-                .entry
-                .freeze_id
-                .expect("a freeze");
+            let id = freeze(tx, &wallet.id, "30.00", "10:01")?;
             let unfreeze = Operation::unfreeze(&id, Some("cleared".into()), None)?;
             apply(tx, &wallet.id, &unfreeze, "10:02")?;
             let record = tx.freeze(&id)?.expect("the freeze");
@@ -66,10 +73,7 @@ fn a_release_of_a_freeze_no_longer_active_is_refused() {
         .write(|tx| {
             let wallet = open(tx, &scope("tnt", "app"), "usr_1");
             deposit(tx, &wallet.id, "100.00", "10:00");
-            let id = apply(tx, &wallet.id, &freeze_op("30.00"), "10:01")?
-                .entry
-                .freeze_id
-                .expect("a freeze");
+            let id = freeze(tx, &wallet.id, "30.00", "10:01")?;
             let stale: Freeze = tx.freeze(&id)?.expect("the freeze");
             let unfreeze = Operation::unfreeze(&id, None, None)?;
             apply(tx, &wallet.id, &unfreeze, "10:02")?;
@@ -98,12 +102,7 @@ fn freezes_of_wallet_lists_newest_first_filtered_by_status_with_totals() {
             let other = open(tx, &scope("tnt", "app"), "usr_2");
             deposit(tx, &wallet.id, "100.00", "10:00");
             deposit(tx, &other.id, "100.00", "10:00");
-            let freeze_id = |time| -> crate::error::Result<FreezeId> {
-                Ok(apply(tx, &wallet.id, &freeze_op("1.00"), time)?
-                    .entry
-                    .freeze_id
-                    .expect("a freeze"))
-            };
+            let freeze_id = |time| freeze(tx, &wallet.id, "1.00", time);
             let (old, new) = (freeze_id("10:01")?, freeze_id("10:02")?);
             apply(tx, &other.id, &freeze_op("1.00"), "10:03")?;
             apply(tx, &wallet.id, &Operation::unfreeze(&old, None, None)?, "10:04")?;

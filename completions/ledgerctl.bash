@@ -109,6 +109,9 @@ _ledgerctl() {
             ledgerctl__subcmd__help__subcmd__ledger,journal)
                 cmd="ledgerctl__subcmd__help__subcmd__ledger__subcmd__journal"
                 ;;
+            ledgerctl__subcmd__help__subcmd__ledger,seal)
+                cmd="ledgerctl__subcmd__help__subcmd__ledger__subcmd__seal"
+                ;;
             ledgerctl__subcmd__help__subcmd__ledger,trial-balance)
                 cmd="ledgerctl__subcmd__help__subcmd__ledger__subcmd__trial__subcmd__balance"
                 ;;
@@ -175,6 +178,9 @@ _ledgerctl() {
             ledgerctl__subcmd__ledger,journal)
                 cmd="ledgerctl__subcmd__ledger__subcmd__journal"
                 ;;
+            ledgerctl__subcmd__ledger,seal)
+                cmd="ledgerctl__subcmd__ledger__subcmd__seal"
+                ;;
             ledgerctl__subcmd__ledger,trial-balance)
                 cmd="ledgerctl__subcmd__ledger__subcmd__trial__subcmd__balance"
                 ;;
@@ -189,6 +195,9 @@ _ledgerctl() {
                 ;;
             ledgerctl__subcmd__ledger__subcmd__help,journal)
                 cmd="ledgerctl__subcmd__ledger__subcmd__help__subcmd__journal"
+                ;;
+            ledgerctl__subcmd__ledger__subcmd__help,seal)
+                cmd="ledgerctl__subcmd__ledger__subcmd__help__subcmd__seal"
                 ;;
             ledgerctl__subcmd__ledger__subcmd__help,trial-balance)
                 cmd="ledgerctl__subcmd__ledger__subcmd__help__subcmd__trial__subcmd__balance"
@@ -657,7 +666,7 @@ _ledgerctl() {
             return 0
             ;;
         ledgerctl__subcmd__help__subcmd__ledger)
-            opts="verify trial-balance journal export"
+            opts="verify seal trial-balance journal export"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -685,6 +694,20 @@ _ledgerctl() {
             return 0
             ;;
         ledgerctl__subcmd__help__subcmd__ledger__subcmd__journal)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        ledgerctl__subcmd__help__subcmd__ledger__subcmd__seal)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -1087,7 +1110,7 @@ _ledgerctl() {
             return 0
             ;;
         ledgerctl__subcmd__ledger)
-            opts="-o -y -h -V --db --tenant --app --output --wide --yes --read-only --lock-timeout-ms --help --version verify trial-balance journal export help"
+            opts="-o -y -h -V --db --tenant --app --output --wide --yes --read-only --lock-timeout-ms --help --version verify seal trial-balance journal export help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1175,7 +1198,7 @@ _ledgerctl() {
             return 0
             ;;
         ledgerctl__subcmd__ledger__subcmd__help)
-            opts="verify trial-balance journal export help"
+            opts="verify seal trial-balance journal export help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1217,6 +1240,20 @@ _ledgerctl() {
             return 0
             ;;
         ledgerctl__subcmd__ledger__subcmd__help__subcmd__journal)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        ledgerctl__subcmd__ledger__subcmd__help__subcmd__seal)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -1293,6 +1330,44 @@ _ledgerctl() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --db)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --tenant)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --app)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --output)
+                    COMPREPLY=($(compgen -W "table json csv" -- "${cur}"))
+                    return 0
+                    ;;
+                -o)
+                    COMPREPLY=($(compgen -W "table json csv" -- "${cur}"))
+                    return 0
+                    ;;
+                --lock-timeout-ms)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        ledgerctl__subcmd__ledger__subcmd__seal)
+            opts="-o -y -h -V --db --tenant --app --output --wide --yes --read-only --lock-timeout-ms --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
                 --db)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0

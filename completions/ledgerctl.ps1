@@ -457,6 +457,7 @@ Register-ArgumentCompleter -Native -CommandName 'ledgerctl' -ScriptBlock {
             [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
             [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
             [CompletionResult]::new('verify', 'verify', [CompletionResultType]::ParameterValue, 'Prove every invariant: hash chain, balanced entries, balances, refunds, freezes, file integrity')
+            [CompletionResult]::new('seal', 'seal', [CompletionResultType]::ParameterValue, 'Record every wallet''s chain head in a new seal and print its anchor, to keep outside the ledger')
             [CompletionResult]::new('trial-balance', 'trial-balance', [CompletionResultType]::ParameterValue, 'Every account''s debits, credits and balance, with totals per currency, now or at a past moment')
             [CompletionResult]::new('journal', 'journal', [CompletionResultType]::ParameterValue, 'The journal entries of every wallet with their postings, newest first')
             [CompletionResult]::new('export', 'export', [CompletionResultType]::ParameterValue, 'The whole journal for other tools: csv, json (JSON Lines), hledger or beancount')
@@ -464,7 +465,24 @@ Register-ArgumentCompleter -Native -CommandName 'ledgerctl' -ScriptBlock {
             break
         }
         'ledgerctl;ledger;verify' {
-            [CompletionResult]::new('--anchor', '--anchor', [CompletionResultType]::ParameterName, 'An entry''s SEQ:HASH recorded earlier from this command''s "head": proves the journal still holds it unchanged, so entries removed from the end are caught (repeatable)')
+            [CompletionResult]::new('--anchor', '--anchor', [CompletionResultType]::ParameterName, 'An anchor recorded earlier: a seal''s seal:N:HASH (`ledger seal`) proves every wallet''s history up to it, an entry''s SEQ:HASH (this command''s "head") its wallet''s; entries removed from the end are caught (repeatable)')
+            [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'The ledger file')
+            [CompletionResult]::new('--tenant', '--tenant', [CompletionResultType]::ParameterName, 'The tenant whose wallets this command reaches')
+            [CompletionResult]::new('--app', '--app', [CompletionResultType]::ParameterName, 'The application whose wallets this command reaches')
+            [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Tables for people, or exactly one JSON envelope for scripts')
+            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Tables for people, or exactly one JSON envelope for scripts')
+            [CompletionResult]::new('--lock-timeout-ms', '--lock-timeout-ms', [CompletionResultType]::ParameterName, 'How long to wait for another writer''s lock before failing with exit 6')
+            [CompletionResult]::new('--wide', '--wide', [CompletionResultType]::ParameterName, 'Tables show every column in full, even wider than the terminal (on a narrow terminal, the least important columns are otherwise cut short or left out)')
+            [CompletionResult]::new('-y', '-y', [CompletionResultType]::ParameterName, 'Answer yes to confirmations (wallet adjust, wallet status frozen|closed, token revoke, long batches)')
+            [CompletionResult]::new('--yes', '--yes', [CompletionResultType]::ParameterName, 'Answer yes to confirmations (wallet adjust, wallet status frozen|closed, token revoke, long batches)')
+            [CompletionResult]::new('--read-only', '--read-only', [CompletionResultType]::ParameterName, 'Open the ledger read-only: reading commands work (also on a file this user cannot write), every write is refused with exit 2 (read_only) before the file is touched')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
+        'ledgerctl;ledger;seal' {
             [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'The ledger file')
             [CompletionResult]::new('--tenant', '--tenant', [CompletionResultType]::ParameterName, 'The tenant whose wallets this command reaches')
             [CompletionResult]::new('--app', '--app', [CompletionResultType]::ParameterName, 'The application whose wallets this command reaches')
@@ -545,6 +563,7 @@ Register-ArgumentCompleter -Native -CommandName 'ledgerctl' -ScriptBlock {
         }
         'ledgerctl;ledger;help' {
             [CompletionResult]::new('verify', 'verify', [CompletionResultType]::ParameterValue, 'Prove every invariant: hash chain, balanced entries, balances, refunds, freezes, file integrity')
+            [CompletionResult]::new('seal', 'seal', [CompletionResultType]::ParameterValue, 'Record every wallet''s chain head in a new seal and print its anchor, to keep outside the ledger')
             [CompletionResult]::new('trial-balance', 'trial-balance', [CompletionResultType]::ParameterValue, 'Every account''s debits, credits and balance, with totals per currency, now or at a past moment')
             [CompletionResult]::new('journal', 'journal', [CompletionResultType]::ParameterValue, 'The journal entries of every wallet with their postings, newest first')
             [CompletionResult]::new('export', 'export', [CompletionResultType]::ParameterValue, 'The whole journal for other tools: csv, json (JSON Lines), hledger or beancount')
@@ -552,6 +571,9 @@ Register-ArgumentCompleter -Native -CommandName 'ledgerctl' -ScriptBlock {
             break
         }
         'ledgerctl;ledger;help;verify' {
+            break
+        }
+        'ledgerctl;ledger;help;seal' {
             break
         }
         'ledgerctl;ledger;help;trial-balance' {
@@ -913,12 +935,16 @@ Register-ArgumentCompleter -Native -CommandName 'ledgerctl' -ScriptBlock {
         }
         'ledgerctl;help;ledger' {
             [CompletionResult]::new('verify', 'verify', [CompletionResultType]::ParameterValue, 'Prove every invariant: hash chain, balanced entries, balances, refunds, freezes, file integrity')
+            [CompletionResult]::new('seal', 'seal', [CompletionResultType]::ParameterValue, 'Record every wallet''s chain head in a new seal and print its anchor, to keep outside the ledger')
             [CompletionResult]::new('trial-balance', 'trial-balance', [CompletionResultType]::ParameterValue, 'Every account''s debits, credits and balance, with totals per currency, now or at a past moment')
             [CompletionResult]::new('journal', 'journal', [CompletionResultType]::ParameterValue, 'The journal entries of every wallet with their postings, newest first')
             [CompletionResult]::new('export', 'export', [CompletionResultType]::ParameterValue, 'The whole journal for other tools: csv, json (JSON Lines), hledger or beancount')
             break
         }
         'ledgerctl;help;ledger;verify' {
+            break
+        }
+        'ledgerctl;help;ledger;seal' {
             break
         }
         'ledgerctl;help;ledger;trial-balance' {

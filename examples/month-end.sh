@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# Month-end reconciliation: prove the ledger, keep its head as an anchor for next month, print
+# Month-end reconciliation: prove the ledger, seal every wallet's head and keep the seal as an
+# anchor for next month (proved against it at once), print
 # the trial balance, and export the journal for other accounting tools, checked by them when
 # they are installed (hledger from Debian, beancount from PyPI).
 #
@@ -28,7 +29,8 @@ ledgerctl wallet withdraw usr_2 --amount 20000 >/dev/null
 ledgerctl wallet adjust usr_1 --credit 5.00 --reason "bank fee refunded" --yes >/dev/null
 
 say ledger verify
-anchor="$(ledgerctl -o json ledger verify | grep -o '"anchor":"[0-9]*:[0-9a-f]*"' | cut -d'"' -f4)"
+say ledger seal
+anchor="$(ledgerctl -o json ledger seal | grep -o '"anchor":"seal:[0-9]*:[0-9a-f]*"' | cut -d'"' -f4)"
 echo "anchor to keep in the month-end report: $anchor"
 
 say ledger trial-balance
@@ -54,4 +56,4 @@ fi
 echo
 echo "# next month, before anything else:"
 show ledgerctl ledger verify --anchor "$anchor"
-ledgerctl ledger verify --anchor "$anchor" >/dev/null && echo "the anchored head is still there: nothing was removed or changed"
+ledgerctl ledger verify --anchor "$anchor" >/dev/null && echo "the sealed heads are still there: nothing was removed or changed in any wallet"

@@ -4,7 +4,7 @@
 
 mod support;
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashMap};
 use std::process::Command;
 
 use serde_json::Value;
@@ -194,7 +194,18 @@ fn the_json_export_has_one_entry_per_line_ending_at_the_journal_head() {
     assert_eq!(lines.len() as u64, head["seq"].as_u64().unwrap());
     let last = lines.last().unwrap();
     assert_eq!(last["hash"], head["hash"]);
-    assert_eq!(lines[1]["prev_hash"], lines[0]["hash"]);
+    // Each entry links to the one before it in its wallet, numbered 1, 2, 3… there.
+    let mut heads: HashMap<String, (u64, Value)> = HashMap::new();
+    for entry in &lines {
+        let wallet = s(&entry["wallet_id"]).to_owned();
+        let (n, prev) = heads.get(&wallet).cloned().unwrap_or((0, Value::from("0".repeat(64))));
+        assert_eq!(
+            (&entry["wallet_seq"], &entry["chain_version"]),
+            (&Value::from(n + 1), &Value::from(2))
+        );
+        assert_eq!(entry["prev_hash"], prev, "{entry}");
+        heads.insert(wallet, (n + 1, entry["hash"].clone()));
+    }
     for entry in &lines {
         let postings = entry["postings"].as_array().unwrap();
         assert_eq!(postings.len(), 2);

@@ -3,10 +3,10 @@
 
 mod support;
 
-use serde_json::Value;
+use serde_json::{json, Value};
 use support::{s, Ledger, Seeded};
 
-const CHECKS: [&str; 12] = [
+const CHECKS: [&str; 13] = [
     "hash_chain",
     "entries_balance",
     "balance_history",
@@ -18,6 +18,7 @@ const CHECKS: [&str; 12] = [
     "postings_belong_to_entries",
     "sqlite_integrity",
     "append_only_triggers",
+    "seals",
     "anchors",
 ];
 
@@ -118,7 +119,7 @@ fn verify_on_a_healthy_ledger_passes_every_check() {
         assert_eq!(c["problems_total"], 0, "{c}");
         assert!(
             c["checked"].as_u64().is_some_and(|n| n > 0)
-                || ["refund_caps", "anchors", "audit_chain"].contains(&s(&c["name"])),
+                || ["refund_caps", "seals", "anchors", "audit_chain"].contains(&s(&c["name"])),
             "{c}"
         );
     }
@@ -161,13 +162,48 @@ fn an_entry_that_breaks_the_hash_chain_cannot_be_inserted() {
             "INSERT INTO journal_entries
              SELECT seq + 100, id || 'x', wallet_id, kind, currency, amount_minor, balance_before_minor,
                     balance_after_minor, counterparty_id, description, reference_id, original_id,
-                    freeze_id, request, actor, created_at, prev_hash, hash || 'x'
+                    freeze_id, request, actor, created_at, prev_hash, hash || 'x', wallet_seq, chain_version
              FROM journal_entries WHERE seq = 1",
         )
         .expect_err("a forged entry");
     assert!(err.to_string().contains("hash chain"), "{err}");
     drop(conn);
     assert_eq!(l.snapshot(), before);
+}
+
+/// Copies of the last entry as a forger would insert them, each failing one rule of the
+/// per-wallet chain trigger: the next place in the wallet with another link, a place skipped,
+/// a version 1 entry after version 2 ones, an unknown version.
+#[test]
+fn an_entry_that_does_not_extend_its_wallets_chain_cannot_be_inserted() {
+    let l = busy_ledger();
+    let before = l.snapshot();
+    let conn = l.sqlite();
+    let copy = |wallet_seq: &str, chain_version: &str, prev_hash: &str| {
+        format!(
+            "INSERT INTO journal_entries
+             SELECT NULL, id || 'x', wallet_id, kind, currency, amount_minor, balance_before_minor,
+                    balance_after_minor, counterparty_id, description, reference_id || 'x', original_id,
+                    freeze_id, request, actor, created_at, {prev_hash}, hash || 'x', {wallet_seq}, {chain_version}
+             FROM journal_entries WHERE seq = (SELECT MAX(seq) FROM journal_entries)"
+        )
+    };
+    for sql in [
+        copy("wallet_seq + 1", "2", "prev_hash"),
+        copy("wallet_seq + 2", "2", "hash"),
+        copy("wallet_seq + 1", "1", "hash"),
+        copy("wallet_seq + 1", "3", "hash"),
+        copy("NULL", "2", "hash"),
+    ] {
+        let err = conn.execute_batch(&sql).expect_err(&sql);
+        assert!(
+            err.to_string().contains("hash chain") || err.to_string().contains("CHECK"),
+            "{sql}: {err}"
+        );
+    }
+    drop(conn);
+    assert_eq!(l.snapshot(), before);
+    l.verified();
 }
 
 #[test]
@@ -776,5 +812,56 @@ fn a_killed_init_leaves_no_ledger_or_one_that_verifies() {
     assert!(
         nothing_left > 0 && ledger_left > 0,
         "the kills must land both before and after the ledger appears: {nothing_left} left nothing, {ledger_left} a ledger"
+    );
+}
+
+#[test]
+fn a_seal_proves_every_wallet_and_catches_a_wallet_cut_back_behind_it() {
+    let l = Ledger::new();
+    l.funded("u", "100.00");
+    l.funded("v", "50.00");
+    let first = l.ok(&["ledger", "seal"]);
+    assert_eq!(first["message"], "sealed", "{first}");
+    assert_eq!(
+        (&first["data"]["seq"], &first["data"]["wallets"]),
+        (&json!(1), &json!(2))
+    );
+    let again = l.ok(&["ledger", "seal"]);
+    assert_eq!(again["message"], "nothing moved since the last seal", "{again}");
+    assert_eq!(again["data"]["anchor"], first["data"]["anchor"]);
+
+    l.ok(&["wallet", "deposit", "u", "--amount", "5.00"]);
+    let second = l.ok(&["ledger", "seal"]);
+    assert_eq!(
+        (&second["data"]["seq"], &second["data"]["wallets"]),
+        (&json!(2), &json!(1)),
+        "only u moved"
+    );
+    let anchor = s(&second["data"]["anchor"]).to_owned();
+    let verified = l.ok(&[
+        "ledger",
+        "verify",
+        "--anchor",
+        &anchor,
+        "--anchor",
+        s(&first["data"]["anchor"]),
+    ]);
+    assert_eq!(verified["data"]["seal"]["anchor"], anchor.as_str());
+
+    // The forger removes u's last entry and puts its balance back: u's chain is valid in itself,
+    // the balances agree, and only the seal knows the chain used to be longer.
+    edit_behind_the_triggers(
+        &l,
+        &["journal_entries_no_delete", "postings_no_delete"],
+        "DELETE FROM postings WHERE entry_seq = (SELECT MAX(seq) FROM journal_entries);
+         DELETE FROM journal_entries WHERE seq = (SELECT MAX(seq) FROM journal_entries);
+         UPDATE wallets SET available_minor = 10000 WHERE user_id = 'u';",
+    );
+    let message = broken(&l);
+    assert_eq!(named_checks(&message), ["seals"], "{message}");
+    assert_eq!(l.run(&["ledger", "verify", "--anchor", &anchor]).code, 7);
+    assert!(
+        message.contains("up to wallet_seq 2, which is gone from the journal"),
+        "{message}"
     );
 }

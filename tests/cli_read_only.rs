@@ -39,6 +39,7 @@ fn writes(transaction: &str) -> Vec<Vec<String>> {
         "--yes wallet adjust u --credit 1 --reason r",
         "--yes wallet status u frozen --reason r",
         "token create",
+        "ledger seal",
         "batch -",
         "init",
     ];

@@ -163,7 +163,8 @@ fn the_batch_refund_example_refunds_once_and_replays_on_the_second_run() {
 #[test]
 fn the_month_end_example_verifies_balances_exports_and_checks_its_anchor() {
     let out = run_example("month-end.sh");
-    assert!(out.contains("anchor to keep in the month-end report: 5:"), "{out}");
+    assert!(out.contains("anchor to keep in the month-end report: seal:1:"), "{out}");
+    assert!(out.contains("Seal 1: 2 wallet head(s) recorded"), "{out}");
     // 1000 deposited − 120 paid + 5 adjusted; the equity account reads on the side it lies.
     assert!(out.contains(" 885.00  Cr\n"), "{out}");
     assert!(out.contains(" 5.00  Dr\n"), "{out}");
@@ -171,7 +172,7 @@ fn the_month_end_example_verifies_balances_exports_and_checks_its_anchor() {
         out.contains("exported journal.csv, journal.json, journal.hledger and journal.beancount"),
         "{out}"
     );
-    assert!(out.contains("the anchored head is still there"), "{out}");
+    assert!(out.contains("the sealed heads are still there"), "{out}");
 }
 
 #[test]

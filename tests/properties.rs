@@ -8,7 +8,7 @@
 use std::collections::BTreeMap;
 use std::str::FromStr;
 
-use ledgerctl::ledger::chain::{entry_hash, Owner, GENESIS_HASH};
+use ledgerctl::ledger::chain::{entry_hash, Link, Owner, GENESIS_HASH};
 use ledgerctl::ledger::model::{
     Account, Entry, Freeze, FreezeStatus, Postings, RawEntry, TxType, Wallet, WalletStatus,
 };
@@ -411,7 +411,23 @@ fn an_entry_hash_is_pinned_for_a_known_entry() {
         ledgerctl::ledger::chain::sha256_hex(&[GENESIS_HASH.as_bytes(), b"\n", canonical.as_bytes()]),
         pinned
     );
-    assert_eq!(entry_hash(7, &sample_entry(), OWNER, GENESIS_HASH), pinned);
+    assert_eq!(
+        entry_hash(Link::Ledger { seq: 7 }, &sample_entry(), OWNER, GENESIS_HASH),
+        pinned
+    );
+
+    // Since schema version 6 an entry is chained in its wallet: the same JSON, its place given
+    // as `"version":2,"wallet_seq":7` in front (computed the same way, outside ledgerctl).
+    let in_wallet = canonical.replacen(r#"{"seq":7,"#, r#"{"version":2,"wallet_seq":7,"#, 1);
+    let pinned = "91e5423fb01d31fb2c4c15b625bf6b3853849f08bab74b3af7fb9ecb88fb97fb";
+    assert_eq!(
+        ledgerctl::ledger::chain::sha256_hex(&[GENESIS_HASH.as_bytes(), b"\n", in_wallet.as_bytes()]),
+        pinned
+    );
+    assert_eq!(
+        entry_hash(Link::Wallet { wallet_seq: 7 }, &sample_entry(), OWNER, GENESIS_HASH),
+        pinned
+    );
 }
 
 /// One change to one field the hash covers.
@@ -483,10 +499,12 @@ proptest! {
     #![proptest_config(config())]
 
     /// The same entry always hashes the same, to 64 lower-case hex digits; changing any one
-    /// field, its sequence number, its owner or the previous hash changes the hash.
+    /// field, its place (in the ledger or its wallet), its owner or the previous hash changes the
+    /// hash.
     #[test]
     fn an_entry_hash_is_stable_and_changes_with_every_field(
         seq in 1_i64..1_000_000,
+        in_wallet in any::<bool>(),
         amount in 1_i64..1_000_000,
         description in prop::option::of("[a-z ]{0,8}"),
         field in 0_usize..19,
@@ -496,17 +514,21 @@ proptest! {
         let mut entry = sample_entry();
         entry.amount = Amount::from_stored(amount).expect("positive");
         entry.description = description;
-        let hash = entry_hash(seq, &entry, OWNER, &prev);
-        prop_assert_eq!(&hash, &entry_hash(seq, &entry.clone(), OWNER, &prev));
+        let place = |n| if in_wallet { Link::Wallet { wallet_seq: n } } else { Link::Ledger { seq: n } };
+        let link = place(seq);
+        let hash = entry_hash(link, &entry, OWNER, &prev);
+        prop_assert_eq!(&hash, &entry_hash(link, &entry.clone(), OWNER, &prev));
         prop_assert!(hash.len() == 64 && hash.bytes().all(|b| b.is_ascii_digit() || (b'a'..=b'f').contains(&b)));
 
         let mut changed = entry.clone();
         let name = mutate(&mut changed, field, &text);
-        prop_assert_ne!(&hash, &entry_hash(seq, &changed, OWNER, &prev), "a change of {} kept the hash", name);
-        prop_assert_ne!(&hash, &entry_hash(seq + 1, &entry, OWNER, &prev), "seq");
-        prop_assert_ne!(&hash, &entry_hash(seq, &entry, Owner { user_id: "usr_2", ..OWNER }, &prev), "owner");
-        prop_assert_ne!(&hash, &entry_hash(seq, &entry, Owner { tenant_id: "ten2", ..OWNER }, &prev), "tenant");
-        prop_assert_ne!(&hash, &entry_hash(seq, &entry, OWNER, GENESIS_HASH), "prev_hash");
+        prop_assert_ne!(&hash, &entry_hash(link, &changed, OWNER, &prev), "a change of {} kept the hash", name);
+        prop_assert_ne!(&hash, &entry_hash(place(seq + 1), &entry, OWNER, &prev), "seq");
+        let other_chain = if in_wallet { Link::Ledger { seq } } else { Link::Wallet { wallet_seq: seq } };
+        prop_assert_ne!(&hash, &entry_hash(other_chain, &entry, OWNER, &prev), "chain version");
+        prop_assert_ne!(&hash, &entry_hash(link, &entry, Owner { user_id: "usr_2", ..OWNER }, &prev), "owner");
+        prop_assert_ne!(&hash, &entry_hash(link, &entry, Owner { tenant_id: "ten2", ..OWNER }, &prev), "tenant");
+        prop_assert_ne!(&hash, &entry_hash(link, &entry, OWNER, GENESIS_HASH), "prev_hash");
     }
 
     /// A request's canonical form is what a `reference_id` repeat is compared by: amounts as

@@ -104,7 +104,14 @@ const EXAMPLES: &[(&str, &[(&str, &str)])] = &[
     ),
     (
         "ledgerctl-ledger-verify",
-        &[("Verify, and later prove the head is still there", "ledgerctl ledger verify\nledgerctl ledger verify --anchor 42:9f86d081884c7d65")],
+        &[
+            ("Verify, and later prove the head is still there", "ledgerctl ledger verify\nledgerctl ledger verify --anchor 42:9f86d081884c7d65"),
+            ("Prove every wallet up to last month's seal", "ledgerctl ledger verify --anchor seal:3:9f86d081884c7d65"),
+        ],
+    ),
+    (
+        "ledgerctl-ledger-seal",
+        &[("Month-end: seal, and keep the anchor it prints", "ledgerctl ledger seal")],
     ),
     ("ledgerctl-ledger-trial-balance", &[("Month-end", "ledgerctl ledger trial-balance")]),
     (

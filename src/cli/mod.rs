@@ -162,11 +162,8 @@ impl Command {
     /// reads it, through a read-only connection.
     fn writes(&self) -> bool {
         match self {
-            Command::Completions(_)
-            | Command::Man(_)
-            | Command::Ledger(_)
-            | Command::Transaction(_)
-            | Command::Freeze(_) => false,
+            Command::Completions(_) | Command::Man(_) | Command::Transaction(_) | Command::Freeze(_) => false,
+            Command::Ledger(command) => command.writes(),
             Command::Token(command) => command.writes(),
             Command::Wallet(command) => command.writes(),
             Command::Init | Command::Refund(_) | Command::Batch(_) | Command::Serve(_) => true,

@@ -1,5 +1,6 @@
-//! The hash chain: each entry's hash covers its canonical content and the previous hash, so
-//! `ledger verify` detects an entry edited, removed or reordered by hand.
+//! The hash chains: each entry's hash covers its canonical content and the previous hash of its
+//! chain (its wallet's, since schema version 6; the whole ledger's before), so `ledger verify`
+//! detects an entry edited, removed or reordered by hand.
 
 use serde::Serialize;
 use sha2::{Digest, Sha256};
@@ -30,10 +31,50 @@ impl<'a> Owner<'a> {
     }
 }
 
+/// Which hash chain an entry extends, as stored (`chain_version`).
+///
+/// Entries written before schema version 6 extend one chain through the whole ledger, in `seq`
+/// order. Every later entry extends its own wallet's chain, so that writes to different wallets
+/// never wait on one chain head (several servers on one PostgreSQL database append at once).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ChainVersion {
+    /// Version 1: linked to the ledger's previous entry; its hash covers its global `seq`.
+    Ledger,
+    /// Version 2: linked to its wallet's previous entry; its hash covers its `wallet_seq`.
+    Wallet,
+}
+
+impl ChainVersion {
+    pub fn number(self) -> i64 {
+        match self {
+            ChainVersion::Ledger => 1,
+            ChainVersion::Wallet => 2,
+        }
+    }
+
+    pub fn from_number(n: i64) -> Option<ChainVersion> {
+        match n {
+            1 => Some(ChainVersion::Ledger),
+            2 => Some(ChainVersion::Wallet),
+            _ => None,
+        }
+    }
+}
+
+/// An entry's place in its chain, as its hash covers it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Link {
+    /// A version 1 entry: its place in the whole ledger.
+    Ledger { seq: i64 },
+    /// A version 2 entry: its place in its wallet (1, 2, 3…).
+    Wallet { wallet_seq: i64 },
+}
+
 /// An entry's content in a fixed field order, amounts in minor units, times as stored.
 #[derive(Serialize)]
 struct Canonical<'a> {
-    seq: i64,
+    #[serde(flatten)]
+    place: Place,
     id: &'a str,
     wallet_id: &'a str,
     tenant_id: &'a str,
@@ -55,10 +96,23 @@ struct Canonical<'a> {
     postings: &'a [Posting],
 }
 
-/// The hex SHA-256 of `prev_hash`, a newline and the entry's canonical JSON.
-pub fn entry_hash<P: AsRef<[Posting]>>(seq: i64, entry: &Entry<P>, owner: Owner, prev_hash: &str) -> String {
+/// The first fields of the canonical JSON: `{"seq":N,…` for version 1 (byte for byte what every
+/// entry before version 6 was hashed with), `{"version":2,"wallet_seq":N,…` for version 2.
+#[derive(Serialize)]
+#[serde(untagged)]
+enum Place {
+    Ledger { seq: i64 },
+    Wallet { version: u8, wallet_seq: i64 },
+}
+
+/// The hex SHA-256 of `prev_hash`, a newline and the entry's canonical JSON at `link`.
+pub fn entry_hash<P: AsRef<[Posting]>>(link: Link, entry: &Entry<P>, owner: Owner, prev_hash: &str) -> String {
+    let place = match link {
+        Link::Ledger { seq } => Place::Ledger { seq },
+        Link::Wallet { wallet_seq } => Place::Wallet { version: 2, wallet_seq },
+    };
     let canonical = Canonical {
-        seq,
+        place,
         id: &entry.id,
         wallet_id: &entry.wallet_id,
         tenant_id: owner.tenant_id,
@@ -83,14 +137,42 @@ pub fn entry_hash<P: AsRef<[Posting]>>(seq: i64, entry: &Entry<P>, owner: Owner,
     sha256_hex(&[prev_hash.as_bytes(), b"\n", &json])
 }
 
-/// `entry` linked onto a chain whose head is `prev_hash`, at `seq`: the row to store.
-pub fn link(seq: i64, entry: Entry, owner: Owner, prev_hash: String) -> StoredEntry {
-    let hash = entry_hash(seq, &entry, owner, &prev_hash);
-    StoredEntry {
-        seq,
+/// `entry` linked onto its wallet's chain, whose head is `head` (the wallet's last entry's
+/// `wallet_seq` and hash; `None` for a wallet without entries): the row to store.
+pub fn link(entry: Entry, owner: Owner, head: Option<(i64, &str)>) -> Linked {
+    let (wallet_seq, prev_hash) = match head {
+        Some((last, hash)) => (last + 1, hash.to_owned()),
+        None => (1, GENESIS_HASH.to_owned()),
+    };
+    let hash = entry_hash(Link::Wallet { wallet_seq }, &entry, owner, &prev_hash);
+    Linked {
+        wallet_seq,
         entry,
         prev_hash,
         hash,
+    }
+}
+
+/// An entry linked onto its wallet's chain, before the store gives it its global `seq`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Linked {
+    pub wallet_seq: i64,
+    pub entry: Entry,
+    pub prev_hash: String,
+    pub hash: String,
+}
+
+impl Linked {
+    /// The entry as stored at `seq`, the place the store gave it in the whole journal.
+    pub fn stored(self, seq: i64) -> StoredEntry {
+        StoredEntry {
+            seq,
+            wallet_seq: self.wallet_seq,
+            version: ChainVersion::Wallet,
+            entry: self.entry,
+            prev_hash: self.prev_hash,
+            hash: self.hash,
+        }
     }
 }
 

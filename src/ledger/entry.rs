@@ -3,6 +3,7 @@
 
 use serde::Serialize;
 
+use super::chain::{entry_hash, ChainVersion, Link, Owner};
 use super::ids::{FreezeId, TransactionId, WalletId};
 use super::model::{Account, TxType};
 use super::money::{Amount, Currency};
@@ -167,10 +168,14 @@ impl<P> Entry<P> {
     }
 }
 
-/// An entry as stored: with its place in the hash chain.
+/// An entry as stored: with its place in the journal and in its hash chain.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct StoredEntry<P = Postings> {
+    /// Its place in the whole journal: increasing, with gaps where a PostgreSQL insert failed.
     pub seq: i64,
+    /// Its place among its wallet's entries: 1, 2, 3…
+    pub wallet_seq: i64,
+    pub version: ChainVersion,
     pub entry: Entry<P>,
     pub prev_hash: String,
     pub hash: String,
@@ -185,10 +190,30 @@ impl JournalRow {
     pub fn checked(self) -> std::result::Result<StoredEntry, String> {
         Ok(StoredEntry {
             seq: self.seq,
+            wallet_seq: self.wallet_seq,
+            version: self.version,
             entry: self.entry.checked()?,
             prev_hash: self.prev_hash,
             hash: self.hash,
         })
+    }
+}
+
+impl<P: AsRef<[Posting]>> StoredEntry<P> {
+    /// Its place as its chain's hash covers it.
+    pub fn link(&self) -> Link {
+        match self.version {
+            ChainVersion::Ledger => Link::Ledger { seq: self.seq },
+            ChainVersion::Wallet => Link::Wallet {
+                wallet_seq: self.wallet_seq,
+            },
+        }
+    }
+
+    /// The hash its content, place and `prev_hash` give, with its wallet's `owner`: equal to
+    /// `hash` unless the row (or the wallet's owner) was changed after it was written.
+    pub fn recomputed_hash(&self, owner: Owner) -> String {
+        entry_hash(self.link(), &self.entry, owner, &self.prev_hash)
     }
 }
 
@@ -197,6 +222,8 @@ impl StoredEntry {
     pub fn raw(self) -> JournalRow {
         StoredEntry {
             seq: self.seq,
+            wallet_seq: self.wallet_seq,
+            version: self.version,
             entry: self.entry.raw(),
             prev_hash: self.prev_hash,
             hash: self.hash,

@@ -6,15 +6,21 @@
 
 mod audit;
 mod balances;
+mod seals;
 
 use std::collections::{BTreeMap, HashMap};
 
 pub use audit::{check_audit, check_statuses, token_matches_audit};
 pub use balances::{check_cached_balances, BalanceProof};
 
-use super::chain::{entry_hash, Owner, GENESIS_HASH};
+use super::chain::{ChainVersion, Owner, GENESIS_HASH};
 use super::ids::{FreezeId, TransactionId, WalletId};
 use super::model::{Account, Freeze, FreezeStatus, JournalRow, TxType, Wallet};
+use super::seal::Seal;
+
+/// What `hash_chain` proves.
+pub const CHAIN_DESCRIPTION: &str =
+    "each wallet's entries are numbered 1, 2, 3… and each hash covers its content and the previous hash of its chain";
 
 /// How many problems each check reports by name before it only counts them.
 const PROBLEMS_SHOWN_MAX: usize = 20;
@@ -59,39 +65,81 @@ pub struct Report {
     pub wallets: u64,
     pub checks: Vec<Check>,
     /// The last entry's place and hash: kept outside the file, it later proves (as an
-    /// [`Anchor`]) that nothing up to it was removed or changed.
+    /// [`Anchor`]) that nothing up to it was removed or changed in its chain.
     pub head: Option<Anchor>,
+    /// The last seal's anchor: kept outside the file, it later proves that nothing up to the
+    /// heads it and the seals before it recorded was removed or changed, in any wallet.
+    pub seal: Option<Anchor>,
     /// The storage itself is damaged: only the integrity check ran.
     pub damaged: bool,
 }
 
-/// An entry's `seq` and hash, recorded outside the ledger file by an operator.
+/// A place in the ledger and its hash, recorded outside the ledger by an operator: an entry's
+/// (`SEQ:HASH`, the head `ledger verify` prints) or a seal's (`seal:N:HASH`, what `ledger seal`
+/// prints).
 ///
 /// A hash chain detects an edited or removed entry *before* its last entry, but someone who
 /// removes entries from the end and fixes the balances leaves a shorter, valid chain. Only a
-/// head recorded elsewhere (`ledger verify` prints it) can tell that the chain used to be longer.
+/// head recorded elsewhere can tell that the chain used to be longer. Since every wallet has a
+/// chain of its own, an entry's anchor proves its wallet's history up to it; a seal's proves
+/// every wallet's history up to the heads it and the seals before it recorded.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Anchor {
-    pub seq: i64,
-    pub hash: String,
+pub enum Anchor {
+    Entry { seq: i64, hash: String },
+    Seal { seq: i64, hash: String },
+}
+
+impl Anchor {
+    /// The entry's `seq`, or the seal's.
+    pub fn seq(&self) -> i64 {
+        match self {
+            Anchor::Entry { seq, .. } | Anchor::Seal { seq, .. } => *seq,
+        }
+    }
+
+    pub fn hash(&self) -> &str {
+        match self {
+            Anchor::Entry { hash, .. } | Anchor::Seal { hash, .. } => hash,
+        }
+    }
+}
+
+impl std::fmt::Display for Anchor {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            Anchor::Entry { seq, hash } => write!(f, "{seq}:{hash}"),
+            Anchor::Seal { seq, hash } => write!(f, "seal:{seq}:{hash}"),
+        }
+    }
 }
 
 impl std::str::FromStr for Anchor {
     type Err = crate::error::Error;
 
-    /// `SEQ:HASH`, as `ledger verify` prints it.
+    /// `SEQ:HASH`, as `ledger verify` prints it, or `seal:N:HASH`, as `ledger seal` prints it.
     fn from_str(s: &str) -> crate::error::Result<Anchor> {
-        let invalid = || crate::error::Error::invalid("anchor", format!("{s:?} is not SEQ:HASH (e.g. 42:9f86d0…)"));
-        let (seq, hash) = s.split_once(':').ok_or_else(invalid)?;
+        let invalid = || {
+            crate::error::Error::invalid(
+                "anchor",
+                format!("{s:?} is not SEQ:HASH or seal:N:HASH (e.g. 42:9f86d0…)"),
+            )
+        };
+        let (sealed, rest) = match s.strip_prefix("seal:") {
+            Some(rest) => (true, rest),
+            None => (false, s),
+        };
+        let (seq, hash) = rest.split_once(':').ok_or_else(invalid)?;
         let seq: i64 = seq.parse().map_err(|_| invalid())?;
         let well_formed =
             seq >= 1 && hash.len() == 64 && hash.bytes().all(|b| b.is_ascii_hexdigit() && !b.is_ascii_uppercase());
         if !well_formed {
             return Err(invalid());
         }
-        Ok(Anchor {
-            seq,
-            hash: hash.to_owned(),
+        let hash = hash.to_owned();
+        Ok(if sealed {
+            Anchor::Seal { seq, hash }
+        } else {
+            Anchor::Entry { seq, hash }
         })
     }
 }
@@ -110,6 +158,7 @@ impl Report {
             wallets: 0,
             checks: vec![integrity],
             head: None,
+            seal: None,
             damaged: true,
         }
     }
@@ -138,6 +187,10 @@ struct WalletRun {
     available: i64,
     frozen: i64,
     last_balance_after: i64,
+    /// The wallet's entries so far: the next one's `wallet_seq` is one more.
+    entries: i64,
+    /// The hash of the wallet's last entry so far: what its next version 2 entry links to.
+    head: Option<String>,
 }
 
 struct Original {
@@ -151,8 +204,14 @@ struct Original {
 pub struct Verifier<'w> {
     /// The wallets, by id: whose each entry is, and in which currency.
     wallets: HashMap<&'w str, &'w Wallet>,
+    /// The next version 1 entry's `seq`, and the hash it links to: version 1 entries form one
+    /// chain through the ledger, numbered 1, 2, 3…
     expected_seq: i64,
     prev_hash: String,
+    /// A version 2 entry was met: every later entry must be version 2 too.
+    wallet_chained: bool,
+    /// The last entry's place and hash: the journal's head.
+    last: Option<Anchor>,
     chain: Check,
     balanced: Check,
     history: Check,
@@ -162,23 +221,40 @@ pub struct Verifier<'w> {
     /// Freeze id → (amount, unfrozen) from the journal.
     frozen_in_journal: HashMap<FreezeId, (i64, bool)>,
     anchors: Check,
-    /// Anchors not yet met in the journal, by seq.
+    /// Entry anchors not yet met in the journal, by seq.
     pending_anchors: HashMap<i64, String>,
+    seals: seals::Seals,
 }
 
 impl<'w> Verifier<'w> {
-    /// A verifier of the journal of `wallets` that also proves the anchors are still in it.
-    pub fn new(anchors: &[Anchor], wallets: &'w [Wallet]) -> Verifier<'w> {
+    /// A verifier of the journal of `wallets` and its `seals` that also proves the anchors are
+    /// still in it.
+    pub fn new(anchors: &[Anchor], wallets: &'w [Wallet], seals: &[Seal]) -> Verifier<'w> {
+        let mut anchor_check = Check {
+            checked: anchors.len() as u64,
+            ..Check::new(
+                "anchors",
+                "every anchor given with --anchor is still in the ledger, unchanged",
+            )
+        };
+        let seals = seals::Seals::new(seals, anchors, &mut anchor_check);
+        let pending_anchors = anchors
+            .iter()
+            .filter_map(|a| match a {
+                Anchor::Entry { seq, hash } => Some((*seq, hash.clone())),
+                Anchor::Seal { .. } => None,
+            })
+            .collect();
         Verifier {
             wallets: wallets.iter().map(|w| (w.id.as_str(), w)).collect(),
-            anchors: Check {
-                checked: anchors.len() as u64,
-                ..Check::new("anchors", "every anchor given with --anchor is still in the journal, unchanged")
-            },
-            pending_anchors: anchors.iter().map(|a| (a.seq, a.hash.clone())).collect(),
+            anchors: anchor_check,
+            pending_anchors,
+            seals,
             expected_seq: 1,
             prev_hash: GENESIS_HASH.to_owned(),
-            chain: Check::new("hash_chain", "entries are numbered 1, 2, 3… and each hash covers its content and the previous hash"),
+            wallet_chained: false,
+            last: None,
+            chain: Check::new("hash_chain", CHAIN_DESCRIPTION),
             balanced: Check::new("entries_balance", "every entry has two postings that sum to zero per currency and match its amount"),
             history: Check::new("balance_history", "each wallet transaction's balance_before is the previous balance_after, and the difference is its postings"),
             refunds: Check::new("refund_caps", "every refund refunds a refundable transaction of its wallet, and refunds never exceed their original"),
@@ -192,6 +268,11 @@ impl<'w> Verifier<'w> {
         let entry = &stored.entry;
         let wallet = self.wallets.get(entry.wallet_id.as_str()).copied();
         self.check_chain(stored, wallet);
+        self.seals.entry(stored);
+        self.last = Some(Anchor::Entry {
+            seq: stored.seq,
+            hash: stored.hash.clone(),
+        });
         match wallet {
             None => self.balanced.fail(format!(
                 "entry {} names wallet {}, which does not exist",
@@ -207,8 +288,6 @@ impl<'w> Verifier<'w> {
             }
             Some(_) => {}
         }
-        self.expected_seq = stored.seq + 1;
-        self.prev_hash = stored.hash.clone();
 
         self.check_balanced(stored);
         self.check_history(stored);
@@ -229,8 +308,9 @@ impl<'w> Verifier<'w> {
         }
     }
 
-    /// The entry's place in the hash chain: its anchor if one was given, its seq, its link to
-    /// the entry before, and its own hash (which covers its wallet's owner).
+    /// The entry's place in its hash chain: its anchor if one was given, its place in its wallet,
+    /// its place in the ledger's chain (version 1) or link to its wallet's last entry (version
+    /// 2), and its own hash (which covers its wallet's owner).
     fn check_chain(&mut self, stored: &JournalRow, wallet: Option<&Wallet>) {
         let entry = &stored.entry;
         if let Some(expected) = self.pending_anchors.remove(&stored.seq) {
@@ -242,6 +322,50 @@ impl<'w> Verifier<'w> {
             }
         }
         self.chain.checked += 1;
+        let run = self.runs.entry(entry.wallet_id.clone()).or_default();
+        run.entries += 1;
+        if stored.wallet_seq != run.entries {
+            self.chain.fail(format!(
+                "entry {} has wallet_seq {}, expected {} in wallet {}",
+                entry.id, stored.wallet_seq, run.entries, entry.wallet_id
+            ));
+        }
+        let wallet_head = run.head.replace(stored.hash.clone());
+        match stored.version {
+            ChainVersion::Ledger => self.check_ledger_link(stored),
+            ChainVersion::Wallet => {
+                self.wallet_chained = true;
+                if stored.prev_hash != wallet_head.as_deref().unwrap_or(GENESIS_HASH) {
+                    self.chain.fail(format!(
+                        "entry {} (seq {}) does not link to its wallet's previous entry's hash",
+                        entry.id, stored.seq
+                    ));
+                }
+            }
+        }
+        let owner = wallet.map(Owner::of).unwrap_or(Owner {
+            tenant_id: "",
+            application_id: "",
+            user_id: "",
+        });
+        if stored.recomputed_hash(owner) != stored.hash {
+            self.chain.fail(format!(
+                "entry {} (seq {}) does not match its hash: it, or its wallet's owner, was changed",
+                entry.id, stored.seq
+            ));
+        }
+    }
+
+    /// A version 1 entry extends the ledger's one chain: numbered 1, 2, 3… before any entry
+    /// chained per wallet, each linking to the one before.
+    fn check_ledger_link(&mut self, stored: &JournalRow) {
+        let entry = &stored.entry;
+        if self.wallet_chained {
+            self.chain.fail(format!(
+                "entry {} (seq {}) is chained through the ledger after entries chained per wallet",
+                entry.id, stored.seq
+            ));
+        }
         if stored.seq != self.expected_seq {
             self.chain.fail(format!(
                 "entry {} has seq {}, expected {}",
@@ -254,17 +378,8 @@ impl<'w> Verifier<'w> {
                 entry.id, stored.seq
             ));
         }
-        let owner = wallet.map(Owner::of).unwrap_or(Owner {
-            tenant_id: "",
-            application_id: "",
-            user_id: "",
-        });
-        if entry_hash(stored.seq, entry, owner, &stored.prev_hash) != stored.hash {
-            self.chain.fail(format!(
-                "entry {} (seq {}) does not match its hash: it, or its wallet's owner, was changed",
-                entry.id, stored.seq
-            ));
-        }
+        self.expected_seq = stored.seq + 1;
+        self.prev_hash = stored.hash.clone();
     }
 
     fn check_balanced(&mut self, stored: &JournalRow) {
@@ -366,23 +481,26 @@ impl<'w> Verifier<'w> {
         let mut anchors = self.anchors;
         let mut missing: Vec<_> = self.pending_anchors.keys().copied().collect();
         missing.sort_unstable();
+        let end = match &self.last {
+            Some(Anchor::Entry { seq, .. }) => *seq,
+            _ => 0,
+        };
         for seq in missing {
             anchors.fail(format!(
-                "the anchored entry seq {seq} is gone: the journal ends at seq {entries}"
+                "the anchored entry seq {seq} is gone: the journal ends at seq {end}"
             ));
         }
-        let head = (entries > 0).then(|| Anchor {
-            seq: self.expected_seq - 1,
-            hash: self.prev_hash.clone(),
-        });
+        let (sealed, seal) = self.seals.finish();
         let mut checks = vec![self.chain, self.balanced, self.history, balances, self.refunds, frozen];
         checks.append(&mut extra);
+        checks.push(sealed);
         checks.push(anchors);
         Report {
             entries,
             wallets: wallets.len() as u64,
             checks,
-            head,
+            head: self.last,
+            seal,
             damaged: false,
         }
     }

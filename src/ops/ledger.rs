@@ -7,6 +7,7 @@ use crate::error::{Error, Result};
 use crate::ledger::ids::WalletId;
 use crate::ledger::model::{NormalSide, StatusChange, StoredEntry};
 use crate::ledger::request::{EntryFilter, PageRequest, Paged};
+use crate::ledger::seal::Seal;
 use crate::ledger::time::Timestamp;
 use crate::ledger::verify::{check_audit, check_statuses, external_check, Anchor, Report, Verifier};
 use crate::store::{has_ledger_header, Store, Tx};
@@ -31,7 +32,8 @@ fn verify_in(tx: &Tx, anchors: &[Anchor]) -> Result<Report> {
         return Ok(Report::damaged(integrity));
     }
     let wallets = tx.all_wallets()?;
-    let mut verifier = Verifier::new(anchors, &wallets);
+    let seals = tx.all_seals()?;
+    let mut verifier = Verifier::new(anchors, &wallets, &seals);
     let strays = tx.for_each_entry(None, |row| {
         verifier.entry(&row);
         Ok(())
@@ -54,6 +56,34 @@ fn verify_in(tx: &Tx, anchors: &[Anchor]) -> Result<Report> {
         tx.append_only_check()?,
     ];
     Ok(verifier.finish(&wallets, &tx.all_freezes()?, extra))
+}
+
+/// What `ledger seal` did: the seal it appended, or the last seal when no wallet's head moved
+/// since (it still proves everything).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Sealed {
+    pub seal: Seal,
+    pub created: bool,
+}
+
+/// Records, in one transaction, the chain head of every wallet whose head moved since the last
+/// seal, chained onto that seal: its anchor, kept outside the ledger, proves every wallet's
+/// history up to it.
+pub fn seal(store: &mut Store, actor: &str) -> Result<Sealed> {
+    store.write(|tx| {
+        let last = tx.last_seal()?;
+        let previous = last.as_ref().map(|s| (s.seq, s.hash.as_str()));
+        match Seal::next(previous, tx.wallet_heads()?, &tx.sealed_heads()?, super::now(), actor) {
+            Some(seal) => {
+                tx.insert_seal(&seal)?;
+                Ok(Sealed { seal, created: true })
+            }
+            None => {
+                let seal = last.ok_or_else(|| Error::internal("no head moved, yet there is no seal"))?;
+                Ok(Sealed { seal, created: false })
+            }
+        }
+    })
 }
 
 /// Opens the ledger at `path` and verifies it. A ledger whose storage is damaged (a truncated

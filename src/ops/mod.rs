@@ -13,8 +13,8 @@ mod wallet;
 pub use batch::{batch, BatchLine, BatchMode, LineResult};
 pub use clock::{clock, now, set_clock, Clock, FAKE_NOW_ENV};
 pub use ledger::{
-    export, init, journal, trial_balance, verify, verify_file, wallet_of_account, ExportSink, TrialBalance,
-    TrialBalanceLine, TrialBalanceTotal, WalletOwner,
+    export, init, journal, seal, trial_balance, verify, verify_file, wallet_of_account, ExportSink, Sealed,
+    TrialBalance, TrialBalanceLine, TrialBalanceTotal, WalletOwner,
 };
 pub use operate::{execute, internal_refund, preview, Outcome};
 pub use serve::{commit_group, IdempotencyKey, Reply, Settled, WriteRequest};
@@ -92,11 +92,16 @@ fn in_savepoint<T>(
 }
 
 /// Refuses to start a write from cached balances the wallet's journal does not prove (a hand
-/// edit of the file): nothing is written, and `ledger verify` says more.
-fn trusted(tx: &crate::store::Tx, wallet: &crate::ledger::model::Wallet) -> crate::error::Result<()> {
+/// edit of the file): nothing is written, and `ledger verify` says more. Returns the wallet's
+/// chain head (its last entry's `wallet_seq` and hash), which the proof has just checked.
+fn trusted(
+    tx: &crate::store::Tx,
+    wallet: &crate::ledger::model::Wallet,
+) -> crate::error::Result<Option<(i64, String)>> {
     let proof = tx.balance_proof(&wallet.id)?;
     crate::ledger::verify::check_cached_balances(wallet, &proof)
-        .map_err(|message| crate::error::Error::StorageIntegrity { message })
+        .map_err(|message| crate::error::Error::StorageIntegrity { message })?;
+    Ok(proof.last_entry.map(|last| (last.wallet_seq, last.hash)))
 }
 
 fn context(actor: &str) -> Context {

@@ -87,23 +87,28 @@ pub fn preview(store: &mut Store, scope: &Scope, user_id: &str, operation: &Oper
 
 enum Prepared {
     Replay(Outcome),
-    Apply { plan: Plan, before: Wallet },
+    Apply {
+        plan: Plan,
+        before: Wallet,
+        /// The wallet's chain head the entry links to.
+        head: Option<(i64, String)>,
+    },
 }
 
 fn apply(tx: &Tx, wallet: Wallet, operation: &Operation, actor: &str) -> Result<Outcome> {
-    let (plan, before) = match prepare(tx, wallet, operation, actor)? {
+    let (plan, before, head) = match prepare(tx, wallet, operation, actor)? {
         Prepared::Replay(outcome) => return Ok(outcome),
-        Prepared::Apply { plan, before } => (plan, before),
+        Prepared::Apply { plan, before, head } => (plan, before, head),
     };
-    let (last_seq, prev_hash) = tx.chain_head()?;
-    let stored = chain::link(last_seq + 1, plan.entry, Owner::of(&before), prev_hash);
-    tx.append(&stored, &plan.freeze, &before, &plan.wallet_after)?;
-    let freeze = match &stored.entry.freeze_id {
+    let head = head.as_ref().map(|(wallet_seq, hash)| (*wallet_seq, hash.as_str()));
+    let linked = chain::link(plan.entry, Owner::of(&before), head);
+    tx.append(&linked, &plan.freeze, &before, &plan.wallet_after)?;
+    let freeze = match &linked.entry.freeze_id {
         Some(id) => tx.freeze(id)?,
         None => None,
     };
     Ok(Outcome {
-        entry: stored.entry,
+        entry: linked.entry,
         refunded: 0,
         wallet: plan.wallet_after,
         freeze,
@@ -114,7 +119,7 @@ fn apply(tx: &Tx, wallet: Wallet, operation: &Operation, actor: &str) -> Result<
 /// Decides what `operation` does to `wallet`: a replay of an earlier identical request, or a
 /// plan built by the pure rules from the state loaded here.
 fn prepare(tx: &Tx, wallet: Wallet, operation: &Operation, actor: &str) -> Result<Prepared> {
-    super::trusted(tx, &wallet)?;
+    let head = super::trusted(tx, &wallet)?;
     let request = operation.canonical(wallet.currency)?;
     if let Some(reference_id) = operation.reference_id() {
         let previous = tx.entry_by_reference(&wallet.id, operation.kind(), reference_id)?;
@@ -124,7 +129,11 @@ fn prepare(tx: &Tx, wallet: Wallet, operation: &Operation, actor: &str) -> Resul
         }
     }
     let plan = operation.plan(&wallet, &Loader(tx), &super::context(actor))?;
-    Ok(Prepared::Apply { plan, before: wallet })
+    Ok(Prepared::Apply {
+        plan,
+        before: wallet,
+        head,
+    })
 }
 
 /// What an operation's rule looks up, answered from the transaction.

@@ -109,6 +109,8 @@ impl<W: Write> Exporter<W> {
             .collect();
         let line = serde_json::json!({
             "seq": stored.seq,
+            "wallet_seq": stored.wallet_seq,
+            "chain_version": stored.version.number(),
             "id": e.id,
             "created_at": e.created_at,
             "wallet_id": e.wallet_id,

@@ -4,17 +4,20 @@
 use std::io::{self, Write};
 use std::net::SocketAddr;
 
-use super::records::grid;
+use super::records::{grid, record};
 use super::table::Column;
 use super::views::{
-    self, Envelope, ErrorEnvelope, JournalEntryView, JournalPostingRow, ListEnvelope, OutcomeView, TrialBalanceView,
-    VerifyView,
+    self, Envelope, ErrorEnvelope, JournalEntryView, JournalPostingRow, ListEnvelope, OutcomeView, SealView,
+    TrialBalanceView, VerifyView,
 };
 use super::{wrapped, Format, Printer};
 use crate::ledger::model::Entry;
 use crate::ledger::request::Paged;
 use crate::ledger::verify::Report;
-use crate::ops::{BatchMode, LineResult, TrialBalance};
+use crate::ops::{BatchMode, LineResult, Sealed, TrialBalance};
+
+const SEAL_NOTE: &str = "Last seal (keep it outside this file; `ledger verify --anchor` with it later proves \
+                         nothing up to it was removed or changed in any wallet):";
 
 impl<W: Write> Printer<W> {
     pub fn initialized(&mut self, path: &str, schema_version: i64) -> io::Result<()> {
@@ -117,6 +120,41 @@ impl<W: Write> Printer<W> {
         }
     }
 
+    /// A seal made by `ledger seal`, or the last one when nothing moved since.
+    pub fn sealed(&mut self, sealed: &Sealed) -> io::Result<()> {
+        let view = SealView::from(sealed);
+        let message = if view.created {
+            "sealed"
+        } else {
+            "nothing moved since the last seal"
+        };
+        match self.format {
+            Format::Json | Format::Csv => self.json(&Envelope::with_message(message, &view, self.now)),
+            Format::Table => {
+                let title = if view.created {
+                    format!("Seal {}: {} wallet head(s) recorded", view.seq, view.wallets)
+                } else {
+                    format!("Seal {} (no wallet's head moved since it)", view.seq)
+                };
+                let table = record(vec![
+                    ("created", format!("{} by {}", view.created_at, view.actor), false),
+                    ("wallets", view.wallets.to_string(), false),
+                    ("hash", view.hash.clone(), false),
+                ]);
+                self.table(Some(&title), &table)?;
+                self.anchor(SEAL_NOTE, &view.anchor)
+            }
+        }
+    }
+
+    /// An anchor on a line of its own after its note, so it is never broken where it is copied
+    /// from.
+    fn anchor(&mut self, note: &str, anchor: &str) -> io::Result<()> {
+        let width = self.width.unwrap_or(usize::MAX);
+        self.out.write_all(wrapped(note, width).as_bytes())?;
+        writeln!(self.out, "{anchor}")
+    }
+
     /// The checklist of a verify run, for people, whatever it found.
     pub fn verify_table(&mut self, view: &VerifyView, title: &str) -> io::Result<()> {
         let mut t = grid(vec![
@@ -140,12 +178,12 @@ impl<W: Write> Printer<W> {
         }
         self.table(Some(title), &t)?;
         if let Some(head) = &view.head {
-            // The anchor on a line of its own, so it is never broken where it is copied from.
             let note = "Journal head (keep it outside this file; `ledger verify --anchor` with it later proves \
-                        nothing up to it was removed or changed):";
-            let width = self.width.unwrap_or(usize::MAX);
-            self.out.write_all(wrapped(note, width).as_bytes())?;
-            writeln!(self.out, "{}", head.anchor)?;
+                        nothing up to it was removed or changed in its wallet; `ledger seal` anchors every wallet):";
+            self.anchor(note, &head.anchor)?;
+        }
+        if let Some(seal) = &view.seal {
+            self.anchor(SEAL_NOTE, &seal.anchor)?;
         }
         for c in view.checks.iter().filter(|c| !c.ok) {
             for problem in &c.problems {

@@ -256,6 +256,10 @@ fn ledger_reads(s: &mut Session, ids: &Ids) {
     s.sh(&format!("ledger verify --anchor {anchor}"));
     s.sh("ledger verify --anchor 3:0000000000000000000000000000000000000000000000000000000000000000");
     s.sh("ledger verify --anchor nonsense");
+    let seal = s.sh("-o json ledger seal").field("/data/anchor");
+    s.sh("ledger seal");
+    s.sh(&format!("ledger verify --anchor {seal} --anchor {anchor}"));
+    s.sh("-o json ledger verify --anchor seal:2:0000000000000000000000000000000000000000000000000000000000000000");
     every_format(s, &["ledger", "trial-balance"]);
     s.sh("ledger trial-balance --at 2026-03-02");
     s.sh("-o json ledger trial-balance --at 2026-03-01T09:00:00Z");

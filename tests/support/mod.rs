@@ -190,6 +190,8 @@ fn snapshot(db: &Path) -> String {
         ("freezes", "id"),
         ("wallet_status_changes", "seq"),
         ("idempotency_keys", "tenant_id, application_id, owner, key"),
+        ("seals", "seq"),
+        ("seal_heads", "seal_seq, wallet_id"),
     ] {
         let mut stmt = conn
             .prepare(&format!("SELECT * FROM {table} ORDER BY {order}"))

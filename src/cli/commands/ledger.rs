@@ -15,11 +15,17 @@ use crate::output::{Format, Printer};
 pub enum LedgerCommand {
     /// Prove every invariant: hash chain, balanced entries, balances, refunds, freezes, file integrity
     Verify {
-        /// An entry's SEQ:HASH recorded earlier from this command's "head": proves the journal
-        /// still holds it unchanged, so entries removed from the end are caught (repeatable)
-        #[arg(long, value_name = "SEQ:HASH")]
+        /// An anchor recorded earlier: a seal's seal:N:HASH (`ledger seal`) proves every wallet's
+        /// history up to it, an entry's SEQ:HASH (this command's "head") its wallet's; entries
+        /// removed from the end are caught (repeatable)
+        #[arg(long, value_name = "SEQ:HASH|seal:N:HASH")]
         anchor: Vec<String>,
     },
+    /// Record every wallet's chain head in a new seal and print its anchor, to keep outside the ledger
+    #[command(
+        after_help = "Run it at each month-end (or as often as you keep anchors) and keep the printed seal:N:HASH outside the ledger: `ledger verify --anchor seal:N:HASH` later proves that nothing up to it was removed or changed in any wallet. Nothing moved since the last seal: that seal is printed again."
+    )]
+    Seal,
     /// Every account's debits, credits and balance, with totals per currency, now or at a past moment
     TrialBalance {
         /// The balances as they were then: every entry up to and including that second
@@ -81,11 +87,22 @@ impl From<ExportFormatArg> for ExportFormat {
 }
 
 impl LedgerCommand {
+    /// Whether the command writes to the ledger: only `seal` does.
+    pub(crate) fn writes(&self) -> bool {
+        match self {
+            LedgerCommand::Seal => true,
+            LedgerCommand::Verify { .. }
+            | LedgerCommand::TrialBalance { .. }
+            | LedgerCommand::Journal { .. }
+            | LedgerCommand::Export { .. } => false,
+        }
+    }
+
     /// Whether the result is a list, which `-o csv` can print.
     pub(crate) fn lists(&self) -> bool {
         match self {
             LedgerCommand::Journal { .. } | LedgerCommand::TrialBalance { .. } => true,
-            LedgerCommand::Verify { .. } | LedgerCommand::Export { .. } => false,
+            LedgerCommand::Verify { .. } | LedgerCommand::Seal | LedgerCommand::Export { .. } => false,
         }
     }
 }
@@ -93,6 +110,10 @@ impl LedgerCommand {
 pub(in crate::cli) fn exec<W: Write>(command: &LedgerCommand, ctx: &Context, out: &mut Printer<W>) -> Result<(), Stop> {
     match command {
         LedgerCommand::Verify { anchor } => verify(anchor, ctx, out),
+        LedgerCommand::Seal => {
+            out.sealed(&ops::seal(&mut ctx.open()?, &ctx.actor)?)?;
+            Ok(())
+        }
         LedgerCommand::TrialBalance { at } => {
             let at = at.as_deref().map(|t| ops::parse_time("at", t)).transpose()?;
             out.trial_balance(&ops::trial_balance(&mut ctx.open_read()?, at)?)?;

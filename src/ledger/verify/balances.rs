@@ -1,6 +1,6 @@
 //! The proof a write starts from: a wallet's cached balances against what its journal proves.
 
-use crate::ledger::chain::{entry_hash, Owner};
+use crate::ledger::chain::Owner;
 use crate::ledger::model::{JournalRow, Wallet};
 
 /// What the journal proves about a wallet, for checking its cached balances before a write:
@@ -19,7 +19,7 @@ pub fn check_cached_balances(wallet: &Wallet, proof: &BalanceProof) -> Result<()
     let proven_total = match &proof.last_entry {
         None => 0,
         Some(last) => {
-            if entry_hash(last.seq, &last.entry, Owner::of(wallet), &last.prev_hash) != last.hash {
+            if last.recomputed_hash(Owner::of(wallet)) != last.hash {
                 return Err(format!(
                     "wallet {}'s last journal entry {} (seq {}) does not match its hash",
                     wallet.id, last.entry.id, last.seq

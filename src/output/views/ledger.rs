@@ -3,8 +3,8 @@
 use serde::Serialize;
 
 use crate::ledger::money::Currency;
-use crate::ledger::verify::{Check, Report};
-use crate::ops::TrialBalance;
+use crate::ledger::verify::{Anchor, Check, Report};
+use crate::ops::{Sealed, TrialBalance};
 
 /// `GET /healthz`: the ledger answers a read and the writer runs.
 #[derive(Debug, Serialize, utoipa::ToSchema)]
@@ -46,6 +46,9 @@ pub struct VerifyView {
     pub checks: Vec<CheckView>,
     /// The last entry: record `"{seq}:{hash}"` outside the file and pass it to `--anchor` later.
     pub head: Option<HeadView>,
+    /// The last seal (`ledger seal`): `"seal:{seq}:{hash}"` proves every wallet up to it.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub seal: Option<HeadView>,
 }
 
 #[derive(Debug, Serialize)]
@@ -62,11 +65,18 @@ impl From<&Report> for VerifyView {
             entries: r.entries,
             wallets: r.wallets,
             checks: r.checks.iter().map(CheckView::from).collect(),
-            head: r.head.as_ref().map(|h| HeadView {
-                seq: h.seq,
-                hash: h.hash.clone(),
-                anchor: format!("{}:{}", h.seq, h.hash),
-            }),
+            head: r.head.as_ref().map(HeadView::from),
+            seal: r.seal.as_ref().map(HeadView::from),
+        }
+    }
+}
+
+impl From<&Anchor> for HeadView {
+    fn from(a: &Anchor) -> HeadView {
+        HeadView {
+            seq: a.seq(),
+            hash: a.hash().to_owned(),
+            anchor: a.to_string(),
         }
     }
 }
@@ -148,4 +158,34 @@ pub fn format_wide(currency: &str, minor: i128) -> String {
     rust_decimal::Decimal::try_from_i128_with_scale(minor, exponent)
         .map(|d| d.to_string())
         .unwrap_or_else(|_| format!("{minor}e-{exponent}"))
+}
+
+/// What `ledger seal` made, or found: the seal and the anchor to keep.
+#[derive(Debug, Serialize)]
+pub struct SealView {
+    pub seq: i64,
+    pub anchor: String,
+    pub hash: String,
+    pub prev_hash: String,
+    pub created_at: String,
+    pub actor: String,
+    /// How many wallet heads it recorded: those that moved since the seal before.
+    pub wallets: usize,
+    /// Whether this run made it; `false`: no head moved since it.
+    pub created: bool,
+}
+
+impl From<&Sealed> for SealView {
+    fn from(s: &Sealed) -> SealView {
+        SealView {
+            seq: s.seal.seq,
+            anchor: s.seal.anchor().to_string(),
+            hash: s.seal.hash.clone(),
+            prev_hash: s.seal.prev_hash.clone(),
+            created_at: s.seal.created_at.to_string(),
+            actor: s.seal.actor.clone(),
+            wallets: s.seal.heads.len(),
+            created: s.created,
+        }
+    }
 }

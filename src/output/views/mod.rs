@@ -13,7 +13,8 @@ use crate::ledger::request::Paged;
 use crate::ledger::time::Timestamp;
 
 pub use ledger::{
-    format_wide, AccountLineView, CheckView, CurrencyTotalView, HeadView, HealthView, TrialBalanceView, VerifyView,
+    format_wide, AccountLineView, CheckView, CurrencyTotalView, HeadView, HealthView, SealView, TrialBalanceView,
+    VerifyView,
 };
 pub use token::{CreatedTokenView, TokenView};
 pub use transaction::{

@@ -27,18 +27,31 @@ fn an_appended_entry_is_read_back_with_its_postings_and_moves_its_wallet() {
 }
 
 #[test]
-fn the_chain_head_starts_at_genesis_and_follows_the_last_entry() {
+fn each_wallet_chain_starts_at_genesis_and_its_head_follows_its_last_entry() {
     let (_dir, mut store) = fresh();
     store
         .write(|tx| {
-            assert_eq!(tx.chain_head()?, (0, GENESIS_HASH.to_owned()));
-            let wallet = open(tx, &scope("tnt", "app"), "usr_1");
+            assert_eq!(tx.wallet_heads()?, []);
+            let u = open(tx, &scope("tnt", "app"), "usr_1");
+            let v = open(tx, &scope("tnt", "app"), "usr_2");
             let op = Operation::deposit("5.00", None, None)?;
-            let first = apply(tx, &wallet.id, &op, "10:00")?;
-            assert_eq!(tx.chain_head()?, (1, first.hash.clone()));
-            let second = apply(tx, &wallet.id, &op, "10:01")?;
-            assert_eq!(second.prev_hash, first.hash);
-            assert_eq!(tx.chain_head()?, (2, second.hash));
+            let first = apply(tx, &u.id, &op, "10:00")?;
+            assert_eq!(
+                (first.seq, first.wallet_seq, first.prev_hash.as_str()),
+                (1, 1, GENESIS_HASH)
+            );
+            let other = apply(tx, &v.id, &op, "10:01")?;
+            assert_eq!(
+                (other.seq, other.wallet_seq, other.prev_hash.as_str()),
+                (2, 1, GENESIS_HASH)
+            );
+            let second = apply(tx, &u.id, &op, "10:02")?;
+            assert_eq!((second.seq, second.wallet_seq), (3, 2));
+            assert_eq!(second.prev_hash, first.hash, "linked to its wallet's last entry");
+            let mut heads = tx.wallet_heads()?;
+            heads.sort_by_key(|h| h.wallet_seq);
+            let heads: Vec<_> = heads.into_iter().map(|h| (h.wallet_id, h.wallet_seq, h.hash)).collect();
+            assert_eq!(heads, [(v.id, 1, other.hash), (u.id, 2, second.hash)]);
             Ok(())
         })
         .unwrap();
@@ -169,7 +182,7 @@ fn an_append_over_a_stale_wallet_is_refused_and_its_transaction_keeps_nothing() 
             Ok(wallet)
         })
         .unwrap();
-    let head = store.read(|tx| tx.chain_head()).unwrap();
+    let head = store.read(|tx| tx.wallet_heads()).unwrap();
     let refused = store
         .write(|tx| {
             let stale = tx.wallet(&wallet.id)?.expect("the wallet");
@@ -182,7 +195,7 @@ fn an_append_over_a_stale_wallet_is_refused_and_its_transaction_keeps_nothing() 
     assert_eq!(refused.code(), "internal_error");
     store
         .read(|tx| {
-            assert_eq!(tx.chain_head()?, head, "neither deposit was kept");
+            assert_eq!(tx.wallet_heads()?, head, "neither deposit was kept");
             assert_eq!(tx.wallet(&wallet.id)?.map(|w| w.available), Some(1_000));
             Ok(())
         })

@@ -76,12 +76,13 @@ pub(super) fn context(now: &str) -> Context {
     }
 }
 
-/// Links `plan`'s entry onto the chain head and appends it over `before`.
+/// Links `plan`'s entry onto its wallet's chain head and appends it over `before`.
 pub(super) fn append_plan(tx: &Tx, plan: Plan, before: &Wallet) -> Result<StoredEntry> {
-    let (last_seq, prev_hash) = tx.chain_head()?;
-    let stored = chain::link(last_seq + 1, plan.entry, Owner::of(before), prev_hash);
-    tx.append(&stored, &plan.freeze, before, &plan.wallet_after)?;
-    Ok(stored)
+    let last = tx.balance_proof(&before.id)?.last_entry;
+    let head = last.as_ref().map(|e| (e.wallet_seq, e.hash.as_str()));
+    let linked = chain::link(plan.entry, Owner::of(before), head);
+    let seq = tx.append(&linked, &plan.freeze, before, &plan.wallet_after)?;
+    Ok(linked.stored(seq))
 }
 
 /// A deposit of `amount` at `now`, which must succeed.

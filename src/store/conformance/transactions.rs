@@ -19,9 +19,9 @@ fn a_failed_write_keeps_nothing_of_what_it_wrote() {
     });
     assert_eq!(failed.unwrap_err().code(), "invalid_request");
     let (wallet, head) = store
-        .read(|tx| Ok((tx.wallet_of_user(&tnt(), "usr_1")?, tx.chain_head()?)))
+        .read(|tx| Ok((tx.wallet_of_user(&tnt(), "usr_1")?, tx.wallet_heads()?)))
         .unwrap();
-    assert_eq!((wallet, head.0), (None, 0));
+    assert_eq!((wallet, head), (None, Vec::new()));
 }
 
 #[test]
@@ -49,7 +49,7 @@ fn an_error_inside_isolated_undoes_only_that_savepoint() {
             assert_eq!(kept.available, 0, "the deposit inside was undone");
             assert_eq!(tx.wallet_of_user(&tnt(), "usr_2")?, None);
             assert!(tx.wallet_of_user(&tnt(), "usr_3")?.is_some());
-            assert_eq!(tx.chain_head()?.0, 0);
+            assert_eq!(tx.wallet_heads()?, []);
             Ok(())
         })
         .unwrap();
@@ -78,9 +78,9 @@ fn rehearse_sees_its_own_writes_and_keeps_none() {
         .unwrap();
     assert_eq!(seen, Some(100));
     let (wallet, head) = store
-        .read(|tx| Ok((tx.wallet_of_user(&tnt(), "usr_1")?, tx.chain_head()?)))
+        .read(|tx| Ok((tx.wallet_of_user(&tnt(), "usr_1")?, tx.wallet_heads()?)))
         .unwrap();
-    assert_eq!((wallet, head.0), (None, 0));
+    assert_eq!((wallet, head), (None, Vec::new()));
 }
 
 #[test]

@@ -2,6 +2,7 @@
 
 use rusqlite::types::{FromSql, FromSqlError, FromSqlResult, ToSql, ToSqlOutput, ValueRef};
 
+use crate::ledger::chain::ChainVersion;
 use crate::ledger::ids::{FreezeId, TokenId, TransactionId, WalletId};
 use crate::ledger::time::Timestamp;
 
@@ -37,5 +38,20 @@ impl FromSql for Timestamp {
     fn column_result(value: ValueRef<'_>) -> FromSqlResult<Timestamp> {
         let text = String::column_result(value)?;
         Timestamp::parse(&text).map_err(|reason| FromSqlError::Other(reason.into()))
+    }
+}
+
+/// Which chain an entry extends is stored as its number; any other number is a file edited by
+/// hand.
+impl ToSql for ChainVersion {
+    fn to_sql(&self) -> rusqlite::Result<ToSqlOutput<'_>> {
+        Ok(ToSqlOutput::from(self.number()))
+    }
+}
+
+impl FromSql for ChainVersion {
+    fn column_result(value: ValueRef<'_>) -> FromSqlResult<ChainVersion> {
+        let n = i64::column_result(value)?;
+        ChainVersion::from_number(n).ok_or(FromSqlError::OutOfRange(n))
     }
 }

@@ -6,7 +6,7 @@ use super::freezes::ACTIVE_FROZEN_SQL;
 use super::wallets::currency_of;
 use super::Tx;
 use crate::error::{Error, Result};
-use crate::ledger::chain::GENESIS_HASH;
+use crate::ledger::chain::{ChainVersion, Linked};
 use crate::ledger::ids::{TransactionId, WalletId};
 use crate::ledger::model::{Entry, JournalRow, Posting, RawEntry, StoredEntry, Transaction, TxType, Wallet};
 use crate::ledger::money::{Amount, Currency};
@@ -15,7 +15,7 @@ use crate::ledger::request::{EntryFilter, PageRequest, Paged};
 use crate::ledger::time::Timestamp;
 use crate::ledger::verify::BalanceProof;
 
-pub(super) const ENTRY_COLUMNS: &str = "seq, id, wallet_id, kind, currency, amount_minor, balance_before_minor, balance_after_minor, counterparty_id, description, reference_id, original_id, freeze_id, request, actor, created_at, prev_hash, hash";
+pub(super) const ENTRY_COLUMNS: &str = "seq, id, wallet_id, kind, currency, amount_minor, balance_before_minor, balance_after_minor, counterparty_id, description, reference_id, original_id, freeze_id, request, actor, created_at, prev_hash, hash, wallet_seq, chain_version";
 
 impl Tx<'_> {
     pub fn entry(&self, id: &TransactionId) -> Result<Option<Entry>> {
@@ -144,56 +144,52 @@ impl Tx<'_> {
         })
     }
 
-    /// Appends an entry already linked onto the chain head ([`chain::link`]), its postings, its
-    /// freeze change and its wallet's new balances. The caller's transaction makes it all or
-    /// nothing.
+    /// Appends an entry already linked onto its wallet's chain ([`chain::link`]), its postings,
+    /// its freeze change and its wallet's new balances, and returns the entry's `seq`. The
+    /// caller's transaction makes it all or nothing.
     ///
     /// [`chain::link`]: crate::ledger::chain::link
-    pub fn append(&self, stored: &StoredEntry, freeze: &FreezeChange, before: &Wallet, after: &Wallet) -> Result<()> {
-        let e = &stored.entry;
-        self.insert_entry(stored.seq, e, &stored.prev_hash, &stored.hash)?;
-        self.insert_postings(stored.seq, e)?;
+    pub fn append(&self, linked: &Linked, freeze: &FreezeChange, before: &Wallet, after: &Wallet) -> Result<i64> {
+        let e = &linked.entry;
+        let seq = self.insert_entry(linked)?;
+        self.insert_postings(seq, e)?;
         self.apply_freeze_change(freeze)?;
-        self.update_balances(before, after)
+        self.update_balances(before, after)?;
+        Ok(seq)
     }
 
-    /// The seq and hash of the journal's last entry, or the genesis of an empty journal.
-    pub fn chain_head(&self) -> Result<(i64, String)> {
-        Ok(self
-            .q()
-            .prepare_cached("SELECT seq, hash FROM journal_entries ORDER BY seq DESC LIMIT 1")?
-            .query_row([], |r| Ok((r.get(0)?, r.get(1)?)))
-            .optional()?
-            .unwrap_or((0, GENESIS_HASH.to_owned())))
-    }
-
-    fn insert_entry(&self, seq: i64, e: &Entry, prev_hash: &str, hash: &str) -> Result<()> {
+    /// Inserts the entry row; SQLite gives it the next `seq`.
+    fn insert_entry(&self, linked: &Linked) -> Result<i64> {
+        let e = &linked.entry;
         self.q()
             .prepare_cached(&format!(
-                "INSERT INTO journal_entries ({ENTRY_COLUMNS}) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18)"
+                "INSERT INTO journal_entries ({ENTRY_COLUMNS}) VALUES (NULL, ?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19) RETURNING seq"
             ))?
-            .execute(params![
-                seq,
-                e.id,
-                e.wallet_id,
-                e.kind.as_str(),
-                e.currency.code(),
-                e.amount.minor(),
-                e.balance_before,
-                e.balance_after,
-                e.counterparty_id,
-                e.description,
-                e.reference_id,
-                e.original_id,
-                e.freeze_id,
-                e.request,
-                e.actor,
-                e.created_at,
-                prev_hash,
-                hash
-            ])
-            .map_err(|err| self.unique_reference_or(err, e))?;
-        Ok(())
+            .query_row(
+                params![
+                    e.id,
+                    e.wallet_id,
+                    e.kind.as_str(),
+                    e.currency.code(),
+                    e.amount.minor(),
+                    e.balance_before,
+                    e.balance_after,
+                    e.counterparty_id,
+                    e.description,
+                    e.reference_id,
+                    e.original_id,
+                    e.freeze_id,
+                    e.request,
+                    e.actor,
+                    e.created_at,
+                    linked.prev_hash,
+                    linked.hash,
+                    linked.wallet_seq,
+                    ChainVersion::Wallet
+                ],
+                |r| r.get(0),
+            )
+            .map_err(|err| self.unique_reference_or(err, e))
     }
 
     fn insert_postings(&self, seq: i64, e: &Entry) -> Result<()> {
@@ -333,6 +329,8 @@ pub(super) fn entry_row(r: &Row) -> rusqlite::Result<Result<JournalRow>> {
         },
         prev_hash: r.get(16)?,
         hash: r.get(17)?,
+        wallet_seq: r.get(18)?,
+        version: r.get(19)?,
     }))
 }
 

@@ -12,6 +12,7 @@ mod open;
 mod query_plans;
 mod reads;
 mod schema;
+mod seals;
 mod tokens;
 mod verify;
 mod wallets;

@@ -11,6 +11,7 @@ pub const MIGRATIONS: &[&str] = &[
     V3_TOKENS_AND_IDEMPOTENCY,
     V4_FREEZE_RELEASE_REASON,
     V5_AUDIT_CHAIN_AND_TOKEN_NAMES,
+    V6_WALLET_CHAINS_AND_SEALS,
 ];
 
 /// Whether `migration` is the one after which the rows already in the file are chained into
@@ -39,6 +40,11 @@ pub const APPEND_ONLY_TRIGGERS: &[&str] = &[
     "audit_events_no_update",
     "audit_events_no_delete",
     "audit_events_chain",
+    "seals_no_update",
+    "seals_no_delete",
+    "seals_chain",
+    "seal_heads_no_update",
+    "seal_heads_no_delete",
 ];
 
 const V1_LEDGER: &str = r#"
@@ -255,4 +261,72 @@ WHEN NEW.seq IS NOT (SELECT COALESCE(MAX(seq), 0) + 1 FROM audit_events)
        (SELECT hash FROM audit_events ORDER BY seq DESC LIMIT 1),
        '0000000000000000000000000000000000000000000000000000000000000000')
 BEGIN SELECT RAISE(ABORT, 'audit record does not extend the hash chain'); END;
+"#;
+
+/// Every entry from here on extends its own wallet's hash chain (`chain_version` 2: its hash
+/// covers its `wallet_seq` and links to its wallet's previous entry), so writes to different
+/// wallets never wait on one chain head. Entries already in the file keep the ledger-wide chain
+/// they were hashed in (`chain_version` 1) and are numbered within their wallets here; no hash
+/// covers `wallet_seq`, so no evidence changes, and `ledger verify` checks the numbers. Seals
+/// record every wallet's head, chained, so that one anchor still proves every wallet's history.
+const V6_WALLET_CHAINS_AND_SEALS: &str = r#"
+ALTER TABLE journal_entries ADD COLUMN wallet_seq INTEGER CHECK (wallet_seq >= 1);
+ALTER TABLE journal_entries ADD COLUMN chain_version INTEGER NOT NULL DEFAULT 1
+    CHECK (chain_version IN (1, 2));
+DROP TRIGGER journal_entries_no_update;
+UPDATE journal_entries SET wallet_seq = numbered.n
+FROM (SELECT seq, ROW_NUMBER() OVER (PARTITION BY wallet_id ORDER BY seq) AS n FROM journal_entries) AS numbered
+WHERE numbered.seq = journal_entries.seq;
+CREATE TRIGGER journal_entries_no_update BEFORE UPDATE ON journal_entries
+BEGIN SELECT RAISE(ABORT, 'journal_entries is append-only: corrections are new entries'); END;
+CREATE UNIQUE INDEX journal_entries_wallet_seq ON journal_entries (wallet_id, wallet_seq);
+
+-- An entry is its wallet's next; a version 1 entry also extends the ledger-wide chain, and only
+-- until the first version 2 entry (a ledger copied in from an older file is inserted in order).
+DROP TRIGGER journal_entries_chain;
+CREATE TRIGGER journal_entries_chain BEFORE INSERT ON journal_entries
+WHEN NEW.wallet_seq IS NOT COALESCE(
+       (SELECT MAX(wallet_seq) FROM journal_entries WHERE wallet_id = NEW.wallet_id), 0) + 1
+  OR CASE NEW.chain_version
+       WHEN 2 THEN NEW.prev_hash IS NOT COALESCE(
+         (SELECT hash FROM journal_entries WHERE wallet_id = NEW.wallet_id ORDER BY wallet_seq DESC LIMIT 1),
+         '0000000000000000000000000000000000000000000000000000000000000000')
+       WHEN 1 THEN NEW.seq IS NOT (SELECT COALESCE(MAX(seq), 0) + 1 FROM journal_entries)
+         OR NEW.prev_hash IS NOT COALESCE(
+           (SELECT hash FROM journal_entries ORDER BY seq DESC LIMIT 1),
+           '0000000000000000000000000000000000000000000000000000000000000000')
+         OR (SELECT chain_version FROM journal_entries ORDER BY seq DESC LIMIT 1) IS 2
+       ELSE 1 END
+BEGIN SELECT RAISE(ABORT, 'journal entry does not extend the hash chain'); END;
+
+CREATE TABLE seals (
+    seq        INTEGER PRIMARY KEY,
+    created_at TEXT NOT NULL,
+    actor      TEXT NOT NULL,
+    prev_hash  TEXT NOT NULL,
+    hash       TEXT NOT NULL UNIQUE
+) STRICT;
+-- The wallet heads a seal recorded: those that moved since the seal before.
+CREATE TABLE seal_heads (
+    seal_seq   INTEGER NOT NULL REFERENCES seals (seq),
+    wallet_id  TEXT NOT NULL REFERENCES wallets (id),
+    wallet_seq INTEGER NOT NULL CHECK (wallet_seq >= 1),
+    hash       TEXT NOT NULL,
+    PRIMARY KEY (seal_seq, wallet_id)
+) STRICT, WITHOUT ROWID;
+CREATE INDEX seal_heads_wallet ON seal_heads (wallet_id, wallet_seq);
+CREATE TRIGGER seals_no_update BEFORE UPDATE ON seals
+BEGIN SELECT RAISE(ABORT, 'seals are append-only'); END;
+CREATE TRIGGER seals_no_delete BEFORE DELETE ON seals
+BEGIN SELECT RAISE(ABORT, 'seals are append-only'); END;
+CREATE TRIGGER seals_chain BEFORE INSERT ON seals
+WHEN NEW.seq IS NOT (SELECT COALESCE(MAX(seq), 0) + 1 FROM seals)
+  OR NEW.prev_hash IS NOT COALESCE(
+       (SELECT hash FROM seals ORDER BY seq DESC LIMIT 1),
+       '0000000000000000000000000000000000000000000000000000000000000000')
+BEGIN SELECT RAISE(ABORT, 'seal does not extend the seal chain'); END;
+CREATE TRIGGER seal_heads_no_update BEFORE UPDATE ON seal_heads
+BEGIN SELECT RAISE(ABORT, 'seals are append-only'); END;
+CREATE TRIGGER seal_heads_no_delete BEFORE DELETE ON seal_heads
+BEGIN SELECT RAISE(ABORT, 'seals are append-only'); END;
 "#;

@@ -69,6 +69,7 @@ fn a_refund_must_name_an_earlier_refundable_transaction_of_its_wallet() {
     let refund = book.refund(1, &theirs, Some("10"));
     let e = book.entries.iter_mut().find(|e| e.entry.id == refund).unwrap();
     e.entry.wallet_id = "wlt_u".into();
+    e.wallet_seq = 2;
     for p in &mut e.entry.postings {
         p.account = p.account.replace("wlt_v", "wlt_u");
     }
@@ -170,7 +171,7 @@ fn anchors_still_in_the_journal_pass() {
     let f = full();
     let anchors: Vec<Anchor> = f.book.entries[..3]
         .iter()
-        .map(|e| Anchor {
+        .map(|e| Anchor::Entry {
             seq: e.seq,
             hash: e.hash.clone(),
         })
@@ -183,7 +184,7 @@ fn anchors_still_in_the_journal_pass() {
 #[test]
 fn an_anchor_whose_entry_changed_is_named() {
     let mut book = small();
-    let anchor = Anchor {
+    let anchor = Anchor::Entry {
         seq: 1,
         hash: book.entries[0].hash.clone(),
     };
@@ -199,7 +200,7 @@ fn an_anchor_whose_entry_changed_is_named() {
 #[test]
 fn anchors_past_the_end_of_the_journal_are_named_in_order() {
     let book = small();
-    let anchor = |seq| Anchor {
+    let anchor = |seq| Anchor::Entry {
         seq,
         hash: "a".repeat(64),
     };

@@ -22,16 +22,17 @@ fn an_honest_ledger_passes_every_check_and_counts_what_it_checked() {
             "refund_caps",
             "freezes",
             "triggers",
+            "seals",
             "anchors"
         ]
     );
     let counts: Vec<_> = r.checks.iter().map(|c| c.checked).collect();
-    assert_eq!(counts, [8, 8, 8, 2, 2, 2, 1, 0]);
+    assert_eq!(counts, [8, 8, 8, 2, 2, 2, 1, 0, 0]);
     assert_eq!((r.entries, r.wallets), (8, 2));
     let last = f.book.entries.last().unwrap();
     assert_eq!(
         r.head,
-        Some(Anchor {
+        Some(Anchor::Entry {
             seq: 8,
             hash: last.hash.clone()
         })
@@ -70,10 +71,15 @@ fn a_wallet_handed_to_another_owner_breaks_the_chain() {
 
 #[test]
 fn an_entry_linked_to_another_hash_breaks_the_chain() {
-    let mut book = small();
+    let mut book = small_in(Book::legacy(&["u"]));
     book.entries[1].prev_hash = "f".repeat(64);
     let owner = Owner::of(&book.wallets[0]);
-    book.entries[1].hash = entry_hash(2, &book.entries[1].entry, owner, &book.entries[1].prev_hash);
+    book.entries[1].hash = entry_hash(
+        Link::Ledger { seq: 2 },
+        &book.entries[1].entry,
+        owner,
+        &book.entries[1].prev_hash,
+    );
     assert_problems(
         &book.report(),
         "hash_chain",
@@ -83,17 +89,17 @@ fn an_entry_linked_to_another_hash_breaks_the_chain() {
 
 #[test]
 fn a_renumbered_entry_breaks_the_chain() {
-    let mut book = small();
+    let mut book = small_in(Book::legacy(&["u"]));
     book.entries[1].seq = 3;
     book.rehash();
     let r = book.report();
     assert_problems(&r, "hash_chain", &["entry txn_2 has seq 3, expected 2"]);
-    assert_eq!(r.head.unwrap().seq, 3);
+    assert_eq!(r.head.unwrap().seq(), 3);
 }
 
 #[test]
 fn a_removed_entry_is_named_by_its_seq_and_its_link() {
-    let mut book = small();
+    let mut book = small_in(Book::legacy(&["u"]));
     book.entries.remove(0);
     book.wallets[0].available = -3_000;
     let r = book.report();
@@ -101,6 +107,7 @@ fn a_removed_entry_is_named_by_its_seq_and_its_link() {
     assert_eq!(
         problems,
         [
+            "entry txn_2 has wallet_seq 2, expected 1 in wallet wlt_u",
             "entry txn_2 has seq 2, expected 1",
             "entry txn_2 (seq 2) does not link to the previous entry's hash"
         ]
@@ -111,6 +118,7 @@ fn a_removed_entry_is_named_by_its_seq_and_its_link() {
 fn an_entry_of_a_wallet_that_does_not_exist_is_named() {
     let mut book = small();
     book.entries[1].entry.wallet_id = "wlt_ghost".into();
+    book.entries[1].wallet_seq = 1;
     for p in &mut book.entries[1].entry.postings {
         p.account = p.account.replace("wlt_u", "wlt_ghost");
     }
@@ -340,6 +348,7 @@ fn a_negative_balance_is_named_even_when_the_postings_agree() {
     let mut book = small();
     book.entries.remove(0);
     book.entries[0].seq = 1;
+    book.entries[0].wallet_seq = 1;
     book.entries[0].entry.balance_before = 0;
     book.entries[0].entry.balance_after = -3_000;
     book.wallets[0].available = -3_000;
@@ -403,9 +412,11 @@ fn journal() -> (Vec<JournalRow>, Wallet) {
         };
         let p = op.unwrap().plan(&wallet, &Referent::None, &ctx).unwrap();
         let seq = n as i64 + 1;
-        let hash = entry_hash(seq, &p.entry, Owner::of(&wallet), &prev);
+        let hash = entry_hash(Link::Wallet { wallet_seq: seq }, &p.entry, Owner::of(&wallet), &prev);
         stored.push(JournalRow {
             seq,
+            wallet_seq: seq,
+            version: ChainVersion::Wallet,
             entry: p.entry.raw(),
             prev_hash: prev.clone(),
             hash: hash.clone(),
@@ -417,7 +428,7 @@ fn journal() -> (Vec<JournalRow>, Wallet) {
 }
 
 fn report_of(entries: &[JournalRow], wallet: &Wallet) -> Report {
-    let mut v = Verifier::new(&[], std::slice::from_ref(wallet));
+    let mut v = Verifier::new(&[], std::slice::from_ref(wallet), &[]);
     entries.iter().for_each(|e| v.entry(e));
     v.finish(std::slice::from_ref(wallet), &[], Vec::new())
 }

@@ -2,10 +2,11 @@
 //! tampering fails exactly the check that names it, with the message that says why.
 
 use super::*;
-use crate::ledger::chain::{audit_hash, entry_hash, AuditEvent, AuditRecord, GENESIS_HASH};
+use crate::ledger::chain::{audit_hash, entry_hash, AuditEvent, AuditRecord, ChainVersion, Link, GENESIS_HASH};
 use crate::ledger::model::{JournalRow, Posting, RawEntry, Scope, StatusChange, WalletStatus};
 use crate::ledger::money::{Amount, Currency};
 use crate::ledger::operations::{Context, FreezeChange, Operation, Referent};
+use crate::ledger::seal::{Head, Seal};
 use crate::ledger::token::{Access, Token, TokenKind};
 
 /// Wallets, their journal and their freeze records, built by the operations' own rules.
@@ -13,11 +14,24 @@ struct Book {
     wallets: Vec<Wallet>,
     entries: Vec<JournalRow>,
     freezes: Vec<Freeze>,
+    /// How new entries are chained: per wallet, as ledgerctl writes them, or through the whole
+    /// ledger, as ledgers written before schema version 6 hold them.
+    version: ChainVersion,
+    seals: Vec<Seal>,
 }
 
 impl Book {
-    /// One empty CNY wallet `wlt_<user>` per user.
+    /// One empty CNY wallet `wlt_<user>` per user, its entries chained per wallet.
     fn new(users: &[&str]) -> Book {
+        Book::chained(users, ChainVersion::Wallet)
+    }
+
+    /// As [`Book::new`], its entries chained through the whole ledger (before version 6).
+    fn legacy(users: &[&str]) -> Book {
+        Book::chained(users, ChainVersion::Ledger)
+    }
+
+    fn chained(users: &[&str], version: ChainVersion) -> Book {
         let scope = Scope {
             tenant_id: "t".into(),
             application_id: "a".into(),
@@ -38,6 +52,8 @@ impl Book {
             wallets,
             entries: Vec::new(),
             freezes: Vec::new(),
+            version,
+            seals: Vec::new(),
         }
     }
 
@@ -51,14 +67,19 @@ impl Book {
             freeze_id: format!("frz_{seq}").into(),
         };
         let plan = op.plan(&self.wallets[w], &referent, &ctx).unwrap();
-        let prev = self.entries.last().map_or(GENESIS_HASH.to_owned(), |e| e.hash.clone());
-        let hash = entry_hash(seq, &plan.entry, Owner::of(&self.wallets[w]), &prev);
-        self.entries.push(JournalRow {
+        let wallet_id = &self.wallets[w].id;
+        let wallet_seq = self.entries.iter().filter(|e| e.entry.wallet_id == *wallet_id).count() as i64 + 1;
+        let mut row = JournalRow {
             seq,
+            wallet_seq,
+            version: self.version,
             entry: plan.entry.raw(),
-            prev_hash: prev,
-            hash,
-        });
+            prev_hash: String::new(),
+            hash: String::new(),
+        };
+        row.prev_hash = self.prev_hash(&row);
+        row.hash = row.recomputed_hash(Owner::of(&self.wallets[w]));
+        self.entries.push(row);
         self.wallets[w] = plan.wallet_after;
         match plan.freeze {
             FreezeChange::None => {}
@@ -126,24 +147,58 @@ impl Book {
         self.apply(w, op, Referent::Original { entry, refunded })
     }
 
-    /// Recomputes every hash and link from `seq` and content, as a forger who knows the
-    /// scheme would: what is left to catch a change is the check it breaks.
+    /// What `row` links to in its chain, from the entries before it in `self.entries`.
+    fn prev_hash(&self, row: &JournalRow) -> String {
+        let before = self.entries.iter().take_while(|e| e.seq != row.seq);
+        let previous = match row.version {
+            ChainVersion::Ledger => before.last(),
+            ChainVersion::Wallet => before.filter(|e| e.entry.wallet_id == row.entry.wallet_id).last(),
+        };
+        previous.map_or(GENESIS_HASH.to_owned(), |e| e.hash.clone())
+    }
+
+    /// Recomputes every hash and link from each entry's place and content, as a forger who
+    /// knows the scheme would: what is left to catch a change is the check it breaks.
     fn rehash(&mut self) {
-        let mut prev = GENESIS_HASH.to_owned();
-        for stored in &mut self.entries {
-            stored.prev_hash = prev;
+        for i in 0..self.entries.len() {
+            let prev_hash = self.prev_hash(&self.entries[i]);
+            let stored = &self.entries[i];
             let owner = self
                 .wallets
                 .iter()
                 .find(|w| w.id == stored.entry.wallet_id)
                 .map_or(NO_OWNER, Owner::of);
-            stored.hash = entry_hash(stored.seq, &stored.entry, owner, &stored.prev_hash);
-            prev = stored.hash.clone();
+            let hash = entry_hash(stored.link(), &stored.entry, owner, &prev_hash);
+            self.entries[i].prev_hash = prev_hash;
+            self.entries[i].hash = hash;
         }
     }
 
+    /// Seals the heads that moved since the last seal.
+    fn seal(&mut self) -> Anchor {
+        let mut heads: Vec<Head> = Vec::new();
+        for e in &self.entries {
+            heads.retain(|h| h.wallet_id != e.entry.wallet_id);
+            heads.push(Head {
+                wallet_id: e.entry.wallet_id.clone(),
+                wallet_seq: e.wallet_seq,
+                hash: e.hash.clone(),
+            });
+        }
+        let mut sealed = std::collections::HashMap::new();
+        for head in self.seals.iter().flat_map(|s| &s.heads) {
+            sealed.insert(head.wallet_id.clone(), head.wallet_seq);
+        }
+        let previous = self.seals.last().map(|s| (s.seq, s.hash.as_str()));
+        let now = "2026-01-02T00:00:00Z".parse().unwrap();
+        let seal = Seal::next(previous, heads, &sealed, now, "auditor").expect("a head moved");
+        let anchor = seal.anchor();
+        self.seals.push(seal);
+        anchor
+    }
+
     fn verify(&self, anchors: &[Anchor], extra: Vec<Check>) -> Report {
-        let mut v = Verifier::new(anchors, &self.wallets);
+        let mut v = Verifier::new(anchors, &self.wallets, &self.seals);
         self.entries.iter().for_each(|e| v.entry(e));
         v.finish(&self.wallets, &self.freezes, extra)
     }
@@ -169,7 +224,10 @@ const NO_OWNER: Owner<'static> = Owner {
 
 /// A deposit of 100.00 and a withdrawal of 30.00: available 70.00, nothing frozen.
 fn small() -> Book {
-    let mut book = Book::new(&["u"]);
+    small_in(Book::new(&["u"]))
+}
+
+fn small_in(mut book: Book) -> Book {
     book.deposit(0, "100");
     book.withdraw(0, "30");
     book
@@ -277,6 +335,7 @@ fn a_report_names_each_broken_check_with_its_first_problem() {
         wallets: 0,
         checks: vec![external_check("a", "d", Vec::new())],
         head: None,
+        seal: None,
         damaged: false,
     };
     assert!(ok.ok());
@@ -298,13 +357,28 @@ fn an_anchor_is_seq_colon_lowercase_sha256() {
     let a: Anchor = format!("1:{hash}").parse().unwrap();
     assert_eq!(
         a,
-        Anchor {
+        Anchor::Entry {
             seq: 1,
             hash: hash.into()
         }
     );
-    assert_eq!(format!("42:{hash}").parse::<Anchor>().unwrap().seq, 42);
+    assert_eq!(a.to_string(), format!("1:{hash}"));
+    assert_eq!(format!("42:{hash}").parse::<Anchor>().unwrap().seq(), 42);
+    let sealed: Anchor = format!("seal:7:{hash}").parse().unwrap();
+    assert_eq!(
+        sealed,
+        Anchor::Seal {
+            seq: 7,
+            hash: hash.into()
+        }
+    );
+    assert_eq!(sealed.to_string(), format!("seal:7:{hash}"));
     for bad in [
+        format!("seal:{hash}"),
+        format!("seal:0:{hash}"),
+        format!("seal::{hash}"),
+        format!("SEAL:1:{hash}"),
+        format!("seal:seal:1:{hash}"),
         format!("0:{hash}"),
         format!("-1:{hash}"),
         format!("x:{hash}"),
@@ -316,10 +390,11 @@ fn an_anchor_is_seq_colon_lowercase_sha256() {
         format!("1:{}", "z".repeat(64)),
     ] {
         let err = bad.parse::<Anchor>().unwrap_err().to_string();
-        assert!(err.contains("is not SEQ:HASH"), "{bad}: {err}");
+        assert!(err.contains("is not SEQ:HASH or seal:N:HASH"), "{bad}: {err}");
     }
 }
 
 mod audit;
+mod chains;
 mod holds;
 mod journal;

@@ -3,7 +3,7 @@
 use super::{apply, at, deposit, fresh, open, scope};
 use crate::ledger::model::{Account, Wallet};
 use crate::ledger::operations::Operation;
-use crate::store::{AccountTotals, Tx};
+use crate::store::{AccountTotals, Queries, SqliteTx as Tx, Storage};
 
 fn pay(tx: &Tx, wallet: &Wallet, amount: &str, counterparty: &str, now: &str) {
     let op = Operation::payment(amount, counterparty, true, None, None).expect("a valid payment");

@@ -5,7 +5,7 @@ use crate::error::Result;
 use crate::ledger::ids::{FreezeId, WalletId};
 use crate::ledger::model::{Freeze, FreezeStatus};
 use crate::ledger::operations::{Operation, Referent};
-use crate::store::Tx;
+use crate::store::{Queries, SqliteTx as Tx, Storage};
 
 fn freeze_op(amount: &str) -> Operation {
     Operation::freeze(amount, Some("dispute".into()), None).expect("a valid freeze")

@@ -6,6 +6,7 @@ use crate::ledger::chain::GENESIS_HASH;
 use crate::ledger::ids::TransactionId;
 use crate::ledger::model::TxType;
 use crate::ledger::operations::{Direction, Operation};
+use crate::store::{Queries, Storage};
 
 #[test]
 fn an_appended_entry_is_read_back_with_its_postings_and_moves_its_wallet() {

@@ -4,7 +4,7 @@ use super::{at, fresh, page, scope};
 use crate::ledger::ids::TokenId;
 use crate::ledger::model::Scope;
 use crate::ledger::token::{Access, Token, TokenKind};
-use crate::store::IdempotentResponse;
+use crate::store::{IdempotentResponse, Queries, Storage};
 
 fn response(scope: Scope, owner: &str, key: &str) -> IdempotentResponse {
     IdempotentResponse {

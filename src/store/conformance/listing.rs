@@ -7,7 +7,7 @@ use crate::ledger::ids::{TransactionId, WalletId};
 use crate::ledger::model::TxType;
 use crate::ledger::operations::Operation;
 use crate::ledger::request::EntryFilter;
-use crate::store::{Store, Tx};
+use crate::store::{Queries, SqliteTx as Tx, Storage, Store};
 
 /// A wallet with a deposit (10:00, reference `r1`), a withdrawal (10:10) and a deposit (10:20),
 /// and another wallet's deposit in between; the wallet's ids oldest first.

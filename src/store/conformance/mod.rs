@@ -21,7 +21,7 @@ use crate::ledger::money::Currency;
 use crate::ledger::operations::{Context, Load, Operation, Plan};
 use crate::ledger::request::PageRequest;
 use crate::ledger::time::Timestamp;
-use crate::store::{Store, Tx};
+use crate::store::{Queries, SqliteTx as Tx, Store};
 
 /// A new, empty ledger. The folder is returned so it outlives the store.
 pub(super) fn fresh() -> (TempDir, Store) {

@@ -4,6 +4,7 @@
 use super::{deposit, fresh, open, scope};
 use crate::error::Error;
 use crate::ledger::model::Scope;
+use crate::store::{Queries, Storage};
 
 fn tnt() -> Scope {
     scope("tnt", "app")

@@ -4,6 +4,7 @@ use super::{fresh, open, page, scope};
 use crate::ledger::ids::WalletId;
 use crate::ledger::model::{Wallet, WalletStatus};
 use crate::ledger::money::Currency;
+use crate::store::{Queries, Storage};
 
 #[test]
 fn an_inserted_wallet_is_read_back_whole_by_id_and_by_user() {

@@ -4,7 +4,7 @@ use rusqlite::{params, Connection, OptionalExtension, Row};
 
 use super::tokens::{token_row, TOKEN_COLUMNS};
 use super::wallets::all_status_changes;
-use super::Tx;
+use super::SqliteTx;
 use crate::error::Result;
 use crate::ledger::chain::{audit_hash, AuditEvent, AuditKind, AuditRecord, GENESIS_HASH};
 use crate::ledger::ids::TokenId;
@@ -13,17 +13,17 @@ use crate::ledger::token::Token;
 pub(super) const TOKEN_AUDIT_SQL: &str = "SELECT seq, kind, subject, prev_hash, hash FROM audit_events
      WHERE kind IN ('token_created', 'token_revoked') AND subject = ?1";
 
-impl Tx<'_> {
+impl SqliteTx<'_> {
     /// A token's audit records: its creation and its revocation, each if recorded. One search of
     /// the `(kind, subject)` index (`query_plans::token_audit_seeks_on_its_index`).
-    pub fn token_audit(&self, token_id: &TokenId) -> Result<(Option<AuditEvent>, Option<AuditEvent>)> {
+    pub(super) fn token_audit(&self, token_id: &TokenId) -> Result<(Option<AuditEvent>, Option<AuditEvent>)> {
         let events = self.rows(TOKEN_AUDIT_SQL, params![token_id], audit_event_row)?;
         let find = |kind| events.iter().find(|e| e.kind == kind).cloned();
         Ok((find(AuditKind::TokenCreated), find(AuditKind::TokenRevoked)))
     }
 
     /// The audit chain in order, for `ledger verify`.
-    pub fn all_audit_events(&self) -> Result<Vec<AuditEvent>> {
+    pub(super) fn all_audit_events(&self) -> Result<Vec<AuditEvent>> {
         self.rows(
             "SELECT seq, kind, subject, prev_hash, hash FROM audit_events ORDER BY seq",
             [],

@@ -1,14 +1,14 @@
 //! The checks of `ledger verify` only the database can make: its pages' integrity and the
 //! triggers that keep the journal append-only. `ops::verify` runs the rest over the rows.
 
-use super::Tx;
+use super::SqliteTx;
 use super::APPEND_ONLY_TRIGGERS;
 use crate::error::{Error, Result};
 use crate::ledger::verify::{external_check, Check, INTEGRITY_CHECK, INTEGRITY_DESCRIPTION};
 
-impl Tx<'_> {
+impl SqliteTx<'_> {
     /// SQLite's own check of the file's pages (`PRAGMA integrity_check`), as a verify check.
-    pub fn integrity_check(&self) -> Result<Check> {
+    pub(super) fn integrity_check(&self) -> Result<Check> {
         let rows = (|| -> rusqlite::Result<Vec<String>> {
             self.q()
                 .prepare("PRAGMA integrity_check")?
@@ -28,7 +28,7 @@ impl Tx<'_> {
     }
 
     /// Whether the triggers that keep the journal append-only are all in place.
-    pub fn append_only_check(&self) -> Result<Check> {
+    pub(super) fn append_only_check(&self) -> Result<Check> {
         let present: Vec<String> = self
             .q()
             .prepare("SELECT name FROM sqlite_master WHERE type = 'trigger'")?

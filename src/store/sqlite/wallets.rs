@@ -3,7 +3,7 @@
 use rusqlite::{params, Connection, OptionalExtension, Row};
 
 use super::audit::append_audit;
-use super::Tx;
+use super::SqliteTx;
 use crate::error::{Error, Result};
 use crate::ledger::chain::AuditRecord;
 use crate::ledger::ids::WalletId;
@@ -17,8 +17,8 @@ pub(super) const WALLET_COLUMNS: &str =
 
 const STATUS_CHANGE_COLUMNS: &str = "wallet_id, from_status, to_status, reason, actor, created_at";
 
-impl Tx<'_> {
-    pub fn wallet_of_user(&self, scope: &Scope, user_id: &str) -> Result<Option<Wallet>> {
+impl SqliteTx<'_> {
+    pub(super) fn wallet_of_user(&self, scope: &Scope, user_id: &str) -> Result<Option<Wallet>> {
         let sql = format!(
             "SELECT {WALLET_COLUMNS} FROM wallets WHERE tenant_id = ?1 AND application_id = ?2 AND user_id = ?3"
         );
@@ -29,7 +29,7 @@ impl Tx<'_> {
             .transpose()
     }
 
-    pub fn wallet(&self, wallet_id: &WalletId) -> Result<Option<Wallet>> {
+    pub(super) fn wallet(&self, wallet_id: &WalletId) -> Result<Option<Wallet>> {
         let sql = format!("SELECT {WALLET_COLUMNS} FROM wallets WHERE id = ?1");
         self.q()
             .prepare_cached(&sql)?
@@ -38,7 +38,7 @@ impl Tx<'_> {
             .transpose()
     }
 
-    pub fn insert_wallet(&self, w: &Wallet) -> Result<()> {
+    pub(super) fn insert_wallet(&self, w: &Wallet) -> Result<()> {
         self.q()
             .prepare_cached(&format!(
                 "INSERT INTO wallets ({WALLET_COLUMNS}) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)"
@@ -58,7 +58,12 @@ impl Tx<'_> {
         Ok(())
     }
 
-    pub fn wallets(&self, scope: &Scope, status: Option<WalletStatus>, page: PageRequest) -> Result<Paged<Wallet>> {
+    pub(super) fn wallets(
+        &self,
+        scope: &Scope,
+        status: Option<WalletStatus>,
+        page: PageRequest,
+    ) -> Result<Paged<Wallet>> {
         let status = status.map(WalletStatus::as_str);
         self.page_of(
             WALLET_COLUMNS,
@@ -72,7 +77,7 @@ impl Tx<'_> {
 
     /// Every wallet of `scope` (with `status`, if given), in user id order, handed to `each` as
     /// it is read: memory stays flat however many there are. Returns how many there were.
-    pub fn for_each_wallet(
+    pub(super) fn for_each_wallet(
         &self,
         scope: &Scope,
         status: Option<WalletStatus>,
@@ -93,14 +98,14 @@ impl Tx<'_> {
     }
 
     /// Every wallet of the ledger, for `ledger verify`.
-    pub fn all_wallets(&self) -> Result<Vec<Wallet>> {
+    pub(super) fn all_wallets(&self) -> Result<Vec<Wallet>> {
         let sql = format!("SELECT {WALLET_COLUMNS} FROM wallets ORDER BY id");
         self.rows(&sql, [], wallet_row)
     }
 
     /// A wallet's available and frozen balances from its postings up to `at` (inclusive), and
     /// its status then; `None` if the wallet did not exist yet.
-    pub fn wallet_at(&self, wallet: &Wallet, at: Timestamp) -> Result<Option<Wallet>> {
+    pub(super) fn wallet_at(&self, wallet: &Wallet, at: Timestamp) -> Result<Option<Wallet>> {
         if wallet.created_at > at {
             return Ok(None);
         }
@@ -143,7 +148,7 @@ impl Tx<'_> {
     }
 
     /// Records a status change and sets the wallet's status, only if it is still `before`'s.
-    pub fn change_status(&self, before: &Wallet, after: &Wallet, change: &StatusChange) -> Result<()> {
+    pub(super) fn change_status(&self, before: &Wallet, after: &Wallet, change: &StatusChange) -> Result<()> {
         self.q()
             .prepare_cached(
                 "INSERT INTO wallet_status_changes (wallet_id, from_status, to_status, reason, actor, created_at)
@@ -177,7 +182,7 @@ impl Tx<'_> {
     }
 
     /// A wallet's status changes, newest first.
-    pub fn status_changes(&self, wallet_id: &WalletId, page: PageRequest) -> Result<Paged<StatusChange>> {
+    pub(super) fn status_changes(&self, wallet_id: &WalletId, page: PageRequest) -> Result<Paged<StatusChange>> {
         self.page_of(
             STATUS_CHANGE_COLUMNS,
             "wallet_status_changes WHERE wallet_id = ?1",
@@ -189,7 +194,7 @@ impl Tx<'_> {
     }
 
     /// Every status change with its seq, oldest first, for `ledger verify`.
-    pub fn all_status_changes(&self) -> Result<Vec<(i64, StatusChange)>> {
+    pub(super) fn all_status_changes(&self) -> Result<Vec<(i64, StatusChange)>> {
         all_status_changes(self.q())
     }
 }

@@ -24,6 +24,7 @@ pub use wallet::{
     show_transaction, show_wallet, show_wallet_at, status_history, StatusOutcome,
 };
 
+use crate::ledger::chain::{self, AuditRecord};
 use crate::ledger::ids::{check_minted, check_reference, FreezeId, TransactionId};
 use crate::ledger::operations::Context;
 use crate::ledger::request::EntryFilter;
@@ -98,6 +99,13 @@ fn trusted<Q: Queries>(tx: &Q, wallet: &crate::ledger::model::Wallet) -> crate::
     let proof = tx.balance_proof(&wallet.id)?;
     crate::ledger::verify::check_cached_balances(wallet, &proof)
         .map_err(|message| crate::error::Error::StorageIntegrity { message })
+}
+
+/// Appends `record` to the audit chain: hashed here, onto the head the store answers, as
+/// [`operate`] links journal entries.
+fn audit<Q: Queries>(tx: &Q, record: &AuditRecord) -> crate::error::Result<()> {
+    let (seq, prev_hash) = chain::after(tx.audit_head()?);
+    tx.append_audit(&chain::link_audit(seq, record, prev_hash))
 }
 
 fn context(actor: &str) -> Context {

@@ -101,8 +101,8 @@ fn apply<Q: Queries>(tx: &Q, wallet: Wallet, operation: &Operation, actor: &str)
         Prepared::Replay(outcome) => return Ok(outcome),
         Prepared::Apply { plan, before } => (plan, before),
     };
-    let (last_seq, prev_hash) = tx.chain_head()?;
-    let stored = chain::link(last_seq + 1, plan.entry, Owner::of(&before), prev_hash);
+    let (seq, prev_hash) = chain::after(tx.chain_head()?);
+    let stored = chain::link(seq, plan.entry, Owner::of(&before), prev_hash);
     tx.append(&stored, &plan.freeze, &before, &plan.wallet_after)?;
     let freeze = match &stored.entry.freeze_id {
         Some(id) => tx.freeze(id)?,

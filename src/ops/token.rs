@@ -1,6 +1,7 @@
 //! Credentials for `serve`: made, listed and revoked by the CLI, checked by the server.
 
 use crate::error::{Error, Result};
+use crate::ledger::chain::AuditRecord;
 use crate::ledger::ids::{self, TokenId};
 use crate::ledger::model::Scope;
 use crate::ledger::request::{PageRequest, Paged};
@@ -59,7 +60,10 @@ pub fn create_token<S: Storage>(store: &mut S, new: &NewToken, actor: &str) -> R
         actor: actor.to_owned(),
         name,
     };
-    store.write(|tx| tx.insert_token(&stored))?;
+    store.write(|tx| {
+        tx.insert_token(&stored)?;
+        super::audit(tx, &AuditRecord::TokenCreated(&stored))
+    })?;
     Ok((stored, minted.text))
 }
 
@@ -84,7 +88,15 @@ pub fn revoke_token<S: Storage>(store: &mut S, token_id: &str) -> Result<(Token,
     let token_id = TokenId::new(token_id);
     store.write(|tx| {
         find(tx, &token_id)?;
-        let revoked = tx.revoke_token(&token_id, super::now())?;
+        let now = super::now();
+        let revoked = tx.revoke_token(&token_id, now)?;
+        if revoked {
+            let record = AuditRecord::TokenRevoked {
+                token_id: &token_id,
+                revoked_at: &now,
+            };
+            super::audit(tx, &record)?;
+        }
         Ok((find(tx, &token_id)?, revoked))
     })
 }

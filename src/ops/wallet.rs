@@ -1,6 +1,7 @@
 //! Opening wallets and looking at them.
 
 use crate::error::{Error, Result};
+use crate::ledger::chain::AuditRecord;
 use crate::ledger::ids::{self, FreezeId, TransactionId, WalletId};
 use crate::ledger::limits::ID_LEN_MAX;
 use crate::ledger::model::{Entry, Freeze, FreezeStatus, Scope, StatusChange, Transaction, Wallet, WalletStatus};
@@ -202,7 +203,14 @@ pub fn set_status<S: Storage>(
         match status::change_status(&wallet, to, reason, &super::context(actor))? {
             None => Ok(StatusOutcome { wallet, change: None }),
             Some((after, change)) => {
-                tx.change_status(&wallet, &after, &change)?;
+                let change_seq = tx.change_status(&wallet, &after, &change)?;
+                super::audit(
+                    tx,
+                    &AuditRecord::StatusChanged {
+                        change_seq,
+                        change: &change,
+                    },
+                )?;
                 Ok(StatusOutcome {
                     wallet: after,
                     change: Some(change),

@@ -61,7 +61,9 @@ pub trait Queries {
     /// Every wallet of the ledger, by id.
     fn all_wallets(&self) -> Result<Vec<Wallet>>;
     fn wallet_at(&self, wallet: &Wallet, at: Timestamp) -> Result<Option<Wallet>>;
-    fn change_status(&self, before: &Wallet, after: &Wallet, change: &StatusChange) -> Result<()>;
+    /// Records a status change and sets the wallet's status, only if it is still `before`'s;
+    /// the change's seq, which its audit record names.
+    fn change_status(&self, before: &Wallet, after: &Wallet, change: &StatusChange) -> Result<i64>;
     /// A wallet's status changes, newest first.
     fn status_changes(&self, wallet_id: &WalletId, page: PageRequest) -> Result<Paged<StatusChange>>;
     /// Every status change with its seq, oldest first.
@@ -87,7 +89,8 @@ pub trait Queries {
     ) -> Result<Paged<(Transaction, i64)>>;
     /// A wallet's last entry and the sum of its active freezes.
     fn balance_proof(&self, wallet_id: &WalletId) -> Result<BalanceProof>;
-    fn chain_head(&self) -> Result<(i64, String)>;
+    /// The seq and hash of the journal's last entry; `None` while it is empty.
+    fn chain_head(&self) -> Result<Option<(i64, String)>>;
     /// Stores an entry already linked, its postings, its freeze change, and its wallet's new
     /// balances only if they are still `before`'s.
     fn append(&self, stored: &StoredEntry, freeze: &FreezeChange, before: &Wallet, after: &Wallet) -> Result<()>;
@@ -118,6 +121,10 @@ pub trait Queries {
     fn all_tokens(&self) -> Result<Vec<Token>>;
 
     // The audit chain.
+    /// The seq and hash of the audit chain's last record; `None` while it is empty.
+    fn audit_head(&self) -> Result<Option<(i64, String)>>;
+    /// Stores an audit record already linked onto the head (`chain::link_audit`).
+    fn append_audit(&self, event: &AuditEvent) -> Result<()>;
     /// A token's creation and revocation records, each if recorded.
     fn token_audit(&self, token_id: &TokenId) -> Result<(Option<AuditEvent>, Option<AuditEvent>)>;
     /// The audit chain in seq order.

@@ -1,6 +1,7 @@
 //! What callers are known by: kept `Idempotency-Key` responses and API tokens with their audit.
 
-use super::{at, fresh, page, scope};
+use super::{at, audit, fresh, page, scope};
+use crate::ledger::chain::{AuditRecord, GENESIS_HASH};
 use crate::ledger::ids::TokenId;
 use crate::ledger::model::Scope;
 use crate::ledger::token::{Access, Token, TokenKind};
@@ -141,20 +142,69 @@ fn token_audit_has_the_creation_then_the_revocation() {
     store
         .write(|tx| {
             let (t, other) = (token("ci", "10:00"), token("other", "10:00"));
-            tx.insert_token(&t)?;
-            tx.insert_token(&other)?;
+            for token in [&t, &other] {
+                tx.insert_token(token)?;
+                audit(tx, &AuditRecord::TokenCreated(token))?;
+            }
             let (created, revoked) = tx.token_audit(&t.id)?;
             let created = created.expect("its creation is audited");
             assert_eq!(created.subject, t.id.as_str());
             assert_eq!(revoked, None);
-            tx.revoke_token(&other.id, at("11:00"))?;
-            tx.revoke_token(&t.id, at("12:00"))?;
+            for (token, now) in [(&other, at("11:00")), (&t, at("12:00"))] {
+                tx.revoke_token(&token.id, now)?;
+                let record = AuditRecord::TokenRevoked {
+                    token_id: &token.id,
+                    revoked_at: &now,
+                };
+                audit(tx, &record)?;
+            }
             let (again, revoked) = tx.token_audit(&t.id)?;
             let revoked = revoked.expect("its revocation is audited");
             assert_eq!(again, Some(created.clone()));
             assert_eq!(revoked.subject, t.id.as_str());
             assert!(revoked.seq > created.seq);
             assert_eq!(revoked.prev_hash, tx.token_audit(&other.id)?.1.expect("revoked").hash);
+            Ok(())
+        })
+        .unwrap();
+}
+
+#[test]
+fn the_audit_head_is_the_last_appended_record_and_records_are_kept_as_given() {
+    let (_dir, mut store) = fresh();
+    store
+        .write(|tx| {
+            assert_eq!(tx.audit_head()?, None);
+            let t = token("ci", "10:00");
+            tx.insert_token(&t)?;
+            let created = audit(tx, &AuditRecord::TokenCreated(&t))?;
+            assert_eq!(created.prev_hash, GENESIS_HASH);
+            assert_eq!(tx.audit_head()?, Some((1, created.hash.clone())));
+            let revoked_at = at("12:00");
+            let record = AuditRecord::TokenRevoked {
+                token_id: &t.id,
+                revoked_at: &revoked_at,
+            };
+            let revoked = audit(tx, &record)?;
+            assert_eq!((revoked.seq, &revoked.prev_hash), (2, &created.hash));
+            assert_eq!(tx.audit_head()?, Some((2, revoked.hash.clone())));
+            assert_eq!(tx.all_audit_events()?, vec![created, revoked]);
+            Ok(())
+        })
+        .unwrap();
+}
+
+#[test]
+fn an_audit_record_that_does_not_extend_the_head_is_refused() {
+    let (_dir, mut store) = fresh();
+    store
+        .write(|tx| {
+            let t = token("ci", "10:00");
+            tx.insert_token(&t)?;
+            let first = audit(tx, &AuditRecord::TokenCreated(&t))?;
+            let replayed = tx.isolated(|tx| tx.append_audit(&first))?;
+            assert!(replayed.is_err(), "a seq already in the chain");
+            assert_eq!(tx.all_audit_events()?, vec![first]);
             Ok(())
         })
         .unwrap();

@@ -14,7 +14,7 @@ mod wallets;
 use tempfile::TempDir;
 
 use crate::error::Result;
-use crate::ledger::chain::{self, Owner};
+use crate::ledger::chain::{self, AuditEvent, AuditRecord, Owner};
 use crate::ledger::ids::{FreezeId, TransactionId, WalletId};
 use crate::ledger::model::{Account, Entry, Freeze, Scope, StoredEntry, Wallet};
 use crate::ledger::money::Currency;
@@ -78,10 +78,18 @@ pub(super) fn context(now: &str) -> Context {
 
 /// Links `plan`'s entry onto the chain head and appends it over `before`.
 pub(super) fn append_plan(tx: &Tx, plan: Plan, before: &Wallet) -> Result<StoredEntry> {
-    let (last_seq, prev_hash) = tx.chain_head()?;
-    let stored = chain::link(last_seq + 1, plan.entry, Owner::of(before), prev_hash);
+    let (seq, prev_hash) = chain::after(tx.chain_head()?);
+    let stored = chain::link(seq, plan.entry, Owner::of(before), prev_hash);
     tx.append(&stored, &plan.freeze, before, &plan.wallet_after)?;
     Ok(stored)
+}
+
+/// What `ops` does for an audit record: linked onto the audit chain's head, then appended.
+pub(super) fn audit(tx: &Tx, record: &AuditRecord) -> Result<AuditEvent> {
+    let (seq, prev_hash) = chain::after(tx.audit_head()?);
+    let event = chain::link_audit(seq, record, prev_hash);
+    tx.append_audit(&event)?;
+    Ok(event)
 }
 
 /// A deposit of `amount` at `now`, which must succeed.

@@ -6,7 +6,6 @@ use super::freezes::ACTIVE_FROZEN_SQL;
 use super::wallets::currency_of;
 use super::SqliteTx;
 use crate::error::{Error, Result};
-use crate::ledger::chain::GENESIS_HASH;
 use crate::ledger::ids::{TransactionId, WalletId};
 use crate::ledger::model::{Entry, JournalRow, Posting, RawEntry, StoredEntry, Transaction, TxType, Wallet};
 use crate::ledger::money::{Amount, Currency};
@@ -163,14 +162,13 @@ impl SqliteTx<'_> {
         self.update_balances(before, after)
     }
 
-    /// The seq and hash of the journal's last entry, or the genesis of an empty journal.
-    pub(super) fn chain_head(&self) -> Result<(i64, String)> {
+    /// The seq and hash of the journal's last entry; `None` while it is empty.
+    pub(super) fn chain_head(&self) -> Result<Option<(i64, String)>> {
         Ok(self
             .q()
             .prepare_cached("SELECT seq, hash FROM journal_entries ORDER BY seq DESC LIMIT 1")?
             .query_row([], |r| Ok((r.get(0)?, r.get(1)?)))
-            .optional()?
-            .unwrap_or((0, GENESIS_HASH.to_owned())))
+            .optional()?)
     }
 
     fn insert_entry(&self, seq: i64, e: &Entry, prev_hash: &str, hash: &str) -> Result<()> {

@@ -54,7 +54,7 @@ impl Queries for SqliteTx<'_> {
         SqliteTx::wallet_at(self, wallet, at)
     }
 
-    fn change_status(&self, before: &Wallet, after: &Wallet, change: &StatusChange) -> Result<()> {
+    fn change_status(&self, before: &Wallet, after: &Wallet, change: &StatusChange) -> Result<i64> {
         SqliteTx::change_status(self, before, after, change)
     }
 
@@ -96,7 +96,7 @@ impl Queries for SqliteTx<'_> {
         SqliteTx::balance_proof(self, wallet_id)
     }
 
-    fn chain_head(&self) -> Result<(i64, String)> {
+    fn chain_head(&self) -> Result<Option<(i64, String)>> {
         SqliteTx::chain_head(self)
     }
 
@@ -143,6 +143,14 @@ impl Queries for SqliteTx<'_> {
 
     fn all_tokens(&self) -> Result<Vec<Token>> {
         SqliteTx::all_tokens(self)
+    }
+
+    fn audit_head(&self) -> Result<Option<(i64, String)>> {
+        SqliteTx::audit_head(self)
+    }
+
+    fn append_audit(&self, event: &AuditEvent) -> Result<()> {
+        SqliteTx::append_audit(self, event)
     }
 
     fn token_audit(&self, token_id: &TokenId) -> Result<(Option<AuditEvent>, Option<AuditEvent>)> {

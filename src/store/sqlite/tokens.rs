@@ -2,10 +2,8 @@
 
 use rusqlite::{params, OptionalExtension, Row};
 
-use super::audit::append_audit;
 use super::SqliteTx;
 use crate::error::Result;
-use crate::ledger::chain::AuditRecord;
 use crate::ledger::ids::TokenId;
 use crate::ledger::model::Scope;
 use crate::ledger::request::{PageRequest, Paged};
@@ -35,7 +33,7 @@ impl SqliteTx<'_> {
                 t.actor,
                 t.name
             ])?;
-        append_audit(self.q(), &AuditRecord::TokenCreated(t))
+        Ok(())
     }
 
     pub(super) fn token(&self, token_id: &TokenId) -> Result<Option<Token>> {
@@ -65,15 +63,6 @@ impl SqliteTx<'_> {
             .q()
             .prepare_cached("UPDATE tokens SET revoked_at = ?2 WHERE id = ?1 AND revoked_at IS NULL")?
             .execute(params![token_id, now])?;
-        if changed == 1 {
-            append_audit(
-                self.q(),
-                &AuditRecord::TokenRevoked {
-                    token_id,
-                    revoked_at: &now,
-                },
-            )?;
-        }
         Ok(changed == 1)
     }
 

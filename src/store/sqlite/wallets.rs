@@ -2,10 +2,8 @@
 
 use rusqlite::{params, Connection, OptionalExtension, Row};
 
-use super::audit::append_audit;
 use super::SqliteTx;
 use crate::error::{Error, Result};
-use crate::ledger::chain::AuditRecord;
 use crate::ledger::ids::WalletId;
 use crate::ledger::model::{Account, Scope, StatusChange, Wallet, WalletStatus};
 use crate::ledger::money::Currency;
@@ -147,8 +145,9 @@ impl SqliteTx<'_> {
         Ok(Some(then))
     }
 
-    /// Records a status change and sets the wallet's status, only if it is still `before`'s.
-    pub(super) fn change_status(&self, before: &Wallet, after: &Wallet, change: &StatusChange) -> Result<()> {
+    /// Records a status change and sets the wallet's status, only if it is still `before`'s;
+    /// the change's seq, what its audit record names.
+    pub(super) fn change_status(&self, before: &Wallet, after: &Wallet, change: &StatusChange) -> Result<i64> {
         self.q()
             .prepare_cached(
                 "INSERT INTO wallet_status_changes (wallet_id, from_status, to_status, reason, actor, created_at)
@@ -162,13 +161,7 @@ impl SqliteTx<'_> {
                 change.actor,
                 change.created_at
             ])?;
-        append_audit(
-            self.q(),
-            &AuditRecord::StatusChanged {
-                change_seq: self.q().last_insert_rowid(),
-                change,
-            },
-        )?;
+        let change_seq = self.q().last_insert_rowid();
         let changed = self
             .q()
             .prepare_cached("UPDATE wallets SET status = ?2, updated_at = ?3 WHERE id = ?1 AND status = ?4")?
@@ -178,7 +171,8 @@ impl SqliteTx<'_> {
                 after.updated_at,
                 before.status.as_str()
             ])?;
-        guarded_update(changed, &before.id)
+        guarded_update(changed, &before.id)?;
+        Ok(change_seq)
     }
 
     /// A wallet's status changes, newest first.

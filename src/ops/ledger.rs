@@ -8,7 +8,7 @@ use crate::ledger::ids::WalletId;
 use crate::ledger::model::{NormalSide, StatusChange, StoredEntry};
 use crate::ledger::request::{EntryFilter, PageRequest, Paged};
 use crate::ledger::time::Timestamp;
-use crate::ledger::verify::{check_audit, check_statuses, external_check, Anchor, Report, Verifier};
+use crate::ledger::verify::{check_audit, check_statuses, external_check, Anchor, Check, Report, Verifier};
 use crate::store::{has_ledger_header, Queries, Storage, Store};
 
 /// Creates a new, empty ledger file and returns its schema version.
@@ -31,7 +31,7 @@ pub fn verify<S: Storage>(store: &mut S, anchors: &[Anchor]) -> Result<Report> {
 /// read garbage, or stop half-way), then the journal streamed through a verifier, then what the
 /// journal does not hold.
 fn verify_in<Q: Queries>(tx: &Q, anchors: &[Anchor]) -> Result<Report> {
-    let integrity = tx.integrity_check()?;
+    let integrity = tx.storage_check()?;
     if !integrity.ok() {
         return Ok(Report::damaged(integrity));
     }
@@ -56,9 +56,22 @@ fn verify_in<Q: Queries>(tx: &Q, anchors: &[Anchor]) -> Result<Report> {
             stray_postings,
         ),
         integrity,
-        tx.append_only_check()?,
+        append_only_check(tx.missing_guards()?),
     ];
     Ok(verifier.finish(&wallets, &tx.all_freezes()?, extra))
+}
+
+/// The triggers that refuse UPDATE and DELETE of the journal, as a verify check.
+fn append_only_check(missing: Vec<String>) -> Check {
+    let problems = missing
+        .iter()
+        .map(|name| format!("trigger {name} is missing: the journal is no longer protected"))
+        .collect();
+    external_check(
+        "append_only_triggers",
+        "the triggers that refuse UPDATE and DELETE of the journal are in place",
+        problems,
+    )
 }
 
 /// Opens the ledger at `path` and verifies it. A ledger whose storage is damaged (a truncated

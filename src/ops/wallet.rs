@@ -4,7 +4,9 @@ use crate::error::{Error, Result};
 use crate::ledger::chain::AuditRecord;
 use crate::ledger::ids::{self, FreezeId, TransactionId, WalletId};
 use crate::ledger::limits::ID_LEN_MAX;
-use crate::ledger::model::{Entry, Freeze, FreezeStatus, Scope, StatusChange, Transaction, Wallet, WalletStatus};
+use crate::ledger::model::{
+    Account, Entry, Freeze, FreezeStatus, Scope, StatusChange, Transaction, Wallet, WalletStatus,
+};
 use crate::ledger::money::Currency;
 use crate::ledger::operations::status;
 use crate::ledger::request::{EntryFilter, PageRequest, Paged};
@@ -161,9 +163,24 @@ pub fn history<S: Storage>(
 pub fn show_wallet_at<S: Storage>(store: &mut S, scope: &Scope, user_id: &str, at: Timestamp) -> Result<Wallet> {
     store.read(|tx| {
         let wallet = wallet_by_user_or_id(tx, scope, user_id)?;
-        tx.wallet_at(&wallet, at)?
-            .ok_or_else(|| Error::wallet_not_found_at(scope, user_id, at))
+        wallet_at(tx, &wallet, at)?.ok_or_else(|| Error::wallet_not_found_at(scope, user_id, at))
     })
+}
+
+/// A wallet's available and frozen balances from its postings up to `at` (inclusive), and its
+/// status then; `None` if the wallet did not exist yet.
+fn wallet_at<Q: Queries>(tx: &Q, wallet: &Wallet, at: Timestamp) -> Result<Option<Wallet>> {
+    if wallet.created_at > at {
+        return Ok(None);
+    }
+    // Liabilities: credits (negative postings) raise the balance.
+    let balance = |account: Account| -> Result<i64> { Ok(-tx.posting_sum(&account.name(), at)?) };
+    let mut then = wallet.clone();
+    then.available = balance(Account::available(wallet))?;
+    then.frozen = balance(Account::frozen(wallet))?;
+    then.status = tx.status_at(&wallet.id, at)?.unwrap_or(WalletStatus::Active);
+    then.updated_at = tx.last_change_at(&wallet.id, at)?.unwrap_or(wallet.created_at);
+    Ok(Some(then))
 }
 
 pub fn freezes<S: Storage>(

@@ -60,7 +60,10 @@ pub trait Queries {
     ) -> Result<u64>;
     /// Every wallet of the ledger, by id.
     fn all_wallets(&self) -> Result<Vec<Wallet>>;
-    fn wallet_at(&self, wallet: &Wallet, at: Timestamp) -> Result<Option<Wallet>>;
+    /// The status the wallet's last change up to `at` (inclusive) set; `None` if none did.
+    fn status_at(&self, wallet_id: &WalletId, at: Timestamp) -> Result<Option<WalletStatus>>;
+    /// The time of the wallet's last entry or status change up to `at` (inclusive).
+    fn last_change_at(&self, wallet_id: &WalletId, at: Timestamp) -> Result<Option<Timestamp>>;
     /// Records a status change and sets the wallet's status, only if it is still `before`'s;
     /// the change's seq, which its audit record names.
     fn change_status(&self, before: &Wallet, after: &Wallet, change: &StatusChange) -> Result<i64>;
@@ -139,6 +142,8 @@ pub trait Queries {
 
     // Account reads.
     fn account_used(&self, account: &str) -> Result<bool>;
+    /// The sum of an account's postings in the entries up to `at` (inclusive), in minor units.
+    fn posting_sum(&self, account: &str, at: Timestamp) -> Result<i64>;
     /// The rest of each account name under `prefix`, in order.
     fn accounts_under(&self, prefix: &str) -> Result<Vec<String>>;
     /// Each account with its first posting's time, within `[since, until)`.
@@ -151,6 +156,9 @@ pub trait Queries {
     fn account_totals(&self, at: Option<Timestamp>) -> Result<Vec<AccountTotals>>;
 
     // What only the database can check.
-    fn integrity_check(&self) -> Result<Check>;
-    fn append_only_check(&self) -> Result<Check>;
+    /// The backend's own check of its storage (SQLite: `PRAGMA integrity_check`), as a verify
+    /// check whose name says which backend made it.
+    fn storage_check(&self) -> Result<Check>;
+    /// The triggers that keep the journal append-only which are not in place, by name.
+    fn missing_guards(&self) -> Result<Vec<String>>;
 }

@@ -50,8 +50,12 @@ impl Queries for SqliteTx<'_> {
         SqliteTx::all_wallets(self)
     }
 
-    fn wallet_at(&self, wallet: &Wallet, at: Timestamp) -> Result<Option<Wallet>> {
-        SqliteTx::wallet_at(self, wallet, at)
+    fn status_at(&self, wallet_id: &WalletId, at: Timestamp) -> Result<Option<WalletStatus>> {
+        SqliteTx::status_at(self, wallet_id, at)
+    }
+
+    fn last_change_at(&self, wallet_id: &WalletId, at: Timestamp) -> Result<Option<Timestamp>> {
+        SqliteTx::last_change_at(self, wallet_id, at)
     }
 
     fn change_status(&self, before: &Wallet, after: &Wallet, change: &StatusChange) -> Result<i64> {
@@ -177,6 +181,10 @@ impl Queries for SqliteTx<'_> {
         SqliteTx::account_used(self, account)
     }
 
+    fn posting_sum(&self, account: &str, at: Timestamp) -> Result<i64> {
+        SqliteTx::posting_sum(self, account, at)
+    }
+
     fn accounts_under(&self, prefix: &str) -> Result<Vec<String>> {
         SqliteTx::accounts_under(self, prefix)
     }
@@ -193,11 +201,11 @@ impl Queries for SqliteTx<'_> {
         SqliteTx::account_totals(self, at)
     }
 
-    fn integrity_check(&self) -> Result<Check> {
-        SqliteTx::integrity_check(self)
+    fn storage_check(&self) -> Result<Check> {
+        SqliteTx::storage_check(self)
     }
 
-    fn append_only_check(&self) -> Result<Check> {
-        SqliteTx::append_only_check(self)
+    fn missing_guards(&self) -> Result<Vec<String>> {
+        SqliteTx::missing_guards(self)
     }
 }

@@ -18,6 +18,17 @@ impl SqliteTx<'_> {
 
     /// The names of the accounts with postings that start with `prefix`, without the prefix: a
     /// range of the account index, so only that prefix's accounts are ever read.
+    /// The sum of an account's postings in the entries up to `at` (inclusive), in minor units.
+    pub(super) fn posting_sum(&self, account: &str, at: Timestamp) -> Result<i64> {
+        Ok(self
+            .q()
+            .prepare_cached(
+                "SELECT COALESCE(SUM(p.amount_minor), 0) FROM postings p JOIN journal_entries e ON e.seq = p.entry_seq
+                 WHERE p.account = ?1 AND e.created_at <= ?2",
+            )?
+            .query_row(params![account, at], |r| r.get(0))?)
+    }
+
     pub(super) fn accounts_under(&self, prefix: &str) -> Result<Vec<String>> {
         let end = format!("{prefix}\u{10FFFF}");
         let names: Vec<String> = self

@@ -1,11 +1,11 @@
-//! Wallets, their status changes, and a wallet as it stood at a past moment.
+//! Wallets, their status changes, and what a past moment's wallet is derived from.
 
 use rusqlite::{params, Connection, OptionalExtension, Row};
 
 use super::SqliteTx;
 use crate::error::{Error, Result};
 use crate::ledger::ids::WalletId;
-use crate::ledger::model::{Account, Scope, StatusChange, Wallet, WalletStatus};
+use crate::ledger::model::{Scope, StatusChange, Wallet, WalletStatus};
 use crate::ledger::money::Currency;
 use crate::ledger::request::{PageRequest, Paged};
 use crate::ledger::time::Timestamp;
@@ -101,48 +101,27 @@ impl SqliteTx<'_> {
         self.rows(&sql, [], wallet_row)
     }
 
-    /// A wallet's available and frozen balances from its postings up to `at` (inclusive), and
-    /// its status then; `None` if the wallet did not exist yet.
-    pub(super) fn wallet_at(&self, wallet: &Wallet, at: Timestamp) -> Result<Option<Wallet>> {
-        if wallet.created_at > at {
-            return Ok(None);
-        }
-        let sum = |account: String| -> Result<i64> {
-            Ok(self
-                .q()
-                .prepare_cached(
-                    "SELECT COALESCE(SUM(p.amount_minor), 0) FROM postings p JOIN journal_entries e ON e.seq = p.entry_seq
-                     WHERE p.account = ?1 AND e.created_at <= ?2",
-                )?
-                .query_row(params![account, at], |r| r.get::<_, i64>(0))?)
-        };
-        // Liabilities: credits (negative postings) raise the balance.
-        let available = -sum(Account::available(wallet).name())?;
-        let frozen = -sum(Account::frozen(wallet).name())?;
+    /// The status the wallet's last change up to `at` (inclusive) set; `None` if none did.
+    pub(super) fn status_at(&self, wallet_id: &WalletId, at: Timestamp) -> Result<Option<WalletStatus>> {
         let status: Option<String> = self
             .q()
             .prepare_cached(
                 "SELECT to_status FROM wallet_status_changes WHERE wallet_id = ?1 AND created_at <= ?2 ORDER BY seq DESC LIMIT 1",
             )?
-            .query_row(params![wallet.id, at], |r| r.get(0))
+            .query_row(params![wallet_id, at], |r| r.get(0))
             .optional()?;
-        let last_change: Option<Timestamp> = self
+        status.as_deref().map(str::parse).transpose()
+    }
+
+    /// The time of the wallet's last entry or status change up to `at` (inclusive).
+    pub(super) fn last_change_at(&self, wallet_id: &WalletId, at: Timestamp) -> Result<Option<Timestamp>> {
+        Ok(self
             .q()
             .prepare_cached(
                 "SELECT MAX(t) FROM (SELECT MAX(created_at) AS t FROM journal_entries WHERE wallet_id = ?1 AND created_at <= ?2
                  UNION ALL SELECT MAX(created_at) FROM wallet_status_changes WHERE wallet_id = ?1 AND created_at <= ?2)",
             )?
-            .query_row(params![wallet.id, at], |r| r.get(0))?;
-        let mut then = wallet.clone();
-        then.available = available;
-        then.frozen = frozen;
-        then.status = status
-            .as_deref()
-            .map(str::parse)
-            .transpose()?
-            .unwrap_or(WalletStatus::Active);
-        then.updated_at = last_change.unwrap_or(wallet.created_at);
-        Ok(Some(then))
+            .query_row(params![wallet_id, at], |r| r.get(0))?)
     }
 
     /// Records a status change and sets the wallet's status, only if it is still `before`'s;

@@ -1,16 +1,14 @@
 //! The journal: appended entries read back, the chain head, refunds, lookups by reference,
 //! streaming, and the guarded balance update.
 
-use super::{append_plan, apply, at, deposit, fresh, open, plan, scope};
+use super::{append_plan, apply, at, deposit, open, plan, scope};
 use crate::ledger::chain::GENESIS_HASH;
 use crate::ledger::ids::TransactionId;
 use crate::ledger::model::TxType;
 use crate::ledger::operations::{Direction, Operation};
 use crate::store::{Queries, Storage};
 
-#[test]
-fn an_appended_entry_is_read_back_with_its_postings_and_moves_its_wallet() {
-    let (_dir, mut store) = fresh();
+pub(super) fn an_appended_entry_is_read_back_with_its_postings_and_moves_its_wallet<S: Storage>(mut store: S) {
     store
         .write(|tx| {
             let wallet = open(tx, &scope("tnt", "app"), "usr_1");
@@ -27,9 +25,7 @@ fn an_appended_entry_is_read_back_with_its_postings_and_moves_its_wallet() {
         .unwrap();
 }
 
-#[test]
-fn the_chain_head_starts_at_genesis_and_follows_the_last_entry() {
-    let (_dir, mut store) = fresh();
+pub(super) fn the_chain_head_starts_at_genesis_and_follows_the_last_entry<S: Storage>(mut store: S) {
     store
         .write(|tx| {
             assert_eq!(tx.chain_head()?, None);
@@ -46,9 +42,7 @@ fn the_chain_head_starts_at_genesis_and_follows_the_last_entry() {
         .unwrap();
 }
 
-#[test]
-fn refunded_sums_every_refund_of_one_transaction_only() {
-    let (_dir, mut store) = fresh();
+pub(super) fn refunded_sums_every_refund_of_one_transaction_only<S: Storage>(mut store: S) {
     store
         .write(|tx| {
             let wallet = open(tx, &scope("tnt", "app"), "usr_1");
@@ -65,9 +59,7 @@ fn refunded_sums_every_refund_of_one_transaction_only() {
         .unwrap();
 }
 
-#[test]
-fn entries_lists_newest_first_of_one_wallet_or_of_the_ledger_with_refunded_sums() {
-    let (_dir, mut store) = fresh();
+pub(super) fn entries_lists_newest_first_of_one_wallet_or_of_the_ledger_with_refunded_sums<S: Storage>(mut store: S) {
     store
         .write(|tx| {
             let mine = open(tx, &scope("tnt", "app"), "usr_1");
@@ -88,9 +80,7 @@ fn entries_lists_newest_first_of_one_wallet_or_of_the_ledger_with_refunded_sums(
         .unwrap();
 }
 
-#[test]
-fn entry_by_reference_is_per_wallet_and_operation_with_both_adjust_directions_one() {
-    let (_dir, mut store) = fresh();
+pub(super) fn entry_by_reference_is_per_wallet_and_operation_with_both_adjust_directions_one<S: Storage>(mut store: S) {
     store
         .write(|tx| {
             let wallet = open(tx, &scope("tnt", "app"), "usr_1");
@@ -112,9 +102,7 @@ fn entry_by_reference_is_per_wallet_and_operation_with_both_adjust_directions_on
         .unwrap();
 }
 
-#[test]
-fn a_second_entry_with_a_used_reference_is_refused_as_a_conflict() {
-    let (_dir, mut store) = fresh();
+pub(super) fn a_second_entry_with_a_used_reference_is_refused_as_a_conflict<S: Storage>(mut store: S) {
     store
         .write(|tx| {
             let wallet = open(tx, &scope("tnt", "app"), "usr_1");
@@ -128,9 +116,7 @@ fn a_second_entry_with_a_used_reference_is_refused_as_a_conflict() {
         .unwrap();
 }
 
-#[test]
-fn for_each_entry_streams_in_chain_order_from_since_with_postings() {
-    let (_dir, mut store) = fresh();
+pub(super) fn for_each_entry_streams_in_chain_order_from_since_with_postings<S: Storage>(mut store: S) {
     store
         .write(|tx| {
             let wallet = open(tx, &scope("tnt", "app"), "usr_1");
@@ -161,9 +147,7 @@ fn for_each_entry_streams_in_chain_order_from_since_with_postings() {
         .unwrap();
 }
 
-#[test]
-fn an_append_over_a_stale_wallet_is_refused_and_its_transaction_keeps_nothing() {
-    let (_dir, mut store) = fresh();
+pub(super) fn an_append_over_a_stale_wallet_is_refused_and_its_transaction_keeps_nothing<S: Storage>(mut store: S) {
     let wallet = store
         .write(|tx| {
             let wallet = open(tx, &scope("tnt", "app"), "usr_1");

@@ -1,6 +1,6 @@
 //! What callers are known by: kept `Idempotency-Key` responses and API tokens with their audit.
 
-use super::{at, audit, fresh, page, scope};
+use super::{at, audit, page, scope};
 use crate::ledger::chain::{AuditRecord, GENESIS_HASH};
 use crate::ledger::ids::TokenId;
 use crate::ledger::model::Scope;
@@ -20,9 +20,7 @@ fn response(scope: Scope, owner: &str, key: &str) -> IdempotentResponse {
     }
 }
 
-#[test]
-fn a_recorded_response_is_found_by_its_scope_owner_and_key_only() {
-    let (_dir, mut store) = fresh();
+pub(super) fn a_recorded_response_is_found_by_its_scope_owner_and_key_only<S: Storage>(mut store: S) {
     let tnt = scope("tnt", "app");
     store
         .write(|tx| {
@@ -45,9 +43,7 @@ fn a_recorded_response_is_found_by_its_scope_owner_and_key_only() {
         .unwrap();
 }
 
-#[test]
-fn a_key_is_recorded_once_per_scope_and_owner() {
-    let (_dir, mut store) = fresh();
+pub(super) fn a_key_is_recorded_once_per_scope_and_owner<S: Storage>(mut store: S) {
     store
         .write(|tx| {
             tx.record_response(&response(scope("tnt", "app"), "internal", "k1"))?;
@@ -77,9 +73,7 @@ fn token(name: &str, created_at: &str) -> Token {
     }
 }
 
-#[test]
-fn an_inserted_token_is_read_back_whole() {
-    let (_dir, mut store) = fresh();
+pub(super) fn an_inserted_token_is_read_back_whole<S: Storage>(mut store: S) {
     store
         .write(|tx| {
             let t = token("ci", "10:00");
@@ -91,9 +85,7 @@ fn an_inserted_token_is_read_back_whole() {
         .unwrap();
 }
 
-#[test]
-fn tokens_lists_newest_first_with_the_total() {
-    let (_dir, mut store) = fresh();
+pub(super) fn tokens_lists_newest_first_with_the_total<S: Storage>(mut store: S) {
     store
         .write(|tx| {
             let (old, new) = (token("old", "10:00"), token("new", "11:00"));
@@ -115,9 +107,7 @@ fn tokens_lists_newest_first_with_the_total() {
         .unwrap();
 }
 
-#[test]
-fn a_token_is_revoked_once_and_a_second_revocation_changes_nothing() {
-    let (_dir, mut store) = fresh();
+pub(super) fn a_token_is_revoked_once_and_a_second_revocation_changes_nothing<S: Storage>(mut store: S) {
     store
         .write(|tx| {
             let t = token("ci", "10:00");
@@ -136,9 +126,7 @@ fn a_token_is_revoked_once_and_a_second_revocation_changes_nothing() {
         .unwrap();
 }
 
-#[test]
-fn token_audit_has_the_creation_then_the_revocation() {
-    let (_dir, mut store) = fresh();
+pub(super) fn token_audit_has_the_creation_then_the_revocation<S: Storage>(mut store: S) {
     store
         .write(|tx| {
             let (t, other) = (token("ci", "10:00"), token("other", "10:00"));
@@ -169,9 +157,7 @@ fn token_audit_has_the_creation_then_the_revocation() {
         .unwrap();
 }
 
-#[test]
-fn the_audit_head_is_the_last_appended_record_and_records_are_kept_as_given() {
-    let (_dir, mut store) = fresh();
+pub(super) fn the_audit_head_is_the_last_appended_record_and_records_are_kept_as_given<S: Storage>(mut store: S) {
     store
         .write(|tx| {
             assert_eq!(tx.audit_head()?, None);
@@ -194,9 +180,7 @@ fn the_audit_head_is_the_last_appended_record_and_records_are_kept_as_given() {
         .unwrap();
 }
 
-#[test]
-fn an_audit_record_that_does_not_extend_the_head_is_refused() {
-    let (_dir, mut store) = fresh();
+pub(super) fn an_audit_record_that_does_not_extend_the_head_is_refused<S: Storage>(mut store: S) {
     store
         .write(|tx| {
             let t = token("ci", "10:00");

@@ -110,3 +110,22 @@ pub(super) fn freezes_of_wallet_lists_newest_first_filtered_by_status_with_total
         })
         .unwrap();
 }
+
+pub(super) fn all_freezes_lists_every_wallets_freezes_by_id<S: Storage>(mut store: S) {
+    store
+        .write(|tx| {
+            let one = open(tx, &scope("tnt", "app"), "usr_1");
+            let two = open(tx, &scope("tnt_2", "app"), "usr_1");
+            deposit(tx, &one.id, "10.00", "10:00");
+            deposit(tx, &two.id, "10.00", "10:00");
+            let mut ids = vec![
+                freeze(tx, &two.id, "2.00", "10:01")?,
+                freeze(tx, &one.id, "1.00", "10:02")?,
+            ];
+            ids.sort();
+            let listed: Vec<FreezeId> = tx.all_freezes()?.into_iter().map(|f| f.id).collect();
+            assert_eq!(listed, ids);
+            Ok(())
+        })
+        .unwrap();
+}

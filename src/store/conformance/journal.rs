@@ -174,3 +174,24 @@ pub(super) fn an_append_over_a_stale_wallet_is_refused_and_its_transaction_keeps
         })
         .unwrap();
 }
+
+pub(super) fn balance_proof_is_the_wallets_last_entry_and_its_active_freezes<S: Storage>(mut store: S) {
+    store
+        .write(|tx| {
+            let tnt = scope("tnt", "app");
+            let wallet = open(tx, &tnt, "usr_1");
+            let empty = tx.balance_proof(&wallet.id)?;
+            assert_eq!((empty.last_entry, empty.active_frozen), (None, 0));
+            deposit(tx, &wallet.id, "100.00", "10:00");
+            let op = Operation::freeze("30.00", Some("dispute".into()), None)?;
+            let frozen = apply(tx, &wallet.id, &op, "10:01")?;
+            let other = open(tx, &tnt, "usr_2");
+            deposit(tx, &other.id, "5.00", "10:02");
+            let proof = tx.balance_proof(&wallet.id)?;
+            let last = proof.last_entry.expect("the wallet has entries");
+            assert_eq!((last.seq, last.hash), (frozen.seq, frozen.hash), "its own last entry");
+            assert_eq!(proof.active_frozen, 3_000);
+            Ok(())
+        })
+        .unwrap();
+}

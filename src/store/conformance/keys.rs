@@ -193,3 +193,23 @@ pub(super) fn an_audit_record_that_does_not_extend_the_head_is_refused<S: Storag
         })
         .unwrap();
 }
+
+pub(super) fn all_tokens_lists_every_tenants_tokens_by_id<S: Storage>(mut store: S) {
+    store
+        .write(|tx| {
+            let mut tokens = vec![
+                token("a", "10:00"),
+                Token {
+                    scope: scope("tnt_2", "app"),
+                    ..token("b", "11:00")
+                },
+            ];
+            for t in &tokens {
+                tx.insert_token(t)?;
+            }
+            tokens.sort_by(|a, b| a.id.cmp(&b.id));
+            assert_eq!(tx.all_tokens()?, tokens);
+            Ok(())
+        })
+        .unwrap();
+}

@@ -71,6 +71,7 @@ macro_rules! suite {
                 a_second_entry_with_a_used_reference_is_refused_as_a_conflict,
                 for_each_entry_streams_in_chain_order_from_since_with_postings,
                 an_append_over_a_stale_wallet_is_refused_and_its_transaction_keeps_nothing,
+                balance_proof_is_the_wallets_last_entry_and_its_active_freezes,
             ],
             transactions: [
                 a_failed_write_keeps_nothing_of_what_it_wrote,
@@ -94,6 +95,7 @@ macro_rules! suite {
                 an_unfreeze_releases_its_freeze_with_the_time_and_reason,
                 a_release_of_a_freeze_no_longer_active_is_refused,
                 freezes_of_wallet_lists_newest_first_filtered_by_status_with_totals,
+                all_freezes_lists_every_wallets_freezes_by_id,
             ],
             keys: [
                 a_recorded_response_is_found_by_its_scope_owner_and_key_only,
@@ -104,6 +106,7 @@ macro_rules! suite {
                 token_audit_has_the_creation_then_the_revocation,
                 the_audit_head_is_the_last_appended_record_and_records_are_kept_as_given,
                 an_audit_record_that_does_not_extend_the_head_is_refused,
+                all_tokens_lists_every_tenants_tokens_by_id,
             ],
             accounts: [
                 an_account_is_used_once_a_posting_moves_it,

@@ -17,7 +17,7 @@ use ledgerctl::ledger::money::Currency;
 use ledgerctl::ledger::operations::Operation;
 use ledgerctl::ledger::verify::check_cached_balances;
 use ledgerctl::ops::{self, BatchLine, BatchMode};
-use ledgerctl::store::Store;
+use ledgerctl::store::{Queries, Storage, Store};
 use rusqlite::{params, Connection, TransactionBehavior};
 
 const LOCK_TIMEOUT_MS: u64 = 5_000;

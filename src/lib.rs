@@ -10,7 +10,8 @@
 //!
 //! - [`ledger`]: money, wallets, journal entries, one module per operation
 //!   ([`ledger::operations`]), the hash chain and the invariant checker. No I/O.
-//! - [`store`]: all SQL, a file per concern: schema, migrations, append-only triggers, queries.
+//! - [`store`]: the storage traits `ops` is generic over, and all SQL behind them, a file per
+//!   concern: schema, migrations, append-only triggers, queries.
 //! - [`ops`]: one function per use case; the only layer that sees both ledger and store.
 //! - [`output`]: the wire contract (envelope, `dto.*` views) and tables.
 //! - [`cli`]: the clap tree and one file per subcommand (`cli/commands/`).

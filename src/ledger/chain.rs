@@ -176,6 +176,23 @@ impl Linked {
     }
 }
 
+/// The seq and `prev_hash` of the record that follows `head`, the audit chain's last seq and
+/// hash: seq 1 on the genesis hash when the chain is empty.
+pub fn after(head: Option<(i64, String)>) -> (i64, String) {
+    head.map_or_else(|| (1, GENESIS_HASH.to_owned()), |(seq, hash)| (seq + 1, hash))
+}
+
+/// `record` linked onto an audit chain whose head is `prev_hash`, at `seq`: the row to store.
+pub fn link_audit(seq: i64, record: &AuditRecord, prev_hash: String) -> AuditEvent {
+    AuditEvent {
+        seq,
+        kind: record.kind(),
+        subject: record.subject(),
+        hash: audit_hash(seq, record, &prev_hash),
+        prev_hash,
+    }
+}
+
 /// What the audit chain records, each in the order it happened: a token made, a token revoked,
 /// a wallet's status changed. Chained like the journal, so `ledger verify` catches a token
 /// widened, moved, un-revoked or forged, and a status change edited or deleted, by hand.

@@ -5,7 +5,7 @@ use crate::error::{Error, ErrorKind, Result};
 use crate::ledger::batch::BatchItem;
 use crate::ledger::limits::BATCH_COMMIT_LINES;
 use crate::ledger::model::Scope;
-use crate::store::{Store, Tx};
+use crate::store::{Queries, Storage};
 
 use super::operate::{execute_in, Outcome};
 
@@ -36,8 +36,8 @@ pub struct LineResult {
 
 /// Runs every line, calling `progress` as each is computed and `emit` with each line's result once it is final: after its commit,
 /// or straight away in a dry run. Storage failures stop the batch; lines committed before stay.
-pub fn batch(
-    store: &mut Store,
+pub fn batch<S: Storage>(
+    store: &mut S,
     scope: &Scope,
     actor: &str,
     lines: &[BatchLine],
@@ -86,7 +86,13 @@ pub fn batch(
     }
 }
 
-fn run_lines(tx: &Tx, scope: &Scope, actor: &str, lines: &[BatchLine], progress: &dyn Fn()) -> Result<Vec<LineResult>> {
+fn run_lines<Q: Queries>(
+    tx: &Q,
+    scope: &Scope,
+    actor: &str,
+    lines: &[BatchLine],
+    progress: &dyn Fn(),
+) -> Result<Vec<LineResult>> {
     let mut results = Vec::with_capacity(lines.len());
     for line in lines {
         // A storage failure is not this line's fault: stop rather than blame every line after it.
@@ -104,6 +110,6 @@ fn run_lines(tx: &Tx, scope: &Scope, actor: &str, lines: &[BatchLine], progress:
     Ok(results)
 }
 
-fn run_item(tx: &Tx, scope: &Scope, actor: &str, item: &BatchItem) -> Result<Outcome> {
+fn run_item<Q: Queries>(tx: &Q, scope: &Scope, actor: &str, item: &BatchItem) -> Result<Outcome> {
     execute_in(tx, scope, item.user_id.as_deref(), &item.operation, actor)
 }

@@ -9,25 +9,30 @@ use crate::ledger::model::{NormalSide, StatusChange, StoredEntry};
 use crate::ledger::request::{EntryFilter, PageRequest, Paged};
 use crate::ledger::seal::Seal;
 use crate::ledger::time::Timestamp;
-use crate::ledger::verify::{check_audit, check_statuses, external_check, Anchor, Report, Verifier};
-use crate::store::{has_ledger_header, Store, Tx};
+use crate::ledger::verify::{check_audit, check_statuses, external_check, Anchor, Check, Report, Verifier};
+use crate::store::{has_ledger_header, Queries, Storage, Store};
 
 /// Creates a new, empty ledger file and returns its schema version.
 pub fn init(path: &Path, lock_timeout_ms: u64) -> Result<i64> {
     Store::create(path, lock_timeout_ms)?.schema_version()
 }
 
+/// The version of the ledger's schema, as the server's health route reports it.
+pub fn schema_version<S: Storage>(store: &mut S) -> Result<i64> {
+    store.schema_version()
+}
+
 /// Checks every invariant of the ledger on one snapshot. A broken invariant is in the report,
 /// not an error: the caller decides how to say it.
-pub fn verify(store: &mut Store, anchors: &[Anchor]) -> Result<Report> {
+pub fn verify<S: Storage>(store: &mut S, anchors: &[Anchor]) -> Result<Report> {
     store.read(|tx| verify_in(tx, anchors))
 }
 
 /// The whole file, from one snapshot: the pages first (on damaged pages every other check would
 /// read garbage, or stop half-way), then the journal streamed through a verifier, then what the
 /// journal does not hold.
-fn verify_in(tx: &Tx, anchors: &[Anchor]) -> Result<Report> {
-    let integrity = tx.integrity_check()?;
+fn verify_in<Q: Queries>(tx: &Q, anchors: &[Anchor]) -> Result<Report> {
+    let integrity = tx.storage_check()?;
     if !integrity.ok() {
         return Ok(Report::damaged(integrity));
     }
@@ -53,9 +58,22 @@ fn verify_in(tx: &Tx, anchors: &[Anchor]) -> Result<Report> {
             stray_postings,
         ),
         integrity,
-        tx.append_only_check()?,
+        append_only_check(tx.missing_guards()?),
     ];
     Ok(verifier.finish(&wallets, &tx.all_freezes()?, extra))
+}
+
+/// The triggers that refuse UPDATE and DELETE of the journal, as a verify check.
+fn append_only_check(missing: Vec<String>) -> Check {
+    let problems = missing
+        .iter()
+        .map(|name| format!("trigger {name} is missing: the journal is no longer protected"))
+        .collect();
+    external_check(
+        "append_only_triggers",
+        "the triggers that refuse UPDATE and DELETE of the journal are in place",
+        problems,
+    )
 }
 
 /// What `ledger seal` did: the seal it appended, or the last seal when no wallet's head moved
@@ -69,7 +87,7 @@ pub struct Sealed {
 /// Records, in one transaction, the chain head of every wallet whose head moved since the last
 /// seal, chained onto that seal: its anchor, kept outside the ledger, proves every wallet's
 /// history up to it.
-pub fn seal(store: &mut Store, actor: &str) -> Result<Sealed> {
+pub fn seal<S: Storage>(store: &mut S, actor: &str) -> Result<Sealed> {
     store.write(|tx| {
         let last = tx.last_seal()?;
         let previous = last.as_ref().map(|s| (s.seq, s.hash.as_str()));
@@ -89,7 +107,7 @@ pub fn seal(store: &mut Store, actor: &str) -> Result<Sealed> {
 /// Opens the ledger at `path` and verifies it. A ledger whose storage is damaged (a truncated
 /// copy, overwritten pages, a header SQLite cannot read) is a failed `sqlite_integrity` check
 /// in the report, as any other broken invariant is, not an error of ledgerctl's.
-pub fn verify_file(path: &Path, open: impl FnOnce() -> Result<Store>, anchors: &[Anchor]) -> Result<Report> {
+pub fn verify_file<S: Storage>(path: &Path, open: impl FnOnce() -> Result<S>, anchors: &[Anchor]) -> Result<Report> {
     let damaged = |e: Error| -> Result<Report> {
         match e {
             Error::StorageIntegrity { message } => Ok(Report::unreadable(message)),
@@ -130,7 +148,7 @@ pub fn wallet_of_account(account: &str) -> Option<&str> {
 }
 
 /// Every wallet's owner, by wallet id.
-fn owners(tx: &crate::store::Tx) -> Result<HashMap<WalletId, WalletOwner>> {
+fn owners<Q: Queries>(tx: &Q) -> Result<HashMap<WalletId, WalletOwner>> {
     Ok(tx
         .all_wallets()?
         .into_iter()
@@ -175,7 +193,7 @@ impl TrialBalance {
 
 /// The trial balance now, or as of `at` (a stored timestamp: the entries up to and including
 /// that second).
-pub fn trial_balance(store: &mut Store, at: Option<Timestamp>) -> Result<TrialBalance> {
+pub fn trial_balance<S: Storage>(store: &mut S, at: Option<Timestamp>) -> Result<TrialBalance> {
     let (accounts, owners) = store.read(|tx| Ok((tx.account_totals(at)?, owners(tx)?)))?;
     let mut totals: BTreeMap<String, (i128, i128)> = BTreeMap::new();
     let lines = accounts
@@ -223,8 +241,8 @@ pub trait ExportSink {
 
 /// Streams the journal from `since` (inclusive) up to `until` (exclusive) into `sink`, all from
 /// one snapshot.
-pub fn export(
-    store: &mut Store,
+pub fn export<S: Storage>(
+    store: &mut S,
     since: Option<Timestamp>,
     until: Option<Timestamp>,
     sink: &mut dyn ExportSink,
@@ -246,8 +264,8 @@ pub fn export(
 }
 
 /// The journal across every wallet, newest first, each entry with its postings and refunds.
-pub fn journal(
-    store: &mut Store,
+pub fn journal<S: Storage>(
+    store: &mut S,
     wallet_id: Option<&str>,
     filter: &EntryFilter,
     page: PageRequest,

@@ -13,8 +13,8 @@ mod wallet;
 pub use batch::{batch, BatchLine, BatchMode, LineResult};
 pub use clock::{clock, now, set_clock, Clock, FAKE_NOW_ENV};
 pub use ledger::{
-    export, init, journal, seal, trial_balance, verify, verify_file, wallet_of_account, ExportSink, Sealed,
-    TrialBalance, TrialBalanceLine, TrialBalanceTotal, WalletOwner,
+    export, init, journal, schema_version, seal, trial_balance, verify, verify_file, wallet_of_account, ExportSink,
+    Sealed, TrialBalance, TrialBalanceLine, TrialBalanceTotal, WalletOwner,
 };
 pub use operate::{execute, internal_refund, preview, Outcome};
 pub use serve::{commit_group, IdempotencyKey, Reply, Settled, WriteRequest};
@@ -24,10 +24,12 @@ pub use wallet::{
     show_transaction, show_wallet, show_wallet_at, status_history, StatusOutcome,
 };
 
+use crate::ledger::chain::{self, AuditRecord};
 use crate::ledger::ids::{check_minted, check_reference, FreezeId, TransactionId};
 use crate::ledger::operations::Context;
 use crate::ledger::request::EntryFilter;
 use crate::ledger::time::Timestamp;
+use crate::store::Queries;
 
 /// Reads a moment given by a user: RFC 3339 (any offset), `YYYY-MM-DD HH:MM:SS` (UTC) or a date
 /// (its midnight UTC), to the whole second as the ledger keeps time.
@@ -80,10 +82,10 @@ pub fn entry_filter<'a>(
 /// (`Ok(Err(_))`); a failure that is no request's fault (a kind `stops` names) or a savepoint
 /// that cannot be undone ends the group (`Err(_)`): the transaction is then in doubt and must
 /// not commit.
-fn in_savepoint<T>(
-    tx: &crate::store::Tx,
+fn in_savepoint<T, Q: Queries>(
+    tx: &Q,
     stops: fn(crate::error::ErrorKind) -> bool,
-    run: impl FnOnce(&crate::store::Tx) -> crate::error::Result<T>,
+    run: impl FnOnce(&Q) -> crate::error::Result<T>,
 ) -> crate::error::Result<crate::error::Result<T>> {
     match tx.isolated(run)? {
         Err(e) if stops(e.kind()) => Err(e),
@@ -94,14 +96,18 @@ fn in_savepoint<T>(
 /// Refuses to start a write from cached balances the wallet's journal does not prove (a hand
 /// edit of the file): nothing is written, and `ledger verify` says more. Returns the wallet's
 /// chain head (its last entry's `wallet_seq` and hash), which the proof has just checked.
-fn trusted(
-    tx: &crate::store::Tx,
-    wallet: &crate::ledger::model::Wallet,
-) -> crate::error::Result<Option<(i64, String)>> {
+fn trusted<Q: Queries>(tx: &Q, wallet: &crate::ledger::model::Wallet) -> crate::error::Result<Option<(i64, String)>> {
     let proof = tx.balance_proof(&wallet.id)?;
     crate::ledger::verify::check_cached_balances(wallet, &proof)
         .map_err(|message| crate::error::Error::StorageIntegrity { message })?;
     Ok(proof.last_entry.map(|last| (last.wallet_seq, last.hash)))
+}
+
+/// Appends `record` to the audit chain: hashed here, onto the head the store answers, as
+/// [`operate`] links journal entries.
+fn audit<Q: Queries>(tx: &Q, record: &AuditRecord) -> crate::error::Result<()> {
+    let (seq, prev_hash) = chain::after(tx.audit_head()?);
+    tx.append_audit(&chain::link_audit(seq, record, prev_hash))
 }
 
 fn context(actor: &str) -> Context {

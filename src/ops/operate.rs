@@ -6,7 +6,7 @@ use crate::ledger::chain::{self, Owner};
 use crate::ledger::ids::{FreezeId, TransactionId};
 use crate::ledger::model::{Account, Entry, Freeze, Scope, Wallet};
 use crate::ledger::operations::{self, internal_refund, Idempotency, Load, Operation, Plan};
-use crate::store::{Store, Tx};
+use crate::store::{Queries, Storage};
 
 /// What an operation did, or what it had done when it is a `reference_id` replay.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -22,13 +22,19 @@ pub struct Outcome {
 }
 
 /// Applies `operation` to the wallet of `user_id` in `scope`, in one write transaction.
-pub fn execute(store: &mut Store, scope: &Scope, user_id: &str, operation: &Operation, actor: &str) -> Result<Outcome> {
+pub fn execute<S: Storage>(
+    store: &mut S,
+    scope: &Scope,
+    user_id: &str,
+    operation: &Operation,
+    actor: &str,
+) -> Result<Outcome> {
     store.write(|tx| execute_in(tx, scope, Some(user_id), operation, actor))
 }
 
 /// The internal refund: the wallet is found from the transaction, within `scope`.
-pub fn internal_refund(
-    store: &mut Store,
+pub fn internal_refund<S: Storage>(
+    store: &mut S,
     scope: &Scope,
     request: &internal_refund::Request,
     actor: &str,
@@ -40,8 +46,8 @@ pub fn internal_refund(
 /// Applies `operation` inside a transaction the caller holds (a batch line's or a server
 /// request's savepoint), to the wallet of `user_id`, or with no user to the wallet of the
 /// transaction the operation names (the internal refund).
-pub fn execute_in(
-    tx: &Tx,
+pub fn execute_in<Q: Queries>(
+    tx: &Q,
     scope: &Scope,
     user_id: Option<&str>,
     operation: &Operation,
@@ -59,7 +65,7 @@ pub fn execute_in(
 
 /// The wallet of a transaction in `scope`: another tenant's transaction is reported exactly
 /// like a missing one.
-fn wallet_of_transaction(tx: &Tx, scope: &Scope, transaction_id: &TransactionId) -> Result<Wallet> {
+fn wallet_of_transaction<Q: Queries>(tx: &Q, scope: &Scope, transaction_id: &TransactionId) -> Result<Wallet> {
     let not_found = || Error::TransactionNotFound {
         transaction_id: transaction_id.clone(),
     };
@@ -73,7 +79,7 @@ fn wallet_of_transaction(tx: &Tx, scope: &Scope, transaction_id: &TransactionId)
 
 /// Plans `operation` on the wallet of `user_id` without writing anything; `None` when it would
 /// be a `reference_id` replay, which writes nothing either.
-pub fn preview(store: &mut Store, scope: &Scope, user_id: &str, operation: &Operation) -> Result<Option<Plan>> {
+pub fn preview<S: Storage>(store: &mut S, scope: &Scope, user_id: &str, operation: &Operation) -> Result<Option<Plan>> {
     store.read(|tx| {
         let wallet = tx
             .wallet_of_user(scope, user_id)?
@@ -95,7 +101,7 @@ enum Prepared {
     },
 }
 
-fn apply(tx: &Tx, wallet: Wallet, operation: &Operation, actor: &str) -> Result<Outcome> {
+fn apply<Q: Queries>(tx: &Q, wallet: Wallet, operation: &Operation, actor: &str) -> Result<Outcome> {
     let (plan, before, head) = match prepare(tx, wallet, operation, actor)? {
         Prepared::Replay(outcome) => return Ok(outcome),
         Prepared::Apply { plan, before, head } => (plan, before, head),
@@ -118,7 +124,7 @@ fn apply(tx: &Tx, wallet: Wallet, operation: &Operation, actor: &str) -> Result<
 
 /// Decides what `operation` does to `wallet`: a replay of an earlier identical request, or a
 /// plan built by the pure rules from the state loaded here.
-fn prepare(tx: &Tx, wallet: Wallet, operation: &Operation, actor: &str) -> Result<Prepared> {
+fn prepare<Q: Queries>(tx: &Q, wallet: Wallet, operation: &Operation, actor: &str) -> Result<Prepared> {
     let head = super::trusted(tx, &wallet)?;
     let request = operation.canonical(wallet.currency)?;
     if let Some(reference_id) = operation.reference_id() {
@@ -137,9 +143,9 @@ fn prepare(tx: &Tx, wallet: Wallet, operation: &Operation, actor: &str) -> Resul
 }
 
 /// What an operation's rule looks up, answered from the transaction.
-struct Loader<'t, 'c>(&'t Tx<'c>);
+struct Loader<'t, Q>(&'t Q);
 
-impl Load for Loader<'_, '_> {
+impl<Q: Queries> Load for Loader<'_, Q> {
     fn original(&self, transaction_id: &TransactionId) -> Result<(Entry, i64)> {
         let entry = self
             .0
@@ -165,7 +171,7 @@ impl Load for Loader<'_, '_> {
     }
 }
 
-fn replay(tx: &Tx, entry: Entry, wallet: Wallet) -> Result<Outcome> {
+fn replay<Q: Queries>(tx: &Q, entry: Entry, wallet: Wallet) -> Result<Outcome> {
     let refunded = tx.refunded(&entry.id)?;
     let freeze = match &entry.freeze_id {
         Some(id) => tx.freeze(id)?,

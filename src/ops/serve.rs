@@ -8,7 +8,7 @@ use crate::error::{Error, ErrorKind, Result};
 use crate::ledger::ids::TokenId;
 use crate::ledger::model::Scope;
 use crate::ledger::operations::Operation;
-use crate::store::{IdempotentResponse, Store, Tx};
+use crate::store::{IdempotentResponse, Queries, Storage};
 
 use super::operate::{execute_in, Outcome};
 
@@ -70,8 +70,8 @@ pub type Render<'a> = &'a dyn Fn(Settled) -> Reply;
 /// or has been answered already), is not started: `start` is called under the write lock, just
 /// before the request would run, and must return true only if the caller will take this
 /// request's answer. An error from this function means nothing at all was written.
-pub fn commit_group(
-    store: &mut Store,
+pub fn commit_group<S: Storage>(
+    store: &mut S,
     requests: &[WriteRequest],
     start: &dyn Fn(usize) -> bool,
     render: Render,
@@ -99,7 +99,7 @@ pub fn commit_group(
     })
 }
 
-fn run_keyed(tx: &Tx, request: &WriteRequest, render: Render) -> Result<Reply> {
+fn run_keyed<Q: Queries>(tx: &Q, request: &WriteRequest, render: Render) -> Result<Reply> {
     if let Some(key) = &request.key {
         if let Some((fingerprint, status, body)) = tx.idempotent_response(&request.scope, &key.owner, &key.key)? {
             if fingerprint != key.fingerprint {

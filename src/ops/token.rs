@@ -1,12 +1,13 @@
 //! Credentials for `serve`: made, listed and revoked by the CLI, checked by the server.
 
 use crate::error::{Error, Result};
+use crate::ledger::chain::AuditRecord;
 use crate::ledger::ids::{self, TokenId};
 use crate::ledger::model::Scope;
 use crate::ledger::request::{PageRequest, Paged};
 use crate::ledger::token::{self, Access, Presented, Token, TokenKind, Unauthenticated, SECRET_BYTES};
 use crate::ledger::verify::token_matches_audit;
-use crate::store::Store;
+use crate::store::{Queries, Storage};
 
 /// What `token create` asks for.
 #[derive(Debug, Clone)]
@@ -23,7 +24,7 @@ pub struct NewToken {
 
 /// Stores a new token and returns it with its secret text, which exists nowhere else: only its
 /// hash is written.
-pub fn create_token(store: &mut Store, new: &NewToken, actor: &str) -> Result<(Token, String)> {
+pub fn create_token<S: Storage>(store: &mut S, new: &NewToken, actor: &str) -> Result<(Token, String)> {
     ids::check_name("tenant", &new.scope.tenant_id)?;
     ids::check_name("app", &new.scope.application_id)?;
     if let Some(user_id) = &new.user_id {
@@ -59,20 +60,23 @@ pub fn create_token(store: &mut Store, new: &NewToken, actor: &str) -> Result<(T
         actor: actor.to_owned(),
         name,
     };
-    store.write(|tx| tx.insert_token(&stored))?;
+    store.write(|tx| {
+        tx.insert_token(&stored)?;
+        super::audit(tx, &AuditRecord::TokenCreated(&stored))
+    })?;
     Ok((stored, minted.text))
 }
 
-pub fn list_tokens(store: &mut Store, page: PageRequest) -> Result<Paged<Token>> {
+pub fn list_tokens<S: Storage>(store: &mut S, page: PageRequest) -> Result<Paged<Token>> {
     store.read(|tx| tx.tokens(page))
 }
 
-pub fn show_token(store: &mut Store, token_id: &str) -> Result<Token> {
+pub fn show_token<S: Storage>(store: &mut S, token_id: &str) -> Result<Token> {
     let token_id = TokenId::new(token_id);
     store.read(|tx| find(tx, &token_id))
 }
 
-fn find(tx: &crate::store::Tx, token_id: &TokenId) -> Result<Token> {
+fn find<Q: Queries>(tx: &Q, token_id: &TokenId) -> Result<Token> {
     tx.token(token_id)?.ok_or_else(|| Error::TokenNotFound {
         token_id: token_id.clone(),
     })
@@ -80,18 +84,30 @@ fn find(tx: &crate::store::Tx, token_id: &TokenId) -> Result<Token> {
 
 /// Revokes a token for good; the token as it is now, and whether this call revoked it (false
 /// when it already was, which is not an error: the outcome asked for holds).
-pub fn revoke_token(store: &mut Store, token_id: &str) -> Result<(Token, bool)> {
+pub fn revoke_token<S: Storage>(store: &mut S, token_id: &str) -> Result<(Token, bool)> {
     let token_id = TokenId::new(token_id);
     store.write(|tx| {
         find(tx, &token_id)?;
-        let revoked = tx.revoke_token(&token_id, super::now())?;
+        let now = super::now();
+        let revoked = tx.revoke_token(&token_id, now)?;
+        if revoked {
+            let record = AuditRecord::TokenRevoked {
+                token_id: &token_id,
+                revoked_at: &now,
+            };
+            super::audit(tx, &record)?;
+        }
         Ok((find(tx, &token_id)?, revoked))
     })
 }
 
 /// The token behind a presented credential, if it is this kind and usable now: `Ok(Err(_))`
 /// refuses the credential, `Err(_)` is a failure to look it up.
-pub fn authenticate(store: &mut Store, presented: &str, kind: TokenKind) -> Result<Result<Token, Unauthenticated>> {
+pub fn authenticate<S: Storage>(
+    store: &mut S,
+    presented: &str,
+    kind: TokenKind,
+) -> Result<Result<Token, Unauthenticated>> {
     let presented = match Presented::parse(presented) {
         Ok(presented) => presented,
         Err(refused) => return Ok(Err(refused)),

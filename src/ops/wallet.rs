@@ -1,17 +1,20 @@
 //! Opening wallets and looking at them.
 
 use crate::error::{Error, Result};
+use crate::ledger::chain::AuditRecord;
 use crate::ledger::ids::{self, FreezeId, TransactionId, WalletId};
 use crate::ledger::limits::ID_LEN_MAX;
-use crate::ledger::model::{Entry, Freeze, FreezeStatus, Scope, StatusChange, Transaction, Wallet, WalletStatus};
+use crate::ledger::model::{
+    Account, Entry, Freeze, FreezeStatus, Scope, StatusChange, Transaction, Wallet, WalletStatus,
+};
 use crate::ledger::money::Currency;
 use crate::ledger::operations::status;
 use crate::ledger::request::{EntryFilter, PageRequest, Paged};
 use crate::ledger::time::Timestamp;
-use crate::store::{Store, Tx};
+use crate::store::{Queries, Storage};
 
 /// Opens a wallet for a user; one per (tenant, application, user), currency fixed for good.
-pub fn create_wallet(store: &mut Store, scope: &Scope, user_id: &str, currency: Currency) -> Result<Wallet> {
+pub fn create_wallet<S: Storage>(store: &mut S, scope: &Scope, user_id: &str, currency: Currency) -> Result<Wallet> {
     let user_id = ids::check_name("user_id", user_id)?;
     store.write(|tx| {
         if let Some(existing) = tx.wallet_of_user(scope, user_id)? {
@@ -27,7 +30,7 @@ pub fn create_wallet(store: &mut Store, scope: &Scope, user_id: &str, currency: 
     })
 }
 
-fn wallet_in(tx: &Tx, scope: &Scope, user_id: &str) -> Result<Wallet> {
+fn wallet_in<Q: Queries>(tx: &Q, scope: &Scope, user_id: &str) -> Result<Wallet> {
     tx.wallet_of_user(scope, user_id)?
         .ok_or_else(|| Error::wallet_not_found(scope, user_id))
 }
@@ -35,7 +38,7 @@ fn wallet_in(tx: &Tx, scope: &Scope, user_id: &str) -> Result<Wallet> {
 /// The wallet of a user, or the wallet with that `wlt_` id, in `scope`. A user id wins: user
 /// ids are chosen by operators and may look like anything, wallet ids only name a wallet when
 /// no user has that name.
-fn wallet_by_user_or_id(tx: &Tx, scope: &Scope, user_or_wallet: &str) -> Result<Wallet> {
+fn wallet_by_user_or_id<Q: Queries>(tx: &Q, scope: &Scope, user_or_wallet: &str) -> Result<Wallet> {
     if let Some(wallet) = tx.wallet_of_user(scope, user_or_wallet)? {
         return Ok(wallet);
     }
@@ -56,12 +59,12 @@ fn in_scope(wallet: &Wallet, scope: &Scope) -> bool {
 }
 
 /// A wallet by its user's id or by its own `wlt_` id.
-pub fn show_wallet(store: &mut Store, scope: &Scope, user_or_wallet: &str) -> Result<Wallet> {
+pub fn show_wallet<S: Storage>(store: &mut S, scope: &Scope, user_or_wallet: &str) -> Result<Wallet> {
     store.read(|tx| wallet_by_user_or_id(tx, scope, user_or_wallet))
 }
 
-pub fn list_wallets(
-    store: &mut Store,
+pub fn list_wallets<S: Storage>(
+    store: &mut S,
     scope: &Scope,
     status: Option<WalletStatus>,
     page: PageRequest,
@@ -71,8 +74,8 @@ pub fn list_wallets(
 
 /// Every wallet of `scope` (with `status`, if given), handed to `each` as it is read, from one
 /// snapshot. Returns how many there were.
-pub fn each_wallet(
-    store: &mut Store,
+pub fn each_wallet<S: Storage>(
+    store: &mut S,
     scope: &Scope,
     status: Option<WalletStatus>,
     each: impl FnMut(Wallet) -> Result<()>,
@@ -91,7 +94,11 @@ fn check_lookup_id(field: &str, id: &str) -> Result<()> {
 
 /// Any transaction of `scope` by its id, with how much of it was refunded and its wallet (so
 /// its user). Another tenant's or application's transaction is not found, like a missing one.
-pub fn show_transaction(store: &mut Store, scope: &Scope, transaction_id: &str) -> Result<(Entry, i64, Wallet)> {
+pub fn show_transaction<S: Storage>(
+    store: &mut S,
+    scope: &Scope,
+    transaction_id: &str,
+) -> Result<(Entry, i64, Wallet)> {
     check_lookup_id("transaction_id", transaction_id)?;
     let transaction_id = TransactionId::new(transaction_id);
     let not_found = || Error::TransactionNotFound {
@@ -110,7 +117,7 @@ pub fn show_transaction(store: &mut Store, scope: &Scope, transaction_id: &str) 
 
 /// Any freeze record of `scope` by its id, with its wallet. Another tenant's or application's
 /// freeze is not found, like a missing one.
-pub fn show_freeze(store: &mut Store, scope: &Scope, freeze_id: &str) -> Result<(Freeze, Wallet)> {
+pub fn show_freeze<S: Storage>(store: &mut S, scope: &Scope, freeze_id: &str) -> Result<(Freeze, Wallet)> {
     check_lookup_id("freeze_id", freeze_id)?;
     let freeze_id = FreezeId::new(freeze_id);
     let not_found = || Error::FreezeNotFound {
@@ -127,8 +134,8 @@ pub fn show_freeze(store: &mut Store, scope: &Scope, freeze_id: &str) -> Result<
 }
 
 /// A wallet's transactions, newest first, each with how much of it has been refunded.
-pub fn history(
-    store: &mut Store,
+pub fn history<S: Storage>(
+    store: &mut S,
     scope: &Scope,
     user_id: &str,
     filter: &EntryFilter,
@@ -153,16 +160,31 @@ pub fn history(
 
 /// A wallet as it was at `at`, from the journal and its status
 /// changes: balances of every entry up to and including that second.
-pub fn show_wallet_at(store: &mut Store, scope: &Scope, user_id: &str, at: Timestamp) -> Result<Wallet> {
+pub fn show_wallet_at<S: Storage>(store: &mut S, scope: &Scope, user_id: &str, at: Timestamp) -> Result<Wallet> {
     store.read(|tx| {
         let wallet = wallet_by_user_or_id(tx, scope, user_id)?;
-        tx.wallet_at(&wallet, at)?
-            .ok_or_else(|| Error::wallet_not_found_at(scope, user_id, at))
+        wallet_at(tx, &wallet, at)?.ok_or_else(|| Error::wallet_not_found_at(scope, user_id, at))
     })
 }
 
-pub fn freezes(
-    store: &mut Store,
+/// A wallet's available and frozen balances from its postings up to `at` (inclusive), and its
+/// status then; `None` if the wallet did not exist yet.
+fn wallet_at<Q: Queries>(tx: &Q, wallet: &Wallet, at: Timestamp) -> Result<Option<Wallet>> {
+    if wallet.created_at > at {
+        return Ok(None);
+    }
+    // Liabilities: credits (negative postings) raise the balance.
+    let balance = |account: Account| -> Result<i64> { Ok(-tx.posting_sum(&account.name(), at)?) };
+    let mut then = wallet.clone();
+    then.available = balance(Account::available(wallet))?;
+    then.frozen = balance(Account::frozen(wallet))?;
+    then.status = tx.status_at(&wallet.id, at)?.unwrap_or(WalletStatus::Active);
+    then.updated_at = tx.last_change_at(&wallet.id, at)?.unwrap_or(wallet.created_at);
+    Ok(Some(then))
+}
+
+pub fn freezes<S: Storage>(
+    store: &mut S,
     scope: &Scope,
     user_id: &str,
     status: Option<FreezeStatus>,
@@ -184,8 +206,8 @@ pub struct StatusOutcome {
 }
 
 /// Sets a wallet's status, recording who and why, in one write transaction.
-pub fn set_status(
-    store: &mut Store,
+pub fn set_status<S: Storage>(
+    store: &mut S,
     scope: &Scope,
     user_id: &str,
     to: WalletStatus,
@@ -198,7 +220,14 @@ pub fn set_status(
         match status::change_status(&wallet, to, reason, &super::context(actor))? {
             None => Ok(StatusOutcome { wallet, change: None }),
             Some((after, change)) => {
-                tx.change_status(&wallet, &after, &change)?;
+                let change_seq = tx.change_status(&wallet, &after, &change)?;
+                super::audit(
+                    tx,
+                    &AuditRecord::StatusChanged {
+                        change_seq,
+                        change: &change,
+                    },
+                )?;
                 Ok(StatusOutcome {
                     wallet: after,
                     change: Some(change),
@@ -209,8 +238,8 @@ pub fn set_status(
 }
 
 /// What [`set_status`] would do, without writing: for a confirmation prompt.
-pub fn preview_status(
-    store: &mut Store,
+pub fn preview_status<S: Storage>(
+    store: &mut S,
     scope: &Scope,
     user_id: &str,
     to: WalletStatus,
@@ -228,8 +257,8 @@ pub fn preview_status(
 }
 
 /// A wallet's status changes, newest first.
-pub fn status_history(
-    store: &mut Store,
+pub fn status_history<S: Storage>(
+    store: &mut S,
     scope: &Scope,
     user_id: &str,
     page: PageRequest,

@@ -1,13 +1,15 @@
-//! All SQL: the ledger file, its schema and every query, with bound parameters only.
+//! All SQL: the ledger's storage, its schema and every query, with bound parameters only.
 //!
-//! [`Store`] owns one connection to a ledger file (WAL, `synchronous=FULL`, a busy timeout).
-//! Writes run in [`Store::write`] (`BEGIN IMMEDIATE`), reads in [`Store::read`] (a snapshot);
-//! both hand the closure a [`Tx`], the narrow interface the operations use. The SQLite
-//! implementation lives in `sqlite/`, one file per concern; this module is what other layers see.
-//! A failure keeps its cause as a [`StoreError`], which becomes the one [`crate::error::Error`]
-//! at the edge of this module, with the kind, exit code and message the error table gives it.
+//! [`Storage`] opens transactions ([`Storage::write`], [`Storage::read`],
+//! [`Storage::rehearse`]) and hands the closure a [`Queries`], the narrow interface the
+//! operations use; `ops` is generic over both. [`SqliteStore`] implements them over one
+//! connection to a ledger file (WAL, `synchronous=FULL`, a busy timeout), one file per concern
+//! in `sqlite/`. A failure keeps its cause as a [`StoreError`], which becomes the one
+//! [`crate::error::Error`] at the edge of this module, with the kind, exit code and message the
+//! error table gives it.
 
 mod error;
+mod interface;
 mod sqlite;
 
 #[cfg(test)]
@@ -17,7 +19,12 @@ use crate::ledger::ids::TokenId;
 use crate::ledger::model::Scope;
 
 pub use error::StoreError;
-pub use sqlite::{has_ledger_header, Store, Tx, APPEND_ONLY_TRIGGERS, MIGRATIONS};
+pub use interface::{Queries, Storage};
+pub use sqlite::{has_ledger_header, SqliteStore, SqliteTx, APPEND_ONLY_TRIGGERS, MIGRATIONS};
+
+/// The store the doors open. Only SQLite exists yet; with a second backend this becomes the
+/// one type over every backend, and the doors keep naming `Store`.
+pub type Store = SqliteStore;
 
 /// A response kept for its `Idempotency-Key`, within the tenant and application of the token
 /// that sent it.

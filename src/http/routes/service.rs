@@ -21,7 +21,7 @@ pub async fn healthz(axum::extract::State(state): axum::extract::State<State>) -
     if state.writes.is_closed() {
         return Err(Error::internal("the ledger writer has stopped").into());
     }
-    let schema_version = state.reads.run(|store| store.schema_version()).await?;
+    let schema_version = state.reads.run(ops::schema_version).await?;
     let data = HealthView {
         status: "ok".to_owned(),
         schema_version,

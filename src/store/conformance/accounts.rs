@@ -1,18 +1,16 @@
 //! Reads over the postings: accounts used, counterparties, first use and the trial balance.
 
-use super::{apply, at, deposit, fresh, open, scope};
+use super::{apply, at, deposit, open, scope};
 use crate::ledger::model::{Account, Wallet};
 use crate::ledger::operations::Operation;
-use crate::store::{AccountTotals, Tx};
+use crate::store::{AccountTotals, Queries, Storage};
 
-fn pay(tx: &Tx, wallet: &Wallet, amount: &str, counterparty: &str, now: &str) {
+fn pay<Q: Queries>(tx: &Q, wallet: &Wallet, amount: &str, counterparty: &str, now: &str) {
     let op = Operation::payment(amount, counterparty, true, None, None).expect("a valid payment");
     apply(tx, &wallet.id, &op, now).expect("the payment applies");
 }
 
-#[test]
-fn an_account_is_used_once_a_posting_moves_it() {
-    let (_dir, mut store) = fresh();
+pub(super) fn an_account_is_used_once_a_posting_moves_it<S: Storage>(mut store: S) {
     store
         .write(|tx| {
             let wallet = open(tx, &scope("tnt", "app"), "usr_1");
@@ -26,9 +24,7 @@ fn an_account_is_used_once_a_posting_moves_it() {
         .unwrap();
 }
 
-#[test]
-fn accounts_under_names_one_scopes_counterparties_without_the_prefix() {
-    let (_dir, mut store) = fresh();
+pub(super) fn accounts_under_names_one_scopes_counterparties_without_the_prefix<S: Storage>(mut store: S) {
     store
         .write(|tx| {
             let mine = open(tx, &scope("tnt", "app"), "usr_1");
@@ -47,9 +43,7 @@ fn accounts_under_names_one_scopes_counterparties_without_the_prefix() {
         .unwrap();
 }
 
-#[test]
-fn accounts_first_used_dates_each_account_within_the_window() {
-    let (_dir, mut store) = fresh();
+pub(super) fn accounts_first_used_dates_each_account_within_the_window<S: Storage>(mut store: S) {
     store
         .write(|tx| {
             let wallet = open(tx, &scope("tnt", "app"), "usr_1");
@@ -80,9 +74,7 @@ fn accounts_first_used_dates_each_account_within_the_window() {
         .unwrap();
 }
 
-#[test]
-fn account_totals_sum_debits_and_credits_up_to_an_instant() {
-    let (_dir, mut store) = fresh();
+pub(super) fn account_totals_sum_debits_and_credits_up_to_an_instant<S: Storage>(mut store: S) {
     store
         .write(|tx| {
             let wallet = open(tx, &scope("tnt", "app"), "usr_1");
@@ -108,6 +100,24 @@ fn account_totals_sum_debits_and_credits_up_to_an_instant() {
                 tx.account_totals(Some(at("11:00")))?,
                 vec![line(settlement, 12_000, 0), line(available, 0, 12_000)]
             );
+            Ok(())
+        })
+        .unwrap();
+}
+
+pub(super) fn posting_sum_adds_an_accounts_postings_up_to_an_instant<S: Storage>(mut store: S) {
+    store
+        .write(|tx| {
+            let wallet = open(tx, &scope("tnt", "app"), "usr_1");
+            let available = Account::available(&wallet).name();
+            assert_eq!(tx.posting_sum(&available, at("09:30"))?, 0, "no postings yet");
+            deposit(tx, &wallet.id, "100.00", "10:00");
+            apply(tx, &wallet.id, &Operation::withdraw("5.00", None, None)?, "11:00")?;
+            // A liability's credits are negative postings.
+            assert_eq!(tx.posting_sum(&available, at("10:59"))?, -10_000);
+            assert_eq!(tx.posting_sum(&available, at("11:00"))?, -9_500, "inclusive of `at`");
+            assert_eq!(tx.posting_sum("assets:settlement:CNY", at("11:00"))?, 9_500);
+            assert_eq!(tx.posting_sum("assets:nowhere", at("11:00"))?, 0);
             Ok(())
         })
         .unwrap();

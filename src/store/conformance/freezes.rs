@@ -1,27 +1,25 @@
 //! Freezes: created by a freeze's plan, read back, listed per wallet, released by an unfreeze.
 
-use super::{append_plan, apply, at, context, deposit, fresh, open, page, scope};
+use super::{append_plan, apply, at, context, deposit, open, page, scope};
 use crate::error::Result;
 use crate::ledger::ids::{FreezeId, WalletId};
 use crate::ledger::model::{Freeze, FreezeStatus};
 use crate::ledger::operations::{Operation, Referent};
-use crate::store::Tx;
+use crate::store::{Queries, Storage};
 
 fn freeze_op(amount: &str) -> Operation {
     Operation::freeze(amount, Some("dispute".into()), None).expect("a valid freeze")
 }
 
 /// Freezes `amount` of a wallet at `time`; the new freeze's id.
-fn freeze(tx: &Tx, wallet_id: &WalletId, amount: &str, time: &str) -> Result<FreezeId> {
+fn freeze<Q: Queries>(tx: &Q, wallet_id: &WalletId, amount: &str, time: &str) -> Result<FreezeId> {
     Ok(apply(tx, wallet_id, &freeze_op(amount), time)?
         .entry
         .freeze_id
         .expect("a freeze"))
 }
 
-#[test]
-fn a_freezes_plan_stores_an_active_freeze_and_moves_available_to_frozen() {
-    let (_dir, mut store) = fresh();
+pub(super) fn a_freezes_plan_stores_an_active_freeze_and_moves_available_to_frozen<S: Storage>(mut store: S) {
     store
         .write(|tx| {
             let wallet = open(tx, &scope("tnt", "app"), "usr_1");
@@ -45,9 +43,7 @@ fn a_freezes_plan_stores_an_active_freeze_and_moves_available_to_frozen() {
         .unwrap();
 }
 
-#[test]
-fn an_unfreeze_releases_its_freeze_with_the_time_and_reason() {
-    let (_dir, mut store) = fresh();
+pub(super) fn an_unfreeze_releases_its_freeze_with_the_time_and_reason<S: Storage>(mut store: S) {
     store
         .write(|tx| {
             let wallet = open(tx, &scope("tnt", "app"), "usr_1");
@@ -66,9 +62,7 @@ fn an_unfreeze_releases_its_freeze_with_the_time_and_reason() {
         .unwrap();
 }
 
-#[test]
-fn a_release_of_a_freeze_no_longer_active_is_refused() {
-    let (_dir, mut store) = fresh();
+pub(super) fn a_release_of_a_freeze_no_longer_active_is_refused<S: Storage>(mut store: S) {
     store
         .write(|tx| {
             let wallet = open(tx, &scope("tnt", "app"), "usr_1");
@@ -93,9 +87,7 @@ fn a_release_of_a_freeze_no_longer_active_is_refused() {
         .unwrap();
 }
 
-#[test]
-fn freezes_of_wallet_lists_newest_first_filtered_by_status_with_totals() {
-    let (_dir, mut store) = fresh();
+pub(super) fn freezes_of_wallet_lists_newest_first_filtered_by_status_with_totals<S: Storage>(mut store: S) {
     store
         .write(|tx| {
             let wallet = open(tx, &scope("tnt", "app"), "usr_1");
@@ -114,6 +106,25 @@ fn freezes_of_wallet_lists_newest_first_filtered_by_status_with_totals() {
             assert_eq!(ids(Some(FreezeStatus::Active))?, (vec![new], 1));
             assert_eq!(ids(Some(FreezeStatus::Released))?, (vec![old], 1));
             assert_eq!(tx.freezes_of_wallet(&wallet.id, None, page(2, 1))?.items.len(), 1);
+            Ok(())
+        })
+        .unwrap();
+}
+
+pub(super) fn all_freezes_lists_every_wallets_freezes_by_id<S: Storage>(mut store: S) {
+    store
+        .write(|tx| {
+            let one = open(tx, &scope("tnt", "app"), "usr_1");
+            let two = open(tx, &scope("tnt_2", "app"), "usr_1");
+            deposit(tx, &one.id, "10.00", "10:00");
+            deposit(tx, &two.id, "10.00", "10:00");
+            let mut ids = vec![
+                freeze(tx, &two.id, "2.00", "10:01")?,
+                freeze(tx, &one.id, "1.00", "10:02")?,
+            ];
+            ids.sort();
+            let listed: Vec<FreezeId> = tx.all_freezes()?.into_iter().map(|f| f.id).collect();
+            assert_eq!(listed, ids);
             Ok(())
         })
         .unwrap();

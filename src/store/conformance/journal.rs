@@ -1,15 +1,14 @@
 //! The journal: appended entries read back, the chain head, refunds, lookups by reference,
 //! streaming, and the guarded balance update.
 
-use super::{append_plan, apply, at, deposit, fresh, open, plan, scope};
+use super::{append_plan, apply, at, deposit, open, plan, scope};
 use crate::ledger::chain::GENESIS_HASH;
 use crate::ledger::ids::TransactionId;
 use crate::ledger::model::TxType;
 use crate::ledger::operations::{Direction, Operation};
+use crate::store::{Queries, Storage};
 
-#[test]
-fn an_appended_entry_is_read_back_with_its_postings_and_moves_its_wallet() {
-    let (_dir, mut store) = fresh();
+pub(super) fn an_appended_entry_is_read_back_with_its_postings_and_moves_its_wallet<S: Storage>(mut store: S) {
     store
         .write(|tx| {
             let wallet = open(tx, &scope("tnt", "app"), "usr_1");
@@ -26,9 +25,7 @@ fn an_appended_entry_is_read_back_with_its_postings_and_moves_its_wallet() {
         .unwrap();
 }
 
-#[test]
-fn each_wallet_chain_starts_at_genesis_and_its_head_follows_its_last_entry() {
-    let (_dir, mut store) = fresh();
+pub(super) fn each_wallet_chain_starts_at_genesis_and_its_head_follows_its_last_entry<S: Storage>(mut store: S) {
     store
         .write(|tx| {
             assert_eq!(tx.wallet_heads()?, []);
@@ -57,9 +54,7 @@ fn each_wallet_chain_starts_at_genesis_and_its_head_follows_its_last_entry() {
         .unwrap();
 }
 
-#[test]
-fn refunded_sums_every_refund_of_one_transaction_only() {
-    let (_dir, mut store) = fresh();
+pub(super) fn refunded_sums_every_refund_of_one_transaction_only<S: Storage>(mut store: S) {
     store
         .write(|tx| {
             let wallet = open(tx, &scope("tnt", "app"), "usr_1");
@@ -76,9 +71,7 @@ fn refunded_sums_every_refund_of_one_transaction_only() {
         .unwrap();
 }
 
-#[test]
-fn entries_lists_newest_first_of_one_wallet_or_of_the_ledger_with_refunded_sums() {
-    let (_dir, mut store) = fresh();
+pub(super) fn entries_lists_newest_first_of_one_wallet_or_of_the_ledger_with_refunded_sums<S: Storage>(mut store: S) {
     store
         .write(|tx| {
             let mine = open(tx, &scope("tnt", "app"), "usr_1");
@@ -99,9 +92,7 @@ fn entries_lists_newest_first_of_one_wallet_or_of_the_ledger_with_refunded_sums(
         .unwrap();
 }
 
-#[test]
-fn entry_by_reference_is_per_wallet_and_operation_with_both_adjust_directions_one() {
-    let (_dir, mut store) = fresh();
+pub(super) fn entry_by_reference_is_per_wallet_and_operation_with_both_adjust_directions_one<S: Storage>(mut store: S) {
     store
         .write(|tx| {
             let wallet = open(tx, &scope("tnt", "app"), "usr_1");
@@ -123,9 +114,7 @@ fn entry_by_reference_is_per_wallet_and_operation_with_both_adjust_directions_on
         .unwrap();
 }
 
-#[test]
-fn a_second_entry_with_a_used_reference_is_refused_as_a_conflict() {
-    let (_dir, mut store) = fresh();
+pub(super) fn a_second_entry_with_a_used_reference_is_refused_as_a_conflict<S: Storage>(mut store: S) {
     store
         .write(|tx| {
             let wallet = open(tx, &scope("tnt", "app"), "usr_1");
@@ -139,9 +128,7 @@ fn a_second_entry_with_a_used_reference_is_refused_as_a_conflict() {
         .unwrap();
 }
 
-#[test]
-fn for_each_entry_streams_in_chain_order_from_since_with_postings() {
-    let (_dir, mut store) = fresh();
+pub(super) fn for_each_entry_streams_in_chain_order_from_since_with_postings<S: Storage>(mut store: S) {
     store
         .write(|tx| {
             let wallet = open(tx, &scope("tnt", "app"), "usr_1");
@@ -172,9 +159,7 @@ fn for_each_entry_streams_in_chain_order_from_since_with_postings() {
         .unwrap();
 }
 
-#[test]
-fn an_append_over_a_stale_wallet_is_refused_and_its_transaction_keeps_nothing() {
-    let (_dir, mut store) = fresh();
+pub(super) fn an_append_over_a_stale_wallet_is_refused_and_its_transaction_keeps_nothing<S: Storage>(mut store: S) {
     let wallet = store
         .write(|tx| {
             let wallet = open(tx, &scope("tnt", "app"), "usr_1");
@@ -197,6 +182,27 @@ fn an_append_over_a_stale_wallet_is_refused_and_its_transaction_keeps_nothing() 
         .read(|tx| {
             assert_eq!(tx.wallet_heads()?, head, "neither deposit was kept");
             assert_eq!(tx.wallet(&wallet.id)?.map(|w| w.available), Some(1_000));
+            Ok(())
+        })
+        .unwrap();
+}
+
+pub(super) fn balance_proof_is_the_wallets_last_entry_and_its_active_freezes<S: Storage>(mut store: S) {
+    store
+        .write(|tx| {
+            let tnt = scope("tnt", "app");
+            let wallet = open(tx, &tnt, "usr_1");
+            let empty = tx.balance_proof(&wallet.id)?;
+            assert_eq!((empty.last_entry, empty.active_frozen), (None, 0));
+            deposit(tx, &wallet.id, "100.00", "10:00");
+            let op = Operation::freeze("30.00", Some("dispute".into()), None)?;
+            let frozen = apply(tx, &wallet.id, &op, "10:01")?;
+            let other = open(tx, &tnt, "usr_2");
+            deposit(tx, &other.id, "5.00", "10:02");
+            let proof = tx.balance_proof(&wallet.id)?;
+            let last = proof.last_entry.expect("the wallet has entries");
+            assert_eq!((last.seq, last.hash), (frozen.seq, frozen.hash), "its own last entry");
+            assert_eq!(proof.active_frozen, 3_000);
             Ok(())
         })
         .unwrap();

@@ -1,17 +1,17 @@
 //! A wallet's history (`transactions`): newest first, narrowed by type, time, reference and a
 //! cursor, paged with the total of the whole filtered list.
 
-use super::{apply, at, deposit, fresh, open, page, scope};
+use super::{apply, at, deposit, open, page, scope};
 use crate::error::Result;
 use crate::ledger::ids::{TransactionId, WalletId};
 use crate::ledger::model::TxType;
 use crate::ledger::operations::Operation;
 use crate::ledger::request::EntryFilter;
-use crate::store::{Store, Tx};
+use crate::store::{Queries, Storage};
 
 /// A wallet with a deposit (10:00, reference `r1`), a withdrawal (10:10) and a deposit (10:20),
 /// and another wallet's deposit in between; the wallet's ids oldest first.
-fn history(store: &mut Store) -> (WalletId, Vec<TransactionId>) {
+fn history<S: Storage>(store: &mut S) -> (WalletId, Vec<TransactionId>) {
     store
         .write(|tx| {
             let wallet = open(tx, &scope("tnt", "app"), "usr_1");
@@ -31,22 +31,18 @@ fn history(store: &mut Store) -> (WalletId, Vec<TransactionId>) {
 }
 
 /// The ids and total `transactions` answers for `filter`, on a page of ten.
-fn listed(tx: &Tx, wallet: &WalletId, filter: &EntryFilter) -> Result<(Vec<TransactionId>, u64)> {
+fn listed<Q: Queries>(tx: &Q, wallet: &WalletId, filter: &EntryFilter) -> Result<(Vec<TransactionId>, u64)> {
     let paged = tx.transactions(wallet, filter, page(1, 10))?;
     Ok((paged.items.into_iter().map(|(t, _)| t.id).collect(), paged.total))
 }
 
-#[test]
-fn transactions_are_one_wallets_newest_first() {
-    let (_dir, mut store) = fresh();
+pub(super) fn transactions_are_one_wallets_newest_first<S: Storage>(mut store: S) {
     let (wallet, ids) = history(&mut store);
     let answer = store.read(|tx| listed(tx, &wallet, &EntryFilter::default())).unwrap();
     assert_eq!(answer, (vec![ids[2].clone(), ids[1].clone(), ids[0].clone()], 3));
 }
 
-#[test]
-fn transactions_filter_by_type() {
-    let (_dir, mut store) = fresh();
+pub(super) fn transactions_filter_by_type<S: Storage>(mut store: S) {
     let (wallet, ids) = history(&mut store);
     let filter = EntryFilter {
         types: vec![TxType::Withdraw, TxType::Refund],
@@ -56,9 +52,7 @@ fn transactions_filter_by_type() {
     assert_eq!(answer, (vec![ids[1].clone()], 1));
 }
 
-#[test]
-fn transactions_filter_from_inclusive_to_exclusive() {
-    let (_dir, mut store) = fresh();
+pub(super) fn transactions_filter_from_inclusive_to_exclusive<S: Storage>(mut store: S) {
     let (wallet, ids) = history(&mut store);
     let filter = EntryFilter {
         from: Some(at("10:10")),
@@ -69,9 +63,7 @@ fn transactions_filter_from_inclusive_to_exclusive() {
     assert_eq!(answer, (vec![ids[1].clone()], 1));
 }
 
-#[test]
-fn transactions_filter_by_reference() {
-    let (_dir, mut store) = fresh();
+pub(super) fn transactions_filter_by_reference<S: Storage>(mut store: S) {
     let (wallet, ids) = history(&mut store);
     let filter = EntryFilter {
         reference_id: Some("r1".into()),
@@ -81,9 +73,7 @@ fn transactions_filter_by_reference() {
     assert_eq!(answer, (vec![ids[0].clone()], 1));
 }
 
-#[test]
-fn transactions_before_a_cursor_are_only_the_older_ones() {
-    let (_dir, mut store) = fresh();
+pub(super) fn transactions_before_a_cursor_are_only_the_older_ones<S: Storage>(mut store: S) {
     let (wallet, ids) = history(&mut store);
     let filter = EntryFilter {
         before: Some(ids[1].clone()),
@@ -93,9 +83,7 @@ fn transactions_before_a_cursor_are_only_the_older_ones() {
     assert_eq!(answer, (vec![ids[0].clone()], 1));
 }
 
-#[test]
-fn transactions_pages_count_the_whole_filtered_list() {
-    let (_dir, mut store) = fresh();
+pub(super) fn transactions_pages_count_the_whole_filtered_list<S: Storage>(mut store: S) {
     let (wallet, ids) = history(&mut store);
     let filter = EntryFilter::default();
     let (first, second) = store
@@ -113,9 +101,7 @@ fn transactions_pages_count_the_whole_filtered_list() {
     assert_eq!(second, vec![ids[0].clone()]);
 }
 
-#[test]
-fn transactions_carry_the_refunded_sum_of_each() {
-    let (_dir, mut store) = fresh();
+pub(super) fn transactions_carry_the_refunded_sum_of_each<S: Storage>(mut store: S) {
     let (wallet, ids) = history(&mut store);
     let refunded = store
         .write(|tx| {

@@ -1,17 +1,16 @@
 //! The transaction shapes: `write` keeps all or nothing, `isolated` undoes only its own
 //! failure, `rehearse` keeps nothing, `read` answers and keeps nothing.
 
-use super::{deposit, fresh, open, scope};
+use super::{deposit, open, scope};
 use crate::error::Error;
 use crate::ledger::model::Scope;
+use crate::store::{Queries, Storage};
 
 fn tnt() -> Scope {
     scope("tnt", "app")
 }
 
-#[test]
-fn a_failed_write_keeps_nothing_of_what_it_wrote() {
-    let (_dir, mut store) = fresh();
+pub(super) fn a_failed_write_keeps_nothing_of_what_it_wrote<S: Storage>(mut store: S) {
     let failed = store.write(|tx| {
         let wallet = open(tx, &tnt(), "usr_1");
         deposit(tx, &wallet.id, "1.00", "10:00");
@@ -24,9 +23,7 @@ fn a_failed_write_keeps_nothing_of_what_it_wrote() {
     assert_eq!((wallet, head), (None, Vec::new()));
 }
 
-#[test]
-fn an_error_inside_isolated_undoes_only_that_savepoint() {
-    let (_dir, mut store) = fresh();
+pub(super) fn an_error_inside_isolated_undoes_only_that_savepoint<S: Storage>(mut store: S) {
     let inner = store
         .write(|tx| {
             let kept = open(tx, &tnt(), "usr_1");
@@ -55,9 +52,7 @@ fn an_error_inside_isolated_undoes_only_that_savepoint() {
         .unwrap();
 }
 
-#[test]
-fn a_successful_isolated_keeps_its_writes_and_returns_its_value() {
-    let (_dir, mut store) = fresh();
+pub(super) fn a_successful_isolated_keeps_its_writes_and_returns_its_value<S: Storage>(mut store: S) {
     let answer = store
         .write(|tx| tx.isolated(|tx| Ok(open(tx, &tnt(), "usr_1").id)))
         .unwrap()
@@ -66,9 +61,7 @@ fn a_successful_isolated_keeps_its_writes_and_returns_its_value() {
     assert_eq!(stored.map(|w| w.id), Some(answer));
 }
 
-#[test]
-fn rehearse_sees_its_own_writes_and_keeps_none() {
-    let (_dir, mut store) = fresh();
+pub(super) fn rehearse_sees_its_own_writes_and_keeps_none<S: Storage>(mut store: S) {
     let seen = store
         .rehearse(|tx| {
             let wallet = open(tx, &tnt(), "usr_1");
@@ -83,17 +76,13 @@ fn rehearse_sees_its_own_writes_and_keeps_none() {
     assert_eq!((wallet, head), (None, Vec::new()));
 }
 
-#[test]
-fn a_read_sees_what_earlier_writes_committed() {
-    let (_dir, mut store) = fresh();
+pub(super) fn a_read_sees_what_earlier_writes_committed<S: Storage>(mut store: S) {
     let written = store.write(|tx| Ok(open(tx, &tnt(), "usr_1"))).unwrap();
     let read = store.read(|tx| tx.wallet_of_user(&tnt(), "usr_1")).unwrap();
     assert_eq!(read, Some(written));
 }
 
-#[test]
-fn a_read_keeps_nothing_it_wrote() {
-    let (_dir, mut store) = fresh();
+pub(super) fn a_read_keeps_nothing_it_wrote<S: Storage>(mut store: S) {
     // No read path writes; if one ever did by mistake, the read must not commit it.
     let wrote = store.read(|tx| Ok(open(tx, &tnt(), "usr_1"))).unwrap();
     assert_eq!(wrote.user_id, "usr_1");

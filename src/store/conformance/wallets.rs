@@ -1,13 +1,12 @@
 //! Wallets: stored and read back, scoped to their tenant and application, listed and paged.
 
-use super::{fresh, open, page, scope};
+use super::{open, page, scope};
 use crate::ledger::ids::WalletId;
 use crate::ledger::model::{Wallet, WalletStatus};
 use crate::ledger::money::Currency;
+use crate::store::{Queries, Storage};
 
-#[test]
-fn an_inserted_wallet_is_read_back_whole_by_id_and_by_user() {
-    let (_dir, mut store) = fresh();
+pub(super) fn an_inserted_wallet_is_read_back_whole_by_id_and_by_user<S: Storage>(mut store: S) {
     let tnt = scope("tnt", "app");
     store
         .write(|tx| {
@@ -21,9 +20,7 @@ fn an_inserted_wallet_is_read_back_whole_by_id_and_by_user() {
         .unwrap();
 }
 
-#[test]
-fn a_wallet_is_not_found_by_its_user_in_another_tenant_or_application() {
-    let (_dir, mut store) = fresh();
+pub(super) fn a_wallet_is_not_found_by_its_user_in_another_tenant_or_application<S: Storage>(mut store: S) {
     store
         .write(|tx| {
             open(tx, &scope("tnt", "app"), "usr_1");
@@ -34,9 +31,7 @@ fn a_wallet_is_not_found_by_its_user_in_another_tenant_or_application() {
         .unwrap();
 }
 
-#[test]
-fn the_same_user_has_one_wallet_per_scope() {
-    let (_dir, mut store) = fresh();
+pub(super) fn the_same_user_has_one_wallet_per_scope<S: Storage>(mut store: S) {
     let tnt = scope("tnt", "app");
     store
         .write(|tx| {
@@ -52,9 +47,7 @@ fn the_same_user_has_one_wallet_per_scope() {
         .unwrap();
 }
 
-#[test]
-fn wallets_pages_one_scope_in_id_order_with_the_total_of_all_pages() {
-    let (_dir, mut store) = fresh();
+pub(super) fn wallets_pages_one_scope_in_id_order_with_the_total_of_all_pages<S: Storage>(mut store: S) {
     let tnt = scope("tnt", "app");
     store
         .write(|tx| {
@@ -78,9 +71,7 @@ fn wallets_pages_one_scope_in_id_order_with_the_total_of_all_pages() {
         .unwrap();
 }
 
-#[test]
-fn wallets_filters_by_status_and_counts_only_the_matches() {
-    let (_dir, mut store) = fresh();
+pub(super) fn wallets_filters_by_status_and_counts_only_the_matches<S: Storage>(mut store: S) {
     let tnt = scope("tnt", "app");
     store
         .write(|tx| {
@@ -97,9 +88,7 @@ fn wallets_filters_by_status_and_counts_only_the_matches() {
         .unwrap();
 }
 
-#[test]
-fn for_each_wallet_hands_one_scope_in_user_id_order_and_counts_them() {
-    let (_dir, mut store) = fresh();
+pub(super) fn for_each_wallet_hands_one_scope_in_user_id_order_and_counts_them<S: Storage>(mut store: S) {
     let tnt = scope("tnt", "app");
     store
         .write(|tx| {
@@ -122,9 +111,7 @@ fn for_each_wallet_hands_one_scope_in_user_id_order_and_counts_them() {
         .unwrap();
 }
 
-#[test]
-fn all_wallets_lists_every_scope_in_id_order() {
-    let (_dir, mut store) = fresh();
+pub(super) fn all_wallets_lists_every_scope_in_id_order<S: Storage>(mut store: S) {
     store
         .write(|tx| {
             let ids = vec![

@@ -4,16 +4,16 @@ use std::path::Path;
 
 use rusqlite::{Connection, OpenFlags};
 
-use super::{schema, Store};
+use super::{schema, SqliteStore};
 use crate::error::{Error, Result};
 use crate::store::error::StoreError;
 
-impl Store {
+impl SqliteStore {
     /// Creates a new ledger file; refuses to touch an existing one.
     ///
     /// The ledger is built whole under a temporary name in the same folder and only then linked
     /// into place, so a process killed at any moment leaves either no ledger or a complete one.
-    pub fn create(path: &Path, lock_timeout_ms: u64) -> Result<Store> {
+    pub fn create(path: &Path, lock_timeout_ms: u64) -> Result<SqliteStore> {
         if path.symlink_metadata().is_ok() {
             return Err(Error::LedgerExists {
                 path: path.to_path_buf(),
@@ -36,7 +36,7 @@ impl Store {
             std::process::id(),
             ulid::Ulid::new()
         ));
-        let created = Store::build(&temporary, lock_timeout_ms)
+        let created = SqliteStore::build(&temporary, lock_timeout_ms)
             .map_err(|e| match e {
                 Error::InvalidRequest { reason, .. } => cannot(&reason),
                 other => other,
@@ -46,7 +46,7 @@ impl Store {
         // on under its real name (a hard link), a failed build is of no use to anyone.
         remove_with_side_files(&temporary);
         created?;
-        Store::open(path, lock_timeout_ms)
+        SqliteStore::open(path, lock_timeout_ms)
     }
 
     /// Builds a complete ledger at `path`, a name nobody else uses. The schema is written in
@@ -62,7 +62,7 @@ impl Store {
         let conn = Connection::open_with_flags(path, flags).map_err(|e| StoreError::open(path, e))?;
         conn.pragma_update(None, "application_id", schema::APPLICATION_ID)
             .map_err(|e| StoreError::open(path, e))?;
-        let mut store = Store::configure(conn, lock_timeout_ms)?;
+        let mut store = SqliteStore::configure(conn, lock_timeout_ms)?;
         store.migrate()?;
         // WAL is a property of the file: set once here, every later connection inherits it.
         let mode: String = store

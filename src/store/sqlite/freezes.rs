@@ -2,7 +2,7 @@
 
 use rusqlite::{params, OptionalExtension, Row};
 
-use super::Tx;
+use super::SqliteTx;
 use crate::error::{Error, Result};
 use crate::ledger::ids::{FreezeId, WalletId};
 use crate::ledger::model::{Freeze, FreezeStatus};
@@ -15,8 +15,8 @@ const FREEZE_COLUMNS: &str = "id, wallet_id, amount_minor, reason, status, creat
 pub(super) const ACTIVE_FROZEN_SQL: &str =
     "SELECT COALESCE(SUM(amount_minor), 0) FROM freezes WHERE wallet_id = ?1 AND status = 'active'";
 
-impl Tx<'_> {
-    pub fn freeze(&self, freeze_id: &FreezeId) -> Result<Option<Freeze>> {
+impl SqliteTx<'_> {
+    pub(super) fn freeze(&self, freeze_id: &FreezeId) -> Result<Option<Freeze>> {
         let sql = format!("SELECT {FREEZE_COLUMNS} FROM freezes WHERE id = ?1");
         self.q()
             .prepare_cached(&sql)?
@@ -25,7 +25,7 @@ impl Tx<'_> {
             .transpose()
     }
 
-    pub fn freezes_of_wallet(
+    pub(super) fn freezes_of_wallet(
         &self,
         wallet_id: &WalletId,
         status: Option<FreezeStatus>,
@@ -42,7 +42,7 @@ impl Tx<'_> {
         )
     }
 
-    pub fn all_freezes(&self) -> Result<Vec<Freeze>> {
+    pub(super) fn all_freezes(&self) -> Result<Vec<Freeze>> {
         let sql = format!("SELECT {FREEZE_COLUMNS} FROM freezes ORDER BY id");
         self.rows(&sql, [], freeze_row)
     }

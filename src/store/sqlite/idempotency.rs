@@ -4,16 +4,21 @@
 use rusqlite::{params, ErrorCode, OptionalExtension};
 
 use super::journal::{entry_row, ENTRY_COLUMNS};
-use super::Tx;
+use super::SqliteTx;
 use crate::error::{Error, Result};
 use crate::ledger::ids::WalletId;
 use crate::ledger::model::{Entry, Scope, TxType};
 use crate::store::error::StoreError;
 use crate::store::IdempotentResponse;
 
-impl Tx<'_> {
+impl SqliteTx<'_> {
     /// The earlier entry of this operation with this `reference_id` on this wallet, if any.
-    pub fn entry_by_reference(&self, wallet_id: &WalletId, kind: TxType, reference_id: &str) -> Result<Option<Entry>> {
+    pub(super) fn entry_by_reference(
+        &self,
+        wallet_id: &WalletId,
+        kind: TxType,
+        reference_id: &str,
+    ) -> Result<Option<Entry>> {
         let row = self
             .q()
             .prepare_cached(&entry_by_reference_sql())?
@@ -41,7 +46,12 @@ impl Tx<'_> {
     }
 
     /// The stored response of an earlier request with this key: (fingerprint, status, body).
-    pub fn idempotent_response(&self, scope: &Scope, owner: &str, key: &str) -> Result<Option<(String, u16, Vec<u8>)>> {
+    pub(super) fn idempotent_response(
+        &self,
+        scope: &Scope,
+        owner: &str,
+        key: &str,
+    ) -> Result<Option<(String, u16, Vec<u8>)>> {
         Ok(self
             .q()
             .prepare_cached(
@@ -54,7 +64,7 @@ impl Tx<'_> {
             .optional()?)
     }
 
-    pub fn record_response(&self, record: &IdempotentResponse) -> Result<()> {
+    pub(super) fn record_response(&self, record: &IdempotentResponse) -> Result<()> {
         self.q()
             .prepare_cached(
                 "INSERT INTO idempotency_keys

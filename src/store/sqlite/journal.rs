@@ -4,7 +4,7 @@ use rusqlite::{params, OptionalExtension, Row};
 
 use super::freezes::ACTIVE_FROZEN_SQL;
 use super::wallets::currency_of;
-use super::Tx;
+use super::SqliteTx;
 use crate::error::{Error, Result};
 use crate::ledger::chain::{ChainVersion, Linked};
 use crate::ledger::ids::{TransactionId, WalletId};
@@ -17,8 +17,8 @@ use crate::ledger::verify::BalanceProof;
 
 pub(super) const ENTRY_COLUMNS: &str = "seq, id, wallet_id, kind, currency, amount_minor, balance_before_minor, balance_after_minor, counterparty_id, description, reference_id, original_id, freeze_id, request, actor, created_at, prev_hash, hash, wallet_seq, chain_version";
 
-impl Tx<'_> {
-    pub fn entry(&self, id: &TransactionId) -> Result<Option<Entry>> {
+impl SqliteTx<'_> {
+    pub(super) fn entry(&self, id: &TransactionId) -> Result<Option<Entry>> {
         let sql = format!("SELECT {ENTRY_COLUMNS} FROM journal_entries WHERE id = ?1");
         let row = self
             .q()
@@ -52,7 +52,7 @@ impl Tx<'_> {
     }
 
     /// The sum of all refunds of a transaction, in minor units.
-    pub fn refunded(&self, original_id: &TransactionId) -> Result<i64> {
+    pub(super) fn refunded(&self, original_id: &TransactionId) -> Result<i64> {
         Ok(self
             .q()
             .prepare_cached("SELECT COALESCE(SUM(amount_minor), 0) FROM journal_entries WHERE original_id = ?1")?
@@ -61,7 +61,7 @@ impl Tx<'_> {
 
     /// Journal entries newest first, each with its postings and the sum of its refunds: of one
     /// wallet, or of the whole ledger; narrowed by `filter`.
-    pub fn entries(
+    pub(super) fn entries(
         &self,
         wallet_id: Option<&WalletId>,
         filter: &EntryFilter,
@@ -76,7 +76,7 @@ impl Tx<'_> {
 
     /// A wallet's transactions newest first, each with the sum of its refunds, narrowed by
     /// `filter`: the entries without their postings, which a history does not show.
-    pub fn transactions(
+    pub(super) fn transactions(
         &self,
         wallet_id: &WalletId,
         filter: &EntryFilter,
@@ -121,7 +121,7 @@ impl Tx<'_> {
 
     /// What the journal proves about a wallet's balances: its last entry and its active freezes.
     /// Two index seeks, whatever the wallet's history (`query_plans::balance_proof_seeks_on_indexes`).
-    pub fn balance_proof(&self, wallet_id: &WalletId) -> Result<BalanceProof> {
+    pub(super) fn balance_proof(&self, wallet_id: &WalletId) -> Result<BalanceProof> {
         let row = self
             .q()
             .prepare_cached(&last_entry_of_wallet_sql())?
@@ -149,7 +149,13 @@ impl Tx<'_> {
     /// caller's transaction makes it all or nothing.
     ///
     /// [`chain::link`]: crate::ledger::chain::link
-    pub fn append(&self, linked: &Linked, freeze: &FreezeChange, before: &Wallet, after: &Wallet) -> Result<i64> {
+    pub(super) fn append(
+        &self,
+        linked: &Linked,
+        freeze: &FreezeChange,
+        before: &Wallet,
+        after: &Wallet,
+    ) -> Result<i64> {
         let e = &linked.entry;
         let seq = self.insert_entry(linked)?;
         self.insert_postings(seq, e)?;
@@ -223,7 +229,7 @@ impl Tx<'_> {
 
     /// Streams the journal in `seq` order, from `since` (a stored timestamp) on, each entry with
     /// its postings. Returns the postings that belong to no entry, as `ledger verify` reports them.
-    pub fn for_each_entry(
+    pub(super) fn for_each_entry(
         &self,
         since: Option<Timestamp>,
         mut f: impl FnMut(JournalRow) -> Result<()>,
@@ -279,7 +285,7 @@ impl Tx<'_> {
     }
 }
 
-/// The filter of [`Tx::entries`]. One wallet's list is spelled `wallet_id = ?1` so that it seeks
+/// The filter of [`SqliteTx::entries`]. One wallet's list is spelled `wallet_id = ?1` so that it seeks
 /// on `(wallet_id, seq)`; `?1 IS NULL OR wallet_id = ?1` made SQLite scan every tenant's journal.
 pub(super) fn entries_where(one_wallet: bool) -> String {
     let wallet = if one_wallet { "wallet_id = ?1" } else { "?1 IS NULL" };

@@ -3,11 +3,11 @@
 use rusqlite::{Connection, TransactionBehavior};
 
 use super::audit::chain_existing_rows;
-use super::{schema, Store, MIGRATIONS};
+use super::{schema, SqliteStore, MIGRATIONS};
 use crate::error::{Error, Result};
 use crate::store::error::StoreError;
 
-impl Store {
+impl SqliteStore {
     pub(super) fn migrate(&mut self) -> Result<()> {
         let version = |conn: &Connection| -> Result<usize> {
             let v: i64 = conn.query_row("PRAGMA user_version", [], |r| r.get(0))?;
@@ -40,7 +40,7 @@ impl Store {
     }
 
     /// The schema version of the file (the number of migrations applied).
-    pub fn schema_version(&self) -> Result<i64> {
+    pub(super) fn schema_version(&self) -> Result<i64> {
         Ok(self.conn.query_row("PRAGMA user_version", [], |r| r.get(0))?)
     }
 }

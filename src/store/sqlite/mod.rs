@@ -8,6 +8,7 @@ mod idempotency;
 mod journal;
 mod migrate;
 mod open;
+mod queries;
 #[cfg(test)]
 mod query_plans;
 mod reads;
@@ -22,25 +23,48 @@ use rusqlite::{Connection, Row, TransactionBehavior};
 use crate::error::{Error, Result};
 use crate::ledger::request::{PageRequest, Paged};
 use crate::store::error::StoreError;
+use crate::store::Storage;
 
 pub use open::has_ledger_header;
 pub use schema::{APPEND_ONLY_TRIGGERS, MIGRATIONS};
 
 /// An open ledger file.
-pub struct Store {
+pub struct SqliteStore {
     conn: Connection,
     lock_timeout_ms: u64,
-    /// Opened with [`Store::open_read_only`]: every write is refused before it starts.
+    /// Opened with [`SqliteStore::open_read_only`]: every write is refused before it starts.
     read_only: bool,
 }
 
-impl Store {
-    /// Runs `f` in one `BEGIN IMMEDIATE` transaction: all of it commits, or none of it.
-    pub fn write<T>(&mut self, f: impl FnOnce(&Tx) -> Result<T>) -> Result<T> {
+impl Storage for SqliteStore {
+    type Tx<'c> = SqliteTx<'c>;
+
+    /// One `BEGIN IMMEDIATE` transaction: all of it commits, or none of it.
+    fn write<T>(&mut self, f: impl FnOnce(&SqliteTx) -> Result<T>) -> Result<T> {
         self.writable()?;
         self.run(TransactionBehavior::Immediate, Keep::Everything, f)
     }
 
+    /// One consistent snapshot; never blocks writers, never blocked by them. A read keeps
+    /// nothing: it ends in a rollback, so a write made inside one by mistake is undone.
+    fn read<T>(&mut self, f: impl FnOnce(&SqliteTx) -> Result<T>) -> Result<T> {
+        self.run(TransactionBehavior::Deferred, Keep::Nothing, f)
+    }
+
+    /// Under the write lock as [`Storage::write`], then rolled back: a dry run sees the real
+    /// ledger and the effect of its own earlier lines, and leaves no trace.
+    fn rehearse<T>(&mut self, f: impl FnOnce(&SqliteTx) -> Result<T>) -> Result<T> {
+        self.writable()?;
+        self.run(TransactionBehavior::Immediate, Keep::Nothing, f)
+    }
+
+    /// `PRAGMA user_version`.
+    fn schema_version(&mut self) -> Result<i64> {
+        SqliteStore::schema_version(self)
+    }
+}
+
+impl SqliteStore {
     fn writable(&self) -> Result<()> {
         if self.read_only {
             return Err(Error::ReadOnly {
@@ -50,28 +74,20 @@ impl Store {
         Ok(())
     }
 
-    /// Runs `f` on one consistent snapshot; never blocks writers, never blocked by them. A read
-    /// keeps nothing: it ends in a rollback, so a write made inside one by mistake is undone.
-    pub fn read<T>(&mut self, f: impl FnOnce(&Tx) -> Result<T>) -> Result<T> {
-        self.run(TransactionBehavior::Deferred, Keep::Nothing, f)
-    }
-
-    /// Runs `f` under the write lock as [`Store::write`] does, then rolls everything back: a
-    /// dry run sees the real ledger and the effect of its own earlier lines, and leaves no trace.
-    pub fn rehearse<T>(&mut self, f: impl FnOnce(&Tx) -> Result<T>) -> Result<T> {
-        self.writable()?;
-        self.run(TransactionBehavior::Immediate, Keep::Nothing, f)
-    }
-
     /// Runs `f` in one transaction; an error from `f` rolls it back (the transaction is dropped),
     /// and a success ends as `keep` says.
-    fn run<T>(&mut self, behavior: TransactionBehavior, keep: Keep, f: impl FnOnce(&Tx) -> Result<T>) -> Result<T> {
+    fn run<T>(
+        &mut self,
+        behavior: TransactionBehavior,
+        keep: Keep,
+        f: impl FnOnce(&SqliteTx) -> Result<T>,
+    ) -> Result<T> {
         let lock_timeout_ms = self.lock_timeout_ms;
         let tx = self
             .conn
             .transaction_with_behavior(behavior)
             .map_err(|e| StoreError::lock(lock_timeout_ms, e))?;
-        let wrapped = Tx { tx, lock_timeout_ms };
+        let wrapped = SqliteTx { tx, lock_timeout_ms };
         let value = f(&wrapped)?;
         match keep {
             Keep::Everything => wrapped.tx.commit().map_err(|e| StoreError::lock(lock_timeout_ms, e))?,
@@ -90,12 +106,12 @@ enum Keep {
 }
 
 /// One open transaction on the ledger: every query the operations need, and nothing else.
-pub struct Tx<'conn> {
+pub struct SqliteTx<'conn> {
     tx: rusqlite::Transaction<'conn>,
     lock_timeout_ms: u64,
 }
 
-impl Tx<'_> {
+impl SqliteTx<'_> {
     pub(super) fn q(&self) -> &Connection {
         &self.tx
     }
@@ -104,7 +120,7 @@ impl Tx<'_> {
     /// the two ways it can fail: the outer error means the savepoint could not be opened or
     /// undone (the transaction is in doubt and must not commit), the inner one is `f`'s own
     /// failure, already undone.
-    pub fn isolated<T>(&self, f: impl FnOnce(&Tx) -> Result<T>) -> Result<Result<T>> {
+    pub(super) fn isolated<T>(&self, f: impl FnOnce(&Self) -> Result<T>) -> Result<Result<T>> {
         let run = |sql: &str| -> Result<()> {
             self.q().prepare_cached(sql)?.execute([])?;
             Ok(())

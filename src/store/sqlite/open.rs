@@ -6,13 +6,13 @@ use std::time::Duration;
 use rusqlite::{Connection, ErrorCode, OpenFlags};
 
 use super::create::side_file;
-use super::{schema, Store, MIGRATIONS};
+use super::{schema, SqliteStore, MIGRATIONS};
 use crate::error::{Error, Result};
 use crate::store::error::StoreError;
 
-impl Store {
+impl SqliteStore {
     /// Opens an existing ledger file, bringing its schema up to date.
-    pub fn open(path: &Path, lock_timeout_ms: u64) -> Result<Store> {
+    pub fn open(path: &Path, lock_timeout_ms: u64) -> Result<SqliteStore> {
         if !path.exists() {
             // Absolute, so a command run from the wrong folder says where it looked.
             let absolute = std::path::absolute(path).unwrap_or_else(|_| path.to_path_buf());
@@ -21,22 +21,24 @@ impl Store {
         let flags = OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_NO_MUTEX;
         let conn = Connection::open_with_flags(path, flags).map_err(|e| StoreError::open(path, e))?;
         is_ledger(&conn, path)?;
-        let mut store = Store::configure(conn, lock_timeout_ms)?;
+        let mut store = SqliteStore::configure(conn, lock_timeout_ms)?;
         store.migrate()?;
         Ok(store)
     }
 
     /// Opens a ledger for a reading command. With `read_only` (`--read-only`), or when this user
     /// cannot write the file or its folder, through a read-only connection that never migrates
-    /// ([`Store::open_read_only`]). Otherwise as [`Store::open`] does: its connection removes
+    /// ([`SqliteStore::open_read_only`]). Otherwise as [`SqliteStore::open`] does: its connection removes
     /// SQLite's `-wal` and `-shm` side files when it closes, which a read-only one cannot do.
-    pub fn open_for_reading(path: &Path, lock_timeout_ms: u64, read_only: bool) -> Result<Store> {
+    pub fn open_for_reading(path: &Path, lock_timeout_ms: u64, read_only: bool) -> Result<SqliteStore> {
         if read_only {
-            return Store::open_read_only(path, lock_timeout_ms);
+            return SqliteStore::open_read_only(path, lock_timeout_ms);
         }
-        match Store::open(path, lock_timeout_ms) {
-            Err(Error::ReadOnly { .. }) => Store::open_read_only(path, lock_timeout_ms),
-            Err(Error::InvalidRequest { field, .. }) if field == "db" => Store::open_read_only(path, lock_timeout_ms),
+        match SqliteStore::open(path, lock_timeout_ms) {
+            Err(Error::ReadOnly { .. }) => SqliteStore::open_read_only(path, lock_timeout_ms),
+            Err(Error::InvalidRequest { field, .. }) if field == "db" => {
+                SqliteStore::open_read_only(path, lock_timeout_ms)
+            }
             opened => opened,
         }
     }
@@ -45,7 +47,7 @@ impl Store {
     /// connection, and nothing is migrated. Works where the file or its folder cannot be
     /// written (a read-only mount, another user's 0444 file). A file whose schema is older than
     /// this ledgerctl's is refused, saying why: reading it needs a migration, which writes.
-    pub fn open_read_only(path: &Path, lock_timeout_ms: u64) -> Result<Store> {
+    pub fn open_read_only(path: &Path, lock_timeout_ms: u64) -> Result<SqliteStore> {
         if !path.exists() {
             return Err(Error::LedgerNotFound {
                 path: path.to_path_buf(),
@@ -77,7 +79,7 @@ impl Store {
             Err(e) => return Err(StoreError::open(path, e).into()),
         };
         is_ledger(&conn, path)?;
-        let mut store = Store::configure(conn, lock_timeout_ms)?;
+        let mut store = SqliteStore::configure(conn, lock_timeout_ms)?;
         store.read_only = true;
         let version = store.schema_version()?;
         let known = MIGRATIONS.len() as i64;
@@ -99,7 +101,7 @@ impl Store {
         Ok(store)
     }
 
-    pub(super) fn configure(conn: Connection, lock_timeout_ms: u64) -> Result<Store> {
+    pub(super) fn configure(conn: Connection, lock_timeout_ms: u64) -> Result<SqliteStore> {
         conn.busy_timeout(Duration::from_millis(lock_timeout_ms))?;
         // FULL: a commit is on disk (WAL fsynced) before ledgerctl reports success.
         conn.pragma_update(None, "synchronous", "FULL")?;
@@ -107,7 +109,7 @@ impl Store {
         // Savepoints (one per batch line) keep their undo pages in a sub-journal: in memory it
         // costs no write syscalls. It is rollback state only; durability is the WAL's.
         conn.pragma_update(None, "temp_store", "MEMORY")?;
-        Ok(Store {
+        Ok(SqliteStore {
             conn,
             lock_timeout_ms,
             read_only: false,

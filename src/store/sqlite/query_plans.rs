@@ -7,12 +7,12 @@ use super::freezes::ACTIVE_FROZEN_SQL;
 use super::idempotency::entry_by_reference_sql;
 use super::journal::{entries_where, last_entry_of_wallet_sql};
 use super::wallets::all_wallets_sql;
-use super::Store;
+use super::SqliteStore;
 
 #[test]
 fn listing_every_wallet_walks_an_index_without_sorting() {
     let dir = tempfile::tempdir().unwrap();
-    let store = Store::create(&dir.path().join("l.db"), 1_000).unwrap();
+    let store = SqliteStore::create(&dir.path().join("l.db"), 1_000).unwrap();
     let mut stmt = store
         .conn
         .prepare(&format!("EXPLAIN QUERY PLAN {}", all_wallets_sql()))
@@ -28,7 +28,7 @@ fn listing_every_wallet_walks_an_index_without_sorting() {
     assert!(!plan.contains("TEMP B-TREE"), "no sort of the whole listing: {plan}");
 }
 
-fn plan_of(store: &Store, sql: &str) -> String {
+fn plan_of(store: &SqliteStore, sql: &str) -> String {
     let explain = format!("EXPLAIN QUERY PLAN {}", sql);
     let mut stmt = store.conn.prepare(&explain).unwrap();
     let rows = stmt
@@ -40,7 +40,7 @@ fn plan_of(store: &Store, sql: &str) -> String {
 #[test]
 fn the_reference_lookup_is_one_index_search() {
     let dir = tempfile::tempdir().unwrap();
-    let store = Store::create(&dir.path().join("l.db"), 1_000).unwrap();
+    let store = SqliteStore::create(&dir.path().join("l.db"), 1_000).unwrap();
     let plan = plan_of(&store, &entry_by_reference_sql());
     assert!(
         plan.contains("journal_entries_reference") && plan.contains("reference_id=?"),
@@ -51,7 +51,7 @@ fn the_reference_lookup_is_one_index_search() {
 #[test]
 fn one_wallets_history_seeks_on_its_index() {
     let dir = tempfile::tempdir().unwrap();
-    let store = Store::create(&dir.path().join("l.db"), 1_000).unwrap();
+    let store = SqliteStore::create(&dir.path().join("l.db"), 1_000).unwrap();
     let sql = format!(
         "SELECT seq FROM journal_entries {} ORDER BY seq DESC",
         entries_where(true)
@@ -70,7 +70,7 @@ fn one_wallets_history_seeks_on_its_index() {
 #[test]
 fn the_counterparty_checks_read_only_their_range_of_the_account_index() {
     let dir = tempfile::tempdir().unwrap();
-    let store = Store::create(&dir.path().join("l.db"), 1_000).unwrap();
+    let store = SqliteStore::create(&dir.path().join("l.db"), 1_000).unwrap();
     for sql in [
         "SELECT EXISTS (SELECT 1 FROM postings WHERE account = ?1)",
         "SELECT DISTINCT account FROM postings WHERE account > ?1 AND account < ?2 ORDER BY account",
@@ -91,7 +91,7 @@ fn the_counterparty_checks_read_only_their_range_of_the_account_index() {
 #[test]
 fn balance_proof_seeks_on_indexes() {
     let dir = tempfile::tempdir().unwrap();
-    let store = Store::create(&dir.path().join("l.db"), 1_000).unwrap();
+    let store = SqliteStore::create(&dir.path().join("l.db"), 1_000).unwrap();
     let explain = |sql: &str| -> String {
         let mut stmt = store.conn.prepare(&format!("EXPLAIN QUERY PLAN {sql}")).unwrap();
         let rows = stmt.query_map(params!["w"], |r| r.get::<_, String>(3)).unwrap();
@@ -107,7 +107,7 @@ fn balance_proof_seeks_on_indexes() {
 #[test]
 fn token_audit_seeks_on_its_index() {
     let dir = tempfile::tempdir().unwrap();
-    let store = Store::create(&dir.path().join("l.db"), 1_000).unwrap();
+    let store = SqliteStore::create(&dir.path().join("l.db"), 1_000).unwrap();
     let mut stmt = store
         .conn
         .prepare(&format!("EXPLAIN QUERY PLAN {TOKEN_AUDIT_SQL}"))

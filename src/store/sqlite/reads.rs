@@ -2,14 +2,14 @@
 
 use rusqlite::params;
 
-use super::Tx;
+use super::SqliteTx;
 use crate::error::{Error, Result};
 use crate::ledger::time::Timestamp;
 use crate::store::AccountTotals;
 
-impl Tx<'_> {
+impl SqliteTx<'_> {
     /// Whether any posting has ever moved this account.
-    pub fn account_used(&self, account: &str) -> Result<bool> {
+    pub(super) fn account_used(&self, account: &str) -> Result<bool> {
         Ok(self
             .q()
             .prepare_cached("SELECT EXISTS (SELECT 1 FROM postings WHERE account = ?1)")?
@@ -18,7 +18,18 @@ impl Tx<'_> {
 
     /// The names of the accounts with postings that start with `prefix`, without the prefix: a
     /// range of the account index, so only that prefix's accounts are ever read.
-    pub fn accounts_under(&self, prefix: &str) -> Result<Vec<String>> {
+    /// The sum of an account's postings in the entries up to `at` (inclusive), in minor units.
+    pub(super) fn posting_sum(&self, account: &str, at: Timestamp) -> Result<i64> {
+        Ok(self
+            .q()
+            .prepare_cached(
+                "SELECT COALESCE(SUM(p.amount_minor), 0) FROM postings p JOIN journal_entries e ON e.seq = p.entry_seq
+                 WHERE p.account = ?1 AND e.created_at <= ?2",
+            )?
+            .query_row(params![account, at], |r| r.get(0))?)
+    }
+
+    pub(super) fn accounts_under(&self, prefix: &str) -> Result<Vec<String>> {
         let end = format!("{prefix}\u{10FFFF}");
         let names: Vec<String> = self
             .q()
@@ -34,7 +45,7 @@ impl Tx<'_> {
     }
 
     /// Every account with postings from `since` on, with the date of its first one.
-    pub fn accounts_first_used(
+    pub(super) fn accounts_first_used(
         &self,
         since: Option<Timestamp>,
         until: Option<Timestamp>,
@@ -52,7 +63,7 @@ impl Tx<'_> {
     /// Debits and credits of every account, per currency, in minor units, of the entries up
     /// to and including `at` (a stored timestamp), or of all. Summed here in i128: SQLite's SUM
     /// stops at i64, which many large balances of one account can pass.
-    pub fn account_totals(&self, at: Option<Timestamp>) -> Result<Vec<AccountTotals>> {
+    pub(super) fn account_totals(&self, at: Option<Timestamp>) -> Result<Vec<AccountTotals>> {
         let mut totals: std::collections::BTreeMap<(String, String), (i128, i128)> = std::collections::BTreeMap::new();
         let mut stmt = match at {
             None => self

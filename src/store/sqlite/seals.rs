@@ -4,15 +4,15 @@ use std::collections::HashMap;
 
 use rusqlite::{params, Row};
 
-use super::Tx;
+use super::SqliteTx;
 use crate::error::Result;
 use crate::ledger::ids::WalletId;
 use crate::ledger::seal::{Head, Seal};
 
-impl Tx<'_> {
+impl SqliteTx<'_> {
     /// Every wallet's last entry: its place in the wallet and its hash. One seek per wallet on
     /// `(wallet_id, wallet_seq)`.
-    pub fn wallet_heads(&self) -> Result<Vec<Head>> {
+    pub(super) fn wallet_heads(&self) -> Result<Vec<Head>> {
         self.rows(
             "SELECT j.wallet_id, j.wallet_seq, j.hash
              FROM (SELECT wallet_id, MAX(wallet_seq) AS last FROM journal_entries GROUP BY wallet_id) AS h
@@ -24,7 +24,7 @@ impl Tx<'_> {
     }
 
     /// Each sealed wallet's last sealed `wallet_seq`.
-    pub fn sealed_heads(&self) -> Result<HashMap<WalletId, i64>> {
+    pub(super) fn sealed_heads(&self) -> Result<HashMap<WalletId, i64>> {
         let pairs = self.rows(
             "SELECT wallet_id, MAX(wallet_seq) FROM seal_heads GROUP BY wallet_id",
             [],
@@ -34,13 +34,13 @@ impl Tx<'_> {
     }
 
     /// The last seal, with the heads it recorded.
-    pub fn last_seal(&self) -> Result<Option<Seal>> {
+    pub(super) fn last_seal(&self) -> Result<Option<Seal>> {
         let seals = self.seals_where("seq = (SELECT MAX(seq) FROM seals)")?;
         Ok(seals.into_iter().next())
     }
 
     /// Every seal in order, each with its heads: what `ledger verify` checks.
-    pub fn all_seals(&self) -> Result<Vec<Seal>> {
+    pub(super) fn all_seals(&self) -> Result<Vec<Seal>> {
         self.seals_where("1")
     }
 
@@ -63,7 +63,7 @@ impl Tx<'_> {
     }
 
     /// Appends a seal made by [`Seal::next`] and the heads it records.
-    pub fn insert_seal(&self, seal: &Seal) -> Result<()> {
+    pub(super) fn insert_seal(&self, seal: &Seal) -> Result<()> {
         self.q()
             .prepare_cached("INSERT INTO seals (seq, created_at, actor, prev_hash, hash) VALUES (?1, ?2, ?3, ?4, ?5)")?
             .execute(params![

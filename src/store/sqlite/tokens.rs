@@ -2,10 +2,8 @@
 
 use rusqlite::{params, OptionalExtension, Row};
 
-use super::audit::append_audit;
-use super::Tx;
+use super::SqliteTx;
 use crate::error::Result;
-use crate::ledger::chain::AuditRecord;
 use crate::ledger::ids::TokenId;
 use crate::ledger::model::Scope;
 use crate::ledger::request::{PageRequest, Paged};
@@ -15,8 +13,8 @@ use crate::ledger::token::{Access, Token, TokenKind};
 pub(super) const TOKEN_COLUMNS: &str =
     "id, kind, tenant_id, application_id, user_id, access, secret_sha256, created_at, expires_at, revoked_at, actor, name";
 
-impl Tx<'_> {
-    pub fn insert_token(&self, t: &Token) -> Result<()> {
+impl SqliteTx<'_> {
+    pub(super) fn insert_token(&self, t: &Token) -> Result<()> {
         self.q()
             .prepare_cached(&format!(
                 "INSERT INTO tokens ({TOKEN_COLUMNS}) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)"
@@ -35,10 +33,10 @@ impl Tx<'_> {
                 t.actor,
                 t.name
             ])?;
-        append_audit(self.q(), &AuditRecord::TokenCreated(t))
+        Ok(())
     }
 
-    pub fn token(&self, token_id: &TokenId) -> Result<Option<Token>> {
+    pub(super) fn token(&self, token_id: &TokenId) -> Result<Option<Token>> {
         let sql = format!("SELECT {TOKEN_COLUMNS} FROM tokens WHERE id = ?1");
         self.q()
             .prepare_cached(&sql)?
@@ -48,7 +46,7 @@ impl Tx<'_> {
     }
 
     /// Every token of every tenant, newest first.
-    pub fn tokens(&self, page: PageRequest) -> Result<Paged<Token>> {
+    pub(super) fn tokens(&self, page: PageRequest) -> Result<Paged<Token>> {
         self.page_of(
             TOKEN_COLUMNS,
             "tokens",
@@ -60,25 +58,16 @@ impl Tx<'_> {
     }
 
     /// Marks a token revoked at `now`; false when it already was.
-    pub fn revoke_token(&self, token_id: &TokenId, now: Timestamp) -> Result<bool> {
+    pub(super) fn revoke_token(&self, token_id: &TokenId, now: Timestamp) -> Result<bool> {
         let changed = self
             .q()
             .prepare_cached("UPDATE tokens SET revoked_at = ?2 WHERE id = ?1 AND revoked_at IS NULL")?
             .execute(params![token_id, now])?;
-        if changed == 1 {
-            append_audit(
-                self.q(),
-                &AuditRecord::TokenRevoked {
-                    token_id,
-                    revoked_at: &now,
-                },
-            )?;
-        }
         Ok(changed == 1)
     }
 
     /// Every token, for `ledger verify`.
-    pub fn all_tokens(&self) -> Result<Vec<Token>> {
+    pub(super) fn all_tokens(&self) -> Result<Vec<Token>> {
         self.rows(
             &format!("SELECT {TOKEN_COLUMNS} FROM tokens ORDER BY id"),
             [],

@@ -1,14 +1,14 @@
 //! The checks of `ledger verify` only the database can make: its pages' integrity and the
 //! triggers that keep the journal append-only. `ops::verify` runs the rest over the rows.
 
-use super::Tx;
+use super::SqliteTx;
 use super::APPEND_ONLY_TRIGGERS;
 use crate::error::{Error, Result};
 use crate::ledger::verify::{external_check, Check, INTEGRITY_CHECK, INTEGRITY_DESCRIPTION};
 
-impl Tx<'_> {
+impl SqliteTx<'_> {
     /// SQLite's own check of the file's pages (`PRAGMA integrity_check`), as a verify check.
-    pub fn integrity_check(&self) -> Result<Check> {
+    pub(super) fn storage_check(&self) -> Result<Check> {
         let rows = (|| -> rusqlite::Result<Vec<String>> {
             self.q()
                 .prepare("PRAGMA integrity_check")?
@@ -27,22 +27,17 @@ impl Tx<'_> {
         Ok(external_check(INTEGRITY_CHECK, INTEGRITY_DESCRIPTION, problems))
     }
 
-    /// Whether the triggers that keep the journal append-only are all in place.
-    pub fn append_only_check(&self) -> Result<Check> {
+    /// The triggers that keep the journal append-only which are not in place.
+    pub(super) fn missing_guards(&self) -> Result<Vec<String>> {
         let present: Vec<String> = self
             .q()
             .prepare("SELECT name FROM sqlite_master WHERE type = 'trigger'")?
             .query_map([], |r| r.get(0))?
             .collect::<rusqlite::Result<_>>()?;
-        let missing = APPEND_ONLY_TRIGGERS
+        Ok(APPEND_ONLY_TRIGGERS
             .iter()
             .filter(|name| !present.iter().any(|p| p == *name))
-            .map(|name| format!("trigger {name} is missing: the journal is no longer protected"))
-            .collect();
-        Ok(external_check(
-            "append_only_triggers",
-            "the triggers that refuse UPDATE and DELETE of the journal are in place",
-            missing,
-        ))
+            .map(|name| (*name).to_owned())
+            .collect())
     }
 }

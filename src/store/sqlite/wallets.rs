@@ -1,13 +1,11 @@
-//! Wallets, their status changes, and a wallet as it stood at a past moment.
+//! Wallets, their status changes, and what a past moment's wallet is derived from.
 
 use rusqlite::{params, Connection, OptionalExtension, Row};
 
-use super::audit::append_audit;
-use super::Tx;
+use super::SqliteTx;
 use crate::error::{Error, Result};
-use crate::ledger::chain::AuditRecord;
 use crate::ledger::ids::WalletId;
-use crate::ledger::model::{Account, Scope, StatusChange, Wallet, WalletStatus};
+use crate::ledger::model::{Scope, StatusChange, Wallet, WalletStatus};
 use crate::ledger::money::Currency;
 use crate::ledger::request::{PageRequest, Paged};
 use crate::ledger::time::Timestamp;
@@ -17,8 +15,8 @@ pub(super) const WALLET_COLUMNS: &str =
 
 const STATUS_CHANGE_COLUMNS: &str = "wallet_id, from_status, to_status, reason, actor, created_at";
 
-impl Tx<'_> {
-    pub fn wallet_of_user(&self, scope: &Scope, user_id: &str) -> Result<Option<Wallet>> {
+impl SqliteTx<'_> {
+    pub(super) fn wallet_of_user(&self, scope: &Scope, user_id: &str) -> Result<Option<Wallet>> {
         let sql = format!(
             "SELECT {WALLET_COLUMNS} FROM wallets WHERE tenant_id = ?1 AND application_id = ?2 AND user_id = ?3"
         );
@@ -29,7 +27,7 @@ impl Tx<'_> {
             .transpose()
     }
 
-    pub fn wallet(&self, wallet_id: &WalletId) -> Result<Option<Wallet>> {
+    pub(super) fn wallet(&self, wallet_id: &WalletId) -> Result<Option<Wallet>> {
         let sql = format!("SELECT {WALLET_COLUMNS} FROM wallets WHERE id = ?1");
         self.q()
             .prepare_cached(&sql)?
@@ -38,7 +36,7 @@ impl Tx<'_> {
             .transpose()
     }
 
-    pub fn insert_wallet(&self, w: &Wallet) -> Result<()> {
+    pub(super) fn insert_wallet(&self, w: &Wallet) -> Result<()> {
         self.q()
             .prepare_cached(&format!(
                 "INSERT INTO wallets ({WALLET_COLUMNS}) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)"
@@ -58,7 +56,12 @@ impl Tx<'_> {
         Ok(())
     }
 
-    pub fn wallets(&self, scope: &Scope, status: Option<WalletStatus>, page: PageRequest) -> Result<Paged<Wallet>> {
+    pub(super) fn wallets(
+        &self,
+        scope: &Scope,
+        status: Option<WalletStatus>,
+        page: PageRequest,
+    ) -> Result<Paged<Wallet>> {
         let status = status.map(WalletStatus::as_str);
         self.page_of(
             WALLET_COLUMNS,
@@ -72,7 +75,7 @@ impl Tx<'_> {
 
     /// Every wallet of `scope` (with `status`, if given), in user id order, handed to `each` as
     /// it is read: memory stays flat however many there are. Returns how many there were.
-    pub fn for_each_wallet(
+    pub(super) fn for_each_wallet(
         &self,
         scope: &Scope,
         status: Option<WalletStatus>,
@@ -93,57 +96,37 @@ impl Tx<'_> {
     }
 
     /// Every wallet of the ledger, for `ledger verify`.
-    pub fn all_wallets(&self) -> Result<Vec<Wallet>> {
+    pub(super) fn all_wallets(&self) -> Result<Vec<Wallet>> {
         let sql = format!("SELECT {WALLET_COLUMNS} FROM wallets ORDER BY id");
         self.rows(&sql, [], wallet_row)
     }
 
-    /// A wallet's available and frozen balances from its postings up to `at` (inclusive), and
-    /// its status then; `None` if the wallet did not exist yet.
-    pub fn wallet_at(&self, wallet: &Wallet, at: Timestamp) -> Result<Option<Wallet>> {
-        if wallet.created_at > at {
-            return Ok(None);
-        }
-        let sum = |account: String| -> Result<i64> {
-            Ok(self
-                .q()
-                .prepare_cached(
-                    "SELECT COALESCE(SUM(p.amount_minor), 0) FROM postings p JOIN journal_entries e ON e.seq = p.entry_seq
-                     WHERE p.account = ?1 AND e.created_at <= ?2",
-                )?
-                .query_row(params![account, at], |r| r.get::<_, i64>(0))?)
-        };
-        // Liabilities: credits (negative postings) raise the balance.
-        let available = -sum(Account::available(wallet).name())?;
-        let frozen = -sum(Account::frozen(wallet).name())?;
+    /// The status the wallet's last change up to `at` (inclusive) set; `None` if none did.
+    pub(super) fn status_at(&self, wallet_id: &WalletId, at: Timestamp) -> Result<Option<WalletStatus>> {
         let status: Option<String> = self
             .q()
             .prepare_cached(
                 "SELECT to_status FROM wallet_status_changes WHERE wallet_id = ?1 AND created_at <= ?2 ORDER BY seq DESC LIMIT 1",
             )?
-            .query_row(params![wallet.id, at], |r| r.get(0))
+            .query_row(params![wallet_id, at], |r| r.get(0))
             .optional()?;
-        let last_change: Option<Timestamp> = self
+        status.as_deref().map(str::parse).transpose()
+    }
+
+    /// The time of the wallet's last entry or status change up to `at` (inclusive).
+    pub(super) fn last_change_at(&self, wallet_id: &WalletId, at: Timestamp) -> Result<Option<Timestamp>> {
+        Ok(self
             .q()
             .prepare_cached(
                 "SELECT MAX(t) FROM (SELECT MAX(created_at) AS t FROM journal_entries WHERE wallet_id = ?1 AND created_at <= ?2
                  UNION ALL SELECT MAX(created_at) FROM wallet_status_changes WHERE wallet_id = ?1 AND created_at <= ?2)",
             )?
-            .query_row(params![wallet.id, at], |r| r.get(0))?;
-        let mut then = wallet.clone();
-        then.available = available;
-        then.frozen = frozen;
-        then.status = status
-            .as_deref()
-            .map(str::parse)
-            .transpose()?
-            .unwrap_or(WalletStatus::Active);
-        then.updated_at = last_change.unwrap_or(wallet.created_at);
-        Ok(Some(then))
+            .query_row(params![wallet_id, at], |r| r.get(0))?)
     }
 
-    /// Records a status change and sets the wallet's status, only if it is still `before`'s.
-    pub fn change_status(&self, before: &Wallet, after: &Wallet, change: &StatusChange) -> Result<()> {
+    /// Records a status change and sets the wallet's status, only if it is still `before`'s;
+    /// the change's seq, what its audit record names.
+    pub(super) fn change_status(&self, before: &Wallet, after: &Wallet, change: &StatusChange) -> Result<i64> {
         self.q()
             .prepare_cached(
                 "INSERT INTO wallet_status_changes (wallet_id, from_status, to_status, reason, actor, created_at)
@@ -157,13 +140,7 @@ impl Tx<'_> {
                 change.actor,
                 change.created_at
             ])?;
-        append_audit(
-            self.q(),
-            &AuditRecord::StatusChanged {
-                change_seq: self.q().last_insert_rowid(),
-                change,
-            },
-        )?;
+        let change_seq = self.q().last_insert_rowid();
         let changed = self
             .q()
             .prepare_cached("UPDATE wallets SET status = ?2, updated_at = ?3 WHERE id = ?1 AND status = ?4")?
@@ -173,11 +150,12 @@ impl Tx<'_> {
                 after.updated_at,
                 before.status.as_str()
             ])?;
-        guarded_update(changed, &before.id)
+        guarded_update(changed, &before.id)?;
+        Ok(change_seq)
     }
 
     /// A wallet's status changes, newest first.
-    pub fn status_changes(&self, wallet_id: &WalletId, page: PageRequest) -> Result<Paged<StatusChange>> {
+    pub(super) fn status_changes(&self, wallet_id: &WalletId, page: PageRequest) -> Result<Paged<StatusChange>> {
         self.page_of(
             STATUS_CHANGE_COLUMNS,
             "wallet_status_changes WHERE wallet_id = ?1",
@@ -189,7 +167,7 @@ impl Tx<'_> {
     }
 
     /// Every status change with its seq, oldest first, for `ledger verify`.
-    pub fn all_status_changes(&self) -> Result<Vec<(i64, StatusChange)>> {
+    pub(super) fn all_status_changes(&self) -> Result<Vec<(i64, StatusChange)>> {
         all_status_changes(self.q())
     }
 }

@@ -8,6 +8,7 @@
 //! at the edge of this module, with the kind, exit code and message the error table gives it.
 
 mod error;
+pub mod location;
 mod sqlite;
 
 #[cfg(test)]

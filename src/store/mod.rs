@@ -9,6 +9,7 @@
 
 mod error;
 pub mod location;
+pub mod postgres;
 mod sqlite;
 
 #[cfg(test)]

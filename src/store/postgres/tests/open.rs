@@ -36,6 +36,26 @@ fn init_refuses_a_database_that_holds_a_ledger_as_sqlite_refuses_an_existing_fil
 }
 
 #[test]
+fn of_two_inits_at_once_one_creates_the_ledger_and_the_other_finds_it_there() {
+    let Some(db) = TestDatabase::create() else { return };
+    let start = Barrier::new(2);
+    let mut created: Vec<Result<(), Error>> = std::thread::scope(|scope| {
+        let racing: Vec<_> = (0..2)
+            .map(|_| {
+                scope.spawn(|| {
+                    start.wait();
+                    PgStore::create(db.config(), db.url(), LOCK_TIMEOUT_MS).map(|_| ())
+                })
+            })
+            .collect();
+        racing.into_iter().map(|t| t.join().unwrap()).collect()
+    });
+    created.sort_by_key(Result::is_err);
+    assert_eq!(created, [Ok(()), Err(Error::LedgerExists { path: db.url().into() })]);
+    assert_eq!(stored_version(&db), LATEST_VERSION);
+}
+
+#[test]
 fn init_refuses_a_database_with_other_tables_and_leaves_it_as_it_was() {
     let Some(db) = TestDatabase::create() else { return };
     db.client().batch_execute("CREATE TABLE invoices (id BIGINT)").unwrap();

@@ -58,6 +58,17 @@ pub const BODY_BYTES_MAX: usize = 64 * 1024;
 pub const REQUEST_TIMEOUT_MS: u64 = 30_000;
 pub const REQUEST_TIMEOUT_MS_MAX: u64 = 600_000;
 
+/// Runs of one write transaction the database undid for a conflict with a concurrent one
+/// (a serialization failure or a deadlock) before `ledger_busy` is answered; the first run
+/// counts.
+pub const RETRY_ATTEMPTS_MAX: u32 = 8;
+
+/// The pause before each rerun is random, from zero up to this bound doubled per rerun
+/// (5, 10, 20 … ms), so writers that conflicted once do not meet again in step; and never
+/// above the cap. Seven pauses of at most 565 ms in all.
+pub const RETRY_BACKOFF_BASE_MS: u64 = 5;
+pub const RETRY_BACKOFF_CAP_MS: u64 = 250;
+
 /// Writes `serve` commits together in one transaction (one fsync), by default and at most.
 pub const COMMIT_GROUP_DEFAULT: usize = 256;
 pub const COMMIT_GROUP_MAX: usize = 1_000;
@@ -116,6 +127,9 @@ pub const EVERY_LIMIT: &[(&str, i128)] = &[
     ("BODY_BYTES_MAX", BODY_BYTES_MAX as i128),
     ("REQUEST_TIMEOUT_MS", REQUEST_TIMEOUT_MS as i128),
     ("REQUEST_TIMEOUT_MS_MAX", REQUEST_TIMEOUT_MS_MAX as i128),
+    ("RETRY_ATTEMPTS_MAX", RETRY_ATTEMPTS_MAX as i128),
+    ("RETRY_BACKOFF_BASE_MS", RETRY_BACKOFF_BASE_MS as i128),
+    ("RETRY_BACKOFF_CAP_MS", RETRY_BACKOFF_CAP_MS as i128),
     ("COMMIT_GROUP_DEFAULT", COMMIT_GROUP_DEFAULT as i128),
     ("COMMIT_GROUP_MAX", COMMIT_GROUP_MAX as i128),
     ("WRITE_QUEUE_MAX", WRITE_QUEUE_MAX as i128),

@@ -12,6 +12,8 @@ use crate::ledger::time::Timestamp;
 use crate::ledger::verify::{check_audit, check_statuses, external_check, Anchor, Check, Report, Verifier};
 use crate::store::{has_ledger_header, Queries, Storage, Store};
 
+use super::retry::retrying;
+
 /// Creates a new, empty ledger file and returns its schema version.
 pub fn init(path: &Path, lock_timeout_ms: u64) -> Result<i64> {
     Store::create(path, lock_timeout_ms)?.schema_version()
@@ -88,20 +90,22 @@ pub struct Sealed {
 /// seal, chained onto that seal: its anchor, kept outside the ledger, proves every wallet's
 /// history up to it.
 pub fn seal<S: Storage>(store: &mut S, actor: &str) -> Result<Sealed> {
-    store.write(|tx| {
-        let last = tx.last_seal()?;
-        let previous = last.as_ref().map(|s| (s.seq, s.hash.as_str()));
-        match Seal::next(previous, tx.wallet_heads()?, &tx.sealed_heads()?, super::now(), actor) {
-            Some(seal) => {
-                tx.insert_seal(&seal)?;
-                Ok(Sealed { seal, created: true })
-            }
-            None => {
-                let seal = last.ok_or_else(|| Error::internal("no head moved, yet there is no seal"))?;
-                Ok(Sealed { seal, created: false })
-            }
+    retrying(|| store.write(|tx| seal_in(tx, actor)))
+}
+
+fn seal_in<Q: Queries>(tx: &Q, actor: &str) -> Result<Sealed> {
+    let last = tx.last_seal()?;
+    let previous = last.as_ref().map(|s| (s.seq, s.hash.as_str()));
+    match Seal::next(previous, tx.wallet_heads()?, &tx.sealed_heads()?, super::now(), actor) {
+        Some(seal) => {
+            tx.insert_seal(&seal)?;
+            Ok(Sealed { seal, created: true })
         }
-    })
+        None => {
+            let seal = last.ok_or_else(|| Error::internal("no head moved, yet there is no seal"))?;
+            Ok(Sealed { seal, created: false })
+        }
+    }
 }
 
 /// Opens the ledger at `path` and verifies it. A ledger whose storage is damaged (a truncated

@@ -6,6 +6,7 @@ mod batch;
 mod clock;
 mod ledger;
 mod operate;
+mod retry;
 mod serve;
 mod token;
 mod wallet;

@@ -8,6 +8,8 @@ use crate::ledger::model::{Account, Entry, Freeze, Scope, Wallet};
 use crate::ledger::operations::{self, internal_refund, Idempotency, Load, Operation, Plan};
 use crate::store::{Queries, Storage};
 
+use super::retry::retrying;
+
 /// What an operation did, or what it had done when it is a `reference_id` replay.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Outcome {
@@ -29,7 +31,7 @@ pub fn execute<S: Storage>(
     operation: &Operation,
     actor: &str,
 ) -> Result<Outcome> {
-    store.write(|tx| execute_in(tx, scope, Some(user_id), operation, actor))
+    retrying(|| store.write(|tx| execute_in(tx, scope, Some(user_id), operation, actor)))
 }
 
 /// The internal refund: the wallet is found from the transaction, within `scope`.
@@ -40,7 +42,7 @@ pub fn internal_refund<S: Storage>(
     actor: &str,
 ) -> Result<Outcome> {
     let operation = Operation::InternalRefund(request.clone());
-    store.write(|tx| execute_in(tx, scope, None, &operation, actor))
+    retrying(|| store.write(|tx| execute_in(tx, scope, None, &operation, actor)))
 }
 
 /// Applies `operation` inside a transaction the caller holds (a batch line's or a server

@@ -11,6 +11,7 @@ use crate::ledger::operations::Operation;
 use crate::store::{IdempotentResponse, Queries, Storage};
 
 use super::operate::{execute_in, Outcome};
+use super::retry::retrying;
 
 /// One write a caller asked for.
 #[derive(Debug, Clone)]
@@ -69,34 +70,50 @@ pub type Render<'a> = &'a dyn Fn(Settled) -> Reply;
 /// its own answer. A request past its deadline, or that `start` refuses (its caller has gone
 /// or has been answered already), is not started: `start` is called under the write lock, just
 /// before the request would run, and must return true only if the caller will take this
-/// request's answer. An error from this function means nothing at all was written.
+/// request's answer. A transaction the database undid for a conflict runs again whole
+/// (`ops::retry`): a request `start` accepted is not asked again, and runs again in the next
+/// attempt whatever its deadline, since its caller now waits for that answer. An error from
+/// this function means nothing at all was written.
 pub fn commit_group<S: Storage>(
     store: &mut S,
     requests: &[WriteRequest],
     start: &dyn Fn(usize) -> bool,
     render: Render,
 ) -> Result<Vec<Reply>> {
-    store.write(|tx| {
-        let mut replies = Vec::with_capacity(requests.len());
-        for (index, request) in requests.iter().enumerate() {
-            // Checked here, under the write lock, so "not started" is certain.
+    let mut started = vec![false; requests.len()];
+    retrying(|| store.write(|tx| run_group(tx, requests, &mut started, start, render)))
+}
+
+fn run_group<Q: Queries>(
+    tx: &Q,
+    requests: &[WriteRequest],
+    started: &mut [bool],
+    start: &dyn Fn(usize) -> bool,
+    render: Render,
+) -> Result<Vec<Reply>> {
+    let mut replies = Vec::with_capacity(requests.len());
+    for ((index, request), started) in requests.iter().enumerate().zip(started.iter_mut()) {
+        // Checked here, under the write lock, so "not started" is certain.
+        if !*started {
             if Instant::now() >= request.deadline || !start(index) {
                 replies.push(render(Settled::NotStarted {
                     timeout_ms: request.timeout_ms,
                 }));
                 continue;
             }
-            // Under BEGIN IMMEDIATE nothing should be busy; if something is, the whole group is
-            // in doubt: give up on all of it, committing nothing.
-            let busy = |kind| kind == ErrorKind::Busy;
-            let reply = match super::in_savepoint(tx, busy, |tx| run_keyed(tx, request, render))? {
-                Ok(reply) => reply,
-                Err(e) => render(Settled::Failed(&e)),
-            };
-            replies.push(reply);
+            *started = true;
         }
-        Ok(replies)
-    })
+        // Under BEGIN IMMEDIATE nothing should be busy; if something is (a conflict the
+        // database reports included), the whole group is in doubt: give up on all of it,
+        // committing nothing, and let the retry decide whether it runs again.
+        let busy = |kind| kind == ErrorKind::Busy;
+        let reply = match super::in_savepoint(tx, busy, |tx| run_keyed(tx, request, render))? {
+            Ok(reply) => reply,
+            Err(e) => render(Settled::Failed(&e)),
+        };
+        replies.push(reply);
+    }
+    Ok(replies)
 }
 
 fn run_keyed<Q: Queries>(tx: &Q, request: &WriteRequest, render: Render) -> Result<Reply> {

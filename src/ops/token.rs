@@ -9,6 +9,8 @@ use crate::ledger::token::{self, Access, Presented, Token, TokenKind, Unauthenti
 use crate::ledger::verify::token_matches_audit;
 use crate::store::{Queries, Storage};
 
+use super::retry::retrying;
+
 /// What `token create` asks for.
 #[derive(Debug, Clone)]
 pub struct NewToken {
@@ -60,9 +62,11 @@ pub fn create_token<S: Storage>(store: &mut S, new: &NewToken, actor: &str) -> R
         actor: actor.to_owned(),
         name,
     };
-    store.write(|tx| {
-        tx.insert_token(&stored)?;
-        super::audit(tx, &AuditRecord::TokenCreated(&stored))
+    retrying(|| {
+        store.write(|tx| {
+            tx.insert_token(&stored)?;
+            super::audit(tx, &AuditRecord::TokenCreated(&stored))
+        })
     })?;
     Ok((stored, minted.text))
 }
@@ -86,18 +90,20 @@ fn find<Q: Queries>(tx: &Q, token_id: &TokenId) -> Result<Token> {
 /// when it already was, which is not an error: the outcome asked for holds).
 pub fn revoke_token<S: Storage>(store: &mut S, token_id: &str) -> Result<(Token, bool)> {
     let token_id = TokenId::new(token_id);
-    store.write(|tx| {
-        find(tx, &token_id)?;
-        let now = super::now();
-        let revoked = tx.revoke_token(&token_id, now)?;
-        if revoked {
-            let record = AuditRecord::TokenRevoked {
-                token_id: &token_id,
-                revoked_at: &now,
-            };
-            super::audit(tx, &record)?;
-        }
-        Ok((find(tx, &token_id)?, revoked))
+    retrying(|| {
+        store.write(|tx| {
+            find(tx, &token_id)?;
+            let now = super::now();
+            let revoked = tx.revoke_token(&token_id, now)?;
+            if revoked {
+                let record = AuditRecord::TokenRevoked {
+                    token_id: &token_id,
+                    revoked_at: &now,
+                };
+                super::audit(tx, &record)?;
+            }
+            Ok((find(tx, &token_id)?, revoked))
+        })
     })
 }
 

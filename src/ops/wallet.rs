@@ -13,20 +13,24 @@ use crate::ledger::request::{EntryFilter, PageRequest, Paged};
 use crate::ledger::time::Timestamp;
 use crate::store::{Queries, Storage};
 
+use super::retry::retrying;
+
 /// Opens a wallet for a user; one per (tenant, application, user), currency fixed for good.
 pub fn create_wallet<S: Storage>(store: &mut S, scope: &Scope, user_id: &str, currency: Currency) -> Result<Wallet> {
     let user_id = ids::check_name("user_id", user_id)?;
-    store.write(|tx| {
-        if let Some(existing) = tx.wallet_of_user(scope, user_id)? {
-            return Err(Error::WalletExists {
-                user_id: user_id.to_owned(),
-                closed: existing.status == WalletStatus::Closed,
-                wallet_id: existing.id,
-            });
-        }
-        let wallet = Wallet::open(scope, user_id, currency, WalletId::mint(), super::now());
-        tx.insert_wallet(&wallet)?;
-        Ok(wallet)
+    retrying(|| {
+        store.write(|tx| {
+            if let Some(existing) = tx.wallet_of_user(scope, user_id)? {
+                return Err(Error::WalletExists {
+                    user_id: user_id.to_owned(),
+                    closed: existing.status == WalletStatus::Closed,
+                    wallet_id: existing.id,
+                });
+            }
+            let wallet = Wallet::open(scope, user_id, currency, WalletId::mint(), super::now());
+            tx.insert_wallet(&wallet)?;
+            Ok(wallet)
+        })
     })
 }
 
@@ -214,27 +218,36 @@ pub fn set_status<S: Storage>(
     reason: Option<String>,
     actor: &str,
 ) -> Result<StatusOutcome> {
-    store.write(|tx| {
-        let wallet = wallet_in(tx, scope, user_id)?;
-        super::trusted(tx, &wallet)?;
-        match status::change_status(&wallet, to, reason, &super::context(actor))? {
-            None => Ok(StatusOutcome { wallet, change: None }),
-            Some((after, change)) => {
-                let change_seq = tx.change_status(&wallet, &after, &change)?;
-                super::audit(
-                    tx,
-                    &AuditRecord::StatusChanged {
-                        change_seq,
-                        change: &change,
-                    },
-                )?;
-                Ok(StatusOutcome {
-                    wallet: after,
-                    change: Some(change),
-                })
-            }
+    retrying(|| store.write(|tx| set_status_in(tx, scope, user_id, to, reason.clone(), actor)))
+}
+
+fn set_status_in<Q: Queries>(
+    tx: &Q,
+    scope: &Scope,
+    user_id: &str,
+    to: WalletStatus,
+    reason: Option<String>,
+    actor: &str,
+) -> Result<StatusOutcome> {
+    let wallet = wallet_in(tx, scope, user_id)?;
+    super::trusted(tx, &wallet)?;
+    match status::change_status(&wallet, to, reason, &super::context(actor))? {
+        None => Ok(StatusOutcome { wallet, change: None }),
+        Some((after, change)) => {
+            let change_seq = tx.change_status(&wallet, &after, &change)?;
+            super::audit(
+                tx,
+                &AuditRecord::StatusChanged {
+                    change_seq,
+                    change: &change,
+                },
+            )?;
+            Ok(StatusOutcome {
+                wallet: after,
+                change: Some(change),
+            })
         }
-    })
+    }
 }
 
 /// What [`set_status`] would do, without writing: for a confirmation prompt.

@@ -134,6 +134,15 @@ pub enum Error {
     )]
     LedgerBusy { lock_timeout_ms: Option<u64> },
 
+    /// The database rolled the transaction back because a concurrent one conflicted with it
+    /// (PostgreSQL's SQLSTATE 40001, a serialization failure, or 40P01, a deadlock): nothing was
+    /// written, and the same work may simply run again ([`Error::retryable`]).
+    #[error(
+        "the ledger is busy: a concurrent transaction conflicted with this one (SQLSTATE {sqlstate}); nothing \
+         was written, safe to retry"
+    )]
+    Retry { sqlstate: String },
+
     #[error("ledger verify found {} broken invariant(s): {}", broken.len(), broken.join("; "))]
     InvariantBroken { broken: Vec<String> },
 
@@ -262,7 +271,7 @@ impl Error {
             | Error::ReferenceConflict { .. }
             | Error::LedgerExists { .. }
             | Error::BatchRolledBack { .. } => ErrorKind::Conflict,
-            Error::LedgerBusy { .. } => ErrorKind::Busy,
+            Error::LedgerBusy { .. } | Error::Retry { .. } => ErrorKind::Busy,
             Error::InvariantBroken { .. } | Error::StorageIntegrity { .. } => ErrorKind::InvariantBroken,
             Error::Internal { .. } => ErrorKind::Internal,
             Error::Cancelled => ErrorKind::Cancelled,
@@ -291,7 +300,7 @@ impl Error {
             Error::ReferenceConflict { .. } => "reference_conflict",
             Error::LedgerExists { .. } => "ledger_exists",
             Error::BatchRolledBack { .. } => "batch_rolled_back",
-            Error::LedgerBusy { .. } => "ledger_busy",
+            Error::LedgerBusy { .. } | Error::Retry { .. } => "ledger_busy",
             Error::InvariantBroken { .. } => "invariant_broken",
             Error::StorageIntegrity { .. } => "storage_integrity",
             Error::TokenNotFound { .. } => "token_not_found",
@@ -326,6 +335,11 @@ impl Error {
             tenant_id: scope.tenant_id.clone(),
             application_id: scope.application_id.clone(),
         }
+    }
+
+    /// Whether the work that failed was rolled back whole and may run again as it is.
+    pub fn retryable(&self) -> bool {
+        matches!(self, Error::Retry { .. })
     }
 
     pub fn internal(message: impl fmt::Display) -> Error {
@@ -424,6 +438,7 @@ impl Error {
             Error::BatchRolledBack { failed_line: 0 },
             Error::LedgerExists { path: PathBuf::new() },
             Error::LedgerBusy { lock_timeout_ms: None },
+            Error::Retry { sqlstate: s() },
             Error::InvariantBroken { broken: Vec::new() },
             Error::StorageIntegrity { message: s() },
             Error::NotALedger { path: PathBuf::new() },

@@ -1,12 +1,16 @@
-//! The storage error: the SQLite or I/O failure, kept as its source, with what was being done.
+//! The storage error: the SQLite, PostgreSQL or I/O failure, kept as its source, with what was
+//! being done.
 //!
 //! Its `From` impl is the one place a storage failure becomes an [`Error`]: which kind (and so
 //! exit code and HTTP status) and which message. What was being done decides it: the same
 //! SQLite "busy" is a lock timeout while taking the write lock, and a bare busy elsewhere.
+//! PostgreSQL's SQLSTATE decides the rest: a lock wait past `lock_timeout` is busy as SQLite's
+//! is, a serialization failure or deadlock is [`Error::Retry`].
 
 use std::io;
 use std::path::{Path, PathBuf};
 
+use postgres::error::SqlState;
 use rusqlite::ErrorCode;
 
 use crate::error::Error;
@@ -38,6 +42,21 @@ pub enum StoreError {
     /// Syncing the folder of the ledger just created at `path`, so its name survives a crash.
     #[error("cannot sync the folder of {}: {source}", path.display())]
     SyncFolder { path: PathBuf, source: io::Error },
+    /// A statement on a PostgreSQL ledger.
+    #[error("storage: {}", cause_of(source))]
+    Postgres {
+        #[from]
+        source: postgres::Error,
+    },
+    /// Connecting to the PostgreSQL database `shown` (its URL without the password).
+    #[error("cannot connect to {shown}: {}", cause_of(source))]
+    Connect { shown: String, source: postgres::Error },
+    /// A PostgreSQL statement that waits for a row lock, for up to `lock_timeout_ms`.
+    #[error("cannot lock the ledger within {lock_timeout_ms} ms: {}", cause_of(source))]
+    PostgresLock {
+        lock_timeout_ms: u64,
+        source: postgres::Error,
+    },
 }
 
 impl StoreError {
@@ -53,6 +72,33 @@ impl StoreError {
             lock_timeout_ms,
             source,
         }
+    }
+
+    /// Whether the failed transaction was rolled back whole by the database because of a
+    /// concurrent one, so that running it again is safe.
+    pub fn retryable(&self) -> bool {
+        let source = match self {
+            StoreError::Postgres { source } | StoreError::PostgresLock { source, .. } => source,
+            _ => return false,
+        };
+        source.code().is_some_and(is_conflict)
+    }
+}
+
+fn is_conflict(code: &SqlState) -> bool {
+    [SqlState::T_R_SERIALIZATION_FAILURE, SqlState::T_R_DEADLOCK_DETECTED].contains(code)
+}
+
+/// A PostgreSQL error's description with its cause: the `postgres` crate's `Display` of an
+/// error is only its category ("db error"), the facts are in its source. Server messages name
+/// users, databases and values, never the password, which only the client holds.
+pub(crate) fn cause_of(e: &postgres::Error) -> String {
+    if let Some(db) = e.as_db_error() {
+        return format!("{} (SQLSTATE {})", db.message(), db.code().code());
+    }
+    match std::error::Error::source(e) {
+        Some(source) => format!("{e}: {source}"),
+        None => e.to_string(),
     }
 }
 
@@ -76,8 +122,53 @@ impl From<StoreError> for Error {
                 "{} was created, but syncing its folder failed: {source}",
                 path.display()
             )),
+            StoreError::Postgres { source } => postgres_error(&source, None),
+            StoreError::Connect { shown, source } => {
+                Error::invalid("db", format!("cannot connect to {shown}: {}", cause_of(&source)))
+            }
+            StoreError::PostgresLock {
+                lock_timeout_ms,
+                source,
+            } => postgres_error(&source, Some(lock_timeout_ms)),
         }
     }
+}
+
+/// Lets `?` turn a failed PostgreSQL statement straight into an [`Error`].
+impl From<postgres::Error> for Error {
+    fn from(e: postgres::Error) -> Error {
+        StoreError::from(e).into()
+    }
+}
+
+/// A PostgreSQL failure by its SQLSTATE; `lock_timeout_ms` is given where the statement was
+/// waiting for a lock, so a timeout names how long it waited.
+fn postgres_error(e: &postgres::Error, lock_timeout_ms: Option<u64>) -> Error {
+    let Some(code) = e.code() else {
+        return Error::internal(format!("storage: {}", cause_of(e)));
+    };
+    if is_conflict(code) {
+        return Error::Retry {
+            sqlstate: code.code().to_owned(),
+        };
+    }
+    if *code == SqlState::LOCK_NOT_AVAILABLE {
+        return Error::LedgerBusy { lock_timeout_ms };
+    }
+    if *code == SqlState::READ_ONLY_SQL_TRANSACTION {
+        return Error::ReadOnly {
+            reason: format!("the ledger was opened read-only ({}); nothing was written", cause_of(e)),
+        };
+    }
+    if *code == SqlState::INSUFFICIENT_PRIVILEGE {
+        return Error::ReadOnly {
+            reason: format!(
+                "the ledger cannot be written by this user ({}); nothing was written",
+                cause_of(e)
+            ),
+        };
+    }
+    Error::internal(format!("storage: {}", cause_of(e)))
 }
 
 /// Lets `?` turn a failed statement straight into an [`Error`], as a [`StoreError::Query`].

@@ -10,6 +10,8 @@
 
 mod error;
 mod interface;
+pub mod location;
+pub mod postgres;
 mod sqlite;
 
 #[cfg(test)]

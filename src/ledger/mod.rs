@@ -12,6 +12,7 @@ pub mod model;
 pub mod money;
 pub mod operations;
 pub mod request;
+pub mod seal;
 pub mod time;
 pub mod token;
 pub mod verify;

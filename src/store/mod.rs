@@ -4,7 +4,8 @@
 //! [`Storage::rehearse`]) and hands the closure a [`Queries`], the narrow interface the
 //! operations use; `ops` is generic over both. [`SqliteStore`] implements them over one
 //! connection to a ledger file (WAL, `synchronous=FULL`, a busy timeout), one file per concern
-//! in `sqlite/`. A failure keeps its cause as a [`StoreError`], which becomes the one
+//! in `sqlite/`; [`postgres::PgStore`] over one session to a PostgreSQL database, one file per
+//! concern in `postgres/`. A failure keeps its cause as a [`StoreError`], which becomes the one
 //! [`crate::error::Error`] at the edge of this module, with the kind, exit code and message the
 //! error table gives it.
 

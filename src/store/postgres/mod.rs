@@ -5,15 +5,33 @@
 //! session commits durably (`synchronous_commit = on`) and waits for a lock at most
 //! `--lock-timeout-ms`, as SQLite's busy timeout does.
 
+mod audit;
+mod columns;
+mod freezes;
+pub(super) mod guards;
+mod idempotency;
+mod journal;
 mod migrate;
 mod open;
+mod queries;
+mod reads;
 mod schema;
+mod seals;
 #[doc(hidden)]
 pub mod testing;
 #[cfg(test)]
 mod tests;
+mod tokens;
+mod transaction;
+mod wallets;
+
+use ::postgres::IsolationLevel;
+
+use crate::error::{Error, Result};
+use crate::store::Storage;
 
 pub use schema::{APPEND_ONLY_TRIGGERS, FIRST_VERSION, LATEST_VERSION, MIGRATIONS};
+pub use transaction::PgTx;
 
 /// An open PostgreSQL ledger.
 pub struct PgStore {
@@ -34,5 +52,72 @@ impl PgStore {
     /// Whether this session was opened read-only.
     pub fn read_only(&self) -> bool {
         self.read_only
+    }
+}
+
+impl Storage for PgStore {
+    type Tx<'c> = PgTx<'c>;
+
+    /// One `SERIALIZABLE` transaction: all of it commits, or none of it. A conflict with
+    /// another session fails it whole (`Error::Retry`), never half.
+    fn write<T>(&mut self, f: impl FnOnce(&PgTx) -> Result<T>) -> Result<T> {
+        self.writable()?;
+        self.run(Mode::Write, f)
+    }
+
+    /// One `REPEATABLE READ READ ONLY` snapshot: every statement of `f` sees the same ledger,
+    /// and PostgreSQL refuses any write in it.
+    fn read<T>(&mut self, f: impl FnOnce(&PgTx) -> Result<T>) -> Result<T> {
+        self.run(Mode::Read, f)
+    }
+
+    /// A write, rolled back: a dry run sees the real ledger and its own earlier lines, and
+    /// leaves no trace.
+    fn rehearse<T>(&mut self, f: impl FnOnce(&PgTx) -> Result<T>) -> Result<T> {
+        self.writable()?;
+        self.run(Mode::Rehearse, f)
+    }
+
+    /// The `ledgerctl_schema` row.
+    fn schema_version(&mut self) -> Result<i64> {
+        PgStore::schema_version(self)
+    }
+}
+
+/// What a transaction is for, which decides how it begins and how it ends.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Mode {
+    Write,
+    Read,
+    Rehearse,
+}
+
+impl PgStore {
+    fn writable(&self) -> Result<()> {
+        if self.read_only {
+            return Err(Error::ReadOnly {
+                reason: "the ledger was opened read-only; nothing was written".to_owned(),
+            });
+        }
+        Ok(())
+    }
+
+    /// Runs `f` in one transaction; an error from `f` rolls it back (the dropped transaction
+    /// does), and a success commits only a write.
+    fn run<T>(&mut self, mode: Mode, f: impl FnOnce(&PgTx) -> Result<T>) -> Result<T> {
+        let writing = mode != Mode::Read;
+        let builder = self.client.build_transaction();
+        let builder = if writing {
+            builder.isolation_level(IsolationLevel::Serializable)
+        } else {
+            builder.isolation_level(IsolationLevel::RepeatableRead).read_only(true)
+        };
+        let tx = PgTx::new(builder.start()?, writing, self.lock_timeout_ms);
+        let value = f(&tx)?;
+        match mode {
+            Mode::Write => tx.into_inner().commit()?,
+            Mode::Read | Mode::Rehearse => tx.into_inner().rollback()?,
+        }
+        Ok(value)
     }
 }

@@ -4,7 +4,8 @@
 //! [`Storage::rehearse`]) and hands the closure a [`Queries`], the narrow interface the
 //! operations use; `ops` is generic over both. [`SqliteStore`] implements them over one
 //! connection to a ledger file (WAL, `synchronous=FULL`, a busy timeout), one file per concern
-//! in `sqlite/`. A failure keeps its cause as a [`StoreError`], which becomes the one
+//! in `sqlite/`; [`postgres::PgStore`] over one session to a PostgreSQL database, one file per
+//! concern in `postgres/`. A failure keeps its cause as a [`StoreError`], which becomes the one
 //! [`crate::error::Error`] at the edge of this module, with the kind, exit code and message the
 //! error table gives it.
 
@@ -24,8 +25,8 @@ pub use error::StoreError;
 pub use interface::{Queries, Storage};
 pub use sqlite::{has_ledger_header, SqliteStore, SqliteTx, APPEND_ONLY_TRIGGERS, MIGRATIONS};
 
-/// The store the doors open. Only SQLite exists yet; with a second backend this becomes the
-/// one type over every backend, and the doors keep naming `Store`.
+/// The store the doors open. Only SQLite is wired into them yet; with PostgreSQL this becomes
+/// the one type over every backend, and the doors keep naming `Store`.
 pub type Store = SqliteStore;
 
 /// A response kept for its `Idempotency-Key`, within the tenant and application of the token

@@ -25,17 +25,22 @@ use crate::ledger::money::Currency;
 use crate::ledger::operations::{Context, Load, Operation, Plan};
 use crate::ledger::request::PageRequest;
 use crate::ledger::time::Timestamp;
+use crate::store::postgres::testing::TestDatabase;
+use crate::store::postgres::PgStore;
 use crate::store::{Queries, SqliteStore};
 
 /// A `#[test]` per test body for one backend, in a module named after it: `$fresh()` gives a
-/// new, empty ledger with whatever must outlive it (a folder, a database to drop).
+/// new, empty ledger with whatever must outlive it (a folder, a database to drop), or `None`
+/// when the backend is not there to test (no PostgreSQL server configured: the test skips).
 macro_rules! tests_on {
     ($backend:ident, $fresh:path, { $($concern:ident: [$($test:ident),* $(,)?]),* $(,)? }) => {
         mod $backend {
             $(mod $concern {
                 $(#[test]
                 fn $test() {
-                    let (_keep, store) = $fresh();
+                    let Some((_keep, store)) = $fresh() else {
+                        return;
+                    };
                     crate::store::conformance::$concern::$test(store);
                 })*
             })*
@@ -128,12 +133,21 @@ macro_rules! suite {
 }
 
 suite!(sqlite, crate::store::conformance::fresh_sqlite);
+suite!(postgres, crate::store::conformance::fresh_postgres);
 
 /// A new, empty SQLite ledger, with the folder that holds it.
-fn fresh_sqlite() -> (TempDir, SqliteStore) {
+fn fresh_sqlite() -> Option<(TempDir, SqliteStore)> {
     let dir = tempfile::tempdir().expect("a temporary folder");
     let store = SqliteStore::create(&dir.path().join("ledger.db"), 5_000).expect("a new ledger");
-    (dir, store)
+    Some((dir, store))
+}
+
+/// A new, empty PostgreSQL ledger in a database of its own, dropped after the test; `None`
+/// (the test skips, saying so) when no server is configured.
+fn fresh_postgres() -> Option<(TestDatabase, PgStore)> {
+    let db = TestDatabase::create()?;
+    let store = PgStore::create(db.config(), db.url(), 5_000).expect("a new ledger");
+    Some((db, store))
 }
 
 pub(super) fn scope(tenant_id: &str, application_id: &str) -> Scope {

@@ -1,9 +1,11 @@
 //! The transaction shapes: `write` keeps all or nothing, `isolated` undoes only its own
 //! failure, `rehearse` keeps nothing, `read` answers and keeps nothing.
 
-use super::{deposit, open, scope};
+use super::{at, deposit, open, scope};
 use crate::error::Error;
-use crate::ledger::model::Scope;
+use crate::ledger::ids::WalletId;
+use crate::ledger::model::{Scope, Wallet};
+use crate::ledger::money::Currency;
 use crate::store::{Queries, Storage};
 
 fn tnt() -> Scope {
@@ -83,9 +85,13 @@ pub(super) fn a_read_sees_what_earlier_writes_committed<S: Storage>(mut store: S
 }
 
 pub(super) fn a_read_keeps_nothing_it_wrote<S: Storage>(mut store: S) {
-    // No read path writes; if one ever did by mistake, the read must not commit it.
-    let wrote = store.read(|tx| Ok(open(tx, &tnt(), "usr_1"))).unwrap();
-    assert_eq!(wrote.user_id, "usr_1");
+    // No read path writes; if one ever did by mistake, the read must not keep it: the backend
+    // refuses the write (PostgreSQL's read-only transaction) or rolls it back (SQLite).
+    let wallet = Wallet::open(&tnt(), "usr_1", Currency::CNY, WalletId::mint(), at("09:00"));
+    match store.read(|tx| tx.insert_wallet(&wallet)) {
+        Ok(()) => {}
+        Err(refused) => assert_eq!(refused.code(), "read_only"),
+    }
     let kept = store.read(|tx| tx.wallet_of_user(&tnt(), "usr_1")).unwrap();
     assert_eq!(kept, None);
 }

@@ -13,7 +13,7 @@ impl PgStore {
     /// leaves the database as empty as it found it (PostgreSQL's DDL is transactional).
     pub(super) fn create_schema(&mut self) -> Result<()> {
         let lock_timeout_ms = self.lock_timeout_ms;
-        let mut tx = self.client.transaction()?;
+        let mut tx = self.client.get_mut().transaction()?;
         tx.batch_execute(SCHEMA_TABLE)?;
         let version = locked_version(&mut tx, lock_timeout_ms)?;
         apply_migrations(&mut tx, version)?;
@@ -27,7 +27,7 @@ impl PgStore {
             return Ok(());
         }
         let lock_timeout_ms = self.lock_timeout_ms;
-        let mut tx = self.client.transaction()?;
+        let mut tx = self.client.get_mut().transaction()?;
         let version = locked_version(&mut tx, lock_timeout_ms)?;
         apply_migrations(&mut tx, version)?;
         Ok(tx.commit()?)
@@ -37,6 +37,7 @@ impl PgStore {
     pub fn schema_version(&mut self) -> Result<i64> {
         let row = self
             .client
+            .get_mut()
             .query_one("SELECT version FROM ledgerctl_schema WHERE id = 1", &[])?;
         Ok(row.get(0))
     }

@@ -5,19 +5,39 @@
 //! session commits durably (`synchronous_commit = on`) and waits for a lock at most
 //! `--lock-timeout-ms`, as SQLite's busy timeout does.
 
+mod audit;
+mod columns;
+mod freezes;
+pub(super) mod guards;
+mod idempotency;
+mod journal;
 mod migrate;
 mod open;
+mod queries;
+mod reads;
 mod schema;
+mod seals;
 #[doc(hidden)]
 pub mod testing;
 #[cfg(test)]
 mod tests;
+mod tokens;
+mod transaction;
+mod wallets;
+
+use std::cell::RefCell;
+
+use crate::error::{Error, Result};
+use crate::store::Storage;
 
 pub use schema::{APPEND_ONLY_TRIGGERS, FIRST_VERSION, LATEST_VERSION, MIGRATIONS};
+pub use transaction::PgTx;
 
 /// An open PostgreSQL ledger.
 pub struct PgStore {
-    client: ::postgres::Client,
+    /// In a cell: a transaction ([`PgTx`]) borrows it for one statement at a time, as the
+    /// storage interface's `&self` queries need.
+    client: RefCell<::postgres::Client>,
     /// The database's URL without its password: what messages name it by.
     shown: String,
     lock_timeout_ms: u64,
@@ -34,5 +54,75 @@ impl PgStore {
     /// Whether this session was opened read-only.
     pub fn read_only(&self) -> bool {
         self.read_only
+    }
+}
+
+impl Storage for PgStore {
+    type Tx<'c> = PgTx<'c>;
+
+    /// One `SERIALIZABLE` transaction: all of it commits, or none of it. A conflict with
+    /// another session fails it whole (`Error::Retry`), never half.
+    fn write<T>(&mut self, f: impl FnOnce(&PgTx) -> Result<T>) -> Result<T> {
+        self.writable()?;
+        self.run(Mode::Write, f)
+    }
+
+    /// One `REPEATABLE READ READ ONLY` snapshot: every statement of `f` sees the same ledger,
+    /// and PostgreSQL refuses any write in it.
+    fn read<T>(&mut self, f: impl FnOnce(&PgTx) -> Result<T>) -> Result<T> {
+        self.run(Mode::Read, f)
+    }
+
+    /// A write, rolled back: a dry run sees the real ledger and its own earlier lines, and
+    /// leaves no trace.
+    fn rehearse<T>(&mut self, f: impl FnOnce(&PgTx) -> Result<T>) -> Result<T> {
+        self.writable()?;
+        self.run(Mode::Rehearse, f)
+    }
+
+    /// The `ledgerctl_schema` row.
+    fn schema_version(&mut self) -> Result<i64> {
+        PgStore::schema_version(self)
+    }
+}
+
+/// What a transaction is for, which decides how it begins and how it ends.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Mode {
+    Write,
+    Read,
+    Rehearse,
+}
+
+impl PgStore {
+    fn writable(&self) -> Result<()> {
+        if self.read_only {
+            return Err(Error::ReadOnly {
+                reason: "the ledger was opened read-only; nothing was written".to_owned(),
+            });
+        }
+        Ok(())
+    }
+
+    /// Runs `f` in one transaction; an error from `f` rolls it back, and a success commits only
+    /// a write. The transaction is begun and ended here in SQL, not as a `postgres::Transaction`
+    /// borrowing the client, so that a [`PgTx`] holds only a shared borrow of the cell: one
+    /// that the store over every backend can hand on.
+    fn run<T>(&mut self, mode: Mode, f: impl FnOnce(&PgTx) -> Result<T>) -> Result<T> {
+        let begin = match mode {
+            Mode::Write | Mode::Rehearse => "BEGIN ISOLATION LEVEL SERIALIZABLE",
+            Mode::Read => "BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY",
+        };
+        self.client.get_mut().batch_execute(begin)?;
+        let tx = PgTx::new(&self.client, mode != Mode::Read, self.lock_timeout_ms);
+        let value = f(&tx);
+        let end = match (&value, mode) {
+            (Ok(_), Mode::Write) => "COMMIT",
+            _ => "ROLLBACK",
+        };
+        let ended = self.client.get_mut().batch_execute(end);
+        let value = value?;
+        ended?;
+        Ok(value)
     }
 }

@@ -77,7 +77,7 @@ impl PgStore {
             &[&lock_timeout, &read_only_setting],
         )?;
         Ok(PgStore {
-            client,
+            client: std::cell::RefCell::new(client),
             shown: shown.to_owned(),
             lock_timeout_ms,
             read_only,
@@ -87,7 +87,7 @@ impl PgStore {
     /// The tables of the session's schema, by name: all of them, also those this user may not
     /// read (which `information_schema` would leave out).
     fn tables(&mut self) -> Result<Vec<String>> {
-        let rows = self.client.query(
+        let rows = self.client.get_mut().query(
             "SELECT tablename::text FROM pg_catalog.pg_tables WHERE schemaname = current_schema() ORDER BY 1",
             &[],
         )?;

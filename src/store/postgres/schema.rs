@@ -52,6 +52,11 @@ pub const APPEND_ONLY_TRIGGERS: &[&str] = &[
     "audit_events_no_update",
     "audit_events_no_delete",
     "audit_events_chain",
+    "seals_no_update",
+    "seals_no_delete",
+    "seals_chain",
+    "seal_heads_no_update",
+    "seal_heads_no_delete",
     "wallets_no_truncate",
     "journal_entries_no_truncate",
     "postings_no_truncate",
@@ -60,6 +65,8 @@ pub const APPEND_ONLY_TRIGGERS: &[&str] = &[
     "tokens_no_truncate",
     "idempotency_keys_no_truncate",
     "audit_events_no_truncate",
+    "seals_no_truncate",
+    "seal_heads_no_truncate",
 ];
 
 /// Version 6: the ledger with per-wallet hash chains, tokens, idempotency keys and the audit
@@ -324,6 +331,53 @@ $$;
 CREATE TRIGGER audit_events_chain BEFORE INSERT ON audit_events FOR EACH ROW
 EXECUTE FUNCTION ledgerctl_audit_chain();
 
+-- Seals: every wallet's head recorded at one moment, chained seal to seal (numbered by
+-- ledgerctl, max + 1, as the audit chain is), so that one anchor kept outside the ledger proves
+-- every wallet's history up to it.
+CREATE TABLE seals (
+    seq        BIGINT PRIMARY KEY,
+    created_at TEXT COLLATE "C" NOT NULL
+               CHECK (created_at ~ '^[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}Z$'),
+    actor      TEXT COLLATE "C" NOT NULL,
+    prev_hash  TEXT COLLATE "C" NOT NULL,
+    hash       TEXT COLLATE "C" NOT NULL UNIQUE
+);
+-- The wallet heads a seal recorded: those that moved since the seal before.
+CREATE TABLE seal_heads (
+    seal_seq   BIGINT NOT NULL REFERENCES seals (seq),
+    wallet_id  TEXT COLLATE "C" NOT NULL REFERENCES wallets (id),
+    wallet_seq BIGINT NOT NULL CHECK (wallet_seq >= 1),
+    hash       TEXT COLLATE "C" NOT NULL,
+    PRIMARY KEY (seal_seq, wallet_id)
+);
+CREATE INDEX seal_heads_wallet ON seal_heads (wallet_id, wallet_seq);
+
+CREATE TRIGGER seals_no_update BEFORE UPDATE ON seals FOR EACH ROW
+EXECUTE FUNCTION ledgerctl_refuse('seals are append-only');
+CREATE TRIGGER seals_no_delete BEFORE DELETE ON seals FOR EACH ROW
+EXECUTE FUNCTION ledgerctl_refuse('seals are append-only');
+CREATE TRIGGER seal_heads_no_update BEFORE UPDATE ON seal_heads FOR EACH ROW
+EXECUTE FUNCTION ledgerctl_refuse('seals are append-only');
+CREATE TRIGGER seal_heads_no_delete BEFORE DELETE ON seal_heads FOR EACH ROW
+EXECUTE FUNCTION ledgerctl_refuse('seals are append-only');
+
+-- Seals are numbered 1, 2, 3… and each links to the previous seal's hash.
+CREATE FUNCTION ledgerctl_seal_chain() RETURNS trigger LANGUAGE plpgsql AS $$
+DECLARE
+    head seals%ROWTYPE;
+BEGIN
+    SELECT * INTO head FROM seals ORDER BY seq DESC LIMIT 1;
+    IF NEW.seq IS DISTINCT FROM COALESCE(head.seq, 0) + 1
+       OR NEW.prev_hash IS DISTINCT FROM
+          COALESCE(head.hash, '0000000000000000000000000000000000000000000000000000000000000000') THEN
+        RAISE EXCEPTION 'seal does not extend the seal chain' USING ERRCODE = 'integrity_constraint_violation';
+    END IF;
+    RETURN NEW;
+END
+$$;
+CREATE TRIGGER seals_chain BEFORE INSERT ON seals FOR EACH ROW
+EXECUTE FUNCTION ledgerctl_seal_chain();
+
 -- TRUNCATE fires no row trigger: each ledger table refuses it with its own DELETE message.
 CREATE TRIGGER wallets_no_truncate BEFORE TRUNCATE ON wallets FOR EACH STATEMENT
 EXECUTE FUNCTION ledgerctl_refuse('wallets are never deleted: close them');
@@ -341,4 +395,8 @@ CREATE TRIGGER idempotency_keys_no_truncate BEFORE TRUNCATE ON idempotency_keys 
 EXECUTE FUNCTION ledgerctl_refuse('idempotency keys are kept: a repeated request must find its response');
 CREATE TRIGGER audit_events_no_truncate BEFORE TRUNCATE ON audit_events FOR EACH STATEMENT
 EXECUTE FUNCTION ledgerctl_refuse('audit_events is append-only');
+CREATE TRIGGER seals_no_truncate BEFORE TRUNCATE ON seals FOR EACH STATEMENT
+EXECUTE FUNCTION ledgerctl_refuse('seals are append-only');
+CREATE TRIGGER seal_heads_no_truncate BEFORE TRUNCATE ON seal_heads FOR EACH STATEMENT
+EXECUTE FUNCTION ledgerctl_refuse('seals are append-only');
 "#;

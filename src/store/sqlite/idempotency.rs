@@ -88,9 +88,10 @@ impl SqliteTx<'_> {
 
 /// The operation a `reference_id` is unique within: both adjust directions are one operation.
 /// Must match the expression of the `journal_entries_reference` index.
-pub(super) const REFERENCE_GROUP_SQL: &str = "(CASE kind WHEN 'adjust_debit' THEN 'adjust_credit' ELSE kind END)";
+pub(in crate::store) const REFERENCE_GROUP_SQL: &str =
+    "(CASE kind WHEN 'adjust_debit' THEN 'adjust_credit' ELSE kind END)";
 
-pub(super) fn reference_group(kind: TxType) -> &'static str {
+pub(in crate::store) fn reference_group(kind: TxType) -> &'static str {
     match kind {
         TxType::AdjustDebit => TxType::AdjustCredit.as_str(),
         other => other.as_str(),

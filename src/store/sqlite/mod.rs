@@ -4,7 +4,7 @@ mod audit;
 mod columns;
 mod create;
 mod freezes;
-mod idempotency;
+pub(in crate::store) mod idempotency;
 mod journal;
 mod migrate;
 mod open;
@@ -16,7 +16,7 @@ mod schema;
 mod seals;
 mod tokens;
 mod verify;
-mod wallets;
+pub(in crate::store) mod wallets;
 
 use rusqlite::{Connection, Row, TransactionBehavior};
 

@@ -197,7 +197,7 @@ pub(super) fn all_wallets_sql() -> String {
     )
 }
 
-pub(super) fn currency_of(code: &str) -> Result<Currency> {
+pub(in crate::store) fn currency_of(code: &str) -> Result<Currency> {
     code.parse()
         .map_err(|_| Error::internal(format!("unknown currency {code:?} in ledger")))
 }
@@ -254,7 +254,7 @@ fn status_change_at(r: &Row, first: usize) -> rusqlite::Result<Result<StatusChan
 
 /// A wallet's guarded UPDATE changed its one row; none means another writer changed it first,
 /// which the write lock rules out, so it is refused rather than applied over.
-pub(super) fn guarded_update(changed: usize, wallet_id: &WalletId) -> Result<()> {
+pub(in crate::store) fn guarded_update(changed: usize, wallet_id: &WalletId) -> Result<()> {
     if changed != 1 {
         return Err(Error::internal(format!(
             "wallet {wallet_id} changed under its write lock"

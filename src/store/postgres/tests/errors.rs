@@ -60,7 +60,11 @@ fn a_lock_wait_past_the_lock_timeout_is_busy_as_sqlites_busy_is() {
 fn a_broken_guard_says_which_guard_and_why() {
     let Some(db) = TestDatabase::create() else { return };
     let mut store = init(&db);
-    let e = store.client.batch_execute("TRUNCATE audit_events").unwrap_err();
+    let e = store
+        .client
+        .get_mut()
+        .batch_execute("TRUNCATE audit_events")
+        .unwrap_err();
     assert_eq!(
         Error::from(e).to_string(),
         "internal error: storage: audit_events is append-only (SQLSTATE 23000)"

@@ -27,7 +27,14 @@ INSERT INTO idempotency_keys VALUES ('t', 'a', 'user:usr_1', 'k1', 'f', 200, '\x
     '2026-04-15T10:30:00Z');
 INSERT INTO audit_events VALUES (1, 'token_created', 'tok_1',
     '0000000000000000000000000000000000000000000000000000000000000000', 'a1');
+INSERT INTO seals VALUES (1, '2026-04-15T10:30:00Z', 'cli',
+    '0000000000000000000000000000000000000000000000000000000000000000', 's1');
+INSERT INTO seal_heads VALUES (1, 'wlt_1', 1, 'h1');
 "#;
+
+/// The seals' guards' message: SQLite's seals come with its per-wallet chains' migration, and
+/// say the same.
+const SEALS_MESSAGE: &str = "seals are append-only";
 
 /// A ledger holding [`ROWS`], and a session on it.
 fn ledger_with_rows() -> Option<(TestDatabase, Client)> {
@@ -101,17 +108,25 @@ fn every_append_only_trigger_refuses_updates_deletes_and_truncates_with_the_mess
         ("tokens_revoke_only", "UPDATE tokens SET access = 'read'"),
         ("audit_events_no_update", "UPDATE audit_events SET subject = 'tok_2'"),
         ("audit_events_no_delete", "DELETE FROM audit_events"),
+        ("seals_no_update", "UPDATE seals SET actor = 'mallory'"),
+        ("seals_no_delete", "DELETE FROM seals"),
+        ("seal_heads_no_update", "UPDATE seal_heads SET wallet_seq = 2"),
+        ("seal_heads_no_delete", "DELETE FROM seal_heads"),
     ];
     let sqlite = sqlite_messages();
     for (trigger, sql) in statements {
-        assert_eq!(refused(&mut client, sql), sqlite[trigger], "{trigger}");
+        let expected = sqlite.get(trigger).map_or(SEALS_MESSAGE, String::as_str);
+        assert_eq!(refused(&mut client, sql), expected, "{trigger}");
     }
     let truncates = APPEND_ONLY_TRIGGERS
         .iter()
         .filter_map(|t| t.strip_suffix("_no_truncate"));
+    let mut truncated = 0;
     for table in truncates {
+        truncated += 1;
         let expected = match sqlite.get(&format!("{table}_no_delete")) {
             Some(message) => message.as_str(),
+            None if table.starts_with("seal") => SEALS_MESSAGE,
             None => "idempotency keys are kept: a repeated request must find its response",
         };
         // CASCADE: the tables other tables refer to can only be truncated together with them;
@@ -122,7 +137,8 @@ fn every_append_only_trigger_refuses_updates_deletes_and_truncates_with_the_mess
             "{table}"
         );
     }
-    let guarded = statements.len() + 8 + ["journal_entries_chain", "audit_events_chain"].len();
+    let chains = ["journal_entries_chain", "audit_events_chain", "seals_chain"];
+    let guarded = statements.len() + truncated + chains.len();
     assert_eq!(guarded, APPEND_ONLY_TRIGGERS.len(), "every trigger is tried");
     let kept: i64 = client
         .query_one(
@@ -240,6 +256,20 @@ fn an_audit_record_must_take_the_next_seq_and_link_to_the_last_records_hash() {
         );
     }
     client.batch_execute(&record(2, "a1")).unwrap();
+}
+
+#[test]
+fn a_seal_must_take_the_next_seq_and_link_to_the_last_seals_hash() {
+    let Some((_db, mut client)) = ledger_with_rows() else {
+        return;
+    };
+    let seal = |seq: i64, prev_hash: &str| {
+        format!("INSERT INTO seals VALUES ({seq}, '2026-04-15T11:00:00Z', 'cli', '{prev_hash}', 's{seq}')")
+    };
+    for wrong in [seal(3, "s1"), seal(2, GENESIS), seal(1, GENESIS)] {
+        assert_eq!(refused(&mut client, &wrong), "seal does not extend the seal chain");
+    }
+    client.batch_execute(&seal(2, "s1")).unwrap();
 }
 
 #[test]

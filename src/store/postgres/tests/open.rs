@@ -145,7 +145,10 @@ fn a_read_only_opening_never_migrates_and_its_session_refuses_writes() {
     let mut reader = PgStore::open_read_only(db.config(), db.url(), LOCK_TIMEOUT_MS).unwrap();
     assert!(reader.read_only());
     assert_eq!(reader.schema_version().unwrap(), LATEST_VERSION);
-    let write = reader.client.batch_execute("UPDATE ledgerctl_schema SET version = 1");
+    let write = reader
+        .client
+        .get_mut()
+        .batch_execute("UPDATE ledgerctl_schema SET version = 1");
     let refused = Error::from(write.unwrap_err());
     assert!(matches!(refused, Error::ReadOnly { .. }), "{refused:?}");
     assert_eq!(stored_version(&db), LATEST_VERSION);
@@ -177,7 +180,11 @@ fn every_session_commits_durably_and_waits_for_a_lock_at_most_the_lock_timeout()
     let Some(db) = TestDatabase::create() else { return };
     init(&db);
     let setting = |store: &mut PgStore, name: &str| -> String {
-        let row = store.client.query_one("SELECT current_setting($1)", &[&name]).unwrap();
+        let row = store
+            .client
+            .get_mut()
+            .query_one("SELECT current_setting($1)", &[&name])
+            .unwrap();
         row.get(0)
     };
     let mut store = PgStore::open(db.config(), db.url(), 1_234).unwrap();

@@ -17,7 +17,7 @@ use ledgerctl::ledger::money::Currency;
 use ledgerctl::ledger::operations::Operation;
 use ledgerctl::ledger::verify::check_cached_balances;
 use ledgerctl::ops::{self, BatchLine, BatchMode};
-use ledgerctl::store::{Queries, Storage, Store};
+use ledgerctl::store::{DbLocation, Queries, Storage, Store};
 use rusqlite::{params, Connection, TransactionBehavior};
 
 const LOCK_TIMEOUT_MS: u64 = 5_000;
@@ -100,11 +100,11 @@ fn main() {
 /// SQLite writing the same rows in transactions of 1000.
 fn batch_refunds(dir: &Path, lines: u32) -> (Duration, Duration, Duration, u32) {
     let path = dir.join("refunds.db");
-    ops::init(&path, LOCK_TIMEOUT_MS).expect("init");
+    ops::init(&DbLocation::Path(path.clone()), LOCK_TIMEOUT_MS).expect("init");
     let cli_count = (lines / 200).clamp(10, 500);
     let total = lines + cli_count;
     // Setup: payments to refund, applied through ledgerctl's own batch path.
-    let mut store = Store::open(&path, LOCK_TIMEOUT_MS).expect("open");
+    let mut store = Store::open(&DbLocation::Path(path.clone()), LOCK_TIMEOUT_MS).expect("open");
     ops::create_wallet(&mut store, &scope(), "usr_1", Currency::CNY).expect("wallet");
     let funding = Operation::deposit(&format!("{}", u64::from(total) * 2), None, None).expect("deposit");
     ops::execute(&mut store, &scope(), "usr_1", &funding, "bench").expect("funding");
@@ -171,7 +171,7 @@ fn batch_refunds(dir: &Path, lines: u32) -> (Duration, Duration, Duration, u32) 
         );
     }
     let one_by_one = started.elapsed();
-    let mut store = Store::open(&path, LOCK_TIMEOUT_MS).expect("open");
+    let mut store = Store::open(&DbLocation::Path(path.clone()), LOCK_TIMEOUT_MS).expect("open");
     assert!(
         ops::verify(&mut store, &[]).expect("verify").ok(),
         "the benchmark ledger must verify"
@@ -261,8 +261,8 @@ fn scope() -> Scope {
 }
 
 fn in_process(path: &Path, n: u32) -> Duration {
-    ops::init(path, LOCK_TIMEOUT_MS).expect("init");
-    let mut store = Store::open(path, LOCK_TIMEOUT_MS).expect("open");
+    ops::init(&DbLocation::Path(path.to_path_buf()), LOCK_TIMEOUT_MS).expect("init");
+    let mut store = Store::open(&DbLocation::Path(path.to_path_buf()), LOCK_TIMEOUT_MS).expect("open");
     ops::create_wallet(&mut store, &scope(), "usr_1", Currency::CNY).expect("wallet");
     let deposit = Operation::deposit("1.00", None, None).expect("operation");
     let started = Instant::now();
@@ -280,7 +280,7 @@ fn in_process(path: &Path, n: u32) -> Duration {
 /// Times `n` of the checks every write makes of its wallet's cached balances against its journal
 /// (on the in-process ledger, whose wallet has a long history), on one read snapshot.
 fn cached_balance_checks(path: &Path, n: u32) -> Duration {
-    let mut store = Store::open(path, LOCK_TIMEOUT_MS).expect("open");
+    let mut store = Store::open(&DbLocation::Path(path.to_path_buf()), LOCK_TIMEOUT_MS).expect("open");
     store
         .read(|tx| {
             let wallet = tx.wallet_of_user(&scope(), "usr_1")?.expect("the benchmark wallet");
@@ -301,8 +301,8 @@ fn ledgerctl(path: &Path) -> Command {
 }
 
 fn process_per_operation(path: &Path, n: u32) -> Duration {
-    ops::init(path, LOCK_TIMEOUT_MS).expect("init");
-    let mut store = Store::open(path, LOCK_TIMEOUT_MS).expect("open");
+    ops::init(&DbLocation::Path(path.to_path_buf()), LOCK_TIMEOUT_MS).expect("init");
+    let mut store = Store::open(&DbLocation::Path(path.to_path_buf()), LOCK_TIMEOUT_MS).expect("open");
     ops::create_wallet(&mut store, &scope(), "usr_1", Currency::CNY).expect("wallet");
     let started = Instant::now();
     for _ in 0..n {

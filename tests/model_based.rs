@@ -19,7 +19,7 @@ use ledgerctl::ledger::model::{FreezeStatus, Scope, Wallet, WalletStatus};
 use ledgerctl::ledger::operations::{internal_refund, Direction, Operation};
 use ledgerctl::ledger::request::PageRequest;
 use ledgerctl::ops::{self, Outcome, StatusOutcome};
-use ledgerctl::store::Store;
+use ledgerctl::store::{DbLocation, Store};
 use model::{Expect, Model, Op, Request, Status, SCOPES};
 use proptest::prelude::*;
 use proptest::test_runner::{FileFailurePersistence, TestCaseError};
@@ -686,7 +686,7 @@ fn empty_ledger() -> &'static [u8] {
     TEMPLATE.get_or_init(|| {
         let dir = workspace();
         let path = dir.path().join("empty.db");
-        ops::init(&path, 5_000).expect("init");
+        ops::init(&DbLocation::Path(path.clone()), 5_000).expect("init");
         // Closed, so the WAL is checkpointed into the file and the file alone is the ledger.
         std::fs::read(&path).expect("read the empty ledger")
     })
@@ -696,7 +696,7 @@ fn run_sequence(steps: &[Step]) -> Result<(), TestCaseError> {
     let dir = workspace();
     let path = dir.path().join("ledger.db");
     std::fs::write(&path, empty_ledger()).expect("write the empty ledger");
-    let mut store = Store::open(&path, 5_000).expect("open");
+    let mut store = Store::open(&DbLocation::Path(path), 5_000).expect("open");
     let mut model = Model::default();
     let mut requests = Vec::with_capacity(steps.len());
     for step in steps {

@@ -10,7 +10,6 @@ mod reference;
 
 use std::ffi::OsString;
 use std::io::{self, IsTerminal, Write};
-use std::path::PathBuf;
 use std::process::ExitCode;
 
 use clap::error::ErrorKind as ClapErrorKind;
@@ -27,7 +26,7 @@ use crate::ledger::model::Scope;
 use crate::ops;
 use crate::output::views::ErrorEnvelope;
 use crate::output::{Format, Printer};
-use crate::store::Store;
+use crate::store::{DbLocation, Store};
 use commands::{batch::BatchArgs, completions::CompletionsArgs, man::ManArgs, refund::RefundArgs, serve::ServeArgs};
 
 /// Double-entry wallet ledger administration over a SQLite ledger file.
@@ -51,15 +50,17 @@ pub struct Cli {
 
 #[derive(Debug, Args)]
 pub struct Global {
-    /// The ledger file
+    /// The ledger: a SQLite file's path, or a PostgreSQL database's URL
+    /// (postgres://USER@HOST:PORT/DBNAME; a password in it is never printed)
     #[arg(
         long,
         global = true,
         env = "LEDGERCTL_DB",
+        hide_env_values = true,
         default_value = "ledger.db",
-        value_name = "PATH"
+        value_name = "PATH|URL"
     )]
-    pub db: PathBuf,
+    pub db: String,
 
     /// The tenant whose wallets this command reaches
     #[arg(
@@ -218,15 +219,20 @@ struct Context<'a> {
 }
 
 impl Context<'_> {
+    /// Where the ledger is: `--db` read as a path or a PostgreSQL URL.
+    fn db(&self) -> Result<DbLocation> {
+        DbLocation::parse(&self.global.db)
+    }
+
     /// The ledger, for a command that writes.
     fn open(&self) -> Result<Store> {
-        Store::open(&self.global.db, self.global.lock_timeout_ms)
+        Store::open(&self.db()?, self.global.lock_timeout_ms)
     }
 
     /// The ledger through a read-only connection.
     fn open_read(&self) -> Result<Store> {
         let g = self.global;
-        Store::open_for_reading(&g.db, g.lock_timeout_ms, g.read_only)
+        Store::open_for_reading(&self.db()?, g.lock_timeout_ms, g.read_only)
     }
 
     fn open_for(&self, writes: bool) -> Result<Store> {

@@ -2,29 +2,28 @@
 //! `READ_CONNECTIONS_MAX` in use at once. Each read runs on a blocking thread in its own snapshot
 //! (WAL readers never block the writer, nor are blocked by it).
 
-use std::path::PathBuf;
 use std::sync::{Arc, Mutex};
 
 use tokio::sync::Semaphore;
 
 use crate::error::{Error, Result};
 use crate::ledger::limits::READ_CONNECTIONS_MAX;
-use crate::store::Store;
+use crate::store::{DbLocation, Store};
 
 #[derive(Clone)]
 pub struct Reads {
-    db: Arc<PathBuf>,
+    db: Arc<DbLocation>,
     lock_timeout_ms: u64,
-    idle: Arc<Mutex<Vec<Store>>>,
+    idle: Arc<Idle>,
     permits: Arc<Semaphore>,
 }
 
 impl Reads {
-    pub fn new(db: PathBuf, lock_timeout_ms: u64) -> Reads {
+    pub fn new(db: DbLocation, lock_timeout_ms: u64) -> Reads {
         Reads {
             db: Arc::new(db),
             lock_timeout_ms,
-            idle: Arc::new(Mutex::new(Vec::new())),
+            idle: Arc::new(Idle(Mutex::new(Vec::new()))),
             permits: Arc::new(Semaphore::new(READ_CONNECTIONS_MAX)),
         }
     }
@@ -37,7 +36,7 @@ impl Reads {
         let reads = self.clone();
         tokio::task::spawn_blocking(move || {
             let _permit = permit;
-            let idle = reads.idle.lock().ok().and_then(|mut idle| idle.pop());
+            let idle = reads.idle.0.lock().ok().and_then(|mut idle| idle.pop());
             let mut store = match idle {
                 Some(store) => store,
                 None => Store::open(&reads.db, reads.lock_timeout_ms)?,
@@ -45,7 +44,7 @@ impl Reads {
             let value = f(&mut store);
             // A connection whose read failed is dropped, not reused: its state is unknown.
             if value.is_ok() {
-                if let Ok(mut idle) = reads.idle.lock() {
+                if let Ok(mut idle) = reads.idle.0.lock() {
                     idle.push(store);
                 }
             }
@@ -53,5 +52,19 @@ impl Reads {
         })
         .await
         .map_err(|e| Error::internal(format!("a read task failed: {e}")))?
+    }
+}
+
+/// The connections kept for reuse. The last clone of the pool may be dropped on one of the
+/// server's async threads; a PostgreSQL connection closes by blocking on a runtime of its own,
+/// which tokio refuses there, so they are closed on a plain thread.
+struct Idle(Mutex<Vec<Store>>);
+
+impl Drop for Idle {
+    fn drop(&mut self) {
+        let stores = std::mem::take(self.0.get_mut().unwrap_or_else(|poisoned| poisoned.into_inner()));
+        if !stores.is_empty() {
+            let _ = std::thread::spawn(move || drop(stores)).join();
+        }
     }
 }

@@ -2,7 +2,6 @@
 //! the [`State`] every handler gets: the read connections, the writer's queue and the log.
 
 use std::net::SocketAddr;
-use std::path::PathBuf;
 use std::sync::Arc;
 use std::time::Duration;
 
@@ -17,7 +16,7 @@ use super::writer::Job;
 /// How the server runs.
 #[derive(Debug, Clone)]
 pub struct Config {
-    pub db: PathBuf,
+    pub db: crate::store::DbLocation,
     pub lock_timeout_ms: u64,
     /// Writes committed together at most (1: a transaction per request).
     pub commit_group_max: usize,

@@ -1,7 +1,6 @@
 //! The ledger as a whole: creating it, proving its invariants, the trial balance.
 
 use std::collections::{BTreeMap, HashMap};
-use std::path::Path;
 
 use crate::error::{Error, Result};
 use crate::ledger::ids::WalletId;
@@ -10,13 +9,13 @@ use crate::ledger::request::{EntryFilter, PageRequest, Paged};
 use crate::ledger::seal::Seal;
 use crate::ledger::time::Timestamp;
 use crate::ledger::verify::{check_audit, check_statuses, external_check, Anchor, Check, Report, Verifier};
-use crate::store::{has_ledger_header, Queries, Storage, Store};
+use crate::store::{has_ledger_header, DbLocation, Queries, Storage, Store};
 
 use super::retry::retrying;
 
 /// Creates a new, empty ledger file and returns its schema version.
-pub fn init(path: &Path, lock_timeout_ms: u64) -> Result<i64> {
-    Store::create(path, lock_timeout_ms)?.schema_version()
+pub fn init(db: &DbLocation, lock_timeout_ms: u64) -> Result<i64> {
+    Store::create(db, lock_timeout_ms)?.schema_version()
 }
 
 /// The version of the ledger's schema, as the server's health route reports it.
@@ -111,15 +110,21 @@ fn seal_in<Q: Queries>(tx: &Q, actor: &str) -> Result<Sealed> {
 /// Opens the ledger at `path` and verifies it. A ledger whose storage is damaged (a truncated
 /// copy, overwritten pages, a header SQLite cannot read) is a failed `sqlite_integrity` check
 /// in the report, as any other broken invariant is, not an error of ledgerctl's.
-pub fn verify_file<S: Storage>(path: &Path, open: impl FnOnce() -> Result<S>, anchors: &[Anchor]) -> Result<Report> {
+pub fn verify_file<S: Storage>(
+    db: &DbLocation,
+    open: impl FnOnce() -> Result<S>,
+    anchors: &[Anchor],
+) -> Result<Report> {
     let damaged = |e: Error| -> Result<Report> {
-        match e {
-            Error::StorageIntegrity { message } => Ok(Report::unreadable(message)),
-            Error::NotALedger { .. } if has_ledger_header(path) => Ok(Report::unreadable(format!(
-                "{} begins as a ledger but SQLite cannot read it (truncated or overwritten): {e}",
-                path.display()
-            ))),
-            e => Err(e),
+        match (e, db) {
+            (Error::StorageIntegrity { message }, _) => Ok(Report::unreadable(message)),
+            (e @ Error::NotALedger { .. }, DbLocation::Path(path)) if has_ledger_header(path) => {
+                Ok(Report::unreadable(format!(
+                    "{} begins as a ledger but SQLite cannot read it (truncated or overwritten): {e}",
+                    path.display()
+                )))
+            }
+            (e, _) => Err(e),
         }
     };
     let mut store = match open() {

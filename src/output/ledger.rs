@@ -15,20 +15,30 @@ use crate::ledger::model::Entry;
 use crate::ledger::request::Paged;
 use crate::ledger::verify::Report;
 use crate::ops::{BatchMode, LineResult, Sealed, TrialBalance};
+use crate::store::DbLocation;
 
 const SEAL_NOTE: &str = "Last seal (keep it outside this file; `ledger verify --anchor` with it later proves \
                          nothing up to it was removed or changed in any wallet):";
 
 impl<W: Write> Printer<W> {
-    pub fn initialized(&mut self, path: &str, schema_version: i64) -> io::Result<()> {
-        match self.format {
-            Format::Json | Format::Csv => {
-                let data = serde_json::json!({"path": path, "schema_version": schema_version, "journal_mode": "wal", "synchronous": "full"});
+    pub fn initialized(&mut self, db: &DbLocation, schema_version: i64) -> io::Result<()> {
+        let shown = db.shown();
+        match (self.format, db) {
+            (Format::Json | Format::Csv, DbLocation::Path(_)) => {
+                let data = serde_json::json!({"path": shown, "schema_version": schema_version, "journal_mode": "wal", "synchronous": "full"});
                 self.json(&Envelope::ok(data, self.now))
             }
-            Format::Table => writeln!(
+            (Format::Json | Format::Csv, DbLocation::Postgres { .. }) => {
+                let data = serde_json::json!({"db": shown, "schema_version": schema_version, "backend": "postgresql", "synchronous_commit": "on"});
+                self.json(&Envelope::ok(data, self.now))
+            }
+            (Format::Table, DbLocation::Path(_)) => writeln!(
                 self.out,
-                "Created ledger {path} (schema version {schema_version}, WAL, synchronous=FULL)"
+                "Created ledger {shown} (schema version {schema_version}, WAL, synchronous=FULL)"
+            ),
+            (Format::Table, DbLocation::Postgres { .. }) => writeln!(
+                self.out,
+                "Created ledger in {shown} (schema version {schema_version}, PostgreSQL, synchronous_commit=on)"
             ),
         }
     }

@@ -9,6 +9,7 @@
 //! [`crate::error::Error`] at the edge of this module, with the kind, exit code and message the
 //! error table gives it.
 
+mod any;
 mod error;
 mod interface;
 pub mod location;
@@ -21,13 +22,11 @@ mod conformance;
 use crate::ledger::ids::TokenId;
 use crate::ledger::model::Scope;
 
+pub use any::{AnyTx, Store};
 pub use error::StoreError;
 pub use interface::{Queries, Storage};
+pub use location::DbLocation;
 pub use sqlite::{has_ledger_header, SqliteStore, SqliteTx, APPEND_ONLY_TRIGGERS, MIGRATIONS};
-
-/// The store the doors open. Only SQLite is wired into them yet; with PostgreSQL this becomes
-/// the one type over every backend, and the doors keep naming `Store`.
-pub type Store = SqliteStore;
 
 /// A response kept for its `Idempotency-Key`, within the tenant and application of the token
 /// that sent it.

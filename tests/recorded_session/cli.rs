@@ -1,6 +1,7 @@
 //! The CLI session: every command and subcommand, its output formats and its failures.
 
 use crate::recording::Session;
+use crate::support::Ledger;
 use crate::{DAY1, DAY2, DAY3, DAY4};
 
 /// Every output format of a read: the table, JSON, CSV (refused by non-list commands), every
@@ -17,16 +18,43 @@ fn every_format(s: &mut Session, args: &[&str]) {
 #[test]
 fn every_command_prints_and_exits_as_recorded() {
     let mut s = Session::at(DAY1);
-    let ids = opening(&mut s);
-    s.clock(DAY2);
-    let ids = moving_money(&mut s, ids);
-    s.clock(DAY3);
-    statuses_and_adjustments(&mut s);
-    refused_amounts_and_ids(&mut s, &ids);
-    s.clock(DAY4);
-    tokens(&mut s);
-    reads(&mut s, &ids);
+    every_command(&mut s);
     s.check("cli_session.txt");
+}
+
+/// The same session on a PostgreSQL ledger prints the same bytes and exits the same way, but
+/// for what names the backend: `init`'s line, the ledger's location (its URL) and the storage's
+/// own check.
+#[test]
+fn every_command_prints_and_exits_on_postgres_as_on_sqlite() {
+    let Some(ledger) = Ledger::postgres_uninitialised() else {
+        return;
+    };
+    let url = ledger.db_arg();
+    let mut s = Session::over(ledger, DAY1);
+    s.literal(
+        &format!("Created ledger in {url} (schema version 6, PostgreSQL, synchronous_commit=on)"),
+        "Created ledger <dir>/ledger.db (schema version 6, WAL, synchronous=FULL)",
+    );
+    for (postgres, sqlite) in crate::recording::POSTGRES_NAMES {
+        s.literal(postgres, sqlite);
+    }
+    // Where a message names the ledger, it names the database by its URL.
+    s.literal(&url, "<dir>/ledger.db");
+    every_command(&mut s);
+    s.check("cli_session.txt");
+}
+
+fn every_command(s: &mut Session) {
+    let ids = opening(s);
+    s.clock(DAY2);
+    let ids = moving_money(s, ids);
+    s.clock(DAY3);
+    statuses_and_adjustments(s);
+    refused_amounts_and_ids(s, &ids);
+    s.clock(DAY4);
+    tokens(s);
+    reads(s, &ids);
 }
 
 /// The ids later commands name.

@@ -2,11 +2,38 @@
 
 use crate::recording::http::{Api, Door, Http};
 use crate::recording::Session;
+use crate::support::Ledger;
 use crate::DAY1;
 
 #[test]
 fn every_http_route_answers_as_recorded() {
     let mut s = Session::at(DAY1);
+    every_route(&mut s);
+    s.check("http_session.txt");
+}
+
+/// The same routes over a PostgreSQL ledger answer the same bytes; what names the backend is
+/// recorded as the SQLite session prints it (see `cli.rs`).
+#[test]
+fn every_http_route_answers_on_postgres_as_on_sqlite() {
+    let Some(ledger) = Ledger::postgres_uninitialised() else {
+        return;
+    };
+    let url = ledger.db_arg();
+    let mut s = Session::over(ledger, DAY1);
+    s.literal(
+        &format!("Created ledger in {url} (schema version 6, PostgreSQL, synchronous_commit=on)"),
+        "Created ledger <dir>/ledger.db (schema version 6, WAL, synchronous=FULL)",
+    );
+    for (postgres, sqlite) in crate::recording::POSTGRES_NAMES {
+        s.literal(postgres, sqlite);
+    }
+    s.literal(&url, "<dir>/ledger.db");
+    every_route(&mut s);
+    s.check("http_session.txt");
+}
+
+fn every_route(s: &mut Session) {
     for line in [
         "init",
         "wallet create alice",
@@ -26,11 +53,11 @@ fn every_http_route_answers_as_recorded() {
     };
     let revoked_id = tokens.revoked.split_once('.').expect("a token's text").0;
     s.sh(&format!("--yes token revoke {revoked_id}"));
-    let http = Http::start(&s);
+    let http = Http::start(s);
     s.literal(&http.server.public, "<public listener>");
     s.literal(&http.server.internal, "<internal listener>");
     {
-        let api = Api::new(&mut s, &http);
+        let api = Api::new(s, &http);
         reads(&api, &tokens);
         writes(&api, &tokens);
         refusals(&api, &tokens);
@@ -38,7 +65,6 @@ fn every_http_route_answers_as_recorded() {
     let (code, stderr) = http.server.stop();
     let exit = format!("{code}\n");
     s.record("serve stopped by SIGTERM", &[("exit", &exit), ("stderr", &stderr)]);
-    s.check("http_session.txt");
 }
 
 /// The secrets of the tokens the session made.

@@ -335,3 +335,16 @@ fn around_difference(want: &str, got: &str) -> (String, String) {
     };
     (cut(want), cut(got))
 }
+
+/// What a PostgreSQL ledger prints where a SQLite one prints something else, and what it then
+/// is recorded as, so that one recording holds both: the storage's own check in `ledger verify`
+/// (`postgres_integrity`, which says whether amcheck could run), in a table (where the name
+/// is padded to its column) and elsewhere.
+pub const POSTGRES_NAMES: [(&str, &str); 3] = [
+    ("postgres_integrity          ", "sqlite_integrity            "),
+    ("postgres_integrity", "sqlite_integrity"),
+    (
+        "not checked: the amcheck extension is not installed in the database (CREATE EXTENSION amcheck)",
+        "PRAGMA integrity_check finds the file intact",
+    ),
+];

@@ -5,14 +5,18 @@
 use std::path::{Path, PathBuf};
 
 use assert_cmd::Command;
+use ledgerctl::store::postgres::testing::TestDatabase;
 
 pub mod server;
 use serde_json::Value;
 
-/// A ledger file of its own, removed when the test ends.
+/// A ledger of its own, removed when the test ends: a file in a temporary folder, or (from
+/// [`Ledger::postgres`]) a new PostgreSQL database, with the folder still there for input files.
 pub struct Ledger {
     _dir: tempfile::TempDir,
     pub db: PathBuf,
+    /// The PostgreSQL database the ledger is in, instead of the file `db`.
+    pub postgres: Option<TestDatabase>,
     /// The instant later commands run at (`LEDGERCTL_FAKE_NOW`); the system clock when unset.
     clock: std::sync::Mutex<Option<String>>,
 }
@@ -40,7 +44,26 @@ impl Ledger {
         Ledger {
             _dir: dir,
             db,
+            postgres: None,
             clock: std::sync::Mutex::new(None),
+        }
+    }
+
+    /// An empty PostgreSQL database where no ledger exists yet, or `None` when the test must
+    /// skip (no server configured, and none required: see `store::postgres::testing`).
+    pub fn postgres_uninitialised() -> Option<Ledger> {
+        let database = TestDatabase::create()?;
+        Some(Ledger {
+            postgres: Some(database),
+            ..Ledger::uninitialised()
+        })
+    }
+
+    /// What `--db` names: the file's path, or the database's URL.
+    pub fn db_arg(&self) -> String {
+        match &self.postgres {
+            Some(database) => database.url().to_owned(),
+            None => self.db.to_string_lossy().into_owned(),
         }
     }
 
@@ -60,7 +83,7 @@ impl Ledger {
 
     /// `ledgerctl` against this ledger, with a clean environment.
     pub fn cmd(&self) -> Command {
-        let mut cmd = command(&self.db);
+        let mut cmd = command(Path::new(&self.db_arg()));
         if let Some(instant) = self.clock.lock().expect("clock").as_deref() {
             cmd.env("LEDGERCTL_FAKE_NOW", instant);
         }
@@ -145,7 +168,10 @@ impl Ledger {
 
     /// Every row of every table, in a fixed order: equal snapshots mean an unchanged ledger.
     pub fn snapshot(&self) -> String {
-        snapshot(&self.db)
+        match &self.postgres {
+            Some(database) => postgres_snapshot(database),
+            None => snapshot(&self.db),
+        }
     }
 
     /// A direct connection, for tests that play a person editing the file by hand.
@@ -180,19 +206,22 @@ pub fn command(db: &Path) -> Command {
     cmd
 }
 
+/// The tables a snapshot covers, each in a fixed order.
+const SNAPSHOT_TABLES: [(&str, &str); 8] = [
+    ("wallets", "id"),
+    ("journal_entries", "seq"),
+    ("postings", "entry_seq, idx"),
+    ("freezes", "id"),
+    ("wallet_status_changes", "seq"),
+    ("idempotency_keys", "tenant_id, application_id, owner, key"),
+    ("seals", "seq"),
+    ("seal_heads", "seal_seq, wallet_id"),
+];
+
 fn snapshot(db: &Path) -> String {
     let conn = rusqlite::Connection::open(db).expect("open ledger file");
     let mut out = String::new();
-    for (table, order) in [
-        ("wallets", "id"),
-        ("journal_entries", "seq"),
-        ("postings", "entry_seq, idx"),
-        ("freezes", "id"),
-        ("wallet_status_changes", "seq"),
-        ("idempotency_keys", "tenant_id, application_id, owner, key"),
-        ("seals", "seq"),
-        ("seal_heads", "seal_seq, wallet_id"),
-    ] {
+    for (table, order) in SNAPSHOT_TABLES {
         let mut stmt = conn
             .prepare(&format!("SELECT * FROM {table} ORDER BY {order}"))
             .expect("snapshot query");
@@ -293,3 +322,16 @@ pub const TRANSACTION_KEYS: [&str; 16] = [
     "type",
     "wallet_id",
 ];
+
+/// [`snapshot`] of a PostgreSQL ledger: the same tables in the same order, each value as text.
+fn postgres_snapshot(database: &TestDatabase) -> String {
+    let mut client = database.client();
+    let mut out = String::new();
+    for (table, order) in SNAPSHOT_TABLES {
+        let sql = format!("SELECT to_jsonb(t)::text FROM (SELECT * FROM {table} ORDER BY {order}) AS t");
+        for row in client.query(sql.as_str(), &[]).expect("snapshot query") {
+            out.push_str(&format!("{table}: {}\n", row.get::<_, String>(0)));
+        }
+    }
+    out
+}

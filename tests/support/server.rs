@@ -196,6 +196,17 @@ impl Client {
         )
     }
 
+    /// As [`Client::post_keyed`], but a failed connection is an `Err` instead of a panic.
+    pub fn try_post_keyed(&self, token: &str, key: &str, path: &str, body: &str) -> Result<Answer, String> {
+        let auth = format!("Bearer {token}");
+        let headers = [
+            ("Authorization", auth.as_str()),
+            ("Content-Type", "application/json"),
+            ("Idempotency-Key", key),
+        ];
+        self.try_send(&self.public, "POST", path, &headers, Some(body))
+    }
+
     /// As [`Client::post`], but a failed connection is an `Err` instead of a panic.
     pub fn try_post(&self, token: &str, path: &str, body: &str) -> Result<Answer, String> {
         let auth = format!("Bearer {token}");
@@ -267,7 +278,7 @@ pub fn spawn(ledger: &Ledger, args: &[&str]) -> (Child, Value) {
     for var in super::CALLER_ENV {
         cmd.env_remove(var);
     }
-    cmd.env("LEDGERCTL_DB", &ledger.db)
+    cmd.env("LEDGERCTL_DB", ledger.db_arg())
         .args([
             "-o",
             "json",

@@ -7,8 +7,8 @@ use crate::ops;
 use crate::output::Printer;
 
 pub(in crate::cli) fn exec<W: Write>(ctx: &Context, out: &mut Printer<W>) -> Result<(), Stop> {
-    let g = ctx.global;
-    let version = ops::init(&g.db, g.lock_timeout_ms)?;
-    out.initialized(&g.db.display().to_string(), version)?;
+    let db = ctx.db()?;
+    let version = ops::init(&db, ctx.global.lock_timeout_ms)?;
+    out.initialized(&db, version)?;
     Ok(())
 }

@@ -135,7 +135,7 @@ pub(in crate::cli) fn exec<W: Write>(command: &LedgerCommand, ctx: &Context, out
 
 fn verify<W: Write>(anchor: &[String], ctx: &Context, out: &mut Printer<W>) -> Result<(), Stop> {
     let anchors = anchor.iter().map(|a| a.parse()).collect::<Result<Vec<_>>>()?;
-    let report = ops::verify_file(&ctx.global.db, || ctx.open_read(), &anchors)?;
+    let report = ops::verify_file(&ctx.db()?, || ctx.open_read(), &anchors)?;
     if report.ok() || out.format == Format::Table {
         out.verify(&report)?;
     }

@@ -53,7 +53,7 @@ pub(in crate::cli) fn exec<W: Write>(args: &ServeArgs, ctx: &Context, out: &mut 
     }
     let g = ctx.global;
     let config = crate::http::Config {
-        db: g.db.clone(),
+        db: ctx.db()?,
         lock_timeout_ms: g.lock_timeout_ms,
         commit_group_max: usize::try_from(args.commit_group_max).unwrap_or(1),
         access_log: !args.quiet,

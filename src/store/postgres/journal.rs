@@ -189,7 +189,8 @@ impl PgTx<'_> {
             &stored.prev_hash,
             &stored.hash,
         ];
-        match self.unless_duplicate(|tx| tx.query_one(&sql, &params))? {
+        let statement = self.prepared(&sql)?;
+        match self.unless_duplicate(|tx| tx.query_one(&statement, &params))? {
             Some(row) => Ok(row.try_get(0)?),
             None => Err(self.duplicate_entry(e)),
         }

@@ -25,6 +25,8 @@ mod tokens;
 mod transaction;
 mod wallets;
 
+use std::collections::HashMap;
+
 use ::postgres::IsolationLevel;
 
 use crate::error::{Error, Result};
@@ -41,6 +43,8 @@ pub struct PgStore {
     lock_timeout_ms: u64,
     /// Opened with [`PgStore::open_read_only`]: the session refuses every write.
     read_only: bool,
+    /// The statements this session has prepared, by their text.
+    statements: HashMap<String, ::postgres::Statement>,
 }
 
 impl PgStore {
@@ -112,7 +116,7 @@ impl PgStore {
         } else {
             builder.isolation_level(IsolationLevel::RepeatableRead).read_only(true)
         };
-        let tx = PgTx::new(builder.start()?, writing, self.lock_timeout_ms);
+        let tx = PgTx::new(builder.start()?, &mut self.statements, writing, self.lock_timeout_ms);
         let value = f(&tx)?;
         match mode {
             Mode::Write => tx.into_inner().commit()?,

@@ -88,11 +88,14 @@ impl PgTx<'_> {
     pub(super) fn record_response(&self, record: &IdempotentResponse) -> Result<()> {
         let status = i32::from(record.status);
         let created_at = record.created_at.to_string();
+        let statement = self.prepared(
+            "INSERT INTO idempotency_keys
+               (tenant_id, application_id, owner, key, fingerprint, status, response, token_id, created_at)
+             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)",
+        )?;
         let inserted = self.unless_duplicate(|tx| {
             tx.execute(
-                "INSERT INTO idempotency_keys
-                   (tenant_id, application_id, owner, key, fingerprint, status, response, token_id, created_at)
-                 VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)",
+                &statement,
                 &[
                     &record.scope.tenant_id,
                     &record.scope.application_id,

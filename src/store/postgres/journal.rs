@@ -100,7 +100,7 @@ impl PgTx<'_> {
         let before = filter.before.as_ref().map(TransactionId::as_str);
         let stored = self.page_of(
             ENTRY_COLUMNS,
-            ENTRIES_WHERE,
+            &entries_where(wallet_id.is_some()),
             "seq DESC",
             &[&wallet_id, &from, &to, &filter.reference_id, &types, &before],
             page,
@@ -187,7 +187,8 @@ impl PgTx<'_> {
             &linked.wallet_seq,
             &version,
         ];
-        match self.unless_duplicate(|tx| tx.query_one(&sql, &params))? {
+        let statement = self.prepared(&sql)?;
+        match self.unless_duplicate(|tx| tx.query_one(&statement, &params))? {
             Some(row) => Ok(row.try_get(0)?),
             None => Err(self.duplicate_entry(e)),
         }
@@ -275,12 +276,23 @@ impl PgTx<'_> {
     }
 }
 
-/// The filter of [`PgTx::entries`], each condition off while its value is NULL.
-const ENTRIES_WHERE: &str = "journal_entries
-     WHERE ($1::text IS NULL OR wallet_id = $1) AND ($2::text IS NULL OR created_at >= $2)
-       AND ($3::text IS NULL OR created_at < $3) AND ($4::text IS NULL OR reference_id = $4)
-       AND ($5::text[] IS NULL OR kind = ANY($5))
-       AND ($6::text IS NULL OR seq < (SELECT seq FROM journal_entries WHERE id = $6))";
+/// The filter of [`PgTx::entries`], each condition off while its value is NULL. One wallet's
+/// list is spelled `wallet_id = $1`, as SQLite's is, so that it seeks on `(wallet_id, seq)`
+/// even under a prepared statement's generic plan, which cannot tell that `$1` is never NULL.
+fn entries_where(one_wallet: bool) -> String {
+    let wallet = if one_wallet {
+        "wallet_id = $1"
+    } else {
+        "$1::text IS NULL"
+    };
+    format!(
+        "journal_entries
+         WHERE {wallet} AND ($2::text IS NULL OR created_at >= $2)
+           AND ($3::text IS NULL OR created_at < $3) AND ($4::text IS NULL OR reference_id = $4)
+           AND ($5::text[] IS NULL OR kind = ANY($5))
+           AND ($6::text IS NULL OR seq < (SELECT seq FROM journal_entries WHERE id = $6))"
+    )
+}
 
 fn posting_at(r: &Row, first: usize) -> Result<Posting> {
     Ok(Posting {

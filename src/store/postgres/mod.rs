@@ -25,6 +25,8 @@ mod tokens;
 mod transaction;
 mod wallets;
 
+use std::collections::HashMap;
+
 use std::cell::RefCell;
 
 use crate::error::{Error, Result};
@@ -43,6 +45,8 @@ pub struct PgStore {
     lock_timeout_ms: u64,
     /// Opened with [`PgStore::open_read_only`]: the session refuses every write.
     read_only: bool,
+    /// The statements this session has prepared, by their text.
+    statements: RefCell<HashMap<String, ::postgres::Statement>>,
 }
 
 impl PgStore {
@@ -106,7 +110,7 @@ impl PgStore {
 
     /// Runs `f` in one transaction; an error from `f` rolls it back, and a success commits only
     /// a write. The transaction is begun and ended here in SQL, not as a `postgres::Transaction`
-    /// borrowing the client, so that a [`PgTx`] holds only a shared borrow of the cell: one
+    /// borrowing the client, so that a [`PgTx`] holds only shared borrows of the cells: ones
     /// that the store over every backend can hand on.
     fn run<T>(&mut self, mode: Mode, f: impl FnOnce(&PgTx) -> Result<T>) -> Result<T> {
         let begin = match mode {
@@ -114,7 +118,7 @@ impl PgStore {
             Mode::Read => "BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY",
         };
         self.client.get_mut().batch_execute(begin)?;
-        let tx = PgTx::new(&self.client, mode != Mode::Read, self.lock_timeout_ms);
+        let tx = PgTx::new(&self.client, &self.statements, mode != Mode::Read, self.lock_timeout_ms);
         let value = f(&tx);
         let end = match (&value, mode) {
             (Ok(_), Mode::Write) => "COMMIT",

@@ -1,6 +1,8 @@
 //! Connecting to a PostgreSQL ledger: `init` in an empty database, opening (with migrations),
 //! and a read-only opening that never migrates.
 
+use std::collections::HashMap;
+
 use ::postgres::{Config, NoTls};
 
 use super::schema::LATEST_VERSION;
@@ -81,6 +83,7 @@ impl PgStore {
             shown: shown.to_owned(),
             lock_timeout_ms,
             read_only,
+            statements: std::cell::RefCell::new(HashMap::new()),
         })
     }
 

@@ -4,10 +4,11 @@
 //! run statements of its own. The transaction itself is begun and ended in SQL by the store.
 
 use std::cell::RefCell;
+use std::collections::HashMap;
 
 use ::postgres::error::SqlState;
 use ::postgres::types::ToSql;
-use ::postgres::{Client, Row};
+use ::postgres::{Client, Row, Statement};
 
 use crate::error::Result;
 use crate::ledger::request::{PageRequest, Paged};
@@ -19,18 +20,39 @@ pub(super) type Params<'a> = &'a [&'a (dyn ToSql + Sync)];
 /// One open transaction on the ledger: every query the operations need, and nothing else.
 pub struct PgTx<'c> {
     tx: &'c RefCell<Client>,
+    /// The session's prepared statements, by their text (see [`PgTx::prepared`]).
+    statements: &'c RefCell<HashMap<String, Statement>>,
     /// A write (or a rehearsal): wallets are read with their row lock.
     writing: bool,
     lock_timeout_ms: u64,
 }
 
 impl<'c> PgTx<'c> {
-    pub(super) fn new(client: &'c RefCell<Client>, writing: bool, lock_timeout_ms: u64) -> PgTx<'c> {
+    pub(super) fn new(
+        client: &'c RefCell<Client>,
+        statements: &'c RefCell<HashMap<String, Statement>>,
+        writing: bool,
+        lock_timeout_ms: u64,
+    ) -> PgTx<'c> {
         PgTx {
             tx: client,
+            statements,
             writing,
             lock_timeout_ms,
         }
+    }
+
+    /// `sql` prepared once per session and kept: a statement given as text is parsed and
+    /// planned again on every call, one more round trip each. Every text here is built from
+    /// constants, so the set stays small; a prepared statement outlives a rolled-back
+    /// transaction.
+    pub(super) fn prepared(&self, sql: &str) -> Result<Statement> {
+        if let Some(statement) = self.statements.borrow().get(sql) {
+            return Ok(statement.clone());
+        }
+        let statement = self.tx.borrow_mut().prepare(sql)?;
+        self.statements.borrow_mut().insert(sql.to_owned(), statement.clone());
+        Ok(statement)
     }
 
     /// Runs `f` in a savepoint, keeping apart the two ways it can fail: the outer error means
@@ -96,10 +118,11 @@ impl<'c> PgTx<'c> {
     /// The first row of a statement that may wait for a row lock: a wait past `lock_timeout`
     /// says how long it waited.
     pub(super) fn locked_row<T>(&self, sql: &str, params: Params, row: fn(&Row) -> Result<T>) -> Result<Option<T>> {
+        let statement = self.prepared(sql)?;
         let found = self
             .tx
             .borrow_mut()
-            .query_opt(sql, params)
+            .query_opt(&statement, params)
             .map_err(|source| StoreError::PostgresLock {
                 lock_timeout_ms: self.lock_timeout_ms,
                 source,
@@ -113,23 +136,27 @@ impl<'c> PgTx<'c> {
 
     /// How many rows a statement changed.
     pub(super) fn execute(&self, sql: &str, params: Params) -> Result<u64> {
-        Ok(self.tx.borrow_mut().execute(sql, params)?)
+        let statement = self.prepared(sql)?;
+        Ok(self.tx.borrow_mut().execute(&statement, params)?)
     }
 
     /// The one row of a statement that always answers one (an aggregate, `RETURNING`).
     pub(super) fn one(&self, sql: &str, params: Params) -> Result<Row> {
-        Ok(self.tx.borrow_mut().query_one(sql, params)?)
+        let statement = self.prepared(sql)?;
+        Ok(self.tx.borrow_mut().query_one(&statement, params)?)
     }
 
     /// The row of a statement that answers at most one, turned into a domain value by `row`.
     pub(super) fn first<T>(&self, sql: &str, params: Params, row: fn(&Row) -> Result<T>) -> Result<Option<T>> {
-        let found = self.tx.borrow_mut().query_opt(sql, params)?;
+        let statement = self.prepared(sql)?;
+        let found = self.tx.borrow_mut().query_opt(&statement, params)?;
         found.as_ref().map(row).transpose()
     }
 
     /// Every row of a statement, each turned into a domain value by `row`.
     pub(super) fn rows<T>(&self, sql: &str, params: Params, row: fn(&Row) -> Result<T>) -> Result<Vec<T>> {
-        let rows = self.tx.borrow_mut().query(sql, params)?;
+        let statement = self.prepared(sql)?;
+        let rows = self.tx.borrow_mut().query(&statement, params)?;
         rows.iter().map(row).collect()
     }
 

@@ -1,17 +1,18 @@
 //! What only the PostgreSQL backend answers beyond the conformance suite: amcheck's storage
 //! check, a disabled guard, the seal queries (which join the storage interface with the
-//! per-wallet chains), streams longer than a chunk, and the wallet row lock.
+//! per-wallet chains), streams longer than a chunk, the wallet row lock, and a key recorded by
+//! two sessions at once.
 
 use std::collections::HashMap;
 
 use super::{init, TestDatabase};
 use crate::error::Error;
-use crate::ledger::ids::WalletId;
+use crate::ledger::ids::{TokenId, WalletId};
 use crate::ledger::model::Scope;
 use crate::ledger::seal::Seal;
 use crate::store::postgres::guards::{INTEGRITY_CHECK, INTEGRITY_DESCRIPTION, INTEGRITY_UNCHECKED};
 use crate::store::postgres::PgStore;
-use crate::store::Storage;
+use crate::store::{IdempotentResponse, Storage};
 
 #[test]
 fn the_storage_check_runs_amcheck_when_it_is_installed_and_passes_saying_so_when_not() {
@@ -181,4 +182,71 @@ fn a_write_waits_for_its_wallets_row_lock_and_never_for_another_wallets() {
             Ok(())
         })
         .unwrap();
+}
+
+/// Returns once a session of `db` waits for a lock (within ten seconds, else fails).
+fn wait_for_a_lock_wait(db: &TestDatabase) {
+    let mut watcher = db.client();
+    for _ in 0..1000 {
+        let waiting: i64 = watcher
+            .query_one(
+                "SELECT count(*) FROM pg_stat_activity WHERE datname = current_database() AND wait_event_type = 'Lock'",
+                &[],
+            )
+            .unwrap()
+            .get(0);
+        if waiting > 0 {
+            return;
+        }
+        std::thread::sleep(std::time::Duration::from_millis(10));
+    }
+    panic!("no session of {} waited for a lock", db.name());
+}
+
+fn response(key: &str) -> IdempotentResponse {
+    IdempotentResponse {
+        scope: Scope {
+            tenant_id: "t".into(),
+            application_id: "a".into(),
+        },
+        owner: "internal".into(),
+        key: key.into(),
+        fingerprint: "f".into(),
+        status: 201,
+        response: b"{}".to_vec(),
+        token_id: TokenId::new("tok_1"),
+        created_at: "2026-04-15T10:30:00Z".parse().unwrap(),
+    }
+}
+
+#[test]
+fn a_key_another_session_records_at_the_same_time_is_a_retry_never_a_second_record() {
+    let Some(db) = TestDatabase::create() else {
+        return;
+    };
+    let mut first = init(&db);
+    let (config, url) = (db.config().clone(), db.url().to_owned());
+    first
+        .write(|tx| {
+            tx.record_response(&response("k1"))?;
+            // The second session's INSERT waits on the first's uncommitted key, which commits
+            // while it waits.
+            let second = std::thread::spawn(move || {
+                let mut second = PgStore::open(&config, &url, 10_000).unwrap();
+                second.write(|tx| tx.record_response(&response("k1")))
+            });
+            wait_for_a_lock_wait(&db);
+            Ok(second)
+        })
+        .map(|second| {
+            let refused = second.join().unwrap().unwrap_err();
+            assert!(refused.retryable(), "{refused}");
+        })
+        .unwrap();
+    let kept: i64 = db
+        .client()
+        .query_one("SELECT count(*) FROM idempotency_keys", &[])
+        .unwrap()
+        .get(0);
+    assert_eq!(kept, 1);
 }

@@ -103,6 +103,9 @@ _ledgerctl() {
             ledgerctl__subcmd__help__subcmd__freeze,show)
                 cmd="ledgerctl__subcmd__help__subcmd__freeze__subcmd__show"
                 ;;
+            ledgerctl__subcmd__help__subcmd__ledger,copy)
+                cmd="ledgerctl__subcmd__help__subcmd__ledger__subcmd__copy"
+                ;;
             ledgerctl__subcmd__help__subcmd__ledger,export)
                 cmd="ledgerctl__subcmd__help__subcmd__ledger__subcmd__export"
                 ;;
@@ -169,6 +172,9 @@ _ledgerctl() {
             ledgerctl__subcmd__help__subcmd__wallet,withdraw)
                 cmd="ledgerctl__subcmd__help__subcmd__wallet__subcmd__withdraw"
                 ;;
+            ledgerctl__subcmd__ledger,copy)
+                cmd="ledgerctl__subcmd__ledger__subcmd__copy"
+                ;;
             ledgerctl__subcmd__ledger,export)
                 cmd="ledgerctl__subcmd__ledger__subcmd__export"
                 ;;
@@ -186,6 +192,9 @@ _ledgerctl() {
                 ;;
             ledgerctl__subcmd__ledger,verify)
                 cmd="ledgerctl__subcmd__ledger__subcmd__verify"
+                ;;
+            ledgerctl__subcmd__ledger__subcmd__help,copy)
+                cmd="ledgerctl__subcmd__ledger__subcmd__help__subcmd__copy"
                 ;;
             ledgerctl__subcmd__ledger__subcmd__help,export)
                 cmd="ledgerctl__subcmd__ledger__subcmd__help__subcmd__export"
@@ -666,8 +675,22 @@ _ledgerctl() {
             return 0
             ;;
         ledgerctl__subcmd__help__subcmd__ledger)
-            opts="verify seal trial-balance journal export"
+            opts="verify seal trial-balance journal export copy"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        ledgerctl__subcmd__help__subcmd__ledger__subcmd__copy)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
@@ -1110,12 +1133,54 @@ _ledgerctl() {
             return 0
             ;;
         ledgerctl__subcmd__ledger)
-            opts="-o -y -h -V --db --tenant --app --output --wide --yes --read-only --lock-timeout-ms --help --version verify seal trial-balance journal export help"
+            opts="-o -y -h -V --db --tenant --app --output --wide --yes --read-only --lock-timeout-ms --help --version verify seal trial-balance journal export copy help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
+                --db)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --tenant)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --app)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --output)
+                    COMPREPLY=($(compgen -W "table json csv" -- "${cur}"))
+                    return 0
+                    ;;
+                -o)
+                    COMPREPLY=($(compgen -W "table json csv" -- "${cur}"))
+                    return 0
+                    ;;
+                --lock-timeout-ms)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        ledgerctl__subcmd__ledger__subcmd__copy)
+            opts="-o -y -h -V --to --db --tenant --app --output --wide --yes --read-only --lock-timeout-ms --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --to)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --db)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -1198,8 +1263,22 @@ _ledgerctl() {
             return 0
             ;;
         ledgerctl__subcmd__ledger__subcmd__help)
-            opts="verify seal trial-balance journal export help"
+            opts="verify seal trial-balance journal export copy help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        ledgerctl__subcmd__ledger__subcmd__help__subcmd__copy)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi

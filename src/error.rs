@@ -128,6 +128,10 @@ pub enum Error {
     #[error("a ledger already exists at {path}")]
     LedgerExists { path: PathBuf },
 
+    /// `ledger copy` writes only into a new ledger: one that holds anything is left as it is.
+    #[error("the destination ledger is not empty (it holds {holds}): a ledger is copied only into a new one; nothing was written")]
+    LedgerNotEmpty { holds: &'static str },
+
     #[error(
         "the ledger is busy: another writer held the lock{}; nothing was written, safe to retry",
         lock_timeout_ms.map(|ms| format!(" for more than {ms} ms")).unwrap_or_default()
@@ -270,6 +274,7 @@ impl Error {
             | Error::NotRefundable { .. }
             | Error::ReferenceConflict { .. }
             | Error::LedgerExists { .. }
+            | Error::LedgerNotEmpty { .. }
             | Error::BatchRolledBack { .. } => ErrorKind::Conflict,
             Error::LedgerBusy { .. } | Error::Retry { .. } => ErrorKind::Busy,
             Error::InvariantBroken { .. } | Error::StorageIntegrity { .. } => ErrorKind::InvariantBroken,
@@ -299,6 +304,7 @@ impl Error {
             Error::NotRefundable { .. } => "not_refundable",
             Error::ReferenceConflict { .. } => "reference_conflict",
             Error::LedgerExists { .. } => "ledger_exists",
+            Error::LedgerNotEmpty { .. } => "ledger_not_empty",
             Error::BatchRolledBack { .. } => "batch_rolled_back",
             Error::LedgerBusy { .. } | Error::Retry { .. } => "ledger_busy",
             Error::InvariantBroken { .. } => "invariant_broken",
@@ -437,6 +443,7 @@ impl Error {
             },
             Error::BatchRolledBack { failed_line: 0 },
             Error::LedgerExists { path: PathBuf::new() },
+            Error::LedgerNotEmpty { holds: "wallets" },
             Error::LedgerBusy { lock_timeout_ms: None },
             Error::Retry { sqlstate: s() },
             Error::InvariantBroken { broken: Vec::new() },

@@ -4,6 +4,7 @@
 
 mod batch;
 mod clock;
+mod copy;
 mod ledger;
 mod operate;
 mod retry;
@@ -13,6 +14,7 @@ mod wallet;
 
 pub use batch::{batch, BatchLine, BatchMode, LineResult};
 pub use clock::{clock, now, set_clock, Clock, FAKE_NOW_ENV};
+pub use copy::{copy, Copied, COPY_BATCH_ENTRIES_MAX};
 pub use ledger::{
     export, init, journal, schema_version, seal, trial_balance, verify, verify_file, wallet_of_account, ExportSink,
     Sealed, TrialBalance, TrialBalanceLine, TrialBalanceTotal, WalletOwner,

@@ -14,7 +14,7 @@ use super::{wrapped, Format, Printer};
 use crate::ledger::model::Entry;
 use crate::ledger::request::Paged;
 use crate::ledger::verify::Report;
-use crate::ops::{BatchMode, LineResult, Sealed, TrialBalance};
+use crate::ops::{BatchMode, Copied, LineResult, Sealed, TrialBalance};
 use crate::store::DbLocation;
 
 const SEAL_NOTE: &str = "Last seal (keep it outside this file; `ledger verify --anchor` with it later proves \
@@ -40,6 +40,37 @@ impl<W: Write> Printer<W> {
                 self.out,
                 "Created ledger in {shown} (schema version {schema_version}, PostgreSQL, synchronous_commit=on)"
             ),
+        }
+    }
+
+    /// What `ledger copy` wrote into the new ledger at `to`.
+    pub fn copied(&mut self, to: &str, copied: &Copied) -> io::Result<()> {
+        let counts = [
+            ("wallets", copied.wallets),
+            ("entries", copied.entries),
+            ("freezes", copied.freezes),
+            ("status_changes", copied.status_changes),
+            ("tokens", copied.tokens),
+            ("audit_events", copied.audit_events),
+            ("seals", copied.seals),
+            ("idempotency_keys", copied.responses),
+        ];
+        match self.format {
+            Format::Json | Format::Csv => {
+                let mut data = serde_json::Map::new();
+                data.insert("to".into(), to.into());
+                for (name, count) in counts {
+                    data.insert(name.into(), count.into());
+                }
+                self.json(&Envelope::with_message("copied", data, self.now))
+            }
+            Format::Table => {
+                let rows = counts
+                    .iter()
+                    .map(|(name, count)| (*name, count.to_string(), false))
+                    .collect();
+                self.table(Some(&format!("Copied the ledger into {to}")), &record(rows))
+            }
         }
     }
 

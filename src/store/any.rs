@@ -188,5 +188,9 @@ impl Queries for AnyTx<'_> {
         fn last_seal(&self) -> Result<Option<Seal>>;
         fn all_seals(&self) -> Result<Vec<Seal>>;
         fn insert_seal(&self, seal: &Seal) -> Result<()>;
+        fn all_responses(&self) -> Result<Vec<IdempotentResponse>>;
+        fn import_entries(&self, rows: &[JournalRow]) -> Result<()>;
+        fn import_freeze(&self, freeze: &Freeze) -> Result<()>;
+        fn import_status_change(&self, seq: i64, change: &StatusChange) -> Result<()>;
     }
 }

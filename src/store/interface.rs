@@ -140,6 +140,8 @@ pub trait Queries {
     /// The fingerprint, status and body kept for a key.
     fn idempotent_response(&self, scope: &Scope, owner: &str, key: &str) -> Result<Option<(String, u16, Vec<u8>)>>;
     fn record_response(&self, record: &IdempotentResponse) -> Result<()>;
+    /// Every kept response, by tenant, application, owner and key.
+    fn all_responses(&self) -> Result<Vec<IdempotentResponse>>;
 
     // Account reads.
     fn account_used(&self, account: &str) -> Result<bool>;
@@ -174,4 +176,19 @@ pub trait Queries {
     fn all_seals(&self) -> Result<Vec<Seal>>;
     /// Appends a seal made by [`Seal::next`] and the heads it records.
     fn insert_seal(&self, seal: &Seal) -> Result<()>;
+
+    // Rows copied from another ledger (`ledger copy`), stored exactly as given into a new one.
+    // Wallets, tokens, audit records, seals and kept responses go in through `insert_wallet`,
+    // `insert_token`, `append_audit`, `insert_seal` and `record_response`, which store their
+    // rows as given already. The append-only guards stay on: they allow inserts, and rows
+    // given in order extend their chains.
+    /// Stores journal rows in seq order, each with its own `seq`, `wallet_seq`, chain version,
+    /// hashes and postings, after any rows already stored; wallets are left as they are (they
+    /// are inserted with their final balances). A seq given later comes after every one stored.
+    fn import_entries(&self, rows: &[JournalRow]) -> Result<()>;
+    /// Stores a freeze in its final state, active or released.
+    fn import_freeze(&self, freeze: &Freeze) -> Result<()>;
+    /// Stores a status change with its own `seq` (which its audit record names); the wallet is
+    /// left as it is. A seq given later comes after every one stored.
+    fn import_status_change(&self, seq: i64, change: &StatusChange) -> Result<()>;
 }

@@ -1,6 +1,6 @@
-//! `ledgerctl ledger …`: the whole ledger: verify, trial balance, journal and export.
+//! `ledgerctl ledger …`: the whole ledger: verify, seal, trial balance, journal, export and copy.
 
-use std::io::Write;
+use std::io::{IsTerminal, Write};
 
 use clap::Subcommand;
 
@@ -10,6 +10,7 @@ use crate::error::{Error, Result};
 use crate::ops;
 use crate::output::export::{ExportFormat, Exporter};
 use crate::output::{Format, Printer};
+use crate::store::{DbLocation, Store};
 
 #[derive(Debug, Subcommand)]
 pub enum LedgerCommand {
@@ -60,6 +61,19 @@ pub enum LedgerCommand {
         #[arg(long, value_name = "TIME")]
         until: Option<String>,
     },
+    /// Copy the whole ledger, as it is, into a new ledger file or an empty PostgreSQL database, in one transaction
+    #[command(
+        after_help = "Every wallet, entry, freeze, status change, token, audit record, seal and kept Idempotency-Key \
+response is copied with its ids, times, seqs and hashes, from one snapshot of --db, in one transaction: \
+all of it or nothing. Afterwards `ledger verify` passes on both and their exports and trial balances are \
+identical. Either side may be a file or a PostgreSQL URL: a file must not exist yet (a failed copy leaves \
+none), a database must be empty (a failed copy leaves it so)."
+    )]
+    Copy {
+        /// The new ledger: a file to create, or an empty PostgreSQL database's URL
+        #[arg(long, value_name = "PATH|URL")]
+        to: String,
+    },
 }
 
 /// The names and help of [`ExportFormat`] on the command line; output knows nothing of clap.
@@ -94,7 +108,8 @@ impl LedgerCommand {
             LedgerCommand::Verify { .. }
             | LedgerCommand::TrialBalance { .. }
             | LedgerCommand::Journal { .. }
-            | LedgerCommand::Export { .. } => false,
+            | LedgerCommand::Export { .. }
+            | LedgerCommand::Copy { .. } => false,
         }
     }
 
@@ -102,7 +117,10 @@ impl LedgerCommand {
     pub(crate) fn lists(&self) -> bool {
         match self {
             LedgerCommand::Journal { .. } | LedgerCommand::TrialBalance { .. } => true,
-            LedgerCommand::Verify { .. } | LedgerCommand::Seal | LedgerCommand::Export { .. } => false,
+            LedgerCommand::Verify { .. }
+            | LedgerCommand::Seal
+            | LedgerCommand::Export { .. }
+            | LedgerCommand::Copy { .. } => false,
         }
     }
 }
@@ -130,7 +148,45 @@ pub(in crate::cli) fn exec<W: Write>(command: &LedgerCommand, ctx: &Context, out
             Ok(())
         }
         LedgerCommand::Export { format, since, until } => export(*format, since.as_deref(), until.as_deref(), ctx, out),
+        LedgerCommand::Copy { to } => copy(to, ctx, out),
     }
+}
+
+/// The copy reads `--db` (so `writes` is false for it) and creates `to`; a copy that fails
+/// removes the file it created, so running it again needs nothing cleaned up first (a database
+/// is left empty by the undone transaction).
+fn copy<W: Write>(to: &str, ctx: &Context, out: &mut Printer<W>) -> Result<(), Stop> {
+    let to = DbLocation::parse(to)?;
+    let mut source = ctx.open_read()?;
+    let mut target = Store::create(&to, ctx.global.lock_timeout_ms)?;
+    let bar = copy_progress();
+    let copied = ops::copy(&mut source, &mut target, |entries| bar.set_position(entries));
+    bar.finish_and_clear();
+    drop(target);
+    let copied = match copied {
+        Ok(copied) => copied,
+        Err(e) => {
+            // The file holds an empty ledger (the transaction was undone): nothing is lost.
+            if let DbLocation::Path(path) = &to {
+                let _ = std::fs::remove_file(path);
+            }
+            return Err(e.into());
+        }
+    };
+    out.copied(&to.shown(), &copied)?;
+    Ok(())
+}
+
+/// Entries copied so far, on a terminal only: how long the journal is is not known up front.
+fn copy_progress() -> indicatif::ProgressBar {
+    if !std::io::stderr().is_terminal() {
+        return indicatif::ProgressBar::hidden();
+    }
+    let bar = indicatif::ProgressBar::new_spinner();
+    if let Ok(style) = indicatif::ProgressStyle::with_template("{spinner} {pos} entries copied, {per_sec}") {
+        bar.set_style(style);
+    }
+    bar
 }
 
 fn verify<W: Write>(anchor: &[String], ctx: &Context, out: &mut Printer<W>) -> Result<(), Stop> {

@@ -7,6 +7,7 @@
 mod accounts;
 mod freezes;
 mod guards;
+mod import;
 mod journal;
 mod keys;
 mod listing;
@@ -123,6 +124,13 @@ macro_rules! suite {
             ],
             guards: [
                 a_new_ledger_passes_its_storage_check_and_misses_no_guard,
+            ],
+            import: [
+                imported_entries_are_read_back_exactly_at_their_seqs_and_leave_their_wallet_as_inserted,
+                an_imported_entry_that_does_not_extend_its_wallets_chain_is_refused_and_keeps_nothing,
+                imported_freezes_are_read_back_in_their_final_state,
+                imported_status_changes_keep_their_seqs_and_leave_their_wallet_as_inserted,
+                all_responses_lists_every_kept_response_by_scope_owner_and_key,
             ],
             seals: [
                 seals_are_read_back_with_their_heads_and_sealed_heads_are_the_last_sealed,

@@ -10,6 +10,7 @@ mod columns;
 mod freezes;
 pub(super) mod guards;
 mod idempotency;
+mod import;
 mod journal;
 mod migrate;
 mod open;

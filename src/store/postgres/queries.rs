@@ -226,4 +226,20 @@ impl Queries for PgTx<'_> {
     fn insert_seal(&self, seal: &Seal) -> Result<()> {
         PgTx::insert_seal(self, seal)
     }
+
+    fn all_responses(&self) -> Result<Vec<IdempotentResponse>> {
+        PgTx::all_responses(self)
+    }
+
+    fn import_entries(&self, rows: &[JournalRow]) -> Result<()> {
+        PgTx::import_entries(self, rows)
+    }
+
+    fn import_freeze(&self, freeze: &Freeze) -> Result<()> {
+        PgTx::import_freeze(self, freeze)
+    }
+
+    fn import_status_change(&self, seq: i64, change: &StatusChange) -> Result<()> {
+        PgTx::import_status_change(self, seq, change)
+    }
 }

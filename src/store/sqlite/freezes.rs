@@ -47,26 +47,30 @@ impl SqliteTx<'_> {
         self.rows(&sql, [], freeze_row)
     }
 
+    /// Stores a freeze record as given: a new one, or one copied in its final state.
+    pub(super) fn import_freeze(&self, f: &Freeze) -> Result<()> {
+        self.q()
+            .prepare_cached(&format!(
+                "INSERT INTO freezes ({FREEZE_COLUMNS}) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)"
+            ))?
+            .execute(params![
+                f.id,
+                f.wallet_id,
+                f.amount.minor(),
+                f.reason,
+                f.status.as_str(),
+                f.created_at,
+                f.released_at,
+                f.release_reason
+            ])?;
+        Ok(())
+    }
+
     /// Creates or releases the freeze a plan names, in the transaction appending its entry.
     pub(super) fn apply_freeze_change(&self, change: &FreezeChange) -> Result<()> {
         match change {
             FreezeChange::None => {}
-            FreezeChange::Create(f) => {
-                self.q()
-                    .prepare_cached(&format!(
-                        "INSERT INTO freezes ({FREEZE_COLUMNS}) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)"
-                    ))?
-                    .execute(params![
-                        f.id,
-                        f.wallet_id,
-                        f.amount.minor(),
-                        f.reason,
-                        f.status.as_str(),
-                        f.created_at,
-                        f.released_at,
-                        f.release_reason
-                    ])?;
-            }
+            FreezeChange::Create(f) => self.import_freeze(f)?,
             FreezeChange::Release {
                 freeze_id,
                 released_at,

@@ -84,6 +84,30 @@ impl SqliteTx<'_> {
             ])?;
         Ok(())
     }
+
+    /// Every kept response, in primary key order.
+    pub(super) fn all_responses(&self) -> Result<Vec<IdempotentResponse>> {
+        self.rows(
+            "SELECT tenant_id, application_id, owner, key, fingerprint, status, response, token_id, created_at
+             FROM idempotency_keys ORDER BY tenant_id, application_id, owner, key",
+            [],
+            |r| {
+                Ok(Ok(IdempotentResponse {
+                    scope: Scope {
+                        tenant_id: r.get(0)?,
+                        application_id: r.get(1)?,
+                    },
+                    owner: r.get(2)?,
+                    key: r.get(3)?,
+                    fingerprint: r.get(4)?,
+                    status: r.get(5)?,
+                    response: r.get(6)?,
+                    token_id: r.get(7)?,
+                    created_at: r.get(8)?,
+                }))
+            },
+        )
+    }
 }
 
 /// The operation a `reference_id` is unique within: both adjust directions are one operation.

@@ -158,7 +158,7 @@ impl SqliteTx<'_> {
     ) -> Result<i64> {
         let e = &linked.entry;
         let seq = self.insert_entry(linked)?;
-        self.insert_postings(seq, e)?;
+        self.insert_postings(seq, &e.postings)?;
         self.apply_freeze_change(freeze)?;
         self.update_balances(before, after)?;
         Ok(seq)
@@ -167,12 +167,42 @@ impl SqliteTx<'_> {
     /// Inserts the entry row; SQLite gives it the next `seq`.
     fn insert_entry(&self, linked: &Linked) -> Result<i64> {
         let e = &linked.entry;
+        let chain = (
+            linked.wallet_seq,
+            ChainVersion::Wallet,
+            linked.prev_hash.as_str(),
+            linked.hash.as_str(),
+        );
+        self.insert_entry_row(None, e, chain)
+            .map_err(|err| self.unique_reference_or(err, e))
+    }
+
+    /// Stores journal rows as another ledger holds them, each at its own `seq`, in the order
+    /// given: the chain trigger checks each against the rows before it.
+    pub(super) fn import_entries(&self, rows: &[JournalRow]) -> Result<()> {
+        for row in rows {
+            let chain = (row.wallet_seq, row.version, row.prev_hash.as_str(), row.hash.as_str());
+            let seq = self.insert_entry_row(Some(row.seq), &row.entry, chain)?;
+            self.insert_postings(seq, &row.entry.postings)?;
+        }
+        Ok(())
+    }
+
+    /// One `journal_entries` row at `seq` (the next one if `None`) with its place in its chain
+    /// (`wallet_seq`, version, `prev_hash`, hash); the seq it was stored at.
+    fn insert_entry_row<P>(
+        &self,
+        seq: Option<i64>,
+        e: &Entry<P>,
+        (wallet_seq, version, prev_hash, hash): (i64, ChainVersion, &str, &str),
+    ) -> rusqlite::Result<i64> {
         self.q()
             .prepare_cached(&format!(
-                "INSERT INTO journal_entries ({ENTRY_COLUMNS}) VALUES (NULL, ?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19) RETURNING seq"
+                "INSERT INTO journal_entries ({ENTRY_COLUMNS}) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20) RETURNING seq"
             ))?
             .query_row(
                 params![
+                    seq,
                     e.id,
                     e.wallet_id,
                     e.kind.as_str(),
@@ -188,21 +218,20 @@ impl SqliteTx<'_> {
                     e.request,
                     e.actor,
                     e.created_at,
-                    linked.prev_hash,
-                    linked.hash,
-                    linked.wallet_seq,
-                    ChainVersion::Wallet
+                    prev_hash,
+                    hash,
+                    wallet_seq,
+                    version
                 ],
                 |r| r.get(0),
             )
-            .map_err(|err| self.unique_reference_or(err, e))
     }
 
-    fn insert_postings(&self, seq: i64, e: &Entry) -> Result<()> {
+    fn insert_postings(&self, seq: i64, postings: &[Posting]) -> Result<()> {
         let mut insert_posting = self.q().prepare_cached(
             "INSERT INTO postings (entry_seq, idx, account, currency, amount_minor) VALUES (?1, ?2, ?3, ?4, ?5)",
         )?;
-        for (idx, p) in e.postings.iter().enumerate() {
+        for (idx, p) in postings.iter().enumerate() {
             insert_posting.execute(params![seq, idx as i64, p.account, p.currency, p.amount])?;
         }
         Ok(())

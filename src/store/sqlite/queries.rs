@@ -226,4 +226,20 @@ impl Queries for SqliteTx<'_> {
     fn insert_seal(&self, seal: &Seal) -> Result<()> {
         SqliteTx::insert_seal(self, seal)
     }
+
+    fn all_responses(&self) -> Result<Vec<IdempotentResponse>> {
+        SqliteTx::all_responses(self)
+    }
+
+    fn import_entries(&self, rows: &[JournalRow]) -> Result<()> {
+        SqliteTx::import_entries(self, rows)
+    }
+
+    fn import_freeze(&self, freeze: &Freeze) -> Result<()> {
+        SqliteTx::import_freeze(self, freeze)
+    }
+
+    fn import_status_change(&self, seq: i64, change: &StatusChange) -> Result<()> {
+        SqliteTx::import_status_change(self, seq, change)
+    }
 }

@@ -127,20 +127,7 @@ impl SqliteTx<'_> {
     /// Records a status change and sets the wallet's status, only if it is still `before`'s;
     /// the change's seq, what its audit record names.
     pub(super) fn change_status(&self, before: &Wallet, after: &Wallet, change: &StatusChange) -> Result<i64> {
-        self.q()
-            .prepare_cached(
-                "INSERT INTO wallet_status_changes (wallet_id, from_status, to_status, reason, actor, created_at)
-                 VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
-            )?
-            .execute(params![
-                change.wallet_id,
-                change.from.as_str(),
-                change.to.as_str(),
-                change.reason,
-                change.actor,
-                change.created_at
-            ])?;
-        let change_seq = self.q().last_insert_rowid();
+        let change_seq = self.insert_status_change(None, change)?;
         let changed = self
             .q()
             .prepare_cached("UPDATE wallets SET status = ?2, updated_at = ?3 WHERE id = ?1 AND status = ?4")?
@@ -152,6 +139,34 @@ impl SqliteTx<'_> {
             ])?;
         guarded_update(changed, &before.id)?;
         Ok(change_seq)
+    }
+
+    /// Stores a status change copied from another ledger at its own seq; the wallet is not
+    /// touched (it was inserted with its final status).
+    pub(super) fn import_status_change(&self, seq: i64, change: &StatusChange) -> Result<()> {
+        self.insert_status_change(Some(seq), change).map(drop)
+    }
+
+    /// One `wallet_status_changes` row at `seq` (the next one if `None`); the seq it was stored at.
+    fn insert_status_change(&self, seq: Option<i64>, change: &StatusChange) -> Result<i64> {
+        Ok(self
+            .q()
+            .prepare_cached(&format!(
+                "INSERT INTO wallet_status_changes (seq, {STATUS_CHANGE_COLUMNS}) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)
+                 RETURNING seq"
+            ))?
+            .query_row(
+                params![
+                    seq,
+                    change.wallet_id,
+                    change.from.as_str(),
+                    change.to.as_str(),
+                    change.reason,
+                    change.actor,
+                    change.created_at
+                ],
+                |r| r.get(0),
+            )?)
     }
 
     /// A wallet's status changes, newest first.

@@ -10,6 +10,7 @@
 //! error table gives it.
 
 mod any;
+mod by_concern;
 mod error;
 mod interface;
 pub mod location;

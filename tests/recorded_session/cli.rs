@@ -1,7 +1,6 @@
 //! The CLI session: every command and subcommand, its output formats and its failures.
 
 use crate::recording::Session;
-use crate::support::Ledger;
 use crate::{DAY1, DAY2, DAY3, DAY4};
 
 /// Every output format of a read: the table, JSON, CSV (refused by non-list commands), every
@@ -27,20 +26,9 @@ fn every_command_prints_and_exits_as_recorded() {
 /// own check.
 #[test]
 fn every_command_prints_and_exits_on_postgres_as_on_sqlite() {
-    let Some(ledger) = Ledger::postgres_uninitialised() else {
+    let Some(mut s) = Session::on_postgres(DAY1) else {
         return;
     };
-    let url = ledger.db_arg();
-    let mut s = Session::over(ledger, DAY1);
-    s.literal(
-        &format!("Created ledger in {url} (schema version 6, PostgreSQL, synchronous_commit=on)"),
-        "Created ledger <dir>/ledger.db (schema version 6, WAL, synchronous=FULL)",
-    );
-    for (postgres, sqlite) in crate::recording::POSTGRES_NAMES {
-        s.literal(postgres, sqlite);
-    }
-    // Where a message names the ledger, it names the database by its URL.
-    s.literal(&url, "<dir>/ledger.db");
     every_command(&mut s);
     s.check("cli_session.txt");
 }

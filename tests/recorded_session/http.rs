@@ -2,7 +2,6 @@
 
 use crate::recording::http::{Api, Door, Http};
 use crate::recording::Session;
-use crate::support::Ledger;
 use crate::DAY1;
 
 #[test]
@@ -16,19 +15,9 @@ fn every_http_route_answers_as_recorded() {
 /// recorded as the SQLite session prints it (see `cli.rs`).
 #[test]
 fn every_http_route_answers_on_postgres_as_on_sqlite() {
-    let Some(ledger) = Ledger::postgres_uninitialised() else {
+    let Some(mut s) = Session::on_postgres(DAY1) else {
         return;
     };
-    let url = ledger.db_arg();
-    let mut s = Session::over(ledger, DAY1);
-    s.literal(
-        &format!("Created ledger in {url} (schema version 6, PostgreSQL, synchronous_commit=on)"),
-        "Created ledger <dir>/ledger.db (schema version 6, WAL, synchronous=FULL)",
-    );
-    for (postgres, sqlite) in crate::recording::POSTGRES_NAMES {
-        s.literal(postgres, sqlite);
-    }
-    s.literal(&url, "<dir>/ledger.db");
     every_route(&mut s);
     s.check("http_session.txt");
 }

@@ -68,6 +68,25 @@ impl Session {
         }
     }
 
+    /// A session over a new PostgreSQL ledger (not yet initialised), pinned to `instant`, that
+    /// records what names the backend as a SQLite session prints it, so that both compare with
+    /// one golden file: `init`'s line, the database's URL where a message names the ledger, and
+    /// the storage's own check ([`POSTGRES_NAMES`]). `None` when PostgreSQL tests skip.
+    pub fn on_postgres(instant: &str) -> Option<Session> {
+        let ledger = Ledger::postgres_uninitialised()?;
+        let url = ledger.db_arg();
+        let mut s = Session::over(ledger, instant);
+        s.literal(
+            &format!("Created ledger in {url} (schema version 6, PostgreSQL, synchronous_commit=on)"),
+            "Created ledger <dir>/ledger.db (schema version 6, WAL, synchronous=FULL)",
+        );
+        for (postgres, sqlite) in POSTGRES_NAMES {
+            s.literal(postgres, sqlite);
+        }
+        s.literal(&url, "<dir>/ledger.db");
+        Some(s)
+    }
+
     /// A session over a committed ledger file, whose ids and hashes are fixed: those are
     /// compared as they are; only what later commands mint is replaced.
     pub fn exact(ledger: Ledger, instant: &str) -> Session {

@@ -7,7 +7,7 @@
 use super::PgTx;
 use crate::error::{Error, Result};
 use crate::ledger::model::{Freeze, JournalRow, Posting, Scope, StatusChange};
-use crate::ledger::time::Timestamp;
+use crate::ledger::operations::FreezeChange;
 use crate::store::IdempotentResponse;
 
 impl PgTx<'_> {
@@ -62,23 +62,10 @@ impl PgTx<'_> {
         Ok(())
     }
 
-    /// A freeze in its final state, active or released.
+    /// A freeze in its final state, active or released: inserted as a new one is, whose row
+    /// holds every column as given.
     pub(super) fn import_freeze(&self, f: &Freeze) -> Result<()> {
-        self.execute(
-            "INSERT INTO freezes (id, wallet_id, amount_minor, reason, status, created_at, released_at, release_reason)
-             VALUES ($1, $2, $3, $4, $5, $6, $7, $8)",
-            &[
-                &f.id.as_str(),
-                &f.wallet_id.as_str(),
-                &f.amount.minor(),
-                &f.reason,
-                &f.status.as_str(),
-                &f.created_at.to_string(),
-                &f.released_at.as_ref().map(Timestamp::to_string),
-                &f.release_reason,
-            ],
-        )?;
-        Ok(())
+        self.apply_freeze_change(&FreezeChange::Create(f.clone()))
     }
 
     /// A status change at its own seq; the wallet is left as it is (inserted in its final state).

@@ -20,14 +20,14 @@ use support::{seed, Ledger, Seeded};
 const SERVERS: usize = 4;
 const CLIENTS: usize = 8;
 const REQUESTS_PER_CLIENT: usize = 24;
-const USERS: usize = 6;
+const USERS: usize = 12;
 /// The server killed part-way, after this many answers in all.
 const KILL_AFTER: usize = 40;
 /// Each wallet starts with 100.00: far more than it can lose here, so no write is refused for
 /// lack of funds, and every refused one is a bug.
 const FUNDS: &str = "100.00";
 /// How many times the batch is run again after `ledger_busy`, at most.
-const BATCH_RUNS_MAX: usize = 20;
+const BATCH_RUNS_MAX: usize = 50;
 
 /// One request: its key, path and body: a refund of half of `refundable` (an earlier withdrawal of
 /// the same client) when given, else a withdrawal.

@@ -46,8 +46,8 @@ use tokio::net::TcpListener;
 use tokio::sync::{watch, Semaphore};
 
 use crate::error::{Error, Result};
-use crate::ledger::limits::{CONNECTIONS_MAX, HEADER_READ_TIMEOUT_MS};
-use crate::store::Store;
+use crate::ledger::limits::{CONNECTIONS_MAX, HEADER_READ_TIMEOUT_MS, POSTGRES_WRITERS};
+use crate::store::{DbLocation, Store};
 
 pub use error::HttpError;
 pub use openapi::document;
@@ -67,7 +67,13 @@ pub fn run(
     started: &mut dyn FnMut(&Bound) -> std::io::Result<()>,
 ) -> Result<()> {
     // Open (and migrate) the ledger before binding: a wrong --db fails fast, as in every command.
-    let store = Store::open(&config.db, config.lock_timeout_ms)?;
+    let (writers, group_max) = match config.db {
+        DbLocation::Path(_) => (1, config.commit_group_max),
+        DbLocation::Postgres { .. } => (POSTGRES_WRITERS, 1),
+    };
+    let stores = (0..writers)
+        .map(|_| Store::open(&config.db, config.lock_timeout_ms))
+        .collect::<Result<Vec<_>>>()?;
     let runtime = tokio::runtime::Builder::new_multi_thread()
         .enable_all()
         .build()
@@ -78,7 +84,7 @@ pub fn run(
     // Stopping the writer must not depend on the connections: it ends when its queue's last
     // sender is gone, which at the latest is when the runtime below is dropped.
     let writer_stop = stop.clone();
-    let (writes, writer) = writer::start(store, config.commit_group_max, log.clone(), move || {
+    let (writes, writer) = writer::start(stores, group_max, log.clone(), move || {
         let _ = writer_stop.send(true);
     })?;
     let served: Result<()> = runtime.block_on(async {
@@ -106,7 +112,8 @@ pub fn run(
     // Drops every task still holding a connection (only after the grace period), and with them
     // the last senders to the writer.
     runtime.shutdown_timeout(Duration::from_secs(1));
-    let writer_panicked = writer.join().is_err();
+    // Every writer is joined, a panicked one included.
+    let writer_panicked = writer.into_iter().map(|w| w.join().is_err()).filter(|&p| p).count() > 0;
     log.line(format!("{} ledgerctl serve: stopped", crate::ops::now()));
     drop(log);
     log_writer.finish();

@@ -1,9 +1,11 @@
-//! The one writer: a thread with its own connection that takes every write waiting in the queue
-//! (up to the group size) and commits them in one transaction, a savepoint each. While it waits
-//! for one group's fsync, the next group gathers; one fsync then answers many requests.
+//! The writers: threads with a connection each that take the writes waiting in the queue (up to
+//! the group size) and commit them in one transaction, a savepoint each. On SQLite there is one:
+//! while it waits for one group's fsync, the next group gathers, and one fsync answers many
+//! requests. On PostgreSQL there are several, each request its own transaction: writes to
+//! different wallets run at once and the database groups their commits.
 
-use std::sync::atomic::{AtomicU8, Ordering};
-use std::sync::Arc;
+use std::sync::atomic::{AtomicU8, AtomicUsize, Ordering};
+use std::sync::{Arc, Mutex};
 use std::time::Instant;
 
 use tokio::sync::{mpsc, oneshot};
@@ -61,31 +63,68 @@ impl<F: FnOnce()> Drop for ExitGuard<F> {
     }
 }
 
-/// Starts the writer thread. It ends once every sender is dropped and the queue is drained.
+/// Starts a writer thread per store, all taking from one queue. They end once every sender is
+/// dropped and the queue is drained; `on_exit` runs when the last one has ended (also by a
+/// panic).
 pub fn start(
-    mut store: Store,
+    stores: Vec<Store>,
     group_max: usize,
     log: Log,
     on_exit: impl FnOnce() + Send + 'static,
-) -> Result<(mpsc::Sender<Job>, std::thread::JoinHandle<()>)> {
-    let (sender, mut queue) = mpsc::channel::<Job>(WRITE_QUEUE_MAX);
-    let handle = std::thread::Builder::new()
-        .name("ledger-writer".to_owned())
-        .spawn(move || {
-            let _exit = ExitGuard(Some(on_exit));
-            while let Some(first) = queue.blocking_recv() {
-                let mut jobs = vec![first];
-                while jobs.len() < group_max {
-                    match queue.try_recv() {
-                        Ok(job) => jobs.push(job),
-                        Err(_) => break,
-                    }
+) -> Result<(mpsc::Sender<Job>, Vec<std::thread::JoinHandle<()>>)> {
+    let (sender, queue) = mpsc::channel::<Job>(WRITE_QUEUE_MAX);
+    let queue = Arc::new(Mutex::new(queue));
+    let last_out = Arc::new(LastOut {
+        running: AtomicUsize::new(stores.len()),
+        on_exit: Mutex::new(Some(Box::new(on_exit))),
+    });
+    let mut handles = Vec::with_capacity(stores.len());
+    for (n, mut store) in stores.into_iter().enumerate() {
+        let (queue, log, last_out) = (queue.clone(), log.clone(), last_out.clone());
+        let handle = std::thread::Builder::new()
+            .name(format!("ledger-writer-{n}"))
+            .spawn(move || {
+                let _exit = ExitGuard(Some(move || last_out.leave()));
+                while let Some(jobs) = next_group(&queue, group_max) {
+                    commit(&mut store, jobs, &log);
                 }
-                commit(&mut store, jobs, &log);
+            })
+            .map_err(|e| Error::internal(format!("cannot start a writer thread: {e}")))?;
+        handles.push(handle);
+    }
+    Ok((sender, handles))
+}
+
+/// The next group of writes: the first one waited for, then every one already waiting, up to
+/// `group_max`. `None` once the queue is closed and drained (or another writer panicked while
+/// taking from it).
+fn next_group(queue: &Mutex<mpsc::Receiver<Job>>, group_max: usize) -> Option<Vec<Job>> {
+    let mut queue = queue.lock().ok()?;
+    let mut jobs = vec![queue.blocking_recv()?];
+    while jobs.len() < group_max {
+        match queue.try_recv() {
+            Ok(job) => jobs.push(job),
+            Err(_) => break,
+        }
+    }
+    Some(jobs)
+}
+
+/// Counts the writers still running, and runs the exit action when the last one leaves.
+struct LastOut {
+    running: AtomicUsize,
+    on_exit: Mutex<Option<Box<dyn FnOnce() + Send>>>,
+}
+
+impl LastOut {
+    fn leave(&self) {
+        if self.running.fetch_sub(1, Ordering::AcqRel) == 1 {
+            let on_exit = self.on_exit.lock().ok().and_then(|mut f| f.take());
+            if let Some(f) = on_exit {
+                f();
             }
-        })
-        .map_err(|e| Error::internal(format!("cannot start the writer thread: {e}")))?;
-    Ok((sender, handle))
+        }
+    }
 }
 
 fn commit(store: &mut Store, jobs: Vec<Job>, log: &Log) {

@@ -73,6 +73,11 @@ pub const RETRY_BACKOFF_CAP_MS: u64 = 250;
 pub const COMMIT_GROUP_DEFAULT: usize = 256;
 pub const COMMIT_GROUP_MAX: usize = 1_000;
 
+/// Writer threads `serve` runs on PostgreSQL, each with its own connection and each request its
+/// own transaction: the database groups their commits into its log flushes, and writes to
+/// different wallets run at once. (On SQLite one writer groups up to `--commit-group-max`.)
+pub const POSTGRES_WRITERS: usize = 8;
+
 /// Writes waiting for the writer; a request past this many waits for room (backpressure).
 pub const WRITE_QUEUE_MAX: usize = 4_096;
 
@@ -132,6 +137,7 @@ pub const EVERY_LIMIT: &[(&str, i128)] = &[
     ("RETRY_BACKOFF_CAP_MS", RETRY_BACKOFF_CAP_MS as i128),
     ("COMMIT_GROUP_DEFAULT", COMMIT_GROUP_DEFAULT as i128),
     ("COMMIT_GROUP_MAX", COMMIT_GROUP_MAX as i128),
+    ("POSTGRES_WRITERS", POSTGRES_WRITERS as i128),
     ("WRITE_QUEUE_MAX", WRITE_QUEUE_MAX as i128),
     ("READ_CONNECTIONS_MAX", READ_CONNECTIONS_MAX as i128),
     ("IDEMPOTENCY_KEY_LEN_MAX", IDEMPOTENCY_KEY_LEN_MAX as i128),

@@ -1,7 +1,7 @@
 //! The checks of `ledger verify` only the database can make: its indexes' integrity and the
 //! triggers that keep the journal append-only. `ops::verify` runs the rest over the rows.
 
-use super::schema::APPEND_ONLY_TRIGGERS;
+use super::schema::append_only_triggers;
 use super::PgTx;
 use crate::error::Result;
 use crate::ledger::verify::{external_check, Check};
@@ -56,10 +56,9 @@ impl PgTx<'_> {
             &[],
             |r| Ok(r.try_get::<_, String>(0)?),
         )?;
-        Ok(APPEND_ONLY_TRIGGERS
-            .iter()
-            .filter(|name| !present.iter().any(|p| p == *name))
-            .map(|name| (*name).to_owned())
+        Ok(append_only_triggers()
+            .filter(|name| !present.iter().any(|p| p == name))
+            .map(str::to_owned)
             .collect())
     }
 }

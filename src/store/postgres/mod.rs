@@ -33,7 +33,7 @@ use std::cell::RefCell;
 use crate::error::{Error, Result};
 use crate::store::Storage;
 
-pub use schema::{APPEND_ONLY_TRIGGERS, FIRST_VERSION, LATEST_VERSION, MIGRATIONS};
+pub use schema::{append_only_triggers, FIRST_VERSION, LATEST_VERSION, MIGRATIONS, NO_TRUNCATE_TRIGGERS};
 pub use transaction::PgTx;
 
 /// An open PostgreSQL ledger.

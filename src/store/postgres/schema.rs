@@ -32,31 +32,8 @@ CREATE TABLE ledgerctl_schema (
 INSERT INTO ledgerctl_schema (id, version) VALUES (1, 0);
 "#;
 
-/// The triggers that make the journal append-only; `ledger verify` checks that they are all
-/// still there. SQLite's names for the same guards, and one `_no_truncate` per ledger table:
-/// PostgreSQL's TRUNCATE fires no row triggers.
-pub const APPEND_ONLY_TRIGGERS: &[&str] = &[
-    "journal_entries_no_update",
-    "journal_entries_no_delete",
-    "journal_entries_chain",
-    "postings_no_update",
-    "postings_no_delete",
-    "freezes_no_delete",
-    "freezes_release_only",
-    "wallets_no_delete",
-    "wallets_identity_fixed",
-    "wallet_status_changes_no_update",
-    "wallet_status_changes_no_delete",
-    "tokens_no_delete",
-    "tokens_revoke_only",
-    "audit_events_no_update",
-    "audit_events_no_delete",
-    "audit_events_chain",
-    "seals_no_update",
-    "seals_no_delete",
-    "seals_chain",
-    "seal_heads_no_update",
-    "seal_heads_no_delete",
+/// PostgreSQL's TRUNCATE fires no row triggers: one `_no_truncate` per ledger table refuses it.
+pub const NO_TRUNCATE_TRIGGERS: &[&str] = &[
     "wallets_no_truncate",
     "journal_entries_no_truncate",
     "postings_no_truncate",
@@ -68,6 +45,15 @@ pub const APPEND_ONLY_TRIGGERS: &[&str] = &[
     "seals_no_truncate",
     "seal_heads_no_truncate",
 ];
+
+/// The triggers that make the journal append-only; `ledger verify` checks that they are all
+/// still there: SQLite's guards, by the same names, and the `_no_truncate` ones.
+pub fn append_only_triggers() -> impl Iterator<Item = &'static str> {
+    crate::store::APPEND_ONLY_TRIGGERS
+        .iter()
+        .chain(NO_TRUNCATE_TRIGGERS)
+        .copied()
+}
 
 /// Version 6: the ledger with per-wallet hash chains, tokens, idempotency keys and the audit
 /// chain. A time column's CHECK is the regular expression of `Timestamp`'s one spelling.

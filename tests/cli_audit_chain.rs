@@ -28,32 +28,6 @@ fn audited() -> Audited {
     Audited { ledger, read, revoked }
 }
 
-/// Runs `sql` with every trigger of `table` dropped, then puts them back.
-fn edit_behind_the_triggers(l: &Ledger, table: &str, sql: &str) {
-    let conn = l.sqlite();
-    let triggers: Vec<String> = conn
-        .prepare("SELECT sql FROM sqlite_master WHERE type = 'trigger' AND tbl_name = ?1")
-        .unwrap()
-        .query_map([table], |r| r.get(0))
-        .unwrap()
-        .map(Result::unwrap)
-        .collect();
-    let names: Vec<String> = conn
-        .prepare("SELECT name FROM sqlite_master WHERE type = 'trigger' AND tbl_name = ?1")
-        .unwrap()
-        .query_map([table], |r| r.get(0))
-        .unwrap()
-        .map(Result::unwrap)
-        .collect();
-    for name in &names {
-        conn.execute_batch(&format!("DROP TRIGGER {name}")).unwrap();
-    }
-    assert_eq!(conn.execute(sql, []).expect("hand edit"), 1, "{sql}");
-    for definition in &triggers {
-        conn.execute_batch(definition).unwrap();
-    }
-}
-
 /// `ledger verify` must exit 7 naming `audit_chain` and `row` in its first problem.
 fn caught(l: &Ledger, row: &str, what: &str) -> String {
     let run = l.run(&["ledger", "verify"]);
@@ -72,7 +46,7 @@ fn caught(l: &Ledger, row: &str, what: &str) -> String {
 fn widening_a_read_token_to_write_is_caught_naming_the_token() {
     let a = audited();
     let sql = format!("UPDATE tokens SET access = 'write' WHERE id = '{}'", a.read);
-    edit_behind_the_triggers(&a.ledger, "tokens", &sql);
+    a.ledger.edit_behind_the_triggers("tokens", &sql);
     caught(&a.ledger, &a.read, "read widened to write");
 }
 
@@ -80,7 +54,7 @@ fn widening_a_read_token_to_write_is_caught_naming_the_token() {
 fn un_revoking_a_token_is_caught_naming_the_token() {
     let a = audited();
     let sql = format!("UPDATE tokens SET revoked_at = NULL WHERE id = '{}'", a.revoked);
-    edit_behind_the_triggers(&a.ledger, "tokens", &sql);
+    a.ledger.edit_behind_the_triggers("tokens", &sql);
     caught(&a.ledger, &a.revoked, "un-revoked");
 }
 
@@ -94,7 +68,7 @@ fn moving_a_token_to_another_tenant_app_or_user_is_caught_naming_the_token() {
     ] {
         let a = audited();
         let sql = format!("UPDATE tokens SET {set} WHERE id = '{}'", a.read);
-        edit_behind_the_triggers(&a.ledger, "tokens", &sql);
+        a.ledger.edit_behind_the_triggers("tokens", &sql);
         caught(&a.ledger, &a.read, set);
     }
 }
@@ -107,7 +81,7 @@ fn replacing_a_tokens_secret_hash_or_expiry_is_caught_naming_the_token() {
     ] {
         let a = audited();
         let sql = format!("UPDATE tokens SET {set} WHERE id = '{}'", a.read);
-        edit_behind_the_triggers(&a.ledger, "tokens", &sql);
+        a.ledger.edit_behind_the_triggers("tokens", &sql);
         caught(&a.ledger, &a.read, &set);
     }
 }
@@ -121,15 +95,14 @@ fn a_token_row_inserted_by_hand_is_caught_naming_it() {
          VALUES ('{forged}', 'bearer', 'default', 'default', NULL, 'write', '{}', '2026-01-01T00:00:00Z', 'cli:mallory')",
         "cd".repeat(32)
     );
-    edit_behind_the_triggers(&a.ledger, "tokens", &sql);
+    a.ledger.edit_behind_the_triggers("tokens", &sql);
     caught(&a.ledger, forged, "forged token");
 }
 
 #[test]
 fn an_edited_or_deleted_status_change_is_caught_naming_it() {
     let a = audited();
-    edit_behind_the_triggers(
-        &a.ledger,
+    a.ledger.edit_behind_the_triggers(
         "wallet_status_changes",
         "UPDATE wallet_status_changes SET reason = 'nothing to see' WHERE seq = 1",
     );
@@ -138,13 +111,11 @@ fn an_edited_or_deleted_status_change_is_caught_naming_it() {
     // Both changes deleted: the wallet's status (active) still agrees with no changes at all,
     // so only the audit chain can tell.
     let a = audited();
-    edit_behind_the_triggers(
-        &a.ledger,
+    a.ledger.edit_behind_the_triggers(
         "wallet_status_changes",
         "DELETE FROM wallet_status_changes WHERE seq = 2",
     );
-    edit_behind_the_triggers(
-        &a.ledger,
+    a.ledger.edit_behind_the_triggers(
         "wallet_status_changes",
         "DELETE FROM wallet_status_changes WHERE seq = 1",
     );
@@ -191,7 +162,7 @@ const SCHEMA_3_FIXTURE: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtu
 
 #[test]
 fn a_ledger_written_before_the_audit_chain_opens_verifies_and_has_its_old_rows_chained() {
-    let l = Ledger::uninitialised();
+    let l = Ledger::file_uninitialised();
     std::fs::copy(SCHEMA_3_FIXTURE, &l.db).unwrap();
     // Any write brings the file up to date; every command and verify then work on it.
     l.ok(&["wallet", "deposit", "alice", "--amount", "1"]);
@@ -208,26 +179,26 @@ fn a_ledger_written_before_the_audit_chain_opens_verifies_and_has_its_old_rows_c
     // The rows the migration chained are now protected like new ones.
     let old = s(&tokens["items"][3]["id"]).to_owned();
     let sql = format!("UPDATE tokens SET access = 'write', user_id = NULL WHERE id = '{old}'");
-    edit_behind_the_triggers(&l, "tokens", &sql);
+    l.edit_behind_the_triggers("tokens", &sql);
     caught(&l, &old, "a pre-migration token widened");
 }
 
 #[test]
 fn over_http_a_token_widened_un_revoked_or_forged_by_hand_is_refused() {
     use support::server::Server;
-    let l = Ledger::new();
+    let l = Ledger::file();
     l.funded("u", "100");
     let widened = l.token(&["token", "create", "--scope", "read"]);
     let revoked = l.token(&["token", "create", "--scope", "write"]);
     l.ok(&["--yes", "token", "revoke", token_id(&revoked)]);
     let honest = l.token(&["token", "create", "--scope", "write"]);
     let widen = format!("UPDATE tokens SET access = 'write' WHERE id = '{}'", token_id(&widened));
-    edit_behind_the_triggers(&l, "tokens", &widen);
+    l.edit_behind_the_triggers("tokens", &widen);
     let unrevoke = format!(
         "UPDATE tokens SET revoked_at = NULL WHERE id = '{}'",
         token_id(&revoked)
     );
-    edit_behind_the_triggers(&l, "tokens", &unrevoke);
+    l.edit_behind_the_triggers("tokens", &unrevoke);
     // A forged row whose secret the forger knows: the hash of 64 zeros.
     let forged_id = "tok_01ARZ3NDEKTSV4RRFFQ69G5FAV";
     let secret = "0".repeat(64);
@@ -243,7 +214,7 @@ fn over_http_a_token_widened_un_revoked_or_forged_by_hand_is_refused() {
         "INSERT INTO tokens (id, kind, tenant_id, application_id, user_id, access, secret_sha256, created_at, actor)
          VALUES ('{forged_id}', 'bearer', 'default', 'default', NULL, 'write', '{secret_sha256}', '2026-01-01T00:00:00Z', 'cli:mallory')"
     );
-    edit_behind_the_triggers(&l, "tokens", &insert);
+    l.edit_behind_the_triggers("tokens", &insert);
     let server = Server::start(&l);
     for (what, token) in [("widened", &widened), ("un-revoked", &revoked), ("forged", &forged)] {
         let answer = l.refused(401, "unauthenticated", || {

@@ -232,7 +232,7 @@ fn a_failed_line_still_sets_the_exit_status_when_stdout_closes_early() {
     let path = l.db.with_file_name("pipe.jsonl");
     std::fs::write(&path, jsonl).unwrap();
     let mut child = std::process::Command::new(env!("CARGO_BIN_EXE_ledgerctl"))
-        .env("LEDGERCTL_DB", &l.db)
+        .env("LEDGERCTL_DB", l.db_arg())
         .env_remove("LEDGERCTL_OUTPUT")
         .arg("batch")
         .arg(&path)

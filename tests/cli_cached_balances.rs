@@ -15,39 +15,12 @@ fn ledger() -> Ledger {
     l
 }
 
-/// `sql` with every trigger of `table` dropped, then put back: a careful person editing by hand.
-fn edit_behind_the_triggers(l: &Ledger, table: &str, sql: &str) {
-    let conn = l.sqlite();
-    let triggers: Vec<(String, String)> = conn
-        .prepare("SELECT name, sql FROM sqlite_master WHERE type = 'trigger' AND tbl_name = ?1")
-        .unwrap()
-        .query_map([table], |r| Ok((r.get(0)?, r.get(1)?)))
-        .unwrap()
-        .map(Result::unwrap)
-        .collect();
-    for (name, _) in &triggers {
-        conn.execute_batch(&format!("DROP TRIGGER {name}")).unwrap();
-    }
-    assert_eq!(conn.execute(sql, []).expect("hand edit"), 1, "{sql}");
-    for (_, definition) in &triggers {
-        conn.execute_batch(definition).unwrap();
-    }
-}
-
 /// Every kind of write on `user`, each of which must be refused with exit 7, writing nothing.
 fn every_write_is_refused(l: &Ledger, user: &str, what: &str) {
     let deposit = l
-        .sqlite()
-        .query_row(
-            "SELECT id FROM journal_entries WHERE kind = 'deposit' LIMIT 1",
-            [],
-            |r| r.get::<_, String>(0),
-        )
-        .unwrap();
-    let freeze = l
-        .sqlite()
-        .query_row("SELECT id FROM freezes LIMIT 1", [], |r| r.get::<_, String>(0))
-        .unwrap();
+        .texts("SELECT id FROM journal_entries WHERE kind = 'deposit' LIMIT 1")
+        .remove(0);
+    let freeze = l.texts("SELECT id FROM freezes LIMIT 1").remove(0);
     for args in [
         &["wallet", "withdraw", user, "--amount", "500"][..],
         &["wallet", "withdraw", user, "--amount", "1"],
@@ -72,8 +45,7 @@ fn every_write_is_refused(l: &Ledger, user: &str, what: &str) {
 #[test]
 fn a_hand_raised_available_balance_is_refused_by_every_write_and_nothing_is_written() {
     let l = ledger();
-    edit_behind_the_triggers(
-        &l,
+    l.edit_behind_the_triggers(
         "wallets",
         "UPDATE wallets SET available_minor = available_minor + 100000 WHERE user_id = 'u'",
     );
@@ -86,8 +58,7 @@ fn a_hand_raised_available_balance_is_refused_by_every_write_and_nothing_is_writ
 #[test]
 fn frozen_money_moved_to_available_by_hand_is_refused() {
     let l = ledger();
-    edit_behind_the_triggers(
-        &l,
+    l.edit_behind_the_triggers(
         "wallets",
         "UPDATE wallets SET available_minor = available_minor + 3000, frozen_minor = 0 WHERE user_id = 'u'",
     );
@@ -97,14 +68,12 @@ fn frozen_money_moved_to_available_by_hand_is_refused() {
 #[test]
 fn a_cached_balance_edited_with_its_last_entry_is_refused_by_the_entry_hash() {
     let l = ledger();
-    edit_behind_the_triggers(
-        &l,
+    l.edit_behind_the_triggers(
         "journal_entries",
         "UPDATE journal_entries SET balance_after_minor = balance_after_minor + 100000
          WHERE seq = (SELECT MAX(seq) FROM journal_entries WHERE wallet_id = (SELECT id FROM wallets WHERE user_id = 'u'))",
     );
-    edit_behind_the_triggers(
-        &l,
+    l.edit_behind_the_triggers(
         "wallets",
         "UPDATE wallets SET available_minor = available_minor + 100000 WHERE user_id = 'u'",
     );
@@ -114,8 +83,7 @@ fn a_cached_balance_edited_with_its_last_entry_is_refused_by_the_entry_hash() {
 #[test]
 fn a_batch_line_on_a_hand_edited_wallet_fails_with_exit_7_and_the_others_apply() {
     let l = ledger();
-    edit_behind_the_triggers(
-        &l,
+    l.edit_behind_the_triggers(
         "wallets",
         "UPDATE wallets SET available_minor = available_minor + 100000 WHERE user_id = 'u'",
     );
@@ -137,8 +105,7 @@ fn a_batch_line_on_a_hand_edited_wallet_fails_with_exit_7_and_the_others_apply()
 fn over_http_a_write_on_a_hand_edited_wallet_is_a_500_and_writes_nothing() {
     let l = ledger();
     let token = l.token(&["token", "create", "--scope", "write"]);
-    edit_behind_the_triggers(
-        &l,
+    l.edit_behind_the_triggers(
         "wallets",
         "UPDATE wallets SET available_minor = available_minor + 100000 WHERE user_id = 'u'",
     );

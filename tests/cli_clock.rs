@@ -3,6 +3,8 @@
 
 mod support;
 
+use std::path::Path;
+
 use support::{command, s, Ledger};
 
 const INSTANT: &str = "2026-04-15T10:30:00Z";
@@ -43,15 +45,14 @@ fn entries_in_one_pinned_instant_still_get_distinct_ids_and_seq_in_order() {
         .assert()
         .success();
 
-    let conn = l.sqlite();
-    let mut stmt = conn
-        .prepare("SELECT id, created_at FROM journal_entries ORDER BY seq")
-        .unwrap();
-    let rows: Vec<(String, String)> = stmt
-        .query_map([], |r| Ok((r.get(0)?, r.get(1)?)))
-        .unwrap()
-        .collect::<Result<_, _>>()
-        .unwrap();
+    let rows: Vec<(String, String)> = l
+        .rows("SELECT id, created_at FROM journal_entries ORDER BY seq")
+        .into_iter()
+        .map(|row| match row.as_slice() {
+            [Some(id), Some(at)] => (id.clone(), at.clone()),
+            other => panic!("{other:?}"),
+        })
+        .collect();
     assert_eq!(rows.len(), 55);
     assert!(rows.iter().all(|(_, at)| at == INSTANT), "{rows:?}");
     let ids: Vec<&String> = rows.iter().map(|(id, _)| id).collect();
@@ -76,7 +77,7 @@ fn an_unreadable_fake_clock_is_refused_and_never_falls_back_to_the_system_clock(
 #[test]
 fn serve_refuses_to_run_on_a_pinned_clock() {
     let l = Ledger::new();
-    let output = command(&l.db)
+    let output = command(Path::new(&l.db_arg()))
         .env("LEDGERCTL_FAKE_NOW", INSTANT)
         .args(["serve", "--listen", "127.0.0.1:0", "--internal-listen", "127.0.0.1:0"])
         .timeout(std::time::Duration::from_secs(20))

@@ -258,8 +258,7 @@ fn concurrent_repeats_of_one_reference_apply_once() {
 fn a_held_write_lock_makes_a_writer_give_up_with_ledger_busy() {
     let l = Ledger::new();
     l.funded("u", "100.00");
-    let holder = l.sqlite();
-    holder.execute_batch("BEGIN IMMEDIATE").expect("take the write lock");
+    let holder = l.hold_write_lock();
 
     let started = Instant::now();
     let e = l.fails(
@@ -284,8 +283,7 @@ fn a_held_write_lock_makes_a_writer_give_up_with_ledger_busy() {
     // Readers are not blocked by a writer.
     assert_eq!(s(&l.wallet("u")["balance"]), "100.00");
 
-    holder.execute_batch("ROLLBACK").expect("release the lock");
-    drop(holder);
+    holder.release();
     let r = l.ok(&["--lock-timeout-ms", "100", "wallet", "withdraw", "u", "--amount", "10"]);
     assert_eq!(s(&r["data"]["wallet"]["balance"]), "90.00", "the retry succeeds");
     l.verified();
@@ -295,8 +293,7 @@ fn a_held_write_lock_makes_a_writer_give_up_with_ledger_busy() {
 fn the_lock_timeout_also_comes_from_the_environment() {
     let l = Ledger::new();
     l.funded("u", "100.00");
-    let holder = l.sqlite();
-    holder.execute_batch("BEGIN IMMEDIATE").expect("take the write lock");
+    let _holder = l.hold_write_lock();
     let before = l.snapshot();
     let started = Instant::now();
     let output = l
@@ -321,12 +318,11 @@ fn the_lock_timeout_also_comes_from_the_environment() {
 fn a_writer_waits_for_a_lock_released_within_its_timeout() {
     let l = Ledger::new();
     l.funded("u", "100.00");
-    let holder = l.sqlite();
-    holder.execute_batch("BEGIN IMMEDIATE").expect("take the write lock");
+    let holder = l.hold_write_lock();
     let release = thread::spawn(move || {
         // The one sleep: hold the lock a while, then let the waiting writer through.
         thread::sleep(Duration::from_millis(300));
-        holder.execute_batch("COMMIT").expect("release the lock");
+        holder.release();
     });
     let started = Instant::now();
     let r = l.ok(&[

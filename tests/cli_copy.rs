@@ -80,7 +80,7 @@ fn every_kind_of_row(l: &Ledger) -> (String, String, String) {
 }
 
 fn copied(l: &Ledger) -> Ledger {
-    let copy = Ledger::uninitialised();
+    let copy = Ledger::file_uninitialised();
     let done = l.ok(&["ledger", "copy", "--to", &copy.db.display().to_string()]);
     assert_eq!(s(&done["message"]), "copied", "{done}");
     copy
@@ -94,7 +94,7 @@ fn stdout(l: &Ledger, args: &[&str]) -> String {
 
 #[test]
 fn a_copy_holds_every_row_as_it_is_and_verifies_exports_and_balances_the_same() {
-    let l = Ledger::new();
+    let l = Ledger::file();
     let (anchor, _, _) = every_kind_of_row(&l);
     let copy = copied(&l);
     assert_eq!(every_row(&copy), every_row(&l), "every row, every hash, every seq");
@@ -117,7 +117,7 @@ fn a_ledger_goes_into_postgresql_and_back_out_as_it_was() {
     let Some(database) = Ledger::postgres_uninitialised() else {
         return;
     };
-    let l = Ledger::new();
+    let l = Ledger::file();
     let (anchor, _, _) = every_kind_of_row(&l);
     let done = l.ok(&["ledger", "copy", "--to", &database.db_arg()]);
     assert_eq!(s(&done["message"]), "copied", "{done}");
@@ -143,7 +143,7 @@ fn a_ledger_goes_into_postgresql_and_back_out_as_it_was() {
 
 #[test]
 fn a_copys_tokens_still_authenticate_and_its_kept_responses_still_replay() {
-    let l = Ledger::new();
+    let l = Ledger::file();
     let (_, token, body) = every_kind_of_row(&l);
     let copy = copied(&l);
     let before = every_row(&copy);
@@ -161,9 +161,9 @@ fn a_copys_tokens_still_authenticate_and_its_kept_responses_still_replay() {
 
 #[test]
 fn a_copy_onto_an_existing_file_is_refused_and_changes_neither_ledger() {
-    let l = Ledger::new();
+    let l = Ledger::file();
     l.funded("usr_1", "10.00");
-    let other = Ledger::new();
+    let other = Ledger::file();
     let before = every_row(&other);
     l.fails(
         &["ledger", "copy", "--to", &other.db.display().to_string()],
@@ -179,14 +179,14 @@ fn open(db: &Path) -> Store {
 
 #[test]
 fn a_copy_into_a_ledger_that_holds_anything_is_refused_and_changes_neither() {
-    let l = Ledger::new();
+    let l = Ledger::file();
     l.funded("usr_1", "10.00");
     let kept = every_row(&l);
     for (fill, holds) in [
         (&["wallet", "create", "usr_9"][..], "wallets"),
         (&["token", "create", "--scope", "read"][..], "tokens"),
     ] {
-        let target = Ledger::new();
+        let target = Ledger::file();
         target.ok(fill);
         let before = every_row(&target);
         let refused = ledgerctl::ops::copy(&mut open(&l.db), &mut open(&target.db), |_| {});
@@ -214,9 +214,9 @@ fn broken_second_entry(l: &Ledger) {
 
 #[test]
 fn a_copy_refused_half_way_keeps_nothing_in_the_destination() {
-    let l = Ledger::new();
+    let l = Ledger::file();
     broken_second_entry(&l);
-    let target = Ledger::new();
+    let target = Ledger::file();
     let empty = every_row(&target);
     let failed = ledgerctl::ops::copy(&mut open(&l.db), &mut open(&target.db), |_| {});
     let refused = failed
@@ -228,9 +228,9 @@ fn a_copy_refused_half_way_keeps_nothing_in_the_destination() {
 
 #[test]
 fn a_failed_copy_leaves_no_file_behind() {
-    let l = Ledger::new();
+    let l = Ledger::file();
     broken_second_entry(&l);
-    let copy = Ledger::uninitialised();
+    let copy = Ledger::file_uninitialised();
     let run = l.run(&["ledger", "copy", "--to", &copy.db.display().to_string()]);
     let message = s(&run.json["message"]);
     assert!(message.contains("does not extend the hash chain"), "{message}");
@@ -239,10 +239,10 @@ fn a_failed_copy_leaves_no_file_behind() {
 
 #[test]
 fn progress_counts_every_copied_entry_once_in_batches() {
-    let l = Ledger::new();
+    let l = Ledger::file();
     l.funded("usr_1", "10.00");
     l.ok(&["wallet", "withdraw", "usr_1", "--amount", "1.00"]);
-    let copy = Ledger::new();
+    let copy = Ledger::file();
     let mut told = Vec::new();
     let copied = ledgerctl::ops::copy(&mut open(&l.db), &mut open(&copy.db), |n| told.push(n)).expect("a copy");
     assert_eq!((copied.wallets, copied.entries, told), (1, 2, vec![2]));
@@ -253,7 +253,7 @@ fn progress_counts_every_copied_entry_once_in_batches() {
 /// both, in order.
 #[test]
 fn a_ledger_begun_before_wallet_chains_copies_with_both_chain_versions() {
-    let l = Ledger::uninitialised();
+    let l = Ledger::file_uninitialised();
     let fixture = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/ledger-schema-5.db");
     std::fs::copy(fixture, &l.db).expect("a copy of the fixture");
     l.ok(&["wallet", "deposit", "alice", "--amount", "1.00"]);
@@ -272,7 +272,7 @@ fn a_ledger_begun_before_wallet_chains_copies_with_both_chain_versions() {
 #[ignore = "a soak: builds a large ledger first"]
 fn a_large_ledger_copies_in_one_transaction_with_identical_exports() {
     let l = large_ledger();
-    let copy = Ledger::uninitialised();
+    let copy = Ledger::file_uninitialised();
     copy_large(&l, &copy);
 }
 
@@ -286,7 +286,7 @@ fn a_large_ledger_goes_into_postgresql_and_back_with_identical_exports() {
     };
     let l = large_ledger();
     copy_large(&l, &database);
-    let back = Ledger::uninitialised();
+    let back = Ledger::file_uninitialised();
     copy_large(&database, &back);
 }
 
@@ -296,7 +296,7 @@ fn large_ledger() -> Ledger {
         .ok()
         .and_then(|n| n.parse().ok())
         .unwrap_or(100_000);
-    let l = Ledger::new();
+    let l = Ledger::file();
     for n in 0..100 {
         l.ok(&["wallet", "create", &format!("usr_{n}")]);
     }

@@ -474,7 +474,7 @@ fn run_batch(l: &Ledger, refunds: &std::path::Path) -> Vec<(i32, Value)> {
         .arg("-c")
         .arg(BATCH_REFUNDS)
         .env("LEDGERCTL", env!("CARGO_BIN_EXE_ledgerctl"))
-        .env("LEDGERCTL_DB", &l.db)
+        .env("LEDGERCTL_DB", l.db_arg())
         .env("REFUNDS", refunds)
         .env_remove("LEDGERCTL_OUTPUT")
         .env_remove("LEDGERCTL_TENANT")

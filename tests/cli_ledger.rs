@@ -24,7 +24,16 @@ const CHECKS: [&str; 13] = [
 
 /// A ledger with some of every kind of entry: two CNY wallets and a JPY one.
 fn busy_ledger() -> Ledger {
-    let l = Ledger::new();
+    busy(Ledger::new())
+}
+
+/// [`busy_ledger`] in a file, whichever backend the suites run on: for the tests that edit it
+/// by hand.
+fn busy_file() -> Ledger {
+    busy(Ledger::file())
+}
+
+fn busy(l: Ledger) -> Ledger {
     l.funded("u", "1000.00");
     l.funded("v", "250.50");
     let payment = l.ok(&[
@@ -113,7 +122,17 @@ fn verify_on_a_healthy_ledger_passes_every_check() {
     assert_eq!(data["wallets"], 3, "{data}");
     let checks = data["checks"].as_array().expect("checks");
     let names: Vec<&str> = checks.iter().map(|c| s(&c["name"])).collect();
-    assert_eq!(names, CHECKS);
+    // The storage's own check is named after the backend; the rest are the same on both.
+    let storage = if support::on_postgres() {
+        "postgres_integrity"
+    } else {
+        "sqlite_integrity"
+    };
+    let expected: Vec<&str> = CHECKS
+        .iter()
+        .map(|&check| if check == "sqlite_integrity" { storage } else { check })
+        .collect();
+    assert_eq!(names, expected);
     for c in checks {
         assert_eq!(c["ok"], true, "{c}");
         assert_eq!(c["problems_total"], 0, "{c}");
@@ -129,7 +148,7 @@ fn verify_on_a_healthy_ledger_passes_every_check() {
 
 #[test]
 fn the_database_refuses_to_update_or_delete_entries_and_postings() {
-    let l = busy_ledger();
+    let l = busy_file();
     let before = l.snapshot();
     let conn = l.sqlite();
     for sql in [
@@ -154,7 +173,7 @@ fn the_database_refuses_to_update_or_delete_entries_and_postings() {
 
 #[test]
 fn an_entry_that_breaks_the_hash_chain_cannot_be_inserted() {
-    let l = busy_ledger();
+    let l = busy_file();
     let before = l.snapshot();
     let conn = l.sqlite();
     let err = conn
@@ -176,7 +195,7 @@ fn an_entry_that_breaks_the_hash_chain_cannot_be_inserted() {
 /// a version 1 entry after version 2 ones, an unknown version.
 #[test]
 fn an_entry_that_does_not_extend_its_wallets_chain_cannot_be_inserted() {
-    let l = busy_ledger();
+    let l = busy_file();
     let before = l.snapshot();
     let conn = l.sqlite();
     let copy = |wallet_seq: &str, chain_version: &str, prev_hash: &str| {
@@ -208,7 +227,7 @@ fn an_entry_that_does_not_extend_its_wallets_chain_cannot_be_inserted() {
 
 #[test]
 fn a_hand_edited_description_is_caught_as_a_broken_hash_chain() {
-    let l = busy_ledger();
+    let l = busy_file();
     edit_behind_the_triggers(
         &l,
         &["journal_entries_no_update"],
@@ -221,7 +240,7 @@ fn a_hand_edited_description_is_caught_as_a_broken_hash_chain() {
 
 #[test]
 fn a_hand_edited_amount_is_caught_even_when_everything_else_is_made_to_match() {
-    let l = busy_ledger();
+    let l = busy_file();
     // The last entry is the JPY withdrawal of 1200: make it 12, with postings, balance and
     // cached wallet balance all made to agree. Only the hash can tell.
     let last: (i64, String, i64) = l
@@ -250,7 +269,7 @@ fn a_hand_edited_amount_is_caught_even_when_everything_else_is_made_to_match() {
 
 #[test]
 fn a_hand_edited_amount_alone_breaks_the_chain_and_the_postings() {
-    let l = busy_ledger();
+    let l = busy_file();
     edit_behind_the_triggers(
         &l,
         &["journal_entries_no_update"],
@@ -262,7 +281,7 @@ fn a_hand_edited_amount_alone_breaks_the_chain_and_the_postings() {
 
 #[test]
 fn a_hand_deleted_entry_in_the_middle_is_a_gap_in_the_hash_chain() {
-    let l = busy_ledger();
+    let l = busy_file();
     edit_behind_the_triggers(
         &l,
         &["journal_entries_no_delete", "postings_no_delete"],
@@ -274,7 +293,7 @@ fn a_hand_deleted_entry_in_the_middle_is_a_gap_in_the_hash_chain() {
 
 #[test]
 fn a_hand_deleted_last_entry_is_caught_by_the_wallet_balances() {
-    let l = busy_ledger();
+    let l = busy_file();
     edit_behind_the_triggers(
         &l,
         &["journal_entries_no_delete", "postings_no_delete"],
@@ -287,7 +306,7 @@ fn a_hand_deleted_last_entry_is_caught_by_the_wallet_balances() {
 
 #[test]
 fn a_hand_deleted_tail_with_matching_balances_is_caught_by_an_anchor_recorded_before() {
-    let l = busy_ledger();
+    let l = busy_file();
     let head = l.ok(&["ledger", "verify"])["data"]["head"].clone();
     assert_eq!(head["seq"], 13, "{head}");
     let anchor = s(&head["anchor"]).to_owned();
@@ -337,7 +356,7 @@ fn a_malformed_anchor_is_an_invalid_request() {
 
 #[test]
 fn a_hand_edit_that_leaves_the_triggers_dropped_is_caught_twice() {
-    let l = busy_ledger();
+    let l = busy_file();
     let conn = l.sqlite();
     conn.execute_batch("DROP TRIGGER journal_entries_no_update")
         .expect("drop");
@@ -355,7 +374,7 @@ fn a_hand_edit_that_leaves_the_triggers_dropped_is_caught_twice() {
 
 #[test]
 fn an_edited_cached_wallet_balance_is_caught() {
-    let l = busy_ledger();
+    let l = busy_file();
     let wallet_id = s(&l.wallet("v")["wallet_id"]).to_owned();
     let changed = l
         .sqlite()
@@ -373,7 +392,7 @@ fn an_edited_cached_wallet_balance_is_caught() {
 
 #[test]
 fn an_edited_frozen_balance_is_caught() {
-    let l = busy_ledger();
+    let l = busy_file();
     l.sqlite()
         .execute_batch("UPDATE wallets SET frozen_minor = frozen_minor + 1")
         .expect("update");
@@ -390,7 +409,7 @@ fn a_missing_trigger_alone_is_caught() {
         "journal_entries_no_update",
         "journal_entries_chain",
     ] {
-        let l = busy_ledger();
+        let l = busy_file();
         l.sqlite()
             .execute_batch(&format!("DROP TRIGGER {trigger}"))
             .expect("drop trigger");
@@ -402,7 +421,7 @@ fn a_missing_trigger_alone_is_caught() {
 
 #[test]
 fn verify_in_table_mode_shows_the_checklist_and_the_error() {
-    let l = busy_ledger();
+    let l = busy_file();
     let ok = l.cmd().args(["ledger", "verify"]).output().expect("runs");
     assert_eq!(ok.status.code(), Some(0));
     let stdout = String::from_utf8_lossy(&ok.stdout);
@@ -568,7 +587,7 @@ fn any_command_on_a_missing_file_is_not_found_and_creates_nothing() {
 
 #[test]
 fn a_file_that_is_not_a_ledger_is_refused_and_left_alone() {
-    let l = Ledger::uninitialised();
+    let l = Ledger::file_uninitialised();
     for contents in [&b"payee,amount\nalice,10\n"[..], b""] {
         std::fs::write(&l.db, contents).expect("write");
         for args in [
@@ -658,7 +677,7 @@ fn a_wallet_handed_to_another_tenant_or_currency_by_hand_is_caught() {
     let one = "WHERE id = (SELECT wallet_id FROM journal_entries ORDER BY seq LIMIT 1)";
     for set in ["tenant_id = 'evil'", "user_id = 'mallory'", "currency = 'KWD'"] {
         let edit = format!("UPDATE wallets SET {set} {one}");
-        let l = busy_ledger();
+        let l = busy_file();
         edit_behind_the_triggers(&l, &["wallets_identity_fixed"], &edit);
         let message = broken(&l);
         assert!(
@@ -672,7 +691,7 @@ fn a_wallet_handed_to_another_tenant_or_currency_by_hand_is_caught() {
 
 /// A ledger of several pages: enough rows that damage can land past its first pages.
 fn ledger_of_many_pages() -> Ledger {
-    let l = busy_ledger();
+    let l = busy_file();
     let long = "a deposit with a description long enough to fill pages ".repeat(6);
     for _ in 0..12 {
         l.ok(&["wallet", "deposit", "u", "--amount", "1", "--description", &long]);
@@ -717,7 +736,7 @@ fn verify_on_a_truncated_copy_exits_7_naming_the_integrity_check() {
 
 #[test]
 fn a_time_edited_into_another_form_is_a_damaged_file_not_an_internal_error() {
-    let l = busy_ledger();
+    let l = busy_file();
     // Still the same instant, but not as ledgerctl writes times; a hash covers the text.
     edit_behind_the_triggers(
         &l,
@@ -756,7 +775,7 @@ fn a_killed_init_leaves_no_ledger_or_one_that_verifies() {
     const SEED: u64 = 0x1ED6_E2C7_1A11_0008;
     let binary = assert_cmd::cargo::cargo_bin("ledgerctl");
     // Kill moments spread over the whole run of an init on this machine, and a little past it.
-    let timed = Ledger::uninitialised();
+    let timed = Ledger::file_uninitialised();
     let started = std::time::Instant::now();
     timed.ok(&["init"]);
     let mut window_us = (started.elapsed().as_micros() as u64 * 3 / 2).max(1_000);
@@ -775,7 +794,7 @@ fn a_killed_init_leaves_no_ledger_or_one_that_verifies() {
             };
         }
         kill += 1;
-        let l = Ledger::uninitialised();
+        let l = Ledger::file_uninitialised();
         let delay_us = random.below(window_us);
         let mut child = std::process::Command::new(&binary)
             .args(["--db", l.db.to_str().unwrap(), "init"])
@@ -817,7 +836,7 @@ fn a_killed_init_leaves_no_ledger_or_one_that_verifies() {
 
 #[test]
 fn a_seal_proves_every_wallet_and_catches_a_wallet_cut_back_behind_it() {
-    let l = Ledger::new();
+    let l = Ledger::file();
     l.funded("u", "100.00");
     l.funded("v", "50.00");
     let first = l.ok(&["ledger", "seal"]);

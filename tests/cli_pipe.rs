@@ -72,7 +72,7 @@ fn ledgerctl(l: &Ledger, args: &[&str]) -> Command {
     ] {
         cmd.env_remove(var);
     }
-    cmd.env("LEDGERCTL_DB", &l.db).env("USER", "tester").args(args);
+    cmd.env("LEDGERCTL_DB", l.db_arg()).env("USER", "tester").args(args);
     cmd.stderr(Stdio::piped());
     cmd
 }

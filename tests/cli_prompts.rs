@@ -150,7 +150,7 @@ fn confirmations() -> Vec<(&'static str, Ledger, String)> {
 fn answering_no_at_any_confirmation_says_cancelled_and_exits_8_with_nothing_written() {
     for (name, ledger, args) in confirmations() {
         let before = ledger.snapshot();
-        let Some(pane) = Pane::run(&ledger.db, &args) else {
+        let Some(pane) = Pane::run(Path::new(&ledger.db_arg()), &args) else {
             return;
         };
         pane.wait_for("[y/N]");
@@ -171,7 +171,7 @@ fn answering_no_at_any_confirmation_says_cancelled_and_exits_8_with_nothing_writ
 fn ctrl_c_at_any_confirmation_declines_and_leaves_the_cursor_visible() {
     for (name, ledger, args) in confirmations() {
         let before = ledger.snapshot();
-        let Some(pane) = Pane::run(&ledger.db, &args) else {
+        let Some(pane) = Pane::run(Path::new(&ledger.db_arg()), &args) else {
             return;
         };
         pane.wait_for("[y/N]");
@@ -188,7 +188,7 @@ fn ctrl_c_at_any_confirmation_declines_and_leaves_the_cursor_visible() {
 fn a_confirmation_at_80_columns_prints_each_fact_once() {
     let (_, ledger, args) = confirmations().remove(0);
     let wallet_id = ledger.wallet("u")["wallet_id"].as_str().expect("wallet id").to_owned();
-    let Some(pane) = Pane::run(&ledger.db, &args) else {
+    let Some(pane) = Pane::run(Path::new(&ledger.db_arg()), &args) else {
         return;
     };
     pane.wait_for("[y/N]");
@@ -209,7 +209,7 @@ fn a_confirmation_at_80_columns_prints_each_fact_once() {
 #[test]
 fn a_status_confirmation_shows_the_reason_it_will_record() {
     let (_, ledger, args) = confirmations().remove(1);
-    let Some(pane) = Pane::run(&ledger.db, &args) else {
+    let Some(pane) = Pane::run(Path::new(&ledger.db_arg()), &args) else {
         return;
     };
     pane.wait_for("[y/N]");
@@ -225,7 +225,7 @@ fn a_status_confirmation_shows_the_reason_it_will_record() {
 #[test]
 fn answering_yes_applies_the_adjustment() {
     let (_, ledger, args) = confirmations().remove(0);
-    let Some(pane) = Pane::run(&ledger.db, &args) else {
+    let Some(pane) = Pane::run(Path::new(&ledger.db_arg()), &args) else {
         return;
     };
     pane.wait_for("[y/N]");

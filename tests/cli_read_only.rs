@@ -58,7 +58,7 @@ fn writes(transaction: &str) -> Vec<Vec<String>> {
 
 /// A ledger with a wallet `u` holding 10.00, a freeze and a token; returns it and a deposit's id.
 fn ledger() -> (Ledger, String) {
-    let l = Ledger::new();
+    let l = Ledger::file();
     let deposit = l.funded("u", "10");
     l.ok(&["wallet", "freeze", "u", "--amount", "2"]);
     l.ok(&["token", "create"]);
@@ -217,7 +217,7 @@ fn the_read_only_flag_reads_everything_and_refuses_every_write_before_touching_t
     );
     assert_eq!(s(&l.wallet("u")["balance"]), "10.00");
     // `init` under --read-only creates nothing either.
-    let fresh = Ledger::uninitialised();
+    let fresh = Ledger::file_uninitialised();
     let init = fresh.run(&["--read-only", "init"]);
     assert_eq!((init.code, s(&init.json["error"])), (2, "read_only"), "{}", init.json);
     assert!(!fresh.db.exists());
@@ -233,7 +233,7 @@ const SCHEMA_3_FIXTURE: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtu
 
 #[test]
 fn a_ledger_needing_a_migration_is_refused_by_read_only_reads_saying_why() {
-    let l = Ledger::uninitialised();
+    let l = Ledger::file_uninitialised();
     std::fs::copy(SCHEMA_3_FIXTURE, &l.db).unwrap();
     let before = std::fs::read(&l.db).unwrap();
     let run = l.run(&["--read-only", "wallet", "show", "alice"]);
@@ -252,7 +252,7 @@ fn a_ledger_needing_a_migration_is_refused_by_read_only_reads_saying_why() {
 
 #[test]
 fn a_ledger_needing_a_migration_that_this_user_cannot_write_is_refused_saying_why() {
-    let l = Ledger::uninitialised();
+    let l = Ledger::file_uninitialised();
     std::fs::copy(SCHEMA_3_FIXTURE, &l.db).unwrap();
     let folder = l.db.parent().unwrap().to_path_buf();
     lock_down(&folder);

@@ -117,7 +117,7 @@ fn setting_the_status_a_wallet_has_changes_nothing_and_a_reason_is_required() {
 
 #[test]
 fn a_hand_edited_status_is_caught_by_verify() {
-    let l = Ledger::new();
+    let l = Ledger::file();
     l.funded("u1", "10.00");
     l.ok(&["wallet", "status", "u1", "frozen", "--reason", "review", "--yes"]);
     l.sqlite().execute("UPDATE wallets SET status = 'active'", []).unwrap();

@@ -135,7 +135,7 @@ fn on_terminal(l: &Ledger, columns: &str, args: &[&str]) -> Option<String> {
         .join(" ");
     let out = Command::new("script")
         .args(["-qec", &command, "/dev/null"])
-        .env("LEDGERCTL_DB", &l.db)
+        .env("LEDGERCTL_DB", l.db_arg())
         .env("COLUMNS", columns)
         .env("USER", "tester")
         .env_remove("LEDGERCTL_OUTPUT")

@@ -102,30 +102,23 @@ fn insert_token(l: &Ledger, id: &str, expires_at: &str) -> String {
         actor: "test".into(),
         name: None,
     };
-    let conn = l.sqlite();
-    conn.execute(
+    // Every value is the test's own: no quoting is needed.
+    l.execute(&format!(
         "INSERT INTO tokens (id, kind, tenant_id, application_id, user_id, access, secret_sha256,
                              created_at, expires_at, revoked_at, actor)
-         VALUES (?1, 'bearer', 'acme', 'shop', NULL, 'write', ?2, '2026-01-01T00:00:00Z', ?3, NULL, 'test')",
-        rusqlite::params![id, token.secret_sha256, expires_at],
-    )
-    .expect("insert a token");
+         VALUES ('{id}', 'bearer', 'acme', 'shop', NULL, 'write', '{}', '2026-01-01T00:00:00Z', '{expires_at}', NULL, 'test')",
+        token.secret_sha256
+    ));
     // Recorded in the audit chain as `token create` records it, or serve would refuse it as forged.
-    let (last_seq, prev_hash): (i64, String) = conn
-        .query_row(
-            "SELECT COALESCE(MAX(seq), 0), COALESCE((SELECT hash FROM audit_events ORDER BY seq DESC LIMIT 1), ?1)
-             FROM audit_events",
-            [GENESIS_HASH],
-            |r| Ok((r.get(0)?, r.get(1)?)),
-        )
-        .expect("the audit chain's head");
-    let seq = last_seq + 1;
+    let seq = l.number("SELECT COALESCE(MAX(seq), 0) FROM audit_events") + 1;
+    let prev_hash = l
+        .texts("SELECT hash FROM audit_events ORDER BY seq DESC LIMIT 1")
+        .pop()
+        .unwrap_or_else(|| GENESIS_HASH.to_owned());
     let hash = audit_hash(seq, &AuditRecord::TokenCreated(&token), &prev_hash);
-    conn.execute(
-        "INSERT INTO audit_events (seq, kind, subject, prev_hash, hash) VALUES (?1, 'token_created', ?2, ?3, ?4)",
-        rusqlite::params![seq, id, prev_hash, hash],
-    )
-    .expect("record the token");
+    l.execute(&format!(
+        "INSERT INTO audit_events (seq, kind, subject, prev_hash, hash) VALUES ({seq}, 'token_created', '{id}', '{prev_hash}', '{hash}')"
+    ));
     format!("{id}.{secret}")
 }
 
@@ -574,10 +567,10 @@ fn the_ledger_file_keeps_only_the_sha256_of_a_secret() {
     let key = token(&l, ACME, &["--internal"]);
     for secret in [&write, &key] {
         let (id, hex) = secret.split_once('.').unwrap();
-        let stored: String = l
-            .sqlite()
-            .query_row("SELECT secret_sha256 FROM tokens WHERE id = ?1", [id], |r| r.get(0))
-            .unwrap();
+        let [stored] = l
+            .texts(&format!("SELECT secret_sha256 FROM tokens WHERE id = '{id}'"))
+            .try_into()
+            .expect("one token");
         assert_eq!(stored.len(), 64);
         assert!(stored.bytes().all(|b| b.is_ascii_hexdigit()), "{stored}");
         assert_eq!(stored, sha256_hex(hex), "the hash of the secret");
@@ -604,9 +597,11 @@ fn the_journal_records_the_token_as_the_actor_of_an_http_write() {
     let refunded = server.internal_refund(&key, &format!(r#"{{"transaction_id":"{paid}"}}"#));
     let actor = |answer: &Answer| -> String {
         let id = s(&answer.ok()["transaction"]["id"]).to_owned();
-        l.sqlite()
-            .query_row("SELECT actor FROM journal_entries WHERE id = ?1", [&id], |r| r.get(0))
-            .unwrap()
+        let [actor] = l
+            .texts(&format!("SELECT actor FROM journal_entries WHERE id = '{id}'"))
+            .try_into()
+            .expect("one entry");
+        actor
     };
     assert_eq!(actor(&withdrawn), format!("token:{}", token_id(&write)));
     assert_eq!(actor(&refunded), format!("token:{}", token_id(&key)));

@@ -23,10 +23,7 @@ fn cents(amount: &str) -> i64 {
 
 /// Every transaction id in the journal.
 fn journal_ids(l: &Ledger) -> HashSet<String> {
-    let conn = l.sqlite();
-    let mut stmt = conn.prepare("SELECT id FROM journal_entries").unwrap();
-    let rows = stmt.query_map([], |r| r.get::<_, String>(0)).unwrap();
-    rows.collect::<Result<_, _>>().unwrap()
+    l.texts("SELECT id FROM journal_entries").into_iter().collect()
 }
 
 /// A 200's transaction: its balances must move by its amount in the direction of its type.
@@ -302,12 +299,11 @@ fn a_write_blocked_past_the_lock_timeout_is_503_and_safe_to_retry_with_the_same_
     let body = r#"{"amount":"1.00"}"#;
     {
         // Another process holds the ledger's write lock for longer than the server waits.
-        let other = l.sqlite();
-        other.execute_batch("BEGIN IMMEDIATE").unwrap();
+        let other = l.hold_write_lock();
         l.refused(503, "ledger_busy", || {
             server.post_keyed(&token, "retry-1", "/wallets/u/withdraw", body)
         });
-        other.execute_batch("ROLLBACK").unwrap();
+        other.release();
     }
     let retry = server.post_keyed(&token, "retry-1", "/wallets/u/withdraw", body);
     assert_eq!(retry.ok()["wallet"]["balance"], "9.00");
@@ -321,16 +317,15 @@ fn sigterm_waits_for_a_write_in_flight_and_commits_it() {
     let token = l.token(&["token", "create", "--scope", "write"]);
     let server = Server::start_with(&l, &["--lock-timeout-ms", "10000"]);
     let client = server.client();
-    let other = l.sqlite();
     // The write waits for a lock another process holds: it is in flight when SIGTERM arrives.
-    other.execute_batch("BEGIN IMMEDIATE").unwrap();
+    let other = l.hold_write_lock();
     let (answer, after_signal) = thread::scope(|scope| {
         let in_flight = scope.spawn(|| client.try_post(&token, "/wallets/u/withdraw", r#"{"amount":"1.00"}"#));
         thread::sleep(Duration::from_millis(300));
         server.terminate();
         thread::sleep(Duration::from_millis(300));
         let after_signal = client.try_post(&token, "/wallets/u/withdraw", r#"{"amount":"2.00"}"#);
-        other.execute_batch("ROLLBACK").unwrap();
+        other.release();
         (in_flight.join().unwrap(), after_signal)
     });
     let (code, stderr) = server.stop();

@@ -132,8 +132,7 @@ fn writes_stuck_behind_a_held_lock_are_answered_by_their_deadline_and_never_writ
     );
     let public = started["data"]["listen"].as_str().unwrap().to_owned();
     let before = ledger.snapshot();
-    let holder = ledger.sqlite();
-    holder.execute_batch("BEGIN IMMEDIATE").unwrap();
+    let holder = ledger.hold_write_lock();
     for answer in withdrawals(&public, &token, 6) {
         let (status, error, seconds) = answer.join().unwrap();
         assert_eq!(status, 503, "{error}");
@@ -141,7 +140,7 @@ fn writes_stuck_behind_a_held_lock_are_answered_by_their_deadline_and_never_writ
         // Answered by the deadline (1.5 s), not one lock wait after another.
         assert!(seconds < 3.0, "answered after {seconds:.1} s");
     }
-    holder.execute_batch("ROLLBACK").unwrap();
+    holder.release();
     // Nothing the server still held may land once the lock is free: every 503 meant "not written".
     std::thread::sleep(Duration::from_millis(500));
     assert_eq!(ledger.snapshot(), before);
@@ -161,8 +160,7 @@ fn a_second_signal_ends_the_server_promptly_while_writes_wait_behind_a_held_lock
     );
     let public = started["data"]["listen"].as_str().unwrap().to_owned();
     let before = ledger.snapshot();
-    let holder = ledger.sqlite();
-    holder.execute_batch("BEGIN IMMEDIATE").unwrap();
+    let holder = ledger.hold_write_lock();
     let clients = withdrawals(&public, &token, 8);
     std::thread::sleep(Duration::from_millis(300));
     terminate(child.id());
@@ -176,7 +174,7 @@ fn a_second_signal_ends_the_server_promptly_while_writes_wait_behind_a_held_lock
         "{:?}",
         signalled.elapsed()
     );
-    holder.execute_batch("ROLLBACK").unwrap();
+    holder.release();
     for client in clients {
         let (status, _, _) = client.join().unwrap();
         assert_ne!(status, 200, "nothing could be written while the lock was held");

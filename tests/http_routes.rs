@@ -389,17 +389,10 @@ fn a_cursor_walk_sees_every_entry_once_newest_first_while_new_entries_arrive() {
     for i in 0..44 {
         api.ok("/wallets/alice/deposit", &format!(r#"{{"amount":"{}.00"}}"#, i + 1));
     }
-    let expected: Vec<String> = {
-        let conn = api.ledger.sqlite();
-        let mut stmt = conn
-            .prepare(
-                "SELECT e.id FROM journal_entries e JOIN wallets w ON w.id = e.wallet_id
-                 WHERE w.user_id = 'alice' ORDER BY e.seq DESC",
-            )
-            .unwrap();
-        let rows = stmt.query_map([], |r| r.get::<_, String>(0)).unwrap();
-        rows.collect::<Result<_, _>>().unwrap()
-    };
+    let expected: Vec<String> = api.ledger.texts(
+        "SELECT e.id FROM journal_entries e JOIN wallets w ON w.id = e.wallet_id
+         WHERE w.user_id = 'alice' ORDER BY e.seq DESC",
+    );
     assert_eq!(expected.len(), 45);
 
     let mut seen = Vec::new();

@@ -21,6 +21,22 @@ pub struct Ledger {
     clock: std::sync::Mutex<Option<String>>,
 }
 
+/// A write lock another session holds (see [`Ledger::hold_write_lock`]).
+pub enum WriteLock {
+    Sqlite(rusqlite::Connection),
+    Postgres(postgres::Client),
+}
+
+impl WriteLock {
+    /// Ends the holding transaction, writing nothing.
+    pub fn release(self) {
+        match self {
+            WriteLock::Sqlite(conn) => conn.execute_batch("ROLLBACK").expect("release the write lock"),
+            WriteLock::Postgres(mut client) => client.batch_execute("ROLLBACK").expect("release the lock"),
+        }
+    }
+}
+
 /// What one `ledgerctl -o json …` run printed and how it exited.
 #[derive(Debug)]
 pub struct Run {
@@ -37,8 +53,28 @@ impl Ledger {
         ledger
     }
 
-    /// A path where no ledger exists yet.
+    /// Where no ledger exists yet: a path in a temporary folder, or, when
+    /// `LEDGERCTL_TEST_BACKEND=postgres` runs the suites on PostgreSQL, an empty database.
     pub fn uninitialised() -> Ledger {
+        if on_postgres() {
+            return Ledger::postgres_uninitialised().expect(
+                "LEDGERCTL_TEST_BACKEND=postgres needs LEDGERCTL_TEST_POSTGRES (bash .ci/postgres-tests sets it)",
+            );
+        }
+        Ledger::file_uninitialised()
+    }
+
+    /// A new, initialised, empty ledger file, whichever backend the suites run on: for the tests
+    /// whose subject is the file itself (editing it by hand, its locks, its journal mode).
+    pub fn file() -> Ledger {
+        let ledger = Ledger::file_uninitialised();
+        ledger.ok(&["init"]);
+        ledger
+    }
+
+    /// A path in a temporary folder where no ledger file exists yet, whichever backend the
+    /// suites run on.
+    pub fn file_uninitialised() -> Ledger {
         let dir = tempfile::tempdir().expect("temporary folder");
         let db = dir.path().join("ledger.db");
         Ledger {
@@ -55,7 +91,7 @@ impl Ledger {
         let database = TestDatabase::create()?;
         Some(Ledger {
             postgres: Some(database),
-            ..Ledger::uninitialised()
+            ..Ledger::file_uninitialised()
         })
     }
 
@@ -174,9 +210,136 @@ impl Ledger {
         }
     }
 
+    /// The rows of a query without parameters, each value as text (`NULL` as `None`), on
+    /// whichever backend the ledger is: for tests that look inside the ledger without editing it.
+    pub fn rows(&self, sql: &str) -> Vec<Vec<Option<String>>> {
+        match &self.postgres {
+            Some(database) => postgres_rows(database, sql),
+            None => sqlite_rows(&self.sqlite(), sql),
+        }
+    }
+
+    /// Runs statements without parameters on either backend: for tests that write into the
+    /// ledger behind ledgerctl's back, in SQL both backends take.
+    pub fn execute(&self, sql: &str) {
+        match &self.postgres {
+            Some(database) => database
+                .client()
+                .batch_execute(sql)
+                .unwrap_or_else(|e| panic!("`{sql}`: {e}")),
+            None => self
+                .sqlite()
+                .execute_batch(sql)
+                .unwrap_or_else(|e| panic!("`{sql}`: {e}")),
+        }
+    }
+
+    /// Runs `sql`, which must change exactly one row, past every trigger of `table`: a careful
+    /// person editing the ledger by hand. SQLite's triggers are dropped and put back as they
+    /// were; PostgreSQL's are skipped for the one transaction (`session_replication_role`).
+    pub fn edit_behind_the_triggers(&self, table: &str, sql: &str) {
+        let changed = match &self.postgres {
+            Some(database) => {
+                let mut client = database.client();
+                let mut tx = client.transaction().expect("begin");
+                tx.batch_execute("SET LOCAL session_replication_role = replica")
+                    .expect("skip triggers");
+                let changed = tx
+                    .execute(sql, &[])
+                    .unwrap_or_else(|e| panic!("hand edit `{sql}`: {e}"));
+                tx.commit().expect("commit the hand edit");
+                changed as usize
+            }
+            None => {
+                let conn = self.sqlite();
+                let triggers = sqlite_rows(
+                    &conn,
+                    &format!("SELECT name, sql FROM sqlite_master WHERE type = 'trigger' AND tbl_name = '{table}'"),
+                );
+                for name in triggers.iter().filter_map(|t| t[0].as_deref()) {
+                    conn.execute_batch(&format!("DROP TRIGGER {name}"))
+                        .expect("drop trigger");
+                }
+                let changed = conn
+                    .execute(sql, [])
+                    .unwrap_or_else(|e| panic!("hand edit `{sql}`: {e}"));
+                for definition in triggers.iter().filter_map(|t| t[1].as_deref()) {
+                    conn.execute_batch(definition).expect("put the trigger back");
+                }
+                changed
+            }
+        };
+        assert_eq!(changed, 1, "{sql}");
+    }
+
+    /// The one integer a query without parameters answers (a count, a sum), on either backend.
+    pub fn number(&self, sql: &str) -> i64 {
+        let rows = self.rows(sql);
+        let [row] = rows.as_slice() else {
+            panic!("`{sql}` answered {} rows, not one", rows.len())
+        };
+        let [Some(value)] = row.as_slice() else {
+            panic!("`{sql}` answered {row:?}, not one value")
+        };
+        value
+            .parse()
+            .unwrap_or_else(|e| panic!("`{sql}` answered `{value}`: {e}"))
+    }
+
+    /// The first column of every row of a query without parameters, on either backend.
+    pub fn texts(&self, sql: &str) -> Vec<String> {
+        self.rows(sql)
+            .into_iter()
+            .map(|row| {
+                row.into_iter()
+                    .next()
+                    .flatten()
+                    .unwrap_or_else(|| panic!("`{sql}`: a NULL"))
+            })
+            .collect()
+    }
+
+    /// Another session holding what every write waits for, until [`WriteLock::release`]: the
+    /// file's write lock on SQLite, on PostgreSQL a lock on the wallets table that conflicts with
+    /// the row locks a write takes (reads go on).
+    pub fn hold_write_lock(&self) -> WriteLock {
+        match &self.postgres {
+            Some(database) => {
+                let mut client = database.client();
+                client
+                    .batch_execute("BEGIN; LOCK TABLE wallets IN EXCLUSIVE MODE")
+                    .expect("lock the wallets");
+                WriteLock::Postgres(client)
+            }
+            None => {
+                let conn = self.sqlite();
+                conn.execute_batch("BEGIN IMMEDIATE").expect("take the write lock");
+                WriteLock::Sqlite(conn)
+            }
+        }
+    }
+
     /// A direct connection, for tests that play a person editing the file by hand.
     pub fn sqlite(&self) -> rusqlite::Connection {
+        assert!(
+            self.postgres.is_none(),
+            "this test edits a ledger file by hand: build its ledger with Ledger::file()"
+        );
         rusqlite::Connection::open(&self.db).expect("open ledger file")
+    }
+}
+
+/// The variable that runs the CLI and HTTP suites on PostgreSQL: `postgres`, or unset (SQLite
+/// files, the default).
+pub const BACKEND_VARIABLE: &str = "LEDGERCTL_TEST_BACKEND";
+
+/// Whether this run's ledgers are PostgreSQL databases (`LEDGERCTL_TEST_BACKEND=postgres`).
+pub fn on_postgres() -> bool {
+    match std::env::var(BACKEND_VARIABLE).as_deref() {
+        Ok("postgres") => true,
+        Ok("sqlite") | Err(std::env::VarError::NotPresent) => false,
+        Ok(other) => panic!("{BACKEND_VARIABLE} is `{other}`: `postgres` or `sqlite`"),
+        Err(e) => panic!("{BACKEND_VARIABLE}: {e}"),
     }
 }
 
@@ -324,6 +487,41 @@ pub const TRANSACTION_KEYS: [&str; 16] = [
 ];
 
 /// [`snapshot`] of a PostgreSQL ledger: the same tables in the same order, each value as text.
+fn postgres_rows(database: &TestDatabase, sql: &str) -> Vec<Vec<Option<String>>> {
+    // The simple query protocol answers every value as text, whatever its type.
+    let messages = database
+        .client()
+        .simple_query(sql)
+        .unwrap_or_else(|e| panic!("`{sql}`: {e}"));
+    messages
+        .iter()
+        .filter_map(|message| match message {
+            postgres::SimpleQueryMessage::Row(row) => {
+                Some((0..row.len()).map(|i| row.get(i).map(str::to_owned)).collect())
+            }
+            _ => None,
+        })
+        .collect()
+}
+
+fn sqlite_rows(conn: &rusqlite::Connection, sql: &str) -> Vec<Vec<Option<String>>> {
+    let mut stmt = conn.prepare(sql).unwrap_or_else(|e| panic!("`{sql}`: {e}"));
+    let columns = stmt.column_count();
+    let mut rows = stmt.query([]).unwrap_or_else(|e| panic!("`{sql}`: {e}"));
+    let mut out = Vec::new();
+    while let Some(row) = rows.next().unwrap_or_else(|e| panic!("`{sql}`: {e}")) {
+        let values = (0..columns).map(|i| match row.get_ref(i).expect("a value") {
+            rusqlite::types::ValueRef::Null => None,
+            rusqlite::types::ValueRef::Integer(n) => Some(n.to_string()),
+            rusqlite::types::ValueRef::Real(x) => Some(x.to_string()),
+            rusqlite::types::ValueRef::Text(t) => Some(String::from_utf8_lossy(t).into_owned()),
+            rusqlite::types::ValueRef::Blob(b) => Some(format!("{b:?}")),
+        });
+        out.push(values.collect());
+    }
+    out
+}
+
 fn postgres_snapshot(database: &TestDatabase) -> String {
     let mut client = database.client();
     let mut out = String::new();

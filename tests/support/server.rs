@@ -330,9 +330,7 @@ pub fn token_id(secret: &str) -> &str {
 impl Ledger {
     /// Journal entries in the file.
     pub fn entries(&self) -> i64 {
-        self.sqlite()
-            .query_row("SELECT COUNT(*) FROM journal_entries", [], |r| r.get(0))
-            .expect("count journal entries")
+        self.number("SELECT COUNT(*) FROM journal_entries")
     }
 
     /// Sends a request that must be refused with `status` and `error` and must leave the ledger

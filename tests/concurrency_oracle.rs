@@ -15,7 +15,7 @@ use std::sync::Arc;
 use std::thread;
 
 use serde_json::Value;
-use support::{command, Ledger, Seeded};
+use support::{Ledger, Seeded};
 
 const WRITERS: u64 = 8;
 const OPERATIONS_PER_WRITER: u64 = 20;
@@ -69,7 +69,8 @@ struct Done {
 
 /// Runs `ledgerctl -o json ARGS` and returns its exit code and envelope.
 fn run(l: &Ledger, args: &[String]) -> (i32, Value) {
-    let output = command(&l.db)
+    let output = l
+        .cmd()
         .arg("-o")
         .arg("json")
         .args(args)
@@ -351,17 +352,14 @@ fn concurrent_writers_and_a_reader_agree_with_the_exit_codes_and_never_see_money
     });
 
     // Exit 0: in the journal once; any other exit: not in it.
-    let conn = l.sqlite();
-    let mut stmt = conn
-        .prepare(
-            "SELECT reference_id, COUNT(*) FROM journal_entries WHERE reference_id LIKE 'o-%' GROUP BY reference_id",
-        )
-        .expect("references");
-    let journal: BTreeMap<String, i64> = stmt
-        .query_map([], |r| Ok((r.get(0)?, r.get(1)?)))
-        .expect("references")
-        .collect::<Result<_, _>>()
-        .expect("references");
+    let journal: BTreeMap<String, i64> = l
+        .rows("SELECT reference_id, COUNT(*) FROM journal_entries WHERE reference_id LIKE 'o-%' GROUP BY reference_id")
+        .into_iter()
+        .map(|row| match row.as_slice() {
+            [Some(reference), Some(count)] => (reference.clone(), count.parse().expect("a count")),
+            other => panic!("{other:?}"),
+        })
+        .collect();
     for d in &done {
         let expected = if d.exit == 0 { Some(&1) } else { None };
         assert_eq!(

@@ -46,8 +46,7 @@ fn sigkill(pid: u32) {
 /// currency, no `reference_id` or description (the tests' keys) twice, and `ledger verify`
 /// (hash chain, cached balances against the postings) passes.
 fn nothing_partial(l: &Ledger, seed: u64) {
-    let conn = l.sqlite();
-    let count = |sql: &str| -> i64 { conn.query_row(sql, [], |r| r.get(0)).expect(sql) };
+    let count = |sql: &str| -> i64 { l.number(sql) };
     assert_eq!(
         count("SELECT COUNT(*) FROM journal_entries e WHERE NOT EXISTS (SELECT 1 FROM postings p WHERE p.entry_seq = e.seq)"),
         0,
@@ -55,18 +54,18 @@ fn nothing_partial(l: &Ledger, seed: u64) {
     );
     assert_eq!(
         count(
-            "SELECT COUNT(*) FROM (SELECT 1 FROM postings GROUP BY entry_seq, currency HAVING SUM(amount_minor) <> 0)"
+            "SELECT COUNT(*) FROM (SELECT 1 FROM postings GROUP BY entry_seq, currency HAVING SUM(amount_minor) <> 0) AS unbalanced"
         ),
         0,
         "an unbalanced entry (seed {seed})"
     );
     assert_eq!(
-        count("SELECT COUNT(*) FROM (SELECT 1 FROM journal_entries WHERE reference_id IS NOT NULL GROUP BY reference_id HAVING COUNT(*) > 1)"),
+        count("SELECT COUNT(*) FROM (SELECT 1 FROM journal_entries WHERE reference_id IS NOT NULL GROUP BY reference_id HAVING COUNT(*) > 1) AS twice"),
         0,
         "a reference_id applied twice (seed {seed})"
     );
     assert_eq!(
-        count("SELECT COUNT(*) FROM (SELECT 1 FROM journal_entries WHERE description LIKE 'key-%' GROUP BY description HAVING COUNT(*) > 1)"),
+        count("SELECT COUNT(*) FROM (SELECT 1 FROM journal_entries WHERE description LIKE 'key-%' GROUP BY description HAVING COUNT(*) > 1) AS twice"),
         0,
         "an Idempotency-Key applied twice (seed {seed})"
     );
@@ -80,14 +79,24 @@ fn nothing_partial(l: &Ledger, seed: u64) {
 
 /// Every `reference_id` in the journal with how many entries carry it.
 fn references(l: &Ledger) -> BTreeMap<String, i64> {
-    let conn = l.sqlite();
-    let mut stmt = conn
-        .prepare(
-            "SELECT reference_id, COUNT(*) FROM journal_entries WHERE reference_id IS NOT NULL GROUP BY reference_id",
-        )
-        .expect("references");
-    let rows = stmt.query_map([], |r| Ok((r.get(0)?, r.get(1)?))).expect("references");
-    rows.collect::<Result<_, _>>().expect("references")
+    pairs(
+        l,
+        "SELECT reference_id, COUNT(*) FROM journal_entries WHERE reference_id IS NOT NULL GROUP BY reference_id",
+    )
+    .into_iter()
+    .map(|(reference, count)| (reference, count.parse().expect("a count")))
+    .collect()
+}
+
+/// The two columns of every row of `sql`, as text.
+fn pairs(l: &Ledger, sql: &str) -> Vec<(String, String)> {
+    l.rows(sql)
+        .into_iter()
+        .map(|row| match row.as_slice() {
+            [Some(a), Some(b)] => (a.clone(), b.clone()),
+            other => panic!("`{sql}`: {other:?}"),
+        })
+        .collect()
 }
 
 const BATCH_LINES: usize = 3_000;
@@ -119,7 +128,7 @@ fn batch_file(dir: &std::path::Path) -> std::path::PathBuf {
 fn start_batch(l: &Ledger, file: &std::path::Path) -> (Child, thread::JoinHandle<String>) {
     let mut child = Command::new(assert_cmd::cargo::cargo_bin("ledgerctl"))
         .env_remove("LEDGERCTL_FAKE_NOW")
-        .env("LEDGERCTL_DB", &l.db)
+        .env("LEDGERCTL_DB", l.db_arg())
         .env("USER", "tester")
         .args(["batch", "--yes"])
         .arg(file)
@@ -208,14 +217,7 @@ fn a_batch_killed_at_random_moments_keeps_every_acknowledged_line_once_and_a_rer
         "{finished_early} of {BATCH_KILLS} batches finished before their kill: the test no longer kills mid-way (seed {seed})"
     );
 
-    let done_before: i64 = l
-        .sqlite()
-        .query_row(
-            "SELECT COUNT(*) FROM journal_entries WHERE reference_id LIKE 'r-%'",
-            [],
-            |r| r.get(0),
-        )
-        .expect("count");
+    let done_before = l.number("SELECT COUNT(*) FROM journal_entries WHERE reference_id LIKE 'r-%'");
     eprintln!(
         "batch crash test: {BATCH_KILLS} kills ({finished_early} after the batch had finished), {} lines acknowledged, {done_before} committed",
         acknowledged_ever.len()
@@ -242,10 +244,7 @@ fn a_batch_killed_at_random_moments_keeps_every_acknowledged_line_once_and_a_rer
     }
     nothing_partial(&l, seed);
     // 4 × 1000 deposited, one payment of 1, then per three lines +5 −1 −1 on one wallet.
-    let total: i64 = l
-        .sqlite()
-        .query_row("SELECT SUM(available_minor) FROM wallets", [], |r| r.get(0))
-        .expect("sum");
+    let total = l.number("SELECT SUM(available_minor) FROM wallets");
     let per_three = BATCH_LINES / 3;
     let rest = BATCH_LINES % 3;
     let expected =
@@ -340,16 +339,11 @@ fn write_round(
 
 /// The ids of the entries of each key (their description).
 fn entries_by_key(l: &Ledger) -> BTreeMap<String, Vec<String>> {
-    let conn = l.sqlite();
-    let mut stmt = conn
-        .prepare("SELECT description, id FROM journal_entries WHERE description LIKE 'key-%' ORDER BY seq")
-        .expect("entries by key");
     let mut by_key: BTreeMap<String, Vec<String>> = BTreeMap::new();
-    let rows = stmt
-        .query_map([], |r| Ok((r.get::<_, String>(0)?, r.get::<_, String>(1)?)))
-        .expect("entries by key");
-    for row in rows {
-        let (key, id) = row.expect("an entry");
+    for (key, id) in pairs(
+        l,
+        "SELECT description, id FROM journal_entries WHERE description LIKE 'key-%' ORDER BY seq",
+    ) {
         by_key.entry(key).or_default().push(id);
     }
     by_key
@@ -432,10 +426,7 @@ fn serve_killed_under_concurrent_keyed_writes_keeps_every_2xx_once_and_retried_k
     }
     drop(server);
     nothing_partial(&l, seed);
-    let total: i64 = l
-        .sqlite()
-        .query_row("SELECT SUM(available_minor) FROM wallets", [], |r| r.get(0))
-        .expect("sum");
+    let total = l.number("SELECT SUM(available_minor) FROM wallets");
     let per_writer = (KEYS_PER_WRITER as i64 / 2) * 100;
     assert_eq!(
         total,

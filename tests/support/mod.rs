@@ -489,10 +489,12 @@ pub const TRANSACTION_KEYS: [&str; 16] = [
 /// [`snapshot`] of a PostgreSQL ledger: the same tables in the same order, each value as text.
 fn postgres_rows(database: &TestDatabase, sql: &str) -> Vec<Vec<Option<String>>> {
     // The simple query protocol answers every value as text, whatever its type.
-    let messages = database
-        .client()
-        .simple_query(sql)
-        .unwrap_or_else(|e| panic!("`{sql}`: {e}"));
+    let messages = database.client().simple_query(sql).unwrap_or_else(|e| {
+        panic!(
+            "`{sql}`: {}",
+            e.as_db_error().map_or(e.to_string(), |d| d.message().to_owned())
+        )
+    });
     messages
         .iter()
         .filter_map(|message| match message {

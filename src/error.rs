@@ -139,7 +139,8 @@ pub enum Error {
     LedgerBusy { lock_timeout_ms: Option<u64> },
 
     /// The database rolled the transaction back because a concurrent one conflicted with it
-    /// (PostgreSQL's SQLSTATE 40001, a serialization failure, or 40P01, a deadlock): nothing was
+    /// (PostgreSQL's SQLSTATE 40001, a serialization failure, 40P01, a deadlock, or 23505, a
+    /// unique index refusing what a concurrent transaction committed first): nothing was
     /// written, and the same work may simply run again ([`Error::retryable`]).
     #[error(
         "the ledger is busy: a concurrent transaction conflicted with this one (SQLSTATE {sqlstate}); nothing \

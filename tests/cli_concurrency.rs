@@ -1,5 +1,6 @@
-//! Many `ledgerctl` processes on one ledger file at once: every write is serialised by the
-//! file's write lock, no money is lost or invented, and a lock held too long is exit 6.
+//! Many `ledgerctl` processes on one ledger at once: every write to a wallet is serialised (by
+//! the file's write lock, or on PostgreSQL by the wallet's row lock), no money is lost or
+//! invented, and a lock held too long is exit 6.
 
 mod support;
 
@@ -251,6 +252,45 @@ fn concurrent_repeats_of_one_reference_apply_once() {
         .collect();
     assert_eq!(ids.len(), 1, "all name the same transaction");
     assert_eq!(s(&l.wallet("u")["balance"]), "75.00");
+    l.verified();
+}
+
+#[test]
+fn concurrent_token_creations_status_changes_and_seals_all_apply_and_keep_the_ledger_wide_chains_whole() {
+    // Each extends a chain of the whole ledger (the audit records, the seals): on PostgreSQL they
+    // queue on one lock as the file's writers queue on its lock, and none is turned away.
+    let l = Arc::new(Ledger::new());
+    for user in ["u1", "u2", "u3", "u4"] {
+        l.funded(user, "10.00");
+    }
+    let commands: Vec<Vec<String>> = (0..12)
+        .map(|i| match i % 3 {
+            0 => args(&["token", "create", "--scope", "write"]),
+            1 => {
+                let user = format!("u{}", i / 3 + 1);
+                args(&["--yes", "wallet", "status", &user, "frozen", "--reason", "review"])
+            }
+            _ => args(&["ledger", "seal"]),
+        })
+        .collect();
+    let barrier = Arc::new(Barrier::new(commands.len()));
+    let handles: Vec<_> = commands
+        .into_iter()
+        .map(|command| {
+            let (l, barrier) = (Arc::clone(&l), Arc::clone(&barrier));
+            thread::spawn(move || {
+                barrier.wait();
+                spawn_run(&l, &command)
+            })
+        })
+        .collect();
+    for outcome in handles.into_iter().map(|h| h.join().unwrap()) {
+        assert_eq!(outcome.code, 0, "{}", outcome.json);
+    }
+    assert_eq!(l.ok(&["token", "list"])["total"], 4);
+    for user in ["u1", "u2", "u3", "u4"] {
+        assert_eq!(l.wallet(user)["status"], "frozen");
+    }
     l.verified();
 }
 

@@ -59,7 +59,7 @@ pub const REQUEST_TIMEOUT_MS: u64 = 30_000;
 pub const REQUEST_TIMEOUT_MS_MAX: u64 = 600_000;
 
 /// Runs of one write transaction the database undid for a conflict with a concurrent one
-/// (a serialization failure or a deadlock) before `ledger_busy` is answered; the first run
+/// (a deadlock, a serialization failure, a concurrent duplicate) before `ledger_busy` is answered; the first run
 /// counts.
 pub const RETRY_ATTEMPTS_MAX: u32 = 8;
 

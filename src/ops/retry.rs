@@ -1,6 +1,6 @@
 //! Running a write transaction again when the database undid it because a concurrent one
-//! conflicted with it ([`Error::Retry`]: PostgreSQL's serialization failures and deadlocks;
-//! SQLite waits on its busy timeout instead and never reports one).
+//! conflicted with it ([`Error::Retry`]: PostgreSQL's serialization failures, deadlocks and
+//! concurrent duplicates; SQLite waits on its busy timeout instead and never reports one).
 //!
 //! Only a transaction the database rolled back whole is run again, so a request is never
 //! applied twice: a failure before COMMIT, or a COMMIT the database refused. A commit whose

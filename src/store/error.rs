@@ -5,7 +5,7 @@
 //! exit code and HTTP status) and which message. What was being done decides it: the same
 //! SQLite "busy" is a lock timeout while taking the write lock, and a bare busy elsewhere.
 //! PostgreSQL's SQLSTATE decides the rest: a lock wait past `lock_timeout` is busy as SQLite's
-//! is, a serialization failure or deadlock is [`Error::Retry`].
+//! is, a serialization failure, a deadlock or a concurrent duplicate is [`Error::Retry`].
 
 use std::io;
 use std::path::{Path, PathBuf};
@@ -85,8 +85,17 @@ impl StoreError {
     }
 }
 
+/// A transaction that lost to a concurrent one: a serialization failure, a deadlock, or a unique
+/// index refusing what a concurrent transaction committed first (an `Idempotency-Key`, a
+/// `reference_id`, a wallet). Run again, the request sees what the other one wrote, and replays
+/// it or is refused for it.
 fn is_conflict(code: &SqlState) -> bool {
-    [SqlState::T_R_SERIALIZATION_FAILURE, SqlState::T_R_DEADLOCK_DETECTED].contains(code)
+    [
+        SqlState::T_R_SERIALIZATION_FAILURE,
+        SqlState::T_R_DEADLOCK_DETECTED,
+        SqlState::UNIQUE_VIOLATION,
+    ]
+    .contains(code)
 }
 
 /// A PostgreSQL error's description with its cause: the `postgres` crate's `Display` of an

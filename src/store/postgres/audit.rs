@@ -23,6 +23,7 @@ impl PgTx<'_> {
 
     /// The seq and hash of the audit chain's last record; `None` while it is empty.
     pub(super) fn audit_head(&self) -> Result<Option<(i64, String)>> {
+        self.lock_ledger_chains()?;
         self.first(
             "SELECT seq, hash FROM audit_events ORDER BY seq DESC LIMIT 1",
             &[],

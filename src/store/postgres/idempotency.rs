@@ -10,13 +10,8 @@ use crate::ledger::model::{Entry, Scope, TxType};
 use crate::store::sqlite::idempotency::{reference_group, REFERENCE_GROUP_SQL};
 use crate::store::IdempotentResponse;
 
-/// What SQLite says of a key recorded twice in one scope, which a caller that checked first
-/// never meets: an internal error, with SQLite's own words.
-const DUPLICATE_KEY: &str = "storage: UNIQUE constraint failed: idempotency_keys.tenant_id, \
-     idempotency_keys.application_id, idempotency_keys.owner, idempotency_keys.key";
-
-/// A duplicate the transaction cannot see: another session's row, committed after this
-/// transaction's snapshot or not yet committed. The request, run again, finds it.
+/// A duplicate of another session's row, committed while this transaction ran or not yet
+/// committed. The request, run again, finds it.
 fn concurrent_duplicate() -> Error {
     Error::Retry {
         sqlstate: ::postgres::error::SqlState::UNIQUE_VIOLATION.code().to_owned(),
@@ -109,11 +104,12 @@ impl PgTx<'_> {
                 ],
             )
         })?;
-        if inserted.is_some() {
-            return Ok(());
-        }
-        match self.idempotent_response(&record.scope, &record.owner, &record.key)? {
-            Some(_) => Err(Error::internal(DUPLICATE_KEY)),
+        match inserted {
+            Some(_) => Ok(()),
+            // Keys are per caller, not per wallet, so the wallet's lock does not keep out a
+            // request with the same key on another wallet: it may have committed while this one
+            // ran, and under READ COMMITTED is already visible. Run again, this request finds
+            // its record and replays it, or is refused for another body.
             None => Err(concurrent_duplicate()),
         }
     }

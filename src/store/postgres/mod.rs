@@ -65,8 +65,8 @@ impl PgStore {
 impl Storage for PgStore {
     type Tx<'c> = PgTx<'c>;
 
-    /// One `SERIALIZABLE` transaction: all of it commits, or none of it. A conflict with
-    /// another session fails it whole (`Error::Retry`), never half.
+    /// One `READ COMMITTED` transaction with explicit row locks: all of it commits, or none of
+    /// it. A deadlock or a concurrent duplicate fails it whole (`Error::Retry`), never half.
     fn write<T>(&mut self, f: impl FnOnce(&PgTx) -> Result<T>) -> Result<T> {
         self.writable()?;
         self.run(Mode::Write, f)
@@ -115,7 +115,11 @@ impl PgStore {
     /// that the store over every backend can hand on.
     fn run<T>(&mut self, mode: Mode, f: impl FnOnce(&PgTx) -> Result<T>) -> Result<T> {
         let begin = match mode {
-            Mode::Write | Mode::Rehearse => "BEGIN ISOLATION LEVEL SERIALIZABLE",
+            // Explicit locks, not SERIALIZABLE's conflict detection: a write locks its wallet's
+            // row before it reads anything of the wallet, and the ledger-wide chains take one
+            // row lock (`lock_ledger_chains`), so writers of one wallet queue instead of failing
+            // one another; a unique index refusing a concurrent duplicate reruns the request.
+            Mode::Write | Mode::Rehearse => "BEGIN ISOLATION LEVEL READ COMMITTED",
             Mode::Read => "BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY",
         };
         self.client.get_mut().batch_execute(begin)?;

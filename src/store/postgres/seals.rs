@@ -37,6 +37,7 @@ impl PgTx<'_> {
 
     /// The last seal, with the heads it recorded.
     pub(super) fn last_seal(&self) -> Result<Option<Seal>> {
+        self.lock_ledger_chains()?;
         let seals = self.seals_where("seq = (SELECT MAX(seq) FROM seals)")?;
         Ok(seals.into_iter().next())
     }

@@ -115,6 +115,22 @@ impl<'c> PgTx<'c> {
         }
     }
 
+    /// In a write, waits for the ledger-wide lock until the transaction ends: the row lock on
+    /// `ledgerctl_schema`'s one row (which migrations take too), held by one writer at a time
+    /// while reads go on. For the chains of the whole ledger, audit records and seals, whose head
+    /// a writer reads and then extends: under READ COMMITTED, the head read after the lock is
+    /// the latest committed one. A row lock, not `LOCK TABLE`, which distributed SQL lacks.
+    pub(super) fn lock_ledger_chains(&self) -> Result<()> {
+        if self.writing {
+            self.locked_row(
+                "SELECT version FROM ledgerctl_schema WHERE id = 1 FOR UPDATE",
+                &[],
+                |_| Ok(()),
+            )?;
+        }
+        Ok(())
+    }
+
     /// The first row of a statement that may wait for a row lock: a wait past `lock_timeout`
     /// says how long it waited.
     pub(super) fn locked_row<T>(&self, sql: &str, params: Params, row: fn(&Row) -> Result<T>) -> Result<Option<T>> {

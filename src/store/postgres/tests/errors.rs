@@ -13,10 +13,10 @@ fn raised(client: &mut ::postgres::Client, code: &str) -> ::postgres::Error {
 }
 
 #[test]
-fn a_serialization_failure_or_a_deadlock_is_retryable_and_answered_as_busy() {
+fn a_serialization_failure_a_deadlock_or_a_concurrent_duplicate_is_retryable_and_answered_as_busy() {
     let Some(db) = TestDatabase::create() else { return };
     let mut client = db.client();
-    for code in ["40001", "40P01"] {
+    for code in ["40001", "40P01", "23505"] {
         let failure = StoreError::from(raised(&mut client, code));
         assert!(failure.retryable(), "{code}");
         let error = Error::from(failure);
@@ -29,7 +29,7 @@ fn a_serialization_failure_or_a_deadlock_is_retryable_and_answered_as_busy() {
         assert!(error.retryable());
         assert_eq!((error.kind(), error.code()), (ErrorKind::Busy, "ledger_busy"));
     }
-    for code in ["55P03", "23505", "XX000"] {
+    for code in ["55P03", "23503", "XX000"] {
         let failure = StoreError::from(raised(&mut client, code));
         assert!(!failure.retryable(), "{code}");
         assert!(!Error::from(failure).retryable(), "{code}");

@@ -34,9 +34,9 @@ trap pg_stop EXIT
 "${pg_as[@]}" "$pg_bin/initdb" -D "$pg_dir/data" -A trust -U postgres -E UTF8 --locale=C --no-sync >/dev/null
 pg_port=$(python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
 # fsync=off: this cluster is thrown away after the tests; ledgerctl still asks for
-# synchronous_commit=on, and the load benchmark must not run on a cluster like this one.
+# synchronous_commit=on. The load benchmark sets LEDGERCTL_PG_FSYNC=on: its commits are durable.
 if ! "${pg_as[@]}" "$pg_bin/pg_ctl" -D "$pg_dir/data" -l "$pg_dir/log" -w -o \
-  "-c listen_addresses=127.0.0.1 -p $pg_port -k $pg_dir -c max_connections=300 -c fsync=off" start >/dev/null; then
+  "-c listen_addresses=127.0.0.1 -p $pg_port -k $pg_dir -c max_connections=300 -c fsync=${LEDGERCTL_PG_FSYNC:-off}" start >/dev/null; then
   cat "$pg_dir/log" >&2
   exit 1
 fi

@@ -148,6 +148,27 @@ pub enum Error {
     )]
     Retry { sqlstate: String },
 
+    /// The PostgreSQL database could not be reached, or its connection was lost before COMMIT
+    /// was sent (the server restarted or ended the session, the network failed): the
+    /// transaction never committed, so the same request may simply be sent again. `shown` is
+    /// the database's URL without its password, where the failing layer knows it.
+    #[error(
+        "the database {} is unavailable: {cause}; nothing was written, safe to retry",
+        shown.as_deref().unwrap_or("(PostgreSQL)")
+    )]
+    DatabaseUnavailable { shown: Option<String>, cause: String },
+
+    /// The connection was lost while COMMIT was in flight: the database may have committed the
+    /// write or not, and only looking can tell. Never retried automatically, so that a write
+    /// cannot be applied twice.
+    #[error(
+        "the connection to {shown} was lost while committing ({cause}): the write may or may not have been \
+         applied. Do not simply send it again: send it again with the same Idempotency-Key or reference_id \
+         (if it was applied, that answers its original outcome; if not, it is applied once), or look at \
+         `wallet history` first"
+    )]
+    CommitOutcomeUnknown { shown: String, cause: String },
+
     #[error("ledger verify found {} broken invariant(s): {}", broken.len(), broken.join("; "))]
     InvariantBroken { broken: Vec<String> },
 
@@ -277,9 +298,9 @@ impl Error {
             | Error::LedgerExists { .. }
             | Error::LedgerNotEmpty { .. }
             | Error::BatchRolledBack { .. } => ErrorKind::Conflict,
-            Error::LedgerBusy { .. } | Error::Retry { .. } => ErrorKind::Busy,
+            Error::LedgerBusy { .. } | Error::Retry { .. } | Error::DatabaseUnavailable { .. } => ErrorKind::Busy,
             Error::InvariantBroken { .. } | Error::StorageIntegrity { .. } => ErrorKind::InvariantBroken,
-            Error::Internal { .. } => ErrorKind::Internal,
+            Error::Internal { .. } | Error::CommitOutcomeUnknown { .. } => ErrorKind::Internal,
             Error::Cancelled => ErrorKind::Cancelled,
         }
     }
@@ -308,6 +329,8 @@ impl Error {
             Error::LedgerNotEmpty { .. } => "ledger_not_empty",
             Error::BatchRolledBack { .. } => "batch_rolled_back",
             Error::LedgerBusy { .. } | Error::Retry { .. } => "ledger_busy",
+            Error::DatabaseUnavailable { .. } => "database_unavailable",
+            Error::CommitOutcomeUnknown { .. } => "commit_outcome_unknown",
             Error::InvariantBroken { .. } => "invariant_broken",
             Error::StorageIntegrity { .. } => "storage_integrity",
             Error::TokenNotFound { .. } => "token_not_found",
@@ -349,6 +372,18 @@ impl Error {
         matches!(self, Error::Retry { .. })
     }
 
+    /// The same error, naming the database `shown` where it could not (a statement's failure
+    /// is classified before the store that ran it adds where it ran).
+    pub fn on_database(self, shown: &str) -> Error {
+        match self {
+            Error::DatabaseUnavailable { shown: None, cause } => Error::DatabaseUnavailable {
+                shown: Some(shown.to_owned()),
+                cause,
+            },
+            other => other,
+        }
+    }
+
     pub fn internal(message: impl fmt::Display) -> Error {
         Error::Internal {
             message: message.to_string(),
@@ -365,100 +400,7 @@ fn did_you_mean(closest: &[String]) -> String {
     }
 }
 
-impl Error {
-    /// One error of every variant, with placeholder facts: what lets a table of `error` names (the
-    /// exit codes table of docs/cli.md) be checked against [`Error::code`] and [`Error::kind`],
-    /// with the server's own conditions (`HttpError::one_of_each`). `tests/docs_tables.rs` also
-    /// checks that it names every variant of the enum.
-    pub fn one_of_each() -> Vec<Error> {
-        let s = String::new;
-        let zero = Money::new(0, Currency::CNY);
-        vec![
-            Error::InvalidRequest {
-                field: s(),
-                reason: s(),
-            },
-            Error::InvalidAmount {
-                input: s(),
-                reason: AmountRefusal::Empty,
-            },
-            Error::BalanceLimit {
-                what: Balance::Total,
-                max_major: 0,
-                currency: Currency::CNY,
-            },
-            Error::ExceedsRefundable {
-                transaction_id: TransactionId::new(s()),
-                requested: None,
-                remaining: zero,
-            },
-            Error::LedgerNotFound { path: PathBuf::new() },
-            Error::WalletNotFound {
-                user_id: s(),
-                at: None,
-                tenant_id: s(),
-                application_id: s(),
-            },
-            Error::TransactionNotFound {
-                transaction_id: TransactionId::new(s()),
-            },
-            Error::FreezeNotFound {
-                freeze_id: FreezeId::new(s()),
-            },
-            Error::CounterpartyNotFound {
-                counterparty_id: s(),
-                closest: Vec::new(),
-            },
-            Error::InsufficientBalance {
-                wallet_id: WalletId::new(s()),
-                requested: zero,
-                available: zero,
-            },
-            Error::WalletNotActive {
-                wallet_id: WalletId::new(s()),
-                status: WalletStatus::Closed,
-                operation: WalletAction::Post(TxType::Deposit),
-            },
-            Error::WalletNotEmpty {
-                wallet_id: WalletId::new(s()),
-                balance: zero,
-            },
-            Error::WalletExists {
-                user_id: s(),
-                wallet_id: WalletId::new(s()),
-                closed: false,
-            },
-            Error::FreezeNotActive {
-                freeze_id: FreezeId::new(s()),
-                status: FreezeStatus::Released,
-            },
-            Error::NotRefundable {
-                transaction_id: TransactionId::new(s()),
-                kind: TxType::Freeze,
-            },
-            Error::ReferenceConflict {
-                reference_id: s(),
-                operation: TxType::Deposit,
-                wallet_id: WalletId::new(s()),
-                transaction_id: TransactionId::new(s()),
-            },
-            Error::BatchRolledBack { failed_line: 0 },
-            Error::LedgerExists { path: PathBuf::new() },
-            Error::LedgerNotEmpty { holds: "wallets" },
-            Error::LedgerBusy { lock_timeout_ms: None },
-            Error::Retry { sqlstate: s() },
-            Error::InvariantBroken { broken: Vec::new() },
-            Error::StorageIntegrity { message: s() },
-            Error::NotALedger { path: PathBuf::new() },
-            Error::ReadOnly { reason: s() },
-            Error::TokenNotFound {
-                token_id: TokenId::new(s()),
-            },
-            Error::Internal { message: s() },
-            Error::Cancelled,
-        ]
-    }
-}
+mod examples;
 
 #[cfg(test)]
 mod tests {

@@ -29,7 +29,9 @@ const KINDS: [ErrorKind; 8] = [
 /// server answers with. No wildcard: a new kind must be explained here before it builds.
 fn meaning(kind: ErrorKind) -> Option<&'static str> {
     match kind {
-        ErrorKind::Internal => Some("Internal error: a bug or a storage failure."),
+        ErrorKind::Internal => Some(
+            "Internal error: a bug or a storage failure; or (PostgreSQL) the connection was lost during COMMIT, so the write may or may not have been applied: rerun it with the same --reference-id, or look at wallet history first.",
+        ),
         ErrorKind::InvalidRequest => Some(
             "Invalid request: a missing or malformed argument, a bad id, an unknown currency, not a ledger file, a confirmation needed without a terminal.",
         ),
@@ -41,7 +43,7 @@ fn meaning(kind: ErrorKind) -> Option<&'static str> {
             Some("Invalid amount, an amount above what can be refunded, or a balance above the maximum.")
         }
         ErrorKind::Busy => Some(
-            "The ledger is busy (another writer held the lock past --lock-timeout-ms): nothing was written, safe to retry.",
+            "The ledger is busy (another writer held the lock past --lock-timeout-ms), or its PostgreSQL database cannot be reached: nothing was written, safe to retry.",
         ),
         ErrorKind::InvariantBroken => Some("ledger verify found a broken invariant."),
         ErrorKind::Cancelled => Some("Cancelled: the answer at a confirmation was no (or Ctrl-C); nothing was written."),

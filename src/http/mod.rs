@@ -47,7 +47,7 @@ use tokio::sync::{watch, Semaphore};
 
 use crate::error::{Error, Result};
 use crate::ledger::limits::{CONNECTIONS_MAX, HEADER_READ_TIMEOUT_MS, POSTGRES_WRITERS};
-use crate::store::{DbLocation, Store};
+use crate::store::{DbLocation, Reconnecting, Store};
 
 pub use error::HttpError;
 pub use openapi::document;
@@ -67,13 +67,7 @@ pub fn run(
     started: &mut dyn FnMut(&Bound) -> std::io::Result<()>,
 ) -> Result<()> {
     // Open (and migrate) the ledger before binding: a wrong --db fails fast, as in every command.
-    let (writers, group_max) = match config.db {
-        DbLocation::Path(_) => (1, config.commit_group_max),
-        DbLocation::Postgres { .. } => (POSTGRES_WRITERS, 1),
-    };
-    let stores = (0..writers)
-        .map(|_| Store::open(&config.db, config.lock_timeout_ms))
-        .collect::<Result<Vec<_>>>()?;
+    let (stores, group_max) = open_writers(config)?;
     let runtime = tokio::runtime::Builder::new_multi_thread()
         .enable_all()
         .build()
@@ -124,6 +118,23 @@ pub fn run(
         ));
     }
     Ok(())
+}
+
+/// The writers' stores and the size of their groups: SQLite's one writer groups up to
+/// `--commit-group-max`, PostgreSQL's `POSTGRES_WRITERS` run one request each. Each store is
+/// reopened in the same way if its connection is lost.
+fn open_writers(config: &Config) -> Result<(Vec<Reconnecting>, usize)> {
+    let (writers, group_max) = match config.db {
+        DbLocation::Path(_) => (1, config.commit_group_max),
+        DbLocation::Postgres { .. } => (POSTGRES_WRITERS, 1),
+    };
+    let stores = (0..writers)
+        .map(|_| {
+            let store = Store::open(&config.db, config.lock_timeout_ms)?;
+            Ok(Reconnecting::new(store, config.db.clone(), config.lock_timeout_ms))
+        })
+        .collect::<Result<Vec<_>>>()?;
+    Ok((stores, group_max))
 }
 
 async fn bind(flag: &str, addr: &str) -> Result<TcpListener> {

@@ -78,7 +78,7 @@ impl Modify for Errors {
 fn errors(path: &str, method: HttpMethod) -> &'static [(u16, &'static str)] {
     const OPEN: &[(u16, &str)] = &[
         (500, "Internal server error"),
-        (503, "Ledger busy or request timed out: retry"),
+        (503, "Ledger busy, database unavailable or request timed out (ledger_busy, database_unavailable, request_timeout): retry"),
     ];
     const READ: &[(u16, &str)] = &[
         (400, "Invalid request parameters"),
@@ -87,7 +87,7 @@ fn errors(path: &str, method: HttpMethod) -> &'static [(u16, &'static str)] {
         (500, "Internal server error"),
         (
             503,
-            "Ledger busy or request timed out: nothing was read or written, retry",
+            "Ledger busy, database unavailable or request timed out (ledger_busy, database_unavailable, request_timeout): nothing was read or written, retry",
         ),
     ];
     const WRITE: &[(u16, &str)] = &[
@@ -99,8 +99,8 @@ fn errors(path: &str, method: HttpMethod) -> &'static [(u16, &'static str)] {
         (413, "Request body too large"),
         (415, "The body is not application/json"),
         (422, "Invalid amount"),
-        (500, "Internal server error"),
-        (503, "Ledger busy or request timed out: nothing was written, retry"),
+        (500, "Internal server error (internal_error), or commit_outcome_unknown: the database connection was lost during COMMIT, so the write may or may not have been applied; resend it with the same Idempotency-Key or reference_id, whose replay answers the original outcome"),
+        (503, "Ledger busy, database unavailable or request timed out (ledger_busy, database_unavailable, request_timeout): nothing was written, retry"),
     ];
     const INTERNAL: &[(u16, &str)] = &[
         (400, "Invalid request parameters"),
@@ -110,8 +110,8 @@ fn errors(path: &str, method: HttpMethod) -> &'static [(u16, &'static str)] {
         (413, "Request body too large"),
         (415, "The body is not application/json"),
         (422, "Invalid amount"),
-        (500, "Internal server error"),
-        (503, "Ledger busy or request timed out: nothing was written, retry"),
+        (500, "Internal server error (internal_error), or commit_outcome_unknown: the database connection was lost during COMMIT, so the write may or may not have been applied; resend it with the same Idempotency-Key or reference_id, whose replay answers the original outcome"),
+        (503, "Ledger busy, database unavailable or request timed out (ledger_busy, database_unavailable, request_timeout): nothing was written, retry"),
     ];
     match (path, method) {
         ("/healthz" | "/openapi.json", _) => OPEN,

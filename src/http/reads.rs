@@ -1,5 +1,5 @@
-//! Read connections for GET routes and token checks: opened on demand, kept for reuse, at most
-//! `READ_CONNECTIONS_MAX` in use at once. Each read runs on a blocking thread in its own snapshot
+//! Read connections for GET routes and token checks: opened on demand, kept for reuse (while
+//! they still answer), at most `READ_CONNECTIONS_MAX` in use at once. Each read runs on a blocking thread in its own snapshot
 //! (WAL readers never block the writer, nor are blocked by it).
 
 use std::sync::{Arc, Mutex};
@@ -36,8 +36,7 @@ impl Reads {
         let reads = self.clone();
         tokio::task::spawn_blocking(move || {
             let _permit = permit;
-            let idle = reads.idle.0.lock().ok().and_then(|mut idle| idle.pop());
-            let mut store = match idle {
+            let mut store = match reads.idle_alive() {
                 Some(store) => store,
                 None => Store::open(&reads.db, reads.lock_timeout_ms)?,
             };
@@ -52,6 +51,19 @@ impl Reads {
         })
         .await
         .map_err(|e| Error::internal(format!("a read task failed: {e}")))?
+    }
+}
+
+impl Reads {
+    /// An idle connection that can still be used. One the database has ended (a restart, a
+    /// terminated session) is closed here rather than failing the read it would have served.
+    fn idle_alive(&self) -> Option<Store> {
+        loop {
+            let mut store = self.idle.0.lock().ok()?.pop()?;
+            if store.is_alive() {
+                return Some(store);
+            }
+        }
     }
 }
 

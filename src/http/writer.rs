@@ -2,7 +2,9 @@
 //! the group size) and commit them in one transaction, a savepoint each. On SQLite there is one:
 //! while it waits for one group's fsync, the next group gathers, and one fsync answers many
 //! requests. On PostgreSQL there are several, each request its own transaction: writes to
-//! different wallets run at once and the database groups their commits.
+//! different wallets run at once and the database groups their commits. A PostgreSQL writer
+//! whose session is lost opens a new one before its next request ([`Reconnecting`]); while it
+//! cannot, the requests it takes are answered `database_unavailable`, never started.
 
 use std::sync::atomic::{AtomicU8, AtomicUsize, Ordering};
 use std::sync::{Arc, Mutex};
@@ -13,7 +15,7 @@ use tokio::sync::{mpsc, oneshot};
 use crate::error::{Error, ErrorKind, Result};
 use crate::ledger::limits::WRITE_QUEUE_MAX;
 use crate::ops::{self, Reply, Settled, WriteRequest};
-use crate::store::Store;
+use crate::store::{ConnectionEvent, Reconnecting, Store};
 
 use super::body::{error_reply, render_settled};
 use super::log::Log;
@@ -67,7 +69,7 @@ impl<F: FnOnce()> Drop for ExitGuard<F> {
 /// dropped and the queue is drained; `on_exit` runs when the last one has ended (also by a
 /// panic).
 pub fn start(
-    stores: Vec<Store>,
+    stores: Vec<Reconnecting>,
     group_max: usize,
     log: Log,
     on_exit: impl FnOnce() + Send + 'static,
@@ -85,8 +87,15 @@ pub fn start(
             .name(format!("ledger-writer-{n}"))
             .spawn(move || {
                 let _exit = ExitGuard(Some(move || last_out.leave()));
+                let shown = store.shown();
                 while let Some(jobs) = next_group(&queue, group_max) {
-                    commit(&mut store, jobs, &log);
+                    // After the wait for work, just before the connection is used: an idle
+                    // connection is checked, and a lost one reopened for this very group.
+                    store.refresh(Instant::now(), &mut |event| log_event(&log, n, &shown, &event));
+                    match store.store() {
+                        Ok(store) => commit(store, jobs, &log),
+                        Err(e) => not_started(jobs, &e),
+                    }
                 }
             })
             .map_err(|e| Error::internal(format!("cannot start a writer thread: {e}")))?;
@@ -108,6 +117,28 @@ fn next_group(queue: &Mutex<mpsc::Receiver<Job>>, group_max: usize) -> Option<Ve
         }
     }
     Some(jobs)
+}
+
+/// One line per change of a writer's connection, naming the database without its password.
+fn log_event(log: &Log, writer: usize, shown: &str, event: &ConnectionEvent) {
+    let now = ops::now();
+    log.line(match event {
+        ConnectionEvent::Lost => format!("{now} writer {writer}: lost its connection to {shown}; reconnecting"),
+        ConnectionEvent::Unreachable(e) => format!(
+            "{now} writer {writer}: cannot reconnect to {shown} ({e}); answering database_unavailable until it can"
+        ),
+        ConnectionEvent::Restored { failures } => {
+            format!("{now} writer {writer}: reconnected to {shown} after {failures} failed attempt(s)")
+        }
+    });
+}
+
+/// Answers every job of a group taken while the writer has no connection: none was started.
+fn not_started(jobs: Vec<Job>, e: &Error) {
+    let reply = error_reply(e);
+    for job in jobs {
+        let _ = job.reply.send(reply.clone());
+    }
 }
 
 /// Counts the writers still running, and runs the exit action when the last one leaves.
@@ -162,12 +193,18 @@ fn commit(store: &mut Store, jobs: Vec<Job>, log: &Log) {
     }
 }
 
-/// Every request of a group that committed nothing gets the same answer. `ledger_busy` says
-/// what happened and that it is safe to retry; any other failure's details may concern one
-/// request's wallet, so they go to the server log and the callers get a plain "not applied".
+/// Every request of a group that failed as a whole gets the same answer. `ledger_busy` and
+/// `database_unavailable` say what happened and that it is safe to retry; a
+/// `commit_outcome_unknown` must reach its caller as it is, since "not applied" could be false
+/// (the COMMIT may have landed). Any other failure's details may concern one request's wallet,
+/// so they go to the server log and the callers get a plain "not applied".
 fn group_failed(e: &Error, requests: usize, log: &Log) -> Vec<Reply> {
-    let answer = match e.kind() {
-        ErrorKind::Busy => e.clone(),
+    let answer = match (e, e.kind()) {
+        (_, ErrorKind::Busy) => e.clone(),
+        (Error::CommitOutcomeUnknown { .. }, _) => {
+            log.line(format!("{} write group of {requests}: {e}", ops::now()));
+            e.clone()
+        }
         _ => {
             log.line(format!("{} write group of {requests} rolled back: {e}", ops::now()));
             Error::internal("not applied: the ledger could not write this group of requests and wrote none of it; retry (the server log has the details)")

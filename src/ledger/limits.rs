@@ -78,6 +78,19 @@ pub const COMMIT_GROUP_MAX: usize = 1_000;
 /// different wallets run at once. (On SQLite one writer groups up to `--commit-group-max`.)
 pub const POSTGRES_WRITERS: usize = 8;
 
+/// A PostgreSQL connection idle for longer than this is asked a trivial round trip before it is
+/// used again (a reused read connection, a writer's next request), and given up if it does not
+/// answer within `CONNECTION_CHECK_TIMEOUT_MS`: a server restart or an ended session shows
+/// there, not as the next request's failure. One used more recently is trusted.
+pub const CONNECTION_CHECK_IDLE_MS: u64 = 1_000;
+pub const CONNECTION_CHECK_TIMEOUT_MS: u64 = 1_000;
+
+/// A `serve` writer whose PostgreSQL connection is lost reconnects before its next request; if
+/// that fails, it tries again no sooner than this pause, which doubles per failure from the base
+/// up to the max. Requests it takes meanwhile are answered `database_unavailable`.
+pub const RECONNECT_BACKOFF_BASE_MS: u64 = 50;
+pub const RECONNECT_BACKOFF_MAX_MS: u64 = 2_000;
+
 /// Writes waiting for the writer; a request past this many waits for room (backpressure).
 pub const WRITE_QUEUE_MAX: usize = 4_096;
 
@@ -138,6 +151,10 @@ pub const EVERY_LIMIT: &[(&str, i128)] = &[
     ("COMMIT_GROUP_DEFAULT", COMMIT_GROUP_DEFAULT as i128),
     ("COMMIT_GROUP_MAX", COMMIT_GROUP_MAX as i128),
     ("POSTGRES_WRITERS", POSTGRES_WRITERS as i128),
+    ("CONNECTION_CHECK_IDLE_MS", CONNECTION_CHECK_IDLE_MS as i128),
+    ("CONNECTION_CHECK_TIMEOUT_MS", CONNECTION_CHECK_TIMEOUT_MS as i128),
+    ("RECONNECT_BACKOFF_BASE_MS", RECONNECT_BACKOFF_BASE_MS as i128),
+    ("RECONNECT_BACKOFF_MAX_MS", RECONNECT_BACKOFF_MAX_MS as i128),
     ("WRITE_QUEUE_MAX", WRITE_QUEUE_MAX as i128),
     ("READ_CONNECTIONS_MAX", READ_CONNECTIONS_MAX as i128),
     ("IDEMPOTENCY_KEY_LEN_MAX", IDEMPOTENCY_KEY_LEN_MAX as i128),

@@ -65,6 +65,17 @@ impl Store {
     }
 }
 
+impl Store {
+    /// Whether the store can still be used: a SQLite file always can; a PostgreSQL session
+    /// that the server ended or that no longer answers cannot, and is replaced by a new one.
+    pub fn is_alive(&mut self) -> bool {
+        match self {
+            Store::Sqlite(_) => true,
+            Store::Postgres(s) => s.is_alive(),
+        }
+    }
+}
+
 /// A transaction of either backend.
 pub enum AnyTx<'t> {
     Sqlite(&'t SqliteTx<'t>),

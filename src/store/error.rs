@@ -5,7 +5,11 @@
 //! exit code and HTTP status) and which message. What was being done decides it: the same
 //! SQLite "busy" is a lock timeout while taking the write lock, and a bare busy elsewhere.
 //! PostgreSQL's SQLSTATE decides the rest: a lock wait past `lock_timeout` is busy as SQLite's
-//! is, a serialization failure, a deadlock or a concurrent duplicate is [`Error::Retry`].
+//! is, a serialization failure, a deadlock or a concurrent duplicate is [`Error::Retry`]. A
+//! connection that cannot be made or is lost ([`Failure`], [`connection_lost`]) is
+//! [`Error::DatabaseUnavailable`], safe to retry, except while COMMIT is in flight
+//! ([`commit_failed`]): then nobody knows whether it committed. A refused password or an unknown
+//! database stays a bad `--db`: retrying cannot help.
 
 use std::io;
 use std::path::{Path, PathBuf};
@@ -132,6 +136,12 @@ impl From<StoreError> for Error {
                 path.display()
             )),
             StoreError::Postgres { source } => postgres_error(&source, None),
+            StoreError::Connect { shown, source } if connection_lost(Failure::of(&source)) => {
+                Error::DatabaseUnavailable {
+                    shown: Some(shown),
+                    cause: cause_of(&source),
+                }
+            }
             StoreError::Connect { shown, source } => {
                 Error::invalid("db", format!("cannot connect to {shown}: {}", cause_of(&source)))
             }
@@ -153,6 +163,12 @@ impl From<postgres::Error> for Error {
 /// A PostgreSQL failure by its SQLSTATE; `lock_timeout_ms` is given where the statement was
 /// waiting for a lock, so a timeout names how long it waited.
 fn postgres_error(e: &postgres::Error, lock_timeout_ms: Option<u64>) -> Error {
+    if connection_lost(Failure::of(e)) {
+        return Error::DatabaseUnavailable {
+            shown: None,
+            cause: cause_of(e),
+        };
+    }
     let Some(code) = e.code() else {
         return Error::internal(format!("storage: {}", cause_of(e)));
     };
@@ -178,6 +194,71 @@ fn postgres_error(e: &postgres::Error, lock_timeout_ms: Option<u64>) -> Error {
         };
     }
     Error::internal(format!("storage: {}", cause_of(e)))
+}
+
+/// What a PostgreSQL failure says of its connection, as far as deciding an answer needs: what
+/// [`connection_lost`] reads, and what a test can build without a server.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Failure<'e> {
+    /// The client had already seen its connection close.
+    Closed,
+    /// The socket failed: refused, reset, timed out, no route to the host.
+    Io,
+    /// The server answered with this SQLSTATE.
+    Sql(&'e SqlState),
+    /// Anything else: a malformed message, a missing password, a value that does not convert.
+    Other,
+}
+
+impl Failure<'_> {
+    pub(crate) fn of(e: &postgres::Error) -> Failure<'_> {
+        if let Some(code) = e.code() {
+            return Failure::Sql(code);
+        }
+        if e.is_closed() {
+            return Failure::Closed;
+        }
+        match std::error::Error::source(e) {
+            Some(source) if source.is::<io::Error>() => Failure::Io,
+            _ => Failure::Other,
+        }
+    }
+}
+
+/// Whether the failure means the session is gone or could not start, for a reason that may pass
+/// (a restart, a network failure, a full server): class 08 (connection exception), 57P01-57P03
+/// (the server shutting down, crashed, or starting up) and 53300 (too many connections).
+/// A refused password (28000, 28P01) or an unknown database (3D000) is not: it is the `--db`
+/// that is wrong.
+pub(crate) fn connection_lost(failure: Failure) -> bool {
+    match failure {
+        Failure::Closed | Failure::Io => true,
+        Failure::Sql(code) => {
+            code.code().starts_with("08")
+                || [
+                    SqlState::ADMIN_SHUTDOWN,
+                    SqlState::CRASH_SHUTDOWN,
+                    SqlState::CANNOT_CONNECT_NOW,
+                    SqlState::TOO_MANY_CONNECTIONS,
+                ]
+                .contains(code)
+        }
+        Failure::Other => false,
+    }
+}
+
+/// The answer to a COMMIT that failed. Lost in flight, it may have committed or not:
+/// [`Error::CommitOutcomeUnknown`]. Refused by the server (a serialization failure at commit),
+/// it did not, and the failure is answered as any statement's.
+pub(crate) fn commit_failed(e: &postgres::Error, shown: &str) -> Error {
+    lost_in_commit(Failure::of(e), shown, &cause_of(e)).unwrap_or_else(|| postgres_error(e, None))
+}
+
+fn lost_in_commit(failure: Failure, shown: &str, cause: &str) -> Option<Error> {
+    connection_lost(failure).then(|| Error::CommitOutcomeUnknown {
+        shown: shown.to_owned(),
+        cause: cause.to_owned(),
+    })
 }
 
 /// Lets `?` turn a failed statement straight into an [`Error`], as a [`StoreError::Query`].
@@ -243,9 +324,79 @@ mod tests {
     use std::error::Error as _;
 
     use super::*;
+    use crate::error::ErrorKind;
 
     fn sqlite_failure(code: std::ffi::c_int) -> rusqlite::Error {
         rusqlite::Error::SqliteFailure(rusqlite::ffi::Error::new(code), None)
+    }
+
+    #[test]
+    fn a_lost_or_refused_connection_is_unavailable_and_a_wrong_login_or_database_is_not() {
+        for lost in [Failure::Closed, Failure::Io] {
+            assert!(connection_lost(lost), "{lost:?}");
+        }
+        for code in ["08000", "08001", "08003", "08006", "57P01", "57P02", "57P03", "53300"] {
+            let code = SqlState::from_code(code);
+            assert!(connection_lost(Failure::Sql(&code)), "{code:?}");
+        }
+        // Wrong password, no such role, no such database: the configuration, which a retry
+        // cannot mend; serialization failures and lock timeouts have answers of their own.
+        for code in ["28P01", "28000", "3D000", "40001", "40P01", "55P03", "57014", "XX000"] {
+            let code = SqlState::from_code(code);
+            assert!(!connection_lost(Failure::Sql(&code)), "{code:?}");
+        }
+        assert!(!connection_lost(Failure::Other));
+    }
+
+    #[test]
+    fn a_commit_lost_in_flight_has_an_unknown_outcome_and_a_refused_one_does_not() {
+        let shown = "postgres://ledger@db.internal:5432/books";
+        let lost = lost_in_commit(Failure::Io, shown, "connection reset by peer").expect("unknown");
+        assert_eq!(
+            (lost.kind(), lost.code(), lost.retryable()),
+            (ErrorKind::Internal, "commit_outcome_unknown", false)
+        );
+        let message = lost.to_string();
+        for said in [
+            shown,
+            "connection reset by peer",
+            "may or may not",
+            "Idempotency-Key",
+            "wallet history",
+        ] {
+            assert!(message.contains(said), "{message}");
+        }
+        let terminated = SqlState::ADMIN_SHUTDOWN;
+        assert!(lost_in_commit(Failure::Sql(&terminated), shown, "terminated").is_some());
+        assert!(lost_in_commit(Failure::Closed, shown, "connection closed").is_some());
+        let serialization = SqlState::T_R_SERIALIZATION_FAILURE;
+        assert_eq!(lost_in_commit(Failure::Sql(&serialization), shown, "conflict"), None);
+        assert_eq!(lost_in_commit(Failure::Other, shown, "bad message"), None);
+    }
+
+    #[test]
+    fn an_unavailable_database_is_busy_and_names_the_database_once_known() {
+        let unnamed = Error::DatabaseUnavailable {
+            shown: None,
+            cause: "connection closed".to_owned(),
+        };
+        assert_eq!(
+            (
+                unnamed.kind(),
+                unnamed.code(),
+                unnamed.kind().exit_code(),
+                unnamed.kind().http_status()
+            ),
+            (ErrorKind::Busy, "database_unavailable", 6, 503)
+        );
+        assert!(!unnamed.retryable(), "not rerun by ops::retry: the caller decides");
+        let named = unnamed.on_database("postgres://ledger@db.internal/books");
+        assert_eq!(
+            named.to_string(),
+            "the database postgres://ledger@db.internal/books is unavailable: connection closed; nothing was \
+             written, safe to retry"
+        );
+        assert_eq!(named.clone().on_database("elsewhere"), named, "the first name stays");
     }
 
     #[test]

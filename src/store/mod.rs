@@ -15,6 +15,7 @@ mod error;
 mod interface;
 pub mod location;
 pub mod postgres;
+mod reconnect;
 mod sqlite;
 
 #[cfg(test)]
@@ -27,6 +28,7 @@ pub use any::{AnyTx, Store};
 pub use error::StoreError;
 pub use interface::{Queries, Storage};
 pub use location::DbLocation;
+pub use reconnect::{Event as ConnectionEvent, Reconnecting};
 pub use sqlite::{has_ledger_header, SqliteStore, SqliteTx, APPEND_ONLY_TRIGGERS, MIGRATIONS};
 
 /// A response kept for its `Idempotency-Key`, within the tenant and application of the token

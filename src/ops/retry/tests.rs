@@ -81,8 +81,13 @@ fn an_error_that_is_not_a_conflict_is_never_retried() {
         Error::LedgerBusy {
             lock_timeout_ms: Some(5),
         },
-        Error::internal("the connection was lost during COMMIT: outcome unknown"),
         Error::invalid("amount", "is required"),
+        // Safe to send again, but by the caller, who was told so; rerunning here would hide a
+        // database that is down behind a slower answer.
+        Error::DatabaseUnavailable {
+            shown: Some("postgres://ledger@db/books".to_owned()),
+            cause: "connection refused".to_owned(),
+        },
     ];
     for e in not_conflicts {
         let mut runs = 0;
@@ -92,6 +97,20 @@ fn an_error_that_is_not_a_conflict_is_never_retried() {
         });
         assert_eq!((runs, pauses, answer), (1, vec![], Err(e)));
     }
+}
+
+#[test]
+fn a_commit_whose_outcome_is_unknown_is_never_run_again() {
+    let unknown = Error::CommitOutcomeUnknown {
+        shown: "postgres://ledger@db/books".to_owned(),
+        cause: "connection reset by peer".to_owned(),
+    };
+    let mut runs = 0;
+    let (answer, pauses) = retried(|| -> Result<()> {
+        runs += 1;
+        Err(unknown.clone())
+    });
+    assert_eq!((runs, pauses, answer), (1, vec![], Err(unknown)));
 }
 
 #[test]

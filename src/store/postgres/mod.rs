@@ -29,8 +29,11 @@ mod wallets;
 use std::collections::HashMap;
 
 use std::cell::RefCell;
+use std::time::{Duration, Instant};
 
 use crate::error::{Error, Result};
+use crate::ledger::limits::{CONNECTION_CHECK_IDLE_MS, CONNECTION_CHECK_TIMEOUT_MS};
+use crate::store::error::commit_failed;
 use crate::store::Storage;
 
 pub use schema::{append_only_triggers, FIRST_VERSION, LATEST_VERSION, MIGRATIONS, NO_TRUNCATE_TRIGGERS};
@@ -48,6 +51,11 @@ pub struct PgStore {
     read_only: bool,
     /// The statements this session has prepared, by their text.
     statements: RefCell<HashMap<String, ::postgres::Statement>>,
+    /// When the session last answered: one that answered lately is trusted to be there.
+    answered_at: Instant,
+    /// A statement failed because the session was lost: the server's last word may still be
+    /// unread, so the client does not know yet that it is closed.
+    lost: bool,
 }
 
 impl PgStore {
@@ -59,6 +67,28 @@ impl PgStore {
     /// Whether this session was opened read-only.
     pub fn read_only(&self) -> bool {
         self.read_only
+    }
+
+    /// Whether the session can still be used. The client learns that the server ended it (a
+    /// restart, `pg_terminate_backend`, a dropped network) only when it next reads from the
+    /// socket, so a session idle for more than `CONNECTION_CHECK_IDLE_MS` is asked an empty
+    /// query first, waiting at most `CONNECTION_CHECK_TIMEOUT_MS`. Under load no time is spent
+    /// on this: a session that answered within the idle bound is trusted.
+    pub fn is_alive(&mut self) -> bool {
+        let client = self.client.get_mut();
+        if self.lost || client.is_closed() {
+            return false;
+        }
+        if self.answered_at.elapsed() < Duration::from_millis(CONNECTION_CHECK_IDLE_MS) {
+            return true;
+        }
+        let alive = client
+            .is_valid(Duration::from_millis(CONNECTION_CHECK_TIMEOUT_MS))
+            .is_ok();
+        if alive {
+            self.answered_at = Instant::now();
+        }
+        alive
     }
 }
 
@@ -87,7 +117,7 @@ impl Storage for PgStore {
 
     /// The `ledgerctl_schema` row.
     fn schema_version(&mut self) -> Result<i64> {
-        PgStore::schema_version(self)
+        PgStore::schema_version(self).map_err(|e| e.on_database(&self.shown))
     }
 }
 
@@ -112,8 +142,25 @@ impl PgStore {
     /// Runs `f` in one transaction; an error from `f` rolls it back, and a success commits only
     /// a write. The transaction is begun and ended here in SQL, not as a `postgres::Transaction`
     /// borrowing the client, so that a [`PgTx`] holds only shared borrows of the cells: ones
-    /// that the store over every backend can hand on.
+    /// that the store over every backend can hand on. A connection lost on the way names this
+    /// database.
     fn run<T>(&mut self, mode: Mode, f: impl FnOnce(&PgTx) -> Result<T>) -> Result<T> {
+        match self.run_unnamed(mode, f) {
+            Ok(value) => {
+                self.answered_at = Instant::now();
+                Ok(value)
+            }
+            Err(e) => {
+                self.lost |= matches!(
+                    e,
+                    Error::DatabaseUnavailable { .. } | Error::CommitOutcomeUnknown { .. }
+                );
+                Err(e.on_database(&self.shown))
+            }
+        }
+    }
+
+    fn run_unnamed<T>(&mut self, mode: Mode, f: impl FnOnce(&PgTx) -> Result<T>) -> Result<T> {
         let begin = match mode {
             // Explicit locks, not SERIALIZABLE's conflict detection: a write locks its wallet's
             // row before it reads anything of the wallet, and the ledger-wide chains take one
@@ -125,13 +172,29 @@ impl PgStore {
         self.client.get_mut().batch_execute(begin)?;
         let tx = PgTx::new(&self.client, &self.statements, mode != Mode::Read, self.lock_timeout_ms);
         let value = f(&tx);
-        let end = match (&value, mode) {
-            (Ok(_), Mode::Write) => "COMMIT",
-            _ => "ROLLBACK",
-        };
-        let ended = self.client.get_mut().batch_execute(end);
+        if let (Ok(_), Mode::Write) = (&value, mode) {
+            self.commit()?;
+            return value;
+        }
+        let ended = self.client.get_mut().batch_execute("ROLLBACK");
         let value = value?;
         ended?;
         Ok(value)
+    }
+
+    /// COMMIT, telling apart the two ways a lost connection ends it. Seen closed before COMMIT
+    /// is sent, nothing was committed (`database_unavailable`); lost once it is on its way, the
+    /// server may have committed before the connection went (`commit_outcome_unknown`).
+    fn commit(&mut self) -> Result<()> {
+        let client = self.client.get_mut();
+        if client.is_closed() {
+            return Err(Error::DatabaseUnavailable {
+                shown: None,
+                cause: "the connection closed before COMMIT was sent".to_owned(),
+            });
+        }
+        client
+            .batch_execute("COMMIT")
+            .map_err(|e| commit_failed(&e, &self.shown))
     }
 }

@@ -18,6 +18,10 @@ impl PgStore {
     /// Creates a ledger in the empty database `config` names; refuses a database that already
     /// holds a ledger, or any other table.
     pub fn create(config: &Config, shown: &str, lock_timeout_ms: u64) -> Result<PgStore> {
+        PgStore::create_unnamed(config, shown, lock_timeout_ms).map_err(|e| e.on_database(shown))
+    }
+
+    fn create_unnamed(config: &Config, shown: &str, lock_timeout_ms: u64) -> Result<PgStore> {
         let mut store = PgStore::connect(config, shown, lock_timeout_ms, false)?;
         let tables = store.tables()?;
         if !tables.is_empty() {
@@ -35,16 +39,22 @@ impl PgStore {
 
     /// Opens the ledger in the database `config` names, bringing its schema up to date.
     pub fn open(config: &Config, shown: &str, lock_timeout_ms: u64) -> Result<PgStore> {
-        let mut store = PgStore::connect(config, shown, lock_timeout_ms, false)?;
-        store.is_ledger()?;
-        store.migrate()?;
-        Ok(store)
+        let opened = PgStore::connect(config, shown, lock_timeout_ms, false).and_then(|mut store| {
+            store.is_ledger()?;
+            store.migrate()?;
+            Ok(store)
+        });
+        opened.map_err(|e| e.on_database(shown))
     }
 
     /// Opens the ledger for reading only: the session refuses every write, and nothing is
     /// migrated. A ledger whose schema is older than this ledgerctl's is refused, saying why:
     /// reading it needs a migration, which writes.
     pub fn open_read_only(config: &Config, shown: &str, lock_timeout_ms: u64) -> Result<PgStore> {
+        PgStore::open_read_only_unnamed(config, shown, lock_timeout_ms).map_err(|e| e.on_database(shown))
+    }
+
+    fn open_read_only_unnamed(config: &Config, shown: &str, lock_timeout_ms: u64) -> Result<PgStore> {
         let mut store = PgStore::connect(config, shown, lock_timeout_ms, true)?;
         store.is_ledger()?;
         let version = store.schema_version()?;
@@ -84,6 +94,8 @@ impl PgStore {
             lock_timeout_ms,
             read_only,
             statements: std::cell::RefCell::new(HashMap::new()),
+            answered_at: std::time::Instant::now(),
+            lost: false,
         })
     }
 

@@ -1,12 +1,14 @@
 //! The PostgreSQL ledger against a real server, each test on a fresh database
 //! ([`TestDatabase`]): `init`, opening and migrating (`open.rs`), the guards the schema keeps
-//! (`guards.rs`), what its failures become (`errors.rs`), and the queries only it answers
-//! (`queries.rs`); every query the storage interface names runs in `store::conformance`.
+//! (`guards.rs`), what its failures become (`errors.rs`), the queries only it answers
+//! (`queries.rs`), and a lost connection reopened (`reconnect.rs`); every query the storage
+//! interface names runs in `store::conformance`.
 
 mod errors;
 mod guards;
 mod open;
 mod queries;
+mod reconnect;
 
 use super::testing::TestDatabase;
 use super::PgStore;

@@ -1,0 +1,109 @@
+//! One error of every variant, for checking the documentation's tables against the code.
+
+use std::path::PathBuf;
+
+use super::Error;
+use crate::ledger::ids::{FreezeId, TokenId, TransactionId, WalletId};
+use crate::ledger::model::{FreezeStatus, TxType, WalletStatus};
+use crate::ledger::money::{AmountRefusal, Balance, Currency, Money};
+use crate::ledger::operations::status::WalletAction;
+
+impl Error {
+    /// One error of every variant, with placeholder facts: what lets a table of `error` names (the
+    /// exit codes table of docs/cli.md) be checked against [`Error::code`] and [`Error::kind`],
+    /// with the server's own conditions (`HttpError::one_of_each`). `tests/docs_tables.rs` also
+    /// checks that it names every variant of the enum.
+    pub fn one_of_each() -> Vec<Error> {
+        let s = String::new;
+        let zero = Money::new(0, Currency::CNY);
+        vec![
+            Error::InvalidRequest {
+                field: s(),
+                reason: s(),
+            },
+            Error::InvalidAmount {
+                input: s(),
+                reason: AmountRefusal::Empty,
+            },
+            Error::BalanceLimit {
+                what: Balance::Total,
+                max_major: 0,
+                currency: Currency::CNY,
+            },
+            Error::ExceedsRefundable {
+                transaction_id: TransactionId::new(s()),
+                requested: None,
+                remaining: zero,
+            },
+            Error::LedgerNotFound { path: PathBuf::new() },
+            Error::WalletNotFound {
+                user_id: s(),
+                at: None,
+                tenant_id: s(),
+                application_id: s(),
+            },
+            Error::TransactionNotFound {
+                transaction_id: TransactionId::new(s()),
+            },
+            Error::FreezeNotFound {
+                freeze_id: FreezeId::new(s()),
+            },
+            Error::CounterpartyNotFound {
+                counterparty_id: s(),
+                closest: Vec::new(),
+            },
+            Error::InsufficientBalance {
+                wallet_id: WalletId::new(s()),
+                requested: zero,
+                available: zero,
+            },
+            Error::WalletNotActive {
+                wallet_id: WalletId::new(s()),
+                status: WalletStatus::Closed,
+                operation: WalletAction::Post(TxType::Deposit),
+            },
+            Error::WalletNotEmpty {
+                wallet_id: WalletId::new(s()),
+                balance: zero,
+            },
+            Error::WalletExists {
+                user_id: s(),
+                wallet_id: WalletId::new(s()),
+                closed: false,
+            },
+            Error::FreezeNotActive {
+                freeze_id: FreezeId::new(s()),
+                status: FreezeStatus::Released,
+            },
+            Error::NotRefundable {
+                transaction_id: TransactionId::new(s()),
+                kind: TxType::Freeze,
+            },
+            Error::ReferenceConflict {
+                reference_id: s(),
+                operation: TxType::Deposit,
+                wallet_id: WalletId::new(s()),
+                transaction_id: TransactionId::new(s()),
+            },
+            Error::BatchRolledBack { failed_line: 0 },
+            Error::LedgerExists { path: PathBuf::new() },
+            Error::LedgerNotEmpty { holds: "wallets" },
+            Error::LedgerBusy { lock_timeout_ms: None },
+            Error::Retry { sqlstate: s() },
+            Error::DatabaseUnavailable {
+                shown: None,
+                cause: s(),
+            },
+            Error::CommitOutcomeUnknown { shown: s(), cause: s() },
+            Error::InvariantBroken { broken: Vec::new() },
+            Error::StorageIntegrity { message: s() },
+            Error::NotALedger { path: PathBuf::new() },
+            Error::ReadOnly { reason: s() },
+            Error::TokenNotFound {
+                token_id: TokenId::new(s()),
+            },
+            Error::Internal { message: s() },
+            Error::Cancelled,
+        ]
+    }
+}

@@ -191,3 +191,91 @@ fn by_reference(l: &Ledger) -> BTreeMap<String, Vec<String>> {
     }
     journal
 }
+
+/// A loopback port nothing listens on (just now).
+fn free_port() -> u16 {
+    let listener = std::net::TcpListener::bind("127.0.0.1:0").expect("a free port");
+    listener.local_addr().expect("its address").port()
+}
+
+/// The commands of docs/scaling.md's "Two servers on one database", as a reader pastes them:
+/// the database is the test's (its `createdb` line left out, its URL exported instead), the
+/// ports are free ones, and before the first `curl` the script waits until both servers answer
+/// (a reader typing gives them that time). Both `curl`s must be answered 200.
+#[test]
+fn the_commands_of_docs_scaling_start_two_servers_on_one_database_that_both_answer() {
+    let Some(l) = Ledger::postgres_uninitialised() else {
+        return;
+    };
+    let doc =
+        std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/docs/scaling.md")).expect("docs/scaling.md");
+    let section = doc.split("## Two servers on one database").nth(1).expect("the section");
+    let block = section
+        .split("```sh\n")
+        .nth(1)
+        .and_then(|rest| rest.split("```").next())
+        .expect("its commands");
+    let ports: Vec<(String, String)> = ["8080", "8081", "8090", "8091"]
+        .iter()
+        .map(|port| (port.to_string(), free_port().to_string()))
+        .collect();
+    let public: Vec<&str> = ports[..2].iter().map(|(_, free)| free.as_str()).collect();
+    let mut script = String::from("set -euo pipefail\ntrap 'kill $(jobs -p) 2>/dev/null || true' EXIT\n");
+    let mut waited = false;
+    for line in block.lines() {
+        if line.starts_with("createdb ") {
+            continue;
+        }
+        let mut line = if line.starts_with("export LEDGERCTL_DB=") {
+            format!("export LEDGERCTL_DB='{}'", l.db_arg())
+        } else {
+            line.to_owned()
+        };
+        for (documented, free) in &ports {
+            line = line.replace(documented.as_str(), free);
+        }
+        if line.starts_with("curl ") && !waited {
+            waited = true;
+            script.push_str(&format!(
+                "for port in {}; do for _ in $(seq 100); do curl -sf -o /dev/null http://127.0.0.1:$port/healthz && break; sleep 0.1; done; done\n",
+                public.join(" ")
+            ));
+        }
+        script.push_str(&line);
+        script.push('\n');
+    }
+    assert!(waited, "the section's commands end in curl: {block}");
+    let binary_dir = std::path::Path::new(env!("CARGO_BIN_EXE_ledgerctl"))
+        .parent()
+        .expect("its folder");
+    let path = format!("{}:{}", binary_dir.display(), std::env::var("PATH").unwrap_or_default());
+    let output = Command::new("bash")
+        .args(["-c", &script])
+        .env("PATH", path)
+        .env("USER", "tester")
+        .output()
+        .expect("bash runs");
+    let stdout = String::from_utf8_lossy(&output.stdout);
+    assert!(
+        output.status.success(),
+        "the commands failed:\n{script}\n{stdout}\n{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    // The two answers follow the commands' tables, one after the other (curl adds no newline).
+    let first = stdout
+        .find("{\"code\":")
+        .unwrap_or_else(|| panic!("no answer:\n{stdout}"));
+    let answers: Vec<serde_json::Value> = serde_json::Deserializer::from_str(&stdout[first..])
+        .into_iter()
+        .collect::<Result<_, _>>()
+        .unwrap_or_else(|e| panic!("{e}:\n{stdout}"));
+    assert_eq!(answers.len(), 2, "one answer per curl:\n{stdout}");
+    for answer in &answers {
+        assert_eq!(answer["code"], 200, "{answer}");
+    }
+    assert_eq!(
+        answers[1]["data"]["wallet"]["balance"], "90.00",
+        "the withdrawal through the second server"
+    );
+    l.verified();
+}

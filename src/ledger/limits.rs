@@ -85,6 +85,11 @@ pub const POSTGRES_WRITERS: usize = 8;
 pub const CONNECTION_CHECK_IDLE_MS: u64 = 1_000;
 pub const CONNECTION_CHECK_TIMEOUT_MS: u64 = 1_000;
 
+/// Connecting to PostgreSQL gives up after this long unless the URL sets its own
+/// `connect_timeout`: a host that drops packets would otherwise hold a command, or a writer
+/// reconnecting, for the operating system's TCP timeout (minutes). Then: `database_unavailable`.
+pub const CONNECT_TIMEOUT_MS: u64 = 10_000;
+
 /// A `serve` writer whose PostgreSQL connection is lost reconnects before its next request; if
 /// that fails, it tries again no sooner than this pause, which doubles per failure from the base
 /// up to the max. Requests it takes meanwhile are answered `database_unavailable`.
@@ -151,6 +156,7 @@ pub const EVERY_LIMIT: &[(&str, i128)] = &[
     ("COMMIT_GROUP_DEFAULT", COMMIT_GROUP_DEFAULT as i128),
     ("COMMIT_GROUP_MAX", COMMIT_GROUP_MAX as i128),
     ("POSTGRES_WRITERS", POSTGRES_WRITERS as i128),
+    ("CONNECT_TIMEOUT_MS", CONNECT_TIMEOUT_MS as i128),
     ("CONNECTION_CHECK_IDLE_MS", CONNECTION_CHECK_IDLE_MS as i128),
     ("CONNECTION_CHECK_TIMEOUT_MS", CONNECTION_CHECK_TIMEOUT_MS as i128),
     ("RECONNECT_BACKOFF_BASE_MS", RECONNECT_BACKOFF_BASE_MS as i128),

@@ -9,6 +9,7 @@ use std::fmt;
 use std::path::PathBuf;
 
 use crate::error::Error;
+use crate::ledger::limits::CONNECT_TIMEOUT_MS;
 use crate::store::error::cause_of;
 
 /// The URL prefixes that select PostgreSQL; any other text is a file's path.
@@ -37,9 +38,12 @@ impl DbLocation {
         let shown = without_password(text);
         // The parser's own errors name an option or a byte offset, never a value, so quoting
         // them cannot reveal the password; the URL quoted beside them is `shown`.
-        let config: postgres::Config = text
+        let mut config: postgres::Config = text
             .parse()
             .map_err(|e| Error::invalid("db", format!("{shown} is not a PostgreSQL URL: {}", cause_of(&e))))?;
+        if config.get_connect_timeout().is_none() {
+            config.connect_timeout(std::time::Duration::from_millis(CONNECT_TIMEOUT_MS));
+        }
         if config.get_ssl_mode() == postgres::config::SslMode::Require {
             return Err(Error::invalid(
                 "db",
@@ -174,6 +178,17 @@ mod tests {
             Ok(DbLocation::Postgres { config, shown }) => (*config, shown),
             other => panic!("{text} is not read as PostgreSQL: {other:?}"),
         }
+    }
+
+    #[test]
+    fn connecting_gives_up_after_the_named_timeout_unless_the_url_sets_its_own() {
+        let (config, _) = postgres("postgres://u@db.example/books");
+        assert_eq!(
+            config.get_connect_timeout(),
+            Some(&std::time::Duration::from_millis(CONNECT_TIMEOUT_MS))
+        );
+        let (config, _) = postgres("postgres://u@db.example/books?connect_timeout=3");
+        assert_eq!(config.get_connect_timeout(), Some(&std::time::Duration::from_secs(3)));
     }
 
     #[test]

@@ -170,7 +170,7 @@ fn a_server_whose_sessions_the_database_ended_reconnects_and_applies_every_ackno
         withdraw_until_steady(&client, &token, "idle", 2 * POSTGRES_WRITERS, 2 * POSTGRES_WRITERS);
     assert_eq!(unavailable, 0);
 
-    let journal = by_reference(&l);
+    let journal = l.entries_by_reference();
     for (key, id) in before.iter().chain(&at_once).chain(&idle) {
         assert_eq!(journal.get(key), Some(&vec![id.clone()]), "{key} once, as answered");
     }
@@ -185,21 +185,4 @@ fn a_server_whose_sessions_the_database_ended_reconnects_and_applies_every_ackno
     assert_eq!(code, 0, "{log}");
     assert!(log.contains("lost its connection to postgres://"), "{log}");
     assert!(log.contains("reconnected to postgres://"), "{log}");
-}
-
-/// Every journal entry's id, by its `reference_id`.
-fn by_reference(l: &Ledger) -> BTreeMap<String, Vec<String>> {
-    let database = l.postgres.as_ref().expect("a PostgreSQL ledger");
-    let mut journal: BTreeMap<String, Vec<String>> = BTreeMap::new();
-    let rows = database
-        .client()
-        .query(
-            "SELECT reference_id, id FROM journal_entries WHERE reference_id IS NOT NULL ORDER BY seq",
-            &[],
-        )
-        .expect("the journal");
-    for row in rows {
-        journal.entry(row.get(0)).or_default().push(row.get(1));
-    }
-    journal
 }

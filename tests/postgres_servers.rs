@@ -8,7 +8,7 @@
 
 mod support;
 
-use std::collections::{BTreeMap, HashSet};
+use std::collections::BTreeMap;
 use std::process::Command;
 use std::sync::{Arc, Mutex};
 use std::thread;
@@ -120,7 +120,7 @@ fn four_servers_and_a_batch_share_one_database_and_every_acknowledged_write_is_t
 
     let answered = answered.lock().expect("answers").clone();
     assert_eq!(answered.len(), CLIENTS * REQUESTS_PER_CLIENT, "(seed {seed})");
-    let journal = by_reference(&l);
+    let journal = l.entries_by_reference();
     for (key, id) in &answered {
         assert_eq!(
             journal.get(key),
@@ -170,26 +170,6 @@ fn batch_beside(l: &Ledger) -> thread::JoinHandle<i32> {
         }
         output.status.code().unwrap_or(-1)
     })
-}
-
-/// Every journal entry's id, by its `reference_id`.
-fn by_reference(l: &Ledger) -> BTreeMap<String, Vec<String>> {
-    let database = l.postgres.as_ref().expect("a PostgreSQL ledger");
-    let mut journal: BTreeMap<String, Vec<String>> = BTreeMap::new();
-    let rows = database
-        .client()
-        .query(
-            "SELECT reference_id, id FROM journal_entries WHERE reference_id IS NOT NULL ORDER BY seq",
-            &[],
-        )
-        .expect("the journal");
-    let mut seen = HashSet::new();
-    for row in rows {
-        let (reference, id): (String, String) = (row.get(0), row.get(1));
-        assert!(seen.insert(id.clone()), "entry {id} twice");
-        journal.entry(reference).or_default().push(id);
-    }
-    journal
 }
 
 /// A loopback port nothing listens on (just now).

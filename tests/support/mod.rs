@@ -286,6 +286,22 @@ impl Ledger {
             .unwrap_or_else(|e| panic!("`{sql}` answered `{value}`: {e}"))
     }
 
+    /// Every journal entry's id by its `reference_id`, in journal order, on either backend; an
+    /// entry listed twice fails the test.
+    pub fn entries_by_reference(&self) -> std::collections::BTreeMap<String, Vec<String>> {
+        let mut journal: std::collections::BTreeMap<String, Vec<String>> = Default::default();
+        let mut seen = std::collections::HashSet::new();
+        for row in self.rows("SELECT reference_id, id FROM journal_entries WHERE reference_id IS NOT NULL ORDER BY seq")
+        {
+            let [Some(reference), Some(id)] = row.as_slice() else {
+                panic!("{row:?}")
+            };
+            assert!(seen.insert(id.clone()), "entry {id} twice");
+            journal.entry(reference.clone()).or_default().push(id.clone());
+        }
+        journal
+    }
+
     /// The first column of every row of a query without parameters, on either backend.
     pub fn texts(&self, sql: &str) -> Vec<String> {
         self.rows(sql)

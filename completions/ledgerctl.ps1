@@ -35,7 +35,7 @@ Register-ArgumentCompleter -Native -CommandName 'ledgerctl' -ScriptBlock {
             [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
             [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
             [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
-            [CompletionResult]::new('init', 'init', [CompletionResultType]::ParameterValue, 'Create a new ledger file (WAL, synchronous=FULL); refuses to touch an existing file')
+            [CompletionResult]::new('init', 'init', [CompletionResultType]::ParameterValue, 'Create a new ledger: a file (WAL, synchronous=FULL), or the schema in an empty PostgreSQL database; refuses to touch an existing one')
             [CompletionResult]::new('wallet', 'wallet', [CompletionResultType]::ParameterValue, 'Open wallets, move money, and inspect them')
             [CompletionResult]::new('refund', 'refund', [CompletionResultType]::ParameterValue, 'The internal refund: refund a transaction, finding its wallet from the transaction')
             [CompletionResult]::new('ledger', 'ledger', [CompletionResultType]::ParameterValue, 'Prove the ledger''s invariants and print its trial balance')
@@ -881,7 +881,7 @@ Register-ArgumentCompleter -Native -CommandName 'ledgerctl' -ScriptBlock {
             break
         }
         'ledgerctl;help' {
-            [CompletionResult]::new('init', 'init', [CompletionResultType]::ParameterValue, 'Create a new ledger file (WAL, synchronous=FULL); refuses to touch an existing file')
+            [CompletionResult]::new('init', 'init', [CompletionResultType]::ParameterValue, 'Create a new ledger: a file (WAL, synchronous=FULL), or the schema in an empty PostgreSQL database; refuses to touch an existing one')
             [CompletionResult]::new('wallet', 'wallet', [CompletionResultType]::ParameterValue, 'Open wallets, move money, and inspect them')
             [CompletionResult]::new('refund', 'refund', [CompletionResultType]::ParameterValue, 'The internal refund: refund a transaction, finding its wallet from the transaction')
             [CompletionResult]::new('ledger', 'ledger', [CompletionResultType]::ParameterValue, 'Prove the ledger''s invariants and print its trial balance')

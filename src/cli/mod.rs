@@ -29,7 +29,7 @@ use crate::output::{Format, Printer};
 use crate::store::{DbLocation, Store};
 use commands::{batch::BatchArgs, completions::CompletionsArgs, man::ManArgs, refund::RefundArgs, serve::ServeArgs};
 
-/// Double-entry wallet ledger administration over a SQLite ledger file.
+/// Double-entry wallet ledger administration over a SQLite file or a PostgreSQL database.
 ///
 /// Every money movement is one balanced journal entry, written durably in one transaction.
 /// Amounts are decimal strings with at most the currency's decimals (CNY 50.00, JPY 500);
@@ -108,7 +108,7 @@ pub struct Global {
 
 #[derive(Debug, Subcommand)]
 pub enum Command {
-    /// Create a new ledger file (WAL, synchronous=FULL); refuses to touch an existing file
+    /// Create a new ledger: a file (WAL, synchronous=FULL), or the schema in an empty PostgreSQL database; refuses to touch an existing one
     Init,
 
     /// Open wallets, move money, and inspect them

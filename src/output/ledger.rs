@@ -17,7 +17,7 @@ use crate::ledger::verify::Report;
 use crate::ops::{BatchMode, Copied, LineResult, Sealed, TrialBalance};
 use crate::store::DbLocation;
 
-const SEAL_NOTE: &str = "Last seal (keep it outside this file; `ledger verify --anchor` with it later proves \
+const SEAL_NOTE: &str = "Last seal (keep it outside this ledger; `ledger verify --anchor` with it later proves \
                          nothing up to it was removed or changed in any wallet):";
 
 impl<W: Write> Printer<W> {
@@ -219,7 +219,7 @@ impl<W: Write> Printer<W> {
         }
         self.table(Some(title), &t)?;
         if let Some(head) = &view.head {
-            let note = "Journal head (keep it outside this file; `ledger verify --anchor` with it later proves \
+            let note = "Journal head (keep it outside this ledger; `ledger verify --anchor` with it later proves \
                         nothing up to it was removed or changed in its wallet; `ledger seal` anchors every wallet):";
             self.anchor(note, &head.anchor)?;
         }

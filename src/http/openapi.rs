@@ -18,7 +18,7 @@ use super::state::Bound;
 #[openapi(
     info(
         title = "ledgerctl",
-        description = "Double-entry wallet ledger. Every 200 of a write is durable on disk. Errors are `{code, message, error, timestamp}`: the HTTP status, a message for people and a stable `error` string for programs. /internal/wallet/refund is served only on the internal listener (--internal-listen, X-API-Key); every other route only on the public one (--listen, Bearer token), with /healthz on both.",
+        description = "Double-entry wallet ledger. Every 200 (or 201) of a write is durable on disk. Errors are `{code, message, error, timestamp}`: the HTTP status, a message for people and a stable `error` string for programs. /internal/wallet/refund is served only on the internal listener (--internal-listen, X-API-Key); every other route only on the public one (--listen, Bearer token), with /healthz on both.",
     ),
     paths(
         super::routes::writes::withdraw,
@@ -29,6 +29,8 @@ use super::state::Bound;
         super::routes::writes::payment,
         super::routes::writes::internal_refund,
         super::routes::wallets::wallet,
+        // The wallet-side routes of issue 12.
+        super::routes::wallets::create,
         super::routes::history::transactions,
         super::routes::history::freezes,
         super::routes::service::healthz,
@@ -113,8 +115,20 @@ fn errors(path: &str, method: HttpMethod) -> &'static [(u16, &'static str)] {
         (500, "Internal server error (internal_error), or commit_outcome_unknown: the database connection was lost during COMMIT, so the write may or may not have been applied; resend it with the same Idempotency-Key or reference_id, whose replay answers the original outcome"),
         (503, "Ledger busy, database unavailable or request timed out (ledger_busy, database_unavailable, request_timeout): nothing was written, retry"),
     ];
+    const CREATE: &[(u16, &str)] = &[
+        (400, "Invalid request parameters"),
+        (401, "Unauthenticated or invalid token"),
+        (403, "The token's scope does not allow writes, or the token is bound to another user"),
+        (409, "The user already has a wallet (wallet_exists), or the Idempotency-Key was used with another body"),
+        (413, "Request body too large"),
+        (415, "The body is not application/json"),
+        (422, "Unsupported currency (unsupported_currency)"),
+        (500, "Internal server error (internal_error), or commit_outcome_unknown: the database connection was lost during COMMIT, so the wallet may or may not have been created; resend it with the same Idempotency-Key, or read GET /wallets/{user_id}"),
+        (503, "Ledger busy, database unavailable or request timed out (ledger_busy, database_unavailable, request_timeout): nothing was written, retry"),
+    ];
     match (path, method) {
         ("/healthz" | "/openapi.json", _) => OPEN,
+        ("/wallets", HttpMethod::Post) => CREATE,
         ("/internal/wallet/refund", _) => INTERNAL,
         (_, HttpMethod::Post) => WRITE,
         (_, _) => READ,
@@ -193,6 +207,14 @@ mod tests {
             taken.sort_unstable();
             assert_eq!(documented, taken, "{path}");
         }
+        let schema = &doc["components"]["schemas"]["CreateWalletRequest"]["properties"];
+        let mut documented: Vec<&str> = schema.as_object().unwrap().keys().map(String::as_str).collect();
+        let mut taken = super::super::routes::wallets::CREATE_FIELDS.to_vec();
+        documented.sort_unstable();
+        taken.sort_unstable();
+        assert_eq!(documented, taken, "POST /wallets");
+        let created = &doc["paths"]["/wallets"]["post"]["responses"];
+        assert!(created.get("201").is_some() && created.get("200").is_none());
     }
 
     #[test]

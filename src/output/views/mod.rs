@@ -36,6 +36,14 @@ impl<T: Serialize> Envelope<T> {
         Envelope::with_message("ok", data, now)
     }
 
+    /// A 201: what a route that creates something answers.
+    pub fn created(data: T, now: Timestamp) -> Envelope<T> {
+        Envelope {
+            code: 201,
+            ..Envelope::with_message("created", data, now)
+        }
+    }
+
     pub fn with_message(message: &str, data: T, now: Timestamp) -> Envelope<T> {
         Envelope {
             code: 200,

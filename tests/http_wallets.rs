@@ -1,0 +1,172 @@
+//! Issue 12, the wallet side over HTTP: opening a wallet (`POST /wallets`), with the refusals
+//! of every token that may not, each leaving the ledger exactly as it was.
+
+mod support;
+
+use serde_json::Value;
+use support::server::{token_id, Server};
+use support::{s, Ledger};
+
+const ACME: [&str; 4] = ["--tenant", "acme", "--app", "shop"];
+const GLOBEX: [&str; 4] = ["--tenant", "globex", "--app", "shop"];
+const ACME_GAMES: [&str; 4] = ["--tenant", "acme", "--app", "games"];
+
+fn cli(l: &Ledger, scope: [&str; 4], args: &[&str]) -> Value {
+    l.ok(&[&scope[..], args].concat())
+}
+
+fn token(l: &Ledger, scope: [&str; 4], args: &[&str]) -> String {
+    l.token(&[&scope[..], &["token", "create"], args].concat())
+}
+
+/// acme/shop with alice's wallet (100.00 deposited), and a server.
+fn acme() -> (Ledger, Server) {
+    let l = Ledger::new();
+    cli(&l, ACME, &["wallet", "create", "alice"]);
+    cli(&l, ACME, &["wallet", "deposit", "alice", "--amount", "100.00"]);
+    let server = Server::start(&l);
+    (l, server)
+}
+
+fn bearer(token: &str) -> String {
+    format!("Bearer {token}")
+}
+
+#[test]
+fn post_wallets_answers_201_with_the_wallet_get_answers() {
+    let (l, server) = acme();
+    let write = token(&l, ACME, &["--scope", "write"]);
+    let created = server.post(&write, "/wallets", r#"{"user_id":"bob","currency":"usd"}"#);
+    assert_eq!(created.status, 201, "{}", created.body);
+    assert_eq!(created.json["code"], 201);
+    let wallet = &created.json["data"];
+    assert_eq!(wallet["user_id"], "bob");
+    assert_eq!(wallet["currency"], "USD");
+    assert_eq!(wallet["balance"], "0.00");
+    assert_eq!(wallet["status"], "active");
+    assert!(s(&wallet["wallet_id"]).starts_with("wlt_"));
+    let read = server.get(&write, "/wallets/bob");
+    assert_eq!(read.ok(), wallet, "the same wallet object as GET /wallets/{{user_id}}");
+    assert_eq!(cli(&l, ACME, &["wallet", "show", "bob"])["data"], *wallet);
+    // The currency is optional: CNY, as `wallet create` takes.
+    let carol = server.post(&write, "/wallets", r#"{"user_id":"carol"}"#);
+    assert_eq!(carol.status, 201, "{}", carol.body);
+    assert_eq!(carol.json["data"]["currency"], "CNY");
+    l.verified();
+}
+
+#[test]
+fn an_existing_wallet_is_409_wallet_exists_and_nothing_changes() {
+    let (l, server) = acme();
+    let write = token(&l, ACME, &["--scope", "write"]);
+    let answer = l.refused(409, "wallet_exists", || {
+        server.post(&write, "/wallets", r#"{"user_id":"alice","currency":"USD"}"#)
+    });
+    assert!(s(&answer.json["message"]).contains("alice"), "{}", answer.body);
+    assert_eq!(cli(&l, ACME, &["wallet", "show", "alice"])["data"]["balance"], "100.00");
+}
+
+#[test]
+fn bad_bodies_are_refused_and_write_nothing() {
+    let (l, server) = acme();
+    let write = token(&l, ACME, &["--scope", "write"]);
+    let post = |body: &str| server.post(&write, "/wallets", body);
+    l.refused(422, "unsupported_currency", || {
+        post(r#"{"user_id":"bob","currency":"XYZ"}"#)
+    });
+    for body in [
+        r#"{"currency":"CNY"}"#,
+        r#"{"user_id":"bo b"}"#,
+        r#"{"user_id":7}"#,
+        r#"{"user_id":"bob","currency":5}"#,
+        r#"{"user_id":"bob","reference_id":"r1"}"#,
+        r#"{"user_id":"bob","user":"bob"}"#,
+        r#"[]"#,
+    ] {
+        l.refused(400, "invalid_request", || post(body));
+    }
+    l.refused(415, "unsupported_media_type", || {
+        server.request(
+            "POST",
+            "/wallets",
+            &[("Authorization", &bearer(&write)), ("Content-Type", "text/plain")],
+            Some(r#"{"user_id":"bob"}"#),
+        )
+    });
+}
+
+#[test]
+fn the_same_key_and_body_replay_the_201_byte_for_byte_another_body_is_409() {
+    let (l, server) = acme();
+    let write = token(&l, ACME, &["--scope", "write"]);
+    let body = r#"{"user_id":"bob","currency":"EUR"}"#;
+    let first = server.post_keyed(&write, "open-bob", "/wallets", body);
+    assert_eq!(first.status, 201, "{}", first.body);
+    let before = l.snapshot();
+    let again = server.post_keyed(&write, "open-bob", "/wallets", body);
+    assert_eq!((again.status, &again.body), (201, &first.body));
+    assert_eq!(l.snapshot(), before, "a replay writes nothing");
+    l.refused(409, "idempotency_key_reused", || {
+        server.post_keyed(
+            &write,
+            "open-bob",
+            "/wallets",
+            r#"{"user_id":"carol","currency":"EUR"}"#,
+        )
+    });
+    // Without the key, the same body is a second creation: the wallet exists.
+    l.refused(409, "wallet_exists", || server.post(&write, "/wallets", body));
+}
+
+#[test]
+fn no_token_a_revoked_one_or_a_read_token_is_refused_with_nothing_written() {
+    let (l, server) = acme();
+    let body = Some(r#"{"user_id":"bob"}"#);
+    let json = ("Content-Type", "application/json");
+    l.refused(401, "unauthenticated", || {
+        server.request("POST", "/wallets", &[json], body)
+    });
+    let revoked = token(&l, ACME, &["--scope", "write"]);
+    l.ok(&["token", "revoke", token_id(&revoked), "--yes"]);
+    l.refused(401, "unauthenticated", || {
+        server.request("POST", "/wallets", &[("Authorization", &bearer(&revoked)), json], body)
+    });
+    let read = token(&l, ACME, &["--scope", "read"]);
+    l.refused(403, "forbidden", || {
+        server.post(&read, "/wallets", r#"{"user_id":"bob"}"#)
+    });
+}
+
+#[test]
+fn a_user_bound_token_opens_only_its_own_users_wallet() {
+    let (l, server) = acme();
+    let bobs = token(&l, ACME, &["--scope", "write", "--user", "bob"]);
+    l.refused(403, "forbidden", || {
+        server.post(&bobs, "/wallets", r#"{"user_id":"carol"}"#)
+    });
+    let created = server.post(&bobs, "/wallets", r#"{"user_id":"bob"}"#);
+    assert_eq!(created.status, 201, "{}", created.body);
+    let alices = token(&l, ACME, &["--scope", "write", "--user", "alice"]);
+    l.refused(409, "wallet_exists", || {
+        server.post(&alices, "/wallets", r#"{"user_id":"alice"}"#)
+    });
+}
+
+#[test]
+fn another_tenants_or_applications_token_opens_a_wallet_in_its_own_scope_only() {
+    let (l, server) = acme();
+    for scope in [GLOBEX, ACME_GAMES] {
+        let other = token(&l, scope, &["--scope", "write"]);
+        let created = server.post(&other, "/wallets", r#"{"user_id":"alice","currency":"JPY"}"#);
+        assert_eq!(created.status, 201, "{}", created.body);
+        assert_eq!(created.json["data"]["tenant_id"], scope[1]);
+        assert_eq!(created.json["data"]["application_id"], scope[3]);
+        assert_eq!(created.json["data"]["balance"], "0");
+    }
+    let acmes = cli(&l, ACME, &["wallet", "show", "alice"]);
+    assert_eq!(
+        (&acmes["data"]["currency"], &acmes["data"]["balance"]),
+        (&"CNY".into(), &"100.00".into())
+    );
+    l.verified();
+}

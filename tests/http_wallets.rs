@@ -170,3 +170,125 @@ fn another_tenants_or_applications_token_opens_a_wallet_in_its_own_scope_only() 
     );
     l.verified();
 }
+
+/// acme/shop with alice (100.00), bob and carol (bob frozen); globex/shop and acme/games each
+/// with a dave; a server.
+fn three_wallets() -> (Ledger, Server) {
+    let l = Ledger::new();
+    for user in ["carol", "alice", "bob"] {
+        cli(&l, ACME, &["wallet", "create", user]);
+    }
+    cli(&l, ACME, &["wallet", "deposit", "alice", "--amount", "100.00"]);
+    cli(
+        &l,
+        ACME,
+        &["wallet", "status", "bob", "frozen", "--reason", "kyc", "--yes"],
+    );
+    cli(&l, GLOBEX, &["wallet", "create", "dave"]);
+    cli(&l, ACME_GAMES, &["wallet", "create", "dave"]);
+    let server = Server::start(&l);
+    (l, server)
+}
+
+fn users(list: &Value) -> Vec<&str> {
+    list["items"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|w| s(&w["user_id"]))
+        .collect()
+}
+
+#[test]
+fn get_wallets_lists_the_tokens_tenant_and_application_as_wallet_list_does() {
+    let (l, server) = three_wallets();
+    let read = token(&l, ACME, &["--scope", "read"]);
+    let all = server.get(&read, "/wallets");
+    assert_eq!(all.status, 200, "{}", all.body);
+    // Oldest first (by wallet id), as `wallet list` pages them.
+    assert_eq!(users(&all.json), ["carol", "alice", "bob"]);
+    assert_eq!(
+        (all.json["total"].as_u64(), all.json["code"].as_u64()),
+        (Some(3), Some(200))
+    );
+    let by_cli = cli(&l, ACME, &["wallet", "list"]);
+    assert_eq!(all.json["items"], by_cli["items"]);
+    assert_eq!(all.json["pagination"], by_cli["pagination"]);
+    let frozen = server.get(&read, "/wallets?status=frozen");
+    assert_eq!(users(&frozen.json), ["bob"]);
+    assert_eq!(
+        frozen.json["items"],
+        cli(&l, ACME, &["wallet", "list", "--status", "frozen"])["items"]
+    );
+    assert_eq!(
+        users(&server.get(&read, "/wallets?status=active").json),
+        ["carol", "alice"]
+    );
+    assert_eq!(
+        users(&server.get(&read, "/wallets?status=closed").json),
+        Vec::<&str>::new()
+    );
+    let second = server.get(&read, "/wallets?page=2&page_size=2");
+    assert_eq!(users(&second.json), ["bob"]);
+    let pagination = &second.json["pagination"];
+    assert_eq!(
+        (pagination["total_pages"].as_u64(), pagination["has_prev"].as_bool()),
+        (Some(2), Some(true))
+    );
+    // A write token reads as well.
+    let write = token(&l, ACME, &["--scope", "write"]);
+    assert_eq!(server.get(&write, "/wallets").body.len(), all.body.len());
+}
+
+#[test]
+fn get_wallets_never_lists_another_tenants_or_applications_wallets() {
+    let (l, server) = three_wallets();
+    for scope in [GLOBEX, ACME_GAMES] {
+        let other = token(&l, scope, &["--scope", "read"]);
+        let list = server.get(&other, "/wallets");
+        assert_eq!(users(&list.json), ["dave"], "{}", list.body);
+        assert_eq!(list.json["items"][0]["tenant_id"], scope[1]);
+        assert_eq!(list.json["items"][0]["application_id"], scope[3]);
+    }
+}
+
+#[test]
+fn a_user_bound_token_lists_only_its_own_users_wallet() {
+    let (l, server) = three_wallets();
+    let bobs = token(&l, ACME, &["--scope", "read", "--user", "bob"]);
+    let list = server.get(&bobs, "/wallets");
+    assert_eq!(users(&list.json), ["bob"]);
+    assert_eq!(list.json["total"], 1);
+    assert_eq!(users(&server.get(&bobs, "/wallets?status=frozen").json), ["bob"]);
+    let active = server.get(&bobs, "/wallets?status=active");
+    assert_eq!((users(&active.json), active.json["total"].as_u64()), (vec![], Some(0)));
+    let beyond = server.get(&bobs, "/wallets?page=2&page_size=1");
+    assert_eq!((users(&beyond.json), beyond.json["total"].as_u64()), (vec![], Some(1)));
+    let nobodys = token(&l, ACME, &["--scope", "read", "--user", "erin"]);
+    assert_eq!(server.get(&nobodys, "/wallets").json["total"], 0);
+}
+
+#[test]
+fn get_wallets_refuses_no_token_a_revoked_one_and_bad_parameters_changing_nothing() {
+    let (l, server) = three_wallets();
+    l.refused(401, "unauthenticated", || server.request("GET", "/wallets", &[], None));
+    let revoked = token(&l, ACME, &["--scope", "read"]);
+    l.ok(&["token", "revoke", token_id(&revoked), "--yes"]);
+    l.refused(401, "unauthenticated", || server.get(&revoked, "/wallets"));
+    let read = token(&l, ACME, &["--scope", "read"]);
+    for query in [
+        "status=open",
+        "status=active&status=frozen",
+        "page=0",
+        "page_size=0",
+        "page_size=101",
+        "page=-1",
+        "page_size=x",
+        "user_id=alice",
+    ] {
+        l.refused(400, "invalid_request", || {
+            server.get(&read, &format!("/wallets?{query}"))
+        });
+    }
+    assert_eq!(users(&server.get(&read, "/wallets?page_size=100").json).len(), 3);
+}

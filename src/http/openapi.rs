@@ -31,6 +31,7 @@ use super::state::Bound;
         super::routes::wallets::wallet,
         // The wallet-side routes of issue 12.
         super::routes::wallets::create,
+        super::routes::wallets::list,
         super::routes::history::transactions,
         super::routes::history::freezes,
         super::routes::service::healthz,

@@ -23,8 +23,8 @@ pub use operate::{execute, internal_refund, preview, Outcome};
 pub use serve::{commit_group, Action, IdempotencyKey, Reply, Settled, WriteRequest};
 pub use token::{authenticate, create_token, list_tokens, revoke_token, show_token, NewToken};
 pub use wallet::{
-    create_wallet, each_wallet, freezes, history, list_wallets, preview_status, set_status, show_freeze,
-    show_transaction, show_wallet, show_wallet_at, status_history, StatusOutcome,
+    create_wallet, each_wallet, freezes, history, list_reachable_wallets, list_wallets, preview_status, set_status,
+    show_freeze, show_transaction, show_wallet, show_wallet_at, status_history, StatusOutcome,
 };
 
 use crate::ledger::chain::{self, AuditRecord};

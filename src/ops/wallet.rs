@@ -78,6 +78,28 @@ pub fn list_wallets<S: Storage>(
     store.read(|tx| tx.wallets(scope, status, page))
 }
 
+/// The wallets a caller reaches, with `status` if given: every wallet of `scope`, or, for a
+/// caller bound to one user, that user's wallet alone (a list of one or none, paged alike).
+pub fn list_reachable_wallets<S: Storage>(
+    store: &mut S,
+    scope: &Scope,
+    bound_to: Option<&str>,
+    status: Option<WalletStatus>,
+    page: PageRequest,
+) -> Result<Paged<Wallet>> {
+    let Some(user_id) = bound_to else {
+        return list_wallets(store, scope, status, page);
+    };
+    store.read(|tx| {
+        let wallet = tx
+            .wallet_of_user(scope, user_id)?
+            .filter(|w| status.is_none_or(|s| w.status == s));
+        let total = u64::from(wallet.is_some());
+        let items = wallet.into_iter().filter(|_| page.page == 1).collect();
+        Ok(Paged { items, total, page })
+    })
+}
+
 /// Every wallet of `scope` (with `status`, if given), handed to `each` as it is read, from one
 /// snapshot. Returns how many there were.
 pub fn each_wallet<S: Storage>(

@@ -4,57 +4,14 @@ use axum::extract::rejection::{PathRejection, QueryRejection};
 use axum::extract::{Path, Query};
 use axum::response::Response;
 
-use crate::error::{Error, Result};
 use crate::http::auth::Bearer;
 use crate::http::body::{json_reply, reply_response, ApiError};
 use crate::http::state::State;
 use crate::ledger::model::FreezeStatus;
-use crate::ledger::request::PageRequest;
 use crate::ops;
 use crate::output::views::{FreezeView, ListEnvelope, TransactionView};
 
-use super::reachable;
-
-/// Query parameters, each at most once, unknown ones refused.
-struct QueryParams(Vec<(String, String)>);
-
-impl QueryParams {
-    fn new(
-        query: std::result::Result<Query<Vec<(String, String)>>, QueryRejection>,
-        known: &[&str],
-    ) -> Result<QueryParams> {
-        let Query(pairs) = query.map_err(|e| Error::invalid("query", e.body_text()))?;
-        for (i, (name, _)) in pairs.iter().enumerate() {
-            if !known.contains(&name.as_str()) {
-                return Err(Error::invalid(
-                    name.clone(),
-                    format!("unknown query parameter {name:?} (known: {})", known.join(", ")),
-                ));
-            }
-            if name != "type" && pairs[..i].iter().any(|(n, _)| n == name) {
-                return Err(Error::invalid(name.clone(), "appears twice"));
-            }
-        }
-        Ok(QueryParams(pairs))
-    }
-
-    fn one(&self, name: &str) -> Option<&str> {
-        self.0.iter().find(|(n, _)| n == name).map(|(_, v)| v.as_str())
-    }
-
-    fn number(&self, name: &str) -> Result<Option<u32>> {
-        self.one(name)
-            .map(|v| {
-                v.parse::<u32>()
-                    .map_err(|_| Error::invalid(name, format!("{v:?} is not a positive whole number")))
-            })
-            .transpose()
-    }
-
-    fn page(&self) -> Result<PageRequest> {
-        PageRequest::new(self.number("page")?, self.number("page_size")?)
-    }
-}
+use super::{reachable, QueryParams};
 
 #[utoipa::path(
     get,

@@ -1,6 +1,6 @@
 //! The routes, a file per group: each decodes its request into what the CLI would build, calls
 //! the same `ops` function, and answers with the same envelope. What more than one group needs
-//! (the path's user, checked; handing a write to the writer) is here; a group never imports another.
+//! (the path's user, checked; query parameters; handing a write to the writer) is here; a group never imports another.
 
 pub mod history;
 pub mod service;
@@ -9,13 +9,14 @@ pub mod writes;
 
 use std::sync::Arc;
 
-use axum::extract::rejection::PathRejection;
-use axum::extract::Path;
+use axum::extract::rejection::{PathRejection, QueryRejection};
+use axum::extract::{Path, Query};
 use axum::response::Response;
 use tokio::sync::oneshot;
 
 use crate::error::{Error, Result};
 use crate::ledger::ids;
+use crate::ledger::request::PageRequest;
 use crate::ops::WriteRequest;
 
 use super::auth::Bearer;
@@ -71,4 +72,45 @@ pub(super) async fn submit(state: &State, request: WriteRequest, deadline: Deadl
         Err(_) => answer.await.map_err(|_| gone())?,
     };
     Ok(reply_response(reply))
+}
+
+/// Query parameters, each at most once, unknown ones refused.
+pub(super) struct QueryParams(pub(super) Vec<(String, String)>);
+
+impl QueryParams {
+    pub(super) fn new(
+        query: std::result::Result<Query<Vec<(String, String)>>, QueryRejection>,
+        known: &[&str],
+    ) -> Result<QueryParams> {
+        let Query(pairs) = query.map_err(|e| Error::invalid("query", e.body_text()))?;
+        for (i, (name, _)) in pairs.iter().enumerate() {
+            if !known.contains(&name.as_str()) {
+                return Err(Error::invalid(
+                    name.clone(),
+                    format!("unknown query parameter {name:?} (known: {})", known.join(", ")),
+                ));
+            }
+            if name != "type" && pairs[..i].iter().any(|(n, _)| n == name) {
+                return Err(Error::invalid(name.clone(), "appears twice"));
+            }
+        }
+        Ok(QueryParams(pairs))
+    }
+
+    pub(super) fn one(&self, name: &str) -> Option<&str> {
+        self.0.iter().find(|(n, _)| n == name).map(|(_, v)| v.as_str())
+    }
+
+    fn number(&self, name: &str) -> Result<Option<u32>> {
+        self.one(name)
+            .map(|v| {
+                v.parse::<u32>()
+                    .map_err(|_| Error::invalid(name, format!("{v:?} is not a positive whole number")))
+            })
+            .transpose()
+    }
+
+    pub(super) fn page(&self) -> Result<PageRequest> {
+        PageRequest::new(self.number("page")?, self.number("page_size")?)
+    }
 }

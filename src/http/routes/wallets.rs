@@ -1,17 +1,18 @@
-//! Wallets: opening one, and a user's wallet.
+//! Wallets: opening one, listing them, and a user's wallet.
 
-use axum::extract::rejection::PathRejection;
-use axum::extract::{FromRequest, Path, Request};
+use axum::extract::rejection::{PathRejection, QueryRejection};
+use axum::extract::{FromRequest, Path, Query, Request};
 use axum::response::Response;
 
 use crate::error::{Error, Result};
 use crate::ledger::batch::Raw;
+use crate::ledger::model::WalletStatus;
 use crate::ledger::money::Currency;
 use crate::ledger::operations::Fields;
 use crate::ops::{self, Action, IdempotencyKey, WriteRequest};
-use crate::output::views::{Envelope, WalletView};
+use crate::output::views::{Envelope, ListEnvelope, WalletView};
 
-use super::{reachable, submit};
+use super::{reachable, submit, QueryParams};
 use crate::http::auth::Bearer;
 use crate::http::body::{fingerprint, idempotency_key, json_reply, reply_response, ApiError, JsonBody};
 use crate::http::error::HttpError;
@@ -127,4 +128,35 @@ pub async fn wallet(
         200,
         &Envelope::ok(WalletView::from(&wallet), ops::now()),
     )))
+}
+
+#[utoipa::path(
+    get,
+    path = "/wallets",
+    tag = "Wallet Service",
+    summary = "The wallets the token reaches (its tenant and application; a user-bound token: its user's), oldest first",
+    params(
+        ("status" = Option<String>, Query, description = "Only wallets with this status: active, frozen or closed"),
+        ("page" = Option<u32>, Query, description = "From 1, default 1"),
+        ("page_size" = Option<u32>, Query, description = "1 to 100, default 20"),
+    ),
+    responses((status = 200, description = "OK", body = ListEnvelope<WalletView>)),
+    security(("bearerAuth" = []))
+)]
+pub async fn list(
+    axum::extract::State(state): axum::extract::State<State>,
+    caller: Bearer,
+    query: std::result::Result<Query<Vec<(String, String)>>, QueryRejection>,
+) -> Result<Response, ApiError> {
+    let params = QueryParams::new(query, &["status", "page", "page_size"])?;
+    let page = params.page()?;
+    let status = params.one("status").map(str::parse::<WalletStatus>).transpose()?;
+    let scope = caller.0.scope.clone();
+    let bound_to = caller.0.user_id.clone();
+    let wallets = state
+        .reads
+        .run(move |store| ops::list_reachable_wallets(store, &scope, bound_to.as_deref(), status, page))
+        .await?;
+    let list = ListEnvelope::new(&wallets, |w| WalletView::from(w), ops::now());
+    Ok(reply_response(json_reply(200, &list)))
 }

@@ -580,6 +580,7 @@ fn openapi_json_is_an_openapi_3_1_document_of_every_route_served_without_a_token
         ("/openapi.json", "get"),
         ("/wallets", "post"),
         ("/wallets", "get"),
+        ("/wallets/{user_id}/balance", "get"),
     ];
     for (path, method) in documented {
         assert!(paths[path][method].is_object(), "{method} {path} is documented");
@@ -769,7 +770,7 @@ fn a_freeze_of_another_wallet_is_not_found() {
 #[test]
 fn an_unknown_route_is_not_found() {
     let api = Api::new("100.00");
-    api.get("/wallets/alice/balance").is_error(404, "route_not_found");
+    api.get("/wallets/alice/stats").is_error(404, "route_not_found");
     api.refused(
         "/wallets/alice/transfer",
         r#"{"amount":"1.00"}"#,

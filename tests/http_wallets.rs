@@ -292,3 +292,70 @@ fn get_wallets_refuses_no_token_a_revoked_one_and_bad_parameters_changing_nothin
     }
     assert_eq!(users(&server.get(&read, "/wallets?page_size=100").json).len(), 3);
 }
+
+/// alice in acme/shop: 1000.00 deposited, 100.00 of it frozen (SPEC's example).
+fn spec_example() -> (Ledger, Server) {
+    let l = Ledger::new();
+    cli(&l, ACME, &["wallet", "create", "alice"]);
+    cli(&l, ACME, &["wallet", "deposit", "alice", "--amount", "1000.00"]);
+    cli(&l, ACME, &["wallet", "freeze", "alice", "--amount", "100.00"]);
+    let server = Server::start(&l);
+    (l, server)
+}
+
+#[test]
+fn the_balance_is_the_upstreams_balance_response_and_wallet_balance_prints_the_same() {
+    let (l, server) = spec_example();
+    let read = token(&l, ACME, &["--scope", "read"]);
+    let answer = server.get(&read, "/wallets/alice/balance");
+    let data = answer.ok();
+    let wallet_id = s(&cli(&l, ACME, &["wallet", "show", "alice"])["data"]["wallet_id"]).to_owned();
+    assert_eq!(
+        *data,
+        serde_json::json!({"wallet_id": wallet_id, "balance": "1000.00", "frozen_balance": "100.00", "available_balance": "900.00"})
+    );
+    assert_eq!(cli(&l, ACME, &["wallet", "balance", "alice"])["data"], *data);
+    assert_eq!(cli(&l, ACME, &["wallet", "balance", &wallet_id])["data"], *data);
+    let table = l
+        .cmd()
+        .args(ACME)
+        .args(["-o", "table", "wallet", "balance", "alice"])
+        .output()
+        .unwrap();
+    let table = String::from_utf8(table.stdout).unwrap();
+    for line in ["1000.00 CNY", "100.00 CNY", "900.00 CNY", "available"] {
+        assert!(table.contains(line), "{line}: {table}");
+    }
+    l.fails(
+        &[&ACME[..], &["wallet", "balance", "bob"]].concat(),
+        3,
+        "wallet_not_found",
+    );
+}
+
+#[test]
+fn a_balance_out_of_the_tokens_reach_is_404_as_if_it_did_not_exist() {
+    let (l, server) = spec_example();
+    cli(&l, ACME, &["wallet", "create", "bob"]);
+    l.refused(401, "unauthenticated", || {
+        server.request("GET", "/wallets/alice/balance", &[], None)
+    });
+    let revoked = token(&l, ACME, &["--scope", "read"]);
+    l.ok(&["token", "revoke", token_id(&revoked), "--yes"]);
+    l.refused(401, "unauthenticated", || {
+        server.get(&revoked, "/wallets/alice/balance")
+    });
+    for scope in [GLOBEX, ACME_GAMES] {
+        let other = token(&l, scope, &["--scope", "write"]);
+        l.refused(404, "wallet_not_found", || server.get(&other, "/wallets/alice/balance"));
+    }
+    let bobs = token(&l, ACME, &["--scope", "read", "--user", "bob"]);
+    l.refused(404, "wallet_not_found", || server.get(&bobs, "/wallets/alice/balance"));
+    assert_eq!(server.get(&bobs, "/wallets/bob/balance").ok()["balance"], "0.00");
+    let write = token(&l, ACME, &["--scope", "write"]);
+    assert_eq!(
+        server.get(&write, "/wallets/alice/balance").ok()["available_balance"],
+        "900.00"
+    );
+    l.refused(400, "invalid_request", || server.get(&write, "/wallets/a%20b/balance"));
+}

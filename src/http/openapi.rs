@@ -32,6 +32,7 @@ use super::state::Bound;
         // The wallet-side routes of issue 12.
         super::routes::wallets::create,
         super::routes::wallets::list,
+        super::routes::wallets::balance,
         super::routes::history::transactions,
         super::routes::history::freezes,
         super::routes::service::healthz,

@@ -1,4 +1,4 @@
-//! Wallets: opening one, listing them, and a user's wallet.
+//! Wallets: opening one, listing them, a user's wallet and its balances.
 
 use axum::extract::rejection::{PathRejection, QueryRejection};
 use axum::extract::{FromRequest, Path, Query, Request};
@@ -10,7 +10,7 @@ use crate::ledger::model::WalletStatus;
 use crate::ledger::money::Currency;
 use crate::ledger::operations::Fields;
 use crate::ops::{self, Action, IdempotencyKey, WriteRequest};
-use crate::output::views::{Envelope, ListEnvelope, WalletView};
+use crate::output::views::{BalanceView, Envelope, ListEnvelope, WalletView};
 
 use super::{reachable, submit, QueryParams};
 use crate::http::auth::Bearer;
@@ -159,4 +159,30 @@ pub async fn list(
         .await?;
     let list = ListEnvelope::new(&wallets, |w| WalletView::from(w), ops::now());
     Ok(reply_response(json_reply(200, &list)))
+}
+
+#[utoipa::path(
+    get,
+    path = "/wallets/{user_id}/balance",
+    tag = "Wallet Service",
+    summary = "A user's balances alone: balance, frozen and available (upstream's BalanceResponse)",
+    params(("user_id" = String, Path, description = "User ID", example = "alice")),
+    responses((status = 200, description = "OK", body = Envelope<BalanceView>)),
+    security(("bearerAuth" = []))
+)]
+pub async fn balance(
+    axum::extract::State(state): axum::extract::State<State>,
+    caller: Bearer,
+    user_id: std::result::Result<Path<String>, PathRejection>,
+) -> Result<Response, ApiError> {
+    let user_id = reachable(&caller, user_id)?;
+    let scope = caller.0.scope.clone();
+    let wallet = state
+        .reads
+        .run(move |store| ops::show_wallet(store, &scope, &user_id))
+        .await?;
+    Ok(reply_response(json_reply(
+        200,
+        &Envelope::ok(BalanceView::from(&wallet), ops::now()),
+    )))
 }

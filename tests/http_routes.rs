@@ -581,6 +581,7 @@ fn openapi_json_is_an_openapi_3_1_document_of_every_route_served_without_a_token
         ("/wallets", "post"),
         ("/wallets", "get"),
         ("/wallets/{user_id}/balance", "get"),
+        ("/transactions/{transaction_id}", "get"),
     ];
     for (path, method) in documented {
         assert!(paths[path][method].is_object(), "{method} {path} is documented");

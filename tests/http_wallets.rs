@@ -359,3 +359,81 @@ fn a_balance_out_of_the_tokens_reach_is_404_as_if_it_did_not_exist() {
     );
     l.refused(400, "invalid_request", || server.get(&write, "/wallets/a%20b/balance"));
 }
+
+#[test]
+fn get_transaction_answers_what_transaction_show_prints() {
+    let (l, server) = spec_example();
+    let payment = cli(
+        &l,
+        ACME,
+        &[
+            "wallet",
+            "payment",
+            "alice",
+            "--amount",
+            "30.00",
+            "--counterparty",
+            "mch_1",
+            "--new-counterparty",
+        ],
+    );
+    let id = s(&payment["data"]["transaction"]["id"]).to_owned();
+    cli(
+        &l,
+        ACME,
+        &[
+            "wallet",
+            "refund",
+            "alice",
+            "--transaction-id",
+            &id,
+            "--amount",
+            "10.00",
+        ],
+    );
+    let read = token(&l, ACME, &["--scope", "read"]);
+    let answer = server.get(&read, &format!("/transactions/{id}"));
+    let data = answer.ok();
+    assert_eq!(*data, cli(&l, ACME, &["transaction", "show", &id])["data"]);
+    assert_eq!(data["transaction"]["refunded_amount"], "10.00", "{}", answer.body);
+    assert_eq!(data["wallet"]["user_id"], "alice");
+    let alices = token(&l, ACME, &["--scope", "read", "--user", "alice"]);
+    assert_eq!(server.get(&alices, &format!("/transactions/{id}")).ok(), data);
+}
+
+#[test]
+fn a_transaction_out_of_the_tokens_reach_is_404_never_403() {
+    let (l, server) = spec_example();
+    let history = cli(&l, ACME, &["wallet", "history", "alice"]);
+    let id = s(&history["items"][0]["id"]).to_owned();
+    let path = format!("/transactions/{id}");
+    l.refused(401, "unauthenticated", || server.request("GET", &path, &[], None));
+    let revoked = token(&l, ACME, &["--scope", "read"]);
+    l.ok(&["token", "revoke", token_id(&revoked), "--yes"]);
+    l.refused(401, "unauthenticated", || server.get(&revoked, &path));
+    let mut answers = Vec::new();
+    for scope in [GLOBEX, ACME_GAMES] {
+        let other = token(&l, scope, &["--scope", "write"]);
+        answers.push(l.refused(404, "transaction_not_found", || server.get(&other, &path)));
+    }
+    let bobs = token(&l, ACME, &["--scope", "write", "--user", "bob"]);
+    answers.push(l.refused(404, "transaction_not_found", || server.get(&bobs, &path)));
+    // Out of reach reads exactly as missing: same message as an id that names nothing.
+    let write = token(&l, ACME, &["--scope", "write"]);
+    let missing = "txn_01ARZ3NDEKTSV4RRFFQ69G5FAV";
+    let absent = l.refused(404, "transaction_not_found", || {
+        server.get(&write, &format!("/transactions/{missing}"))
+    });
+    for answer in answers {
+        assert_eq!(
+            answer.json["message"].as_str().map(|m| m.replace(&id, missing)),
+            absent.json["message"].as_str().map(str::to_owned)
+        );
+    }
+    l.refused(404, "transaction_not_found", || {
+        server.get(&write, "/transactions/txn_abc123")
+    });
+    let too_long = format!("/transactions/{}", "t".repeat(200));
+    l.refused(400, "invalid_request", || server.get(&write, &too_long));
+    assert_eq!(server.get(&write, &path).ok()["transaction"]["id"], id.as_str());
+}

@@ -33,6 +33,7 @@ use super::state::Bound;
         super::routes::wallets::create,
         super::routes::wallets::list,
         super::routes::wallets::balance,
+        super::routes::wallets::transaction,
         super::routes::history::transactions,
         super::routes::history::freezes,
         super::routes::service::healthz,
@@ -79,57 +80,70 @@ impl Modify for Errors {
     }
 }
 
+// The error responses each kind of route documents.
+const OPEN: &[(u16, &str)] = &[
+    (500, "Internal server error"),
+    (503, "Ledger busy, database unavailable or request timed out (ledger_busy, database_unavailable, request_timeout): retry"),
+];
+const READ: &[(u16, &str)] = &[
+    (400, "Invalid request parameters"),
+    (401, "Unauthenticated or invalid token"),
+    (404, "Wallet not found, or not reachable with this token"),
+    (500, "Internal server error"),
+    (
+        503,
+        "Ledger busy, database unavailable or request timed out (ledger_busy, database_unavailable, request_timeout): nothing was read or written, retry",
+    ),
+];
+const WRITE: &[(u16, &str)] = &[
+    (400, "Invalid request parameters"),
+    (401, "Unauthenticated or invalid token"),
+    (403, "The token's scope does not allow writes"),
+    (404, "Wallet, transaction, freeze or counterparty not found, or not reachable with this token"),
+    (409, "Insufficient balance, or a conflict (wallet not active, freeze released, not refundable, reference or Idempotency-Key reused with other parameters)"),
+    (413, "Request body too large"),
+    (415, "The body is not application/json"),
+    (422, "Invalid amount"),
+    (500, "Internal server error (internal_error), or commit_outcome_unknown: the database connection was lost during COMMIT, so the write may or may not have been applied; resend it with the same Idempotency-Key or reference_id, whose replay answers the original outcome"),
+    (503, "Ledger busy, database unavailable or request timed out (ledger_busy, database_unavailable, request_timeout): nothing was written, retry"),
+];
+const INTERNAL: &[(u16, &str)] = &[
+    (400, "Invalid request parameters"),
+    (401, "Missing or invalid X-API-Key"),
+    (404, "Transaction not found (or of another tenant), or this is not the internal listener"),
+    (409, "Insufficient balance, or a conflict (not refundable, reference or Idempotency-Key reused with other parameters)"),
+    (413, "Request body too large"),
+    (415, "The body is not application/json"),
+    (422, "Invalid amount"),
+    (500, "Internal server error (internal_error), or commit_outcome_unknown: the database connection was lost during COMMIT, so the write may or may not have been applied; resend it with the same Idempotency-Key or reference_id, whose replay answers the original outcome"),
+    (503, "Ledger busy, database unavailable or request timed out (ledger_busy, database_unavailable, request_timeout): nothing was written, retry"),
+];
+const CREATE: &[(u16, &str)] = &[
+    (400, "Invalid request parameters"),
+    (401, "Unauthenticated or invalid token"),
+    (403, "The token's scope does not allow writes, or the token is bound to another user"),
+    (409, "The user already has a wallet (wallet_exists), or the Idempotency-Key was used with another body"),
+    (413, "Request body too large"),
+    (415, "The body is not application/json"),
+    (422, "Unsupported currency (unsupported_currency)"),
+    (500, "Internal server error (internal_error), or commit_outcome_unknown: the database connection was lost during COMMIT, so the wallet may or may not have been created; resend it with the same Idempotency-Key, or read GET /wallets/{user_id}"),
+    (503, "Ledger busy, database unavailable or request timed out (ledger_busy, database_unavailable, request_timeout): nothing was written, retry"),
+];
+const LOOKUP: &[(u16, &str)] = &[
+    (400, "Invalid request parameters (an empty or over-long id)"),
+    (401, "Unauthenticated or invalid token"),
+    (404, "Transaction not found, or not reachable with this token (another tenant's, application's or user's)"),
+    (500, "Internal server error"),
+    (
+        503,
+        "Ledger busy, database unavailable or request timed out (ledger_busy, database_unavailable, request_timeout): nothing was read or written, retry",
+    ),
+];
+
 fn errors(path: &str, method: HttpMethod) -> &'static [(u16, &'static str)] {
-    const OPEN: &[(u16, &str)] = &[
-        (500, "Internal server error"),
-        (503, "Ledger busy, database unavailable or request timed out (ledger_busy, database_unavailable, request_timeout): retry"),
-    ];
-    const READ: &[(u16, &str)] = &[
-        (400, "Invalid request parameters"),
-        (401, "Unauthenticated or invalid token"),
-        (404, "Wallet not found, or not reachable with this token"),
-        (500, "Internal server error"),
-        (
-            503,
-            "Ledger busy, database unavailable or request timed out (ledger_busy, database_unavailable, request_timeout): nothing was read or written, retry",
-        ),
-    ];
-    const WRITE: &[(u16, &str)] = &[
-        (400, "Invalid request parameters"),
-        (401, "Unauthenticated or invalid token"),
-        (403, "The token's scope does not allow writes"),
-        (404, "Wallet, transaction, freeze or counterparty not found, or not reachable with this token"),
-        (409, "Insufficient balance, or a conflict (wallet not active, freeze released, not refundable, reference or Idempotency-Key reused with other parameters)"),
-        (413, "Request body too large"),
-        (415, "The body is not application/json"),
-        (422, "Invalid amount"),
-        (500, "Internal server error (internal_error), or commit_outcome_unknown: the database connection was lost during COMMIT, so the write may or may not have been applied; resend it with the same Idempotency-Key or reference_id, whose replay answers the original outcome"),
-        (503, "Ledger busy, database unavailable or request timed out (ledger_busy, database_unavailable, request_timeout): nothing was written, retry"),
-    ];
-    const INTERNAL: &[(u16, &str)] = &[
-        (400, "Invalid request parameters"),
-        (401, "Missing or invalid X-API-Key"),
-        (404, "Transaction not found (or of another tenant), or this is not the internal listener"),
-        (409, "Insufficient balance, or a conflict (not refundable, reference or Idempotency-Key reused with other parameters)"),
-        (413, "Request body too large"),
-        (415, "The body is not application/json"),
-        (422, "Invalid amount"),
-        (500, "Internal server error (internal_error), or commit_outcome_unknown: the database connection was lost during COMMIT, so the write may or may not have been applied; resend it with the same Idempotency-Key or reference_id, whose replay answers the original outcome"),
-        (503, "Ledger busy, database unavailable or request timed out (ledger_busy, database_unavailable, request_timeout): nothing was written, retry"),
-    ];
-    const CREATE: &[(u16, &str)] = &[
-        (400, "Invalid request parameters"),
-        (401, "Unauthenticated or invalid token"),
-        (403, "The token's scope does not allow writes, or the token is bound to another user"),
-        (409, "The user already has a wallet (wallet_exists), or the Idempotency-Key was used with another body"),
-        (413, "Request body too large"),
-        (415, "The body is not application/json"),
-        (422, "Unsupported currency (unsupported_currency)"),
-        (500, "Internal server error (internal_error), or commit_outcome_unknown: the database connection was lost during COMMIT, so the wallet may or may not have been created; resend it with the same Idempotency-Key, or read GET /wallets/{user_id}"),
-        (503, "Ledger busy, database unavailable or request timed out (ledger_busy, database_unavailable, request_timeout): nothing was written, retry"),
-    ];
     match (path, method) {
         ("/healthz" | "/openapi.json", _) => OPEN,
+        ("/transactions/{transaction_id}", _) => LOOKUP,
         ("/wallets", HttpMethod::Post) => CREATE,
         ("/internal/wallet/refund", _) => INTERNAL,
         (_, HttpMethod::Post) => WRITE,

@@ -21,6 +21,7 @@ pub fn public_router(state: State) -> Router {
         // The wallet-side routes of issue 12.
         .route("/wallets", get(wallets::list).post(wallets::create))
         .route("/wallets/{user_id}/balance", get(wallets::balance))
+        .route("/transactions/{transaction_id}", get(wallets::transaction))
         .route("/wallets/{user_id}/transactions", get(history::transactions))
         .route("/wallets/{user_id}/freezes", get(history::freezes))
         .route("/wallets/{user_id}/deposit", post(writes::deposit))

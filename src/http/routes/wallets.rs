@@ -1,4 +1,5 @@
-//! Wallets: opening one, listing them, a user's wallet and its balances.
+//! Wallets: opening one, listing them, a user's wallet and its balances, and any of their
+//! transactions by its id.
 
 use axum::extract::rejection::{PathRejection, QueryRejection};
 use axum::extract::{FromRequest, Path, Query, Request};
@@ -10,7 +11,7 @@ use crate::ledger::model::WalletStatus;
 use crate::ledger::money::Currency;
 use crate::ledger::operations::Fields;
 use crate::ops::{self, Action, IdempotencyKey, WriteRequest};
-use crate::output::views::{BalanceView, Envelope, ListEnvelope, WalletView};
+use crate::output::views::{BalanceView, Envelope, ListEnvelope, TransactionResult, TransactionView, WalletView};
 
 use super::{reachable, submit, QueryParams};
 use crate::http::auth::Bearer;
@@ -185,4 +186,39 @@ pub async fn balance(
         200,
         &Envelope::ok(BalanceView::from(&wallet), ops::now()),
     )))
+}
+
+#[utoipa::path(
+    get,
+    path = "/transactions/{transaction_id}",
+    tag = "Wallet Service",
+    summary = "One transaction by its id, with its wallet, within the token's reach (404 otherwise)",
+    params(("transaction_id" = String, Path, description = "Transaction ID", example = "txn_01JH4Q3V8Z6X2C5N7B9M1K0P3R")),
+    responses((status = 200, description = "OK", body = Envelope<TransactionResult>)),
+    security(("bearerAuth" = []))
+)]
+pub async fn transaction(
+    axum::extract::State(state): axum::extract::State<State>,
+    caller: Bearer,
+    transaction_id: std::result::Result<Path<String>, PathRejection>,
+) -> Result<Response, ApiError> {
+    let Path(transaction_id) = transaction_id.map_err(|e| Error::invalid("transaction_id", e.body_text()))?;
+    let scope = caller.0.scope.clone();
+    let (entry, refunded, wallet) = state
+        .reads
+        .run(move |store| ops::show_transaction(store, &scope, &transaction_id))
+        .await?;
+    // Another user's transaction, for a token bound to a user, reads exactly as one that does
+    // not exist, as another tenant's does: the answer never says whether it exists.
+    if caller.0.user_id.as_deref().is_some_and(|own| own != wallet.user_id) {
+        return Err(Error::TransactionNotFound {
+            transaction_id: entry.id,
+        }
+        .into());
+    }
+    let result = TransactionResult {
+        transaction: TransactionView::new(&entry, refunded),
+        wallet: WalletView::from(&wallet),
+    };
+    Ok(reply_response(json_reply(200, &Envelope::ok(result, ops::now()))))
 }

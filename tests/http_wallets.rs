@@ -437,3 +437,93 @@ fn a_transaction_out_of_the_tokens_reach_is_404_never_403() {
     l.refused(400, "invalid_request", || server.get(&write, &too_long));
     assert_eq!(server.get(&write, &path).ok()["transaction"]["id"], id.as_str());
 }
+
+/// alice in acme/shop with four deposits around 2026-04-15 (UTC): 1.00 a second before it,
+/// 2.00 at its first second, 3.00 at its last, 4.00 a second after it.
+fn around_a_day() -> (Ledger, Server, String) {
+    let l = Ledger::at("2026-04-14T23:59:59Z");
+    cli(&l, ACME, &["wallet", "create", "alice"]);
+    for (at, amount) in [
+        ("2026-04-14T23:59:59Z", "1.00"),
+        ("2026-04-15T00:00:00Z", "2.00"),
+        ("2026-04-15T23:59:59Z", "3.00"),
+        ("2026-04-16T00:00:00Z", "4.00"),
+    ] {
+        l.set_clock(at);
+        cli(&l, ACME, &["wallet", "deposit", "alice", "--amount", amount]);
+    }
+    let read = token(&l, ACME, &["--scope", "read"]);
+    let server = Server::start(&l);
+    (l, server, read)
+}
+
+fn amounts(list: &Value) -> Vec<&str> {
+    list["items"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|t| s(&t["amount"]))
+        .collect()
+}
+
+#[test]
+fn start_date_and_end_date_are_inclusive_a_date_of_its_whole_utc_day_an_instant_of_its_second() {
+    let (l, server, read) = around_a_day();
+    let history = |query: &str| {
+        let answer = server.get(&read, &format!("/wallets/alice/transactions?{query}"));
+        assert_eq!(answer.status, 200, "{query}: {}", answer.body);
+        answer.json
+    };
+    let day = history("start_date=2026-04-15&end_date=2026-04-15");
+    assert_eq!(amounts(&day), ["3.00", "2.00"]);
+    let by_cli = cli(
+        &l,
+        ACME,
+        &[
+            "wallet",
+            "history",
+            "alice",
+            "--from",
+            "2026-04-15",
+            "--to",
+            "2026-04-16",
+        ],
+    );
+    assert_eq!(day["items"], by_cli["items"]);
+    assert_eq!(amounts(&history("end_date=2026-04-15")), ["3.00", "2.00", "1.00"]);
+    assert_eq!(amounts(&history("start_date=2026-04-15T23:59:59Z")), ["4.00", "3.00"]);
+    assert_eq!(amounts(&history("end_date=2026-04-15T00:00:00Z")), ["2.00", "1.00"]);
+    assert_eq!(
+        amounts(&history("end_date=2026-04-15T08:00:00%2B08:00")),
+        ["2.00", "1.00"]
+    );
+    assert_eq!(amounts(&history("type=deposit&start_date=2026-04-16")), ["4.00"]);
+    assert_eq!(amounts(&history("status=completed")), ["4.00", "3.00", "2.00", "1.00"]);
+    assert_eq!(
+        amounts(&history(
+            "status=completed&start_date=2026-04-15&to=2026-04-15T12:00:00Z"
+        )),
+        ["2.00"]
+    );
+}
+
+#[test]
+fn invalid_upstream_filters_are_400_and_change_nothing() {
+    let (l, server, read) = around_a_day();
+    for query in [
+        "status=pending",
+        "status=",
+        "start_date=yesterday",
+        "start_date=2026-04-15%2010:00:00",
+        "end_date=2026-13-01",
+        "end_date=2026-04-15T25:00:00Z",
+        "start_date=2026-04-15&from=2026-04-15",
+        "end_date=2026-04-15&to=2026-04-16",
+        "start_date=2026-04-15&start_date=2026-04-16",
+        "type=bogus",
+    ] {
+        l.refused(400, "invalid_request", || {
+            server.get(&read, &format!("/wallets/alice/transactions?{query}"))
+        });
+    }
+}

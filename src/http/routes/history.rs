@@ -27,6 +27,9 @@ use super::{reachable, QueryParams};
         ("from" = Option<String>, Query, description = "From this moment, inclusive (RFC 3339, `YYYY-MM-DD HH:MM:SS` in UTC, or a date)"),
         ("to" = Option<String>, Query, description = "Before this moment, exclusive"),
         ("reference_id" = Option<String>, Query, description = "Only this reference"),
+        ("status" = Option<String>, Query, description = "completed: every posted transaction is (any other value is 400)"),
+        ("start_date" = Option<String>, Query, description = "Upstream's name for the start, inclusive: a date (YYYY-MM-DD, from its midnight UTC) or an RFC 3339 time; not with `from`"),
+        ("end_date" = Option<String>, Query, description = "Upstream's name for the end, inclusive: a date (YYYY-MM-DD) covers its whole UTC day, an RFC 3339 time its own second; not with `to`"),
     ),
     responses((status = 200, description = "OK", body = ListEnvelope<TransactionView>)),
     security(("bearerAuth" = []))
@@ -40,7 +43,18 @@ pub async fn transactions(
     let user_id = reachable(&caller, user_id)?;
     let params = QueryParams::new(
         query,
-        &["cursor", "page", "page_size", "type", "from", "to", "reference_id"],
+        &[
+            "cursor",
+            "page",
+            "page_size",
+            "type",
+            "from",
+            "to",
+            "reference_id",
+            "status",
+            "start_date",
+            "end_date",
+        ],
     )?;
     let page = params.page()?;
     let types = params
@@ -48,12 +62,18 @@ pub async fn transactions(
         .iter()
         .filter(|(n, _)| n == "type")
         .flat_map(|(_, v)| v.split(','));
-    let filter = ops::entry_filter(
+    let mut filter = ops::entry_filter(
         types,
         params.one("from"),
         params.one("to"),
         params.one("reference_id"),
         params.one("cursor"),
+    )?;
+    ops::upstream_filter(
+        &mut filter,
+        params.one("status"),
+        params.one("start_date"),
+        params.one("end_date"),
     )?;
     let scope = caller.0.scope.clone();
     let (_, entries) = state

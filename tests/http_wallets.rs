@@ -527,3 +527,67 @@ fn invalid_upstream_filters_are_400_and_change_nothing() {
         });
     }
 }
+
+const UPSTREAM: &str = "/bff/wallet-service/api/v1";
+
+#[test]
+fn the_public_routes_answer_the_same_under_the_upstream_base_path() {
+    let (l, server) = spec_example();
+    let write = token(&l, ACME, &["--scope", "write"]);
+    for path in [
+        "/wallets/alice",
+        "/wallets/alice/balance",
+        "/wallets",
+        "/wallets/alice/freezes",
+    ] {
+        let direct = server.get(&write, path);
+        let based = server.get(&write, &format!("{UPSTREAM}{path}"));
+        assert_eq!(based.status, 200, "{path}: {}", based.body);
+        assert_eq!(based.json["data"], direct.json["data"], "{path}");
+        assert_eq!(based.json["items"], direct.json["items"], "{path}");
+    }
+    let created = server.post(&write, &format!("{UPSTREAM}/wallets"), r#"{"user_id":"bob"}"#);
+    assert_eq!(created.status, 201, "{}", created.body);
+    // An Idempotency-Key names one request under either path: replayed, not reused.
+    let body = r#"{"amount":"5.00"}"#;
+    let first = server.post_keyed(&write, "w1", &format!("{UPSTREAM}/wallets/alice/withdraw"), body);
+    assert_eq!(first.status, 200, "{}", first.body);
+    let before = l.snapshot();
+    let again = server.post_keyed(&write, "w1", "/wallets/alice/withdraw", body);
+    assert_eq!((again.status, &again.body), (200, &first.body));
+    assert_eq!(l.snapshot(), before);
+    assert_eq!(
+        cli(&l, ACME, &["wallet", "balance", "alice"])["data"]["balance"],
+        "995.00"
+    );
+}
+
+#[test]
+fn under_the_base_path_refusals_and_unknown_routes_read_as_at_the_root() {
+    let (l, server) = spec_example();
+    let read = token(&l, ACME, &["--scope", "read"]);
+    l.refused(401, "unauthenticated", || {
+        server.request("GET", &format!("{UPSTREAM}/wallets"), &[], None)
+    });
+    l.refused(403, "forbidden", || {
+        server.post(
+            &read,
+            &format!("{UPSTREAM}/wallets/alice/withdraw"),
+            r#"{"amount":"1.00"}"#,
+        )
+    });
+    let other = token(&l, GLOBEX, &["--scope", "read"]);
+    l.refused(404, "wallet_not_found", || {
+        server.get(&other, &format!("{UPSTREAM}/wallets/alice"))
+    });
+    l.refused(405, "method_not_allowed", || {
+        server.get(&read, &format!("{UPSTREAM}/wallets/alice/withdraw"))
+    });
+    for path in [
+        format!("{UPSTREAM}/openapi.json"),
+        format!("{UPSTREAM}/wallets/alice/stats"),
+        "/bff/wallet/api/v1/wallets".to_owned(),
+    ] {
+        l.refused(404, "route_not_found", || server.get(&read, &path));
+    }
+}

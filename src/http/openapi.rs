@@ -11,7 +11,10 @@ use utoipa::{Modify, OpenApi};
 
 use crate::output::views::ErrorEnvelope;
 
-use super::routes::{HEALTHZ_PATH, INTERNAL_REFUND_PATH};
+use super::routes::{HEALTHZ_PATH, INTERNAL_REFUND_PATH, UPSTREAM_BASE_PATH};
+
+/// The document's own path, served only at the listener's root.
+const OPENAPI_PATH: &str = "/openapi.json";
 use super::state::Bound;
 
 #[derive(OpenApi)]
@@ -158,7 +161,8 @@ pub fn document() -> utoipa::openapi::OpenApi {
 
 /// The document as a server listening at `bound` serves it: `servers` lists both listeners,
 /// and each path names the one it is served on (the internal refund only the internal one,
-/// /healthz both, every other route the public one).
+/// /healthz both, this document the public one, every wallet route the public one at its own
+/// path and under the upstream base path).
 pub fn served(bound: &Bound) -> utoipa::openapi::OpenApi {
     let mut doc = document();
     let listener = |addr: std::net::SocketAddr, description: &str| {
@@ -175,11 +179,18 @@ pub fn served(bound: &Bound) -> utoipa::openapi::OpenApi {
         bound.internal,
         "The internal listener (--internal-listen): POST /internal/wallet/refund with an X-API-Key, and /healthz",
     );
+    let upstream = ServerBuilder::new()
+        .url(format!("http://{}{UPSTREAM_BASE_PATH}", bound.public))
+        .description(Some(
+            "The public listener under the upstream document's base path: the same route, the same answers",
+        ))
+        .build();
     for (path, item) in doc.paths.paths.iter_mut() {
         item.servers = match path.as_str() {
             INTERNAL_REFUND_PATH => Some(vec![internal.clone()]),
             HEALTHZ_PATH => None,
-            _ => Some(vec![public.clone()]),
+            OPENAPI_PATH => Some(vec![public.clone()]),
+            _ => Some(vec![public.clone(), upstream.clone()]),
         };
     }
     doc.servers = Some(vec![public, internal]);
@@ -270,7 +281,11 @@ mod tests {
             let expected: &[&str] = match path.as_str() {
                 INTERNAL_REFUND_PATH => &["http://127.0.0.1:8081"],
                 HEALTHZ_PATH => &[],
-                _ => &["http://127.0.0.1:8080"],
+                OPENAPI_PATH => &["http://127.0.0.1:8080"],
+                _ => &[
+                    "http://127.0.0.1:8080",
+                    "http://127.0.0.1:8080/bff/wallet-service/api/v1",
+                ],
             };
             assert_eq!(urls(&item["servers"]), expected, "{path}");
         }

@@ -29,6 +29,8 @@ use super::writer::{Fate, Job};
 /// The internal listener's one route, and the route both listeners serve.
 pub const INTERNAL_REFUND_PATH: &str = "/internal/wallet/refund";
 pub const HEALTHZ_PATH: &str = "/healthz";
+/// The upstream document's `basePath`: the public wallet routes are served under it as well.
+pub const UPSTREAM_BASE_PATH: &str = "/bff/wallet-service/api/v1";
 
 /// The `user_id` of the path, checked; a path that cannot be decoded is a 400 envelope too.
 fn path_user(path: std::result::Result<Path<String>, PathRejection>) -> Result<String> {

@@ -136,6 +136,9 @@ _ledgerctl() {
             ledgerctl__subcmd__help__subcmd__wallet,adjust)
                 cmd="ledgerctl__subcmd__help__subcmd__wallet__subcmd__adjust"
                 ;;
+            ledgerctl__subcmd__help__subcmd__wallet,balance)
+                cmd="ledgerctl__subcmd__help__subcmd__wallet__subcmd__balance"
+                ;;
             ledgerctl__subcmd__help__subcmd__wallet,create)
                 cmd="ledgerctl__subcmd__help__subcmd__wallet__subcmd__create"
                 ;;
@@ -253,6 +256,9 @@ _ledgerctl() {
             ledgerctl__subcmd__wallet,adjust)
                 cmd="ledgerctl__subcmd__wallet__subcmd__adjust"
                 ;;
+            ledgerctl__subcmd__wallet,balance)
+                cmd="ledgerctl__subcmd__wallet__subcmd__balance"
+                ;;
             ledgerctl__subcmd__wallet,create)
                 cmd="ledgerctl__subcmd__wallet__subcmd__create"
                 ;;
@@ -294,6 +300,9 @@ _ledgerctl() {
                 ;;
             ledgerctl__subcmd__wallet__subcmd__help,adjust)
                 cmd="ledgerctl__subcmd__wallet__subcmd__help__subcmd__adjust"
+                ;;
+            ledgerctl__subcmd__wallet__subcmd__help,balance)
+                cmd="ledgerctl__subcmd__wallet__subcmd__help__subcmd__balance"
                 ;;
             ledgerctl__subcmd__wallet__subcmd__help,create)
                 cmd="ledgerctl__subcmd__wallet__subcmd__help__subcmd__create"
@@ -899,7 +908,7 @@ _ledgerctl() {
             return 0
             ;;
         ledgerctl__subcmd__help__subcmd__wallet)
-            opts="create show list history freezes deposit payment withdraw freeze unfreeze refund status adjust"
+            opts="create show balance list history freezes deposit payment withdraw freeze unfreeze refund status adjust"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -913,6 +922,20 @@ _ledgerctl() {
             return 0
             ;;
         ledgerctl__subcmd__help__subcmd__wallet__subcmd__adjust)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        ledgerctl__subcmd__help__subcmd__wallet__subcmd__balance)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -2077,7 +2100,7 @@ _ledgerctl() {
             return 0
             ;;
         ledgerctl__subcmd__wallet)
-            opts="-o -y -h -V --db --tenant --app --output --wide --yes --read-only --lock-timeout-ms --help --version create show list history freezes deposit payment withdraw freeze unfreeze refund status adjust help"
+            opts="-o -y -h -V --db --tenant --app --output --wide --yes --read-only --lock-timeout-ms --help --version create show balance list history freezes deposit payment withdraw freeze unfreeze refund status adjust help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2137,6 +2160,44 @@ _ledgerctl() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --db)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --tenant)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --app)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --output)
+                    COMPREPLY=($(compgen -W "table json csv" -- "${cur}"))
+                    return 0
+                    ;;
+                -o)
+                    COMPREPLY=($(compgen -W "table json csv" -- "${cur}"))
+                    return 0
+                    ;;
+                --lock-timeout-ms)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        ledgerctl__subcmd__wallet__subcmd__balance)
+            opts="-o -y -h -V --db --tenant --app --output --wide --yes --read-only --lock-timeout-ms --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
                 --db)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -2361,7 +2422,7 @@ _ledgerctl() {
             return 0
             ;;
         ledgerctl__subcmd__wallet__subcmd__help)
-            opts="create show list history freezes deposit payment withdraw freeze unfreeze refund status adjust help"
+            opts="create show balance list history freezes deposit payment withdraw freeze unfreeze refund status adjust help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2375,6 +2436,20 @@ _ledgerctl() {
             return 0
             ;;
         ledgerctl__subcmd__wallet__subcmd__help__subcmd__adjust)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        ledgerctl__subcmd__wallet__subcmd__help__subcmd__balance)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )

@@ -83,6 +83,7 @@ Register-ArgumentCompleter -Native -CommandName 'ledgerctl' -ScriptBlock {
             [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
             [CompletionResult]::new('create', 'create', [CompletionResultType]::ParameterValue, 'Open a wallet for a user (one per tenant, application and user)')
             [CompletionResult]::new('show', 'show', [CompletionResultType]::ParameterValue, 'Show a wallet''s balance, frozen and available amounts, now or at a past moment')
+            [CompletionResult]::new('balance', 'balance', [CompletionResultType]::ParameterValue, 'Show a wallet''s balance, frozen and available amounts alone (as GET /wallets/{user_id}/balance)')
             [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'List the wallets of the tenant and application')
             [CompletionResult]::new('history', 'history', [CompletionResultType]::ParameterValue, 'List a wallet''s transactions, newest first')
             [CompletionResult]::new('freezes', 'freezes', [CompletionResultType]::ParameterValue, 'List a wallet''s freeze records, newest first')
@@ -117,6 +118,23 @@ Register-ArgumentCompleter -Native -CommandName 'ledgerctl' -ScriptBlock {
         }
         'ledgerctl;wallet;show' {
             [CompletionResult]::new('--at', '--at', [CompletionResultType]::ParameterName, 'The wallet as it was then, from the journal (RFC 3339, `YYYY-MM-DD HH:MM:SS` in UTC, or a date for its midnight UTC)')
+            [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'The ledger: a SQLite file''s path, or a PostgreSQL database''s URL (postgres://USER@HOST:PORT/DBNAME; a password in it is never printed)')
+            [CompletionResult]::new('--tenant', '--tenant', [CompletionResultType]::ParameterName, 'The tenant whose wallets this command reaches')
+            [CompletionResult]::new('--app', '--app', [CompletionResultType]::ParameterName, 'The application whose wallets this command reaches')
+            [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Tables for people, or exactly one JSON envelope for scripts')
+            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Tables for people, or exactly one JSON envelope for scripts')
+            [CompletionResult]::new('--lock-timeout-ms', '--lock-timeout-ms', [CompletionResultType]::ParameterName, 'How long to wait for another writer''s lock before failing with exit 6')
+            [CompletionResult]::new('--wide', '--wide', [CompletionResultType]::ParameterName, 'Tables show every column in full, even wider than the terminal (on a narrow terminal, the least important columns are otherwise cut short or left out)')
+            [CompletionResult]::new('-y', '-y', [CompletionResultType]::ParameterName, 'Answer yes to confirmations (wallet adjust, wallet status frozen|closed, token revoke, long batches)')
+            [CompletionResult]::new('--yes', '--yes', [CompletionResultType]::ParameterName, 'Answer yes to confirmations (wallet adjust, wallet status frozen|closed, token revoke, long batches)')
+            [CompletionResult]::new('--read-only', '--read-only', [CompletionResultType]::ParameterName, 'Open the ledger read-only: reading commands work (also on a file this user cannot write), every write is refused with exit 2 (read_only) before the file is touched')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
+        'ledgerctl;wallet;balance' {
             [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'The ledger: a SQLite file''s path, or a PostgreSQL database''s URL (postgres://USER@HOST:PORT/DBNAME; a password in it is never printed)')
             [CompletionResult]::new('--tenant', '--tenant', [CompletionResultType]::ParameterName, 'The tenant whose wallets this command reaches')
             [CompletionResult]::new('--app', '--app', [CompletionResultType]::ParameterName, 'The application whose wallets this command reaches')
@@ -364,6 +382,7 @@ Register-ArgumentCompleter -Native -CommandName 'ledgerctl' -ScriptBlock {
         'ledgerctl;wallet;help' {
             [CompletionResult]::new('create', 'create', [CompletionResultType]::ParameterValue, 'Open a wallet for a user (one per tenant, application and user)')
             [CompletionResult]::new('show', 'show', [CompletionResultType]::ParameterValue, 'Show a wallet''s balance, frozen and available amounts, now or at a past moment')
+            [CompletionResult]::new('balance', 'balance', [CompletionResultType]::ParameterValue, 'Show a wallet''s balance, frozen and available amounts alone (as GET /wallets/{user_id}/balance)')
             [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'List the wallets of the tenant and application')
             [CompletionResult]::new('history', 'history', [CompletionResultType]::ParameterValue, 'List a wallet''s transactions, newest first')
             [CompletionResult]::new('freezes', 'freezes', [CompletionResultType]::ParameterValue, 'List a wallet''s freeze records, newest first')
@@ -382,6 +401,9 @@ Register-ArgumentCompleter -Native -CommandName 'ledgerctl' -ScriptBlock {
             break
         }
         'ledgerctl;wallet;help;show' {
+            break
+        }
+        'ledgerctl;wallet;help;balance' {
             break
         }
         'ledgerctl;wallet;help;list' {
@@ -901,6 +923,7 @@ Register-ArgumentCompleter -Native -CommandName 'ledgerctl' -ScriptBlock {
         'ledgerctl;help;wallet' {
             [CompletionResult]::new('create', 'create', [CompletionResultType]::ParameterValue, 'Open a wallet for a user (one per tenant, application and user)')
             [CompletionResult]::new('show', 'show', [CompletionResultType]::ParameterValue, 'Show a wallet''s balance, frozen and available amounts, now or at a past moment')
+            [CompletionResult]::new('balance', 'balance', [CompletionResultType]::ParameterValue, 'Show a wallet''s balance, frozen and available amounts alone (as GET /wallets/{user_id}/balance)')
             [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'List the wallets of the tenant and application')
             [CompletionResult]::new('history', 'history', [CompletionResultType]::ParameterValue, 'List a wallet''s transactions, newest first')
             [CompletionResult]::new('freezes', 'freezes', [CompletionResultType]::ParameterValue, 'List a wallet''s freeze records, newest first')
@@ -918,6 +941,9 @@ Register-ArgumentCompleter -Native -CommandName 'ledgerctl' -ScriptBlock {
             break
         }
         'ledgerctl;help;wallet;show' {
+            break
+        }
+        'ledgerctl;help;wallet;balance' {
             break
         }
         'ledgerctl;help;wallet;list' {

@@ -56,6 +56,21 @@ fn schemathesis_finds_no_server_error_and_no_response_outside_the_document() {
         &format!("Authorization: Bearer {token}"),
         &[],
     );
+    // The same routes under the upstream document's base path (the document itself is not).
+    fuzz(
+        &st,
+        &schema,
+        &format!("http://{}/bff/wallet-service/api/v1", server.public),
+        &format!("Authorization: Bearer {token}"),
+        &[
+            "--exclude-path",
+            "/openapi.json",
+            "--exclude-path",
+            "/internal/wallet/refund",
+            "--exclude-path",
+            "/healthz",
+        ],
+    );
     fuzz(
         &st,
         &schema,

@@ -38,13 +38,18 @@ fn the_document_lists_both_listeners_and_serves_the_internal_refund_only_on_the_
         urls(&doc["paths"]["/internal/wallet/refund"]["servers"]),
         std::slice::from_ref(&internal)
     );
-    for path in ["/wallets/{user_id}/withdraw", "/wallets/{user_id}", "/openapi.json"] {
+    let upstream = format!("{public}/bff/wallet-service/api/v1");
+    for path in ["/wallets/{user_id}/withdraw", "/wallets/{user_id}", "/wallets"] {
         assert_eq!(
             urls(&doc["paths"][path]["servers"]),
-            std::slice::from_ref(&public),
+            [public.clone(), upstream.clone()],
             "{path}"
         );
     }
+    assert_eq!(
+        urls(&doc["paths"]["/openapi.json"]["servers"]),
+        std::slice::from_ref(&public)
+    );
     assert!(
         doc["paths"]["/healthz"].get("servers").is_none(),
         "/healthz is on both listeners"

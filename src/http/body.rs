@@ -11,7 +11,7 @@ use crate::error::{Classified, Error};
 use crate::ledger::batch::{json_record, Raw};
 use crate::ledger::limits::IDEMPOTENCY_KEY_LEN_MAX;
 use crate::ops::{Reply, Settled};
-use crate::output::views::{outcome_message, Envelope, ErrorEnvelope, OutcomeView};
+use crate::output::views::{outcome_message, Envelope, ErrorEnvelope, OutcomeView, WalletView};
 
 use super::error::{Failure, HttpError};
 
@@ -66,14 +66,15 @@ pub fn reply_response(reply: Reply) -> Response {
         .into_response()
 }
 
-/// The reply to a write: the operation's envelope (`replayed` for a `reference_id` repeat), or
-/// why it was not applied.
+/// The reply to a write: the operation's envelope (`replayed` for a `reference_id` repeat), a
+/// new wallet's 201, or why it was not applied.
 pub fn render_settled(settled: Settled) -> Reply {
     match settled {
         Settled::Applied(outcome) => json_reply(
             200,
             &Envelope::with_message(outcome_message(outcome), OutcomeView::from(outcome), crate::ops::now()),
         ),
+        Settled::Created(wallet) => json_reply(201, &Envelope::created(WalletView::from(wallet), crate::ops::now())),
         Settled::Failed(e) => error_reply(e),
         Settled::NotStarted { timeout_ms } => error_reply(&HttpError::RequestTimeout { timeout_ms }),
         Settled::KeyReused { key } => error_reply(&HttpError::IdempotencyConflict { key: key.to_owned() }),

@@ -32,6 +32,11 @@ pub enum HttpError {
     #[error("Idempotency-Key {key:?} was already used with another request (a different route or body)")]
     IdempotencyConflict { key: String },
 
+    /// A currency code the ledger does not know, in a request body. 422 as the issue's
+    /// `POST /wallets` asks; the CLI's `--currency` stays an invalid argument (exit 2).
+    #[error("currency {code:?} is not supported (supported: {supported})")]
+    UnsupportedCurrency { code: String, supported: String },
+
     #[error(
         "the request was not applied within {timeout_ms} ms (the ledger is busy); nothing was written, safe to retry"
     )]
@@ -49,6 +54,7 @@ impl HttpError {
             HttpError::UnsupportedMediaType => ErrorKind::UnsupportedMediaType,
             HttpError::IdempotencyConflict { .. } => ErrorKind::Conflict,
             HttpError::RequestTimeout { .. } => ErrorKind::Busy,
+            HttpError::UnsupportedCurrency { .. } => ErrorKind::InvalidAmount,
         }
     }
 
@@ -63,6 +69,7 @@ impl HttpError {
             HttpError::UnsupportedMediaType => "unsupported_media_type",
             HttpError::IdempotencyConflict { .. } => "idempotency_key_reused",
             HttpError::RequestTimeout { .. } => "request_timeout",
+            HttpError::UnsupportedCurrency { .. } => "unsupported_currency",
         }
     }
 
@@ -80,6 +87,10 @@ impl HttpError {
             HttpError::UnsupportedMediaType,
             HttpError::IdempotencyConflict { key: s() },
             HttpError::RequestTimeout { timeout_ms: 0 },
+            HttpError::UnsupportedCurrency {
+                code: s(),
+                supported: s(),
+            },
         ]
     }
 }
@@ -152,6 +163,7 @@ mod tests {
                 ("unsupported_media_type", 415, 2),
                 ("idempotency_key_reused", 409, 4),
                 ("request_timeout", 503, 6),
+                ("unsupported_currency", 422, 5),
             ]
         );
     }

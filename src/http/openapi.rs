@@ -11,14 +11,17 @@ use utoipa::{Modify, OpenApi};
 
 use crate::output::views::ErrorEnvelope;
 
-use super::routes::{HEALTHZ_PATH, INTERNAL_REFUND_PATH};
+use super::routes::{HEALTHZ_PATH, INTERNAL_REFUND_PATH, UPSTREAM_BASE_PATH};
+
+/// The document's own path, served only at the listener's root.
+const OPENAPI_PATH: &str = "/openapi.json";
 use super::state::Bound;
 
 #[derive(OpenApi)]
 #[openapi(
     info(
         title = "ledgerctl",
-        description = "Double-entry wallet ledger. Every 200 of a write is durable on disk. Errors are `{code, message, error, timestamp}`: the HTTP status, a message for people and a stable `error` string for programs. /internal/wallet/refund is served only on the internal listener (--internal-listen, X-API-Key); every other route only on the public one (--listen, Bearer token), with /healthz on both.",
+        description = "Double-entry wallet ledger. Every 200 (or 201) of a write is durable on disk. Errors are `{code, message, error, timestamp}`: the HTTP status, a message for people and a stable `error` string for programs. /internal/wallet/refund is served only on the internal listener (--internal-listen, X-API-Key); every other route only on the public one (--listen, Bearer token), with /healthz on both.",
     ),
     paths(
         super::routes::writes::withdraw,
@@ -29,6 +32,11 @@ use super::state::Bound;
         super::routes::writes::payment,
         super::routes::writes::internal_refund,
         super::routes::wallets::wallet,
+        // The wallet-side routes of issue 12.
+        super::routes::wallets::create,
+        super::routes::wallets::list,
+        super::routes::wallets::balance,
+        super::routes::wallets::transaction,
         super::routes::history::transactions,
         super::routes::history::freezes,
         super::routes::service::healthz,
@@ -75,46 +83,71 @@ impl Modify for Errors {
     }
 }
 
+// The error responses each kind of route documents.
+const OPEN: &[(u16, &str)] = &[
+    (500, "Internal server error"),
+    (503, "Ledger busy, database unavailable or request timed out (ledger_busy, database_unavailable, request_timeout): retry"),
+];
+const READ: &[(u16, &str)] = &[
+    (400, "Invalid request parameters"),
+    (401, "Unauthenticated or invalid token"),
+    (404, "Wallet not found, or not reachable with this token"),
+    (500, "Internal server error"),
+    (
+        503,
+        "Ledger busy, database unavailable or request timed out (ledger_busy, database_unavailable, request_timeout): nothing was read or written, retry",
+    ),
+];
+const WRITE: &[(u16, &str)] = &[
+    (400, "Invalid request parameters"),
+    (401, "Unauthenticated or invalid token"),
+    (403, "The token's scope does not allow writes"),
+    (404, "Wallet, transaction, freeze or counterparty not found, or not reachable with this token"),
+    (409, "Insufficient balance, or a conflict (wallet not active, freeze released, not refundable, reference or Idempotency-Key reused with other parameters)"),
+    (413, "Request body too large"),
+    (415, "The body is not application/json"),
+    (422, "Invalid amount"),
+    (500, "Internal server error (internal_error), or commit_outcome_unknown: the database connection was lost during COMMIT, so the write may or may not have been applied; resend it with the same Idempotency-Key or reference_id, whose replay answers the original outcome"),
+    (503, "Ledger busy, database unavailable or request timed out (ledger_busy, database_unavailable, request_timeout): nothing was written, retry"),
+];
+const INTERNAL: &[(u16, &str)] = &[
+    (400, "Invalid request parameters"),
+    (401, "Missing or invalid X-API-Key"),
+    (404, "Transaction not found (or of another tenant), or this is not the internal listener"),
+    (409, "Insufficient balance, or a conflict (not refundable, reference or Idempotency-Key reused with other parameters)"),
+    (413, "Request body too large"),
+    (415, "The body is not application/json"),
+    (422, "Invalid amount"),
+    (500, "Internal server error (internal_error), or commit_outcome_unknown: the database connection was lost during COMMIT, so the write may or may not have been applied; resend it with the same Idempotency-Key or reference_id, whose replay answers the original outcome"),
+    (503, "Ledger busy, database unavailable or request timed out (ledger_busy, database_unavailable, request_timeout): nothing was written, retry"),
+];
+const CREATE: &[(u16, &str)] = &[
+    (400, "Invalid request parameters"),
+    (401, "Unauthenticated or invalid token"),
+    (403, "The token's scope does not allow writes, or the token is bound to another user"),
+    (409, "The user already has a wallet (wallet_exists), or the Idempotency-Key was used with another body"),
+    (413, "Request body too large"),
+    (415, "The body is not application/json"),
+    (422, "Unsupported currency (unsupported_currency)"),
+    (500, "Internal server error (internal_error), or commit_outcome_unknown: the database connection was lost during COMMIT, so the wallet may or may not have been created; resend it with the same Idempotency-Key, or read GET /wallets/{user_id}"),
+    (503, "Ledger busy, database unavailable or request timed out (ledger_busy, database_unavailable, request_timeout): nothing was written, retry"),
+];
+const LOOKUP: &[(u16, &str)] = &[
+    (400, "Invalid request parameters (an empty or over-long id)"),
+    (401, "Unauthenticated or invalid token"),
+    (404, "Transaction not found, or not reachable with this token (another tenant's, application's or user's)"),
+    (500, "Internal server error"),
+    (
+        503,
+        "Ledger busy, database unavailable or request timed out (ledger_busy, database_unavailable, request_timeout): nothing was read or written, retry",
+    ),
+];
+
 fn errors(path: &str, method: HttpMethod) -> &'static [(u16, &'static str)] {
-    const OPEN: &[(u16, &str)] = &[
-        (500, "Internal server error"),
-        (503, "Ledger busy, database unavailable or request timed out (ledger_busy, database_unavailable, request_timeout): retry"),
-    ];
-    const READ: &[(u16, &str)] = &[
-        (400, "Invalid request parameters"),
-        (401, "Unauthenticated or invalid token"),
-        (404, "Wallet not found, or not reachable with this token"),
-        (500, "Internal server error"),
-        (
-            503,
-            "Ledger busy, database unavailable or request timed out (ledger_busy, database_unavailable, request_timeout): nothing was read or written, retry",
-        ),
-    ];
-    const WRITE: &[(u16, &str)] = &[
-        (400, "Invalid request parameters"),
-        (401, "Unauthenticated or invalid token"),
-        (403, "The token's scope does not allow writes"),
-        (404, "Wallet, transaction, freeze or counterparty not found, or not reachable with this token"),
-        (409, "Insufficient balance, or a conflict (wallet not active, freeze released, not refundable, reference or Idempotency-Key reused with other parameters)"),
-        (413, "Request body too large"),
-        (415, "The body is not application/json"),
-        (422, "Invalid amount"),
-        (500, "Internal server error (internal_error), or commit_outcome_unknown: the database connection was lost during COMMIT, so the write may or may not have been applied; resend it with the same Idempotency-Key or reference_id, whose replay answers the original outcome"),
-        (503, "Ledger busy, database unavailable or request timed out (ledger_busy, database_unavailable, request_timeout): nothing was written, retry"),
-    ];
-    const INTERNAL: &[(u16, &str)] = &[
-        (400, "Invalid request parameters"),
-        (401, "Missing or invalid X-API-Key"),
-        (404, "Transaction not found (or of another tenant), or this is not the internal listener"),
-        (409, "Insufficient balance, or a conflict (not refundable, reference or Idempotency-Key reused with other parameters)"),
-        (413, "Request body too large"),
-        (415, "The body is not application/json"),
-        (422, "Invalid amount"),
-        (500, "Internal server error (internal_error), or commit_outcome_unknown: the database connection was lost during COMMIT, so the write may or may not have been applied; resend it with the same Idempotency-Key or reference_id, whose replay answers the original outcome"),
-        (503, "Ledger busy, database unavailable or request timed out (ledger_busy, database_unavailable, request_timeout): nothing was written, retry"),
-    ];
     match (path, method) {
         ("/healthz" | "/openapi.json", _) => OPEN,
+        ("/transactions/{transaction_id}", _) => LOOKUP,
+        ("/wallets", HttpMethod::Post) => CREATE,
         ("/internal/wallet/refund", _) => INTERNAL,
         (_, HttpMethod::Post) => WRITE,
         (_, _) => READ,
@@ -128,7 +161,8 @@ pub fn document() -> utoipa::openapi::OpenApi {
 
 /// The document as a server listening at `bound` serves it: `servers` lists both listeners,
 /// and each path names the one it is served on (the internal refund only the internal one,
-/// /healthz both, every other route the public one).
+/// /healthz both, this document the public one, every wallet route the public one at its own
+/// path and under the upstream base path).
 pub fn served(bound: &Bound) -> utoipa::openapi::OpenApi {
     let mut doc = document();
     let listener = |addr: std::net::SocketAddr, description: &str| {
@@ -145,11 +179,18 @@ pub fn served(bound: &Bound) -> utoipa::openapi::OpenApi {
         bound.internal,
         "The internal listener (--internal-listen): POST /internal/wallet/refund with an X-API-Key, and /healthz",
     );
+    let upstream = ServerBuilder::new()
+        .url(format!("http://{}{UPSTREAM_BASE_PATH}", bound.public))
+        .description(Some(
+            "The public listener under the upstream document's base path: the same route, the same answers",
+        ))
+        .build();
     for (path, item) in doc.paths.paths.iter_mut() {
         item.servers = match path.as_str() {
             INTERNAL_REFUND_PATH => Some(vec![internal.clone()]),
             HEALTHZ_PATH => None,
-            _ => Some(vec![public.clone()]),
+            OPENAPI_PATH => Some(vec![public.clone()]),
+            _ => Some(vec![public.clone(), upstream.clone()]),
         };
     }
     doc.servers = Some(vec![public, internal]);
@@ -193,6 +234,14 @@ mod tests {
             taken.sort_unstable();
             assert_eq!(documented, taken, "{path}");
         }
+        let schema = &doc["components"]["schemas"]["CreateWalletRequest"]["properties"];
+        let mut documented: Vec<&str> = schema.as_object().unwrap().keys().map(String::as_str).collect();
+        let mut taken = super::super::routes::wallets::CREATE_FIELDS.to_vec();
+        documented.sort_unstable();
+        taken.sort_unstable();
+        assert_eq!(documented, taken, "POST /wallets");
+        let created = &doc["paths"]["/wallets"]["post"]["responses"];
+        assert!(created.get("201").is_some() && created.get("200").is_none());
     }
 
     #[test]
@@ -232,7 +281,11 @@ mod tests {
             let expected: &[&str] = match path.as_str() {
                 INTERNAL_REFUND_PATH => &["http://127.0.0.1:8081"],
                 HEALTHZ_PATH => &[],
-                _ => &["http://127.0.0.1:8080"],
+                OPENAPI_PATH => &["http://127.0.0.1:8080"],
+                _ => &[
+                    "http://127.0.0.1:8080",
+                    "http://127.0.0.1:8080/bff/wallet-service/api/v1",
+                ],
             };
             assert_eq!(urls(&item["servers"]), expected, "{path}");
         }

@@ -11,13 +11,18 @@ use crate::ledger::limits::BODY_BYTES_MAX;
 use super::body::ApiError;
 use super::error::HttpError;
 use super::middleware::around;
-use super::routes::{history, service, wallets, writes, HEALTHZ_PATH, INTERNAL_REFUND_PATH};
+use super::routes::{history, service, wallets, writes, HEALTHZ_PATH, INTERNAL_REFUND_PATH, UPSTREAM_BASE_PATH};
 use super::state::State;
 
-/// The public listener: the wallet routes, /healthz and /openapi.json.
+/// The public listener: the wallet routes, at their own paths and again under the upstream
+/// document's base path, /healthz and /openapi.json.
 pub fn public_router(state: State) -> Router {
     let wallets = Router::new()
         .route("/wallets/{user_id}", get(wallets::wallet))
+        // The wallet-side routes of issue 12.
+        .route("/wallets", get(wallets::list).post(wallets::create))
+        .route("/wallets/{user_id}/balance", get(wallets::balance))
+        .route("/transactions/{transaction_id}", get(wallets::transaction))
         .route("/wallets/{user_id}/transactions", get(history::transactions))
         .route("/wallets/{user_id}/freezes", get(history::freezes))
         .route("/wallets/{user_id}/deposit", post(writes::deposit))
@@ -25,9 +30,14 @@ pub fn public_router(state: State) -> Router {
         .route("/wallets/{user_id}/withdraw", post(writes::withdraw))
         .route("/wallets/{user_id}/freeze", post(writes::freeze))
         .route("/wallets/{user_id}/unfreeze", post(writes::unfreeze))
-        .route("/wallets/{user_id}/refund", post(writes::refund))
+        .route("/wallets/{user_id}/refund", post(writes::refund));
+    // A nested route sees its path without the prefix, so a request is the same request (and
+    // its Idempotency-Key's fingerprint the same) under either path.
+    let public = Router::new()
+        .merge(wallets.clone())
+        .nest(UPSTREAM_BASE_PATH, wallets)
         .route("/openapi.json", get(service::openapi_json));
-    common(wallets, state)
+    common(public, state)
 }
 
 /// The internal listener: the internal refund (and /healthz for its own monitoring).

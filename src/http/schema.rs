@@ -127,3 +127,17 @@ pub struct RefundRequest {
     )]
     reference_id: Option<String>,
 }
+
+/// `dto.CreateWalletRequest`.
+#[allow(dead_code)]
+#[derive(ToSchema, serde::Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct CreateWalletRequest {
+    /// The user the wallet is for; one wallet per user in a tenant and application
+    #[schema(example = "usr_abc123", pattern = r"^[A-Za-z0-9_.@-]{1,64}$")]
+    user_id: String,
+    /// The wallet's currency, fixed for good, in any case; CNY when left out (422
+    /// unsupported_currency for a code the ledger does not know)
+    #[schema(example = "CNY")]
+    currency: Option<String>,
+}

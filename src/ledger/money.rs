@@ -101,6 +101,14 @@ impl Currency {
     }
 }
 
+impl Currency {
+    /// A code as people and clients type it, in any case (`usd` is USD): `wallet create
+    /// --currency` and `POST /wallets` read it alike.
+    pub fn from_any_case(code: &str) -> Result<Currency> {
+        code.to_ascii_uppercase().parse()
+    }
+}
+
 impl FromStr for Currency {
     type Err = Error;
 

@@ -20,11 +20,11 @@ pub use ledger::{
     Sealed, TrialBalance, TrialBalanceLine, TrialBalanceTotal, WalletOwner,
 };
 pub use operate::{execute, internal_refund, preview, Outcome};
-pub use serve::{commit_group, IdempotencyKey, Reply, Settled, WriteRequest};
+pub use serve::{commit_group, Action, IdempotencyKey, Reply, Settled, WriteRequest};
 pub use token::{authenticate, create_token, list_tokens, revoke_token, show_token, NewToken};
 pub use wallet::{
-    create_wallet, each_wallet, freezes, history, list_wallets, preview_status, set_status, show_freeze,
-    show_transaction, show_wallet, show_wallet_at, status_history, StatusOutcome,
+    create_wallet, each_wallet, freezes, history, list_reachable_wallets, list_wallets, preview_status, set_status,
+    show_freeze, show_transaction, show_wallet, show_wallet_at, status_history, StatusOutcome,
 };
 
 use crate::ledger::chain::{self, AuditRecord};
@@ -78,6 +78,64 @@ pub fn entry_filter<'a>(
             .map(|c| check_minted("cursor", TransactionId::PREFIX, c).map(TransactionId::new))
             .transpose()?,
     })
+}
+
+/// The upstream's names for a transaction list's filter, added to `filter`: `status` (every
+/// posted transaction is `completed`, so `completed` keeps them all and any other value is
+/// refused), `start_date` and `end_date`, each a date (`YYYY-MM-DD`, UTC) or an RFC 3339
+/// instant. Both ends are inclusive: a start date from its midnight, an end date through its
+/// whole UTC day, an instant through its own second. Each date names a bound `from`/`to` may
+/// name too: giving both is refused rather than one silently winning.
+pub fn upstream_filter(
+    filter: &mut EntryFilter,
+    status: Option<&str>,
+    start_date: Option<&str>,
+    end_date: Option<&str>,
+) -> crate::error::Result<()> {
+    use crate::error::Error;
+    if let Some(status) = status.filter(|s| *s != "completed") {
+        return Err(Error::invalid(
+            "status",
+            format!("{status:?}: every transaction of the ledger is completed (the one status it has)"),
+        ));
+    }
+    let both = |field: &str, other: &str| Error::invalid(field, format!("names the same bound as {other}: give one"));
+    if let Some(start) = start_date {
+        if filter.from.is_some() {
+            return Err(both("start_date", "from"));
+        }
+        filter.from = Some(upstream_date("start_date", start)?.0);
+    }
+    if let Some(end) = end_date {
+        if filter.to.is_some() {
+            return Err(both("end_date", "to"));
+        }
+        filter.to = Some(upstream_date("end_date", end)?.1);
+    }
+    Ok(())
+}
+
+/// A `start_date`/`end_date` as the instants it covers: from its first second, to (exclusive)
+/// the second after its last one.
+fn upstream_date(field: &str, input: &str) -> crate::error::Result<(Timestamp, Timestamp)> {
+    let invalid = || {
+        crate::error::Error::invalid(
+            field,
+            format!("{input:?} is not a date (2026-04-15) or an RFC 3339 time (2026-04-15T10:30:00Z)"),
+        )
+    };
+    let (first, after) = match chrono::NaiveDate::parse_from_str(input, "%Y-%m-%d") {
+        Ok(day) => {
+            let first = day.and_time(chrono::NaiveTime::MIN).and_utc();
+            (first, first.checked_add_signed(chrono::TimeDelta::days(1)))
+        }
+        Err(_) => {
+            let instant = chrono::DateTime::parse_from_rfc3339(input).map_err(|_| invalid())?;
+            let first = Timestamp::at(instant.with_timezone(&chrono::Utc)).instant();
+            (first, first.checked_add_signed(chrono::TimeDelta::seconds(1)))
+        }
+    };
+    Ok((Timestamp::at(first), Timestamp::at(after.ok_or_else(invalid)?)))
 }
 
 /// Runs one request of a group (a batch line, a server request) in its own savepoint, the one

@@ -6,12 +6,14 @@ use std::time::Instant;
 
 use crate::error::{Error, ErrorKind, Result};
 use crate::ledger::ids::TokenId;
-use crate::ledger::model::Scope;
+use crate::ledger::model::{Scope, Wallet};
+use crate::ledger::money::Currency;
 use crate::ledger::operations::Operation;
 use crate::store::{IdempotentResponse, Queries, Storage};
 
 use super::operate::{execute_in, Outcome};
 use super::retry::retrying;
+use super::wallet::create_wallet_in;
 
 /// One write a caller asked for.
 #[derive(Debug, Clone)]
@@ -19,14 +21,22 @@ pub struct WriteRequest {
     pub scope: Scope,
     /// Who is asking, as the journal records it (`token:tok_…`).
     pub actor: String,
-    /// The wallet's user; `None` for the internal refund, which finds the wallet itself.
+    /// The wallet's user; `None` for the internal refund, which finds the wallet itself, and
+    /// for a wallet's creation, whose action names its user.
     pub user_id: Option<String>,
-    pub operation: Operation,
+    pub action: Action,
     pub key: Option<IdempotencyKey>,
     /// Not started after this moment: settled as [`Settled::NotStarted`], not applied.
     pub deadline: Instant,
     /// The request time limit the deadline came from, for that answer.
     pub timeout_ms: u64,
+}
+
+/// What a request writes: an operation on an existing wallet, or a new wallet.
+#[derive(Debug, Clone)]
+pub enum Action {
+    Operate(Operation),
+    CreateWallet { user_id: String, currency: Currency },
 }
 
 /// An `Idempotency-Key`, scoped to the tenant and application of the request and to the wallet
@@ -53,6 +63,8 @@ pub struct Reply {
 pub enum Settled<'a> {
     /// Applied: its answer is stored with its key, if it has one.
     Applied(&'a Outcome),
+    /// A wallet opened; its answer is stored with its key, if it has one.
+    Created(&'a Wallet),
     /// Ran and failed; its savepoint undid whatever it wrote.
     Failed(&'a Error),
     /// Not started: its deadline (`timeout_ms` after it arrived) had passed, or its caller
@@ -125,14 +137,22 @@ fn run_keyed<Q: Queries>(tx: &Q, request: &WriteRequest, render: Render) -> Resu
             return Ok(Reply { status, body });
         }
     }
-    let outcome = execute_in(
-        tx,
-        &request.scope,
-        request.user_id.as_deref(),
-        &request.operation,
-        &request.actor,
-    )?;
-    let reply = render(Settled::Applied(&outcome));
+    let reply = match &request.action {
+        Action::Operate(operation) => {
+            let outcome = execute_in(
+                tx,
+                &request.scope,
+                request.user_id.as_deref(),
+                operation,
+                &request.actor,
+            )?;
+            render(Settled::Applied(&outcome))
+        }
+        Action::CreateWallet { user_id, currency } => {
+            let wallet = create_wallet_in(tx, &request.scope, user_id, *currency)?;
+            render(Settled::Created(&wallet))
+        }
+    };
     if let Some(key) = &request.key {
         tx.record_response(&IdempotentResponse {
             scope: request.scope.clone(),

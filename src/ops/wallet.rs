@@ -17,21 +17,23 @@ use super::retry::retrying;
 
 /// Opens a wallet for a user; one per (tenant, application, user), currency fixed for good.
 pub fn create_wallet<S: Storage>(store: &mut S, scope: &Scope, user_id: &str, currency: Currency) -> Result<Wallet> {
+    retrying(|| store.write(|tx| create_wallet_in(tx, scope, user_id, currency)))
+}
+
+/// [`create_wallet`] inside a transaction already open: the server's writer runs it in a
+/// request's savepoint, so the wallet is durable before the answer.
+pub fn create_wallet_in<Q: Queries>(tx: &Q, scope: &Scope, user_id: &str, currency: Currency) -> Result<Wallet> {
     let user_id = ids::check_name("user_id", user_id)?;
-    retrying(|| {
-        store.write(|tx| {
-            if let Some(existing) = tx.wallet_of_user(scope, user_id)? {
-                return Err(Error::WalletExists {
-                    user_id: user_id.to_owned(),
-                    closed: existing.status == WalletStatus::Closed,
-                    wallet_id: existing.id,
-                });
-            }
-            let wallet = Wallet::open(scope, user_id, currency, WalletId::mint(), super::now());
-            tx.insert_wallet(&wallet)?;
-            Ok(wallet)
-        })
-    })
+    if let Some(existing) = tx.wallet_of_user(scope, user_id)? {
+        return Err(Error::WalletExists {
+            user_id: user_id.to_owned(),
+            closed: existing.status == WalletStatus::Closed,
+            wallet_id: existing.id,
+        });
+    }
+    let wallet = Wallet::open(scope, user_id, currency, WalletId::mint(), super::now());
+    tx.insert_wallet(&wallet)?;
+    Ok(wallet)
 }
 
 fn wallet_in<Q: Queries>(tx: &Q, scope: &Scope, user_id: &str) -> Result<Wallet> {
@@ -74,6 +76,28 @@ pub fn list_wallets<S: Storage>(
     page: PageRequest,
 ) -> Result<Paged<Wallet>> {
     store.read(|tx| tx.wallets(scope, status, page))
+}
+
+/// The wallets a caller reaches, with `status` if given: every wallet of `scope`, or, for a
+/// caller bound to one user, that user's wallet alone (a list of one or none, paged alike).
+pub fn list_reachable_wallets<S: Storage>(
+    store: &mut S,
+    scope: &Scope,
+    bound_to: Option<&str>,
+    status: Option<WalletStatus>,
+    page: PageRequest,
+) -> Result<Paged<Wallet>> {
+    let Some(user_id) = bound_to else {
+        return list_wallets(store, scope, status, page);
+    };
+    store.read(|tx| {
+        let wallet = tx
+            .wallet_of_user(scope, user_id)?
+            .filter(|w| status.is_none_or(|s| w.status == s));
+        let total = u64::from(wallet.is_some());
+        let items = wallet.into_iter().filter(|_| page.page == 1).collect();
+        Ok(Paged { items, total, page })
+    })
 }
 
 /// Every wallet of `scope` (with `status`, if given), handed to `each` as it is read, from one

@@ -1,7 +1,7 @@
 //! The records and grids the `Table` format draws: a record is a field per line, a grid a list.
 
 use super::table::{self, Column, Grid};
-use super::views::{FreezeView, TokenView, TransactionView, WalletView};
+use super::views::{BalanceView, FreezeView, TokenView, TransactionView, WalletView};
 
 /// What the `Table` format prints: a record (a field per line) or a list (a grid).
 pub(super) enum Table {
@@ -64,6 +64,14 @@ pub(super) fn wallet_table(w: &WalletView) -> Table {
         ("frozen", format!("{} {}", w.frozen_balance, w.currency), true),
         ("available", format!("{} {}", w.available_balance, w.currency), true),
         ("updated", w.updated_at.clone(), false),
+    ])
+}
+
+pub(super) fn balance_table(b: &BalanceView, currency: &str) -> Table {
+    record(vec![
+        ("balance", format!("{} {currency}", b.balance), true),
+        ("frozen", format!("{} {currency}", b.frozen_balance), true),
+        ("available", format!("{} {currency}", b.available_balance), true),
     ])
 }
 

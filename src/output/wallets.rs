@@ -2,9 +2,9 @@
 
 use std::io::{self, Write};
 
-use super::records::{grid, wallet_table, wallets_table};
+use super::records::{balance_table, grid, wallet_table, wallets_table};
 use super::table::Column;
-use super::views::{self, Envelope, ListEnvelope, StatusChangeView, StatusResult, WalletView};
+use super::views::{self, BalanceView, Envelope, ListEnvelope, StatusChangeView, StatusResult, WalletView};
 use super::{csv_header, csv_io, csv_row, Format, Printer};
 use crate::error::Error;
 use crate::ledger::model::{StatusChange, Wallet};
@@ -18,6 +18,18 @@ impl<W: Write> Printer<W> {
         match self.format {
             Format::Json | Format::Csv => self.json(&Envelope::ok(&view, self.now)),
             Format::Table => self.table(Some(&format!("Wallet {}", view.wallet_id)), &wallet_table(&view)),
+        }
+    }
+
+    /// A wallet's balances alone (`wallet balance`), as `GET /wallets/{user_id}/balance`.
+    pub fn balance(&mut self, wallet: &Wallet) -> io::Result<()> {
+        let view = BalanceView::from(wallet);
+        match self.format {
+            Format::Json | Format::Csv => self.json(&Envelope::ok(&view, self.now)),
+            Format::Table => {
+                let title = format!("Balance of {} (wallet {})", wallet.user_id, view.wallet_id);
+                self.table(Some(&title), &balance_table(&view, wallet.currency.code()))
+            }
         }
     }
 

@@ -4,57 +4,14 @@ use axum::extract::rejection::{PathRejection, QueryRejection};
 use axum::extract::{Path, Query};
 use axum::response::Response;
 
-use crate::error::{Error, Result};
 use crate::http::auth::Bearer;
 use crate::http::body::{json_reply, reply_response, ApiError};
 use crate::http::state::State;
 use crate::ledger::model::FreezeStatus;
-use crate::ledger::request::PageRequest;
 use crate::ops;
 use crate::output::views::{FreezeView, ListEnvelope, TransactionView};
 
-use super::reachable;
-
-/// Query parameters, each at most once, unknown ones refused.
-struct QueryParams(Vec<(String, String)>);
-
-impl QueryParams {
-    fn new(
-        query: std::result::Result<Query<Vec<(String, String)>>, QueryRejection>,
-        known: &[&str],
-    ) -> Result<QueryParams> {
-        let Query(pairs) = query.map_err(|e| Error::invalid("query", e.body_text()))?;
-        for (i, (name, _)) in pairs.iter().enumerate() {
-            if !known.contains(&name.as_str()) {
-                return Err(Error::invalid(
-                    name.clone(),
-                    format!("unknown query parameter {name:?} (known: {})", known.join(", ")),
-                ));
-            }
-            if name != "type" && pairs[..i].iter().any(|(n, _)| n == name) {
-                return Err(Error::invalid(name.clone(), "appears twice"));
-            }
-        }
-        Ok(QueryParams(pairs))
-    }
-
-    fn one(&self, name: &str) -> Option<&str> {
-        self.0.iter().find(|(n, _)| n == name).map(|(_, v)| v.as_str())
-    }
-
-    fn number(&self, name: &str) -> Result<Option<u32>> {
-        self.one(name)
-            .map(|v| {
-                v.parse::<u32>()
-                    .map_err(|_| Error::invalid(name, format!("{v:?} is not a positive whole number")))
-            })
-            .transpose()
-    }
-
-    fn page(&self) -> Result<PageRequest> {
-        PageRequest::new(self.number("page")?, self.number("page_size")?)
-    }
-}
+use super::{reachable, QueryParams};
 
 #[utoipa::path(
     get,
@@ -70,6 +27,9 @@ impl QueryParams {
         ("from" = Option<String>, Query, description = "From this moment, inclusive (RFC 3339, `YYYY-MM-DD HH:MM:SS` in UTC, or a date)"),
         ("to" = Option<String>, Query, description = "Before this moment, exclusive"),
         ("reference_id" = Option<String>, Query, description = "Only this reference"),
+        ("status" = Option<String>, Query, description = "completed: every posted transaction is (any other value is 400)"),
+        ("start_date" = Option<String>, Query, description = "Upstream's name for the start, inclusive: a date (YYYY-MM-DD, from its midnight UTC) or an RFC 3339 time; not with `from`"),
+        ("end_date" = Option<String>, Query, description = "Upstream's name for the end, inclusive: a date (YYYY-MM-DD) covers its whole UTC day, an RFC 3339 time its own second; not with `to`"),
     ),
     responses((status = 200, description = "OK", body = ListEnvelope<TransactionView>)),
     security(("bearerAuth" = []))
@@ -83,7 +43,18 @@ pub async fn transactions(
     let user_id = reachable(&caller, user_id)?;
     let params = QueryParams::new(
         query,
-        &["cursor", "page", "page_size", "type", "from", "to", "reference_id"],
+        &[
+            "cursor",
+            "page",
+            "page_size",
+            "type",
+            "from",
+            "to",
+            "reference_id",
+            "status",
+            "start_date",
+            "end_date",
+        ],
     )?;
     let page = params.page()?;
     let types = params
@@ -91,12 +62,18 @@ pub async fn transactions(
         .iter()
         .filter(|(n, _)| n == "type")
         .flat_map(|(_, v)| v.split(','));
-    let filter = ops::entry_filter(
+    let mut filter = ops::entry_filter(
         types,
         params.one("from"),
         params.one("to"),
         params.one("reference_id"),
         params.one("cursor"),
+    )?;
+    ops::upstream_filter(
+        &mut filter,
+        params.one("status"),
+        params.one("start_date"),
+        params.one("end_date"),
     )?;
     let scope = caller.0.scope.clone();
     let (_, entries) = state

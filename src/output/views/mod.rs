@@ -20,7 +20,7 @@ pub use token::{CreatedTokenView, TokenView};
 pub use transaction::{
     outcome_message, JournalEntryView, JournalPostingRow, OutcomeView, PostingView, TransactionResult, TransactionView,
 };
-pub use wallet::{FreezeResult, FreezeView, StatusChangeView, StatusResult, WalletView};
+pub use wallet::{BalanceView, FreezeResult, FreezeView, StatusChangeView, StatusResult, WalletView};
 
 /// The success envelope: `{"code","message","data","timestamp"}`.
 #[derive(Debug, Serialize, utoipa::ToSchema)]
@@ -34,6 +34,14 @@ pub struct Envelope<T: Serialize> {
 impl<T: Serialize> Envelope<T> {
     pub fn ok(data: T, now: Timestamp) -> Envelope<T> {
         Envelope::with_message("ok", data, now)
+    }
+
+    /// A 201: what a route that creates something answers.
+    pub fn created(data: T, now: Timestamp) -> Envelope<T> {
+        Envelope {
+            code: 201,
+            ..Envelope::with_message("created", data, now)
+        }
     }
 
     pub fn with_message(message: &str, data: T, now: Timestamp) -> Envelope<T> {

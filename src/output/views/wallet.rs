@@ -45,6 +45,33 @@ impl From<&Wallet> for WalletView {
     }
 }
 
+/// `dto.BalanceResponse`: a wallet's three balances and nothing else.
+#[derive(Debug, Default, Clone, Serialize, utoipa::ToSchema)]
+pub struct BalanceView {
+    #[schema(example = "wlt_01JH4Q3V8Z6X2C5N7B9M1K0P3R")]
+    pub wallet_id: String,
+    /// The total balance: what the operator owes the user.
+    #[schema(example = "1000.00")]
+    pub balance: String,
+    #[schema(example = "100.00")]
+    pub frozen_balance: String,
+    /// `balance` − `frozen_balance`: what may be spent.
+    #[schema(example = "900.00")]
+    pub available_balance: String,
+}
+
+impl From<&Wallet> for BalanceView {
+    fn from(w: &Wallet) -> BalanceView {
+        let c = w.currency;
+        BalanceView {
+            wallet_id: w.id.to_string(),
+            balance: c.format(w.balance()),
+            frozen_balance: c.format(w.frozen),
+            available_balance: c.format(w.available),
+        }
+    }
+}
+
 /// `dto.FreezeRecordResponse`.
 #[derive(Debug, Default, Clone, Serialize, utoipa::ToSchema)]
 pub struct FreezeView {

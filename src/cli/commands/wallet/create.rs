@@ -27,11 +27,7 @@ pub(super) fn exec<W: Write>(
     store: &mut Store,
     out: &mut Printer<W>,
 ) -> Result<(), Stop> {
-    let chosen = args
-        .currency
-        .as_deref()
-        .map(|code| code.to_ascii_uppercase().parse())
-        .transpose()?;
+    let chosen = args.currency.as_deref().map(Currency::from_any_case).transpose()?;
     let currency = chosen.unwrap_or(Currency::CNY);
     let wallet = ops::create_wallet(store, &ctx.scope, &args.user, currency)?;
     if chosen.is_none() {

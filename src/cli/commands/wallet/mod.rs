@@ -1,6 +1,7 @@
 //! `ledgerctl wallet …`: open wallets, move money, and inspect them; one file per subcommand.
 
 mod adjust;
+mod balance;
 mod create;
 mod deposit;
 mod freeze;
@@ -25,6 +26,7 @@ use crate::output::Printer;
 use crate::store::Store;
 
 pub use adjust::AdjustArgs;
+pub use balance::BalanceArgs;
 pub use create::CreateArgs;
 pub use deposit::DepositArgs;
 pub use freeze::FreezeArgs;
@@ -44,6 +46,8 @@ pub enum WalletCommand {
     Create(CreateArgs),
     /// Show a wallet's balance, frozen and available amounts, now or at a past moment
     Show(ShowArgs),
+    /// Show a wallet's balance, frozen and available amounts alone (as GET /wallets/{user_id}/balance)
+    Balance(BalanceArgs),
     /// List the wallets of the tenant and application
     List(ListArgs),
     /// List a wallet's transactions, newest first
@@ -77,9 +81,11 @@ impl WalletCommand {
     /// connection.
     pub(crate) fn writes(&self) -> bool {
         match self {
-            WalletCommand::Show(_) | WalletCommand::List(_) | WalletCommand::History(_) | WalletCommand::Freezes(_) => {
-                false
-            }
+            WalletCommand::Show(_)
+            | WalletCommand::Balance(_)
+            | WalletCommand::List(_)
+            | WalletCommand::History(_)
+            | WalletCommand::Freezes(_) => false,
             WalletCommand::Status(args) => args.status.is_some(),
             WalletCommand::Create(_)
             | WalletCommand::Deposit(_)
@@ -99,6 +105,7 @@ impl WalletCommand {
             WalletCommand::Status(args) => args.status.is_none(),
             WalletCommand::Create(_)
             | WalletCommand::Show(_)
+            | WalletCommand::Balance(_)
             | WalletCommand::Deposit(_)
             | WalletCommand::Payment(_)
             | WalletCommand::Withdraw(_)
@@ -115,6 +122,7 @@ pub(in crate::cli) fn exec<W: Write>(command: &WalletCommand, ctx: &Context, out
     match command {
         WalletCommand::Create(args) => create::exec(args, ctx, store, out),
         WalletCommand::Show(args) => show::exec(args, ctx, store, out),
+        WalletCommand::Balance(args) => balance::exec(args, ctx, store, out),
         WalletCommand::List(args) => list::exec(args, ctx, store, out),
         WalletCommand::History(args) => history::exec(args, ctx, store, out),
         WalletCommand::Freezes(args) => freezes::exec(args, ctx, store, out),

@@ -1762,7 +1762,7 @@ _ledgerctl() {
                     return 0
                     ;;
                 --scope)
-                    COMPREPLY=($(compgen -W "read write" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "read write admin" -- "${cur}"))
                     return 0
                     ;;
                 --expires)

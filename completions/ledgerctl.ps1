@@ -748,7 +748,7 @@ Register-ArgumentCompleter -Native -CommandName 'ledgerctl' -ScriptBlock {
         }
         'ledgerctl;token;create' {
             [CompletionResult]::new('--user', '--user', [CompletionResultType]::ParameterName, 'Reach only this user''s wallet (default: every wallet of the tenant and application)')
-            [CompletionResult]::new('--scope', '--scope', [CompletionResultType]::ParameterName, 'read: the GET routes only; write: every route')
+            [CompletionResult]::new('--scope', '--scope', [CompletionResultType]::ParameterName, 'read: the GET routes only; write: every wallet route; admin: the /admin/… routes too')
             [CompletionResult]::new('--expires', '--expires', [CompletionResultType]::ParameterName, 'Lifetime (30d, 12h, 90m) or an RFC 3339 moment; at most 3650 days (default: never)')
             [CompletionResult]::new('--name', '--name', [CompletionResultType]::ParameterName, 'A label for people, shown by `token list` (e.g. what or who the token is for)')
             [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'The ledger: a SQLite file''s path, or a PostgreSQL database''s URL (postgres://USER@HOST:PORT/DBNAME; a password in it is never printed)')

@@ -1521,13 +1521,17 @@ _ledgerctl() {
             return 0
             ;;
         ledgerctl__subcmd__ledger__subcmd__verify)
-            opts="-o -y -h -V --anchor --db --tenant --app --output --wide --yes --read-only --lock-timeout-ms --help --version"
+            opts="-o -y -h -V --anchor --wallet --db --tenant --app --output --wide --yes --read-only --lock-timeout-ms --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
                 --anchor)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --wallet)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;

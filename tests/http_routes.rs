@@ -578,12 +578,13 @@ fn openapi_json_is_an_openapi_3_1_document_of_every_route_served_without_a_token
         ("/wallets/{user_id}/freezes", "get"),
         ("/healthz", "get"),
         ("/openapi.json", "get"),
+        ("/admin/wallets/{wallet_id}/integrity", "get"),
     ] {
         assert!(paths[path][method].is_object(), "{method} {path} is documented");
     }
     assert_eq!(
         keys(paths).len(),
-        12,
+        13,
         "no undocumented or extra path: {:?}",
         keys(paths)
     );

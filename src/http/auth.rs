@@ -113,6 +113,12 @@ impl Bearer {
         self.needs(Access::Write)
     }
 
+    /// The token may administer its application's wallets (the `/admin/…` routes); a read or
+    /// write token is refused with 403.
+    pub fn admin(&self) -> Result<(), HttpError> {
+        self.needs(Access::Admin)
+    }
+
     fn needs(&self, access: Access) -> Result<(), HttpError> {
         if self.0.access < access {
             return Err(HttpError::Forbidden {

@@ -31,6 +31,8 @@ use super::state::Bound;
         super::routes::wallets::wallet,
         super::routes::history::transactions,
         super::routes::history::freezes,
+        // The administration routes, one block.
+        super::routes::admin::integrity,
         super::routes::service::healthz,
         super::routes::service::openapi_json,
     ),
@@ -102,6 +104,17 @@ fn errors(path: &str, method: HttpMethod) -> &'static [(u16, &'static str)] {
         (500, "Internal server error (internal_error), or commit_outcome_unknown: the database connection was lost during COMMIT, so the write may or may not have been applied; resend it with the same Idempotency-Key or reference_id, whose replay answers the original outcome"),
         (503, "Ledger busy, database unavailable or request timed out (ledger_busy, database_unavailable, request_timeout): nothing was written, retry"),
     ];
+    const ADMIN_READ: &[(u16, &str)] = &[
+        (400, "Invalid request parameters"),
+        (401, "Unauthenticated or invalid token"),
+        (403, "The token's scope is not admin"),
+        (404, "Wallet not found, or of another tenant or application"),
+        (500, "Internal server error"),
+        (
+            503,
+            "Ledger busy, database unavailable or request timed out (ledger_busy, database_unavailable, request_timeout): nothing was read or written, retry",
+        ),
+    ];
     const INTERNAL: &[(u16, &str)] = &[
         (400, "Invalid request parameters"),
         (401, "Missing or invalid X-API-Key"),
@@ -116,6 +129,7 @@ fn errors(path: &str, method: HttpMethod) -> &'static [(u16, &'static str)] {
     match (path, method) {
         ("/healthz" | "/openapi.json", _) => OPEN,
         ("/internal/wallet/refund", _) => INTERNAL,
+        (admin, HttpMethod::Get) if admin.starts_with("/admin/") => ADMIN_READ,
         (_, HttpMethod::Post) => WRITE,
         (_, _) => READ,
     }

@@ -11,7 +11,7 @@ use crate::ledger::limits::BODY_BYTES_MAX;
 use super::body::ApiError;
 use super::error::HttpError;
 use super::middleware::around;
-use super::routes::{history, service, wallets, writes, HEALTHZ_PATH, INTERNAL_REFUND_PATH};
+use super::routes::{admin, history, service, wallets, writes, HEALTHZ_PATH, INTERNAL_REFUND_PATH};
 use super::state::State;
 
 /// The public listener: the wallet routes, /healthz and /openapi.json.
@@ -26,6 +26,8 @@ pub fn public_router(state: State) -> Router {
         .route("/wallets/{user_id}/freeze", post(writes::freeze))
         .route("/wallets/{user_id}/unfreeze", post(writes::unfreeze))
         .route("/wallets/{user_id}/refund", post(writes::refund))
+        // The administration routes (an admin token), one block.
+        .route("/admin/wallets/{wallet_id}/integrity", get(admin::integrity))
         .route("/openapi.json", get(service::openapi_json));
     common(wallets, state)
 }

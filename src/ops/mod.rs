@@ -5,6 +5,7 @@
 mod batch;
 mod clock;
 mod copy;
+mod integrity;
 mod ledger;
 mod operate;
 mod retry;
@@ -15,6 +16,7 @@ mod wallet;
 pub use batch::{batch, BatchLine, BatchMode, LineResult};
 pub use clock::{clock, now, set_clock, Clock, FAKE_NOW_ENV};
 pub use copy::{copy, Copied, COPY_BATCH_ENTRIES_MAX};
+pub use integrity::{verify_wallet, verify_wallet_by_id};
 pub use ledger::{
     export, init, journal, schema_version, seal, trial_balance, verify, verify_file, wallet_of_account, ExportSink,
     Sealed, TrialBalance, TrialBalanceLine, TrialBalanceTotal, WalletOwner,

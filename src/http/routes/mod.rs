@@ -2,6 +2,7 @@
 //! the same `ops` function, and answers with the same envelope. What more than one group needs
 //! (the path's user, checked) is here; a group never imports another.
 
+pub mod admin;
 pub mod history;
 pub mod service;
 pub mod wallets;

@@ -14,7 +14,7 @@ use crate::ledger::time::Timestamp;
 
 pub use ledger::{
     format_wide, AccountLineView, CheckView, CurrencyTotalView, HeadView, HealthView, SealView, TrialBalanceView,
-    VerifyView,
+    VerifyView, WalletIntegrityView,
 };
 pub use token::{CreatedTokenView, TokenView};
 pub use transaction::{

@@ -165,3 +165,123 @@ fn each_wallet_of_a_ledger_chained_before_schema_6_verifies_alone() {
     let dave = acme(&l, &["ledger", "verify", "--wallet", "dave"]);
     assert_eq!(dave["data"]["ok"], true, "{dave}");
 }
+
+// ---------------------------------------------------------------------------------------------
+// PUT /admin/wallets/{wallet_id}: a wallet's status, with the reason and the token recorded.
+
+fn put(server: &Server, token: &str, wallet_id: &str, body: &str, key: Option<&str>) -> support::server::Answer {
+    let auth = format!("Bearer {token}");
+    let mut headers = vec![("Authorization", auth.as_str()), ("Content-Type", "application/json")];
+    if let Some(key) = key {
+        headers.push(("Idempotency-Key", key));
+    }
+    server.request("PUT", &format!("/admin/wallets/{wallet_id}"), &headers, Some(body))
+}
+
+#[test]
+fn an_admin_token_freezes_and_reactivates_a_wallet_recording_itself_and_the_reason() {
+    let l = Ledger::new();
+    let [alice, ..] = wallets(&l);
+    let admin = token(&l, "acme", "shop", "admin");
+    let server = Server::start(&l);
+    let frozen = put(
+        &server,
+        &admin,
+        &alice,
+        r#"{"status":"frozen","reason":"fraud review"}"#,
+        None,
+    );
+    let data = frozen.ok();
+    assert_eq!(data["wallet"]["status"], "frozen", "{data}");
+    let change = &data["status_change"];
+    assert_eq!(
+        (&change["from_status"], &change["to_status"]),
+        (&"active".into(), &"frozen".into())
+    );
+    assert_eq!(change["reason"], "fraud review");
+    let actor = format!("token:{}", support::server::token_id(&admin));
+    assert_eq!(change["actor"], actor.as_str());
+    // As the CLI's `wallet status` records it: in the wallet's history and the audit chain.
+    let history = acme(&l, &["wallet", "status", "alice"]);
+    assert_eq!(history["items"][0]["actor"], actor.as_str(), "{history}");
+    l.refused(409, "wallet_not_active", || {
+        server.post(&admin, "/wallets/alice/withdraw", r#"{"amount":"1.00"}"#)
+    });
+    let again = put(&server, &admin, &alice, r#"{"status":"frozen","reason":"still"}"#, None);
+    assert_eq!(again.json["message"], "unchanged", "{}", again.body);
+    assert_eq!(again.ok()["status_change"], Value::Null);
+    let active = put(
+        &server,
+        &admin,
+        &alice,
+        r#"{"status":"active","reason":"cleared"}"#,
+        None,
+    );
+    assert_eq!(active.ok()["wallet"]["status"], "active");
+    assert_eq!(l.number("SELECT COUNT(*) FROM wallet_status_changes"), 2);
+    l.verified();
+}
+
+#[test]
+fn a_status_change_sent_twice_with_one_idempotency_key_is_applied_once_and_replayed_byte_for_byte() {
+    let l = Ledger::new();
+    let [_, bob, _] = wallets(&l);
+    let admin = token(&l, "acme", "shop", "admin");
+    let server = Server::start(&l);
+    let body = r#"{"status":"frozen","reason":"kyc"}"#;
+    let first = put(&server, &admin, &bob, body, Some("st-1"));
+    assert_eq!(first.status, 200, "{}", first.body);
+    let replay = put(&server, &admin, &bob, body, Some("st-1"));
+    assert_eq!((replay.status, &replay.body), (200, &first.body));
+    l.refused(409, "idempotency_key_reused", || {
+        put(
+            &server,
+            &admin,
+            &bob,
+            r#"{"status":"active","reason":"kyc"}"#,
+            Some("st-1"),
+        )
+    });
+    assert_eq!(l.number("SELECT COUNT(*) FROM wallet_status_changes"), 1);
+}
+
+#[test]
+fn a_status_change_is_refused_with_nothing_written_when_its_body_or_wallet_is_wrong() {
+    let l = Ledger::new();
+    let [alice, ..] = wallets(&l);
+    let admin = token(&l, "acme", "shop", "admin");
+    let server = Server::start(&l);
+    for body in [
+        r#"{"status":"frozen"}"#,
+        r#"{"status":"frozen","reason":"  "}"#,
+        r#"{"status":"asleep","reason":"x"}"#,
+        r#"{"status":"frozen","reason":"x","user_id":"bob"}"#,
+        r#"{"status":1,"reason":"x"}"#,
+    ] {
+        l.refused(400, "invalid_request", || put(&server, &admin, &alice, body, None));
+    }
+    l.refused(409, "wallet_not_empty", || {
+        put(&server, &admin, &alice, r#"{"status":"closed","reason":"done"}"#, None)
+    });
+    l.refused(404, "wallet_not_found", || {
+        put(
+            &server,
+            &admin,
+            "wlt_01JRZ3NDEKTSV4RRFFQ69G5FAV",
+            r#"{"status":"frozen","reason":"x"}"#,
+            None,
+        )
+    });
+    for scope in ["read", "write"] {
+        let token = token(&l, "acme", "shop", scope);
+        l.refused(403, "forbidden", || {
+            put(&server, &token, &alice, r#"{"status":"frozen","reason":"x"}"#, None)
+        });
+    }
+    for (tenant, app) in [("globex", "shop"), ("acme", "games")] {
+        let other = token(&l, tenant, app, "admin");
+        l.refused(404, "wallet_not_found", || {
+            put(&server, &other, &alice, r#"{"status":"frozen","reason":"x"}"#, None)
+        });
+    }
+}

@@ -3,7 +3,7 @@
 use axum::extract::DefaultBodyLimit;
 use axum::http::{Method, Uri};
 use axum::middleware;
-use axum::routing::{get, post};
+use axum::routing::{get, post, put};
 use axum::Router;
 
 use crate::ledger::limits::BODY_BYTES_MAX;
@@ -27,6 +27,7 @@ pub fn public_router(state: State) -> Router {
         .route("/wallets/{user_id}/unfreeze", post(writes::unfreeze))
         .route("/wallets/{user_id}/refund", post(writes::refund))
         // The administration routes (an admin token), one block.
+        .route("/admin/wallets/{wallet_id}", put(admin::update_wallet))
         .route("/admin/wallets/{wallet_id}/integrity", get(admin::integrity))
         .route("/openapi.json", get(service::openapi_json));
     common(wallets, state)

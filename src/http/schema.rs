@@ -127,3 +127,30 @@ pub struct RefundRequest {
     )]
     reference_id: Option<String>,
 }
+
+/// `dto.UpdateWalletRequest`, with the reason every status change records.
+#[allow(dead_code)]
+#[derive(ToSchema, serde::Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct UpdateWalletRequest {
+    #[schema(example = "frozen")]
+    status: UpdateWalletStatus,
+    /// Why: recorded with the change and the token that made it
+    #[schema(
+        example = "fraud review",
+        min_length = 1,
+        max_length = 500,
+        pattern = r"^[^\u0000-\u001F\u007F-\u009F]*[^\u0000-\u0020\u007F-\u009F][^\u0000-\u001F\u007F-\u009F]*$"
+    )]
+    reason: String,
+}
+
+/// A wallet's status: `active`, `frozen` (credits only) or `closed` (nothing, for good).
+#[allow(dead_code)]
+#[derive(ToSchema, serde::Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum UpdateWalletStatus {
+    Active,
+    Frozen,
+    Closed,
+}

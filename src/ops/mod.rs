@@ -22,7 +22,7 @@ pub use ledger::{
     Sealed, TrialBalance, TrialBalanceLine, TrialBalanceTotal, WalletOwner,
 };
 pub use operate::{execute, internal_refund, preview, Outcome};
-pub use serve::{commit_group, IdempotencyKey, Reply, Settled, WriteRequest};
+pub use serve::{commit_group, IdempotencyKey, Reply, Settled, Work, WriteRequest};
 pub use token::{authenticate, create_token, list_tokens, revoke_token, show_token, NewToken};
 pub use wallet::{
     create_wallet, each_wallet, freezes, history, list_wallets, preview_status, set_status, show_freeze,

@@ -5,13 +5,14 @@
 use std::time::Instant;
 
 use crate::error::{Error, ErrorKind, Result};
-use crate::ledger::ids::TokenId;
-use crate::ledger::model::Scope;
+use crate::ledger::ids::{TokenId, WalletId};
+use crate::ledger::model::{Scope, WalletStatus};
 use crate::ledger::operations::Operation;
 use crate::store::{IdempotentResponse, Queries, Storage};
 
 use super::operate::{execute_in, Outcome};
 use super::retry::retrying;
+use super::wallet::{set_status_by_id_in, StatusOutcome};
 
 /// One write a caller asked for.
 #[derive(Debug, Clone)]
@@ -19,14 +20,33 @@ pub struct WriteRequest {
     pub scope: Scope,
     /// Who is asking, as the journal records it (`token:tok_…`).
     pub actor: String,
-    /// The wallet's user; `None` for the internal refund, which finds the wallet itself.
+    /// The wallet's user; `None` for the internal refund, which finds the wallet itself, and
+    /// for a status change, which names its wallet by id.
     pub user_id: Option<String>,
-    pub operation: Operation,
+    pub work: Work,
     pub key: Option<IdempotencyKey>,
     /// Not started after this moment: settled as [`Settled::NotStarted`], not applied.
     pub deadline: Instant,
     /// The request time limit the deadline came from, for that answer.
     pub timeout_ms: u64,
+}
+
+/// What a write does: move money (an operation), or change a wallet's status.
+#[derive(Debug, Clone)]
+pub enum Work {
+    Operation(Operation),
+    /// `PUT /admin/wallets/{wallet_id}`: the wallet of the request's scope with this id.
+    Status {
+        wallet_id: WalletId,
+        to: WalletStatus,
+        reason: Option<String>,
+    },
+}
+
+impl From<Operation> for Work {
+    fn from(operation: Operation) -> Work {
+        Work::Operation(operation)
+    }
 }
 
 /// An `Idempotency-Key`, scoped to the tenant and application of the request and to the wallet
@@ -53,6 +73,8 @@ pub struct Reply {
 pub enum Settled<'a> {
     /// Applied: its answer is stored with its key, if it has one.
     Applied(&'a Outcome),
+    /// A status change applied, or found already made (its `change` is then `None`).
+    StatusChanged(&'a StatusOutcome),
     /// Ran and failed; its savepoint undid whatever it wrote.
     Failed(&'a Error),
     /// Not started: its deadline (`timeout_ms` after it arrived) had passed, or its caller
@@ -125,14 +147,22 @@ fn run_keyed<Q: Queries>(tx: &Q, request: &WriteRequest, render: Render) -> Resu
             return Ok(Reply { status, body });
         }
     }
-    let outcome = execute_in(
-        tx,
-        &request.scope,
-        request.user_id.as_deref(),
-        &request.operation,
-        &request.actor,
-    )?;
-    let reply = render(Settled::Applied(&outcome));
+    let reply = match &request.work {
+        Work::Operation(operation) => {
+            let outcome = execute_in(
+                tx,
+                &request.scope,
+                request.user_id.as_deref(),
+                operation,
+                &request.actor,
+            )?;
+            render(Settled::Applied(&outcome))
+        }
+        Work::Status { wallet_id, to, reason } => {
+            let outcome = set_status_by_id_in(tx, &request.scope, wallet_id, *to, reason.clone(), &request.actor)?;
+            render(Settled::StatusChanged(&outcome))
+        }
+    };
     if let Some(key) = &request.key {
         tx.record_response(&IdempotentResponse {
             scope: request.scope.clone(),

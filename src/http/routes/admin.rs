@@ -3,17 +3,23 @@
 //! found, never forbidden, so the answer does not say that it exists.
 
 use axum::extract::rejection::PathRejection;
-use axum::extract::Path;
+use axum::extract::{FromRequest, Path, Request};
 use axum::response::Response;
 
 use crate::error::{Error, Result};
-use crate::ledger::ids;
-use crate::ops;
-use crate::output::views::{Envelope, WalletIntegrityView};
-
 use crate::http::auth::Bearer;
-use crate::http::body::{json_reply, reply_response, ApiError};
+use crate::http::body::{fingerprint, idempotency_key, json_reply, reply_response, ApiError, JsonBody};
+use crate::http::middleware::Deadline;
+use crate::http::schema::UpdateWalletRequest;
 use crate::http::state::State;
+use crate::ledger::batch::Raw;
+use crate::ledger::ids::{self, WalletId};
+use crate::ledger::model::WalletStatus;
+use crate::ledger::operations::fields::Fields;
+use crate::ops::{self, IdempotencyKey, Work, WriteRequest};
+use crate::output::views::{Envelope, StatusResult, WalletIntegrityView};
+
+use super::submit;
 
 /// The `wallet_id` of the path, checked as any id a user supplies.
 fn path_wallet(path: std::result::Result<Path<String>, PathRejection>) -> Result<String> {
@@ -49,4 +55,66 @@ pub async fn integrity(
         200,
         &Envelope::ok(WalletIntegrityView::new(&wallet_id, &integrity), ops::now()),
     )))
+}
+
+#[utoipa::path(
+    put,
+    path = "/admin/wallets/{wallet_id}",
+    tag = "Wallet Service",
+    summary = "Freeze, reactivate or close a wallet, recording the token and the reason",
+    description = "The status change `ledgerctl wallet status` makes: `frozen` takes credits only, `closed` nothing (only an empty wallet; for good). A wallet already in that status is answered 200 `unchanged` with a null `status_change`. Needs an admin token.",
+    params(("wallet_id" = String, Path, description = "Wallet ID", example = "wlt_01JRZ3NDEKTSV4RRFFQ69G5FAV"),
+           ("Idempotency-Key" = Option<String>, Header, description = "Repeat-safe key (1 to 255 visible ASCII characters), scoped to the token's tenant, application and the path's wallet: a repeat with the same body returns the first response byte for byte; another body is 409 idempotency_key_reused")),
+    request_body(content = UpdateWalletRequest, content_type = "application/json"),
+    responses((status = 200, description = "OK: durable on disk", body = Envelope<StatusResult>)),
+    security(("bearerAuth" = []))
+)]
+pub async fn update_wallet(
+    axum::extract::State(state): axum::extract::State<State>,
+    caller: Bearer,
+    wallet_id: std::result::Result<Path<String>, PathRejection>,
+    request: Request,
+) -> Result<Response, ApiError> {
+    caller.admin()?;
+    let wallet_id = path_wallet(wallet_id)?;
+    let key = idempotency_key(request.headers())?;
+    let path = request.uri().path().to_owned();
+    let deadline = Deadline::of(&request)?;
+    let body = JsonBody::from_request(request, &()).await?;
+    let (to, reason) = status_body(body.fields)?;
+    let request = WriteRequest {
+        scope: caller.0.scope.clone(),
+        actor: caller.actor(),
+        user_id: None,
+        key: key.map(|key| IdempotencyKey {
+            key,
+            owner: format!("wallet:{wallet_id}"),
+            fingerprint: fingerprint("PUT", &path, &body.bytes),
+            token_id: caller.0.id.clone(),
+        }),
+        work: Work::Status {
+            wallet_id: WalletId::new(&wallet_id),
+            to,
+            reason,
+        },
+        deadline: deadline.at.into_std(),
+        timeout_ms: deadline.timeout_ms,
+    };
+    submit(&state, request, deadline).await
+}
+
+/// `{status, reason}`: nothing else is taken, and nothing is ignored.
+fn status_body(record: Vec<(String, Raw)>) -> Result<(WalletStatus, Option<String>)> {
+    const FIELDS: &[&str] = &["status", "reason"];
+    if let Some((name, _)) = record.iter().find(|(name, _)| !FIELDS.contains(&name.as_str())) {
+        return Err(Error::invalid(
+            name.clone(),
+            format!("unknown field {name:?}: a status change takes status, reason"),
+        ));
+    }
+    let mut fields = Fields::new(record, FIELDS)?;
+    let to = fields.required("status")?.parse()?;
+    let reason = fields.take("reason")?;
+    fields.finish("a status change")?;
+    Ok((to, reason))
 }

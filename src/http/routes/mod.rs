@@ -1,6 +1,7 @@
 //! The routes, a file per group: each decodes its request into what the CLI would build, calls
 //! the same `ops` function, and answers with the same envelope. What more than one group needs
-//! (the path's user, checked) is here; a group never imports another.
+//! (the path's user, checked; handing a write to the writer) is here; a group never imports
+//! another.
 
 pub mod admin;
 pub mod history;
@@ -8,13 +9,23 @@ pub mod service;
 pub mod wallets;
 pub mod writes;
 
+use std::sync::Arc;
+
 use axum::extract::rejection::PathRejection;
 use axum::extract::Path;
+use axum::response::Response;
+use tokio::sync::oneshot;
 
 use crate::error::{Error, Result};
 use crate::ledger::ids;
+use crate::ops::WriteRequest;
 
 use super::auth::Bearer;
+use super::body::{reply_response, ApiError};
+use super::error::HttpError;
+use super::middleware::Deadline;
+use super::state::State;
+use super::writer::{Fate, Job};
 
 /// The internal listener's one route, and the route both listeners serve.
 pub const INTERNAL_REFUND_PATH: &str = "/internal/wallet/refund";
@@ -32,4 +43,34 @@ fn reachable(caller: &Bearer, path: std::result::Result<Path<String>, PathReject
     let user_id = path_user(path)?;
     caller.reaches(&user_id)?;
     Ok(user_id)
+}
+
+/// Hands a write to the writer and waits until it is durable, has failed, or the deadline has
+/// come. At the deadline a write the writer has not started is abandoned (it never will be):
+/// the answer is then `request_timeout`, nothing written. A write already started is waited
+/// for; it holds the write lock, so its answer is a commit away.
+pub(super) async fn submit(state: &State, request: WriteRequest, deadline: Deadline) -> Result<Response, ApiError> {
+    let (reply, mut answer) = oneshot::channel();
+    let fate = Arc::new(Fate::default());
+    let gone = || Error::internal("the ledger writer has stopped");
+    let timed_out = || {
+        ApiError::from(HttpError::RequestTimeout {
+            timeout_ms: deadline.timeout_ms,
+        })
+    };
+    let job = Job {
+        request,
+        reply,
+        fate: fate.clone(),
+    };
+    match tokio::time::timeout_at(deadline.at, state.writes.send(job)).await {
+        Err(_) => return Err(timed_out()),
+        Ok(sent) => sent.map_err(|_| gone())?,
+    }
+    let reply = match tokio::time::timeout_at(deadline.at, &mut answer).await {
+        Ok(reply) => reply.map_err(|_| gone())?,
+        Err(_) if fate.abandon() => return Err(timed_out()),
+        Err(_) => answer.await.map_err(|_| gone())?,
+    };
+    Ok(reply_response(reply))
 }

@@ -1,29 +1,24 @@
 //! The writes: a route per operation on a user's wallet, and the internal refund. Each body is
 //! decoded as a batch line of its operation, then handed to the one writer.
 
-use std::sync::Arc;
-
 use axum::extract::rejection::PathRejection;
 use axum::extract::{FromRequest, Path, Request};
 use axum::response::Response;
-use tokio::sync::oneshot;
 
 use crate::error::{Error, Result};
 use crate::http::auth::{Bearer, InternalKey};
-use crate::http::body::{fingerprint, idempotency_key, reply_response, ApiError, JsonBody};
-use crate::http::error::HttpError;
+use crate::http::body::{fingerprint, idempotency_key, ApiError, JsonBody};
 use crate::http::middleware::Deadline;
 use crate::http::schema::{
     DepositRequest, FreezeRequest, PaymentRequest, RefundRequest, UnfreezeRequest, WithdrawRequest,
 };
 use crate::http::state::State;
-use crate::http::writer::{Fate, Job};
 use crate::ledger::batch::{self, Raw};
 use crate::ledger::operations::{self, refund, Operation, Spec};
 use crate::ops::{IdempotencyKey, WriteRequest};
 use crate::output::views::{Envelope, FreezeResult, TransactionResult};
 
-use super::path_user;
+use super::{path_user, submit};
 
 /// Decodes a write body for the operation `spec` describes exactly as a batch line is decoded,
 /// after refusing any field the operation does not take: an unknown field is an error, never
@@ -89,41 +84,11 @@ async fn wallet_write(
             token_id: caller.0.id.clone(),
         }),
         user_id: Some(user_id),
-        operation: write.operation,
+        work: write.operation.into(),
         deadline: write.deadline.at.into_std(),
         timeout_ms: write.deadline.timeout_ms,
     };
     submit(&state, request, write.deadline).await
-}
-
-/// Hands a write to the writer and waits until it is durable, has failed, or the deadline has
-/// come. At the deadline a write the writer has not started is abandoned (it never will be):
-/// the answer is then `request_timeout`, nothing written. A write already started is waited
-/// for; it holds the write lock, so its answer is a commit away.
-async fn submit(state: &State, request: WriteRequest, deadline: Deadline) -> Result<Response, ApiError> {
-    let (reply, mut answer) = oneshot::channel();
-    let fate = Arc::new(Fate::default());
-    let gone = || Error::internal("the ledger writer has stopped");
-    let timed_out = || {
-        ApiError::from(HttpError::RequestTimeout {
-            timeout_ms: deadline.timeout_ms,
-        })
-    };
-    let job = Job {
-        request,
-        reply,
-        fate: fate.clone(),
-    };
-    match tokio::time::timeout_at(deadline.at, state.writes.send(job)).await {
-        Err(_) => return Err(timed_out()),
-        Ok(sent) => sent.map_err(|_| gone())?,
-    }
-    let reply = match tokio::time::timeout_at(deadline.at, &mut answer).await {
-        Ok(reply) => reply.map_err(|_| gone())?,
-        Err(_) if fate.abandon() => return Err(timed_out()),
-        Err(_) => answer.await.map_err(|_| gone())?,
-    };
-    Ok(reply_response(reply))
 }
 
 macro_rules! write_route {
@@ -221,7 +186,7 @@ pub async fn internal_refund(
         scope: token.scope.clone(),
         actor: format!("token:{}", token.id),
         user_id: None,
-        operation: write.operation,
+        work: write.operation.into(),
         key: write.key.map(|(key, fingerprint)| IdempotencyKey {
             key,
             owner: "internal".to_owned(),

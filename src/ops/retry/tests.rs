@@ -362,6 +362,7 @@ fn a_rerun_dry_run_counts_and_emits_each_line_once_and_writes_nothing() {
 fn render(settled: Settled) -> Reply {
     let (status, body) = match settled {
         Settled::Applied(outcome) => (200, outcome.entry.id.as_str().to_owned()),
+        Settled::StatusChanged(outcome) => (200, outcome.wallet.status.as_str().to_owned()),
         Settled::Failed(e) => (e.kind().http_status(), e.code().to_owned()),
         Settled::NotStarted { .. } => (503, "not started".to_owned()),
         Settled::KeyReused { key } => (409, key.to_owned()),
@@ -377,7 +378,7 @@ fn request(amount: &str, key: Option<&str>) -> WriteRequest {
         scope: scope(),
         actor: "token:tok_test".to_owned(),
         user_id: Some("usr_1".to_owned()),
-        operation: Operation::withdraw(amount, None, None).unwrap(),
+        work: Operation::withdraw(amount, None, None).unwrap().into(),
         key: key.map(|key| IdempotencyKey {
             key: key.to_owned(),
             owner: "user:usr_1".to_owned(),

@@ -4,6 +4,7 @@ use serde::Serialize;
 
 use crate::ledger::model::{Freeze, StatusChange, Wallet};
 use crate::ledger::money::Currency;
+use crate::ops::StatusOutcome;
 
 /// `dto.WalletResponse`, plus the upstream's `available_balance`.
 #[derive(Debug, Default, Clone, Serialize, utoipa::ToSchema)]
@@ -75,7 +76,7 @@ impl FreezeView {
 }
 
 /// A wallet status change: who, when, why, from and to.
-#[derive(Debug, Default, Clone, Serialize)]
+#[derive(Debug, Default, Clone, Serialize, utoipa::ToSchema)]
 pub struct StatusChangeView {
     pub wallet_id: String,
     pub from_status: &'static str,
@@ -99,10 +100,30 @@ impl From<&StatusChange> for StatusChangeView {
 }
 
 /// The result of `wallet status USER STATUS`: the wallet now, and the change (null if none).
-#[derive(Debug, Serialize)]
+#[derive(Debug, Serialize, utoipa::ToSchema)]
 pub struct StatusResult {
     pub wallet: WalletView,
     pub status_change: Option<StatusChangeView>,
+}
+
+impl From<&StatusOutcome> for StatusResult {
+    fn from(outcome: &StatusOutcome) -> StatusResult {
+        StatusResult {
+            wallet: WalletView::from(&outcome.wallet),
+            status_change: outcome.change.as_ref().map(StatusChangeView::from),
+        }
+    }
+}
+
+impl StatusResult {
+    /// The envelope's message: `unchanged` when the wallet already had the status.
+    pub fn message(&self) -> &'static str {
+        if self.status_change.is_some() {
+            "ok"
+        } else {
+            "unchanged"
+        }
+    }
 }
 
 /// `dto.FreezeResult` / `dto.UnfreezeResult`.

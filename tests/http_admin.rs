@@ -285,3 +285,103 @@ fn a_status_change_is_refused_with_nothing_written_when_its_body_or_wallet_is_wr
         });
     }
 }
+
+// ---------------------------------------------------------------------------------------------
+// POST /admin/wallets/{user_id}/adjust: the manual adjustment.
+
+#[test]
+fn an_admin_token_adjusts_a_wallet_both_ways_as_wallet_adjust_does() {
+    let l = Ledger::new();
+    wallets(&l);
+    let admin = token(&l, "acme", "shop", "admin");
+    let server = Server::start(&l);
+    let credit = server.post(
+        &admin,
+        "/admin/wallets/bob/adjust",
+        r#"{"amount":"2.50","reason":"fee returned","type":"credit"}"#,
+    );
+    let data = credit.ok();
+    assert_eq!(data["transaction"]["type"], "adjust_credit", "{data}");
+    assert_eq!(data["wallet"]["balance"], "7.50");
+    let debit = server.post(
+        &admin,
+        "/admin/wallets/bob/adjust",
+        r#"{"amount":"1","reason":"fee","type":"debit","reference_id":"adj-1"}"#,
+    );
+    assert_eq!(debit.ok()["wallet"]["balance"], "6.50", "{}", debit.body);
+    // The same reference replays; the journal names the token and the equity account.
+    let again = server.post(
+        &admin,
+        "/admin/wallets/bob/adjust",
+        r#"{"amount":"1","reason":"fee","type":"debit","reference_id":"adj-1"}"#,
+    );
+    assert_eq!(again.ok()["wallet"]["balance"], "6.50");
+    let actor = format!("token:{}", support::server::token_id(&admin));
+    let actors =
+        l.texts("SELECT actor FROM journal_entries WHERE kind IN ('adjust_credit', 'adjust_debit') ORDER BY seq");
+    assert_eq!(actors, [actor.clone(), actor]);
+    l.refused(409, "insufficient_balance", || {
+        server.post(
+            &admin,
+            "/admin/wallets/bob/adjust",
+            r#"{"amount":"100","reason":"too much","type":"debit"}"#,
+        )
+    });
+    l.verified();
+}
+
+#[test]
+fn an_adjustment_with_an_idempotency_key_is_written_once_and_replayed_byte_for_byte() {
+    let l = Ledger::new();
+    wallets(&l);
+    let admin = token(&l, "acme", "shop", "admin");
+    let server = Server::start(&l);
+    let body = r#"{"amount":"3","reason":"goodwill","type":"credit"}"#;
+    let first = server.post_keyed(&admin, "adj-k", "/admin/wallets/bob/adjust", body);
+    assert_eq!(first.status, 200, "{}", first.body);
+    let entries = l.entries();
+    let replay = server.post_keyed(&admin, "adj-k", "/admin/wallets/bob/adjust", body);
+    assert_eq!((replay.status, &replay.body), (200, &first.body));
+    assert_eq!(l.entries(), entries);
+    l.refused(409, "idempotency_key_reused", || {
+        server.post_keyed(
+            &admin,
+            "adj-k",
+            "/admin/wallets/bob/adjust",
+            r#"{"amount":"4","reason":"goodwill","type":"credit"}"#,
+        )
+    });
+}
+
+#[test]
+fn an_adjustment_is_refused_with_nothing_written_when_its_body_token_or_wallet_is_wrong() {
+    let l = Ledger::new();
+    wallets(&l);
+    let admin = token(&l, "acme", "shop", "admin");
+    let server = Server::start(&l);
+    let adjust =
+        |token: &str, user: &str, body: &str| server.post(token, &format!("/admin/wallets/{user}/adjust"), body);
+    for body in [
+        r#"{"amount":"1","reason":"x"}"#,
+        r#"{"amount":"1","reason":"x","type":"up"}"#,
+        r#"{"amount":"1","reason":"x","type":true}"#,
+        r#"{"amount":"1","type":"credit"}"#,
+        r#"{"amount":"1","reason":"x","type":"credit","direction":"debit"}"#,
+    ] {
+        l.refused(400, "invalid_request", || adjust(&admin, "bob", body));
+    }
+    for amount in ["0", "1.001", "-1", "1e3"] {
+        let body = format!(r#"{{"amount":"{amount}","reason":"x","type":"credit"}}"#);
+        l.refused(422, "invalid_amount", || adjust(&admin, "bob", &body));
+    }
+    let body = r#"{"amount":"1","reason":"x","type":"credit"}"#;
+    l.refused(404, "wallet_not_found", || adjust(&admin, "nobody", body));
+    for scope in ["read", "write"] {
+        let token = token(&l, "acme", "shop", scope);
+        l.refused(403, "forbidden", || adjust(&token, "bob", body));
+    }
+    for (tenant, app) in [("globex", "shop"), ("acme", "games")] {
+        let other = token(&l, tenant, app, "admin");
+        l.refused(404, "wallet_not_found", || adjust(&other, "bob", body));
+    }
+}

@@ -34,6 +34,7 @@ use super::state::Bound;
         // The administration routes, one block.
         super::routes::admin::update_wallet,
         super::routes::admin::integrity,
+        super::routes::admin::adjust,
         super::routes::service::healthz,
         super::routes::service::openapi_json,
     ),
@@ -83,71 +84,86 @@ impl Modify for Errors {
     }
 }
 
+/// The error responses of each kind of route.
+const OPEN: &[(u16, &str)] = &[
+    (500, "Internal server error"),
+    (503, "Ledger busy, database unavailable or request timed out (ledger_busy, database_unavailable, request_timeout): retry"),
+];
+const READ: &[(u16, &str)] = &[
+    (400, "Invalid request parameters"),
+    (401, "Unauthenticated or invalid token"),
+    (404, "Wallet not found, or not reachable with this token"),
+    (500, "Internal server error"),
+    (
+        503,
+        "Ledger busy, database unavailable or request timed out (ledger_busy, database_unavailable, request_timeout): nothing was read or written, retry",
+    ),
+];
+const WRITE: &[(u16, &str)] = &[
+    (400, "Invalid request parameters"),
+    (401, "Unauthenticated or invalid token"),
+    (403, "The token's scope does not allow writes"),
+    (404, "Wallet, transaction, freeze or counterparty not found, or not reachable with this token"),
+    (409, "Insufficient balance, or a conflict (wallet not active, freeze released, not refundable, reference or Idempotency-Key reused with other parameters)"),
+    (413, "Request body too large"),
+    (415, "The body is not application/json"),
+    (422, "Invalid amount"),
+    (500, "Internal server error (internal_error), or commit_outcome_unknown: the database connection was lost during COMMIT, so the write may or may not have been applied; resend it with the same Idempotency-Key or reference_id, whose replay answers the original outcome"),
+    (503, "Ledger busy, database unavailable or request timed out (ledger_busy, database_unavailable, request_timeout): nothing was written, retry"),
+];
+const ADMIN_READ: &[(u16, &str)] = &[
+    (400, "Invalid request parameters"),
+    (401, "Unauthenticated or invalid token"),
+    (403, "The token's scope is not admin"),
+    (404, "Wallet not found, or of another tenant or application"),
+    (500, "Internal server error"),
+    (
+        503,
+        "Ledger busy, database unavailable or request timed out (ledger_busy, database_unavailable, request_timeout): nothing was read or written, retry",
+    ),
+];
+const ADMIN_WRITE: &[(u16, &str)] = &[
+    (400, "Invalid request parameters (a status change needs a reason)"),
+    (401, "Unauthenticated or invalid token"),
+    (403, "The token's scope is not admin"),
+    (404, "Wallet not found, or of another tenant or application"),
+    (409, "A conflict: the wallet is closed, or not empty for closing, or the Idempotency-Key was used with another body"),
+    (413, "Request body too large"),
+    (415, "The body is not application/json"),
+    (500, "Internal server error (internal_error), or commit_outcome_unknown: the database connection was lost during COMMIT, so the write may or may not have been applied; resend it with the same Idempotency-Key, whose replay answers the original outcome"),
+    (503, "Ledger busy, database unavailable or request timed out (ledger_busy, database_unavailable, request_timeout): nothing was written, retry"),
+];
+const ADMIN_MONEY: &[(u16, &str)] = &[
+    (400, "Invalid request parameters"),
+    (401, "Unauthenticated or invalid token"),
+    (403, "The token's scope is not admin"),
+    (404, "Wallet not found, or of another tenant or application"),
+    (409, "Insufficient balance, or a conflict (wallet not active, reference or Idempotency-Key reused with other parameters)"),
+    (413, "Request body too large"),
+    (415, "The body is not application/json"),
+    (422, "Invalid amount"),
+    (500, "Internal server error (internal_error), or commit_outcome_unknown: the database connection was lost during COMMIT, so the write may or may not have been applied; resend it with the same Idempotency-Key or reference_id, whose replay answers the original outcome"),
+    (503, "Ledger busy, database unavailable or request timed out (ledger_busy, database_unavailable, request_timeout): nothing was written, retry"),
+];
+const INTERNAL: &[(u16, &str)] = &[
+    (400, "Invalid request parameters"),
+    (401, "Missing or invalid X-API-Key"),
+    (404, "Transaction not found (or of another tenant), or this is not the internal listener"),
+    (409, "Insufficient balance, or a conflict (not refundable, reference or Idempotency-Key reused with other parameters)"),
+    (413, "Request body too large"),
+    (415, "The body is not application/json"),
+    (422, "Invalid amount"),
+    (500, "Internal server error (internal_error), or commit_outcome_unknown: the database connection was lost during COMMIT, so the write may or may not have been applied; resend it with the same Idempotency-Key or reference_id, whose replay answers the original outcome"),
+    (503, "Ledger busy, database unavailable or request timed out (ledger_busy, database_unavailable, request_timeout): nothing was written, retry"),
+];
+
 fn errors(path: &str, method: HttpMethod) -> &'static [(u16, &'static str)] {
-    const OPEN: &[(u16, &str)] = &[
-        (500, "Internal server error"),
-        (503, "Ledger busy, database unavailable or request timed out (ledger_busy, database_unavailable, request_timeout): retry"),
-    ];
-    const READ: &[(u16, &str)] = &[
-        (400, "Invalid request parameters"),
-        (401, "Unauthenticated or invalid token"),
-        (404, "Wallet not found, or not reachable with this token"),
-        (500, "Internal server error"),
-        (
-            503,
-            "Ledger busy, database unavailable or request timed out (ledger_busy, database_unavailable, request_timeout): nothing was read or written, retry",
-        ),
-    ];
-    const WRITE: &[(u16, &str)] = &[
-        (400, "Invalid request parameters"),
-        (401, "Unauthenticated or invalid token"),
-        (403, "The token's scope does not allow writes"),
-        (404, "Wallet, transaction, freeze or counterparty not found, or not reachable with this token"),
-        (409, "Insufficient balance, or a conflict (wallet not active, freeze released, not refundable, reference or Idempotency-Key reused with other parameters)"),
-        (413, "Request body too large"),
-        (415, "The body is not application/json"),
-        (422, "Invalid amount"),
-        (500, "Internal server error (internal_error), or commit_outcome_unknown: the database connection was lost during COMMIT, so the write may or may not have been applied; resend it with the same Idempotency-Key or reference_id, whose replay answers the original outcome"),
-        (503, "Ledger busy, database unavailable or request timed out (ledger_busy, database_unavailable, request_timeout): nothing was written, retry"),
-    ];
-    const ADMIN_READ: &[(u16, &str)] = &[
-        (400, "Invalid request parameters"),
-        (401, "Unauthenticated or invalid token"),
-        (403, "The token's scope is not admin"),
-        (404, "Wallet not found, or of another tenant or application"),
-        (500, "Internal server error"),
-        (
-            503,
-            "Ledger busy, database unavailable or request timed out (ledger_busy, database_unavailable, request_timeout): nothing was read or written, retry",
-        ),
-    ];
-    const ADMIN_WRITE: &[(u16, &str)] = &[
-        (400, "Invalid request parameters (a status change needs a reason)"),
-        (401, "Unauthenticated or invalid token"),
-        (403, "The token's scope is not admin"),
-        (404, "Wallet not found, or of another tenant or application"),
-        (409, "A conflict: the wallet is closed, or not empty for closing, or the Idempotency-Key was used with another body"),
-        (413, "Request body too large"),
-        (415, "The body is not application/json"),
-        (500, "Internal server error (internal_error), or commit_outcome_unknown: the database connection was lost during COMMIT, so the write may or may not have been applied; resend it with the same Idempotency-Key, whose replay answers the original outcome"),
-        (503, "Ledger busy, database unavailable or request timed out (ledger_busy, database_unavailable, request_timeout): nothing was written, retry"),
-    ];
-    const INTERNAL: &[(u16, &str)] = &[
-        (400, "Invalid request parameters"),
-        (401, "Missing or invalid X-API-Key"),
-        (404, "Transaction not found (or of another tenant), or this is not the internal listener"),
-        (409, "Insufficient balance, or a conflict (not refundable, reference or Idempotency-Key reused with other parameters)"),
-        (413, "Request body too large"),
-        (415, "The body is not application/json"),
-        (422, "Invalid amount"),
-        (500, "Internal server error (internal_error), or commit_outcome_unknown: the database connection was lost during COMMIT, so the write may or may not have been applied; resend it with the same Idempotency-Key or reference_id, whose replay answers the original outcome"),
-        (503, "Ledger busy, database unavailable or request timed out (ledger_busy, database_unavailable, request_timeout): nothing was written, retry"),
-    ];
     match (path, method) {
         ("/healthz" | "/openapi.json", _) => OPEN,
         ("/internal/wallet/refund", _) => INTERNAL,
         (admin, HttpMethod::Get) if admin.starts_with("/admin/") => ADMIN_READ,
         (admin, HttpMethod::Put) if admin.starts_with("/admin/") => ADMIN_WRITE,
+        (admin, HttpMethod::Post) if admin.starts_with("/admin/") => ADMIN_MONEY,
         (_, HttpMethod::Post) => WRITE,
         (_, _) => READ,
     }

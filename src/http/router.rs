@@ -29,6 +29,7 @@ pub fn public_router(state: State) -> Router {
         // The administration routes (an admin token), one block.
         .route("/admin/wallets/{wallet_id}", put(admin::update_wallet))
         .route("/admin/wallets/{wallet_id}/integrity", get(admin::integrity))
+        .route("/admin/wallets/{user_id}/adjust", post(admin::adjust))
         .route("/openapi.json", get(service::openapi_json));
     common(wallets, state)
 }

@@ -10,16 +10,17 @@ use crate::error::{Error, Result};
 use crate::http::auth::Bearer;
 use crate::http::body::{fingerprint, idempotency_key, json_reply, reply_response, ApiError, JsonBody};
 use crate::http::middleware::Deadline;
-use crate::http::schema::UpdateWalletRequest;
+use crate::http::schema::{AdjustRequest, UpdateWalletRequest};
 use crate::http::state::State;
-use crate::ledger::batch::Raw;
+use crate::ledger::batch::{self, Raw};
 use crate::ledger::ids::{self, WalletId};
 use crate::ledger::model::WalletStatus;
 use crate::ledger::operations::fields::Fields;
+use crate::ledger::operations::Operation;
 use crate::ops::{self, IdempotencyKey, Work, WriteRequest};
-use crate::output::views::{Envelope, StatusResult, WalletIntegrityView};
+use crate::output::views::{Envelope, StatusResult, TransactionResult, WalletIntegrityView};
 
-use super::submit;
+use super::{path_user, submit};
 
 /// The `wallet_id` of the path, checked as any id a user supplies.
 fn path_wallet(path: std::result::Result<Path<String>, PathRejection>) -> Result<String> {
@@ -117,4 +118,77 @@ fn status_body(record: Vec<(String, Raw)>) -> Result<(WalletStatus, Option<Strin
     let reason = fields.take("reason")?;
     fields.finish("a status change")?;
     Ok((to, reason))
+}
+
+#[utoipa::path(
+    post,
+    path = "/admin/wallets/{user_id}/adjust",
+    tag = "Wallet Service",
+    summary = "Manual adjustment: a finance operator's correction against equity, with a reason",
+    description = "The entry `ledgerctl wallet adjust USER --credit|--debit AMOUNT --reason R` writes: a credit raises the wallet's available balance, a debit lowers it (409 insufficient_balance beyond it). The token is recorded as its actor. Needs an admin token.",
+    params(("user_id" = String, Path, description = "User ID", example = "alice"),
+           ("Idempotency-Key" = Option<String>, Header, description = "Repeat-safe key (1 to 255 visible ASCII characters), scoped to the token's tenant, application and the path's user: a repeat with the same body returns the first response byte for byte; another body is 409 idempotency_key_reused")),
+    request_body(content = AdjustRequest, content_type = "application/json"),
+    responses((status = 200, description = "OK: durable on disk", body = Envelope<TransactionResult>)),
+    security(("bearerAuth" = []))
+)]
+pub async fn adjust(
+    axum::extract::State(state): axum::extract::State<State>,
+    caller: Bearer,
+    user_id: std::result::Result<Path<String>, PathRejection>,
+    request: Request,
+) -> Result<Response, ApiError> {
+    caller.admin()?;
+    let user_id = path_user(user_id)?;
+    let key = idempotency_key(request.headers())?;
+    let path = request.uri().path().to_owned();
+    let deadline = Deadline::of(&request)?;
+    let body = JsonBody::from_request(request, &()).await?;
+    let operation = adjust_body(&user_id, body.fields)?;
+    let request = WriteRequest {
+        scope: caller.0.scope.clone(),
+        actor: caller.actor(),
+        key: key.map(|key| IdempotencyKey {
+            key,
+            owner: format!("user:{user_id}"),
+            fingerprint: fingerprint("POST", &path, &body.bytes),
+            token_id: caller.0.id.clone(),
+        }),
+        user_id: Some(user_id),
+        work: operation.into(),
+        deadline: deadline.at.into_std(),
+        timeout_ms: deadline.timeout_ms,
+    };
+    submit(&state, request, deadline).await
+}
+
+/// `{amount, reason, type, reference_id?}`: upstream's `type` is the adjust operation's
+/// `direction`; the rest is read as a batch line's `adjust`, by its `SPEC`.
+fn adjust_body(user_id: &str, record: Vec<(String, Raw)>) -> Result<Operation> {
+    const FIELDS: &[&str] = &["amount", "reason", "type", "reference_id"];
+    if let Some((name, _)) = record.iter().find(|(name, _)| !FIELDS.contains(&name.as_str())) {
+        return Err(Error::invalid(
+            name.clone(),
+            format!("unknown field {name:?}: an adjustment takes {}", FIELDS.join(", ")),
+        ));
+    }
+    let mut line: Vec<(String, Raw)> = Vec::with_capacity(record.len() + 2);
+    for (name, value) in record {
+        if name != "type" {
+            line.push((name, value));
+            continue;
+        }
+        match &value {
+            Raw::Text(direction) if direction == "credit" || direction == "debit" => {}
+            Raw::Text(other) => return Err(Error::invalid("type", format!("{other:?} is not credit or debit"))),
+            Raw::Bool(_) | Raw::NotText(_) => return Err(Error::invalid("type", "must be the string credit or debit")),
+        }
+        line.push(("direction".to_owned(), value));
+    }
+    if !line.iter().any(|(name, _)| name == "direction") {
+        return Err(Error::invalid("type", "is required: credit or debit"));
+    }
+    line.push(("op".to_owned(), Raw::Text("adjust".to_owned())));
+    line.push(("user_id".to_owned(), Raw::Text(user_id.to_owned())));
+    Ok(batch::parse(line)?.operation)
 }

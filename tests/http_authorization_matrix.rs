@@ -51,6 +51,10 @@ const READ: [u16; 8] = [401, 401, 200, 200, 200, 404, 404, 404];
 const WRITE: [u16; 8] = [401, 401, 403, 200, 200, 404, 404, 404];
 /// An `/admin/…` route: the admin scope first (a bound token is never admin), then the reach.
 const ADMIN: [u16; 8] = [401, 401, 403, 403, 200, 404, 404, 403];
+/// A batch over users: the admin scope first; another tenant's or application's admin is
+/// answered 200 with every user `wallet_not_found` (its own reach holds none of them; that
+/// nothing is written then is checked in tests/http_admin.rs).
+const ADMIN_BATCH: [u16; 8] = [401, 401, 403, 403, 200, 200, 200, 403];
 
 /// One route: the request each caller sends and what each gets.
 struct Route {
@@ -103,6 +107,7 @@ fn routes() -> Vec<Route> {
         route("GET", "/admin/wallets/{wallet_id}/integrity", none, ADMIN),
         route("PUT", "/admin/wallets/{wallet_id}", status, ADMIN).on("carol"),
         route("POST", "/admin/wallets/{user_id}/adjust", adjust, ADMIN),
+        route("POST", "/admin/wallets/batch-freeze", batch_freeze, ADMIN_BATCH),
     ]
 }
 
@@ -131,6 +136,10 @@ fn refund(w: &World) -> Option<String> {
 /// On carol's wallet (empty, so her status never stops another route's write).
 fn status(_: &World) -> Option<String> {
     Some(r#"{"status":"frozen","reason":"matrix"}"#.to_owned())
+}
+
+fn batch_freeze(_: &World) -> Option<String> {
+    Some(r#"{"user_ids":["alice","bob"],"amount":"1.00"}"#.to_owned())
 }
 
 fn adjust(_: &World) -> Option<String> {

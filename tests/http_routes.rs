@@ -581,12 +581,13 @@ fn openapi_json_is_an_openapi_3_1_document_of_every_route_served_without_a_token
         ("/admin/wallets/{wallet_id}/integrity", "get"),
         ("/admin/wallets/{wallet_id}", "put"),
         ("/admin/wallets/{user_id}/adjust", "post"),
+        ("/admin/wallets/batch-freeze", "post"),
     ] {
         assert!(paths[path][method].is_object(), "{method} {path} is documented");
     }
     assert_eq!(
         keys(paths).len(),
-        15,
+        16,
         "no undocumented or extra path: {:?}",
         keys(paths)
     );

@@ -11,7 +11,7 @@ use crate::error::{Classified, Error};
 use crate::ledger::batch::{json_record, Raw};
 use crate::ledger::limits::IDEMPOTENCY_KEY_LEN_MAX;
 use crate::ops::{Reply, Settled};
-use crate::output::views::{outcome_message, Envelope, ErrorEnvelope, OutcomeView, StatusResult};
+use crate::output::views::{outcome_message, BatchFreezeView, Envelope, ErrorEnvelope, OutcomeView, StatusResult};
 
 use super::error::{Failure, HttpError};
 
@@ -80,6 +80,9 @@ pub fn render_settled(settled: Settled) -> Reply {
                 200,
                 &Envelope::with_message(result.message(), &result, crate::ops::now()),
             )
+        }
+        Settled::BatchFrozen(frozen) => {
+            json_reply(200, &Envelope::ok(BatchFreezeView::from(frozen), crate::ops::now()))
         }
         Settled::Failed(e) => error_reply(e),
         Settled::NotStarted { timeout_ms } => error_reply(&HttpError::RequestTimeout { timeout_ms }),

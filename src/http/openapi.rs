@@ -35,6 +35,7 @@ use super::state::Bound;
         super::routes::admin::update_wallet,
         super::routes::admin::integrity,
         super::routes::admin::adjust,
+        super::routes::admin::batch_freeze,
         super::routes::service::healthz,
         super::routes::service::openapi_json,
     ),

@@ -30,6 +30,7 @@ pub fn public_router(state: State) -> Router {
         .route("/admin/wallets/{wallet_id}", put(admin::update_wallet))
         .route("/admin/wallets/{wallet_id}/integrity", get(admin::integrity))
         .route("/admin/wallets/{user_id}/adjust", post(admin::adjust))
+        .route("/admin/wallets/batch-freeze", post(admin::batch_freeze))
         .route("/openapi.json", get(service::openapi_json));
     common(wallets, state)
 }

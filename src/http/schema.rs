@@ -192,3 +192,24 @@ pub enum AdjustDirection {
     Credit,
     Debit,
 }
+
+/// `dto.BatchFreezeRequest`.
+#[allow(dead_code)]
+#[derive(ToSchema, serde::Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct BatchFreezeRequest {
+    /// The users whose wallets to freeze on, each once
+    #[schema(example = json!(["alice", "bob"]), min_items = 1, max_items = 100)]
+    user_ids: Vec<UserId>,
+    /// A decimal string with at most the currency's decimals; never a JSON number
+    #[schema(example = "10.00", pattern = r"^(0|[1-9][0-9]{0,12})(\.[0-9]{1,3})?$")]
+    amount: String,
+    #[schema(example = "fraud review", max_length = 500)]
+    reason: Option<String>,
+}
+
+/// A user id as a path takes it.
+#[allow(dead_code)]
+#[derive(ToSchema, serde::Deserialize)]
+#[schema(pattern = r"^[A-Za-z0-9_.@-]{1,64}$")]
+pub struct UserId(String);

@@ -3,6 +3,7 @@
 //! The CLI and the HTTP server call these, and nothing below them.
 
 mod batch;
+mod batch_freeze;
 mod clock;
 mod copy;
 mod integrity;
@@ -14,6 +15,7 @@ mod token;
 mod wallet;
 
 pub use batch::{batch, BatchLine, BatchMode, LineResult};
+pub use batch_freeze::BatchFrozen;
 pub use clock::{clock, now, set_clock, Clock, FAKE_NOW_ENV};
 pub use copy::{copy, Copied, COPY_BATCH_ENTRIES_MAX};
 pub use integrity::{verify_wallet, verify_wallet_by_id};

@@ -10,6 +10,7 @@ use crate::ledger::model::{Scope, WalletStatus};
 use crate::ledger::operations::Operation;
 use crate::store::{IdempotentResponse, Queries, Storage};
 
+use super::batch_freeze::{freeze_each_in, BatchFrozen};
 use super::operate::{execute_in, Outcome};
 use super::retry::retrying;
 use super::wallet::{set_status_by_id_in, StatusOutcome};
@@ -40,6 +41,11 @@ pub enum Work {
         wallet_id: WalletId,
         to: WalletStatus,
         reason: Option<String>,
+    },
+    /// `POST /admin/wallets/batch-freeze`: `freeze` on each user's wallet, a savepoint each.
+    BatchFreeze {
+        user_ids: Vec<String>,
+        freeze: Operation,
     },
 }
 
@@ -75,6 +81,8 @@ pub enum Settled<'a> {
     Applied(&'a Outcome),
     /// A status change applied, or found already made (its `change` is then `None`).
     StatusChanged(&'a StatusOutcome),
+    /// A batch of freezes run, each applied or refused on its own.
+    BatchFrozen(&'a BatchFrozen),
     /// Ran and failed; its savepoint undid whatever it wrote.
     Failed(&'a Error),
     /// Not started: its deadline (`timeout_ms` after it arrived) had passed, or its caller
@@ -161,6 +169,10 @@ fn run_keyed<Q: Queries>(tx: &Q, request: &WriteRequest, render: Render) -> Resu
         Work::Status { wallet_id, to, reason } => {
             let outcome = set_status_by_id_in(tx, &request.scope, wallet_id, *to, reason.clone(), &request.actor)?;
             render(Settled::StatusChanged(&outcome))
+        }
+        Work::BatchFreeze { user_ids, freeze } => {
+            let frozen = freeze_each_in(tx, &request.scope, user_ids, freeze, &request.actor)?;
+            render(Settled::BatchFrozen(&frozen))
         }
     };
     if let Some(key) = &request.key {

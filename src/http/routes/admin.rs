@@ -10,15 +10,16 @@ use crate::error::{Error, Result};
 use crate::http::auth::Bearer;
 use crate::http::body::{fingerprint, idempotency_key, json_reply, reply_response, ApiError, JsonBody};
 use crate::http::middleware::Deadline;
-use crate::http::schema::{AdjustRequest, UpdateWalletRequest};
+use crate::http::schema::{AdjustRequest, BatchFreezeRequest, UpdateWalletRequest};
 use crate::http::state::State;
 use crate::ledger::batch::{self, Raw};
 use crate::ledger::ids::{self, WalletId};
+use crate::ledger::limits::BATCH_FREEZE_USERS_MAX;
 use crate::ledger::model::WalletStatus;
 use crate::ledger::operations::fields::Fields;
 use crate::ledger::operations::Operation;
 use crate::ops::{self, IdempotencyKey, Work, WriteRequest};
-use crate::output::views::{Envelope, StatusResult, TransactionResult, WalletIntegrityView};
+use crate::output::views::{BatchFreezeView, Envelope, StatusResult, TransactionResult, WalletIntegrityView};
 
 use super::{path_user, submit};
 
@@ -191,4 +192,86 @@ fn adjust_body(user_id: &str, record: Vec<(String, Raw)>) -> Result<Operation> {
     line.push(("op".to_owned(), Raw::Text("adjust".to_owned())));
     line.push(("user_id".to_owned(), Raw::Text(user_id.to_owned())));
     Ok(batch::parse(line)?.operation)
+}
+
+#[utoipa::path(
+    post,
+    path = "/admin/wallets/batch-freeze",
+    tag = "Wallet Service",
+    summary = "Freeze the same amount on each of many wallets, each on its own",
+    description = "One freeze per user, as `POST /wallets/{user_id}/freeze` makes it, each in its own savepoint: a wallet that refuses (not found, not active, insufficient balance) is a `failed` result with its error and nothing written for it, and the others stand. Answered 200 with `frozen_count` and a result per user, in the order of `user_ids`. Needs an admin token.",
+    params(("Idempotency-Key" = Option<String>, Header, description = "Repeat-safe key (1 to 255 visible ASCII characters), scoped to the token's tenant and application and to this route: a repeat with the same body returns the first response byte for byte, freezing nothing again; another body is 409 idempotency_key_reused")),
+    request_body(content = BatchFreezeRequest, content_type = "application/json"),
+    responses((status = 200, description = "OK: durable on disk, each user's result", body = Envelope<BatchFreezeView>)),
+    security(("bearerAuth" = []))
+)]
+pub async fn batch_freeze(
+    axum::extract::State(state): axum::extract::State<State>,
+    caller: Bearer,
+    request: Request,
+) -> Result<Response, ApiError> {
+    caller.admin()?;
+    let key = idempotency_key(request.headers())?;
+    let path = request.uri().path().to_owned();
+    let deadline = Deadline::of(&request)?;
+    let body = JsonBody::from_request(request, &()).await?;
+    let user_ids = user_ids(&body.bytes)?;
+    let freeze = batch_freeze_body(body.fields)?;
+    let request = WriteRequest {
+        scope: caller.0.scope.clone(),
+        actor: caller.actor(),
+        key: key.map(|key| IdempotencyKey {
+            key,
+            owner: "batch-freeze".to_owned(),
+            fingerprint: fingerprint("POST", &path, &body.bytes),
+            token_id: caller.0.id.clone(),
+        }),
+        user_id: None,
+        work: Work::BatchFreeze { user_ids, freeze },
+        deadline: deadline.at.into_std(),
+        timeout_ms: deadline.timeout_ms,
+    };
+    submit(&state, request, deadline).await
+}
+
+/// `user_ids`: 1 to `BATCH_FREEZE_USERS_MAX` user ids, each checked, none twice (a user named
+/// twice would be frozen twice, which is never what a list of users means).
+fn user_ids(body: &[u8]) -> Result<Vec<String>> {
+    let invalid = |reason: &str| Error::invalid("user_ids", reason);
+    let value: serde_json::Value =
+        serde_json::from_slice(body).map_err(|e| Error::invalid("body", format!("is not a valid JSON object: {e}")))?;
+    let items = match value.get("user_ids") {
+        None | Some(serde_json::Value::Null) => return Err(invalid("is required")),
+        Some(serde_json::Value::Array(items)) => items,
+        Some(_) => return Err(invalid("must be a list of user ids")),
+    };
+    if items.is_empty() || items.len() > BATCH_FREEZE_USERS_MAX {
+        return Err(invalid(&format!("must list 1 to {BATCH_FREEZE_USERS_MAX} user ids")));
+    }
+    let mut user_ids: Vec<String> = Vec::with_capacity(items.len());
+    for item in items {
+        let user_id = item.as_str().ok_or_else(|| invalid("must be a list of strings"))?;
+        ids::check_name("user_ids", user_id)?;
+        if user_ids.iter().any(|seen| seen == user_id) {
+            return Err(invalid(&format!("names {user_id:?} twice")));
+        }
+        user_ids.push(user_id.to_owned());
+    }
+    Ok(user_ids)
+}
+
+/// `amount` and `reason?`, read as a freeze's; `user_ids` was read apart.
+fn batch_freeze_body(record: Vec<(String, Raw)>) -> Result<Operation> {
+    const FIELDS: &[&str] = &["user_ids", "amount", "reason"];
+    if let Some((name, _)) = record.iter().find(|(name, _)| !FIELDS.contains(&name.as_str())) {
+        return Err(Error::invalid(
+            name.clone(),
+            format!("unknown field {name:?}: a batch freeze takes {}", FIELDS.join(", ")),
+        ));
+    }
+    let record = record.into_iter().filter(|(name, _)| name != "user_ids").collect();
+    let mut fields = Fields::new(record, FIELDS)?;
+    let freeze = Operation::freeze(&fields.required("amount")?, fields.take("reason")?, None)?;
+    fields.finish("a batch freeze")?;
+    Ok(freeze)
 }

@@ -363,6 +363,7 @@ fn render(settled: Settled) -> Reply {
     let (status, body) = match settled {
         Settled::Applied(outcome) => (200, outcome.entry.id.as_str().to_owned()),
         Settled::StatusChanged(outcome) => (200, outcome.wallet.status.as_str().to_owned()),
+        Settled::BatchFrozen(frozen) => (200, frozen.frozen_count().to_string()),
         Settled::Failed(e) => (e.kind().http_status(), e.code().to_owned()),
         Settled::NotStarted { .. } => (503, "not started".to_owned()),
         Settled::KeyReused { key } => (409, key.to_owned()),

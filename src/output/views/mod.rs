@@ -20,7 +20,10 @@ pub use token::{CreatedTokenView, TokenView};
 pub use transaction::{
     outcome_message, JournalEntryView, JournalPostingRow, OutcomeView, PostingView, TransactionResult, TransactionView,
 };
-pub use wallet::{FreezeResult, FreezeView, StatusChangeView, StatusResult, WalletView};
+pub use wallet::{
+    BatchErrorView, BatchFreezeItemView, BatchFreezeView, FreezeResult, FreezeView, StatusChangeView, StatusResult,
+    WalletView,
+};
 
 /// The success envelope: `{"code","message","data","timestamp"}`.
 #[derive(Debug, Serialize, utoipa::ToSchema)]

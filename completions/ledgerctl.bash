@@ -1544,13 +1544,17 @@ _ledgerctl() {
             return 0
             ;;
         ledgerctl__subcmd__ledger__subcmd__verify)
-            opts="-o -y -h -V --anchor --db --tenant --app --output --wide --yes --read-only --lock-timeout-ms --help --version"
+            opts="-o -y -h -V --anchor --wallet --db --tenant --app --output --wide --yes --read-only --lock-timeout-ms --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
                 --anchor)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --wallet)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -1785,7 +1789,7 @@ _ledgerctl() {
                     return 0
                     ;;
                 --scope)
-                    COMPREPLY=($(compgen -W "read write" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "read write admin" -- "${cur}"))
                     return 0
                     ;;
                 --expires)

@@ -352,6 +352,7 @@ complete -c ledgerctl -n "__fish_ledgerctl_using_subcommand ledger; and not __fi
 complete -c ledgerctl -n "__fish_ledgerctl_using_subcommand ledger; and not __fish_seen_subcommand_from verify seal trial-balance journal export copy help" -f -a "copy" -d 'Copy the whole ledger, as it is, into a new ledger file or an empty PostgreSQL database, in one transaction'
 complete -c ledgerctl -n "__fish_ledgerctl_using_subcommand ledger; and not __fish_seen_subcommand_from verify seal trial-balance journal export copy help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c ledgerctl -n "__fish_ledgerctl_using_subcommand ledger; and __fish_seen_subcommand_from verify" -l anchor -d 'An anchor recorded earlier: a seal\'s seal:N:HASH (`ledger seal`) proves every wallet\'s history up to it, an entry\'s SEQ:HASH (this command\'s "head") its wallet\'s; entries removed from the end are caught (repeatable)' -r
+complete -c ledgerctl -n "__fish_ledgerctl_using_subcommand ledger; and __fish_seen_subcommand_from verify" -l wallet -d 'Only this user\'s wallet (in --tenant/--app): its chain, entries, balance history, refunds, balances and freezes, as GET /admin/wallets/{wallet_id}/integrity checks them' -r
 complete -c ledgerctl -n "__fish_ledgerctl_using_subcommand ledger; and __fish_seen_subcommand_from verify" -l db -d 'The ledger: a SQLite file\'s path, or a PostgreSQL database\'s URL (postgres://USER@HOST:PORT/DBNAME; a password in it is never printed)' -r
 complete -c ledgerctl -n "__fish_ledgerctl_using_subcommand ledger; and __fish_seen_subcommand_from verify" -l tenant -d 'The tenant whose wallets this command reaches' -r
 complete -c ledgerctl -n "__fish_ledgerctl_using_subcommand ledger; and __fish_seen_subcommand_from verify" -l app -d 'The application whose wallets this command reaches' -r
@@ -535,8 +536,9 @@ complete -c ledgerctl -n "__fish_ledgerctl_using_subcommand token; and not __fis
 complete -c ledgerctl -n "__fish_ledgerctl_using_subcommand token; and not __fish_seen_subcommand_from create list revoke help" -f -a "revoke" -d 'Revoke a token for good: its next request is refused with 401'
 complete -c ledgerctl -n "__fish_ledgerctl_using_subcommand token; and not __fish_seen_subcommand_from create list revoke help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c ledgerctl -n "__fish_ledgerctl_using_subcommand token; and __fish_seen_subcommand_from create" -l user -d 'Reach only this user\'s wallet (default: every wallet of the tenant and application)' -r
-complete -c ledgerctl -n "__fish_ledgerctl_using_subcommand token; and __fish_seen_subcommand_from create" -l scope -d 'read: the GET routes only; write: every route' -r -f -a "read\t'The GET routes only'
-write\t'Every route, money movements included'"
+complete -c ledgerctl -n "__fish_ledgerctl_using_subcommand token; and __fish_seen_subcommand_from create" -l scope -d 'read: the GET routes only; write: every wallet route; admin: the /admin/… routes too' -r -f -a "read\t'The GET routes only'
+write\t'Every wallet route, money movements included'
+admin\t'Every route, the /admin/… ones too, on every wallet of the tenant and application; never bound to one user'"
 complete -c ledgerctl -n "__fish_ledgerctl_using_subcommand token; and __fish_seen_subcommand_from create" -l expires -d 'Lifetime (30d, 12h, 90m) or an RFC 3339 moment; at most 3650 days (default: never)' -r
 complete -c ledgerctl -n "__fish_ledgerctl_using_subcommand token; and __fish_seen_subcommand_from create" -l name -d 'A label for people, shown by `token list` (e.g. what or who the token is for)' -r
 complete -c ledgerctl -n "__fish_ledgerctl_using_subcommand token; and __fish_seen_subcommand_from create" -l db -d 'The ledger: a SQLite file\'s path, or a PostgreSQL database\'s URL (postgres://USER@HOST:PORT/DBNAME; a password in it is never printed)' -r

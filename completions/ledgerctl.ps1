@@ -489,6 +489,7 @@ Register-ArgumentCompleter -Native -CommandName 'ledgerctl' -ScriptBlock {
         }
         'ledgerctl;ledger;verify' {
             [CompletionResult]::new('--anchor', '--anchor', [CompletionResultType]::ParameterName, 'An anchor recorded earlier: a seal''s seal:N:HASH (`ledger seal`) proves every wallet''s history up to it, an entry''s SEQ:HASH (this command''s "head") its wallet''s; entries removed from the end are caught (repeatable)')
+            [CompletionResult]::new('--wallet', '--wallet', [CompletionResultType]::ParameterName, 'Only this user''s wallet (in --tenant/--app): its chain, entries, balance history, refunds, balances and freezes, as GET /admin/wallets/{wallet_id}/integrity checks them')
             [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'The ledger: a SQLite file''s path, or a PostgreSQL database''s URL (postgres://USER@HOST:PORT/DBNAME; a password in it is never printed)')
             [CompletionResult]::new('--tenant', '--tenant', [CompletionResultType]::ParameterName, 'The tenant whose wallets this command reaches')
             [CompletionResult]::new('--app', '--app', [CompletionResultType]::ParameterName, 'The application whose wallets this command reaches')
@@ -770,7 +771,7 @@ Register-ArgumentCompleter -Native -CommandName 'ledgerctl' -ScriptBlock {
         }
         'ledgerctl;token;create' {
             [CompletionResult]::new('--user', '--user', [CompletionResultType]::ParameterName, 'Reach only this user''s wallet (default: every wallet of the tenant and application)')
-            [CompletionResult]::new('--scope', '--scope', [CompletionResultType]::ParameterName, 'read: the GET routes only; write: every route')
+            [CompletionResult]::new('--scope', '--scope', [CompletionResultType]::ParameterName, 'read: the GET routes only; write: every wallet route; admin: the /admin/… routes too')
             [CompletionResult]::new('--expires', '--expires', [CompletionResultType]::ParameterName, 'Lifetime (30d, 12h, 90m) or an RFC 3339 moment; at most 3650 days (default: never)')
             [CompletionResult]::new('--name', '--name', [CompletionResultType]::ParameterName, 'A label for people, shown by `token list` (e.g. what or who the token is for)')
             [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'The ledger: a SQLite file''s path, or a PostgreSQL database''s URL (postgres://USER@HOST:PORT/DBNAME; a password in it is never printed)')

@@ -60,6 +60,15 @@ pub enum Error {
         application_id: String,
     },
 
+    /// A wallet named by its id (the `/admin/…` routes), looked for in one tenant and
+    /// application: another's is not found, as one that does not exist.
+    #[error("wallet {wallet_id} not found in tenant {tenant_id}, application {application_id}")]
+    WalletIdNotFound {
+        wallet_id: String,
+        tenant_id: String,
+        application_id: String,
+    },
+
     #[error("transaction {transaction_id} not found")]
     TransactionNotFound { transaction_id: TransactionId },
 
@@ -284,6 +293,7 @@ impl Error {
             }
             Error::LedgerNotFound { .. }
             | Error::WalletNotFound { .. }
+            | Error::WalletIdNotFound { .. }
             | Error::TransactionNotFound { .. }
             | Error::FreezeNotFound { .. }
             | Error::CounterpartyNotFound { .. }
@@ -314,7 +324,7 @@ impl Error {
             Error::BalanceLimit { .. } => "balance_limit_exceeded",
             Error::ExceedsRefundable { .. } => "exceeds_refundable_amount",
             Error::LedgerNotFound { .. } => "ledger_not_found",
-            Error::WalletNotFound { .. } => "wallet_not_found",
+            Error::WalletNotFound { .. } | Error::WalletIdNotFound { .. } => "wallet_not_found",
             Error::TransactionNotFound { .. } => "transaction_not_found",
             Error::FreezeNotFound { .. } => "freeze_not_found",
             Error::CounterpartyNotFound { .. } => "counterparty_not_found",

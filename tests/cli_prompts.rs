@@ -235,3 +235,26 @@ fn answering_yes_applies_the_adjustment() {
     assert_eq!(ledger.wallet("u")["balance"], "15.00");
     assert!(pane.cursor_visible());
 }
+
+#[test]
+fn an_admin_token_made_on_a_terminal_warns_that_it_moves_money_on_every_wallet() {
+    let ledger = Ledger::new();
+    let Some(pane) = Pane::run(
+        Path::new(&ledger.db_arg()),
+        "--tenant acme --app shop token create --scope admin",
+    ) else {
+        return;
+    };
+    let screen = pane.wait_for("exit=");
+    assert!(screen.contains("exit=0"), "{screen}");
+    assert!(
+        screen.contains("warning: this admin token can move money on every wallet of tenant acme application shop"),
+        "{screen}"
+    );
+    // A read or write token is made as before, without the warning.
+    let Some(pane) = Pane::run(Path::new(&ledger.db_arg()), "token create --scope write") else {
+        return;
+    };
+    let screen = pane.wait_for("exit=");
+    assert!(screen.contains("exit=0") && !screen.contains("warning"), "{screen}");
+}

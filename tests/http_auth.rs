@@ -606,3 +606,55 @@ fn the_journal_records_the_token_as_the_actor_of_an_http_write() {
     assert_eq!(actor(&withdrawn), format!("token:{}", token_id(&write)));
     assert_eq!(actor(&refunded), format!("token:{}", token_id(&key)));
 }
+
+#[test]
+fn an_admin_token_reads_and_moves_money_on_every_wallet_of_its_application() {
+    let (l, _) = acme();
+    funded(&l, ACME, "bob", "50.00");
+    let admin = token(&l, ACME, &["--scope", "admin"]);
+    let server = Server::start(&l);
+    assert_eq!(server.get(&admin, "/wallets/alice").ok()["balance"], "100.00");
+    for user in ["alice", "bob"] {
+        let paid = server.post(&admin, &format!("/wallets/{user}/withdraw"), r#"{"amount":"1.00"}"#);
+        assert_eq!(paid.status, 200, "{}", paid.body);
+    }
+    assert_eq!(balance(&l, ACME, "alice"), "99.00");
+    assert_eq!(balance(&l, ACME, "bob"), "49.00");
+}
+
+#[test]
+fn an_admin_token_stays_inside_its_tenant_and_application() {
+    let (l, _) = acme();
+    for scope in [GLOBEX, ACME_GAMES] {
+        let admin = token(&l, scope, &["--scope", "admin"]);
+        let server = Server::start(&l);
+        server.get(&admin, "/wallets/alice").is_error(404, "wallet_not_found");
+        l.refused(404, "wallet_not_found", || {
+            server.post(&admin, "/wallets/alice/withdraw", r#"{"amount":"1.00"}"#)
+        });
+    }
+    assert_eq!(balance(&l, ACME, "alice"), "100.00");
+}
+
+#[test]
+fn an_admin_token_bound_to_one_user_is_refused_with_exit_2_and_nothing_written() {
+    let (l, _) = acme();
+    let args = within(ACME, &["token", "create", "--scope", "admin", "--user", "alice"]);
+    let refused = l.fails(
+        &args.iter().map(String::as_str).collect::<Vec<_>>(),
+        2,
+        "invalid_request",
+    );
+    assert!(s(&refused["message"]).contains("no --user"), "{refused}");
+}
+
+#[test]
+fn an_admin_token_made_without_a_terminal_prints_no_warning_and_lists_as_admin() {
+    let l = Ledger::new();
+    let run = l.run(&[&ACME[..], &["token", "create", "--scope", "admin"]].concat());
+    assert_eq!(run.code, 0, "{}", run.json);
+    assert_eq!(run.json["data"]["token"]["scope"], "admin", "{}", run.json);
+    assert!(run.stderr.is_empty(), "stderr is not a terminal here: {}", run.stderr);
+    let listed = l.ok(&["token", "list"]);
+    assert_eq!(listed["items"][0]["scope"], "admin", "{listed}");
+}

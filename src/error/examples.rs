@@ -42,6 +42,11 @@ impl Error {
                 tenant_id: s(),
                 application_id: s(),
             },
+            Error::WalletIdNotFound {
+                wallet_id: s(),
+                tenant_id: s(),
+                application_id: s(),
+            },
             Error::TransactionNotFound {
                 transaction_id: TransactionId::new(s()),
             },

@@ -110,9 +110,24 @@ async fn check(state: &State, presented: String, kind: TokenKind) -> Result<Toke
 impl Bearer {
     /// The token may write (POST routes); a read token is refused with 403.
     pub fn writer(&self) -> Result<(), HttpError> {
-        if self.0.access != Access::Write {
+        self.needs(Access::Write)
+    }
+
+    /// The token may administer its application's wallets (the `/admin/…` routes); a read or
+    /// write token is refused with 403.
+    pub fn admin(&self) -> Result<(), HttpError> {
+        self.needs(Access::Admin)
+    }
+
+    fn needs(&self, access: Access) -> Result<(), HttpError> {
+        if self.0.access < access {
             return Err(HttpError::Forbidden {
-                reason: format!("token {} has the read scope; this route needs write", self.0.id),
+                reason: format!(
+                    "token {} has the {} scope; this route needs {}",
+                    self.0.id,
+                    self.0.access.as_str(),
+                    access.as_str()
+                ),
             });
         }
         Ok(())

@@ -11,7 +11,9 @@ use crate::error::{Classified, Error};
 use crate::ledger::batch::{json_record, Raw};
 use crate::ledger::limits::IDEMPOTENCY_KEY_LEN_MAX;
 use crate::ops::{Reply, Settled};
-use crate::output::views::{outcome_message, Envelope, ErrorEnvelope, OutcomeView, WalletView};
+use crate::output::views::{
+    outcome_message, BatchFreezeView, Envelope, ErrorEnvelope, OutcomeView, StatusResult, WalletView,
+};
 
 use super::error::{Failure, HttpError};
 
@@ -75,6 +77,16 @@ pub fn render_settled(settled: Settled) -> Reply {
             &Envelope::with_message(outcome_message(outcome), OutcomeView::from(outcome), crate::ops::now()),
         ),
         Settled::Created(wallet) => json_reply(201, &Envelope::created(WalletView::from(wallet), crate::ops::now())),
+        Settled::StatusChanged(outcome) => {
+            let result = StatusResult::from(outcome);
+            json_reply(
+                200,
+                &Envelope::with_message(result.message(), &result, crate::ops::now()),
+            )
+        }
+        Settled::BatchFrozen(frozen) => {
+            json_reply(200, &Envelope::ok(BatchFreezeView::from(frozen), crate::ops::now()))
+        }
         Settled::Failed(e) => error_reply(e),
         Settled::NotStarted { timeout_ms } => error_reply(&HttpError::RequestTimeout { timeout_ms }),
         Settled::KeyReused { key } => error_reply(&HttpError::IdempotencyConflict { key: key.to_owned() }),

@@ -39,6 +39,11 @@ use super::state::Bound;
         super::routes::wallets::transaction,
         super::routes::history::transactions,
         super::routes::history::freezes,
+        // The administration routes, one block.
+        super::routes::admin::update_wallet,
+        super::routes::admin::integrity,
+        super::routes::admin::adjust,
+        super::routes::admin::batch_freeze,
         super::routes::service::healthz,
         super::routes::service::openapi_json,
     ),
@@ -63,7 +68,12 @@ impl Modify for Errors {
             SecurityScheme::ApiKey(ApiKey::Header(ApiKeyValue::new("X-API-Key"))),
         );
         for (path, item) in openapi.paths.paths.iter_mut() {
-            for (method, operation) in [(HttpMethod::Get, &mut item.get), (HttpMethod::Post, &mut item.post)] {
+            let methods = [
+                (HttpMethod::Get, &mut item.get),
+                (HttpMethod::Post, &mut item.post),
+                (HttpMethod::Put, &mut item.put),
+            ];
+            for (method, operation) in methods {
                 let Some(operation) = operation else { continue };
                 for (status, description) in errors(path, method) {
                     let content = ContentBuilder::new()
@@ -110,6 +120,40 @@ const WRITE: &[(u16, &str)] = &[
     (500, "Internal server error (internal_error), or commit_outcome_unknown: the database connection was lost during COMMIT, so the write may or may not have been applied; resend it with the same Idempotency-Key or reference_id, whose replay answers the original outcome"),
     (503, "Ledger busy, database unavailable or request timed out (ledger_busy, database_unavailable, request_timeout): nothing was written, retry"),
 ];
+const ADMIN_READ: &[(u16, &str)] = &[
+    (400, "Invalid request parameters"),
+    (401, "Unauthenticated or invalid token"),
+    (403, "The token's scope is not admin"),
+    (404, "Wallet not found, or of another tenant or application"),
+    (500, "Internal server error"),
+    (
+        503,
+        "Ledger busy, database unavailable or request timed out (ledger_busy, database_unavailable, request_timeout): nothing was read or written, retry",
+    ),
+];
+const ADMIN_WRITE: &[(u16, &str)] = &[
+    (400, "Invalid request parameters (a status change needs a reason)"),
+    (401, "Unauthenticated or invalid token"),
+    (403, "The token's scope is not admin"),
+    (404, "Wallet not found, or of another tenant or application"),
+    (409, "A conflict: the wallet is closed, or not empty for closing, or the Idempotency-Key was used with another body"),
+    (413, "Request body too large"),
+    (415, "The body is not application/json"),
+    (500, "Internal server error (internal_error), or commit_outcome_unknown: the database connection was lost during COMMIT, so the write may or may not have been applied; resend it with the same Idempotency-Key, whose replay answers the original outcome"),
+    (503, "Ledger busy, database unavailable or request timed out (ledger_busy, database_unavailable, request_timeout): nothing was written, retry"),
+];
+const ADMIN_MONEY: &[(u16, &str)] = &[
+    (400, "Invalid request parameters"),
+    (401, "Unauthenticated or invalid token"),
+    (403, "The token's scope is not admin"),
+    (404, "Wallet not found, or of another tenant or application"),
+    (409, "Insufficient balance, or a conflict (wallet not active, reference or Idempotency-Key reused with other parameters)"),
+    (413, "Request body too large"),
+    (415, "The body is not application/json"),
+    (422, "Invalid amount"),
+    (500, "Internal server error (internal_error), or commit_outcome_unknown: the database connection was lost during COMMIT, so the write may or may not have been applied; resend it with the same Idempotency-Key or reference_id, whose replay answers the original outcome"),
+    (503, "Ledger busy, database unavailable or request timed out (ledger_busy, database_unavailable, request_timeout): nothing was written, retry"),
+];
 const INTERNAL: &[(u16, &str)] = &[
     (400, "Invalid request parameters"),
     (401, "Missing or invalid X-API-Key"),
@@ -149,6 +193,9 @@ fn errors(path: &str, method: HttpMethod) -> &'static [(u16, &'static str)] {
         ("/transactions/{transaction_id}", _) => LOOKUP,
         ("/wallets", HttpMethod::Post) => CREATE,
         ("/internal/wallet/refund", _) => INTERNAL,
+        (admin, HttpMethod::Get) if admin.starts_with("/admin/") => ADMIN_READ,
+        (admin, HttpMethod::Put) if admin.starts_with("/admin/") => ADMIN_WRITE,
+        (admin, HttpMethod::Post) if admin.starts_with("/admin/") => ADMIN_MONEY,
         (_, HttpMethod::Post) => WRITE,
         (_, _) => READ,
     }

@@ -3,7 +3,7 @@
 use axum::extract::DefaultBodyLimit;
 use axum::http::{Method, Uri};
 use axum::middleware;
-use axum::routing::{get, post};
+use axum::routing::{get, post, put};
 use axum::Router;
 
 use crate::ledger::limits::BODY_BYTES_MAX;
@@ -11,7 +11,7 @@ use crate::ledger::limits::BODY_BYTES_MAX;
 use super::body::ApiError;
 use super::error::HttpError;
 use super::middleware::around;
-use super::routes::{history, service, wallets, writes, HEALTHZ_PATH, INTERNAL_REFUND_PATH, UPSTREAM_BASE_PATH};
+use super::routes::{admin, history, service, wallets, writes, HEALTHZ_PATH, INTERNAL_REFUND_PATH, UPSTREAM_BASE_PATH};
 use super::state::State;
 
 /// The public listener: the wallet routes, at their own paths and again under the upstream
@@ -30,7 +30,12 @@ pub fn public_router(state: State) -> Router {
         .route("/wallets/{user_id}/withdraw", post(writes::withdraw))
         .route("/wallets/{user_id}/freeze", post(writes::freeze))
         .route("/wallets/{user_id}/unfreeze", post(writes::unfreeze))
-        .route("/wallets/{user_id}/refund", post(writes::refund));
+        .route("/wallets/{user_id}/refund", post(writes::refund))
+        // The administration routes (an admin token), one block.
+        .route("/admin/wallets/{wallet_id}", put(admin::update_wallet))
+        .route("/admin/wallets/{wallet_id}/integrity", get(admin::integrity))
+        .route("/admin/wallets/{user_id}/adjust", post(admin::adjust))
+        .route("/admin/wallets/batch-freeze", post(admin::batch_freeze));
     // A nested route sees its path without the prefix, so a request is the same request (and
     // its Idempotency-Key's fingerprint the same) under either path.
     let public = Router::new()

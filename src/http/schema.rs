@@ -141,3 +141,88 @@ pub struct CreateWalletRequest {
     #[schema(example = "CNY")]
     currency: Option<String>,
 }
+/// `dto.UpdateWalletRequest`, with the reason every status change records.
+#[allow(dead_code)]
+#[derive(ToSchema, serde::Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct UpdateWalletRequest {
+    #[schema(example = "frozen")]
+    status: UpdateWalletStatus,
+    /// Why: recorded with the change and the token that made it
+    #[schema(
+        example = "fraud review",
+        min_length = 1,
+        max_length = 500,
+        pattern = r"^[^\u0000-\u001F\u007F-\u009F]*[^\u0000-\u0020\u007F-\u009F][^\u0000-\u001F\u007F-\u009F]*$"
+    )]
+    reason: String,
+}
+
+/// A wallet's status: `active`, `frozen` (credits only) or `closed` (nothing, for good).
+#[allow(dead_code)]
+#[derive(ToSchema, serde::Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum UpdateWalletStatus {
+    Active,
+    Frozen,
+    Closed,
+}
+
+/// The upstream's manual adjustment body (`POST /admin/wallets/{user_id}/adjust`).
+#[allow(dead_code)]
+#[derive(ToSchema, serde::Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct AdjustRequest {
+    /// A decimal string with at most the currency's decimals; never a JSON number
+    #[schema(example = "10.00", pattern = r"^(0|[1-9][0-9]{0,12})(\.[0-9]{1,3})?$")]
+    amount: String,
+    /// Why: recorded on the entry (required)
+    #[schema(
+        example = "fee refunded by support",
+        min_length = 1,
+        max_length = 500,
+        pattern = r"^[^\u0000-\u001F\u007F-\u009F]*[^\u0000-\u0020\u007F-\u009F][^\u0000-\u001F\u007F-\u009F]*$"
+    )]
+    reason: String,
+    /// `credit` raises the wallet's available balance, `debit` lowers it
+    #[serde(rename = "type")]
+    #[schema(example = "credit")]
+    r#type: AdjustDirection,
+    #[schema(
+        example = "adjust_123",
+        min_length = 1,
+        max_length = 128,
+        pattern = r"^[^\u0000-\u001F\u007F-\u009F]+$"
+    )]
+    reference_id: Option<String>,
+}
+
+/// The direction of an adjustment, seen from the wallet.
+#[allow(dead_code)]
+#[derive(ToSchema, serde::Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum AdjustDirection {
+    Credit,
+    Debit,
+}
+
+/// `dto.BatchFreezeRequest`.
+#[allow(dead_code)]
+#[derive(ToSchema, serde::Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct BatchFreezeRequest {
+    /// The users whose wallets to freeze on, each once
+    #[schema(example = json!(["alice", "bob"]), min_items = 1, max_items = 100)]
+    user_ids: Vec<UserId>,
+    /// A decimal string with at most the currency's decimals; never a JSON number
+    #[schema(example = "10.00", pattern = r"^(0|[1-9][0-9]{0,12})(\.[0-9]{1,3})?$")]
+    amount: String,
+    #[schema(example = "fraud review", max_length = 500)]
+    reason: Option<String>,
+}
+
+/// A user id as a path takes it.
+#[allow(dead_code)]
+#[derive(ToSchema, serde::Deserialize)]
+#[schema(pattern = r"^[A-Za-z0-9_.@-]{1,64}$")]
+pub struct UserId(String);

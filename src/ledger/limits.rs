@@ -126,6 +126,10 @@ pub const SHUTDOWN_GRACE_EXTRA_MS: u64 = 5_000;
 /// dropped (and counted) rather than slowing down answers.
 pub const LOG_QUEUE_MAX: usize = 4_096;
 
+/// The most users one `POST /admin/wallets/batch-freeze` may name: the batch is one request,
+/// one transaction and one answer; a longer list is a batch file's job (`ledgerctl batch`).
+pub const BATCH_FREEZE_USERS_MAX: usize = 100;
+
 /// How many of the closest known counterparty names a `counterparty_not_found` error suggests.
 pub const COUNTERPARTY_SUGGESTIONS_MAX: usize = 3;
 
@@ -171,4 +175,5 @@ pub const EVERY_LIMIT: &[(&str, i128)] = &[
     ("SHUTDOWN_GRACE_EXTRA_MS", SHUTDOWN_GRACE_EXTRA_MS as i128),
     ("LOG_QUEUE_MAX", LOG_QUEUE_MAX as i128),
     ("COUNTERPARTY_SUGGESTIONS_MAX", COUNTERPARTY_SUGGESTIONS_MAX as i128),
+    ("BATCH_FREEZE_USERS_MAX", BATCH_FREEZE_USERS_MAX as i128),
 ];

@@ -52,11 +52,13 @@ impl FromStr for TokenKind {
     }
 }
 
-/// What a token may do: `read` reaches the GET routes only, `write` every route.
+/// What a token may do: `read` reaches the GET routes only, `write` every wallet route, `admin`
+/// the `/admin/…` routes too. Each includes the ones before it (the order is the comparison).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
 pub enum Access {
     Read,
     Write,
+    Admin,
 }
 
 impl Access {
@@ -64,6 +66,7 @@ impl Access {
         match self {
             Access::Read => "read",
             Access::Write => "write",
+            Access::Admin => "admin",
         }
     }
 }
@@ -74,6 +77,7 @@ impl FromStr for Access {
         match s {
             "read" => Ok(Access::Read),
             "write" => Ok(Access::Write),
+            "admin" => Ok(Access::Admin),
             other => Err(Error::internal(format!("unknown token scope {other:?} in ledger"))),
         }
     }

@@ -7,11 +7,13 @@
 mod audit;
 mod balances;
 mod seals;
+mod wallet;
 
 use std::collections::{BTreeMap, HashMap};
 
 pub use audit::{check_audit, check_statuses, token_matches_audit};
 pub use balances::{check_cached_balances, BalanceProof};
+pub use wallet::WalletIntegrity;
 
 use super::chain::{ChainVersion, Owner, GENESIS_HASH};
 use super::ids::{FreezeId, TransactionId, WalletId};
@@ -224,6 +226,8 @@ pub struct Verifier<'w> {
     /// Entry anchors not yet met in the journal, by seq.
     pending_anchors: HashMap<i64, String>,
     seals: seals::Seals,
+    /// The `wallet_seq` of the first entry a per-entry check found broken.
+    first_broken: Option<i64>,
 }
 
 impl<'w> Verifier<'w> {
@@ -261,10 +265,27 @@ impl<'w> Verifier<'w> {
             runs: HashMap::new(),
             originals: HashMap::new(),
             frozen_in_journal: HashMap::new(),
+            first_broken: None,
         }
     }
 
     pub fn entry(&mut self, stored: &JournalRow) {
+        let problems_before = self.entry_problems();
+        self.check_entry(stored);
+        if self.first_broken.is_none() && self.entry_problems() > problems_before {
+            self.first_broken = Some(stored.wallet_seq);
+        }
+    }
+
+    /// The problems the checks made entry by entry have found so far.
+    fn entry_problems(&self) -> u64 {
+        [&self.chain, &self.balanced, &self.history, &self.refunds, &self.anchors]
+            .iter()
+            .map(|c| c.problems_total)
+            .sum()
+    }
+
+    fn check_entry(&mut self, stored: &JournalRow) {
         let entry = &stored.entry;
         let wallet = self.wallets.get(entry.wallet_id.as_str()).copied();
         self.check_chain(stored, wallet);

@@ -3,8 +3,10 @@
 //! The CLI and the HTTP server call these, and nothing below them.
 
 mod batch;
+mod batch_freeze;
 mod clock;
 mod copy;
+mod integrity;
 mod ledger;
 mod operate;
 mod retry;
@@ -13,14 +15,16 @@ mod token;
 mod wallet;
 
 pub use batch::{batch, BatchLine, BatchMode, LineResult};
+pub use batch_freeze::BatchFrozen;
 pub use clock::{clock, now, set_clock, Clock, FAKE_NOW_ENV};
 pub use copy::{copy, Copied, COPY_BATCH_ENTRIES_MAX};
+pub use integrity::{verify_wallet, verify_wallet_by_id};
 pub use ledger::{
     export, init, journal, schema_version, seal, trial_balance, verify, verify_file, wallet_of_account, ExportSink,
     Sealed, TrialBalance, TrialBalanceLine, TrialBalanceTotal, WalletOwner,
 };
 pub use operate::{execute, internal_refund, preview, Outcome};
-pub use serve::{commit_group, Action, IdempotencyKey, Reply, Settled, WriteRequest};
+pub use serve::{commit_group, IdempotencyKey, Reply, Settled, Work, WriteRequest};
 pub use token::{authenticate, create_token, list_tokens, revoke_token, show_token, NewToken};
 pub use wallet::{
     create_wallet, each_wallet, freezes, history, list_reachable_wallets, list_wallets, preview_status, set_status,

@@ -5,15 +5,16 @@
 use std::time::Instant;
 
 use crate::error::{Error, ErrorKind, Result};
-use crate::ledger::ids::TokenId;
-use crate::ledger::model::{Scope, Wallet};
+use crate::ledger::ids::{TokenId, WalletId};
+use crate::ledger::model::{Scope, Wallet, WalletStatus};
 use crate::ledger::money::Currency;
 use crate::ledger::operations::Operation;
 use crate::store::{IdempotentResponse, Queries, Storage};
 
+use super::batch_freeze::{freeze_each_in, BatchFrozen};
 use super::operate::{execute_in, Outcome};
 use super::retry::retrying;
-use super::wallet::create_wallet_in;
+use super::wallet::{create_wallet_in, set_status_by_id_in, StatusOutcome};
 
 /// One write a caller asked for.
 #[derive(Debug, Clone)]
@@ -22,9 +23,10 @@ pub struct WriteRequest {
     /// Who is asking, as the journal records it (`token:tok_…`).
     pub actor: String,
     /// The wallet's user; `None` for the internal refund, which finds the wallet itself, and
-    /// for a wallet's creation, whose action names its user.
+    /// for a wallet's creation, whose work names its user, and a status change, which names its
+    /// wallet by id.
     pub user_id: Option<String>,
-    pub action: Action,
+    pub work: Work,
     pub key: Option<IdempotencyKey>,
     /// Not started after this moment: settled as [`Settled::NotStarted`], not applied.
     pub deadline: Instant,
@@ -32,11 +34,32 @@ pub struct WriteRequest {
     pub timeout_ms: u64,
 }
 
-/// What a request writes: an operation on an existing wallet, or a new wallet.
+/// What a write does: move money (an operation), open a wallet, or change a wallet's status.
 #[derive(Debug, Clone)]
-pub enum Action {
-    Operate(Operation),
-    CreateWallet { user_id: String, currency: Currency },
+pub enum Work {
+    Operation(Operation),
+    /// `POST /wallets`: a new wallet for this user, in this currency.
+    CreateWallet {
+        user_id: String,
+        currency: Currency,
+    },
+    /// `PUT /admin/wallets/{wallet_id}`: the wallet of the request's scope with this id.
+    Status {
+        wallet_id: WalletId,
+        to: WalletStatus,
+        reason: Option<String>,
+    },
+    /// `POST /admin/wallets/batch-freeze`: `freeze` on each user's wallet, a savepoint each.
+    BatchFreeze {
+        user_ids: Vec<String>,
+        freeze: Operation,
+    },
+}
+
+impl From<Operation> for Work {
+    fn from(operation: Operation) -> Work {
+        Work::Operation(operation)
+    }
 }
 
 /// An `Idempotency-Key`, scoped to the tenant and application of the request and to the wallet
@@ -65,6 +88,10 @@ pub enum Settled<'a> {
     Applied(&'a Outcome),
     /// A wallet opened; its answer is stored with its key, if it has one.
     Created(&'a Wallet),
+    /// A status change applied, or found already made (its `change` is then `None`).
+    StatusChanged(&'a StatusOutcome),
+    /// A batch of freezes run, each applied or refused on its own.
+    BatchFrozen(&'a BatchFrozen),
     /// Ran and failed; its savepoint undid whatever it wrote.
     Failed(&'a Error),
     /// Not started: its deadline (`timeout_ms` after it arrived) had passed, or its caller
@@ -137,8 +164,8 @@ fn run_keyed<Q: Queries>(tx: &Q, request: &WriteRequest, render: Render) -> Resu
             return Ok(Reply { status, body });
         }
     }
-    let reply = match &request.action {
-        Action::Operate(operation) => {
+    let reply = match &request.work {
+        Work::Operation(operation) => {
             let outcome = execute_in(
                 tx,
                 &request.scope,
@@ -148,9 +175,17 @@ fn run_keyed<Q: Queries>(tx: &Q, request: &WriteRequest, render: Render) -> Resu
             )?;
             render(Settled::Applied(&outcome))
         }
-        Action::CreateWallet { user_id, currency } => {
+        Work::CreateWallet { user_id, currency } => {
             let wallet = create_wallet_in(tx, &request.scope, user_id, *currency)?;
             render(Settled::Created(&wallet))
+        }
+        Work::Status { wallet_id, to, reason } => {
+            let outcome = set_status_by_id_in(tx, &request.scope, wallet_id, *to, reason.clone(), &request.actor)?;
+            render(Settled::StatusChanged(&outcome))
+        }
+        Work::BatchFreeze { user_ids, freeze } => {
+            let frozen = freeze_each_in(tx, &request.scope, user_ids, freeze, &request.actor)?;
+            render(Settled::BatchFrozen(&frozen))
         }
     };
     if let Some(key) = &request.key {

@@ -38,6 +38,14 @@ pub fn create_token<S: Storage>(store: &mut S, new: &NewToken, actor: &str) -> R
             "an internal API key serves the internal refund of its tenant and application: it takes no --user or --scope",
         ));
     }
+    // An admin token moves money on every wallet of its application; one user's admin is not a
+    // thing (the database refuses it too).
+    if new.access == Access::Admin && new.user_id.is_some() {
+        return Err(Error::invalid(
+            "user",
+            "an admin token reaches every wallet of its tenant and application: it takes no --user",
+        ));
+    }
     let name = crate::ledger::operations::fields::text("name", new.name.clone())?;
     let now = super::clock().now();
     let expires_at = new

@@ -254,6 +254,39 @@ fn set_status_in<Q: Queries>(
     actor: &str,
 ) -> Result<StatusOutcome> {
     let wallet = wallet_in(tx, scope, user_id)?;
+    change_status_in(tx, wallet, to, reason, actor)
+}
+
+/// Sets the status of the wallet `wallet_id` of `scope`, in the caller's transaction (the
+/// server's writer, `PUT /admin/wallets/{wallet_id}`). Another scope's wallet is not found, as
+/// one that does not exist.
+pub(super) fn set_status_by_id_in<Q: Queries>(
+    tx: &Q,
+    scope: &Scope,
+    wallet_id: &WalletId,
+    to: WalletStatus,
+    reason: Option<String>,
+    actor: &str,
+) -> Result<StatusOutcome> {
+    let wallet = tx
+        .wallet(wallet_id)?
+        .filter(|w| in_scope(w, scope))
+        .ok_or_else(|| Error::WalletIdNotFound {
+            wallet_id: wallet_id.to_string(),
+            tenant_id: scope.tenant_id.clone(),
+            application_id: scope.application_id.clone(),
+        })?;
+    change_status_in(tx, wallet, to, reason, actor)
+}
+
+/// The change, its record and its audit record, from the wallet as loaded in this transaction.
+fn change_status_in<Q: Queries>(
+    tx: &Q,
+    wallet: Wallet,
+    to: WalletStatus,
+    reason: Option<String>,
+    actor: &str,
+) -> Result<StatusOutcome> {
     super::trusted(tx, &wallet)?;
     match status::change_status(&wallet, to, reason, &super::context(actor))? {
         None => Ok(StatusOutcome { wallet, change: None }),

@@ -8,12 +8,12 @@ use super::records::{grid, record};
 use super::table::Column;
 use super::views::{
     self, Envelope, ErrorEnvelope, JournalEntryView, JournalPostingRow, ListEnvelope, OutcomeView, SealView,
-    TrialBalanceView, VerifyView,
+    TrialBalanceView, VerifyView, WalletIntegrityView,
 };
 use super::{wrapped, Format, Printer};
-use crate::ledger::model::Entry;
+use crate::ledger::model::{Entry, Wallet};
 use crate::ledger::request::Paged;
-use crate::ledger::verify::Report;
+use crate::ledger::verify::{Report, WalletIntegrity};
 use crate::ops::{BatchMode, Copied, LineResult, Sealed, TrialBalance};
 use crate::store::DbLocation;
 
@@ -158,6 +158,28 @@ impl<W: Write> Printer<W> {
                 &view,
                 &format!("Verified {} journal entries and {} wallets", view.entries, view.wallets),
             ),
+        }
+    }
+
+    /// `ledger verify --wallet`: verify's checklist of one wallet, with its integrity result.
+    pub fn verify_wallet(&mut self, wallet: &Wallet, integrity: &WalletIntegrity) -> io::Result<()> {
+        let mut view = VerifyView::from(&integrity.report);
+        view.wallet = Some(WalletIntegrityView::new(wallet.id.as_str(), integrity));
+        match self.format {
+            Format::Json | Format::Csv => self.json(&Envelope::ok(&view, self.now)),
+            Format::Table => {
+                let broken_at = integrity
+                    .broken_at
+                    .map(|at| format!("; first broken entry: wallet_seq {at}"))
+                    .unwrap_or_default();
+                let title = format!(
+                    "Verified {} journal entries of wallet {} (user {}){broken_at}",
+                    integrity.total(),
+                    wallet.id,
+                    wallet.user_id
+                );
+                self.verify_table(&view, &title)
+            }
         }
     }
 

@@ -86,11 +86,8 @@ impl<W: Write> Printer<W> {
     }
 
     pub fn status(&mut self, outcome: &StatusOutcome) -> io::Result<()> {
-        let result = StatusResult {
-            wallet: WalletView::from(&outcome.wallet),
-            status_change: outcome.change.as_ref().map(StatusChangeView::from),
-        };
-        let message = if outcome.change.is_some() { "ok" } else { "unchanged" };
+        let result = StatusResult::from(outcome);
+        let message = result.message();
         match self.format {
             Format::Json | Format::Csv => self.json(&Envelope::with_message(message, &result, self.now)),
             Format::Table => {

@@ -229,7 +229,8 @@ fn tokens(s: &mut Session) {
     s.sh("-o json --tenant acme --app shop token create --internal --scope write");
     s.sh("token create --expires 5000d");
     s.sh("token create --expires soon");
-    s.sh("token create --scope admin");
+    s.sh("token create --scope owner");
+    s.sh("token create --scope admin --user alice");
     s.sh(&format!("token revoke {write}"));
     s.sh(&format!("--yes token revoke {write}"));
     s.sh(&format!("-o json --yes token revoke {write}"));

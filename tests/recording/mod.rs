@@ -76,9 +76,11 @@ impl Session {
         let ledger = Ledger::postgres_uninitialised()?;
         let url = ledger.db_arg();
         let mut s = Session::over(ledger, instant);
+        // The schema version both backends are at, whatever it is today.
+        let version = ledgerctl::store::MIGRATIONS.len();
         s.literal(
-            &format!("Created ledger in {url} (schema version 6, PostgreSQL, synchronous_commit=on)"),
-            "Created ledger <dir>/ledger.db (schema version 6, WAL, synchronous=FULL)",
+            &format!("Created ledger in {url} (schema version {version}, PostgreSQL, synchronous_commit=on)"),
+            &format!("Created ledger <dir>/ledger.db (schema version {version}, WAL, synchronous=FULL)"),
         );
         for (postgres, sqlite) in POSTGRES_NAMES {
             s.literal(postgres, sqlite);

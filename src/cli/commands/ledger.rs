@@ -21,6 +21,10 @@ pub enum LedgerCommand {
         /// removed from the end are caught (repeatable)
         #[arg(long, value_name = "SEQ:HASH|seal:N:HASH")]
         anchor: Vec<String>,
+        /// Only this user's wallet (in --tenant/--app): its chain, entries, balance history,
+        /// refunds, balances and freezes, as GET /admin/wallets/{wallet_id}/integrity checks them
+        #[arg(long, value_name = "USER", conflicts_with = "anchor")]
+        wallet: Option<String>,
     },
     /// Record every wallet's chain head in a new seal and print its anchor, to keep outside the ledger
     #[command(
@@ -127,7 +131,10 @@ impl LedgerCommand {
 
 pub(in crate::cli) fn exec<W: Write>(command: &LedgerCommand, ctx: &Context, out: &mut Printer<W>) -> Result<(), Stop> {
     match command {
-        LedgerCommand::Verify { anchor } => verify(anchor, ctx, out),
+        LedgerCommand::Verify { anchor, wallet: None } => verify(anchor, ctx, out),
+        LedgerCommand::Verify {
+            wallet: Some(user_id), ..
+        } => verify_wallet(user_id, ctx, out),
         LedgerCommand::Seal => {
             out.sealed(&ops::seal(&mut ctx.open()?, &ctx.actor)?)?;
             Ok(())
@@ -198,6 +205,21 @@ fn verify<W: Write>(anchor: &[String], ctx: &Context, out: &mut Printer<W>) -> R
     if !report.ok() {
         return Err(Error::InvariantBroken {
             broken: report.broken(),
+        }
+        .into());
+    }
+    Ok(())
+}
+
+/// One wallet's checks, printed and judged as `ledger verify`'s are (exit 7 when broken).
+fn verify_wallet<W: Write>(user_id: &str, ctx: &Context, out: &mut Printer<W>) -> Result<(), Stop> {
+    let (wallet, integrity) = ops::verify_wallet(&mut ctx.open_read()?, &ctx.scope, user_id)?;
+    if integrity.valid() || out.format == Format::Table {
+        out.verify_wallet(&wallet, &integrity)?;
+    }
+    if !integrity.valid() {
+        return Err(Error::InvariantBroken {
+            broken: integrity.report.broken(),
         }
         .into());
     }

@@ -1,11 +1,12 @@
 //! `ledgerctl token …`: make, list and revoke the credentials `serve` accepts.
 
-use std::io::Write;
+use std::io::{IsTerminal, Write};
 
 use clap::Subcommand;
 
 use super::PageArgs;
 use crate::cli::{confirm, Context, Stop};
+use crate::ledger::model::Scope;
 use crate::ledger::token::{Access, TokenKind};
 use crate::ops;
 use crate::output::Printer;
@@ -17,13 +18,14 @@ pub enum TokenCommand {
     #[command(
         after_help = "Examples:\n  ledgerctl --tenant acme --app shop token create --scope write --expires 30d\n  \
 ledgerctl --tenant acme --app shop token create --user alice --scope read\n  \
+ledgerctl --tenant acme --app shop token create --scope admin --name finance-ops\n  \
 ledgerctl --tenant acme --app shop token create --internal"
     )]
     Create {
         /// Reach only this user's wallet (default: every wallet of the tenant and application)
         #[arg(long, value_name = "ID", conflicts_with = "internal")]
         user: Option<String>,
-        /// read: the GET routes only; write: every route
+        /// read: the GET routes only; write: every wallet route; admin: the /admin/… routes too
         #[arg(long, value_enum, default_value_t = TokenScope::Read, conflicts_with = "internal")]
         scope: TokenScope,
         /// Lifetime (30d, 12h, 90m) or an RFC 3339 moment; at most 3650 days (default: never)
@@ -53,8 +55,11 @@ ledgerctl --tenant acme --app shop token create --internal"
 pub enum TokenScope {
     /// The GET routes only
     Read,
-    /// Every route, money movements included
+    /// Every wallet route, money movements included
     Write,
+    /// Every route, the /admin/… ones too, on every wallet of the tenant and application; never
+    /// bound to one user
+    Admin,
 }
 
 impl TokenCommand {
@@ -96,17 +101,33 @@ pub(in crate::cli) fn exec<W: Write>(command: &TokenCommand, ctx: &Context, out:
                 access: match (scope, internal) {
                     (_, true) | (TokenScope::Write, _) => Access::Write,
                     (TokenScope::Read, false) => Access::Read,
+                    (TokenScope::Admin, false) => Access::Admin,
                 },
                 expires: expires.clone(),
                 name: name.clone(),
             };
             let (token, secret) = ops::create_token(store, &new, &ctx.actor)?;
+            if token.access == Access::Admin {
+                warn_admin(&token.scope);
+            }
             out.token_created(&token, &secret)?;
         }
         TokenCommand::List { page } => out.tokens(&ops::list_tokens(store, page.request()?)?)?,
         TokenCommand::Revoke { token_id } => revoke(token_id, ctx, store, out)?,
     }
     Ok(())
+}
+
+/// A person making an admin token is told once what it can do; a script's stderr is left alone
+/// (its output stays exactly as it was for the other scopes).
+fn warn_admin(scope: &Scope) {
+    if std::io::stderr().is_terminal() {
+        eprintln!(
+            "warning: this admin token can move money on every wallet of tenant {} application {} \
+(status changes and adjustments); keep its secret like a password, and revoke it when done",
+            scope.tenant_id, scope.application_id
+        );
+    }
 }
 
 fn revoke<W: Write>(token_id: &str, ctx: &Context, store: &mut Store, out: &mut Printer<W>) -> Result<(), Stop> {

@@ -1,7 +1,9 @@
 //! The routes, a file per group: each decodes its request into what the CLI would build, calls
 //! the same `ops` function, and answers with the same envelope. What more than one group needs
-//! (the path's user, checked; query parameters; handing a write to the writer) is here; a group never imports another.
+//! (the path's user, checked; query parameters; handing a write to the writer) is here; a group
+//! never imports another.
 
+pub mod admin;
 pub mod history;
 pub mod service;
 pub mod wallets;

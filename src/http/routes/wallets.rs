@@ -10,7 +10,7 @@ use crate::ledger::batch::Raw;
 use crate::ledger::model::WalletStatus;
 use crate::ledger::money::Currency;
 use crate::ledger::operations::Fields;
-use crate::ops::{self, Action, IdempotencyKey, WriteRequest};
+use crate::ops::{self, IdempotencyKey, Work, WriteRequest};
 use crate::output::views::{BalanceView, Envelope, ListEnvelope, TransactionResult, TransactionView, WalletView};
 
 use super::{reachable, submit, QueryParams};
@@ -98,7 +98,7 @@ pub async fn create(
             token_id: caller.0.id.clone(),
         }),
         user_id: None,
-        action: Action::CreateWallet { user_id, currency },
+        work: Work::CreateWallet { user_id, currency },
         deadline: deadline.at.into_std(),
         timeout_ms: deadline.timeout_ms,
     };

@@ -15,7 +15,7 @@ use crate::http::schema::{
 use crate::http::state::State;
 use crate::ledger::batch::{self, Raw};
 use crate::ledger::operations::{self, refund, Operation, Spec};
-use crate::ops::{Action, IdempotencyKey, WriteRequest};
+use crate::ops::{IdempotencyKey, WriteRequest};
 use crate::output::views::{Envelope, FreezeResult, TransactionResult};
 
 use super::{path_user, submit};
@@ -84,7 +84,7 @@ async fn wallet_write(
             token_id: caller.0.id.clone(),
         }),
         user_id: Some(user_id),
-        action: Action::Operate(write.operation),
+        work: write.operation.into(),
         deadline: write.deadline.at.into_std(),
         timeout_ms: write.deadline.timeout_ms,
     };
@@ -186,7 +186,7 @@ pub async fn internal_refund(
         scope: token.scope.clone(),
         actor: format!("token:{}", token.id),
         user_id: None,
-        action: Action::Operate(write.operation),
+        work: write.operation.into(),
         key: write.key.map(|(key, fingerprint)| IdempotencyKey {
             key,
             owner: "internal".to_owned(),

@@ -19,7 +19,7 @@ use crate::ledger::model::{Scope, WalletStatus};
 use crate::ledger::operations::Operation;
 use crate::ledger::request::{EntryFilter, PageRequest};
 use crate::ledger::token::{Access, TokenKind};
-use crate::ops::{self, Action, BatchLine, BatchMode, IdempotencyKey, LineResult, Reply, Settled, WriteRequest};
+use crate::ops::{self, BatchLine, BatchMode, IdempotencyKey, LineResult, Reply, Settled, WriteRequest};
 use crate::store::{SqliteStore, SqliteTx, Storage};
 
 /// What a store reports for a transaction the database undid because of a concurrent one.
@@ -363,6 +363,8 @@ fn render(settled: Settled) -> Reply {
     let (status, body) = match settled {
         Settled::Applied(outcome) => (200, outcome.entry.id.as_str().to_owned()),
         Settled::Created(wallet) => (201, wallet.id.as_str().to_owned()),
+        Settled::StatusChanged(outcome) => (200, outcome.wallet.status.as_str().to_owned()),
+        Settled::BatchFrozen(frozen) => (200, frozen.frozen_count().to_string()),
         Settled::Failed(e) => (e.kind().http_status(), e.code().to_owned()),
         Settled::NotStarted { .. } => (503, "not started".to_owned()),
         Settled::KeyReused { key } => (409, key.to_owned()),
@@ -378,7 +380,7 @@ fn request(amount: &str, key: Option<&str>) -> WriteRequest {
         scope: scope(),
         actor: "token:tok_test".to_owned(),
         user_id: Some("usr_1".to_owned()),
-        action: Action::Operate(Operation::withdraw(amount, None, None).unwrap()),
+        work: Operation::withdraw(amount, None, None).unwrap().into(),
         key: key.map(|key| IdempotencyKey {
             key: key.to_owned(),
             owner: "user:usr_1".to_owned(),

@@ -3,7 +3,7 @@
 use serde::Serialize;
 
 use crate::ledger::money::Currency;
-use crate::ledger::verify::{Anchor, Check, Report};
+use crate::ledger::verify::{Anchor, Check, Report, WalletIntegrity};
 use crate::ops::{Sealed, TrialBalance};
 
 /// `GET /healthz`: the ledger answers a read and the writer runs.
@@ -49,6 +49,40 @@ pub struct VerifyView {
     /// The last seal (`ledger seal`): `"seal:{seq}:{hash}"` proves every wallet up to it.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub seal: Option<HeadView>,
+    /// `ledger verify --wallet`: the one wallet these checks were of.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub wallet: Option<WalletIntegrityView>,
+}
+
+/// One wallet's integrity, as the upstream's `domain.WalletIntegrityResult` names it.
+#[derive(Debug, Serialize, utoipa::ToSchema)]
+pub struct WalletIntegrityView {
+    #[schema(example = "wlt_01JRZ3NDEKTSV4RRFFQ69G5FAV")]
+    pub wallet_id: String,
+    /// Every check passed: the wallet's chain, entries, balance history, refunds, balances and
+    /// freeze records.
+    pub valid: bool,
+    /// The wallet's entries checked.
+    pub total: u64,
+    /// The `wallet_seq` (1, 2, 3… within the wallet) of the first entry found broken; null when
+    /// none was (a wallet whose only fault is its cached balance is invalid with no entry named).
+    #[schema(nullable, value_type = Option<i64>)]
+    pub broken_at: Option<i64>,
+    /// The hash of the wallet's last entry, its chain's head; null for a wallet without entries.
+    #[schema(nullable, value_type = Option<String>)]
+    pub last_hash: Option<String>,
+}
+
+impl WalletIntegrityView {
+    pub fn new(wallet_id: &str, integrity: &WalletIntegrity) -> WalletIntegrityView {
+        WalletIntegrityView {
+            wallet_id: wallet_id.to_owned(),
+            valid: integrity.valid(),
+            total: integrity.total(),
+            broken_at: integrity.broken_at,
+            last_hash: integrity.last_hash.clone(),
+        }
+    }
 }
 
 #[derive(Debug, Serialize)]
@@ -67,6 +101,7 @@ impl From<&Report> for VerifyView {
             checks: r.checks.iter().map(CheckView::from).collect(),
             head: r.head.as_ref().map(HeadView::from),
             seal: r.seal.as_ref().map(HeadView::from),
+            wallet: None,
         }
     }
 }

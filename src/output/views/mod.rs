@@ -14,13 +14,16 @@ use crate::ledger::time::Timestamp;
 
 pub use ledger::{
     format_wide, AccountLineView, CheckView, CurrencyTotalView, HeadView, HealthView, SealView, TrialBalanceView,
-    VerifyView,
+    VerifyView, WalletIntegrityView,
 };
 pub use token::{CreatedTokenView, TokenView};
 pub use transaction::{
     outcome_message, JournalEntryView, JournalPostingRow, OutcomeView, PostingView, TransactionResult, TransactionView,
 };
-pub use wallet::{BalanceView, FreezeResult, FreezeView, StatusChangeView, StatusResult, WalletView};
+pub use wallet::{
+    BalanceView, BatchErrorView, BatchFreezeItemView, BatchFreezeView, FreezeResult, FreezeView, StatusChangeView,
+    StatusResult, WalletView,
+};
 
 /// The success envelope: `{"code","message","data","timestamp"}`.
 #[derive(Debug, Serialize, utoipa::ToSchema)]

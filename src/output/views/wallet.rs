@@ -4,6 +4,7 @@ use serde::Serialize;
 
 use crate::ledger::model::{Freeze, StatusChange, Wallet};
 use crate::ledger::money::Currency;
+use crate::ops::{BatchFrozen, StatusOutcome};
 
 /// `dto.WalletResponse`, plus the upstream's `available_balance`.
 #[derive(Debug, Default, Clone, Serialize, utoipa::ToSchema)]
@@ -102,7 +103,7 @@ impl FreezeView {
 }
 
 /// A wallet status change: who, when, why, from and to.
-#[derive(Debug, Default, Clone, Serialize)]
+#[derive(Debug, Default, Clone, Serialize, utoipa::ToSchema)]
 pub struct StatusChangeView {
     pub wallet_id: String,
     pub from_status: &'static str,
@@ -126,10 +127,30 @@ impl From<&StatusChange> for StatusChangeView {
 }
 
 /// The result of `wallet status USER STATUS`: the wallet now, and the change (null if none).
-#[derive(Debug, Serialize)]
+#[derive(Debug, Serialize, utoipa::ToSchema)]
 pub struct StatusResult {
     pub wallet: WalletView,
     pub status_change: Option<StatusChangeView>,
+}
+
+impl From<&StatusOutcome> for StatusResult {
+    fn from(outcome: &StatusOutcome) -> StatusResult {
+        StatusResult {
+            wallet: WalletView::from(&outcome.wallet),
+            status_change: outcome.change.as_ref().map(StatusChangeView::from),
+        }
+    }
+}
+
+impl StatusResult {
+    /// The envelope's message: `unchanged` when the wallet already had the status.
+    pub fn message(&self) -> &'static str {
+        if self.status_change.is_some() {
+            "ok"
+        } else {
+            "unchanged"
+        }
+    }
 }
 
 /// `dto.FreezeResult` / `dto.UnfreezeResult`.
@@ -137,4 +158,73 @@ pub struct StatusResult {
 pub struct FreezeResult {
     pub freeze: FreezeView,
     pub wallet: WalletView,
+}
+
+/// `POST /admin/wallets/batch-freeze`: upstream's `frozen_count`, and what became of each user.
+#[derive(Debug, Serialize, utoipa::ToSchema)]
+pub struct BatchFreezeView {
+    #[schema(example = 5)]
+    pub frozen_count: u64,
+    /// One per user, in the order of `user_ids`.
+    pub results: Vec<BatchFreezeItemView>,
+}
+
+/// One user's freeze: made (`freeze` and `wallet`), or refused (`error`; nothing was written
+/// for this user).
+#[derive(Debug, Serialize, utoipa::ToSchema)]
+pub struct BatchFreezeItemView {
+    pub user_id: String,
+    /// `frozen` or `failed`
+    #[schema(example = "frozen")]
+    pub status: String,
+    pub freeze: Option<FreezeView>,
+    pub wallet: Option<WalletView>,
+    pub error: Option<BatchErrorView>,
+}
+
+/// Why one user's freeze was refused: the error envelope's fields.
+#[derive(Debug, Serialize, utoipa::ToSchema)]
+pub struct BatchErrorView {
+    /// The HTTP status the same freeze alone would have had
+    #[schema(example = 409)]
+    pub code: u16,
+    #[schema(example = "insufficient_balance")]
+    pub error: String,
+    pub message: String,
+}
+
+impl From<&BatchFrozen> for BatchFreezeView {
+    fn from(frozen: &BatchFrozen) -> BatchFreezeView {
+        let results = frozen
+            .results
+            .iter()
+            .map(|(user_id, result)| match result {
+                Ok(outcome) => BatchFreezeItemView {
+                    user_id: user_id.clone(),
+                    status: "frozen".to_owned(),
+                    freeze: outcome
+                        .freeze
+                        .as_ref()
+                        .map(|f| FreezeView::new(f, outcome.wallet.currency)),
+                    wallet: Some(WalletView::from(&outcome.wallet)),
+                    error: None,
+                },
+                Err(e) => BatchFreezeItemView {
+                    user_id: user_id.clone(),
+                    status: "failed".to_owned(),
+                    freeze: None,
+                    wallet: None,
+                    error: Some(BatchErrorView {
+                        code: e.kind().http_status(),
+                        error: e.code().to_owned(),
+                        message: e.to_string(),
+                    }),
+                },
+            })
+            .collect();
+        BatchFreezeView {
+            frozen_count: frozen.frozen_count() as u64,
+            results,
+        }
+    }
 }

@@ -15,7 +15,7 @@ pub const FIRST_VERSION: i64 = 6;
 
 /// Each migration runs once, in order, in the one transaction that holds the version row's lock.
 /// `MIGRATIONS[i]` brings a ledger to version `FIRST_VERSION + i`.
-pub const MIGRATIONS: &[&str] = &[P6_LEDGER];
+pub const MIGRATIONS: &[&str] = &[P6_LEDGER, P7_ADMIN_TOKENS];
 
 /// The version a ledger is at once every migration has run.
 pub const LATEST_VERSION: i64 = FIRST_VERSION + MIGRATIONS.len() as i64 - 1;
@@ -385,6 +385,15 @@ CREATE TRIGGER seals_no_truncate BEFORE TRUNCATE ON seals FOR EACH STATEMENT
 EXECUTE FUNCTION ledgerctl_refuse('seals are append-only');
 CREATE TRIGGER seal_heads_no_truncate BEFORE TRUNCATE ON seal_heads FOR EACH STATEMENT
 EXECUTE FUNCTION ledgerctl_refuse('seals are append-only');
+"#;
+
+/// Version 7: a third token scope, `admin`, for the `/admin/…` routes, never bound to one user.
+/// PostgreSQL alters the CHECK in place (it named it `tokens_access_check`); rows and triggers
+/// stay as they are.
+const P7_ADMIN_TOKENS: &str = r#"
+ALTER TABLE tokens DROP CONSTRAINT tokens_access_check;
+ALTER TABLE tokens ADD CONSTRAINT tokens_access_check CHECK (access IN ('read', 'write', 'admin'));
+ALTER TABLE tokens ADD CONSTRAINT tokens_admin_check CHECK (access <> 'admin' OR user_id IS NULL);
 "#;
 
 #[cfg(test)]

@@ -12,6 +12,7 @@ pub const MIGRATIONS: &[&str] = &[
     V4_FREEZE_RELEASE_REASON,
     V5_AUDIT_CHAIN_AND_TOKEN_NAMES,
     V6_WALLET_CHAINS_AND_SEALS,
+    V7_ADMIN_TOKENS,
 ];
 
 /// Whether `migration` is the one after which the rows already in the file are chained into
@@ -329,4 +330,45 @@ CREATE TRIGGER seal_heads_no_update BEFORE UPDATE ON seal_heads
 BEGIN SELECT RAISE(ABORT, 'seals are append-only'); END;
 CREATE TRIGGER seal_heads_no_delete BEFORE DELETE ON seal_heads
 BEGIN SELECT RAISE(ABORT, 'seals are append-only'); END;
+"#;
+
+/// A third token scope, `admin`, for the `/admin/…` routes. SQLite cannot alter a CHECK, so the
+/// tokens table is rebuilt: every row copied with its rowid, the columns in their old order
+/// (`name` last, where version 5 added it), then its two guards re-created as version 5 left
+/// them. No other trigger or view names the table, and audit records hash a token's content,
+/// never its place, so the audit chain verifies unchanged.
+const V7_ADMIN_TOKENS: &str = r#"
+CREATE TABLE tokens_v7 (
+    id             TEXT PRIMARY KEY,
+    kind           TEXT NOT NULL CHECK (kind IN ('bearer', 'internal')),
+    tenant_id      TEXT NOT NULL,
+    application_id TEXT NOT NULL,
+    user_id        TEXT,
+    access         TEXT NOT NULL CHECK (access IN ('read', 'write', 'admin')),
+    secret_sha256  TEXT NOT NULL CHECK (length(secret_sha256) = 64),
+    created_at     TEXT NOT NULL,
+    expires_at     TEXT,
+    revoked_at     TEXT,
+    actor          TEXT NOT NULL,
+    name           TEXT,
+    -- An admin token reaches every wallet of its application: it is never bound to one user.
+    CHECK (access <> 'admin' OR user_id IS NULL)
+) STRICT;
+INSERT INTO tokens_v7 (rowid, id, kind, tenant_id, application_id, user_id, access, secret_sha256,
+                       created_at, expires_at, revoked_at, actor, name)
+SELECT rowid, id, kind, tenant_id, application_id, user_id, access, secret_sha256,
+       created_at, expires_at, revoked_at, actor, name
+FROM tokens ORDER BY rowid;
+DROP TABLE tokens;
+ALTER TABLE tokens_v7 RENAME TO tokens;
+CREATE TRIGGER tokens_no_delete BEFORE DELETE ON tokens
+BEGIN SELECT RAISE(ABORT, 'tokens are never deleted: revoke them'); END;
+CREATE TRIGGER tokens_revoke_only BEFORE UPDATE ON tokens
+WHEN NOT (OLD.revoked_at IS NULL AND NEW.revoked_at IS NOT NULL
+          AND NEW.id IS OLD.id AND NEW.kind IS OLD.kind AND NEW.tenant_id IS OLD.tenant_id
+          AND NEW.application_id IS OLD.application_id AND NEW.user_id IS OLD.user_id
+          AND NEW.access IS OLD.access AND NEW.secret_sha256 IS OLD.secret_sha256
+          AND NEW.created_at IS OLD.created_at AND NEW.expires_at IS OLD.expires_at
+          AND NEW.actor IS OLD.actor AND NEW.name IS OLD.name)
+BEGIN SELECT RAISE(ABORT, 'a token can only be revoked, once'); END;
 "#;

@@ -195,3 +195,46 @@ fn every_session_commits_durably_and_waits_for_a_lock_at_most_the_lock_timeout()
     let mut impatient = PgStore::open(db.config(), db.url(), 0).unwrap();
     assert_eq!(setting(&mut impatient, "lock_timeout"), "1ms");
 }
+
+/// A ledger of version 6 (before the `admin` scope) opens at the latest version: its tokens
+/// are kept as they were, an admin token is then stored, and one bound to a user is refused
+/// by the database itself.
+#[test]
+fn a_version_6_ledger_migrates_its_tokens_as_they_are_and_takes_admin_ones() {
+    let Some(db) = TestDatabase::create() else { return };
+    let token = |id: &str, user: &str, access: &str| {
+        format!(
+            "INSERT INTO tokens (id, kind, tenant_id, application_id, user_id, access, secret_sha256, created_at, actor) \
+             VALUES ('{id}', 'bearer', 't', 'a', {user}, '{access}', repeat('0', 64), '2026-01-01T00:00:00Z', 'me')"
+        )
+    };
+    let mut client = db.client();
+    client.batch_execute(SCHEMA_TABLE).unwrap();
+    client
+        .batch_execute(crate::store::postgres::schema::MIGRATIONS[0])
+        .unwrap();
+    client.batch_execute("UPDATE ledgerctl_schema SET version = 6").unwrap();
+    client.batch_execute(&token("tok_1", "'alice'", "write")).unwrap();
+    let rows = "SELECT id, user_id, access, secret_sha256 FROM tokens ORDER BY id";
+    let before: Vec<Vec<Option<String>>> = client
+        .query(rows, &[])
+        .unwrap()
+        .iter()
+        .map(|r| (0..4).map(|i| r.get(i)).collect())
+        .collect();
+    let mut store = PgStore::open(db.config(), db.url(), LOCK_TIMEOUT_MS).expect("opens");
+    assert_eq!(store.schema_version().unwrap(), LATEST_VERSION);
+    let after: Vec<Vec<Option<String>>> = client
+        .query(rows, &[])
+        .unwrap()
+        .iter()
+        .map(|r| (0..4).map(|i| r.get(i)).collect())
+        .collect();
+    assert_eq!(after, before);
+    client.batch_execute(&token("tok_2", "NULL", "admin")).unwrap();
+    let bound = client.batch_execute(&token("tok_3", "'alice'", "admin")).unwrap_err();
+    assert!(
+        bound.to_string().contains("tokens_admin_check") || format!("{bound:?}").contains("tokens_admin_check"),
+        "{bound:?}"
+    );
+}

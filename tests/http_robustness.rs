@@ -181,3 +181,30 @@ fn a_second_signal_ends_the_server_promptly_while_writes_wait_behind_a_held_lock
     }
     assert_eq!(ledger.snapshot(), before);
 }
+
+/// A looked-up id is checked only for its length, so one holding a NUL character (sent as JSON's
+/// `\u0000`, or `%00` in a path) reaches the store. It names nothing there: 404, as any id that
+/// names nothing, on a file and on PostgreSQL (whose text cannot hold a NUL) alike; without the
+/// store's check PostgreSQL answered 500 (schemathesis found it).
+#[test]
+fn an_id_holding_a_nul_character_names_nothing() {
+    let ledger = Ledger::new();
+    ledger.funded("alice", "10.00");
+    let write = ledger.token(&["token", "create", "--scope", "write"]);
+    let admin = ledger.token(&["token", "create", "--scope", "admin"]);
+    let server = Server::start(&ledger);
+    ledger.refused(404, "transaction_not_found", || {
+        server.post(&write, "/wallets/alice/refund", r#"{"transaction_id":"txn_\u0000x"}"#)
+    });
+    ledger.refused(404, "freeze_not_found", || {
+        server.post(&write, "/wallets/alice/unfreeze", r#"{"freeze_id":"frz_\u0000x"}"#)
+    });
+    ledger.refused(404, "transaction_not_found", || {
+        server.get(&write, "/transactions/txn_%00x")
+    });
+    // A wallet id is a name, checked for its characters first: malformed, not missing.
+    ledger.refused(400, "invalid_request", || {
+        server.get(&admin, "/admin/wallets/wlt_%00x/integrity")
+    });
+    ledger.verified();
+}

@@ -18,6 +18,9 @@ pub(super) const ACTIVE_FROZEN_SQL: &str =
 
 impl PgTx<'_> {
     pub(super) fn freeze(&self, freeze_id: &FreezeId) -> Result<Option<Freeze>> {
+        if !Self::storable(freeze_id.as_str()) {
+            return Ok(None);
+        }
         let sql = format!("SELECT {FREEZE_COLUMNS} FROM freezes WHERE id = $1");
         self.first(&sql, &[&freeze_id.as_str()], freeze_row)
     }

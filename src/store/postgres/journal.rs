@@ -27,6 +27,9 @@ const ENTRY_CHUNK_ROWS: i64 = 1000;
 
 impl PgTx<'_> {
     pub(super) fn entry(&self, id: &TransactionId) -> Result<Option<Entry>> {
+        if !Self::storable(id.as_str()) {
+            return Ok(None);
+        }
         let sql = format!("SELECT {ENTRY_COLUMNS} FROM journal_entries WHERE id = $1");
         let row = self.first(&sql, &[&id.as_str()], entry_row)?;
         self.with_postings(row)

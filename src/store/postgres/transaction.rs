@@ -131,6 +131,13 @@ impl<'c> PgTx<'c> {
         Ok(())
     }
 
+    /// Whether an id can name a stored row at all. PostgreSQL's text holds no NUL character, so
+    /// an id with one (a looked-up id is checked only for its length, and a path may carry
+    /// `%00`) names nothing, as it does on SQLite: found by no query, instead of failing it.
+    pub(super) fn storable(id: &str) -> bool {
+        !id.contains('\0')
+    }
+
     /// The first row of a statement that may wait for a row lock: a wait past `lock_timeout`
     /// says how long it waited.
     pub(super) fn locked_row<T>(&self, sql: &str, params: Params, row: fn(&Row) -> Result<T>) -> Result<Option<T>> {

@@ -28,6 +28,9 @@ impl PgTx<'_> {
     }
 
     pub(super) fn wallet(&self, wallet_id: &WalletId) -> Result<Option<Wallet>> {
+        if !Self::storable(wallet_id.as_str()) {
+            return Ok(None);
+        }
         let sql = format!("SELECT {WALLET_COLUMNS} FROM wallets WHERE id = $1{}", self.locking());
         self.locked_row(&sql, &[&wallet_id.as_str()], wallet_row)
     }

@@ -150,6 +150,17 @@ fn the_public_routes_answer_the_same_under_the_upstream_base_path() {
         cli(&l, ACME, &["wallet", "balance", "alice"])["data"]["balance"],
         "995.00"
     );
+    // The administration routes too, as the OpenAPI document's servers say of every route.
+    let admin = token(&l, ACME, &["--scope", "admin"]);
+    let wallet_id = cli(&l, ACME, &["wallet", "show", "alice"])["data"]["wallet_id"]
+        .as_str()
+        .expect("wallet id")
+        .to_owned();
+    let path = format!("/admin/wallets/{wallet_id}/integrity");
+    let based = server.get(&admin, &format!("{UPSTREAM}{path}"));
+    assert_eq!(based.status, 200, "{}", based.body);
+    assert_eq!(based.json["data"], server.get(&admin, &path).json["data"]);
+    assert_eq!(based.json["data"]["valid"], true, "{}", based.body);
 }
 
 #[test]

@@ -7,7 +7,7 @@ use axum::response::Response;
 
 use crate::error::{Error, Result};
 use crate::ledger::batch::Raw;
-use crate::ledger::model::WalletStatus;
+use crate::ledger::model::{Wallet, WalletStatus};
 use crate::ledger::money::Currency;
 use crate::ledger::operations::Fields;
 use crate::ops::{self, IdempotencyKey, Work, WriteRequest};
@@ -119,16 +119,25 @@ pub async fn wallet(
     caller: Bearer,
     user_id: std::result::Result<Path<String>, PathRejection>,
 ) -> Result<Response, ApiError> {
-    let user_id = reachable(&caller, user_id)?;
-    let scope = caller.0.scope.clone();
-    let wallet = state
-        .reads
-        .run(move |store| ops::show_wallet(store, &scope, &user_id))
-        .await?;
+    let wallet = reachable_wallet(&state, &caller, user_id).await?;
     Ok(reply_response(json_reply(
         200,
         &Envelope::ok(WalletView::from(&wallet), ops::now()),
     )))
+}
+
+/// The wallet of the path's user, if the token reaches it (else as if it did not exist).
+async fn reachable_wallet(
+    state: &State,
+    caller: &Bearer,
+    user_id: std::result::Result<Path<String>, PathRejection>,
+) -> Result<Wallet, ApiError> {
+    let user_id = reachable(caller, user_id)?;
+    let scope = caller.0.scope.clone();
+    Ok(state
+        .reads
+        .run(move |store| ops::show_wallet(store, &scope, &user_id))
+        .await?)
 }
 
 #[utoipa::path(
@@ -176,12 +185,7 @@ pub async fn balance(
     caller: Bearer,
     user_id: std::result::Result<Path<String>, PathRejection>,
 ) -> Result<Response, ApiError> {
-    let user_id = reachable(&caller, user_id)?;
-    let scope = caller.0.scope.clone();
-    let wallet = state
-        .reads
-        .run(move |store| ops::show_wallet(store, &scope, &user_id))
-        .await?;
+    let wallet = reachable_wallet(&state, &caller, user_id).await?;
     Ok(reply_response(json_reply(
         200,
         &Envelope::ok(BalanceView::from(&wallet), ops::now()),

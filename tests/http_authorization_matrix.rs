@@ -118,6 +118,7 @@ fn routes() -> Vec<Route> {
         route("PUT", "/admin/wallets/{wallet_id}", status, ADMIN).on("carol"),
         route("POST", "/admin/wallets/{user_id}/adjust", adjust, ADMIN),
         route("POST", "/admin/wallets/batch-freeze", batch_freeze, ADMIN_BATCH),
+        route("POST", "/admin/wallets/batch-unfreeze", batch_unfreeze, ADMIN_BATCH),
     ]
 }
 
@@ -157,6 +158,23 @@ fn status(_: &World) -> Option<String> {
 
 fn batch_freeze(_: &World) -> Option<String> {
     Some(r#"{"user_ids":["alice","bob"],"amount":"1.00"}"#.to_owned())
+}
+
+/// New freezes of alice's and bob's, for this request to release (another tenant's or
+/// application's admin finds neither: each is `freeze_not_found`, nothing written, checked in
+/// tests/http_batch_freeze.rs).
+fn batch_unfreeze(w: &World) -> Option<String> {
+    let freeze = |user: &str| {
+        let frozen = w
+            .ledger
+            .ok(&[&ACME[..], &["wallet", "freeze", user, "--amount", "1"]].concat());
+        frozen["data"]["freeze"]["id"].as_str().expect("freeze id").to_owned()
+    };
+    Some(format!(
+        r#"{{"freeze_ids":["{}","{}"]}}"#,
+        freeze("alice"),
+        freeze("bob")
+    ))
 }
 
 fn adjust(_: &World) -> Option<String> {

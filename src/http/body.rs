@@ -12,7 +12,7 @@ use crate::ledger::batch::{json_record, Raw};
 use crate::ledger::limits::IDEMPOTENCY_KEY_LEN_MAX;
 use crate::ops::{Reply, Settled};
 use crate::output::views::{
-    outcome_message, BatchFreezeView, Envelope, ErrorEnvelope, OutcomeView, StatusResult, WalletView,
+    outcome_message, BatchFreezeView, BatchUnfreezeView, Envelope, ErrorEnvelope, OutcomeView, StatusResult, WalletView,
 };
 
 use super::error::{Failure, HttpError};
@@ -86,6 +86,9 @@ pub fn render_settled(settled: Settled) -> Reply {
         }
         Settled::BatchFrozen(frozen) => {
             json_reply(200, &Envelope::ok(BatchFreezeView::from(frozen), crate::ops::now()))
+        }
+        Settled::BatchUnfrozen(unfrozen) => {
+            json_reply(200, &Envelope::ok(BatchUnfreezeView::from(unfrozen), crate::ops::now()))
         }
         Settled::Failed(e) => error_reply(e),
         Settled::NotStarted { timeout_ms } => error_reply(&HttpError::RequestTimeout { timeout_ms }),

@@ -44,6 +44,7 @@ use super::state::Bound;
         super::routes::admin::integrity,
         super::routes::admin::adjust,
         super::routes::admin::batch_freeze,
+        super::routes::admin::batch_unfreeze,
         super::routes::service::healthz,
         super::routes::service::openapi_json,
     ),

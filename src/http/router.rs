@@ -35,7 +35,8 @@ pub fn public_router(state: State) -> Router {
         .route("/admin/wallets/{wallet_id}", put(admin::update_wallet))
         .route("/admin/wallets/{wallet_id}/integrity", get(admin::integrity))
         .route("/admin/wallets/{user_id}/adjust", post(admin::adjust))
-        .route("/admin/wallets/batch-freeze", post(admin::batch_freeze));
+        .route("/admin/wallets/batch-freeze", post(admin::batch_freeze))
+        .route("/admin/wallets/batch-unfreeze", post(admin::batch_unfreeze));
     // A nested route sees its path without the prefix, so a request is the same request (and
     // its Idempotency-Key's fingerprint the same) under either path.
     let public = Router::new()

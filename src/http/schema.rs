@@ -221,6 +221,25 @@ pub struct BatchFreezeRequest {
     reason: Option<String>,
 }
 
+/// `dto.BatchUnfreezeRequest`.
+#[allow(dead_code)]
+#[derive(ToSchema, serde::Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct BatchUnfreezeRequest {
+    /// The freezes to release, each once, all in the token's tenant and application
+    #[schema(example = json!(["frz_01JH4Q00000000000000000000"]), min_items = 1, max_items = 100)]
+    freeze_ids: Vec<LookupId>,
+    /// Why the funds are released, returned as each freeze's `release_reason`
+    #[schema(example = "Dispute resolved", max_length = 500)]
+    reason: Option<String>,
+}
+
+/// A transaction or freeze id as a lookup takes it.
+#[allow(dead_code)]
+#[derive(ToSchema, serde::Deserialize)]
+#[schema(min_length = 1, max_length = 128)]
+pub struct LookupId(String);
+
 /// A user id as a path takes it.
 #[allow(dead_code)]
 #[derive(ToSchema, serde::Deserialize)]

@@ -130,6 +130,10 @@ pub const LOG_QUEUE_MAX: usize = 4_096;
 /// one transaction and one answer; a longer list is a batch file's job (`ledgerctl batch`).
 pub const BATCH_FREEZE_USERS_MAX: usize = 100;
 
+/// The most freezes one `POST /admin/wallets/batch-unfreeze` may name, for the same reason as
+/// `BATCH_FREEZE_USERS_MAX`: one request, one transaction, one answer.
+pub const BATCH_UNFREEZE_FREEZES_MAX: usize = 100;
+
 /// How many of the closest known counterparty names a `counterparty_not_found` error suggests.
 pub const COUNTERPARTY_SUGGESTIONS_MAX: usize = 3;
 
@@ -176,4 +180,5 @@ pub const EVERY_LIMIT: &[(&str, i128)] = &[
     ("LOG_QUEUE_MAX", LOG_QUEUE_MAX as i128),
     ("COUNTERPARTY_SUGGESTIONS_MAX", COUNTERPARTY_SUGGESTIONS_MAX as i128),
     ("BATCH_FREEZE_USERS_MAX", BATCH_FREEZE_USERS_MAX as i128),
+    ("BATCH_UNFREEZE_FREEZES_MAX", BATCH_UNFREEZE_FREEZES_MAX as i128),
 ];

@@ -4,6 +4,7 @@
 
 mod batch;
 mod batch_freeze;
+mod batch_unfreeze;
 mod clock;
 mod copy;
 mod integrity;
@@ -16,6 +17,7 @@ mod wallet;
 
 pub use batch::{batch, BatchLine, BatchMode, LineResult};
 pub use batch_freeze::BatchFrozen;
+pub use batch_unfreeze::BatchUnfrozen;
 pub use clock::{clock, now, set_clock, Clock, FAKE_NOW_ENV};
 pub use copy::{copy, Copied, COPY_BATCH_ENTRIES_MAX};
 pub use integrity::{verify_wallet, verify_wallet_by_id};

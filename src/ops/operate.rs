@@ -103,7 +103,7 @@ enum Prepared {
     },
 }
 
-fn apply<Q: Queries>(tx: &Q, wallet: Wallet, operation: &Operation, actor: &str) -> Result<Outcome> {
+pub(super) fn apply<Q: Queries>(tx: &Q, wallet: Wallet, operation: &Operation, actor: &str) -> Result<Outcome> {
     let (plan, before, head) = match prepare(tx, wallet, operation, actor)? {
         Prepared::Replay(outcome) => return Ok(outcome),
         Prepared::Apply { plan, before, head } => (plan, before, head),

@@ -12,6 +12,7 @@ use crate::ledger::operations::Operation;
 use crate::store::{IdempotentResponse, Queries, Storage};
 
 use super::batch_freeze::{freeze_each_in, BatchFrozen};
+use super::batch_unfreeze::{unfreeze_each_in, BatchUnfrozen};
 use super::operate::{execute_in, Outcome};
 use super::retry::retrying;
 use super::wallet::{create_wallet_in, set_status_by_id_in, StatusOutcome};
@@ -54,6 +55,12 @@ pub enum Work {
         user_ids: Vec<String>,
         freeze: Operation,
     },
+    /// `POST /admin/wallets/batch-unfreeze`: `unfreeze` of each freeze (on its own wallet, in
+    /// the request's scope), a savepoint each.
+    BatchUnfreeze {
+        freeze_ids: Vec<String>,
+        reason: Option<String>,
+    },
 }
 
 impl From<Operation> for Work {
@@ -92,6 +99,8 @@ pub enum Settled<'a> {
     StatusChanged(&'a StatusOutcome),
     /// A batch of freezes run, each applied or refused on its own.
     BatchFrozen(&'a BatchFrozen),
+    /// A batch of releases run, each applied or refused on its own.
+    BatchUnfrozen(&'a BatchUnfrozen),
     /// Ran and failed; its savepoint undid whatever it wrote.
     Failed(&'a Error),
     /// Not started: its deadline (`timeout_ms` after it arrived) had passed, or its caller
@@ -186,6 +195,10 @@ fn run_keyed<Q: Queries>(tx: &Q, request: &WriteRequest, render: Render) -> Resu
         Work::BatchFreeze { user_ids, freeze } => {
             let frozen = freeze_each_in(tx, &request.scope, user_ids, freeze, &request.actor)?;
             render(Settled::BatchFrozen(&frozen))
+        }
+        Work::BatchUnfreeze { freeze_ids, reason } => {
+            let unfrozen = unfreeze_each_in(tx, &request.scope, freeze_ids, reason.as_ref(), &request.actor)?;
+            render(Settled::BatchUnfrozen(&unfrozen))
         }
     };
     if let Some(key) = &request.key {

@@ -60,7 +60,7 @@ fn wallet_by_user_or_id<Q: Queries>(tx: &Q, scope: &Scope, user_or_wallet: &str)
 }
 
 /// Whether a wallet belongs to `scope`; anything outside it is reported as not found.
-fn in_scope(wallet: &Wallet, scope: &Scope) -> bool {
+pub(super) fn in_scope(wallet: &Wallet, scope: &Scope) -> bool {
     wallet.tenant_id == scope.tenant_id && wallet.application_id == scope.application_id
 }
 

@@ -10,16 +10,18 @@ use crate::error::{Error, Result};
 use crate::http::auth::Bearer;
 use crate::http::body::{fingerprint, idempotency_key, json_reply, reply_response, ApiError, JsonBody};
 use crate::http::middleware::Deadline;
-use crate::http::schema::{AdjustRequest, BatchFreezeRequest, UpdateWalletRequest};
+use crate::http::schema::{AdjustRequest, BatchFreezeRequest, BatchUnfreezeRequest, UpdateWalletRequest};
 use crate::http::state::State;
 use crate::ledger::batch::{self, Raw};
 use crate::ledger::ids::{self, WalletId};
-use crate::ledger::limits::BATCH_FREEZE_USERS_MAX;
+use crate::ledger::limits::{BATCH_FREEZE_USERS_MAX, BATCH_UNFREEZE_FREEZES_MAX};
 use crate::ledger::model::WalletStatus;
 use crate::ledger::operations::fields::Fields;
 use crate::ledger::operations::Operation;
 use crate::ops::{self, IdempotencyKey, Work, WriteRequest};
-use crate::output::views::{BatchFreezeView, Envelope, StatusResult, TransactionResult, WalletIntegrityView};
+use crate::output::views::{
+    BatchFreezeView, BatchUnfreezeView, Envelope, StatusResult, TransactionResult, WalletIntegrityView,
+};
 
 use super::{path_user, submit};
 
@@ -274,4 +276,92 @@ fn batch_freeze_body(record: Vec<(String, Raw)>) -> Result<Operation> {
     let freeze = Operation::freeze(&fields.required("amount")?, fields.take("reason")?, None)?;
     fields.finish("a batch freeze")?;
     Ok(freeze)
+}
+
+#[utoipa::path(
+    post,
+    path = "/admin/wallets/batch-unfreeze",
+    tag = "Wallet Service",
+    summary = "Release many freezes, each on its own",
+    description = "One unfreeze per freeze id, as `POST /wallets/{user_id}/unfreeze` makes it on the wallet holding the freeze, each in its own savepoint: a freeze that cannot be released (not found in the token's tenant and application, already released) is a `failed` result with its error and nothing written for it, and the others stand. Answered 200 with `total`, `succeeded`, `failed`, `errors` and a result per freeze, in the order of `freeze_ids`. Needs an admin token.",
+    params(("Idempotency-Key" = Option<String>, Header, description = "Repeat-safe key (1 to 255 visible ASCII characters), scoped to the token's tenant and application and to this route: a repeat with the same body returns the first response byte for byte, releasing nothing again; another body is 409 idempotency_key_reused")),
+    request_body(content = BatchUnfreezeRequest, content_type = "application/json"),
+    responses((status = 200, description = "OK: durable on disk, each freeze's result", body = Envelope<BatchUnfreezeView>)),
+    security(("bearerAuth" = []))
+)]
+pub async fn batch_unfreeze(
+    axum::extract::State(state): axum::extract::State<State>,
+    caller: Bearer,
+    request: Request,
+) -> Result<Response, ApiError> {
+    caller.admin()?;
+    let key = idempotency_key(request.headers())?;
+    let path = request.uri().path().to_owned();
+    let deadline = Deadline::of(&request)?;
+    let body = JsonBody::from_request(request, &()).await?;
+    let freeze_ids = freeze_ids(&body.bytes)?;
+    let reason = batch_unfreeze_reason(body.fields, &freeze_ids)?;
+    let request = WriteRequest {
+        scope: caller.0.scope.clone(),
+        actor: caller.actor(),
+        key: key.map(|key| IdempotencyKey {
+            key,
+            owner: "batch-unfreeze".to_owned(),
+            fingerprint: fingerprint("POST", &path, &body.bytes),
+            token_id: caller.0.id.clone(),
+        }),
+        user_id: None,
+        work: Work::BatchUnfreeze { freeze_ids, reason },
+        deadline: deadline.at.into_std(),
+        timeout_ms: deadline.timeout_ms,
+    };
+    submit(&state, request, deadline).await
+}
+
+/// `freeze_ids`: 1 to `BATCH_UNFREEZE_FREEZES_MAX` freeze ids, each checked, none twice (the
+/// second release of one freeze would always fail, so naming it twice is a mistake).
+fn freeze_ids(body: &[u8]) -> Result<Vec<String>> {
+    let invalid = |reason: &str| Error::invalid("freeze_ids", reason);
+    let value: serde_json::Value =
+        serde_json::from_slice(body).map_err(|e| Error::invalid("body", format!("is not a valid JSON object: {e}")))?;
+    let items = match value.get("freeze_ids") {
+        None | Some(serde_json::Value::Null) => return Err(invalid("is required")),
+        Some(serde_json::Value::Array(items)) => items,
+        Some(_) => return Err(invalid("must be a list of freeze ids")),
+    };
+    if items.is_empty() || items.len() > BATCH_UNFREEZE_FREEZES_MAX {
+        return Err(invalid(&format!(
+            "must list 1 to {BATCH_UNFREEZE_FREEZES_MAX} freeze ids"
+        )));
+    }
+    let mut freeze_ids: Vec<String> = Vec::with_capacity(items.len());
+    for item in items {
+        let freeze_id = item.as_str().ok_or_else(|| invalid("must be a list of strings"))?;
+        ids::check_lookup("freeze_ids", freeze_id)?;
+        if freeze_ids.iter().any(|seen| seen == freeze_id) {
+            return Err(invalid(&format!("names {freeze_id:?} twice")));
+        }
+        freeze_ids.push(freeze_id.to_owned());
+    }
+    Ok(freeze_ids)
+}
+
+/// `reason?`, checked here as an unfreeze's (so a bad one refuses the whole request, not each
+/// freeze); `freeze_ids` was read apart.
+fn batch_unfreeze_reason(record: Vec<(String, Raw)>, freeze_ids: &[String]) -> Result<Option<String>> {
+    const FIELDS: &[&str] = &["freeze_ids", "reason"];
+    if let Some((name, _)) = record.iter().find(|(name, _)| !FIELDS.contains(&name.as_str())) {
+        return Err(Error::invalid(
+            name.clone(),
+            format!("unknown field {name:?}: a batch unfreeze takes {}", FIELDS.join(", ")),
+        ));
+    }
+    let record = record.into_iter().filter(|(name, _)| name != "freeze_ids").collect();
+    let mut fields = Fields::new(record, FIELDS)?;
+    let reason = fields.take("reason")?;
+    fields.finish("a batch unfreeze")?;
+    for freeze_id in freeze_ids {
+        Operation::unfreeze(freeze_id, reason.clone(), None)?;
+    }
+    Ok(reason)
 }

@@ -21,8 +21,8 @@ pub use transaction::{
     outcome_message, JournalEntryView, JournalPostingRow, OutcomeView, PostingView, TransactionResult, TransactionView,
 };
 pub use wallet::{
-    BalanceView, BatchErrorView, BatchFreezeItemView, BatchFreezeView, FreezeResult, FreezeView, StatusChangeView,
-    StatusResult, WalletView,
+    BalanceView, BatchErrorView, BatchFreezeItemView, BatchFreezeView, BatchUnfreezeItemView, BatchUnfreezeView,
+    FreezeResult, FreezeView, StatusChangeView, StatusResult, WalletView,
 };
 
 /// The success envelope: `{"code","message","data","timestamp"}`.

@@ -2,9 +2,10 @@
 
 use serde::Serialize;
 
+use crate::error::Error;
 use crate::ledger::model::{Freeze, StatusChange, Wallet};
 use crate::ledger::money::Currency;
-use crate::ops::{BatchFrozen, StatusOutcome};
+use crate::ops::{BatchFrozen, BatchUnfrozen, StatusOutcome};
 
 /// `dto.WalletResponse`, plus the upstream's `available_balance`.
 #[derive(Debug, Default, Clone, Serialize, utoipa::ToSchema)]
@@ -214,16 +215,94 @@ impl From<&BatchFrozen> for BatchFreezeView {
                     status: "failed".to_owned(),
                     freeze: None,
                     wallet: None,
-                    error: Some(BatchErrorView {
-                        code: e.kind().http_status(),
-                        error: e.code().to_owned(),
-                        message: e.to_string(),
-                    }),
+                    error: Some(BatchErrorView::from(e)),
                 },
             })
             .collect();
         BatchFreezeView {
             frozen_count: frozen.frozen_count() as u64,
+            results,
+        }
+    }
+}
+
+impl From<&Error> for BatchErrorView {
+    fn from(e: &Error) -> BatchErrorView {
+        BatchErrorView {
+            code: e.kind().http_status(),
+            error: e.code().to_owned(),
+            message: e.to_string(),
+        }
+    }
+}
+
+/// `POST /admin/wallets/batch-unfreeze`: upstream's `dto.BatchUnfreezeResult` (`total`,
+/// `succeeded`, `failed`, `errors`), and what became of each freeze.
+#[derive(Debug, Serialize, utoipa::ToSchema)]
+pub struct BatchUnfreezeView {
+    /// The freezes named
+    #[schema(example = 2)]
+    pub total: u64,
+    /// The freezes released
+    #[schema(example = 1)]
+    pub succeeded: u64,
+    /// The freezes not released (nothing was written for them)
+    #[schema(example = 1)]
+    pub failed: u64,
+    /// One line per freeze not released: `<freeze_id>: <message>`
+    #[schema(example = json!(["frz_xyz: freeze frz_xyz is not active (released)"]))]
+    pub errors: Vec<String>,
+    /// One per freeze, in the order of `freeze_ids`.
+    pub results: Vec<BatchUnfreezeItemView>,
+}
+
+/// One freeze's release: made (`freeze` and `wallet`), or refused (`error`; nothing was
+/// written for this freeze).
+#[derive(Debug, Serialize, utoipa::ToSchema)]
+pub struct BatchUnfreezeItemView {
+    pub freeze_id: String,
+    /// `released` or `failed`
+    #[schema(example = "released")]
+    pub status: String,
+    pub freeze: Option<FreezeView>,
+    pub wallet: Option<WalletView>,
+    pub error: Option<BatchErrorView>,
+}
+
+impl From<&BatchUnfrozen> for BatchUnfreezeView {
+    fn from(unfrozen: &BatchUnfrozen) -> BatchUnfreezeView {
+        let item = |freeze_id: &String, result: &crate::error::Result<crate::ops::Outcome>| match result {
+            Ok(outcome) => BatchUnfreezeItemView {
+                freeze_id: freeze_id.clone(),
+                status: "released".to_owned(),
+                freeze: outcome
+                    .freeze
+                    .as_ref()
+                    .map(|f| FreezeView::new(f, outcome.wallet.currency)),
+                wallet: Some(WalletView::from(&outcome.wallet)),
+                error: None,
+            },
+            Err(e) => BatchUnfreezeItemView {
+                freeze_id: freeze_id.clone(),
+                status: "failed".to_owned(),
+                freeze: None,
+                wallet: None,
+                error: Some(BatchErrorView::from(e)),
+            },
+        };
+        let results: Vec<BatchUnfreezeItemView> =
+            unfrozen.results.iter().map(|(id, result)| item(id, result)).collect();
+        let errors: Vec<String> = unfrozen
+            .results
+            .iter()
+            .filter_map(|(id, result)| result.as_ref().err().map(|e| format!("{id}: {e}")))
+            .collect();
+        let succeeded = unfrozen.released_count() as u64;
+        BatchUnfreezeView {
+            total: results.len() as u64,
+            succeeded,
+            failed: results.len() as u64 - succeeded,
+            errors,
             results,
         }
     }

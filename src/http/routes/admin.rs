@@ -219,47 +219,70 @@ pub async fn batch_freeze(
     let body = JsonBody::from_request(request, &()).await?;
     let user_ids = user_ids(&body.bytes)?;
     let freeze = batch_freeze_body(body.fields)?;
-    let request = WriteRequest {
+    let key = key.map(|key| batch_key(&caller, key, "batch-freeze", &path, &body.bytes));
+    let request = batch_request(&caller, key, &deadline, Work::BatchFreeze { user_ids, freeze });
+    submit(&state, request, deadline).await
+}
+
+/// A batch route's `Idempotency-Key`, kept under the route's own `owner`: a batch names many
+/// wallets, so no one wallet owns it.
+fn batch_key(caller: &Bearer, key: String, owner: &str, path: &str, body: &[u8]) -> IdempotencyKey {
+    IdempotencyKey {
+        key,
+        owner: owner.to_owned(),
+        fingerprint: fingerprint("POST", path, body),
+        token_id: caller.0.id.clone(),
+    }
+}
+
+/// A batch route's write, for the writer: no one user, the work names its wallets.
+fn batch_request(caller: &Bearer, key: Option<IdempotencyKey>, deadline: &Deadline, work: Work) -> WriteRequest {
+    WriteRequest {
         scope: caller.0.scope.clone(),
         actor: caller.actor(),
-        key: key.map(|key| IdempotencyKey {
-            key,
-            owner: "batch-freeze".to_owned(),
-            fingerprint: fingerprint("POST", &path, &body.bytes),
-            token_id: caller.0.id.clone(),
-        }),
+        key,
         user_id: None,
-        work: Work::BatchFreeze { user_ids, freeze },
+        work,
         deadline: deadline.at.into_std(),
         timeout_ms: deadline.timeout_ms,
-    };
-    submit(&state, request, deadline).await
+    }
 }
 
 /// `user_ids`: 1 to `BATCH_FREEZE_USERS_MAX` user ids, each checked, none twice (a user named
 /// twice would be frozen twice, which is never what a list of users means).
 fn user_ids(body: &[u8]) -> Result<Vec<String>> {
-    let invalid = |reason: &str| Error::invalid("user_ids", reason);
+    id_list(body, ("user_ids", "user ids"), BATCH_FREEZE_USERS_MAX, ids::check_name)
+}
+
+/// The list of ids in the body's `field` (named `noun` in messages): 1 to `max` of them, each
+/// passing `check`, none twice.
+fn id_list(
+    body: &[u8],
+    (field, noun): (&str, &str),
+    max: usize,
+    check: for<'a> fn(&str, &'a str) -> Result<&'a str>,
+) -> Result<Vec<String>> {
+    let invalid = |reason: &str| Error::invalid(field, reason);
     let value: serde_json::Value =
         serde_json::from_slice(body).map_err(|e| Error::invalid("body", format!("is not a valid JSON object: {e}")))?;
-    let items = match value.get("user_ids") {
+    let items = match value.get(field) {
         None | Some(serde_json::Value::Null) => return Err(invalid("is required")),
         Some(serde_json::Value::Array(items)) => items,
-        Some(_) => return Err(invalid("must be a list of user ids")),
+        Some(_) => return Err(invalid(&format!("must be a list of {noun}"))),
     };
-    if items.is_empty() || items.len() > BATCH_FREEZE_USERS_MAX {
-        return Err(invalid(&format!("must list 1 to {BATCH_FREEZE_USERS_MAX} user ids")));
+    if items.is_empty() || items.len() > max {
+        return Err(invalid(&format!("must list 1 to {max} {noun}")));
     }
-    let mut user_ids: Vec<String> = Vec::with_capacity(items.len());
+    let mut listed: Vec<String> = Vec::with_capacity(items.len());
     for item in items {
-        let user_id = item.as_str().ok_or_else(|| invalid("must be a list of strings"))?;
-        ids::check_name("user_ids", user_id)?;
-        if user_ids.iter().any(|seen| seen == user_id) {
-            return Err(invalid(&format!("names {user_id:?} twice")));
+        let id = item.as_str().ok_or_else(|| invalid("must be a list of strings"))?;
+        check(field, id)?;
+        if listed.iter().any(|seen| seen == id) {
+            return Err(invalid(&format!("names {id:?} twice")));
         }
-        user_ids.push(user_id.to_owned());
+        listed.push(id.to_owned());
     }
-    Ok(user_ids)
+    Ok(listed)
 }
 
 /// `amount` and `reason?`, read as a freeze's; `user_ids` was read apart.
@@ -301,49 +324,20 @@ pub async fn batch_unfreeze(
     let body = JsonBody::from_request(request, &()).await?;
     let freeze_ids = freeze_ids(&body.bytes)?;
     let reason = batch_unfreeze_reason(body.fields, &freeze_ids)?;
-    let request = WriteRequest {
-        scope: caller.0.scope.clone(),
-        actor: caller.actor(),
-        key: key.map(|key| IdempotencyKey {
-            key,
-            owner: "batch-unfreeze".to_owned(),
-            fingerprint: fingerprint("POST", &path, &body.bytes),
-            token_id: caller.0.id.clone(),
-        }),
-        user_id: None,
-        work: Work::BatchUnfreeze { freeze_ids, reason },
-        deadline: deadline.at.into_std(),
-        timeout_ms: deadline.timeout_ms,
-    };
+    let key = key.map(|key| batch_key(&caller, key, "batch-unfreeze", &path, &body.bytes));
+    let request = batch_request(&caller, key, &deadline, Work::BatchUnfreeze { freeze_ids, reason });
     submit(&state, request, deadline).await
 }
 
 /// `freeze_ids`: 1 to `BATCH_UNFREEZE_FREEZES_MAX` freeze ids, each checked, none twice (the
 /// second release of one freeze would always fail, so naming it twice is a mistake).
 fn freeze_ids(body: &[u8]) -> Result<Vec<String>> {
-    let invalid = |reason: &str| Error::invalid("freeze_ids", reason);
-    let value: serde_json::Value =
-        serde_json::from_slice(body).map_err(|e| Error::invalid("body", format!("is not a valid JSON object: {e}")))?;
-    let items = match value.get("freeze_ids") {
-        None | Some(serde_json::Value::Null) => return Err(invalid("is required")),
-        Some(serde_json::Value::Array(items)) => items,
-        Some(_) => return Err(invalid("must be a list of freeze ids")),
-    };
-    if items.is_empty() || items.len() > BATCH_UNFREEZE_FREEZES_MAX {
-        return Err(invalid(&format!(
-            "must list 1 to {BATCH_UNFREEZE_FREEZES_MAX} freeze ids"
-        )));
-    }
-    let mut freeze_ids: Vec<String> = Vec::with_capacity(items.len());
-    for item in items {
-        let freeze_id = item.as_str().ok_or_else(|| invalid("must be a list of strings"))?;
-        ids::check_lookup("freeze_ids", freeze_id)?;
-        if freeze_ids.iter().any(|seen| seen == freeze_id) {
-            return Err(invalid(&format!("names {freeze_id:?} twice")));
-        }
-        freeze_ids.push(freeze_id.to_owned());
-    }
-    Ok(freeze_ids)
+    id_list(
+        body,
+        ("freeze_ids", "freeze ids"),
+        BATCH_UNFREEZE_FREEZES_MAX,
+        ids::check_lookup,
+    )
 }
 
 /// `reason?`, checked here as an unfreeze's (so a bad one refuses the whole request, not each

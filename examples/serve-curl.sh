@@ -18,9 +18,6 @@ export LEDGERCTL_DB="$work/ledger.db" LEDGERCTL_TENANT=acme LEDGERCTL_APP=shop
 echo "# every command below can be pasted into a shell that has ledgerctl on its PATH"
 show export LEDGERCTL_DB="$LEDGERCTL_DB" LEDGERCTL_TENANT=acme LEDGERCTL_APP=shop
 
-# The first field named $1 in the JSON on stdin (enough for these envelopes; use jq in real scripts).
-field() { grep -o "\"$1\":\"[^\"]*\"" | head -n 1 | cut -d'"' -f4; }
-
 "$LEDGERCTL" init >/dev/null
 "$LEDGERCTL" wallet create usr_1 >/dev/null
 "$LEDGERCTL" wallet deposit usr_1 --amount 1000.00 >/dev/null
@@ -34,22 +31,7 @@ printf '$ export KEY="$(ledgerctl -o json token create --internal | %s)"\n' "$se
 key="$("$LEDGERCTL" -o json token create --internal | field secret)"
 say token list
 
-echo "# port 0: the system picks free ports; serve prints where it listens"
-printf '$ ledgerctl -o json serve --listen 127.0.0.1:0 --internal-listen 127.0.0.1:0 &\n'
-"$LEDGERCTL" -o json serve --listen 127.0.0.1:0 --internal-listen 127.0.0.1:0 >"$work/serve.out" 2>"$work/serve.log" &
-server=$!
-for _ in $(seq 100); do [ -s "$work/serve.out" ] && break; sleep 0.05; done
-api="http://$(field listen <"$work/serve.out")"
-internal="http://$(field internal_listen <"$work/serve.out")"
-
-call() { # METHOD URL [BODY] [extra curl args…]: prints the command, then the body and the status
-  local method="$1" url="$2" body="${3:-}"; shift 3 || shift $#
-  printf '\n'
-  show curl -sS -X "$method" "$url" -H 'Authorization: Bearer $TOKEN' -H 'Content-Type: application/json' \
-    ${body:+-d "$body"} "$@"
-  curl -sS -X "$method" "$url" -H "Authorization: Bearer $token" -H 'Content-Type: application/json' \
-    ${body:+-d "$body"} -w '\nHTTP %{http_code}\n' "$@"
-}
+start_server "$work"
 
 call GET "$api/wallets/usr_1"
 call POST "$api/wallets/usr_1/withdraw" '{"amount":"50.00","description":"Balance withdrawal","reference_id":"withdraw_123"}' | tee "$work/withdraw.json"

@@ -229,7 +229,10 @@ fn the_curl_example_drives_serve_through_every_kind_of_call_and_verifies() {
 fn the_transfer_example_opens_two_wallets_and_moves_money_between_them_with_curl() {
     let out = run_example("transfer-curl.sh");
     assert_eq!(out.matches("HTTP 201").count(), 2, "two wallets opened:\n{out}");
-    assert!(out.contains("\"type\":\"transfer_out\"") && out.contains("\"type\":\"transfer_in\""), "{out}");
+    assert!(
+        out.contains("\"type\":\"transfer_out\"") && out.contains("\"type\":\"transfer_in\""),
+        "{out}"
+    );
     // alice 100.00 − 25.50 once (the repeat replayed), bob 25.50.
     assert!(out.contains(r#""balance":"74.50""#), "alice ends at 74.50:\n{out}");
     assert!(out.contains(r#""balance":"25.50""#), "bob ends at 25.50:\n{out}");

@@ -117,7 +117,10 @@ pub enum Error {
     #[error("freeze {freeze_id} is already {}", status.as_str())]
     FreezeNotActive { freeze_id: FreezeId, status: FreezeStatus },
 
-    #[error("transaction {transaction_id} is a {kind}, which cannot be refunded")]
+    #[error(
+        "transaction {transaction_id} is a {kind}, which cannot be refunded{}",
+        if matches!(kind, TxType::TransferOut | TxType::TransferIn) { ": a transfer is undone by a transfer back" } else { "" }
+    )]
     NotRefundable {
         transaction_id: TransactionId,
         kind: TxType,

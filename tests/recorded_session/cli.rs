@@ -39,6 +39,7 @@ fn every_command(s: &mut Session) {
     let ids = moving_money(s, ids);
     s.clock(DAY3);
     statuses_and_adjustments(s);
+    transfers(s);
     refused_amounts_and_ids(s, &ids);
     s.clock(DAY4);
     tokens(s);
@@ -146,6 +147,23 @@ fn refunds(s: &mut Session, ids: &Ids) {
     s.sh(&format!("-o json refund --transaction-id {}", ids.withdraw));
     s.sh(&format!("refund --transaction-id {} --amount 0.50", ids.deposit));
     s.sh("refund --transaction-id txn_01ARZ3NDEKTSV4RRFFQ69G5FAV");
+}
+
+/// A transfer to a new wallet, its replay, and each kind of refusal; then the leg refunded.
+fn transfers(s: &mut Session) {
+    s.sh("wallet create fay");
+    s.sh("wallet transfer alice fay --amount 3.25 --description 'lunch split' --reference-id tr-1");
+    let sent = s.sh("-o json wallet transfer alice fay --amount 3.25 --description 'lunch split' --reference-id tr-1");
+    let leg = sent.field("/data/to_transaction/id");
+    s.sh("wallet transfer alice fay --amount 4 --reference-id tr-1");
+    s.sh("wallet transfer alice alice --amount 1");
+    s.sh("wallet transfer alice bob --amount 1");
+    s.sh("wallet transfer alice nobody --amount 1");
+    s.sh("wallet transfer alice fay --amount 0.001");
+    s.sh("wallet transfer alice fay --amount 1000000");
+    s.sh("wallet transfer carol fay --amount 1");
+    s.sh(&format!("wallet refund fay --transaction-id {leg}"));
+    s.sh("-o csv wallet history fay");
 }
 
 fn statuses_and_adjustments(s: &mut Session) {

@@ -114,6 +114,22 @@ fn writes(api: &Api, t: &Tokens) {
     }
     internal_refunds(api, t, &paid);
     pages(api, t);
+    transfers(api, t);
+}
+
+/// A wallet opened over HTTP, a transfer to it and its replay, and the refusals: another
+/// currency, a sender a bound token does not reach, a body naming `user_id`.
+fn transfers(api: &Api, t: &Tokens) {
+    let w = api.bearer(&t.write);
+    w.req(r#"POST /wallets {"user_id":"carol"}"#);
+    let sent =
+        r#"POST /wallets/transfer {"from_user_id":"alice","to_user_id":"carol","amount":"4.00","reference_id":"tr-1"}"#;
+    w.req(sent);
+    w.req(sent);
+    w.req(r#"POST /wallets/transfer {"from_user_id":"alice","to_user_id":"bob","amount":"1"}"#);
+    w.req(r#"POST /wallets/transfer {"user_id":"alice","to_user_id":"carol","amount":"1"}"#);
+    api.bearer(&t.alice)
+        .req(r#"POST /wallets/transfer {"from_user_id":"carol","to_user_id":"alice","amount":"1"}"#);
 }
 
 fn internal_refunds(api: &Api, t: &Tokens, paid: &str) {

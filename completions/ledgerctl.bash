@@ -169,6 +169,9 @@ _ledgerctl() {
             ledgerctl__subcmd__help__subcmd__wallet,status)
                 cmd="ledgerctl__subcmd__help__subcmd__wallet__subcmd__status"
                 ;;
+            ledgerctl__subcmd__help__subcmd__wallet,transfer)
+                cmd="ledgerctl__subcmd__help__subcmd__wallet__subcmd__transfer"
+                ;;
             ledgerctl__subcmd__help__subcmd__wallet,unfreeze)
                 cmd="ledgerctl__subcmd__help__subcmd__wallet__subcmd__unfreeze"
                 ;;
@@ -292,6 +295,9 @@ _ledgerctl() {
             ledgerctl__subcmd__wallet,status)
                 cmd="ledgerctl__subcmd__wallet__subcmd__status"
                 ;;
+            ledgerctl__subcmd__wallet,transfer)
+                cmd="ledgerctl__subcmd__wallet__subcmd__transfer"
+                ;;
             ledgerctl__subcmd__wallet,unfreeze)
                 cmd="ledgerctl__subcmd__wallet__subcmd__unfreeze"
                 ;;
@@ -336,6 +342,9 @@ _ledgerctl() {
                 ;;
             ledgerctl__subcmd__wallet__subcmd__help,status)
                 cmd="ledgerctl__subcmd__wallet__subcmd__help__subcmd__status"
+                ;;
+            ledgerctl__subcmd__wallet__subcmd__help,transfer)
+                cmd="ledgerctl__subcmd__wallet__subcmd__help__subcmd__transfer"
                 ;;
             ledgerctl__subcmd__wallet__subcmd__help,unfreeze)
                 cmd="ledgerctl__subcmd__wallet__subcmd__help__subcmd__unfreeze"
@@ -908,7 +917,7 @@ _ledgerctl() {
             return 0
             ;;
         ledgerctl__subcmd__help__subcmd__wallet)
-            opts="create show balance list history freezes deposit payment withdraw freeze unfreeze refund status adjust"
+            opts="create show balance list history freezes deposit payment withdraw freeze unfreeze refund transfer status adjust"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1076,6 +1085,20 @@ _ledgerctl() {
             return 0
             ;;
         ledgerctl__subcmd__help__subcmd__wallet__subcmd__status)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        ledgerctl__subcmd__help__subcmd__wallet__subcmd__transfer)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -2104,7 +2127,7 @@ _ledgerctl() {
             return 0
             ;;
         ledgerctl__subcmd__wallet)
-            opts="-o -y -h -V --db --tenant --app --output --wide --yes --read-only --lock-timeout-ms --help --version create show balance list history freezes deposit payment withdraw freeze unfreeze refund status adjust help"
+            opts="-o -y -h -V --db --tenant --app --output --wide --yes --read-only --lock-timeout-ms --help --version create show balance list history freezes deposit payment withdraw freeze unfreeze refund transfer status adjust help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2426,7 +2449,7 @@ _ledgerctl() {
             return 0
             ;;
         ledgerctl__subcmd__wallet__subcmd__help)
-            opts="create show balance list history freezes deposit payment withdraw freeze unfreeze refund status adjust help"
+            opts="create show balance list history freezes deposit payment withdraw freeze unfreeze refund transfer status adjust help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2608,6 +2631,20 @@ _ledgerctl() {
             return 0
             ;;
         ledgerctl__subcmd__wallet__subcmd__help__subcmd__status)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        ledgerctl__subcmd__wallet__subcmd__help__subcmd__transfer)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -2927,6 +2964,56 @@ _ledgerctl() {
                     return 0
                     ;;
                 --page-size)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --db)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --tenant)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --app)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --output)
+                    COMPREPLY=($(compgen -W "table json csv" -- "${cur}"))
+                    return 0
+                    ;;
+                -o)
+                    COMPREPLY=($(compgen -W "table json csv" -- "${cur}"))
+                    return 0
+                    ;;
+                --lock-timeout-ms)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        ledgerctl__subcmd__wallet__subcmd__transfer)
+            opts="-o -y -h -V --amount --description --reference-id --db --tenant --app --output --wide --yes --read-only --lock-timeout-ms --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --amount)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --description)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --reference-id)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;

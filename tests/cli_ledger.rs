@@ -6,12 +6,13 @@ mod support;
 use serde_json::{json, Value};
 use support::{s, Ledger, Seeded};
 
-const CHECKS: [&str; 13] = [
+const CHECKS: [&str; 14] = [
     "hash_chain",
     "entries_balance",
     "balance_history",
     "wallet_balances",
     "refund_caps",
+    "transfers",
     "freezes",
     "wallet_statuses",
     "audit_chain",
@@ -138,7 +139,7 @@ fn verify_on_a_healthy_ledger_passes_every_check() {
         assert_eq!(c["problems_total"], 0, "{c}");
         assert!(
             c["checked"].as_u64().is_some_and(|n| n > 0)
-                || ["refund_caps", "seals", "anchors", "audit_chain"].contains(&s(&c["name"])),
+                || ["refund_caps", "transfers", "seals", "anchors", "audit_chain"].contains(&s(&c["name"])),
             "{c}"
         );
     }

@@ -114,6 +114,8 @@ fn routes() -> Vec<Route> {
         route("POST", "/wallets/{user_id}/freeze", one, WRITE),
         route("POST", "/wallets/{user_id}/unfreeze", unfreeze, WRITE),
         route("POST", "/wallets/{user_id}/refund", refund, WRITE),
+        // alice sends: a token bound to bob reaches her wallet as little as on her own routes.
+        route("POST", "/wallets/transfer", transfer, WRITE),
         route("GET", "/admin/wallets/{wallet_id}/integrity", none, ADMIN),
         route("PUT", "/admin/wallets/{wallet_id}", status, ADMIN).on("carol"),
         route("POST", "/admin/wallets/{user_id}/adjust", adjust, ADMIN),
@@ -127,6 +129,10 @@ fn new_wallet(_: &World) -> Option<String> {
     static OPENED: std::sync::atomic::AtomicUsize = std::sync::atomic::AtomicUsize::new(0);
     let n = OPENED.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
     Some(format!(r#"{{"user_id":"new_{n}","currency":"CNY"}}"#))
+}
+
+fn transfer(_: &World) -> Option<String> {
+    Some(r#"{"from_user_id":"alice","to_user_id":"bob","amount":"1.00"}"#.to_owned())
 }
 
 fn payment(_: &World) -> Option<String> {

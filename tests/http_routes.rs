@@ -587,6 +587,7 @@ fn openapi_json_is_an_openapi_3_1_document_of_every_route_served_without_a_token
         ("/admin/wallets/{user_id}/adjust", "post"),
         ("/admin/wallets/batch-freeze", "post"),
         ("/admin/wallets/batch-unfreeze", "post"),
+        ("/wallets/transfer", "post"),
     ];
     for (path, method) in documented {
         assert!(paths[path][method].is_object(), "{method} {path} is documented");

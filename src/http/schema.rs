@@ -25,6 +25,33 @@ pub struct WithdrawRequest {
     reference_id: Option<String>,
 }
 
+/// `dto.TransferRequest`: money from one user's wallet to another's, in the token's tenant and
+/// application, in one currency.
+#[allow(dead_code)]
+#[derive(ToSchema, serde::Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct TransferRequest {
+    /// The sender; a token bound to a user can only send from that user's wallet
+    #[schema(example = "alice", pattern = r"^[A-Za-z0-9_.@-]{1,64}$")]
+    from_user_id: String,
+    /// The receiver: another active wallet of the same currency
+    #[schema(example = "bob", pattern = r"^[A-Za-z0-9_.@-]{1,64}$")]
+    to_user_id: String,
+    #[schema(example = "100.00", pattern = r"^(0|[1-9][0-9]{0,12})(\.[0-9]{1,3})?$")]
+    amount: String,
+    #[schema(example = "Transfer to counterparty", max_length = 500)]
+    description: Option<String>,
+    /// Unique among the sender's transfers: a repeat with the same fields replays both legs,
+    /// other fields are 409
+    #[schema(
+        example = "transfer_123",
+        min_length = 1,
+        max_length = 128,
+        pattern = r"^[^\u0000-\u001F\u007F-\u009F]+$"
+    )]
+    reference_id: Option<String>,
+}
+
 /// A deposit: money received for the user.
 #[allow(dead_code)]
 #[derive(ToSchema, serde::Deserialize)]

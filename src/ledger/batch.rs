@@ -18,6 +18,8 @@ pub const FIELDS: &[&str] = &[
     "transaction_id",
     "direction",
     "new_counterparty",
+    "from_user_id",
+    "to_user_id",
 ];
 
 /// The columns a CSV header must name: the only field every line needs (a refund finds its

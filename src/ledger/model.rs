@@ -114,10 +114,15 @@ pub enum TxType {
     Refund,
     AdjustCredit,
     AdjustDebit,
+    /// A transfer's leg in the sender's wallet: its available balance → the transfers clearing
+    /// account.
+    TransferOut,
+    /// A transfer's leg in the receiver's wallet: the clearing account → its available balance.
+    TransferIn,
 }
 
 impl TxType {
-    pub const ALL: [TxType; 8] = [
+    pub const ALL: [TxType; 10] = [
         TxType::Deposit,
         TxType::Payment,
         TxType::Withdraw,
@@ -126,6 +131,8 @@ impl TxType {
         TxType::Refund,
         TxType::AdjustCredit,
         TxType::AdjustDebit,
+        TxType::TransferOut,
+        TxType::TransferIn,
     ];
 
     pub fn as_str(self) -> &'static str {
@@ -138,10 +145,13 @@ impl TxType {
             TxType::Refund => "refund",
             TxType::AdjustCredit => "adjust_credit",
             TxType::AdjustDebit => "adjust_debit",
+            TxType::TransferOut => "transfer_out",
+            TxType::TransferIn => "transfer_in",
         }
     }
 
-    /// Payments, withdrawals and deposits can be refunded; nothing else can.
+    /// Payments, withdrawals and deposits can be refunded; nothing else can. A transfer is
+    /// undone by a transfer back, which its receiver must agree to (docs/accounting.md).
     pub fn is_refundable(self) -> bool {
         matches!(self, TxType::Payment | TxType::Withdraw | TxType::Deposit)
     }
@@ -180,6 +190,9 @@ pub enum Account {
     },
     /// `equity:adjustments:<CUR>`: manual corrections by finance operators.
     Adjustments(Currency),
+    /// `liabilities:transfers:<CUR>`: the clearing account a transfer passes through between
+    /// its two legs, written in one transaction; its balance is always zero.
+    Transfers(Currency),
 }
 
 impl Account {
@@ -208,6 +221,7 @@ impl Account {
                 counterparty_id,
             } => format!("liabilities:counterparty:{tenant_id}:{application_id}:{counterparty_id}"),
             Account::Adjustments(c) => format!("equity:adjustments:{c}"),
+            Account::Transfers(c) => format!("liabilities:transfers:{c}"),
         }
     }
 }

@@ -208,6 +208,8 @@ pub enum AmountRefusal {
     AboveMax(Currency),
     /// Not text at all (a JSON number, say).
     NotText,
+    /// A transfer between wallets of two currencies: the sender's, then the receiver's.
+    OtherCurrency(Currency, Currency),
 }
 
 impl fmt::Display for AmountRefusal {
@@ -229,6 +231,11 @@ impl fmt::Display for AmountRefusal {
                 c.code
             ),
             AmountRefusal::NotText => f.write_str("amounts are strings, e.g. \"50.00\""),
+            AmountRefusal::OtherCurrency(from, to) => write!(
+                f,
+                "the sender's wallet holds {} and the receiver's {}: a transfer moves one currency",
+                from.code, to.code
+            ),
         }
     }
 }

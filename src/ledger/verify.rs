@@ -7,6 +7,7 @@
 mod audit;
 mod balances;
 mod seals;
+mod transfers;
 mod wallet;
 
 use std::collections::{BTreeMap, HashMap};
@@ -220,6 +221,7 @@ pub struct Verifier<'w> {
     refunds: Check,
     runs: HashMap<WalletId, WalletRun>,
     originals: HashMap<TransactionId, Original>,
+    transfers: transfers::Transfers,
     /// Freeze id → (amount, unfrozen) from the journal.
     frozen_in_journal: HashMap<FreezeId, (i64, bool)>,
     anchors: Check,
@@ -264,6 +266,7 @@ impl<'w> Verifier<'w> {
             refunds: Check::new("refund_caps", "every refund refunds a refundable transaction of its wallet, and refunds never exceed their original"),
             runs: HashMap::new(),
             originals: HashMap::new(),
+            transfers: transfers::Transfers::new(),
             frozen_in_journal: HashMap::new(),
             first_broken: None,
         }
@@ -282,7 +285,8 @@ impl<'w> Verifier<'w> {
         [&self.chain, &self.balanced, &self.history, &self.refunds, &self.anchors]
             .iter()
             .map(|c| c.problems_total)
-            .sum()
+            .sum::<u64>()
+            + self.transfers.problems()
     }
 
     fn check_entry(&mut self, stored: &JournalRow) {
@@ -313,6 +317,7 @@ impl<'w> Verifier<'w> {
         self.check_balanced(stored);
         self.check_history(stored);
         self.track_refunds(stored);
+        self.transfers.entry(entry, wallet.map(|w| w.scope()), true);
         if let Some(freeze_id) = &entry.freeze_id {
             let record = self.frozen_in_journal.entry(freeze_id.clone()).or_insert((0, false));
             match entry.kind {
@@ -324,7 +329,9 @@ impl<'w> Verifier<'w> {
                 | TxType::Withdraw
                 | TxType::Refund
                 | TxType::AdjustCredit
-                | TxType::AdjustDebit => {}
+                | TxType::AdjustDebit
+                | TxType::TransferOut
+                | TxType::TransferIn => {}
             }
         }
     }
@@ -512,7 +519,16 @@ impl<'w> Verifier<'w> {
             ));
         }
         let (sealed, seal) = self.seals.finish();
-        let mut checks = vec![self.chain, self.balanced, self.history, balances, self.refunds, frozen];
+        let transfers = self.transfers.finish();
+        let mut checks = vec![
+            self.chain,
+            self.balanced,
+            self.history,
+            balances,
+            self.refunds,
+            transfers,
+            frozen,
+        ];
         checks.append(&mut extra);
         checks.push(sealed);
         checks.push(anchors);

@@ -13,6 +13,7 @@ mod operate;
 mod retry;
 mod serve;
 mod token;
+mod transfer;
 mod wallet;
 
 pub use batch::{batch, BatchLine, BatchMode, LineResult};
@@ -28,6 +29,7 @@ pub use ledger::{
 pub use operate::{execute, internal_refund, preview, Outcome};
 pub use serve::{commit_group, IdempotencyKey, Reply, Settled, Work, WriteRequest};
 pub use token::{authenticate, create_token, list_tokens, revoke_token, show_token, NewToken};
+pub use transfer::Received;
 pub use wallet::{
     create_wallet, each_wallet, freezes, history, list_reachable_wallets, list_wallets, preview_status, set_status,
     show_freeze, show_transaction, show_wallet, show_wallet_at, status_history, StatusOutcome,

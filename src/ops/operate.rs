@@ -9,6 +9,7 @@ use crate::ledger::operations::{self, internal_refund, Idempotency, Load, Operat
 use crate::store::{Queries, Storage};
 
 use super::retry::retrying;
+use super::transfer::{transfer_in, Received};
 
 /// What an operation did, or what it had done when it is a `reference_id` replay.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -21,6 +22,8 @@ pub struct Outcome {
     pub freeze: Option<Freeze>,
     /// True when nothing was written because the same request had been applied before.
     pub replayed: bool,
+    /// A transfer's receiving leg; `None` for every other operation.
+    pub received: Option<Box<Received>>,
 }
 
 /// Applies `operation` to the wallet of `user_id` in `scope`, in one write transaction.
@@ -55,6 +58,9 @@ pub fn execute_in<Q: Queries>(
     operation: &Operation,
     actor: &str,
 ) -> Result<Outcome> {
+    if let (Operation::Transfer(request), Some(from_user_id)) = (operation, user_id) {
+        return transfer_in(tx, scope, from_user_id, request, operation, actor);
+    }
     let wallet = match (operation.wallet_by_transaction(), user_id) {
         (Some(transaction_id), _) => wallet_of_transaction(tx, scope, transaction_id)?,
         (None, Some(user_id)) => tx
@@ -93,7 +99,7 @@ pub fn preview<S: Storage>(store: &mut S, scope: &Scope, user_id: &str, operatio
     })
 }
 
-enum Prepared {
+pub(super) enum Prepared {
     Replay(Outcome),
     Apply {
         plan: Plan,
@@ -121,12 +127,13 @@ pub(super) fn apply<Q: Queries>(tx: &Q, wallet: Wallet, operation: &Operation, a
         wallet: plan.wallet_after,
         freeze,
         replayed: false,
+        received: None,
     })
 }
 
 /// Decides what `operation` does to `wallet`: a replay of an earlier identical request, or a
 /// plan built by the pure rules from the state loaded here.
-fn prepare<Q: Queries>(tx: &Q, wallet: Wallet, operation: &Operation, actor: &str) -> Result<Prepared> {
+pub(super) fn prepare<Q: Queries>(tx: &Q, wallet: Wallet, operation: &Operation, actor: &str) -> Result<Prepared> {
     let head = super::trusted(tx, &wallet)?;
     let request = operation.canonical(wallet.currency)?;
     if let Some(reference_id) = operation.reference_id() {
@@ -185,5 +192,6 @@ fn replay<Q: Queries>(tx: &Q, entry: Entry, wallet: Wallet) -> Result<Outcome> {
         wallet,
         freeze,
         replayed: true,
+        received: None,
     })
 }

@@ -2,6 +2,7 @@
 
 use super::table::{self, Column, Grid};
 use super::views::{BalanceView, FreezeView, TokenView, TransactionView, WalletView};
+use crate::ledger::model::TxType;
 
 /// What the `Table` format prints: a record (a field per line) or a list (a grid).
 pub(super) enum Table {
@@ -111,7 +112,16 @@ pub(super) fn transaction_table(t: &TransactionView) -> Table {
             t.refunded_amount.as_ref().map(|a| format!("{a} {}", t.currency)),
             true,
         ),
-        ("refund of", t.original_transaction_id.clone(), false),
+        // A transfer's receiving leg names the sending leg, as a refund names what it refunds.
+        (
+            if t.kind == TxType::TransferIn.as_str() {
+                "sent as"
+            } else {
+                "refund of"
+            },
+            t.original_transaction_id.clone(),
+            false,
+        ),
         ("counterparty", t.counterparty_id.clone(), false),
         ("description", t.description.clone(), false),
         ("reason", t.reason.clone(), false),

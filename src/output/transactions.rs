@@ -34,6 +34,25 @@ impl<W: Write> Printer<W> {
                     OutcomeView::Freeze(r) => {
                         self.table(Some(&format!("Freeze {}", r.freeze.id)), &freeze_table(&r.freeze))?
                     }
+                    OutcomeView::Transfer(r) => {
+                        // The sender's leg and wallet, then the receiver's.
+                        self.table(
+                            Some(&format!("Transaction {} (sent)", r.from_transaction.id)),
+                            &transaction_table(&r.from_transaction),
+                        )?;
+                        self.table(
+                            Some(&format!("Wallet {}", r.from_wallet.wallet_id)),
+                            &wallet_table(&r.from_wallet),
+                        )?;
+                        self.table(
+                            Some(&format!("Transaction {} (received)", r.to_transaction.id)),
+                            &transaction_table(&r.to_transaction),
+                        )?;
+                        return self.table(
+                            Some(&format!("Wallet {}", r.to_wallet.wallet_id)),
+                            &wallet_table(&r.to_wallet),
+                        );
+                    }
                 }
                 let wallet = WalletView::from(&outcome.wallet);
                 self.table(Some(&format!("Wallet {}", wallet.wallet_id)), &wallet_table(&wallet))

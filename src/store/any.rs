@@ -158,6 +158,7 @@ impl Queries for AnyTx<'_> {
     delegate! {
         fn wallet_of_user(&self, scope: &Scope, user_id: &str) -> Result<Option<Wallet>>;
         fn wallet(&self, wallet_id: &WalletId) -> Result<Option<Wallet>>;
+        fn wallet_id_of_user(&self, scope: &Scope, user_id: &str) -> Result<Option<WalletId>>;
         fn insert_wallet(&self, wallet: &Wallet) -> Result<()>;
         fn wallets(&self, scope: &Scope, status: Option<WalletStatus>, page: PageRequest) -> Result<Paged<Wallet>>;
         fn all_wallets(&self) -> Result<Vec<Wallet>>;
@@ -167,6 +168,7 @@ impl Queries for AnyTx<'_> {
         fn status_changes(&self, wallet_id: &WalletId, page: PageRequest) -> Result<Paged<StatusChange>>;
         fn all_status_changes(&self) -> Result<Vec<(i64, StatusChange)>>;
         fn entry(&self, id: &TransactionId) -> Result<Option<Entry>>;
+        fn entry_naming(&self, original_id: &TransactionId, kind: TxType) -> Result<Option<Entry>>;
         fn refunded(&self, original_id: &TransactionId) -> Result<i64>;
         fn entries(&self, wallet_id: Option<&WalletId>, filter: &EntryFilter, page: PageRequest) -> Result<Paged<(Entry, i64)>>;
         fn transactions(&self, wallet_id: &WalletId, filter: &EntryFilter, page: PageRequest) -> Result<Paged<(Transaction, i64)>>;

@@ -18,6 +18,10 @@ macro_rules! queries_by_concern {
                 $tx::wallet(self, wallet_id)
             }
 
+            fn wallet_id_of_user(&self, scope: &Scope, user_id: &str) -> Result<Option<WalletId>> {
+                $tx::wallet_id_of_user(self, scope, user_id)
+            }
+
             fn insert_wallet(&self, wallet: &Wallet) -> Result<()> {
                 $tx::insert_wallet(self, wallet)
             }
@@ -61,6 +65,10 @@ macro_rules! queries_by_concern {
 
             fn entry(&self, id: &TransactionId) -> Result<Option<Entry>> {
                 $tx::entry(self, id)
+            }
+
+            fn entry_naming(&self, original_id: &TransactionId, kind: TxType) -> Result<Option<Entry>> {
+                $tx::entry_naming(self, original_id, kind)
             }
 
             fn refunded(&self, original_id: &TransactionId) -> Result<i64> {

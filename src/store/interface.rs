@@ -50,6 +50,9 @@ pub trait Queries {
     // Wallets and their status changes.
     fn wallet_of_user(&self, scope: &Scope, user_id: &str) -> Result<Option<Wallet>>;
     fn wallet(&self, wallet_id: &WalletId) -> Result<Option<Wallet>>;
+    /// The id of a user's wallet, taking no lock: what a write that locks two wallets reads
+    /// first, to lock them in id order (a wallet's id and owner never change).
+    fn wallet_id_of_user(&self, scope: &Scope, user_id: &str) -> Result<Option<WalletId>>;
     fn insert_wallet(&self, wallet: &Wallet) -> Result<()>;
     fn wallets(&self, scope: &Scope, status: Option<WalletStatus>, page: PageRequest) -> Result<Paged<Wallet>>;
     /// Every wallet of `scope` (with `status`, if given) in user id order, handed to `each` as
@@ -76,6 +79,8 @@ pub trait Queries {
 
     // The journal.
     fn entry(&self, id: &TransactionId) -> Result<Option<Entry>>;
+    /// The entry of `kind` that names `original_id` as its original: a transfer's receiving leg.
+    fn entry_naming(&self, original_id: &TransactionId, kind: TxType) -> Result<Option<Entry>>;
     /// The sum of a transaction's refunds, in minor units.
     fn refunded(&self, original_id: &TransactionId) -> Result<i64>;
     /// Entries newest first, with postings and refunds: of one wallet or of the whole ledger.

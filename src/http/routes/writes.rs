@@ -10,13 +10,13 @@ use crate::http::auth::{Bearer, InternalKey};
 use crate::http::body::{fingerprint, idempotency_key, ApiError, JsonBody};
 use crate::http::middleware::Deadline;
 use crate::http::schema::{
-    DepositRequest, FreezeRequest, PaymentRequest, RefundRequest, UnfreezeRequest, WithdrawRequest,
+    DepositRequest, FreezeRequest, PaymentRequest, RefundRequest, TransferRequest, UnfreezeRequest, WithdrawRequest,
 };
 use crate::http::state::State;
 use crate::ledger::batch::{self, Raw};
 use crate::ledger::operations::{self, refund, Operation, Spec};
 use crate::ops::{IdempotencyKey, WriteRequest};
-use crate::output::views::{Envelope, FreezeResult, TransactionResult};
+use crate::output::views::{Envelope, FreezeResult, TransactionResult, TransferResult};
 
 use super::{path_user, submit};
 
@@ -44,6 +44,8 @@ struct Write {
     key: Option<(String, String)>,
     deadline: Deadline,
     operation: Operation,
+    /// The wallet's user: the path's, or the body's (a transfer's sender).
+    user_id: Option<String>,
 }
 
 impl Write {
@@ -58,6 +60,7 @@ impl Write {
             key: key.map(|key| (key, fingerprint("POST", &path, &body.bytes))),
             deadline,
             operation: item.operation,
+            user_id: item.user_id,
         })
     }
 }
@@ -163,6 +166,48 @@ write_route!(
     RefundRequest,
     Envelope<TransactionResult>
 );
+
+/// A transfer: the sender is in the body. A token bound to a user sends only from that user's
+/// wallet, to any wallet of its tenant and application; another tenant's or application's
+/// receiver is not found, as one that does not exist.
+#[utoipa::path(
+    post,
+    path = "/wallets/transfer",
+    tag = "Wallet Service",
+    summary = "Transfer between users: two entries in one transaction (transfer_out in the sender's wallet, transfer_in in the receiver's), each balanced against liabilities:transfers:<CUR>",
+    params(("Idempotency-Key" = Option<String>, Header, description = "Repeat-safe key (1 to 255 visible ASCII characters), scoped to the token's tenant, application and the sender: a repeat with the same body returns the first response byte for byte; another body is 409 idempotency_key_reused")),
+    request_body(content = TransferRequest, content_type = "application/json"),
+    responses((status = 200, description = "OK: both legs durable on disk", body = Envelope<TransferResult>)),
+    security(("bearerAuth" = []))
+)]
+pub async fn transfer(
+    axum::extract::State(state): axum::extract::State<State>,
+    caller: Bearer,
+    request: Request,
+) -> Result<Response, ApiError> {
+    caller.writer()?;
+    let write = Write::decode(request, &operations::transfer::SPEC, None).await?;
+    let from_user_id = write
+        .user_id
+        .clone()
+        .ok_or_else(|| Error::invalid("from_user_id", "is required"))?;
+    caller.reaches(&from_user_id)?;
+    let request = WriteRequest {
+        scope: caller.0.scope.clone(),
+        actor: caller.actor(),
+        key: write.key.map(|(key, fingerprint)| IdempotencyKey {
+            key,
+            owner: format!("user:{from_user_id}"),
+            fingerprint,
+            token_id: caller.0.id.clone(),
+        }),
+        user_id: Some(from_user_id),
+        work: write.operation.into(),
+        deadline: write.deadline.at.into_std(),
+        timeout_ms: write.deadline.timeout_ms,
+    };
+    submit(&state, request, write.deadline).await
+}
 
 /// The internal refund: the wallet is found from the transaction, within the key's tenant and
 /// application.

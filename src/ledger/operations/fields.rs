@@ -22,6 +22,11 @@ impl AmountText {
         Ok(AmountText(input.to_owned()))
     }
 
+    /// The amount as it was given.
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
+
     pub fn in_currency(&self, currency: Currency) -> Result<Amount> {
         currency.parse_amount(&self.0)
     }

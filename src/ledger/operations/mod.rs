@@ -18,6 +18,7 @@ pub mod payment;
 mod plan;
 pub mod refund;
 pub mod status;
+pub mod transfer;
 pub mod unfreeze;
 pub mod withdraw;
 
@@ -43,6 +44,8 @@ pub enum Operation {
     /// A refund named by its transaction alone, on that transaction's wallet.
     InternalRefund(internal_refund::Request),
     Adjust(adjust::Request),
+    /// The sender's side of a transfer; the use case writes the receiver's leg beside it.
+    Transfer(transfer::Request),
 }
 
 /// An operation as the front doors that read it by name see it.
@@ -70,6 +73,7 @@ pub const SPECS: &[Spec] = &[
     unfreeze::SPEC,
     refund::SPEC,
     adjust::SPEC,
+    transfer::SPEC,
 ];
 
 /// What an operation's rule may look up in the ledger before it plans. The store answers in
@@ -182,6 +186,15 @@ impl Operation {
         adjust::Request::new(direction, amount, reason, reference_id).map(Operation::Adjust)
     }
 
+    pub fn transfer(
+        to_user_id: &str,
+        amount: &str,
+        description: Option<String>,
+        reference_id: Option<String>,
+    ) -> Result<Operation> {
+        transfer::Request::new(to_user_id, amount, description, reference_id).map(Operation::Transfer)
+    }
+
     /// The `reference_id` that makes this operation idempotent, if any.
     pub fn reference_id(&self) -> Option<&str> {
         match self {
@@ -193,6 +206,7 @@ impl Operation {
             Operation::Refund(r) => r.reference_id.as_deref(),
             Operation::InternalRefund(r) => r.0.reference_id.as_deref(),
             Operation::Adjust(r) => r.reference_id.as_deref(),
+            Operation::Transfer(r) => r.reference_id.as_deref(),
         }
     }
 
@@ -206,6 +220,7 @@ impl Operation {
             Operation::Unfreeze(_) => TxType::Unfreeze,
             Operation::Refund(_) | Operation::InternalRefund(_) => TxType::Refund,
             Operation::Adjust(r) => r.kind(),
+            Operation::Transfer(_) => TxType::TransferOut,
         }
     }
 
@@ -220,7 +235,8 @@ impl Operation {
             | Operation::Freeze(_)
             | Operation::Unfreeze(_)
             | Operation::Refund(_)
-            | Operation::Adjust(_) => None,
+            | Operation::Adjust(_)
+            | Operation::Transfer(_) => None,
         }
     }
 
@@ -237,6 +253,7 @@ impl Operation {
             Operation::Refund(r) => r.canonical(currency)?,
             Operation::InternalRefund(r) => r.canonical(currency)?,
             Operation::Adjust(r) => r.canonical(currency)?,
+            Operation::Transfer(r) => r.canonical(currency)?,
         };
         // serde_json's map keeps keys sorted, so the string is stable.
         Ok(value.to_string())
@@ -256,6 +273,7 @@ impl Operation {
             Operation::Refund(r) => r.plan(wallet, load, common, ctx),
             Operation::InternalRefund(r) => r.plan(wallet, load, common, ctx),
             Operation::Adjust(r) => r.plan(wallet, common, ctx),
+            Operation::Transfer(r) => r.plan(wallet, common, ctx),
         }
     }
 }

@@ -40,6 +40,8 @@ impl Verifier<'_> {
     /// version 1 entries moves on past it, unchecked, so that the wallet's own version 1
     /// entries are checked against the entry they link to.
     pub fn skip(&mut self, stored: &JournalRow) {
+        // Its transfer leg may be the other half of one of the wallet's.
+        self.transfers.entry(&stored.entry, None, false);
         match stored.version {
             ChainVersion::Ledger => {
                 self.expected_seq = stored.seq + 1;

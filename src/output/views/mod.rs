@@ -19,6 +19,7 @@ pub use ledger::{
 pub use token::{CreatedTokenView, TokenView};
 pub use transaction::{
     outcome_message, JournalEntryView, JournalPostingRow, OutcomeView, PostingView, TransactionResult, TransactionView,
+    TransferResult,
 };
 pub use wallet::{
     BalanceView, BatchErrorView, BatchFreezeItemView, BatchFreezeView, BatchUnfreezeItemView, BatchUnfreezeView,

@@ -146,18 +146,38 @@ pub struct TransactionResult {
     pub wallet: WalletView,
 }
 
-/// The `data` of an operation's envelope: a freeze or unfreeze returns the freeze record, every
-/// other operation its transaction.
+/// `dto.TransferResult`: a transfer's two legs, each with its wallet after it.
+#[derive(Debug, Serialize, utoipa::ToSchema)]
+pub struct TransferResult {
+    /// The sender's leg (`transfer_out`).
+    pub from_transaction: TransactionView,
+    pub from_wallet: WalletView,
+    /// The receiver's leg (`transfer_in`), whose `original_transaction_id` is the sender's leg.
+    pub to_transaction: TransactionView,
+    pub to_wallet: WalletView,
+}
+
+/// The `data` of an operation's envelope: a freeze or unfreeze returns the freeze record, a
+/// transfer both its legs, every other operation its transaction.
 #[derive(Debug, Serialize)]
 #[serde(untagged)]
 pub enum OutcomeView {
     Transaction(TransactionResult),
     Freeze(FreezeResult),
+    Transfer(Box<TransferResult>),
 }
 
 impl From<&Outcome> for OutcomeView {
     fn from(o: &Outcome) -> OutcomeView {
         let wallet = WalletView::from(&o.wallet);
+        if let Some(received) = &o.received {
+            return OutcomeView::Transfer(Box::new(TransferResult {
+                from_transaction: TransactionView::new(&o.entry, o.refunded),
+                from_wallet: wallet,
+                to_transaction: TransactionView::new(&received.entry, 0),
+                to_wallet: WalletView::from(&received.wallet),
+            }));
+        }
         match &o.freeze {
             Some(freeze) => OutcomeView::Freeze(FreezeResult {
                 freeze: FreezeView::new(freeze, o.wallet.currency),

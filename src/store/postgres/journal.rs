@@ -9,7 +9,7 @@ use super::PgTx;
 use crate::error::{Error, Result};
 use crate::ledger::chain::{ChainVersion, Linked};
 use crate::ledger::ids::{TransactionId, WalletId};
-use crate::ledger::model::{Entry, JournalRow, Posting, RawEntry, StoredEntry, Transaction, Wallet};
+use crate::ledger::model::{Entry, JournalRow, Posting, RawEntry, StoredEntry, Transaction, TxType, Wallet};
 use crate::ledger::money::Amount;
 use crate::ledger::operations::FreezeChange;
 use crate::ledger::request::{EntryFilter, PageRequest, Paged};
@@ -35,6 +35,15 @@ impl PgTx<'_> {
         self.with_postings(row)
     }
 
+    pub(super) fn entry_naming(&self, original_id: &TransactionId, kind: TxType) -> Result<Option<Entry>> {
+        if !Self::storable(original_id.as_str()) {
+            return Ok(None);
+        }
+        let sql = format!("SELECT {ENTRY_COLUMNS} FROM journal_entries WHERE original_id = $1 AND kind = $2");
+        let row = self.first(&sql, &[&original_id.as_str(), &kind.as_str()], entry_row)?;
+        self.with_postings(row)
+    }
+
     pub(super) fn with_postings(&self, row: Option<JournalRow>) -> Result<Option<Entry>> {
         let Some(stored) = row else {
             return Ok(None);
@@ -52,10 +61,11 @@ impl PgTx<'_> {
         )
     }
 
-    /// The sum of all refunds of a transaction, in minor units.
+    /// The sum of all refunds of a transaction, in minor units (a transfer's receiving leg names
+    /// its sender's leg as its original too, and is not a refund).
     pub(super) fn refunded(&self, original_id: &TransactionId) -> Result<i64> {
         let row = self.one(
-            "SELECT COALESCE(SUM(amount_minor), 0)::BIGINT FROM journal_entries WHERE original_id = $1",
+            "SELECT COALESCE(SUM(amount_minor), 0)::BIGINT FROM journal_entries WHERE original_id = $1 AND kind = 'refund'",
             &[&original_id.as_str()],
         )?;
         Ok(row.try_get(0)?)

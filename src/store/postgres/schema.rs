@@ -15,7 +15,7 @@ pub const FIRST_VERSION: i64 = 6;
 
 /// Each migration runs once, in order, in the one transaction that holds the version row's lock.
 /// `MIGRATIONS[i]` brings a ledger to version `FIRST_VERSION + i`.
-pub const MIGRATIONS: &[&str] = &[P6_LEDGER, P7_ADMIN_TOKENS];
+pub const MIGRATIONS: &[&str] = &[P6_LEDGER, P7_ADMIN_TOKENS, P8_TRANSFERS];
 
 /// The version a ledger is at once every migration has run.
 pub const LATEST_VERSION: i64 = FIRST_VERSION + MIGRATIONS.len() as i64 - 1;
@@ -394,6 +394,14 @@ const P7_ADMIN_TOKENS: &str = r#"
 ALTER TABLE tokens DROP CONSTRAINT tokens_access_check;
 ALTER TABLE tokens ADD CONSTRAINT tokens_access_check CHECK (access IN ('read', 'write', 'admin'));
 ALTER TABLE tokens ADD CONSTRAINT tokens_admin_check CHECK (access <> 'admin' OR user_id IS NULL);
+"#;
+
+/// Transfers: the journal takes the two legs of a transfer. Every row the old check admitted
+/// the new one admits (the check is validated against the rows already there).
+const P8_TRANSFERS: &str = r#"
+ALTER TABLE journal_entries DROP CONSTRAINT journal_entries_kind_check;
+ALTER TABLE journal_entries ADD CONSTRAINT journal_entries_kind_check CHECK (kind IN ('deposit', 'payment',
+    'withdraw', 'freeze', 'unfreeze', 'refund', 'adjust_credit', 'adjust_debit', 'transfer_out', 'transfer_in'));
 "#;
 
 #[cfg(test)]

@@ -27,6 +27,12 @@ impl PgTx<'_> {
         self.locked_row(&sql, &[&scope.tenant_id, &scope.application_id, &user_id], wallet_row)
     }
 
+    pub(super) fn wallet_id_of_user(&self, scope: &Scope, user_id: &str) -> Result<Option<WalletId>> {
+        let sql = "SELECT id FROM wallets WHERE tenant_id = $1 AND application_id = $2 AND user_id = $3";
+        let params: [&(dyn ::postgres::types::ToSql + Sync); 3] = [&scope.tenant_id, &scope.application_id, &user_id];
+        self.first(sql, &params, |r| Ok(WalletId::new(r.try_get::<_, String>(0)?)))
+    }
+
     pub(super) fn wallet(&self, wallet_id: &WalletId) -> Result<Option<Wallet>> {
         if !Self::storable(wallet_id.as_str()) {
             return Ok(None);

@@ -28,6 +28,16 @@ impl SqliteTx<'_> {
         self.with_postings(row)
     }
 
+    pub(super) fn entry_naming(&self, original_id: &TransactionId, kind: TxType) -> Result<Option<Entry>> {
+        let sql = format!("SELECT {ENTRY_COLUMNS} FROM journal_entries WHERE original_id = ?1 AND kind = ?2");
+        let row = self
+            .q()
+            .prepare_cached(&sql)?
+            .query_row(params![original_id, kind.as_str()], entry_row)
+            .optional()?;
+        self.with_postings(row)
+    }
+
     pub(super) fn with_postings(&self, row: Option<Result<JournalRow>>) -> Result<Option<Entry>> {
         let Some(stored) = row.transpose()? else {
             return Ok(None);
@@ -51,11 +61,14 @@ impl SqliteTx<'_> {
             .map_err(Error::from)
     }
 
-    /// The sum of all refunds of a transaction, in minor units.
+    /// The sum of all refunds of a transaction, in minor units (a transfer's receiving leg names
+    /// its sender's leg as its original too, and is not a refund).
     pub(super) fn refunded(&self, original_id: &TransactionId) -> Result<i64> {
         Ok(self
             .q()
-            .prepare_cached("SELECT COALESCE(SUM(amount_minor), 0) FROM journal_entries WHERE original_id = ?1")?
+            .prepare_cached(
+                "SELECT COALESCE(SUM(amount_minor), 0) FROM journal_entries WHERE original_id = ?1 AND kind = 'refund'",
+            )?
             .query_row(params![original_id], |r| r.get(0))?)
     }
 

@@ -34,6 +34,9 @@ impl SqliteStore {
             if schema::chains_existing_rows(migration) {
                 chain_existing_rows(&tx)?;
             }
+            if schema::rewrites_definitions(migration) {
+                reload_rewritten_schema(&tx)?;
+            }
             tx.pragma_update(None, "user_version", index as i64 + 1)?;
         }
         tx.commit().map_err(|e| StoreError::lock(lock_timeout_ms, e).into())
@@ -43,4 +46,23 @@ impl SqliteStore {
     pub(super) fn schema_version(&self) -> Result<i64> {
         Ok(self.conn.query_row("PRAGMA user_version", [], |r| r.get(0))?)
     }
+}
+
+/// After a migration rewrote a definition in `sqlite_schema`: bumps the schema's version so
+/// that this and every other connection rereads it, and proves the rewrite took (a file whose
+/// journal definition did not read as expected is refused, not half migrated).
+fn reload_rewritten_schema(tx: &Connection) -> Result<()> {
+    let version: i64 = tx.query_row("PRAGMA schema_version", [], |r| r.get(0))?;
+    tx.pragma_update(None, "schema_version", version + 1)?;
+    let definition: String = tx.query_row(
+        "SELECT sql FROM sqlite_schema WHERE type = 'table' AND name = 'journal_entries'",
+        [],
+        |r| r.get(0),
+    )?;
+    if !definition.contains(schema::TRANSFER_KINDS) {
+        return Err(Error::internal(
+            "the journal's definition is not the one this migration widens: the file was not migrated",
+        ));
+    }
+    Ok(())
 }

@@ -13,6 +13,7 @@ pub const MIGRATIONS: &[&str] = &[
     V5_AUDIT_CHAIN_AND_TOKEN_NAMES,
     V6_WALLET_CHAINS_AND_SEALS,
     V7_ADMIN_TOKENS,
+    V8_TRANSFERS,
 ];
 
 /// Whether `migration` is the one after which the rows already in the file are chained into
@@ -21,6 +22,16 @@ pub const MIGRATIONS: &[&str] = &[
 pub fn chains_existing_rows(migration: &str) -> bool {
     migration == V5_AUDIT_CHAIN_AND_TOKEN_NAMES
 }
+
+/// Whether `migration` rewrites a table's definition in `sqlite_schema` (a constraint widened
+/// in place): the schema's version number must then be bumped, so that every connection
+/// rereads it, and the rewrite proven to have happened ([`TRANSFER_KINDS`]).
+pub fn rewrites_definitions(migration: &str) -> bool {
+    migration == V8_TRANSFERS
+}
+
+/// What the journal's `kind` check names once version 8 has widened it.
+pub const TRANSFER_KINDS: &str = "'adjust_credit', 'adjust_debit', 'transfer_out', 'transfer_in'))";
 
 /// The names of the triggers that make the journal append-only; `ledger verify` checks that
 /// they are all still there.
@@ -371,4 +382,19 @@ WHEN NOT (OLD.revoked_at IS NULL AND NEW.revoked_at IS NOT NULL
           AND NEW.created_at IS OLD.created_at AND NEW.expires_at IS OLD.expires_at
           AND NEW.actor IS OLD.actor AND NEW.name IS OLD.name)
 BEGIN SELECT RAISE(ABORT, 'a token can only be revoked, once'); END;
+"#;
+
+/// Transfers: the journal takes the two legs of a transfer (`transfer_out`, `transfer_in`).
+/// SQLite cannot alter a CHECK constraint, and rebuilding the journal would copy every entry
+/// and re-create its guards; instead the constraint's text is widened in place, the documented
+/// way to loosen a constraint (sqlite.org/lang_altertable.html, "making other kinds of table
+/// schema changes"): no stored row changes, and every row the old check admitted the new one
+/// admits. The migration code then bumps the schema's version and checks the new text is there.
+const V8_TRANSFERS: &str = r#"
+PRAGMA writable_schema = ON;
+UPDATE sqlite_schema
+SET sql = replace(sql, '''adjust_credit'', ''adjust_debit''))',
+                       '''adjust_credit'', ''adjust_debit'', ''transfer_out'', ''transfer_in''))')
+WHERE type = 'table' AND name = 'journal_entries';
+PRAGMA writable_schema = OFF;
 "#;

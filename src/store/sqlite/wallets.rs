@@ -27,6 +27,16 @@ impl SqliteTx<'_> {
             .transpose()
     }
 
+    pub(super) fn wallet_id_of_user(&self, scope: &Scope, user_id: &str) -> Result<Option<WalletId>> {
+        let sql = "SELECT id FROM wallets WHERE tenant_id = ?1 AND application_id = ?2 AND user_id = ?3";
+        let id: Option<String> = self
+            .q()
+            .prepare_cached(sql)?
+            .query_row(params![scope.tenant_id, scope.application_id, user_id], |r| r.get(0))
+            .optional()?;
+        Ok(id.map(WalletId::new))
+    }
+
     pub(super) fn wallet(&self, wallet_id: &WalletId) -> Result<Option<Wallet>> {
         let sql = format!("SELECT {WALLET_COLUMNS} FROM wallets WHERE id = ?1");
         self.q()

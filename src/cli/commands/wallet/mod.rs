@@ -12,6 +12,7 @@ mod payment;
 mod refund;
 mod show;
 mod status;
+mod transfer;
 mod unfreeze;
 mod withdraw;
 
@@ -37,6 +38,7 @@ pub use payment::PaymentArgs;
 pub use refund::WalletRefundArgs;
 pub use show::ShowArgs;
 pub use status::StatusArgs;
+pub use transfer::TransferArgs;
 pub use unfreeze::UnfreezeArgs;
 pub use withdraw::WithdrawArgs;
 
@@ -66,6 +68,8 @@ pub enum WalletCommand {
     Unfreeze(UnfreezeArgs),
     /// Refund a payment, withdrawal or deposit of this wallet, in whole or in part
     Refund(WalletRefundArgs),
+    /// Move money from one user's wallet to another's (two legs, one transaction; undone by a transfer back)
+    Transfer(TransferArgs),
     /// Show a wallet's status changes, or set its status (active, frozen, closed) with a reason
     #[command(after_help = "frozen: no money leaves available (withdraw, payment, freeze, debit \
 adjustment, refund of a deposit); credits still land. closed: nothing, for good; only an empty \
@@ -94,6 +98,7 @@ impl WalletCommand {
             | WalletCommand::Freeze(_)
             | WalletCommand::Unfreeze(_)
             | WalletCommand::Refund(_)
+            | WalletCommand::Transfer(_)
             | WalletCommand::Adjust(_) => true,
         }
     }
@@ -112,6 +117,7 @@ impl WalletCommand {
             | WalletCommand::Freeze(_)
             | WalletCommand::Unfreeze(_)
             | WalletCommand::Refund(_)
+            | WalletCommand::Transfer(_)
             | WalletCommand::Adjust(_) => false,
         }
     }
@@ -132,6 +138,7 @@ pub(in crate::cli) fn exec<W: Write>(command: &WalletCommand, ctx: &Context, out
         WalletCommand::Freeze(args) => freeze::exec(args, ctx, store, out),
         WalletCommand::Unfreeze(args) => unfreeze::exec(args, ctx, store, out),
         WalletCommand::Refund(args) => refund::exec(args, ctx, store, out),
+        WalletCommand::Transfer(args) => transfer::exec(args, ctx, store, out),
         WalletCommand::Status(args) => status::exec(args, ctx, store, out),
         WalletCommand::Adjust(args) => adjust::exec(args, ctx, store, out),
     }
@@ -172,8 +179,9 @@ mod tests {
 
     /// The CLI's flags for each operation are the fields its SPEC reads from a batch line or an
     /// HTTP body (and the OpenAPI test holds the body schemas to the same SPEC), so the doors
-    /// cannot drift apart. Two CLI names differ, on purpose and only these: `--counterparty`
-    /// for `counterparty_id`, and the adjustment's direction as its flag (`--credit AMOUNT`).
+    /// cannot drift apart. Three CLI names differ, on purpose and only these: `--counterparty`
+    /// for `counterparty_id`, the adjustment's direction as its flag (`--credit AMOUNT`), and a
+    /// transfer's two users as its two arguments (`FROM TO`).
     #[test]
     fn every_operation_takes_its_spec_fields_as_wallet_flags() {
         let cli = Cli::command();
@@ -194,6 +202,14 @@ mod tests {
             if spec.name == "adjust" {
                 fields.retain(|f| f != "direction" && f != "amount");
                 fields.extend(["credit".to_owned(), "debit".to_owned()]);
+            }
+            if spec.name == "transfer" {
+                fields.retain(|f| f != "from_user_id" && f != "to_user_id");
+                let arguments: Vec<_> = command
+                    .get_positionals()
+                    .map(|a| a.get_value_names().unwrap_or_default().join(" "))
+                    .collect();
+                assert_eq!(arguments, ["FROM", "TO"], "wallet transfer");
             }
             flags.sort_unstable();
             fields.sort_unstable();

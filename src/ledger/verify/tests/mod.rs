@@ -59,14 +59,26 @@ impl Book {
 
     /// Applies `op` to wallet `w` and returns the new transaction's id (`txn_<seq>`).
     fn apply(&mut self, w: usize, op: Operation, referent: Referent) -> String {
+        let ctx = self.context();
+        let plan = op.plan(&self.wallets[w], &referent, &ctx).unwrap();
+        self.push(w, plan);
+        ctx.transaction_id.to_string()
+    }
+
+    /// The context of the next entry: its id is `txn_<seq>`.
+    fn context(&self) -> Context {
         let seq = self.entries.len() as i64 + 1;
-        let ctx = Context {
+        Context {
             actor: "test".into(),
             now: "2026-01-01T00:00:00Z".parse().unwrap(),
             transaction_id: format!("txn_{seq}").into(),
             freeze_id: format!("frz_{seq}").into(),
-        };
-        let plan = op.plan(&self.wallets[w], &referent, &ctx).unwrap();
+        }
+    }
+
+    /// Appends a planned entry of wallet `w` at the end of its chain.
+    fn push(&mut self, w: usize, plan: crate::ledger::operations::Plan) {
+        let seq = self.entries.len() as i64 + 1;
         let wallet_id = &self.wallets[w].id;
         let wallet_seq = self.entries.iter().filter(|e| e.entry.wallet_id == *wallet_id).count() as i64 + 1;
         let mut row = JournalRow {
@@ -92,7 +104,19 @@ impl Book {
                 record.released_at = Some(released_at);
             }
         }
-        ctx.transaction_id.to_string()
+    }
+
+    /// A transfer from wallet `from` to wallet `to`, as ledgerctl writes one: the sender's leg,
+    /// then the receiver's naming it. The two legs' ids.
+    fn transfer(&mut self, from: usize, to: usize, amount: &str) -> (String, String) {
+        let request = crate::ledger::operations::transfer::Request::new("x", amount, None, None).unwrap();
+        let out = self.apply(from, Operation::Transfer(request.clone()), Referent::None);
+        let ctx = self.context();
+        let sent = self.entries.last().unwrap().entry.clone().checked().unwrap();
+        request.check_receiver(&self.wallets[from], &self.wallets[to]).unwrap();
+        let plan = request.plan_in(&self.wallets[to], &sent, &ctx).unwrap();
+        self.push(to, plan);
+        (out, ctx.transaction_id.to_string())
     }
 
     fn deposit(&mut self, w: usize, amount: &str) -> String {
@@ -398,3 +422,4 @@ mod audit;
 mod chains;
 mod holds;
 mod journal;
+mod transfers;

@@ -171,8 +171,10 @@ fn a_session_lost_while_commit_runs_has_an_unknown_outcome_not_a_plain_failure()
         (ErrorKind::Internal, "commit_outcome_unknown")
     );
     let message = lost.to_string();
+    // The server's FATAL 57P01 reaches the client first, or the socket closes before it does:
+    // either is a session lost while COMMIT ran, and both must say so.
     assert!(
-        message.contains(store.shown()) && message.contains("57P01"),
+        message.contains(store.shown()) && (message.contains("57P01") || message.contains("connection closed")),
         "{message}"
     );
     assert!(!lost.retryable());

@@ -115,7 +115,7 @@ pub(super) fn transaction_table(t: &TransactionView) -> Table {
         // A transfer's receiving leg names the sending leg, as a refund names what it refunds.
         (
             if t.kind == TxType::TransferIn.as_str() {
-                "sent as"
+                "transfer from"
             } else {
                 "refund of"
             },

@@ -36,28 +36,23 @@ impl<W: Write> Printer<W> {
                     }
                     OutcomeView::Transfer(r) => {
                         // The sender's leg and wallet, then the receiver's.
-                        self.table(
-                            Some(&format!("Transaction {} (sent)", r.from_transaction.id)),
-                            &transaction_table(&r.from_transaction),
-                        )?;
-                        self.table(
-                            Some(&format!("Wallet {}", r.from_wallet.wallet_id)),
-                            &wallet_table(&r.from_wallet),
-                        )?;
-                        self.table(
-                            Some(&format!("Transaction {} (received)", r.to_transaction.id)),
-                            &transaction_table(&r.to_transaction),
-                        )?;
-                        return self.table(
-                            Some(&format!("Wallet {}", r.to_wallet.wallet_id)),
-                            &wallet_table(&r.to_wallet),
-                        );
+                        self.transaction_tables(&r.from_transaction, " (sent)", &r.from_wallet)?;
+                        return self.transaction_tables(&r.to_transaction, " (received)", &r.to_wallet);
                     }
                 }
                 let wallet = WalletView::from(&outcome.wallet);
                 self.table(Some(&format!("Wallet {}", wallet.wallet_id)), &wallet_table(&wallet))
             }
         }
+    }
+
+    /// A transaction's table, its title followed by `note`, then its wallet's.
+    fn transaction_tables(&mut self, transaction: &TransactionView, note: &str, wallet: &WalletView) -> io::Result<()> {
+        self.table(
+            Some(&format!("Transaction {}{note}", transaction.id)),
+            &transaction_table(transaction),
+        )?;
+        self.table(Some(&format!("Wallet {}", wallet.wallet_id)), &wallet_table(wallet))
     }
 
     /// A transaction looked up by its id, with its wallet (and so its user).
@@ -68,16 +63,7 @@ impl<W: Write> Printer<W> {
         };
         match self.format {
             Format::Json | Format::Csv => self.json(&Envelope::ok(&view, self.now)),
-            Format::Table => {
-                self.table(
-                    Some(&format!("Transaction {}", view.transaction.id)),
-                    &transaction_table(&view.transaction),
-                )?;
-                self.table(
-                    Some(&format!("Wallet {}", view.wallet.wallet_id)),
-                    &wallet_table(&view.wallet),
-                )
-            }
+            Format::Table => self.transaction_tables(&view.transaction, "", &view.wallet),
         }
     }
 

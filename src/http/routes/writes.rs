@@ -77,6 +77,12 @@ async fn wallet_write(
     let user_id = path_user(user_id)?;
     caller.reaches(&user_id)?;
     let write = Write::decode(request, spec, Some(&user_id)).await?;
+    submit_as_user(&state, &caller, write, user_id).await
+}
+
+/// Hands a decoded write on `user_id`'s wallet to the writer, its `Idempotency-Key` scoped to
+/// that user (the path's, or a transfer's sender).
+async fn submit_as_user(state: &State, caller: &Bearer, write: Write, user_id: String) -> Result<Response, ApiError> {
     let request = WriteRequest {
         scope: caller.0.scope.clone(),
         actor: caller.actor(),
@@ -91,7 +97,7 @@ async fn wallet_write(
         deadline: write.deadline.at.into_std(),
         timeout_ms: write.deadline.timeout_ms,
     };
-    submit(&state, request, write.deadline).await
+    submit(state, request, write.deadline).await
 }
 
 macro_rules! write_route {
@@ -192,21 +198,7 @@ pub async fn transfer(
         .clone()
         .ok_or_else(|| Error::invalid("from_user_id", "is required"))?;
     caller.reaches(&from_user_id)?;
-    let request = WriteRequest {
-        scope: caller.0.scope.clone(),
-        actor: caller.actor(),
-        key: write.key.map(|(key, fingerprint)| IdempotencyKey {
-            key,
-            owner: format!("user:{from_user_id}"),
-            fingerprint,
-            token_id: caller.0.id.clone(),
-        }),
-        user_id: Some(from_user_id),
-        work: write.operation.into(),
-        deadline: write.deadline.at.into_std(),
-        timeout_ms: write.deadline.timeout_ms,
-    };
-    submit(&state, request, write.deadline).await
+    submit_as_user(&state, &caller, write, from_user_id).await
 }
 
 /// The internal refund: the wallet is found from the transaction, within the key's tenant and

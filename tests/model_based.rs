@@ -1,9 +1,10 @@
 //! The model-based test: random sequences of every wallet operation the CLI offers (valid and
 //! invalid amounts, unknown ids, other tenants' wallets, `reference_id` replays and conflicts,
-//! status changes), applied through the real operations layer (`ledgerctl::ops`) on a real
-//! SQLite file, and held after every step to the reference model in tests/model/: the same
-//! outcome (success, or the exact `error` name), the same balances and the same freezes. At the
-//! end of each sequence `ledger verify` passes and the trial balance sums to zero.
+//! status changes, transfers between wallets), applied through the real operations layer
+//! (`ledgerctl::ops`) on a real SQLite file, and held after every step to the reference model in
+//! tests/model/: the same outcome (success, or the exact `error` name), the same balances of
+//! every wallet the step touched (a transfer's sender and receiver both) and the same freezes.
+//! At the end of each sequence `ledger verify` passes and the trial balance sums to zero.
 //!
 //! LEDGERCTL_MODEL_CASES (default 1000) sequences of up to LEDGERCTL_MODEL_STEPS (default 50)
 //! steps; PROPTEST_RNG_SEED fixes the seed. Failures shrink to a minimal sequence and are kept
@@ -20,7 +21,7 @@ use ledgerctl::ledger::operations::{internal_refund, Direction, Operation};
 use ledgerctl::ledger::request::PageRequest;
 use ledgerctl::ops::{self, Outcome, StatusOutcome};
 use ledgerctl::store::{DbLocation, Store};
-use model::{Expect, Model, Op, Request, Status, SCOPES};
+use model::{Expect, Kind, Model, Op, Posted, Request, Status, SCOPES};
 use proptest::prelude::*;
 use proptest::test_runner::{FileFailurePersistence, TestCaseError};
 
@@ -33,6 +34,8 @@ const REFERENCES: [&str; 3] = ["ref-0", "ref-1", "ref-2"];
 const TEXTS: [&str; 4] = ["note", " note ", "other", "  "];
 const UNKNOWN_TRANSACTION: &str = "txn_abc123";
 const UNKNOWN_FREEZE: &str = "frz_abc123";
+/// A user who has no wallet in any scope.
+const UNKNOWN_USER: &str = "usr_nobody";
 const ACTOR: &str = "model";
 
 fn env_number(name: &str, default: u32) -> u32 {
@@ -52,6 +55,22 @@ struct At {
 enum Amt {
     Text(String),
     Relative(i64),
+}
+
+/// Whom a transfer goes to, resolved at run time against the wallets that exist then.
+#[derive(Debug, Clone, Copy)]
+enum To {
+    /// The other of the two usual users (the first one for the third user).
+    Usual,
+    /// `USERS[i]`, the sender itself included.
+    User(usize),
+    /// The user of another wallet in the sender's scope and currency, so that the transfer
+    /// mostly goes through (the usual user when there is none).
+    Alike(usize),
+    /// The user of a wallet in another scope: not found in the sender's unless that user has a
+    /// wallet there too.
+    Foreign(usize),
+    Unknown,
 }
 
 /// One generated step; indices pick an existing transaction or freeze at run time, so every
@@ -109,6 +128,14 @@ enum Step {
         credit: bool,
         amount: Amt,
         text: usize,
+        reference: Option<usize>,
+    },
+    /// From `at`'s wallet to another's; the amount is relative to the sender's available balance.
+    Transfer {
+        at: At,
+        to: To,
+        amount: Amt,
+        text: Option<usize>,
         reference: Option<usize>,
     },
     Status {
@@ -190,6 +217,16 @@ fn currency() -> impl Strategy<Value = usize> {
     prop_oneof![12 => Just(0_usize), 2 => Just(1_usize), 2 => Just(2_usize), 1 => Just(3_usize)]
 }
 
+fn to() -> impl Strategy<Value = To> {
+    prop_oneof![
+        6 => Just(To::Usual),
+        3 => (0..USERS.len()).prop_map(To::User),
+        6 => (0_usize..8).prop_map(To::Alike),
+        1 => (0_usize..8).prop_map(To::Foreign),
+        1 => Just(To::Unknown),
+    ]
+}
+
 fn create() -> impl Strategy<Value = Step> {
     (at(), currency()).prop_map(|(at, currency)| Step::Create { at, currency })
 }
@@ -244,6 +281,8 @@ fn step() -> impl Strategy<Value = Step> {
         ),
         2 => (at(), any::<bool>(), spend_amount(), 0..TEXTS.len(), reference())
             .prop_map(|(at, credit, amount, text, reference)| Step::Adjust { at, credit, amount, text, reference }),
+        5 => (at(), to(), spend_amount(), text(), reference())
+            .prop_map(|(at, to, amount, text, reference)| Step::Transfer { at, to, amount, text, reference }),
         1 => (
             at(),
             prop::sample::select(vec![Status::Active, Status::Frozen, Status::Closed]),
@@ -422,6 +461,21 @@ fn resolve(step: &Step, model: &Model, earlier: &[Request]) -> Request {
                 reference: references(reference),
             },
         ),
+        Step::Transfer {
+            at,
+            to,
+            amount,
+            text,
+            reference,
+        } => wallet(
+            &at,
+            Op::Transfer {
+                to_user: receiver(model, &at, to),
+                amount: amount_text(amount, available(&at)),
+                description: texts(text),
+                reference: references(reference),
+            },
+        ),
         Step::Status { at, to, text } => Request::SetStatus {
             scope: at.scope,
             user: USERS[at.user].to_owned(),
@@ -441,6 +495,43 @@ fn resolve(step: &Step, model: &Model, earlier: &[Request]) -> Request {
                 n => movements[n - 1 - back % n].clone(),
             }
         }
+    }
+}
+
+/// The user a transfer from `at` goes to.
+fn receiver(model: &Model, at: &At, to: To) -> String {
+    match to {
+        To::Usual => USERS[usize::from(at.user == 0)].to_owned(),
+        To::User(i) => USERS[i].to_owned(),
+        To::Alike(i) => {
+            let sender = model.wallet_of(at.scope, USERS[at.user]).map(|w| &model.wallets[w]);
+            let alike: Vec<&str> = match sender {
+                Some(s) => model
+                    .wallets
+                    .iter()
+                    .filter(|w| w.scope == s.scope && w.currency == s.currency && w.id != s.id)
+                    .map(|w| w.user.as_str())
+                    .collect(),
+                None => Vec::new(),
+            };
+            match alike.len() {
+                0 => receiver(model, at, To::Usual),
+                n => alike[i % n].to_owned(),
+            }
+        }
+        To::Foreign(i) => {
+            let foreign: Vec<&str> = model
+                .wallets
+                .iter()
+                .filter(|w| w.scope != at.scope)
+                .map(|w| w.user.as_str())
+                .collect();
+            match foreign.len() {
+                0 => UNKNOWN_USER.to_owned(),
+                n => foreign[i % n].to_owned(),
+            }
+        }
+        To::Unknown => UNKNOWN_USER.to_owned(),
     }
 }
 
@@ -496,6 +587,12 @@ fn operation(op: &Op) -> Result<Operation, Error> {
             let direction = if credit { Direction::Credit } else { Direction::Debit };
             Operation::adjust(direction, &amount, &reason, reference)
         }
+        Op::Transfer {
+            to_user,
+            amount,
+            description,
+            reference,
+        } => Operation::transfer(&to_user, &amount, description, reference),
     }
 }
 
@@ -562,42 +659,115 @@ fn compare(
             prop_assert_eq!(o.refunded, model.refunded(*entry));
             let w = &model.wallets[*wallet];
             prop_assert_eq!((o.wallet.available, o.wallet.frozen), (w.available, w.frozen));
+            check_replayed_leg(model, *entry, &o)?;
         }
         (Expect::Posted(p), Ok(Real::Outcome(o))) => {
-            prop_assert!(!o.replayed, "replayed instead of applied");
-            let w = &model.wallets[p.wallet];
-            let before = w.available + w.frozen;
-            prop_assert_eq!(&o.wallet.id, &w.id);
-            prop_assert_eq!(o.entry.kind.as_str(), p.kind.name());
-            prop_assert_eq!(o.entry.amount.minor(), p.amount);
-            prop_assert_eq!(o.entry.balance_before, before);
-            prop_assert_eq!(o.entry.balance_after, before + p.available_change + p.frozen_change);
-            prop_assert_eq!(
-                (o.wallet.available, o.wallet.frozen),
-                (w.available + p.available_change, w.frozen + p.frozen_change)
-            );
-            prop_assert_eq!(
-                o.entry.original_id.as_deref(),
-                p.refund_of.map(|e| model.entries[e].id.as_str())
-            );
-            if let Some(f) = p.releases {
-                let record = o.freeze.as_ref().expect("an unfreeze returns its freeze");
-                prop_assert_eq!(&record.id, &model.freezes[f].id);
-                prop_assert_eq!(record.status, FreezeStatus::Released);
-            }
-            let freeze_id = if p.creates_freeze {
-                let record = o.freeze.as_ref().expect("a freeze returns its record");
-                prop_assert_eq!((record.amount.minor(), record.status), (p.amount, FreezeStatus::Active));
-                Some(record.id.clone())
-            } else {
-                None
+            check_posted(model, p, &o)?;
+            // The second id the ledger minted: a new freeze's, or a transfer's receiving leg's.
+            let second = match check_received(model, p, &o)? {
+                Some(leg) => Some(leg),
+                None => check_freeze(p, &o)?,
             };
-            model.commit(request, expect, &o.entry.id, freeze_id.as_deref());
+            model.commit(request, expect, &o.entry.id, second.as_deref());
         }
         (expect, Err(e)) => prop_assert!(false, "expected {:?}, got error {}: {}", expect, e.code(), e),
         (expect, Ok(_)) => prop_assert!(false, "expected {:?}, got another success", expect),
     }
     Ok(())
+}
+
+/// The entry an accepted movement wrote, and its wallet after it, are the model's.
+fn check_posted(model: &Model, p: &Posted, o: &Outcome) -> Result<(), TestCaseError> {
+    prop_assert!(!o.replayed, "replayed instead of applied");
+    let w = &model.wallets[p.wallet];
+    let before = w.available + w.frozen;
+    prop_assert_eq!(&o.wallet.id, &w.id);
+    prop_assert_eq!(o.entry.kind.as_str(), p.kind.name());
+    prop_assert_eq!(o.entry.amount.minor(), p.amount);
+    prop_assert_eq!(o.entry.balance_before, before);
+    prop_assert_eq!(o.entry.balance_after, before + p.available_change + p.frozen_change);
+    prop_assert_eq!(
+        (o.wallet.available, o.wallet.frozen),
+        (w.available + p.available_change, w.frozen + p.frozen_change)
+    );
+    prop_assert_eq!(
+        o.entry.original_id.as_deref(),
+        p.refund_of.map(|e| model.entries[e].id.as_str())
+    );
+    if let Some(f) = p.releases {
+        let record = o.freeze.as_ref().expect("an unfreeze returns its freeze");
+        prop_assert_eq!(&record.id, &model.freezes[f].id);
+        prop_assert_eq!(record.status, FreezeStatus::Released);
+    }
+    Ok(())
+}
+
+/// The id of the freeze a freeze created.
+fn check_freeze(p: &Posted, o: &Outcome) -> Result<Option<String>, TestCaseError> {
+    if !p.creates_freeze {
+        return Ok(None);
+    }
+    let record = o.freeze.as_ref().expect("a freeze returns its record");
+    prop_assert_eq!((record.amount.minor(), record.status), (p.amount, FreezeStatus::Active));
+    Ok(Some(record.id.to_string()))
+}
+
+/// A transfer's receiving leg, beside its sending leg `o.entry`, and the receiver after it;
+/// its id when there is one.
+fn check_received(model: &Model, p: &Posted, o: &Outcome) -> Result<Option<String>, TestCaseError> {
+    let (receiver, received) = match (p.receives, o.received.as_deref()) {
+        (None, None) => return Ok(None),
+        (Some(receiver), Some(received)) => (receiver, received),
+        (expected, real) => {
+            let real = real.map(|r| r.wallet.id.to_string());
+            return Err(TestCaseError::fail(format!(
+                "receiver {expected:?} expected, got {real:?}"
+            )));
+        }
+    };
+    let w = &model.wallets[receiver];
+    let before = w.available + w.frozen;
+    let leg = &received.entry;
+    prop_assert_eq!(&received.wallet.id, &w.id);
+    prop_assert_eq!(leg.kind.as_str(), Kind::TransferIn.name());
+    prop_assert_eq!(leg.amount.minor(), p.amount);
+    prop_assert_eq!((leg.balance_before, leg.balance_after), (before, before + p.amount));
+    prop_assert_eq!(
+        (received.wallet.available, received.wallet.frozen),
+        (w.available + p.amount, w.frozen)
+    );
+    // The twin of the sending leg: named as its original, with its description and moment,
+    // and no reference_id of its own (the reference is the sender's).
+    prop_assert_eq!(leg.original_id.as_deref(), Some(o.entry.id.as_str()));
+    prop_assert_eq!(&leg.description, &o.entry.description);
+    prop_assert_eq!(leg.created_at, o.entry.created_at);
+    prop_assert_eq!(leg.reference_id.as_deref(), None);
+    Ok(Some(leg.id.to_string()))
+}
+
+/// A replay of a transfer returns its receiving leg too, with the receiver as it is now; a
+/// replay of anything else has none.
+fn check_replayed_leg(model: &Model, entry: usize, o: &Outcome) -> Result<(), TestCaseError> {
+    match (model.received_by(entry), o.received.as_deref()) {
+        (None, None) => Ok(()),
+        (Some(leg), Some(received)) => {
+            let leg = &model.entries[leg];
+            let w = &model.wallets[leg.wallet];
+            prop_assert_eq!(&received.entry.id, &leg.id);
+            prop_assert_eq!(&received.wallet.id, &w.id);
+            prop_assert_eq!(
+                (received.wallet.available, received.wallet.frozen),
+                (w.available, w.frozen)
+            );
+            Ok(())
+        }
+        (leg, real) => {
+            let real = real.map(|r| r.entry.id.to_string());
+            Err(TestCaseError::fail(format!(
+                "receiving leg {leg:?} expected, got {real:?}"
+            )))
+        }
+    }
 }
 
 /// A wallet's balances, status and freezes in the ledger are the model's.
@@ -706,6 +876,14 @@ fn run_sequence(steps: &[Step]) -> Result<(), TestCaseError> {
         compare(&mut model, &request, &expect, real)
             .map_err(|e| TestCaseError::fail(format!("{e}\n  at {request:?}")))?;
         let touched: Vec<usize> = match &request {
+            Request::Wallet {
+                scope,
+                user,
+                op: Op::Transfer { to_user, .. },
+            } => [user, to_user]
+                .iter()
+                .filter_map(|u| model.wallet_of(*scope, u))
+                .collect(),
             Request::Wallet { scope, user, .. }
             | Request::SetStatus { scope, user, .. }
             | Request::CreateWallet { scope, user, .. } => model.wallet_of(*scope, user).into_iter().collect(),

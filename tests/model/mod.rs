@@ -1,9 +1,12 @@
 //! The reference model of the ledger: an obviously-correct, in-memory statement of its money
 //! rules, written from SPEC.md and the docs and on purpose sharing no code with `src/ledger`.
 //! Amounts are parsed by its own few lines, balances are plain `i64` minor units, refund caps,
-//! freezes, statuses, counterparties and `reference_id` replays are tables. The state-machine
-//! test (tests/model_based.rs) asks it what every request must do and holds the real
-//! operations layer to that answer.
+//! freezes, statuses, counterparties and `reference_id` replays are tables, and a transfer is
+//! two entries, one in each wallet (tests/model/transfer.rs). The state-machine test
+//! (tests/model_based.rs) asks it what every request must do and holds the real operations
+//! layer to that answer.
+
+mod transfer;
 
 use std::collections::{BTreeMap, BTreeSet};
 
@@ -36,6 +39,8 @@ pub enum Kind {
     Refund,
     AdjustCredit,
     AdjustDebit,
+    TransferOut,
+    TransferIn,
 }
 
 impl Kind {
@@ -49,6 +54,8 @@ impl Kind {
             Kind::Refund => "refund",
             Kind::AdjustCredit => "adjust_credit",
             Kind::AdjustDebit => "adjust_debit",
+            Kind::TransferOut => "transfer_out",
+            Kind::TransferIn => "transfer_in",
         }
     }
 }
@@ -112,6 +119,13 @@ pub enum Op {
         reason: String,
         reference: Option<String>,
     },
+    /// `wallet transfer USER TO_USER`: the wallet it is applied to sends.
+    Transfer {
+        to_user: String,
+        amount: String,
+        description: Option<String>,
+        reference: Option<String>,
+    },
 }
 
 /// One request, with every id already concrete.
@@ -139,6 +153,7 @@ pub struct ModelWallet {
     pub scope: usize,
     pub user: String,
     pub id: String,
+    pub currency: String,
     pub exponent: u32,
     pub status: Status,
     pub available: i64,
@@ -152,6 +167,8 @@ pub struct ModelEntry {
     pub kind: Kind,
     pub amount: i64,
     pub refunded: i64,
+    /// A `transfer_in`'s `transfer_out`, the sender's leg it pairs with.
+    pub leg_of: Option<usize>,
 }
 
 #[derive(Debug, Clone)]
@@ -175,6 +192,8 @@ pub struct Posted {
     pub releases: Option<usize>,
     pub refund_of: Option<usize>,
     pub pays: Option<(usize, String)>,
+    /// A transfer's receiving wallet: its `transfer_in` leg credits it with `amount`.
+    pub receives: Option<usize>,
     /// (kind, reference_id, the request's parameters) when it carries a reference_id.
     pub reference: Option<(Kind, String, String)>,
 }
@@ -238,6 +257,17 @@ fn minor_units(text: &str, exponent: u32) -> Option<i64> {
     (value > 0 && value <= max).then(|| i64::try_from(value).expect("below the maximum"))
 }
 
+/// Whether `w`'s balances, moved by these changes, stay within the balance limit.
+fn within_limits(w: &ModelWallet, available_change: i64, frozen_change: i64) -> Result<(), &'static str> {
+    let max = BALANCE_MAX_MAJOR * 10_i128.pow(w.exponent);
+    let available = i128::from(w.available + available_change);
+    let frozen = i128::from(w.frozen + frozen_change);
+    if available > max || frozen > max || available + frozen > max {
+        return Err("balance_limit_exceeded");
+    }
+    Ok(())
+}
+
 /// Minor units as a decimal text with `exponent` decimals (a negative one is a refused amount).
 pub fn format_minor(minor: i64, exponent: u32) -> String {
     let sign = if minor < 0 { "-" } else { "" };
@@ -269,6 +299,7 @@ impl Op {
             Op::Refund { .. } => Kind::Refund,
             Op::Adjust { credit: true, .. } => Kind::AdjustCredit,
             Op::Adjust { credit: false, .. } => Kind::AdjustDebit,
+            Op::Transfer { .. } => Kind::TransferOut,
         }
     }
 
@@ -280,7 +311,8 @@ impl Op {
             | Op::Freeze { reference, .. }
             | Op::Unfreeze { reference, .. }
             | Op::Refund { reference, .. }
-            | Op::Adjust { reference, .. } => reference.as_ref(),
+            | Op::Adjust { reference, .. }
+            | Op::Transfer { reference, .. } => reference.as_ref(),
         }
     }
 
@@ -291,7 +323,8 @@ impl Op {
             | Op::Payment { amount, .. }
             | Op::Withdraw { amount, .. }
             | Op::Freeze { amount, .. }
-            | Op::Adjust { amount, .. } => vec![amount],
+            | Op::Adjust { amount, .. }
+            | Op::Transfer { amount, .. } => vec![amount],
             Op::Refund { amount, .. } => amount.iter().map(String::as_str).collect(),
             Op::Unfreeze { .. } => vec![],
         }
@@ -346,6 +379,13 @@ impl Op {
                 reason,
                 ..
             } => format!("{credit}|{}|{:?}", amount(a)?, reason.trim()),
+            // The receiver by its user id, as the sender named it.
+            Op::Transfer {
+                to_user,
+                amount: a,
+                description,
+                ..
+            } => format!("{to_user}|{}|{:?}", amount(a)?, text(description)),
         })
     }
 }
@@ -404,6 +444,10 @@ impl Model {
                     return Err(code);
                 }
                 let wallet = self.wallet_of(*scope, user).ok_or("wallet_not_found")?;
+                // A transfer finds both wallets, and tells them apart, before anything else.
+                if let Op::Transfer { to_user, .. } = op {
+                    self.receiver(*scope, wallet, to_user)?;
+                }
                 self.movement(wallet, op)
             }
             Request::InternalRefund { scope, op } => {
@@ -455,6 +499,7 @@ impl Model {
             releases: None,
             refund_of: None,
             pays: None,
+            receives: None,
             reference: reference.map(|r| (operation, r, parameters)),
         };
         match op {
@@ -515,7 +560,14 @@ impl Model {
                 let sign = match original.kind {
                     Kind::Payment | Kind::Withdraw => 1,
                     Kind::Deposit => -1,
-                    _ => return Err("not_refundable"),
+                    // Neither leg of a transfer: it is undone by a transfer back.
+                    Kind::Freeze
+                    | Kind::Unfreeze
+                    | Kind::Refund
+                    | Kind::AdjustCredit
+                    | Kind::AdjustDebit
+                    | Kind::TransferOut
+                    | Kind::TransferIn => return Err("not_refundable"),
                 };
                 let remaining = original.amount - original.refunded;
                 let requested = match amount {
@@ -534,6 +586,11 @@ impl Model {
                 posted.amount = amount_of(amount);
                 posted.available_change = if *credit { posted.amount } else { -posted.amount };
             }
+            Op::Transfer { to_user, amount, .. } => {
+                posted.amount = amount_of(amount);
+                posted.available_change = -posted.amount;
+                posted.receives = Some(self.receiver(w.scope, wallet, to_user)?);
+            }
         }
         let allowed = match w.status {
             Status::Active => true,
@@ -546,17 +603,16 @@ impl Model {
         if w.available + posted.available_change < 0 {
             return Err("insufficient_balance");
         }
-        let max = BALANCE_MAX_MAJOR * 10_i128.pow(w.exponent);
-        let available = i128::from(w.available + posted.available_change);
-        let frozen = i128::from(w.frozen + posted.frozen_change);
-        if available > max || frozen > max || available + frozen > max {
-            return Err("balance_limit_exceeded");
+        within_limits(w, posted.available_change, posted.frozen_change)?;
+        if let Some(receiver) = posted.receives {
+            self.receiving(wallet, receiver, posted.amount)?;
         }
         Ok(Expect::Posted(posted))
     }
 
-    /// Records what an accepted request did, with the ids the ledger gave its new objects.
-    pub fn commit(&mut self, request: &Request, expect: &Expect, new_id: &str, freeze_id: Option<&str>) {
+    /// Records what an accepted request did, with the ids the ledger gave its new objects: the
+    /// entry's, a new freeze's, a transfer's receiving leg's.
+    pub fn commit(&mut self, request: &Request, expect: &Expect, new_id: &str, second_id: Option<&str>) {
         match expect {
             Expect::Refused(_) | Expect::Replay { .. } => {}
             Expect::WalletCreated => {
@@ -568,6 +624,7 @@ impl Model {
                     user: user.clone(),
                     id: new_id.to_owned(),
                     exponent: exponent(currency).expect("checked"),
+                    currency: currency.clone(),
                     status: Status::Active,
                     available: 0,
                     frozen: 0,
@@ -590,7 +647,11 @@ impl Model {
                     kind: p.kind,
                     amount: p.amount,
                     refunded: 0,
+                    leg_of: None,
                 });
+                if let Some(receiver) = p.receives {
+                    self.receive(receiver, entry, p.amount, second_id.expect("a transfer has two legs"));
+                }
                 if let Some(original) = p.refund_of {
                     self.entries[original].refunded += p.amount;
                 }
@@ -599,7 +660,7 @@ impl Model {
                 }
                 if p.creates_freeze {
                     self.freezes.push(ModelFreeze {
-                        id: freeze_id.expect("a freeze has a record").to_owned(),
+                        id: second_id.expect("a freeze has a record").to_owned(),
                         wallet: p.wallet,
                         amount: p.amount,
                         active: true,

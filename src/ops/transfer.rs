@@ -23,9 +23,11 @@ pub struct Received {
 ///
 /// Both wallets are locked in id order before either is read (on PostgreSQL a row lock each;
 /// SQLite's one write lock is held already), so two transfers between the same wallets in
-/// opposite directions queue rather than deadlock. A `reference_id` seen before replays both
-/// legs; otherwise the receiver is checked, then the sender's leg is planned by the rules of
-/// every operation (status, funds, limits), then the receiver's, and both are appended.
+/// opposite directions queue rather than deadlock. Two different wallets are required; then a
+/// `reference_id` seen before replays both legs (even if the receiver has been frozen since);
+/// otherwise the sender's leg is planned by the rules of every operation (amount, status,
+/// funds, limits), the receiver is checked (currency, status), its leg planned, and both are
+/// appended.
 pub(super) fn transfer_in<Q: Queries>(
     tx: &Q,
     scope: &Scope,

@@ -86,7 +86,8 @@ impl Request {
     /// Whether `receiver` can take a transfer from `sender`: another wallet (400), in the same
     /// currency (422, as an amount that cannot be moved), and active (409: a frozen wallet
     /// takes credits from outside, but a transfer is a movement between users that a freeze is
-    /// there to stop). Checked before either leg is planned, so these answers come first.
+    /// there to stop). The use case checks "another wallet" first and the rest once the
+    /// sender's leg is planned: the sender's answers (a replay among them) come first.
     pub fn check_receiver(&self, sender: &Wallet, receiver: &Wallet) -> Result<()> {
         if receiver.id == sender.id {
             return Err(Error::invalid(

@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Month-end reconciliation: prove the ledger, seal every wallet's head and keep the seal as an
-# anchor for next month (proved against it at once), print
-# the trial balance, and export the journal for other accounting tools, checked by them when
+# anchor for next month (proved against it at once), print the trial balance and the daily
+# reconciliation, and export the journal for other accounting tools, checked by them when
 # they are installed (hledger from Debian, beancount from PyPI).
 #
 #   bash examples/month-end.sh            # builds ledgerctl first (cargo build)
@@ -34,6 +34,11 @@ anchor="$(ledgerctl -o json ledger seal | grep -o '"anchor":"seal:[0-9]*:[0-9a-f
 echo "anchor to keep in the month-end report: $anchor"
 
 say ledger trial-balance
+
+# Each wallet's day, from the journal alone: opening balance, the day's movements by kind and
+# the closing balance, with closing = opening + movements checked (exit 7 if a day does not
+# reconcile). Days are UTC; run it for every day of the month at month-end.
+say ledger reconcile --date "$(date -u +%F)"
 
 mkdir -p "$work/export"
 for format in csv json hledger beancount; do

@@ -184,6 +184,10 @@ pub enum Error {
     #[error("ledger verify found {} broken invariant(s): {}", broken.len(), broken.join("; "))]
     InvariantBroken { broken: Vec<String> },
 
+    /// `ledger reconcile --date`: a wallet's day whose entries and balances disagree.
+    #[error("{date} does not reconcile for {} wallet(s): {}", failures.len(), failures.join("; "))]
+    ReconciliationFailed { date: String, failures: Vec<String> },
+
     /// The file's storage contradicts itself (damaged pages, or cached balances the journal
     /// does not prove): nothing is trusted and nothing is written until `ledger verify` is run.
     #[error("storage integrity: {message}; nothing was written, run `ledger verify`")]
@@ -312,7 +316,9 @@ impl Error {
             | Error::LedgerNotEmpty { .. }
             | Error::BatchRolledBack { .. } => ErrorKind::Conflict,
             Error::LedgerBusy { .. } | Error::Retry { .. } | Error::DatabaseUnavailable { .. } => ErrorKind::Busy,
-            Error::InvariantBroken { .. } | Error::StorageIntegrity { .. } => ErrorKind::InvariantBroken,
+            Error::InvariantBroken { .. } | Error::StorageIntegrity { .. } | Error::ReconciliationFailed { .. } => {
+                ErrorKind::InvariantBroken
+            }
             Error::Internal { .. } | Error::CommitOutcomeUnknown { .. } => ErrorKind::Internal,
             Error::Cancelled => ErrorKind::Cancelled,
         }
@@ -345,6 +351,7 @@ impl Error {
             Error::DatabaseUnavailable { .. } => "database_unavailable",
             Error::CommitOutcomeUnknown { .. } => "commit_outcome_unknown",
             Error::InvariantBroken { .. } => "invariant_broken",
+            Error::ReconciliationFailed { .. } => "reconciliation_failed",
             Error::StorageIntegrity { .. } => "storage_integrity",
             Error::TokenNotFound { .. } => "token_not_found",
             Error::Internal { .. } => "internal_error",

@@ -101,6 +101,10 @@ impl Error {
             },
             Error::CommitOutcomeUnknown { shown: s(), cause: s() },
             Error::InvariantBroken { broken: Vec::new() },
+            Error::ReconciliationFailed {
+                date: s(),
+                failures: Vec::new(),
+            },
             Error::StorageIntegrity { message: s() },
             Error::NotALedger { path: PathBuf::new() },
             Error::ReadOnly { reason: s() },

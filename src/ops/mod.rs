@@ -10,6 +10,7 @@ mod copy;
 mod integrity;
 mod ledger;
 mod operate;
+mod reconcile;
 mod retry;
 mod serve;
 mod token;
@@ -27,6 +28,7 @@ pub use ledger::{
     Sealed, TrialBalance, TrialBalanceLine, TrialBalanceTotal, WalletOwner,
 };
 pub use operate::{execute, internal_refund, preview, Outcome};
+pub use reconcile::reconcile_day;
 pub use serve::{commit_group, IdempotencyKey, Reply, Settled, Work, WriteRequest};
 pub use token::{authenticate, create_token, list_tokens, revoke_token, show_token, NewToken};
 pub use transfer::Received;

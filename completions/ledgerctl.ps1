@@ -508,7 +508,7 @@ Register-ArgumentCompleter -Native -CommandName 'ledgerctl' -ScriptBlock {
             [CompletionResult]::new('trial-balance', 'trial-balance', [CompletionResultType]::ParameterValue, 'Every account''s debits, credits and balance, with totals per currency, now or at a past moment')
             [CompletionResult]::new('journal', 'journal', [CompletionResultType]::ParameterValue, 'The journal entries of every wallet with their postings, newest first')
             [CompletionResult]::new('export', 'export', [CompletionResultType]::ParameterValue, 'The whole journal for other tools: csv, json (JSON Lines), hledger or beancount')
-            [CompletionResult]::new('reconcile', 'reconcile', [CompletionResultType]::ParameterValue, 'Reconcile each wallet''s day: opening and closing balance, movements by kind, closing = opening + movements')
+            [CompletionResult]::new('reconcile', 'reconcile', [CompletionResultType]::ParameterValue, 'Reconcile each wallet''s day (--date), or match a provider''s statement against the settlement entries (--statement)')
             [CompletionResult]::new('copy', 'copy', [CompletionResultType]::ParameterValue, 'Copy the whole ledger, as it is, into a new ledger file or an empty PostgreSQL database, in one transaction')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
             break
@@ -612,7 +612,14 @@ Register-ArgumentCompleter -Native -CommandName 'ledgerctl' -ScriptBlock {
             break
         }
         'ledgerctl;ledger;reconcile' {
-            [CompletionResult]::new('--date', '--date', [CompletionResultType]::ParameterName, 'The day to reconcile (YYYY-MM-DD, UTC)')
+            [CompletionResult]::new('--date', '--date', [CompletionResultType]::ParameterName, 'The day to reconcile (YYYY-MM-DD, UTC): every wallet''s opening, movements and closing')
+            [CompletionResult]::new('--statement', '--statement', [CompletionResultType]::ParameterName, 'A provider''s or bank''s statement to match against the settlement entries (CSV with a header row; - reads stdin)')
+            [CompletionResult]::new('--date-column', '--date-column', [CompletionResultType]::ParameterName, 'The statement''s column of dates (YYYY-MM-DD, or an RFC 3339 time)')
+            [CompletionResult]::new('--amount-column', '--amount-column', [CompletionResultType]::ParameterName, 'The statement''s column of amounts: received positive, paid out negative (-50.00)')
+            [CompletionResult]::new('--reference-column', '--reference-column', [CompletionResultType]::ParameterName, 'The statement''s column of references, matched against the entries'' reference_id')
+            [CompletionResult]::new('--currency', '--currency', [CompletionResultType]::ParameterName, 'The statement''s currency: only assets:settlement:<CODE> is matched')
+            [CompletionResult]::new('--from', '--from', [CompletionResultType]::ParameterName, 'The first day matched (inclusive; default: the statement''s first date)')
+            [CompletionResult]::new('--to', '--to', [CompletionResultType]::ParameterName, 'The last day matched (inclusive; default: the statement''s last date)')
             [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'The ledger: a SQLite file''s path, or a PostgreSQL database''s URL (postgres://USER@HOST:PORT/DBNAME; a password in it is never printed)')
             [CompletionResult]::new('--tenant', '--tenant', [CompletionResultType]::ParameterName, 'The tenant whose wallets this command reaches')
             [CompletionResult]::new('--app', '--app', [CompletionResultType]::ParameterName, 'The application whose wallets this command reaches')
@@ -653,7 +660,7 @@ Register-ArgumentCompleter -Native -CommandName 'ledgerctl' -ScriptBlock {
             [CompletionResult]::new('trial-balance', 'trial-balance', [CompletionResultType]::ParameterValue, 'Every account''s debits, credits and balance, with totals per currency, now or at a past moment')
             [CompletionResult]::new('journal', 'journal', [CompletionResultType]::ParameterValue, 'The journal entries of every wallet with their postings, newest first')
             [CompletionResult]::new('export', 'export', [CompletionResultType]::ParameterValue, 'The whole journal for other tools: csv, json (JSON Lines), hledger or beancount')
-            [CompletionResult]::new('reconcile', 'reconcile', [CompletionResultType]::ParameterValue, 'Reconcile each wallet''s day: opening and closing balance, movements by kind, closing = opening + movements')
+            [CompletionResult]::new('reconcile', 'reconcile', [CompletionResultType]::ParameterValue, 'Reconcile each wallet''s day (--date), or match a provider''s statement against the settlement entries (--statement)')
             [CompletionResult]::new('copy', 'copy', [CompletionResultType]::ParameterValue, 'Copy the whole ledger, as it is, into a new ledger file or an empty PostgreSQL database, in one transaction')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
             break
@@ -1041,7 +1048,7 @@ Register-ArgumentCompleter -Native -CommandName 'ledgerctl' -ScriptBlock {
             [CompletionResult]::new('trial-balance', 'trial-balance', [CompletionResultType]::ParameterValue, 'Every account''s debits, credits and balance, with totals per currency, now or at a past moment')
             [CompletionResult]::new('journal', 'journal', [CompletionResultType]::ParameterValue, 'The journal entries of every wallet with their postings, newest first')
             [CompletionResult]::new('export', 'export', [CompletionResultType]::ParameterValue, 'The whole journal for other tools: csv, json (JSON Lines), hledger or beancount')
-            [CompletionResult]::new('reconcile', 'reconcile', [CompletionResultType]::ParameterValue, 'Reconcile each wallet''s day: opening and closing balance, movements by kind, closing = opening + movements')
+            [CompletionResult]::new('reconcile', 'reconcile', [CompletionResultType]::ParameterValue, 'Reconcile each wallet''s day (--date), or match a provider''s statement against the settlement entries (--statement)')
             [CompletionResult]::new('copy', 'copy', [CompletionResultType]::ParameterValue, 'Copy the whole ledger, as it is, into a new ledger file or an empty PostgreSQL database, in one transaction')
             break
         }

@@ -184,6 +184,21 @@ pub enum Error {
     #[error("ledger verify found {} broken invariant(s): {}", broken.len(), broken.join("; "))]
     InvariantBroken { broken: Vec<String> },
 
+    /// `ledger reconcile --statement`: lines or entries left unpaired, or paired with other
+    /// amounts; `first` names the first few of them.
+    #[error(
+        "the statement does not match the ledger: {matched} matched, {missing_in_ledger} missing in the ledger, \
+         {missing_in_statement} missing in the statement, {mismatched} amount mismatch(es): {}",
+        first.join("; ")
+    )]
+    StatementUnmatched {
+        matched: usize,
+        missing_in_ledger: usize,
+        missing_in_statement: usize,
+        mismatched: usize,
+        first: Vec<String>,
+    },
+
     /// `ledger reconcile --date`: a wallet's day whose entries and balances disagree.
     #[error("{date} does not reconcile for {} wallet(s): {}", failures.len(), failures.join("; "))]
     ReconciliationFailed { date: String, failures: Vec<String> },
@@ -314,7 +329,8 @@ impl Error {
             | Error::ReferenceConflict { .. }
             | Error::LedgerExists { .. }
             | Error::LedgerNotEmpty { .. }
-            | Error::BatchRolledBack { .. } => ErrorKind::Conflict,
+            | Error::BatchRolledBack { .. }
+            | Error::StatementUnmatched { .. } => ErrorKind::Conflict,
             Error::LedgerBusy { .. } | Error::Retry { .. } | Error::DatabaseUnavailable { .. } => ErrorKind::Busy,
             Error::InvariantBroken { .. } | Error::StorageIntegrity { .. } | Error::ReconciliationFailed { .. } => {
                 ErrorKind::InvariantBroken
@@ -344,6 +360,7 @@ impl Error {
             Error::FreezeNotActive { .. } => "freeze_not_active",
             Error::NotRefundable { .. } => "not_refundable",
             Error::ReferenceConflict { .. } => "reference_conflict",
+            Error::StatementUnmatched { .. } => "statement_unmatched",
             Error::LedgerExists { .. } => "ledger_exists",
             Error::LedgerNotEmpty { .. } => "ledger_not_empty",
             Error::BatchRolledBack { .. } => "batch_rolled_back",

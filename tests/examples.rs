@@ -173,6 +173,14 @@ fn the_month_end_example_verifies_balances_exports_and_checks_its_anchor() {
     assert!(out.contains("USER   CURRENCY  OPENING"), "{out}");
     assert!(out.contains(" 885.00  "), "{out}");
     assert!(!out.contains("MISMATCH"), "{out}");
+    // The CNY statement matches; the JPY one names the bank fee and the unreferenced withdrawal.
+    assert!(
+        out.contains("matched               dep-1") || out.contains("matched  dep-1"),
+        "{out}"
+    );
+    assert!(out.contains("missing_in_ledger     bank-fee"), "{out}");
+    assert!(out.contains("missing_in_statement  -"), "{out}");
+    assert!(out.contains("exit status: 4"), "{out}");
     assert!(
         out.contains("exported journal.csv, journal.json, journal.hledger and journal.beancount"),
         "{out}"

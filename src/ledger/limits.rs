@@ -140,6 +140,11 @@ pub const BATCH_UNFREEZE_FREEZES_MAX: usize = 100;
 /// this limit). A tenant and application with more is refused (400 / exit 2), not cut short.
 pub const RECONCILIATION_WALLETS_MAX: usize = 100_000;
 
+/// The most lines one statement may hold (`ledger reconcile --statement`): a statement is read
+/// whole and checked before anything is matched, and the ledger's settlement entries of its
+/// period are held beside it.
+pub const STATEMENT_LINES_MAX: usize = 1_000_000;
+
 /// How many of the closest known counterparty names a `counterparty_not_found` error suggests.
 pub const COUNTERPARTY_SUGGESTIONS_MAX: usize = 3;
 
@@ -188,4 +193,5 @@ pub const EVERY_LIMIT: &[(&str, i128)] = &[
     ("BATCH_FREEZE_USERS_MAX", BATCH_FREEZE_USERS_MAX as i128),
     ("BATCH_UNFREEZE_FREEZES_MAX", BATCH_UNFREEZE_FREEZES_MAX as i128),
     ("RECONCILIATION_WALLETS_MAX", RECONCILIATION_WALLETS_MAX as i128),
+    ("STATEMENT_LINES_MAX", STATEMENT_LINES_MAX as i128),
 ];

@@ -15,6 +15,8 @@ use super::money::Currency;
 use super::time::Timestamp;
 use crate::error::{Error, Result};
 
+pub mod statement;
+
 /// One day, `[start, end)` in UTC.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Day {
@@ -31,8 +33,15 @@ impl Day {
         if date.format("%Y-%m-%d").to_string() != text {
             return Err(refused());
         }
+        Day::of(field, date)
+    }
+
+    /// The UTC day of `date`; only the calendar's last day has no end to name.
+    pub fn of(field: &str, date: NaiveDate) -> Result<Day> {
         let start = date.and_time(NaiveTime::MIN).and_utc();
-        let end = start.checked_add_signed(Duration::days(1)).ok_or_else(refused)?;
+        let end = start
+            .checked_add_signed(Duration::days(1))
+            .ok_or_else(|| Error::invalid(field, format!("{date} is the calendar's last day")))?;
         Ok(Day {
             date,
             start: Timestamp::at(start),

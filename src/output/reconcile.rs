@@ -5,8 +5,9 @@ use std::io::{self, Write};
 
 use super::records::grid;
 use super::table::Column;
-use super::views::{Envelope, ReconciliationView};
+use super::views::{Envelope, ReconciliationView, StatementMatchView};
 use super::{wrapped, Format, Printer};
+use crate::ledger::reconcile::statement::StatementMatch;
 use crate::ledger::reconcile::Reconciliation;
 
 impl<W: Write> Printer<W> {
@@ -85,6 +86,59 @@ impl<W: Write> Printer<W> {
                     }
                 }
                 Ok(())
+            }
+        }
+    }
+
+    /// `ledger reconcile --statement`: a row per statement line and per unpaired ledger entry;
+    /// on a terminal the period and the count of each verdict above it.
+    pub fn statement_match(&mut self, m: &StatementMatch) -> io::Result<()> {
+        let view = StatementMatchView::from(m);
+        match self.format {
+            Format::Json => self.json(&Envelope::ok(&view, self.now)),
+            Format::Csv => self.csv(&view.rows),
+            Format::Table => {
+                let mut t = grid(vec![
+                    Column::plain("STATUS", 0),
+                    Column::text("REFERENCE", 0),
+                    Column::plain("DATE", 1),
+                    Column::money("STATEMENT", 0),
+                    Column::money("LEDGER", 0),
+                    Column::plain("LINE", 2),
+                    Column::plain("TRANSACTION", 3),
+                    Column::plain("TYPE", 2),
+                    Column::plain("USER", 3),
+                ]);
+                for r in &view.rows {
+                    let line = r.line.map(|l| l.to_string());
+                    t.add_row(vec![
+                        r.status,
+                        r.reference.as_deref().unwrap_or_default(),
+                        &r.date,
+                        r.statement_amount.as_deref().unwrap_or_default(),
+                        r.ledger_amount.as_deref().unwrap_or_default(),
+                        line.as_deref().unwrap_or_default(),
+                        r.transaction_id.as_deref().unwrap_or_default(),
+                        r.kind.unwrap_or_default(),
+                        r.user_id.as_deref().unwrap_or_default(),
+                    ]);
+                }
+                if self.terminal {
+                    let title = format!(
+                        "Statement {} to {} ({}): {} matched, {} missing in the ledger, {} missing in the statement, {} amount mismatch(es), {} line(s) outside the period",
+                        view.from,
+                        view.to,
+                        view.currency,
+                        view.matched,
+                        view.missing_in_ledger,
+                        view.missing_in_statement,
+                        view.amount_mismatches,
+                        view.outside_period
+                    );
+                    self.out
+                        .write_all(wrapped(&title, self.width.unwrap_or(80)).as_bytes())?;
+                }
+                self.table(None, &t)
             }
         }
     }

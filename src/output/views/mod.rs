@@ -17,7 +17,7 @@ pub use ledger::{
     format_wide, AccountLineView, CheckView, CurrencyTotalView, HeadView, HealthView, SealView, TrialBalanceView,
     VerifyView, WalletIntegrityView,
 };
-pub use reconcile::{ReconciliationRecordView, ReconciliationView};
+pub use reconcile::{ReconciliationRecordView, ReconciliationView, StatementMatchView, StatementRowView};
 pub use token::{CreatedTokenView, TokenView};
 pub use transaction::{
     outcome_message, JournalEntryView, JournalPostingRow, OutcomeView, PostingView, TransactionResult, TransactionView,

@@ -3,6 +3,7 @@
 
 use serde::Serialize;
 
+use crate::ledger::reconcile::statement::{StatementMatch, Verdict};
 use crate::ledger::reconcile::{format_minor, Reconciliation, WalletDay};
 
 /// `dto.ReconciliationDetail`, plus the application, the timezone the day is counted in and
@@ -106,6 +107,86 @@ impl From<&WalletDay> for ReconciliationRecordView {
             transaction_count: day.count,
             ok: day.ok(),
             mismatch: day.mismatch.clone(),
+        }
+    }
+}
+
+/// The statement match (`ledger reconcile --statement`): the period, the count of each verdict
+/// and a row per statement line or unpaired ledger entry.
+#[derive(Debug, Serialize)]
+pub struct StatementMatchView {
+    pub currency: String,
+    pub from: String,
+    pub to: String,
+    /// Every line paired with an entry of the same amount, and every entry with a line.
+    pub ok: bool,
+    pub matched: usize,
+    pub missing_in_ledger: usize,
+    pub missing_in_statement: usize,
+    pub amount_mismatches: usize,
+    /// Statement lines dated outside the period, left out.
+    pub outside_period: usize,
+    pub rows: Vec<StatementRowView>,
+}
+
+/// One statement line or ledger entry and what became of it; amounts signed as the settlement
+/// account moved (positive: money received).
+#[derive(Debug, Default, Serialize)]
+pub struct StatementRowView {
+    /// `matched`, `missing_in_ledger`, `missing_in_statement` or `amount_mismatch`.
+    pub status: &'static str,
+    pub reference: Option<String>,
+    /// The statement line's date, else the entry's (UTC).
+    pub date: String,
+    pub statement_amount: Option<String>,
+    pub ledger_amount: Option<String>,
+    /// The statement's line (the header is line 1).
+    pub line: Option<u64>,
+    pub transaction_id: Option<String>,
+    #[serde(rename = "type")]
+    pub kind: Option<&'static str>,
+    pub user_id: Option<String>,
+}
+
+impl From<&StatementMatch> for StatementMatchView {
+    fn from(m: &StatementMatch) -> StatementMatchView {
+        let money = |minor: i64| format_minor(m.currency, minor.into());
+        let rows = m
+            .rows
+            .iter()
+            .map(|r| StatementRowView {
+                status: r.verdict.as_str(),
+                reference: r
+                    .line
+                    .as_ref()
+                    .map(|l| l.reference.clone())
+                    .or_else(|| r.item.as_ref().and_then(|i| i.reference.clone())),
+                date: r
+                    .line
+                    .as_ref()
+                    .map(|l| l.date)
+                    .or(r.item.as_ref().map(|i| i.date))
+                    .map(|d| d.to_string())
+                    .unwrap_or_default(),
+                statement_amount: r.line.as_ref().map(|l| money(l.amount)),
+                ledger_amount: r.item.as_ref().map(|i| money(i.amount)),
+                line: r.line.as_ref().map(|l| l.line),
+                transaction_id: r.item.as_ref().map(|i| i.id.to_string()),
+                kind: r.item.as_ref().map(|i| i.kind.as_str()),
+                user_id: r.item.as_ref().map(|i| i.user_id.clone()),
+            })
+            .collect();
+        StatementMatchView {
+            currency: m.currency.code().to_owned(),
+            from: m.from.to_string(),
+            to: m.to.to_string(),
+            ok: m.ok(),
+            matched: m.count(Verdict::Matched),
+            missing_in_ledger: m.count(Verdict::MissingInLedger),
+            missing_in_statement: m.count(Verdict::MissingInStatement),
+            amount_mismatches: m.count(Verdict::AmountMismatch),
+            outside_period: m.outside,
+            rows,
         }
     }
 }

@@ -12,7 +12,7 @@ use crate::ledger::time::Timestamp;
 /// `accounts` are the wallet's available and frozen accounts (`?2`, `?3`): a posting to any
 /// other account (settlement, a counterparty, the transfers clearing account) is the entry's
 /// other side. The LEFT JOIN keeps an entry that has lost its postings (its sum is then 0).
-const MOVEMENTS_SQL: &str = "SELECT e.id, e.kind, e.balance_before_minor, e.balance_after_minor,
+pub(super) const MOVEMENTS_SQL: &str = "SELECT e.id, e.kind, e.balance_before_minor, e.balance_after_minor,
         COALESCE(SUM(CASE WHEN p.account IN (?2, ?3) THEN p.amount_minor ELSE 0 END), 0)
      FROM journal_entries e LEFT JOIN postings p ON p.entry_seq = e.seq
      WHERE e.wallet_id = ?1 AND e.created_at >= ?4 AND e.created_at < ?5

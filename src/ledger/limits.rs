@@ -136,8 +136,9 @@ pub const BATCH_UNFREEZE_FREEZES_MAX: usize = 100;
 
 /// The most wallets one daily reconciliation report holds (`ledger reconcile --date`,
 /// `GET /admin/wallets/reconciliation`): the wallets and their entries are streamed, but the
-/// report's records are kept until it is printed or answered, about 400 bytes each (40 MB at
-/// this limit). A tenant and application with more is refused (400 / exit 2), not cut short.
+/// report's records are kept until it is printed or answered, with their view: about 1.3 KB a
+/// wallet at the peak (150 MB measured at this limit). A tenant and application with more is
+/// refused (400 / exit 2), not cut short.
 pub const RECONCILIATION_WALLETS_MAX: usize = 100_000;
 
 /// The most lines one statement may hold (`ledger reconcile --statement`): a statement is read

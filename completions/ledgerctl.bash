@@ -112,6 +112,9 @@ _ledgerctl() {
             ledgerctl__subcmd__help__subcmd__ledger,journal)
                 cmd="ledgerctl__subcmd__help__subcmd__ledger__subcmd__journal"
                 ;;
+            ledgerctl__subcmd__help__subcmd__ledger,reconcile)
+                cmd="ledgerctl__subcmd__help__subcmd__ledger__subcmd__reconcile"
+                ;;
             ledgerctl__subcmd__help__subcmd__ledger,seal)
                 cmd="ledgerctl__subcmd__help__subcmd__ledger__subcmd__seal"
                 ;;
@@ -190,6 +193,9 @@ _ledgerctl() {
             ledgerctl__subcmd__ledger,journal)
                 cmd="ledgerctl__subcmd__ledger__subcmd__journal"
                 ;;
+            ledgerctl__subcmd__ledger,reconcile)
+                cmd="ledgerctl__subcmd__ledger__subcmd__reconcile"
+                ;;
             ledgerctl__subcmd__ledger,seal)
                 cmd="ledgerctl__subcmd__ledger__subcmd__seal"
                 ;;
@@ -210,6 +216,9 @@ _ledgerctl() {
                 ;;
             ledgerctl__subcmd__ledger__subcmd__help,journal)
                 cmd="ledgerctl__subcmd__ledger__subcmd__help__subcmd__journal"
+                ;;
+            ledgerctl__subcmd__ledger__subcmd__help,reconcile)
+                cmd="ledgerctl__subcmd__ledger__subcmd__help__subcmd__reconcile"
                 ;;
             ledgerctl__subcmd__ledger__subcmd__help,seal)
                 cmd="ledgerctl__subcmd__ledger__subcmd__help__subcmd__seal"
@@ -693,7 +702,7 @@ _ledgerctl() {
             return 0
             ;;
         ledgerctl__subcmd__help__subcmd__ledger)
-            opts="verify seal trial-balance journal export copy"
+            opts="verify seal trial-balance journal export reconcile copy"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -735,6 +744,20 @@ _ledgerctl() {
             return 0
             ;;
         ledgerctl__subcmd__help__subcmd__ledger__subcmd__journal)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        ledgerctl__subcmd__help__subcmd__ledger__subcmd__reconcile)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -1179,7 +1202,7 @@ _ledgerctl() {
             return 0
             ;;
         ledgerctl__subcmd__ledger)
-            opts="-o -y -h -V --db --tenant --app --output --wide --yes --read-only --lock-timeout-ms --help --version verify seal trial-balance journal export copy help"
+            opts="-o -y -h -V --db --tenant --app --output --wide --yes --read-only --lock-timeout-ms --help --version verify seal trial-balance journal export reconcile copy help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1309,7 +1332,7 @@ _ledgerctl() {
             return 0
             ;;
         ledgerctl__subcmd__ledger__subcmd__help)
-            opts="verify seal trial-balance journal export copy help"
+            opts="verify seal trial-balance journal export reconcile copy help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1365,6 +1388,20 @@ _ledgerctl() {
             return 0
             ;;
         ledgerctl__subcmd__ledger__subcmd__help__subcmd__journal)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        ledgerctl__subcmd__ledger__subcmd__help__subcmd__reconcile)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -1452,6 +1489,76 @@ _ledgerctl() {
                     return 0
                     ;;
                 --page-size)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --db)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --tenant)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --app)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --output)
+                    COMPREPLY=($(compgen -W "table json csv" -- "${cur}"))
+                    return 0
+                    ;;
+                -o)
+                    COMPREPLY=($(compgen -W "table json csv" -- "${cur}"))
+                    return 0
+                    ;;
+                --lock-timeout-ms)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        ledgerctl__subcmd__ledger__subcmd__reconcile)
+            opts="-o -y -h -V --date --statement --date-column --amount-column --reference-column --currency --from --to --db --tenant --app --output --wide --yes --read-only --lock-timeout-ms --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --date)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --statement)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --date-column)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --amount-column)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --reference-column)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --currency)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --from)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --to)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;

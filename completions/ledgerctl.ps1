@@ -508,6 +508,7 @@ Register-ArgumentCompleter -Native -CommandName 'ledgerctl' -ScriptBlock {
             [CompletionResult]::new('trial-balance', 'trial-balance', [CompletionResultType]::ParameterValue, 'Every account''s debits, credits and balance, with totals per currency, now or at a past moment')
             [CompletionResult]::new('journal', 'journal', [CompletionResultType]::ParameterValue, 'The journal entries of every wallet with their postings, newest first')
             [CompletionResult]::new('export', 'export', [CompletionResultType]::ParameterValue, 'The whole journal for other tools: csv, json (JSON Lines), hledger or beancount')
+            [CompletionResult]::new('reconcile', 'reconcile', [CompletionResultType]::ParameterValue, 'Reconcile each wallet''s day (--date), or match a provider''s statement against the settlement entries (--statement)')
             [CompletionResult]::new('copy', 'copy', [CompletionResultType]::ParameterValue, 'Copy the whole ledger, as it is, into a new ledger file or an empty PostgreSQL database, in one transaction')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
             break
@@ -610,6 +611,31 @@ Register-ArgumentCompleter -Native -CommandName 'ledgerctl' -ScriptBlock {
             [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
             break
         }
+        'ledgerctl;ledger;reconcile' {
+            [CompletionResult]::new('--date', '--date', [CompletionResultType]::ParameterName, 'The day to reconcile (YYYY-MM-DD, UTC): every wallet''s opening, movements and closing')
+            [CompletionResult]::new('--statement', '--statement', [CompletionResultType]::ParameterName, 'A provider''s or bank''s statement to match against the settlement entries (CSV with a header row; - reads stdin)')
+            [CompletionResult]::new('--date-column', '--date-column', [CompletionResultType]::ParameterName, 'The statement''s column of dates (YYYY-MM-DD, or an RFC 3339 time)')
+            [CompletionResult]::new('--amount-column', '--amount-column', [CompletionResultType]::ParameterName, 'The statement''s column of amounts: received positive, paid out negative (-50.00)')
+            [CompletionResult]::new('--reference-column', '--reference-column', [CompletionResultType]::ParameterName, 'The statement''s column of references, matched against the entries'' reference_id')
+            [CompletionResult]::new('--currency', '--currency', [CompletionResultType]::ParameterName, 'The statement''s currency: only assets:settlement:<CODE> is matched')
+            [CompletionResult]::new('--from', '--from', [CompletionResultType]::ParameterName, 'The first day matched (inclusive; default: the statement''s first date)')
+            [CompletionResult]::new('--to', '--to', [CompletionResultType]::ParameterName, 'The last day matched (inclusive; default: the statement''s last date)')
+            [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'The ledger: a SQLite file''s path, or a PostgreSQL database''s URL (postgres://USER@HOST:PORT/DBNAME; a password in it is never printed)')
+            [CompletionResult]::new('--tenant', '--tenant', [CompletionResultType]::ParameterName, 'The tenant whose wallets this command reaches')
+            [CompletionResult]::new('--app', '--app', [CompletionResultType]::ParameterName, 'The application whose wallets this command reaches')
+            [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Tables for people, or exactly one JSON envelope for scripts')
+            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Tables for people, or exactly one JSON envelope for scripts')
+            [CompletionResult]::new('--lock-timeout-ms', '--lock-timeout-ms', [CompletionResultType]::ParameterName, 'How long to wait for another writer''s lock before failing with exit 6')
+            [CompletionResult]::new('--wide', '--wide', [CompletionResultType]::ParameterName, 'Tables show every column in full, even wider than the terminal (on a narrow terminal, the least important columns are otherwise cut short or left out)')
+            [CompletionResult]::new('-y', '-y', [CompletionResultType]::ParameterName, 'Answer yes to confirmations (wallet adjust, wallet status frozen|closed, token revoke, long batches)')
+            [CompletionResult]::new('--yes', '--yes', [CompletionResultType]::ParameterName, 'Answer yes to confirmations (wallet adjust, wallet status frozen|closed, token revoke, long batches)')
+            [CompletionResult]::new('--read-only', '--read-only', [CompletionResultType]::ParameterName, 'Open the ledger read-only: reading commands work (also on a file this user cannot write), every write is refused with exit 2 (read_only) before the file is touched')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
         'ledgerctl;ledger;copy' {
             [CompletionResult]::new('--to', '--to', [CompletionResultType]::ParameterName, 'The new ledger: a file to create, or an empty PostgreSQL database''s URL')
             [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'The ledger: a SQLite file''s path, or a PostgreSQL database''s URL (postgres://USER@HOST:PORT/DBNAME; a password in it is never printed)')
@@ -634,6 +660,7 @@ Register-ArgumentCompleter -Native -CommandName 'ledgerctl' -ScriptBlock {
             [CompletionResult]::new('trial-balance', 'trial-balance', [CompletionResultType]::ParameterValue, 'Every account''s debits, credits and balance, with totals per currency, now or at a past moment')
             [CompletionResult]::new('journal', 'journal', [CompletionResultType]::ParameterValue, 'The journal entries of every wallet with their postings, newest first')
             [CompletionResult]::new('export', 'export', [CompletionResultType]::ParameterValue, 'The whole journal for other tools: csv, json (JSON Lines), hledger or beancount')
+            [CompletionResult]::new('reconcile', 'reconcile', [CompletionResultType]::ParameterValue, 'Reconcile each wallet''s day (--date), or match a provider''s statement against the settlement entries (--statement)')
             [CompletionResult]::new('copy', 'copy', [CompletionResultType]::ParameterValue, 'Copy the whole ledger, as it is, into a new ledger file or an empty PostgreSQL database, in one transaction')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
             break
@@ -651,6 +678,9 @@ Register-ArgumentCompleter -Native -CommandName 'ledgerctl' -ScriptBlock {
             break
         }
         'ledgerctl;ledger;help;export' {
+            break
+        }
+        'ledgerctl;ledger;help;reconcile' {
             break
         }
         'ledgerctl;ledger;help;copy' {
@@ -1018,6 +1048,7 @@ Register-ArgumentCompleter -Native -CommandName 'ledgerctl' -ScriptBlock {
             [CompletionResult]::new('trial-balance', 'trial-balance', [CompletionResultType]::ParameterValue, 'Every account''s debits, credits and balance, with totals per currency, now or at a past moment')
             [CompletionResult]::new('journal', 'journal', [CompletionResultType]::ParameterValue, 'The journal entries of every wallet with their postings, newest first')
             [CompletionResult]::new('export', 'export', [CompletionResultType]::ParameterValue, 'The whole journal for other tools: csv, json (JSON Lines), hledger or beancount')
+            [CompletionResult]::new('reconcile', 'reconcile', [CompletionResultType]::ParameterValue, 'Reconcile each wallet''s day (--date), or match a provider''s statement against the settlement entries (--statement)')
             [CompletionResult]::new('copy', 'copy', [CompletionResultType]::ParameterValue, 'Copy the whole ledger, as it is, into a new ledger file or an empty PostgreSQL database, in one transaction')
             break
         }
@@ -1034,6 +1065,9 @@ Register-ArgumentCompleter -Native -CommandName 'ledgerctl' -ScriptBlock {
             break
         }
         'ledgerctl;help;ledger;export' {
+            break
+        }
+        'ledgerctl;help;ledger;reconcile' {
             break
         }
         'ledgerctl;help;ledger;copy' {

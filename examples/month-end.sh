@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
 # Month-end reconciliation: prove the ledger, seal every wallet's head and keep the seal as an
-# anchor for next month (proved against it at once), print
-# the trial balance, and export the journal for other accounting tools, checked by them when
-# they are installed (hledger from Debian, beancount from PyPI).
+# anchor for next month (proved against it at once), print the trial balance and the daily
+# reconciliation, match the provider's statements, and export the journal for other accounting
+# tools, checked by them when they are installed (hledger from Debian, beancount from PyPI).
 #
 #   bash examples/month-end.sh            # builds ledgerctl first (cargo build)
 #   LEDGERCTL=/path/to/ledgerctl bash examples/month-end.sh
@@ -18,7 +18,8 @@ echo "# every command below can be pasted into a shell that has ledgerctl on its
 show export LEDGERCTL_DB="$LEDGERCTL_DB"
 ledgerctl() { "$LEDGERCTL" "$@"; }
 
-# A month of activity in two currencies.
+# A month of activity in two currencies (today, UTC, in this example).
+today="$(date -u +%F)"
 ledgerctl init >/dev/null
 ledgerctl wallet create usr_1 >/dev/null
 ledgerctl wallet create usr_2 --currency JPY >/dev/null
@@ -34,6 +35,24 @@ anchor="$(ledgerctl -o json ledger seal | grep -o '"anchor":"seal:[0-9]*:[0-9a-f
 echo "anchor to keep in the month-end report: $anchor"
 
 say ledger trial-balance
+
+# Each wallet's day, from the journal alone: opening balance, the day's movements by kind and
+# the closing balance, with closing = opening + movements checked (exit 7 if a day does not
+# reconcile). Days are UTC; run it for every day of the month at month-end.
+say ledger reconcile --date "$today"
+
+# The provider's statement (date, signed amount, reference) against the settlement entries:
+# usr_1's deposit dep-1 is on it; the payment and the adjustment never reach the provider.
+statement="$work/statement-cny.csv"
+printf 'booked,amount,ref\n%s,1000.00,dep-1\n' "$today" > "$statement"
+# (--to: through now, should this example have run across midnight UTC.)
+say ledger reconcile --statement "$statement" --date-column booked --reference-column ref --to "$(date -u +%F)"
+
+# A statement with a bank fee the ledger does not hold, and the JPY withdrawal (which was made
+# without a reference): both are named, with exit status 4.
+statement="$work/statement-jpy.csv"
+printf 'date,amount,reference\n%s,50000,dep-2\n%s,-300,bank-fee\n' "$today" "$today" > "$statement"
+say ledger reconcile --statement "$statement" --currency JPY --to "$(date -u +%F)" || echo "exit status: $?"
 
 mkdir -p "$work/export"
 for format in csv json hledger beancount; do

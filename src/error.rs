@@ -184,6 +184,25 @@ pub enum Error {
     #[error("ledger verify found {} broken invariant(s): {}", broken.len(), broken.join("; "))]
     InvariantBroken { broken: Vec<String> },
 
+    /// `ledger reconcile --statement`: lines or entries left unpaired, or paired with other
+    /// amounts; `first` names the first few of them.
+    #[error(
+        "the statement does not match the ledger: {matched} matched, {missing_in_ledger} missing in the ledger, \
+         {missing_in_statement} missing in the statement, {mismatched} amount mismatch(es): {}",
+        first.join("; ")
+    )]
+    StatementUnmatched {
+        matched: usize,
+        missing_in_ledger: usize,
+        missing_in_statement: usize,
+        mismatched: usize,
+        first: Vec<String>,
+    },
+
+    /// `ledger reconcile --date`: a wallet's day whose entries and balances disagree.
+    #[error("{date} does not reconcile for {} wallet(s): {}", failures.len(), failures.join("; "))]
+    ReconciliationFailed { date: String, failures: Vec<String> },
+
     /// The file's storage contradicts itself (damaged pages, or cached balances the journal
     /// does not prove): nothing is trusted and nothing is written until `ledger verify` is run.
     #[error("storage integrity: {message}; nothing was written, run `ledger verify`")]
@@ -310,9 +329,12 @@ impl Error {
             | Error::ReferenceConflict { .. }
             | Error::LedgerExists { .. }
             | Error::LedgerNotEmpty { .. }
-            | Error::BatchRolledBack { .. } => ErrorKind::Conflict,
+            | Error::BatchRolledBack { .. }
+            | Error::StatementUnmatched { .. } => ErrorKind::Conflict,
             Error::LedgerBusy { .. } | Error::Retry { .. } | Error::DatabaseUnavailable { .. } => ErrorKind::Busy,
-            Error::InvariantBroken { .. } | Error::StorageIntegrity { .. } => ErrorKind::InvariantBroken,
+            Error::InvariantBroken { .. } | Error::StorageIntegrity { .. } | Error::ReconciliationFailed { .. } => {
+                ErrorKind::InvariantBroken
+            }
             Error::Internal { .. } | Error::CommitOutcomeUnknown { .. } => ErrorKind::Internal,
             Error::Cancelled => ErrorKind::Cancelled,
         }
@@ -338,6 +360,7 @@ impl Error {
             Error::FreezeNotActive { .. } => "freeze_not_active",
             Error::NotRefundable { .. } => "not_refundable",
             Error::ReferenceConflict { .. } => "reference_conflict",
+            Error::StatementUnmatched { .. } => "statement_unmatched",
             Error::LedgerExists { .. } => "ledger_exists",
             Error::LedgerNotEmpty { .. } => "ledger_not_empty",
             Error::BatchRolledBack { .. } => "batch_rolled_back",
@@ -345,6 +368,7 @@ impl Error {
             Error::DatabaseUnavailable { .. } => "database_unavailable",
             Error::CommitOutcomeUnknown { .. } => "commit_outcome_unknown",
             Error::InvariantBroken { .. } => "invariant_broken",
+            Error::ReconciliationFailed { .. } => "reconciliation_failed",
             Error::StorageIntegrity { .. } => "storage_integrity",
             Error::TokenNotFound { .. } => "token_not_found",
             Error::Internal { .. } => "internal_error",

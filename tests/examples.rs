@@ -168,6 +168,19 @@ fn the_month_end_example_verifies_balances_exports_and_checks_its_anchor() {
     // 1000 deposited − 120 paid + 5 adjusted; the equity account reads on the side it lies.
     assert!(out.contains(" 885.00  Cr\n"), "{out}");
     assert!(out.contains(" 5.00  Dr\n"), "{out}");
+    // The day's reconciliation: usr_1 closes at 885.00 and every wallet's day reconciles.
+    assert!(out.contains("$ ledgerctl ledger reconcile --date "), "{out}");
+    assert!(out.contains("USER   CURRENCY  OPENING"), "{out}");
+    assert!(out.contains(" 885.00  "), "{out}");
+    assert!(!out.contains("MISMATCH"), "{out}");
+    // The CNY statement matches; the JPY one names the bank fee and the unreferenced withdrawal.
+    assert!(
+        out.contains("matched               dep-1") || out.contains("matched  dep-1"),
+        "{out}"
+    );
+    assert!(out.contains("missing_in_ledger     bank-fee"), "{out}");
+    assert!(out.contains("missing_in_statement  -"), "{out}");
+    assert!(out.contains("exit status: 4"), "{out}");
     assert!(
         out.contains("exported journal.csv, journal.json, journal.hledger and journal.beancount"),
         "{out}"

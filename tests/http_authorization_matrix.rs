@@ -61,6 +61,10 @@ const CREATE: [u16; 8] = [401, 401, 403, 201, 201, 201, 201, 403];
 /// answered 200 with every user `wallet_not_found` (its own reach holds none of them; that
 /// nothing is written then is checked in tests/http_admin.rs).
 const ADMIN_BATCH: [u16; 8] = [401, 401, 403, 403, 200, 200, 200, 403];
+/// A report over the token's tenant and application: the admin scope first; another tenant's or
+/// application's admin is answered 200 with its own reach's wallets, none of acme/shop's (checked
+/// in tests/http_reconcile.rs).
+const ADMIN_REPORT: [u16; 8] = [401, 401, 403, 403, 200, 200, 200, 403];
 
 /// One route: the request each caller sends and what each gets.
 struct Route {
@@ -69,6 +73,8 @@ struct Route {
     path: &'static str,
     /// The acme/shop user whose wallet the path names (alice unless `.on` says otherwise).
     user: &'static str,
+    /// The query string sent after the path (none unless `.query` gives one).
+    query: &'static str,
     /// The JSON body, made just before each request (it may write what it names first);
     /// `None` for a request without one.
     body: fn(&World) -> Option<String>,
@@ -79,6 +85,11 @@ impl Route {
     /// The route on another acme/shop user's wallet.
     fn on(self, user: &'static str) -> Route {
         Route { user, ..self }
+    }
+
+    /// The route with a query string.
+    fn query(self, query: &'static str) -> Route {
+        Route { query, ..self }
     }
 }
 
@@ -95,6 +106,7 @@ fn routes() -> Vec<Route> {
         method,
         path,
         user: "alice",
+        query: "",
         body,
         expect,
     };
@@ -117,6 +129,7 @@ fn routes() -> Vec<Route> {
         // alice sends: a token bound to bob reaches her wallet as little as on her own routes.
         route("POST", "/wallets/transfer", transfer, WRITE),
         route("GET", "/admin/wallets/{wallet_id}/integrity", none, ADMIN),
+        route("GET", "/admin/wallets/reconciliation", none, ADMIN_REPORT).query("date=2026-04-15"),
         route("PUT", "/admin/wallets/{wallet_id}", status, ADMIN).on("carol"),
         route("POST", "/admin/wallets/{user_id}/adjust", adjust, ADMIN),
         route("POST", "/admin/wallets/batch-freeze", batch_freeze, ADMIN_BATCH),
@@ -249,11 +262,15 @@ impl World {
             .iter()
             .find(|(user, _)| *user == route.user)
             .expect("a user of the world");
-        route
+        let path = route
             .path
             .replace("{user_id}", route.user)
             .replace("{wallet_id}", wallet_id)
-            .replace("{transaction_id}", &self.transaction_id)
+            .replace("{transaction_id}", &self.transaction_id);
+        match route.query {
+            "" => path,
+            query => format!("{path}?{query}"),
+        }
     }
 
     fn send(&self, server: &Server, route: &Route, caller: Caller, body: Option<&str>) -> Answer {

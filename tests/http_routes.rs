@@ -587,6 +587,7 @@ fn openapi_json_is_an_openapi_3_1_document_of_every_route_served_without_a_token
         ("/admin/wallets/{user_id}/adjust", "post"),
         ("/admin/wallets/batch-freeze", "post"),
         ("/admin/wallets/batch-unfreeze", "post"),
+        ("/admin/wallets/reconciliation", "get"),
         ("/wallets/transfer", "post"),
     ];
     for (path, method) in documented {

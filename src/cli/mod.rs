@@ -7,6 +7,7 @@ pub mod commands;
 mod confirm;
 mod man;
 mod reference;
+mod statement;
 
 use std::ffi::OsString;
 use std::io::{self, IsTerminal, Write};

@@ -101,6 +101,17 @@ impl Error {
             },
             Error::CommitOutcomeUnknown { shown: s(), cause: s() },
             Error::InvariantBroken { broken: Vec::new() },
+            Error::StatementUnmatched {
+                matched: 0,
+                missing_in_ledger: 0,
+                missing_in_statement: 0,
+                mismatched: 0,
+                first: Vec::new(),
+            },
+            Error::ReconciliationFailed {
+                date: s(),
+                failures: Vec::new(),
+            },
             Error::StorageIntegrity { message: s() },
             Error::NotALedger { path: PathBuf::new() },
             Error::ReadOnly { reason: s() },

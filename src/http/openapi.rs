@@ -43,6 +43,7 @@ use super::state::Bound;
         // The administration routes, one block.
         super::routes::admin::update_wallet,
         super::routes::admin::integrity,
+        super::routes::admin::reconciliation,
         super::routes::admin::adjust,
         super::routes::admin::batch_freeze,
         super::routes::admin::batch_unfreeze,
@@ -133,6 +134,16 @@ const ADMIN_READ: &[(u16, &str)] = &[
         "Ledger busy, database unavailable or request timed out (ledger_busy, database_unavailable, request_timeout): nothing was read or written, retry",
     ),
 ];
+const ADMIN_REPORT: &[(u16, &str)] = &[
+    (400, "Invalid request parameters (a date that is missing or not YYYY-MM-DD, or more wallets than one report holds)"),
+    (401, "Unauthenticated or invalid token"),
+    (403, "The token's scope is not admin"),
+    (500, "Internal server error"),
+    (
+        503,
+        "Ledger busy, database unavailable or request timed out (ledger_busy, database_unavailable, request_timeout): nothing was read or written, retry",
+    ),
+];
 const ADMIN_WRITE: &[(u16, &str)] = &[
     (400, "Invalid request parameters (a status change needs a reason)"),
     (401, "Unauthenticated or invalid token"),
@@ -195,6 +206,7 @@ fn errors(path: &str, method: HttpMethod) -> &'static [(u16, &'static str)] {
         ("/transactions/{transaction_id}", _) => LOOKUP,
         ("/wallets", HttpMethod::Post) => CREATE,
         ("/internal/wallet/refund", _) => INTERNAL,
+        ("/admin/wallets/reconciliation", HttpMethod::Get) => ADMIN_REPORT,
         (admin, HttpMethod::Get) if admin.starts_with("/admin/") => ADMIN_READ,
         (admin, HttpMethod::Put) if admin.starts_with("/admin/") => ADMIN_WRITE,
         (admin, HttpMethod::Post) if admin.starts_with("/admin/") => ADMIN_MONEY,

@@ -35,6 +35,7 @@ pub fn public_router(state: State) -> Router {
         // The administration routes (an admin token), one block.
         .route("/admin/wallets/{wallet_id}", put(admin::update_wallet))
         .route("/admin/wallets/{wallet_id}/integrity", get(admin::integrity))
+        .route("/admin/wallets/reconciliation", get(admin::reconciliation))
         .route("/admin/wallets/{user_id}/adjust", post(admin::adjust))
         .route("/admin/wallets/batch-freeze", post(admin::batch_freeze))
         .route("/admin/wallets/batch-unfreeze", post(admin::batch_unfreeze));

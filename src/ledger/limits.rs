@@ -134,6 +134,18 @@ pub const BATCH_FREEZE_USERS_MAX: usize = 100;
 /// `BATCH_FREEZE_USERS_MAX`: one request, one transaction, one answer.
 pub const BATCH_UNFREEZE_FREEZES_MAX: usize = 100;
 
+/// The most wallets one daily reconciliation report holds (`ledger reconcile --date`,
+/// `GET /admin/wallets/reconciliation`): the wallets and their entries are streamed, but the
+/// report's records are kept until it is printed or answered, with their view: about 1.3 KB a
+/// wallet at the peak (150 MB measured at this limit). A tenant and application with more is
+/// refused (400 / exit 2), not cut short.
+pub const RECONCILIATION_WALLETS_MAX: usize = 100_000;
+
+/// The most lines one statement may hold (`ledger reconcile --statement`): a statement is read
+/// whole and checked before anything is matched, and the ledger's settlement entries of its
+/// period are held beside it.
+pub const STATEMENT_LINES_MAX: usize = 1_000_000;
+
 /// How many of the closest known counterparty names a `counterparty_not_found` error suggests.
 pub const COUNTERPARTY_SUGGESTIONS_MAX: usize = 3;
 
@@ -181,4 +193,6 @@ pub const EVERY_LIMIT: &[(&str, i128)] = &[
     ("COUNTERPARTY_SUGGESTIONS_MAX", COUNTERPARTY_SUGGESTIONS_MAX as i128),
     ("BATCH_FREEZE_USERS_MAX", BATCH_FREEZE_USERS_MAX as i128),
     ("BATCH_UNFREEZE_FREEZES_MAX", BATCH_UNFREEZE_FREEZES_MAX as i128),
+    ("RECONCILIATION_WALLETS_MAX", RECONCILIATION_WALLETS_MAX as i128),
+    ("STATEMENT_LINES_MAX", STATEMENT_LINES_MAX as i128),
 ];

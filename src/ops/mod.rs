@@ -10,8 +10,10 @@ mod copy;
 mod integrity;
 mod ledger;
 mod operate;
+mod reconcile;
 mod retry;
 mod serve;
+mod statement;
 mod token;
 mod transfer;
 mod wallet;
@@ -27,7 +29,9 @@ pub use ledger::{
     Sealed, TrialBalance, TrialBalanceLine, TrialBalanceTotal, WalletOwner,
 };
 pub use operate::{execute, internal_refund, preview, Outcome};
+pub use reconcile::reconcile_day;
 pub use serve::{commit_group, IdempotencyKey, Reply, Settled, Work, WriteRequest};
+pub use statement::match_statement;
 pub use token::{authenticate, create_token, list_tokens, revoke_token, show_token, NewToken};
 pub use transfer::Received;
 pub use wallet::{

@@ -16,6 +16,7 @@ use crate::ledger::model::{
     Entry, Freeze, FreezeStatus, JournalRow, Scope, StatusChange, Transaction, TxType, Wallet, WalletStatus,
 };
 use crate::ledger::operations::FreezeChange;
+use crate::ledger::reconcile::Movement;
 use crate::ledger::request::{EntryFilter, PageRequest, Paged};
 use crate::ledger::seal::{Head, Seal};
 use crate::ledger::time::Timestamp;
@@ -145,6 +146,20 @@ impl Queries for AnyTx<'_> {
         match self {
             AnyTx::Sqlite(tx) => tx.for_each_wallet(scope, status, each),
             AnyTx::Postgres(tx) => tx.for_each_wallet(scope, status, each),
+        }
+    }
+
+    fn for_each_movement(
+        &self,
+        wallet_id: &WalletId,
+        accounts: [&str; 2],
+        since: Timestamp,
+        until: Timestamp,
+        each: impl FnMut(Movement) -> Result<()>,
+    ) -> Result<u64> {
+        match self {
+            AnyTx::Sqlite(tx) => tx.for_each_movement(wallet_id, accounts, since, until, each),
+            AnyTx::Postgres(tx) => tx.for_each_movement(wallet_id, accounts, since, until, each),
         }
     }
 

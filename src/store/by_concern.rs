@@ -192,6 +192,17 @@ macro_rules! queries_by_concern {
                 $tx::posting_sum(self, account, at)
             }
 
+            fn for_each_movement(
+                &self,
+                wallet_id: &WalletId,
+                accounts: [&str; 2],
+                since: Timestamp,
+                until: Timestamp,
+                each: impl FnMut(Movement) -> Result<()>,
+            ) -> Result<u64> {
+                $tx::for_each_movement(self, wallet_id, accounts, since, until, each)
+            }
+
             fn accounts_under(&self, prefix: &str) -> Result<Vec<String>> {
                 $tx::accounts_under(self, prefix)
             }

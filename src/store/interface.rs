@@ -11,6 +11,7 @@ use crate::ledger::model::{
     Entry, Freeze, FreezeStatus, JournalRow, Scope, StatusChange, Transaction, TxType, Wallet, WalletStatus,
 };
 use crate::ledger::operations::FreezeChange;
+use crate::ledger::reconcile::Movement;
 use crate::ledger::request::{EntryFilter, PageRequest, Paged};
 use crate::ledger::seal::{Head, Seal};
 use crate::ledger::time::Timestamp;
@@ -152,6 +153,17 @@ pub trait Queries {
     fn account_used(&self, account: &str) -> Result<bool>;
     /// The sum of an account's postings in the entries up to `at` (inclusive), in minor units.
     fn posting_sum(&self, account: &str, at: Timestamp) -> Result<i64>;
+    /// A wallet's entries created within `[since, until)`, in journal order, each handed to
+    /// `each` as it is read with the sum of its postings to `accounts` (the wallet's available
+    /// and frozen accounts); how many there were.
+    fn for_each_movement(
+        &self,
+        wallet_id: &WalletId,
+        accounts: [&str; 2],
+        since: Timestamp,
+        until: Timestamp,
+        each: impl FnMut(Movement) -> Result<()>,
+    ) -> Result<u64>;
     /// The rest of each account name under `prefix`, in order.
     fn accounts_under(&self, prefix: &str) -> Result<Vec<String>>;
     /// Each account with its first posting's time, within `[since, until)`.

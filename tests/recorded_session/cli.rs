@@ -298,6 +298,9 @@ fn ledger_reads(s: &mut Session, ids: &Ids) {
     every_format(s, &["ledger", "trial-balance"]);
     s.sh("ledger trial-balance --at 2026-03-02");
     s.sh("-o json ledger trial-balance --at 2026-03-01T09:00:00Z");
+    every_format(s, &["ledger", "reconcile", "--date", "2026-03-02"]);
+    s.sh("ledger reconcile --date 2026-03-01");
+    s.sh("ledger reconcile --date 2026-3-2");
     every_format(s, &["ledger", "journal"]);
     s.sh(&format!(
         "ledger journal --wallet-id {} --type freeze --type unfreeze",

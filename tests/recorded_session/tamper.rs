@@ -1,4 +1,5 @@
-//! `ledger verify` on a ledger edited by hand: the exit code and every check's report.
+//! `ledger verify` on a ledger edited by hand: the exit code and every check's report; and
+//! `ledger reconcile`, which an edited cache leaves as it was and an edited entry fails.
 
 use crate::recording::Session;
 use crate::DAY1;
@@ -21,12 +22,24 @@ fn a_ledger_edited_by_hand_fails_verify_as_recorded() {
         "UPDATE wallets SET available_minor = available_minor + 100",
     );
     verify(&mut s);
+    // The reconciliation reads the journal alone: an edited cache does not change it.
+    let day = &DAY1[..10];
+    assert_eq!(s.sh(&format!("ledger reconcile --date {day}")).code, 0);
     edit(
         &s,
         "journal_entries",
         "UPDATE journal_entries SET description = 'edited' WHERE seq = 2",
     );
     verify(&mut s);
+    edit(
+        &s,
+        "journal_entries",
+        "UPDATE journal_entries SET balance_after_minor = balance_after_minor + 1 WHERE seq = 2",
+    );
+    for line in ["ledger reconcile --date", "-o json ledger reconcile --date"] {
+        let verdict = s.sh(&format!("{line} {day}"));
+        assert_eq!(verdict.code, 7, "{}", verdict.stdout);
+    }
     s.check("tampered_ledger.txt");
 }
 

@@ -4,6 +4,7 @@ use std::io::{IsTerminal, Write};
 
 use clap::Subcommand;
 
+use super::reconcile::{self, ReconcileArgs};
 use super::{FilterArgs, PageArgs};
 use crate::cli::{Context, Stop};
 use crate::error::{Error, Result};
@@ -65,6 +66,21 @@ pub enum LedgerCommand {
         #[arg(long, value_name = "TIME")]
         until: Option<String>,
     },
+    /// Reconcile each wallet's day (--date), or match a provider's statement against the settlement entries (--statement)
+    #[command(
+        after_help = "--date DAY: every wallet of --tenant/--app opened by the day's end, in user order. Days run from \
+midnight to midnight UTC. Balances are totals (available + frozen) from the journal's postings, never the cached \
+balances; a day reconciles when each entry starts where the one before it ended, its recorded balances agree with \
+its postings, and closing = opening + deposits + refunds + transfers in + credit adjustments - withdrawals - payments \
+- refunds of deposits - transfers out - debit adjustments. A wallet that does not reconcile is named with its \
+mismatch and the exit status is 7, as `ledger verify`'s.\n\n--statement FILE.csv: each line (date, signed amount, \
+reference) is paired with the entry of --tenant/--app's wallets that posts to assets:settlement:<CURRENCY> \
+(deposits, withdrawals and their refunds) with the same reference_id, within the statement's dates or --from/--to; \
+amounts are signed as the settlement account moves: received positive, paid out negative. Prints matched, \
+missing in the ledger, missing in the statement and amount mismatches; exit 4 when anything is not matched. A bad \
+file (a missing column, a bad date or amount) is exit 2 naming the line, and nothing is matched."
+    )]
+    Reconcile(ReconcileArgs),
     /// Copy the whole ledger, as it is, into a new ledger file or an empty PostgreSQL database, in one transaction
     #[command(
         after_help = "Every wallet, entry, freeze, status change, token, audit record, seal and kept Idempotency-Key \
@@ -113,6 +129,7 @@ impl LedgerCommand {
             | LedgerCommand::TrialBalance { .. }
             | LedgerCommand::Journal { .. }
             | LedgerCommand::Export { .. }
+            | LedgerCommand::Reconcile(_)
             | LedgerCommand::Copy { .. } => false,
         }
     }
@@ -120,7 +137,7 @@ impl LedgerCommand {
     /// Whether the result is a list, which `-o csv` can print.
     pub(crate) fn lists(&self) -> bool {
         match self {
-            LedgerCommand::Journal { .. } | LedgerCommand::TrialBalance { .. } => true,
+            LedgerCommand::Journal { .. } | LedgerCommand::TrialBalance { .. } | LedgerCommand::Reconcile(_) => true,
             LedgerCommand::Verify { .. }
             | LedgerCommand::Seal
             | LedgerCommand::Export { .. }
@@ -155,6 +172,7 @@ pub(in crate::cli) fn exec<W: Write>(command: &LedgerCommand, ctx: &Context, out
             Ok(())
         }
         LedgerCommand::Export { format, since, until } => export(*format, since.as_deref(), until.as_deref(), ctx, out),
+        LedgerCommand::Reconcile(args) => reconcile::exec(args, ctx, out),
         LedgerCommand::Copy { to } => copy(to, ctx, out),
     }
 }

@@ -2,8 +2,8 @@
 //! A wallet is named by its id here (`wlt_…`); one of another tenant or application is not
 //! found, never forbidden, so the answer does not say that it exists.
 
-use axum::extract::rejection::PathRejection;
-use axum::extract::{FromRequest, Path, Request};
+use axum::extract::rejection::{PathRejection, QueryRejection};
+use axum::extract::{FromRequest, Path, Query, Request};
 use axum::response::Response;
 
 use crate::error::{Error, Result};
@@ -18,12 +18,14 @@ use crate::ledger::limits::{BATCH_FREEZE_USERS_MAX, BATCH_UNFREEZE_FREEZES_MAX};
 use crate::ledger::model::WalletStatus;
 use crate::ledger::operations::fields::Fields;
 use crate::ledger::operations::Operation;
+use crate::ledger::reconcile::Day;
 use crate::ops::{self, IdempotencyKey, Work, WriteRequest};
 use crate::output::views::{
-    BatchFreezeView, BatchUnfreezeView, Envelope, StatusResult, TransactionResult, WalletIntegrityView,
+    BatchFreezeView, BatchUnfreezeView, Envelope, ReconciliationView, StatusResult, TransactionResult,
+    WalletIntegrityView,
 };
 
-use super::{path_user, submit};
+use super::{path_user, submit, QueryParams};
 
 /// The `wallet_id` of the path, checked as any id a user supplies.
 fn path_wallet(path: std::result::Result<Path<String>, PathRejection>) -> Result<String> {
@@ -58,6 +60,38 @@ pub async fn integrity(
     Ok(reply_response(json_reply(
         200,
         &Envelope::ok(WalletIntegrityView::new(&wallet_id, &integrity), ops::now()),
+    )))
+}
+
+#[utoipa::path(
+    get,
+    path = "/admin/wallets/reconciliation",
+    tag = "Wallet Service",
+    summary = "Reconciliation: each wallet's day, opening and closing balance, movements by kind, checked",
+    description = "Every wallet of the token's tenant and application opened by the day's end, in user order, as `ledgerctl ledger reconcile --date` reports it. The day runs from midnight to midnight UTC. Balances are totals (available + frozen) from the journal's postings, never the cached balances. A wallet whose day does not reconcile (an entry that does not start where the one before it ended, recorded balances that disagree with the postings, or closing != opening + movements) is still a 200: `ok` is false, `failed_count` counts them and each such record states its `mismatch`. Needs an admin token.",
+    params(("date" = String, Query, description = "The day, YYYY-MM-DD (UTC)", example = "2026-04-14")),
+    responses((status = 200, description = "OK: the report, `ok` false when any wallet's day does not reconcile", body = Envelope<ReconciliationView>)),
+    security(("bearerAuth" = []))
+)]
+pub async fn reconciliation(
+    axum::extract::State(state): axum::extract::State<State>,
+    caller: Bearer,
+    query: std::result::Result<Query<Vec<(String, String)>>, QueryRejection>,
+) -> Result<Response, ApiError> {
+    caller.admin()?;
+    let params = QueryParams::new(query, &["date"])?;
+    let date = params
+        .one("date")
+        .ok_or_else(|| Error::invalid("date", "is required: the day to reconcile, YYYY-MM-DD"))?;
+    let day = Day::parse("date", date)?;
+    let scope = caller.0.scope.clone();
+    let report = state
+        .reads
+        .run(move |store| ops::reconcile_day(store, &scope, day))
+        .await?;
+    Ok(reply_response(json_reply(
+        200,
+        &Envelope::ok(ReconciliationView::from(&report), ops::now()),
     )))
 }
 

@@ -1,8 +1,9 @@
 //! Reads over the postings: accounts used, counterparties, first use and the trial balance.
 
 use super::{apply, at, deposit, open, scope};
-use crate::ledger::model::{Account, Wallet};
+use crate::ledger::model::{Account, StoredEntry, Wallet};
 use crate::ledger::operations::Operation;
+use crate::ledger::reconcile::Movement;
 use crate::store::{AccountTotals, Queries, Storage};
 
 fn pay<Q: Queries>(tx: &Q, wallet: &Wallet, amount: &str, counterparty: &str, now: &str) {
@@ -118,6 +119,42 @@ pub(super) fn posting_sum_adds_an_accounts_postings_up_to_an_instant<S: Storage>
             assert_eq!(tx.posting_sum(&available, at("11:00"))?, -9_500, "inclusive of `at`");
             assert_eq!(tx.posting_sum("assets:settlement:CNY", at("11:00"))?, 9_500);
             assert_eq!(tx.posting_sum("assets:nowhere", at("11:00"))?, 0);
+            Ok(())
+        })
+        .unwrap();
+}
+
+pub(super) fn for_each_movement_streams_a_wallets_entries_in_a_window_with_its_own_postings<S: Storage>(mut store: S) {
+    store
+        .write(|tx| {
+            let wallet = open(tx, &scope("tnt", "app"), "usr_1");
+            let other = open(tx, &scope("tnt", "app"), "usr_2");
+            deposit(tx, &wallet.id, "100.00", "10:00");
+            let withdrawal = apply(tx, &wallet.id, &Operation::withdraw("5.00", None, None)?, "10:30")?;
+            deposit(tx, &other.id, "1.00", "11:00");
+            let freeze = apply(tx, &wallet.id, &Operation::freeze("10.00", None, None)?, "11:59")?;
+            deposit(tx, &wallet.id, "7.00", "12:00");
+            let (available, frozen) = (Account::available(&wallet).name(), Account::frozen(&wallet).name());
+            let mut seen = Vec::new();
+            // `since` inclusive, `until` exclusive: the 10:30 withdrawal and the 11:59 freeze.
+            let count = tx.for_each_movement(&wallet.id, [&available, &frozen], at("10:30"), at("12:00"), |m| {
+                seen.push(m);
+                Ok(())
+            })?;
+            let moved = |entry: &StoredEntry, wallet_postings| Movement {
+                id: entry.entry.id.clone(),
+                kind: entry.entry.kind,
+                balance_before: entry.entry.balance_before,
+                balance_after: entry.entry.balance_after,
+                wallet_postings,
+            };
+            // A withdrawal debits the wallet; a freeze moves available to frozen, netting zero.
+            assert_eq!(seen, vec![moved(&withdrawal, 500), moved(&freeze, 0)]);
+            assert_eq!(count, 2);
+            let none = tx.for_each_movement(&wallet.id, [&available, &frozen], at("12:01"), at("13:00"), |_| {
+                panic!("no entry after 12:00")
+            })?;
+            assert_eq!(none, 0);
             Ok(())
         })
         .unwrap();

@@ -121,6 +121,7 @@ macro_rules! suite {
                 accounts_first_used_dates_each_account_within_the_window,
                 account_totals_sum_debits_and_credits_up_to_an_instant,
                 posting_sum_adds_an_accounts_postings_up_to_an_instant,
+                for_each_movement_streams_a_wallets_entries_in_a_window_with_its_own_postings,
             ],
             guards: [
                 a_new_ledger_passes_its_storage_check_and_misses_no_guard,

@@ -16,6 +16,7 @@ mod migrate;
 mod open;
 mod queries;
 mod reads;
+mod reconcile;
 mod schema;
 mod seals;
 #[doc(hidden)]

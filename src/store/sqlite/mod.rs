@@ -12,6 +12,7 @@ mod queries;
 #[cfg(test)]
 mod query_plans;
 mod reads;
+mod reconcile;
 mod schema;
 mod seals;
 mod tokens;

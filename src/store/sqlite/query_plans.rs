@@ -120,3 +120,27 @@ fn token_audit_seeks_on_its_index() {
     let plan = plan.join("; ");
     assert!(plan.contains("USING INDEX") && plan.contains("subject=?"), "{plan}");
 }
+
+#[test]
+fn a_wallets_day_for_the_reconciliation_seeks_on_its_wallet_and_joins_postings_by_entry() {
+    let dir = tempfile::tempdir().unwrap();
+    let store = SqliteStore::create(&dir.path().join("l.db"), 1_000).unwrap();
+    let mut stmt = store
+        .conn
+        .prepare(&format!("EXPLAIN QUERY PLAN {}", super::reconcile::MOVEMENTS_SQL))
+        .unwrap();
+    let plan: Vec<String> = stmt
+        .query_map(
+            params!["w", "a", "f", "2026-04-15T00:00:00Z", "2026-04-16T00:00:00Z"],
+            |r| r.get::<_, String>(3),
+        )
+        .unwrap()
+        .map(|r| r.unwrap())
+        .collect();
+    let plan = plan.join("; ");
+    // The wallet's entries by their index, in seq order (no sort), each one's postings by the
+    // postings' primary key: never a scan of the journal.
+    assert!(plan.contains("journal_entries_wallet (wallet_id=?)"), "{plan}");
+    assert!(plan.contains("SEARCH p USING PRIMARY KEY (entry_seq=?)"), "{plan}");
+    assert!(!plan.contains("TEMP B-TREE"), "{plan}");
+}

@@ -4,29 +4,11 @@
 
 mod support;
 
-use serde_json::Value;
 use sha2::{Digest, Sha256};
 use support::server::{token_id, Answer, Server};
 use support::{s, Ledger};
 
-const ACME: [&str; 4] = ["--tenant", "acme", "--app", "shop"];
-const GLOBEX: [&str; 4] = ["--tenant", "globex", "--app", "shop"];
-const ACME_GAMES: [&str; 4] = ["--tenant", "acme", "--app", "games"];
-
-/// `scope` (tenant and app flags) followed by `args`.
-fn within(scope: [&str; 4], args: &[&str]) -> Vec<String> {
-    scope.iter().chain(args).map(|a| (*a).to_owned()).collect()
-}
-
-fn ok(l: &Ledger, scope: [&str; 4], args: &[&str]) -> Value {
-    let args = within(scope, args);
-    l.ok(&args.iter().map(String::as_str).collect::<Vec<_>>())
-}
-
-fn token(l: &Ledger, scope: [&str; 4], args: &[&str]) -> String {
-    let args = within(scope, &[&["token", "create"], args].concat());
-    l.token(&args.iter().map(String::as_str).collect::<Vec<_>>())
-}
+use support::scoped::{cli as ok, token, ACME, ACME_GAMES, GLOBEX};
 
 /// Opens `user`'s wallet in `scope` and deposits `amount`; returns the deposit's id.
 fn funded(l: &Ledger, scope: [&str; 4], user: &str, amount: &str) -> String {
@@ -639,12 +621,8 @@ fn an_admin_token_stays_inside_its_tenant_and_application() {
 #[test]
 fn an_admin_token_bound_to_one_user_is_refused_with_exit_2_and_nothing_written() {
     let (l, _) = acme();
-    let args = within(ACME, &["token", "create", "--scope", "admin", "--user", "alice"]);
-    let refused = l.fails(
-        &args.iter().map(String::as_str).collect::<Vec<_>>(),
-        2,
-        "invalid_request",
-    );
+    let args = [&ACME[..], &["token", "create", "--scope", "admin", "--user", "alice"]].concat();
+    let refused = l.fails(&args, 2, "invalid_request");
     assert!(s(&refused["message"]).contains("no --user"), "{refused}");
 }
 

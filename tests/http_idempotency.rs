@@ -7,17 +7,10 @@ mod support;
 use std::sync::{Arc, Barrier};
 use std::thread;
 
-use serde_json::Value;
 use support::server::{Answer, Server};
 use support::{s, Ledger};
 
-const ACME: [&str; 4] = ["--tenant", "acme", "--app", "shop"];
-const GLOBEX: [&str; 4] = ["--tenant", "globex", "--app", "shop"];
-const ACME_GAMES: [&str; 4] = ["--tenant", "acme", "--app", "games"];
-
-fn cli(l: &Ledger, scope: [&str; 4], args: &[&str]) -> Value {
-    l.ok(&[&scope[..], args].concat())
-}
+use support::scoped::{cli, ACME, ACME_GAMES, GLOBEX};
 
 /// Opens `user`'s wallet in `scope` with `amount`, and makes a write token there.
 fn wallet_and_token(l: &Ledger, scope: [&str; 4], user: &str, amount: &str) -> String {

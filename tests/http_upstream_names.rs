@@ -7,16 +7,7 @@ use serde_json::Value;
 use support::server::Server;
 use support::{s, Ledger};
 
-const ACME: [&str; 4] = ["--tenant", "acme", "--app", "shop"];
-const GLOBEX: [&str; 4] = ["--tenant", "globex", "--app", "shop"];
-
-fn cli(l: &Ledger, scope: [&str; 4], args: &[&str]) -> Value {
-    l.ok(&[&scope[..], args].concat())
-}
-
-fn token(l: &Ledger, scope: [&str; 4], args: &[&str]) -> String {
-    l.token(&[&scope[..], &["token", "create"], args].concat())
-}
+use support::scoped::{cli, token, ACME, GLOBEX};
 
 /// alice in acme/shop: 1000.00 deposited, 100.00 of it frozen (SPEC's example).
 fn spec_example() -> (Ledger, Server) {

@@ -9,17 +9,7 @@ use serde_json::Value;
 use support::server::{token_id, Server};
 use support::{s, Ledger};
 
-const ACME: [&str; 4] = ["--tenant", "acme", "--app", "shop"];
-const GLOBEX: [&str; 4] = ["--tenant", "globex", "--app", "shop"];
-const ACME_GAMES: [&str; 4] = ["--tenant", "acme", "--app", "games"];
-
-fn cli(l: &Ledger, scope: [&str; 4], args: &[&str]) -> Value {
-    l.ok(&[&scope[..], args].concat())
-}
-
-fn token(l: &Ledger, scope: [&str; 4], args: &[&str]) -> String {
-    l.token(&[&scope[..], &["token", "create"], args].concat())
-}
+use support::scoped::{cli, token, ACME, ACME_GAMES, GLOBEX};
 
 /// acme/shop with alice's wallet (100.00 deposited), and a server.
 fn acme() -> (Ledger, Server) {

@@ -7,6 +7,7 @@ use std::path::{Path, PathBuf};
 use assert_cmd::Command;
 use ledgerctl::store::postgres::testing::TestDatabase;
 
+pub mod scoped;
 pub mod server;
 use serde_json::Value;
 

@@ -199,30 +199,41 @@ impl From<&BatchFrozen> for BatchFreezeView {
         let results = frozen
             .results
             .iter()
-            .map(|(user_id, result)| match result {
-                Ok(outcome) => BatchFreezeItemView {
+            .map(|(user_id, result)| {
+                let (status, freeze, wallet, error) = batch_result(result, "frozen");
+                BatchFreezeItemView {
                     user_id: user_id.clone(),
-                    status: "frozen".to_owned(),
-                    freeze: outcome
-                        .freeze
-                        .as_ref()
-                        .map(|f| FreezeView::new(f, outcome.wallet.currency)),
-                    wallet: Some(WalletView::from(&outcome.wallet)),
-                    error: None,
-                },
-                Err(e) => BatchFreezeItemView {
-                    user_id: user_id.clone(),
-                    status: "failed".to_owned(),
-                    freeze: None,
-                    wallet: None,
-                    error: Some(BatchErrorView::from(e)),
-                },
+                    status,
+                    freeze,
+                    wallet,
+                    error,
+                }
             })
             .collect();
         BatchFreezeView {
             frozen_count: frozen.frozen_count() as u64,
             results,
         }
+    }
+}
+
+/// What a batch route shows of one item's result: `done` (or `failed`), and the freeze and
+/// wallet it left, or its error.
+fn batch_result(
+    result: &crate::error::Result<crate::ops::Outcome>,
+    done: &str,
+) -> (String, Option<FreezeView>, Option<WalletView>, Option<BatchErrorView>) {
+    match result {
+        Ok(outcome) => (
+            done.to_owned(),
+            outcome
+                .freeze
+                .as_ref()
+                .map(|f| FreezeView::new(f, outcome.wallet.currency)),
+            Some(WalletView::from(&outcome.wallet)),
+            None,
+        ),
+        Err(e) => ("failed".to_owned(), None, None, Some(BatchErrorView::from(e))),
     }
 }
 
@@ -271,24 +282,15 @@ pub struct BatchUnfreezeItemView {
 
 impl From<&BatchUnfrozen> for BatchUnfreezeView {
     fn from(unfrozen: &BatchUnfrozen) -> BatchUnfreezeView {
-        let item = |freeze_id: &String, result: &crate::error::Result<crate::ops::Outcome>| match result {
-            Ok(outcome) => BatchUnfreezeItemView {
+        let item = |freeze_id: &String, result: &crate::error::Result<crate::ops::Outcome>| {
+            let (status, freeze, wallet, error) = batch_result(result, "released");
+            BatchUnfreezeItemView {
                 freeze_id: freeze_id.clone(),
-                status: "released".to_owned(),
-                freeze: outcome
-                    .freeze
-                    .as_ref()
-                    .map(|f| FreezeView::new(f, outcome.wallet.currency)),
-                wallet: Some(WalletView::from(&outcome.wallet)),
-                error: None,
-            },
-            Err(e) => BatchUnfreezeItemView {
-                freeze_id: freeze_id.clone(),
-                status: "failed".to_owned(),
-                freeze: None,
-                wallet: None,
-                error: Some(BatchErrorView::from(e)),
-            },
+                status,
+                freeze,
+                wallet,
+                error,
+            }
         };
         let results: Vec<BatchUnfreezeItemView> =
             unfrozen.results.iter().map(|(id, result)| item(id, result)).collect();

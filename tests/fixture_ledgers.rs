@@ -192,13 +192,23 @@ fn make_schema_7_fixture() {
 
 const SCHEMA_7_FIXTURE: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/ledger-schema-7.db");
 
+/// Writes `tests/fixtures/ledger-schema-8.db` with today's code (the code of schema version 8),
+/// the same story with a transfer in it: the file later versions' migrations start from.
+#[test]
+#[ignore = "rewrites a committed fixture: run on purpose only"]
+fn make_schema_8_fixture() {
+    make_fixture(8, SCHEMA_8_FIXTURE);
+}
+
+const SCHEMA_8_FIXTURE: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/ledger-schema-8.db");
+
 /// The fixture's story, written at schema `version` to `path`; refuses to write a file whose
 /// name would lie about its version.
 fn make_fixture(version: i64, path: &str) {
     let l = Ledger::at("2026-02-01T09:00:00Z");
     opening(&l);
     l.set_clock("2026-02-02T09:00:00Z");
-    let payment = moving_money(&l);
+    let payment = moving_money(&l, version);
     l.set_clock("2026-02-03T09:00:00Z");
     corrections(&l, &payment);
     l.set_clock("2026-02-04T09:00:00Z");
@@ -247,9 +257,9 @@ fn opening(l: &Ledger) {
     ]);
 }
 
-/// Payments, a withdrawal, freezes (one released, one left open) and a batch; returns the
-/// first payment's id.
-fn moving_money(l: &Ledger) -> String {
+/// Payments, a withdrawal, a transfer (from schema version 8), freezes (one released, one left
+/// open) and a batch; returns the first payment's id.
+fn moving_money(l: &Ledger, version: i64) -> String {
     let payment = l.ok(&[
         "wallet",
         "payment",
@@ -266,6 +276,19 @@ fn moving_money(l: &Ledger) -> String {
         .unwrap()
         .to_owned();
     l.ok(&["wallet", "payment", "bob", "--counterparty", "shop", "--amount", "5.50"]);
+    if version >= 8 {
+        l.ok(&["wallet", "create", "frank"]);
+        l.ok(&[
+            "wallet",
+            "transfer",
+            "alice",
+            "frank",
+            "--amount",
+            "12.34",
+            "--reference-id",
+            "trf-1",
+        ]);
+    }
     l.ok(&[
         "wallet",
         "withdraw",

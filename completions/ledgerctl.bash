@@ -142,6 +142,9 @@ _ledgerctl() {
             ledgerctl__subcmd__help__subcmd__wallet,balance)
                 cmd="ledgerctl__subcmd__help__subcmd__wallet__subcmd__balance"
                 ;;
+            ledgerctl__subcmd__help__subcmd__wallet,capture)
+                cmd="ledgerctl__subcmd__help__subcmd__wallet__subcmd__capture"
+                ;;
             ledgerctl__subcmd__help__subcmd__wallet,create)
                 cmd="ledgerctl__subcmd__help__subcmd__wallet__subcmd__create"
                 ;;
@@ -271,6 +274,9 @@ _ledgerctl() {
             ledgerctl__subcmd__wallet,balance)
                 cmd="ledgerctl__subcmd__wallet__subcmd__balance"
                 ;;
+            ledgerctl__subcmd__wallet,capture)
+                cmd="ledgerctl__subcmd__wallet__subcmd__capture"
+                ;;
             ledgerctl__subcmd__wallet,create)
                 cmd="ledgerctl__subcmd__wallet__subcmd__create"
                 ;;
@@ -318,6 +324,9 @@ _ledgerctl() {
                 ;;
             ledgerctl__subcmd__wallet__subcmd__help,balance)
                 cmd="ledgerctl__subcmd__wallet__subcmd__help__subcmd__balance"
+                ;;
+            ledgerctl__subcmd__wallet__subcmd__help,capture)
+                cmd="ledgerctl__subcmd__wallet__subcmd__help__subcmd__capture"
                 ;;
             ledgerctl__subcmd__wallet__subcmd__help,create)
                 cmd="ledgerctl__subcmd__wallet__subcmd__help__subcmd__create"
@@ -940,7 +949,7 @@ _ledgerctl() {
             return 0
             ;;
         ledgerctl__subcmd__help__subcmd__wallet)
-            opts="create show balance list history freezes deposit payment withdraw freeze unfreeze refund transfer status adjust"
+            opts="create show balance list history freezes deposit payment withdraw freeze unfreeze capture refund transfer status adjust"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -968,6 +977,20 @@ _ledgerctl() {
             return 0
             ;;
         ledgerctl__subcmd__help__subcmd__wallet__subcmd__balance)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        ledgerctl__subcmd__help__subcmd__wallet__subcmd__capture)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -2234,7 +2257,7 @@ _ledgerctl() {
             return 0
             ;;
         ledgerctl__subcmd__wallet)
-            opts="-o -y -h -V --db --tenant --app --output --wide --yes --read-only --lock-timeout-ms --help --version create show balance list history freezes deposit payment withdraw freeze unfreeze refund transfer status adjust help"
+            opts="-o -y -h -V --db --tenant --app --output --wide --yes --read-only --lock-timeout-ms --help --version create show balance list history freezes deposit payment withdraw freeze unfreeze capture refund transfer status adjust help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2332,6 +2355,64 @@ _ledgerctl() {
                 return 0
             fi
             case "${prev}" in
+                --db)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --tenant)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --app)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --output)
+                    COMPREPLY=($(compgen -W "table json csv" -- "${cur}"))
+                    return 0
+                    ;;
+                -o)
+                    COMPREPLY=($(compgen -W "table json csv" -- "${cur}"))
+                    return 0
+                    ;;
+                --lock-timeout-ms)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        ledgerctl__subcmd__wallet__subcmd__capture)
+            opts="-o -y -h -V --freeze-id --amount --counterparty --new-counterparty --description --reference-id --db --tenant --app --output --wide --yes --read-only --lock-timeout-ms --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --freeze-id)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --amount)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --counterparty)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --description)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --reference-id)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --db)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -2513,7 +2594,7 @@ _ledgerctl() {
             fi
             case "${prev}" in
                 --status)
-                    COMPREPLY=($(compgen -W "active released" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "active released captured" -- "${cur}"))
                     return 0
                     ;;
                 --page)
@@ -2556,7 +2637,7 @@ _ledgerctl() {
             return 0
             ;;
         ledgerctl__subcmd__wallet__subcmd__help)
-            opts="create show balance list history freezes deposit payment withdraw freeze unfreeze refund transfer status adjust help"
+            opts="create show balance list history freezes deposit payment withdraw freeze unfreeze capture refund transfer status adjust help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2584,6 +2665,20 @@ _ledgerctl() {
             return 0
             ;;
         ledgerctl__subcmd__wallet__subcmd__help__subcmd__balance)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        ledgerctl__subcmd__wallet__subcmd__help__subcmd__capture)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )

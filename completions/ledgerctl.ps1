@@ -92,6 +92,7 @@ Register-ArgumentCompleter -Native -CommandName 'ledgerctl' -ScriptBlock {
             [CompletionResult]::new('withdraw', 'withdraw', [CompletionResultType]::ParameterValue, 'Pay money out of the wallet (Dr wallet, Cr settlement)')
             [CompletionResult]::new('freeze', 'freeze', [CompletionResultType]::ParameterValue, 'Hold part of the available balance; the total balance is unchanged')
             [CompletionResult]::new('unfreeze', 'unfreeze', [CompletionResultType]::ParameterValue, 'Release a freeze back to the available balance')
+            [CompletionResult]::new('capture', 'capture', [CompletionResultType]::ParameterValue, 'Post a freeze''s held amount, all or part, as a withdrawal or a payment, releasing the rest')
             [CompletionResult]::new('refund', 'refund', [CompletionResultType]::ParameterValue, 'Refund a payment, withdrawal or deposit of this wallet, in whole or in part')
             [CompletionResult]::new('transfer', 'transfer', [CompletionResultType]::ParameterValue, 'Move money from one user''s wallet to another''s (two legs, one transaction; undone by a transfer back)')
             [CompletionResult]::new('status', 'status', [CompletionResultType]::ParameterValue, 'Show a wallet''s status changes, or set its status (active, frozen, closed) with a reason')
@@ -318,6 +319,29 @@ Register-ArgumentCompleter -Native -CommandName 'ledgerctl' -ScriptBlock {
             [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
             break
         }
+        'ledgerctl;wallet;capture' {
+            [CompletionResult]::new('--freeze-id', '--freeze-id', [CompletionResultType]::ParameterName, 'The active freeze record to capture (frz_…)')
+            [CompletionResult]::new('--amount', '--amount', [CompletionResultType]::ParameterName, 'How much of the held amount to post (at most all of it); without it, all of it. The rest is released to the available balance')
+            [CompletionResult]::new('--counterparty', '--counterparty', [CompletionResultType]::ParameterName, 'Pay this counterparty (a payment); without it the capture is a withdrawal to the settlement account')
+            [CompletionResult]::new('--description', '--description', [CompletionResultType]::ParameterName, 'Free text recorded with the transaction')
+            [CompletionResult]::new('--reference-id', '--reference-id', [CompletionResultType]::ParameterName, 'Makes the capture idempotent: a repeat with the same reference replays it')
+            [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'The ledger: a SQLite file''s path, or a PostgreSQL database''s URL (postgres://USER@HOST:PORT/DBNAME; a password in it is never printed)')
+            [CompletionResult]::new('--tenant', '--tenant', [CompletionResultType]::ParameterName, 'The tenant whose wallets this command reaches')
+            [CompletionResult]::new('--app', '--app', [CompletionResultType]::ParameterName, 'The application whose wallets this command reaches')
+            [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Tables for people, or exactly one JSON envelope for scripts')
+            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Tables for people, or exactly one JSON envelope for scripts')
+            [CompletionResult]::new('--lock-timeout-ms', '--lock-timeout-ms', [CompletionResultType]::ParameterName, 'How long to wait for another writer''s lock before failing with exit 6')
+            [CompletionResult]::new('--new-counterparty', '--new-counterparty', [CompletionResultType]::ParameterName, 'The counterparty may be one never paid before in this tenant and application')
+            [CompletionResult]::new('--wide', '--wide', [CompletionResultType]::ParameterName, 'Tables show every column in full, even wider than the terminal (on a narrow terminal, the least important columns are otherwise cut short or left out)')
+            [CompletionResult]::new('-y', '-y', [CompletionResultType]::ParameterName, 'Answer yes to confirmations (wallet adjust, wallet status frozen|closed, token revoke, long batches)')
+            [CompletionResult]::new('--yes', '--yes', [CompletionResultType]::ParameterName, 'Answer yes to confirmations (wallet adjust, wallet status frozen|closed, token revoke, long batches)')
+            [CompletionResult]::new('--read-only', '--read-only', [CompletionResultType]::ParameterName, 'Open the ledger read-only: reading commands work (also on a file this user cannot write), every write is refused with exit 2 (read_only) before the file is touched')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
         'ledgerctl;wallet;refund' {
             [CompletionResult]::new('--transaction-id', '--transaction-id', [CompletionResultType]::ParameterName, 'The original transaction (txn_…)')
             [CompletionResult]::new('--amount', '--amount', [CompletionResultType]::ParameterName, 'How much to refund; the whole remaining refundable amount when absent')
@@ -412,6 +436,7 @@ Register-ArgumentCompleter -Native -CommandName 'ledgerctl' -ScriptBlock {
             [CompletionResult]::new('withdraw', 'withdraw', [CompletionResultType]::ParameterValue, 'Pay money out of the wallet (Dr wallet, Cr settlement)')
             [CompletionResult]::new('freeze', 'freeze', [CompletionResultType]::ParameterValue, 'Hold part of the available balance; the total balance is unchanged')
             [CompletionResult]::new('unfreeze', 'unfreeze', [CompletionResultType]::ParameterValue, 'Release a freeze back to the available balance')
+            [CompletionResult]::new('capture', 'capture', [CompletionResultType]::ParameterValue, 'Post a freeze''s held amount, all or part, as a withdrawal or a payment, releasing the rest')
             [CompletionResult]::new('refund', 'refund', [CompletionResultType]::ParameterValue, 'Refund a payment, withdrawal or deposit of this wallet, in whole or in part')
             [CompletionResult]::new('transfer', 'transfer', [CompletionResultType]::ParameterValue, 'Move money from one user''s wallet to another''s (two legs, one transaction; undone by a transfer back)')
             [CompletionResult]::new('status', 'status', [CompletionResultType]::ParameterValue, 'Show a wallet''s status changes, or set its status (active, frozen, closed) with a reason')
@@ -450,6 +475,9 @@ Register-ArgumentCompleter -Native -CommandName 'ledgerctl' -ScriptBlock {
             break
         }
         'ledgerctl;wallet;help;unfreeze' {
+            break
+        }
+        'ledgerctl;wallet;help;capture' {
             break
         }
         'ledgerctl;wallet;help;refund' {
@@ -988,6 +1016,7 @@ Register-ArgumentCompleter -Native -CommandName 'ledgerctl' -ScriptBlock {
             [CompletionResult]::new('withdraw', 'withdraw', [CompletionResultType]::ParameterValue, 'Pay money out of the wallet (Dr wallet, Cr settlement)')
             [CompletionResult]::new('freeze', 'freeze', [CompletionResultType]::ParameterValue, 'Hold part of the available balance; the total balance is unchanged')
             [CompletionResult]::new('unfreeze', 'unfreeze', [CompletionResultType]::ParameterValue, 'Release a freeze back to the available balance')
+            [CompletionResult]::new('capture', 'capture', [CompletionResultType]::ParameterValue, 'Post a freeze''s held amount, all or part, as a withdrawal or a payment, releasing the rest')
             [CompletionResult]::new('refund', 'refund', [CompletionResultType]::ParameterValue, 'Refund a payment, withdrawal or deposit of this wallet, in whole or in part')
             [CompletionResult]::new('transfer', 'transfer', [CompletionResultType]::ParameterValue, 'Move money from one user''s wallet to another''s (two legs, one transaction; undone by a transfer back)')
             [CompletionResult]::new('status', 'status', [CompletionResultType]::ParameterValue, 'Show a wallet''s status changes, or set its status (active, frozen, closed) with a reason')
@@ -1025,6 +1054,9 @@ Register-ArgumentCompleter -Native -CommandName 'ledgerctl' -ScriptBlock {
             break
         }
         'ledgerctl;help;wallet;unfreeze' {
+            break
+        }
+        'ledgerctl;help;wallet;capture' {
             break
         }
         'ledgerctl;help;wallet;refund' {

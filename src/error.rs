@@ -45,6 +45,17 @@ pub enum Error {
         remaining: Money,
     },
 
+    #[error(
+        "capture of {} exceeds the {} freeze {freeze_id} holds",
+        requested.decimal(),
+        held.decimal()
+    )]
+    ExceedsHeld {
+        freeze_id: FreezeId,
+        requested: Money,
+        held: Money,
+    },
+
     #[error("no ledger at {path}: give the ledger's path with --db PATH (or LEDGERCTL_DB), or create one there with `ledgerctl init`")]
     LedgerNotFound { path: PathBuf },
 
@@ -310,9 +321,10 @@ impl Error {
             Error::InvalidRequest { .. } | Error::NotALedger { .. } | Error::ReadOnly { .. } => {
                 ErrorKind::InvalidRequest
             }
-            Error::InvalidAmount { .. } | Error::BalanceLimit { .. } | Error::ExceedsRefundable { .. } => {
-                ErrorKind::InvalidAmount
-            }
+            Error::InvalidAmount { .. }
+            | Error::BalanceLimit { .. }
+            | Error::ExceedsRefundable { .. }
+            | Error::ExceedsHeld { .. } => ErrorKind::InvalidAmount,
             Error::LedgerNotFound { .. }
             | Error::WalletNotFound { .. }
             | Error::WalletIdNotFound { .. }
@@ -348,6 +360,7 @@ impl Error {
             Error::InvalidAmount { .. } => "invalid_amount",
             Error::BalanceLimit { .. } => "balance_limit_exceeded",
             Error::ExceedsRefundable { .. } => "exceeds_refundable_amount",
+            Error::ExceedsHeld { .. } => "exceeds_held_amount",
             Error::LedgerNotFound { .. } => "ledger_not_found",
             Error::WalletNotFound { .. } | Error::WalletIdNotFound { .. } => "wallet_not_found",
             Error::TransactionNotFound { .. } => "transaction_not_found",

@@ -18,6 +18,10 @@ use support::Ledger;
 
 const FIXTURE: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/ledger-schema-5.db");
 
+/// The schema version this ledgerctl migrates every older file to: the one number to move
+/// when a migration is added.
+const LATEST_SCHEMA: i64 = 9;
+
 /// The reads run at this instant, after everything in the file.
 const READ_AT: &str = "2029-01-01T12:00:00Z";
 
@@ -68,7 +72,7 @@ fn the_schema_6_ledger_migrates_its_tokens_byte_for_byte_and_verifies() {
     assert_eq!(before.1.len(), 2, "and two guards on them");
     ledger.verified();
     let version = ledger.number("PRAGMA user_version");
-    assert_eq!(version, 8, "opened (by verify) and migrated");
+    assert_eq!(version, LATEST_SCHEMA, "opened (by verify) and migrated");
     assert_eq!((ledger.rows(tokens), ledger.rows(guards)), before);
     let bound = ledger.sqlite().execute_batch(
         "INSERT INTO tokens (id, kind, tenant_id, application_id, user_id, access, secret_sha256, created_at, actor) \
@@ -97,13 +101,13 @@ fn the_schema_7_ledger_widens_its_journal_kinds_in_place_and_takes_transfers() {
     ledger.verified();
     assert_eq!(
         ledger.number("PRAGMA user_version"),
-        8,
+        LATEST_SCHEMA,
         "opened (by verify) and migrated"
     );
     assert_eq!((ledger.rows(journal), ledger.rows(postings)), before);
     let definition = ledger.texts("SELECT sql FROM sqlite_schema WHERE name = 'journal_entries'");
     assert!(
-        definition[0].contains("'transfer_out', 'transfer_in'))"),
+        definition[0].contains("'transfer_out', 'transfer_in'"),
         "{definition:?}"
     );
     assert_eq!(ledger.texts("PRAGMA integrity_check"), ["ok"]);
@@ -124,6 +128,65 @@ fn the_schema_7_ledger_widens_its_journal_kinds_in_place_and_takes_transfers() {
     ledger.ok(&["wallet", "create", "zoe"]);
     let sent = ledger.ok(&["wallet", "transfer", "alice", "zoe", "--amount", "1.00"]);
     assert_eq!(sent["data"]["to_transaction"]["type"], "transfer_in", "{sent}");
+    ledger.verified();
+}
+
+/// The file written at schema version 8 (every kind of entry, a transfer among them) opens at
+/// the captures' version: the journal and its postings are as they were, byte for byte; the
+/// freezes table, rebuilt for the `captured` status, holds every record as it was at the same
+/// rowid; its guards are in place; the database is intact and still refuses an unknown kind
+/// and a freeze ended twice; the ledger verifies; and a freeze is then captured, in part, and
+/// verified.
+#[test]
+fn the_schema_8_ledger_takes_captures_with_every_row_as_it_was() {
+    let ledger = Ledger::file_uninitialised();
+    std::fs::copy(SCHEMA_8_FIXTURE, &ledger.db).expect("copy the fixture");
+    let journal = "SELECT quote(seq), quote(id), quote(kind), quote(amount_minor), quote(freeze_id), \
+                   quote(request), quote(hash), quote(prev_hash), quote(wallet_seq) FROM journal_entries ORDER BY seq";
+    let postings = "SELECT entry_seq, idx, account, amount_minor FROM postings ORDER BY entry_seq, idx";
+    let freezes = "SELECT rowid, quote(id), quote(wallet_id), quote(amount_minor), quote(reason), quote(status), \
+                   quote(created_at), quote(released_at), quote(release_reason) FROM freezes ORDER BY rowid";
+    let before = (ledger.rows(journal), ledger.rows(postings), ledger.rows(freezes));
+    assert!(
+        before.0.iter().any(|r| r[2].as_deref() == Some("'transfer_in'")),
+        "the fixture holds a transfer"
+    );
+    assert!(before.2.len() >= 2, "and freezes");
+    ledger.verified();
+    assert_eq!(
+        ledger.number("PRAGMA user_version"),
+        LATEST_SCHEMA,
+        "opened (by verify) and migrated"
+    );
+    assert_eq!(
+        (ledger.rows(journal), ledger.rows(postings), ledger.rows(freezes)),
+        before
+    );
+    let guards =
+        ledger.texts("SELECT name FROM sqlite_schema WHERE type = 'trigger' AND tbl_name = 'freezes' ORDER BY name");
+    assert_eq!(guards, ["freezes_no_delete", "freezes_release_only"]);
+    assert_eq!(ledger.texts("PRAGMA integrity_check"), ["ok"]);
+    let released = ledger.sqlite().execute_batch(
+        "UPDATE freezes SET status = 'captured', captured_minor = 1, captured_at = '2030-01-01T00:00:00Z' \
+         WHERE status = 'released'",
+    );
+    let refused = released.expect_err("a released freeze cannot end again");
+    assert!(refused.to_string().contains("a freeze record ends once"), "{refused}");
+    ledger.ok(&["wallet", "deposit", "alice", "--amount", "10.00"]);
+    let held = ledger.ok(&["wallet", "freeze", "alice", "--amount", "10.00"]);
+    let freeze_id = held["data"]["freeze"]["id"].as_str().expect("a freeze id").to_owned();
+    let captured = ledger.ok(&[
+        "wallet",
+        "capture",
+        "alice",
+        "--freeze-id",
+        &freeze_id,
+        "--amount",
+        "4.00",
+    ]);
+    assert_eq!(captured["data"]["transaction"]["type"], "capture", "{captured}");
+    assert_eq!(captured["data"]["freeze"]["status"], "captured", "{captured}");
+    assert_eq!(captured["data"]["freeze"]["captured_amount"], "4.00", "{captured}");
     ledger.verified();
 }
 

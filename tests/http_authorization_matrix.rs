@@ -125,6 +125,7 @@ fn routes() -> Vec<Route> {
         route("POST", "/wallets/{user_id}/withdraw", one, WRITE),
         route("POST", "/wallets/{user_id}/freeze", one, WRITE),
         route("POST", "/wallets/{user_id}/unfreeze", unfreeze, WRITE),
+        route("POST", "/wallets/{user_id}/capture", capture, WRITE),
         route("POST", "/wallets/{user_id}/refund", refund, WRITE),
         // alice sends: a token bound to bob reaches her wallet as little as on her own routes.
         route("POST", "/wallets/transfer", transfer, WRITE),
@@ -159,6 +160,17 @@ fn unfreeze(w: &World) -> Option<String> {
         .ok(&[&ACME[..], &["wallet", "freeze", "alice", "--amount", "1"]].concat());
     let id = frozen["data"]["freeze"]["id"].as_str().expect("freeze id");
     Some(format!(r#"{{"freeze_id":"{id}"}}"#))
+}
+
+/// A new freeze of alice's, for this request to capture in part (to a counterparty).
+fn capture(w: &World) -> Option<String> {
+    let frozen = w
+        .ledger
+        .ok(&[&ACME[..], &["wallet", "freeze", "alice", "--amount", "2"]].concat());
+    let id = frozen["data"]["freeze"]["id"].as_str().expect("freeze id");
+    Some(format!(
+        r#"{{"freeze_id":"{id}","amount":"1.00","counterparty_id":"mch_1","new_counterparty":true}}"#
+    ))
 }
 
 /// A new withdrawal of alice's, for this request to refund.

@@ -319,6 +319,7 @@ proptest! {
                     created_at: "2026-04-15T10:30:00Z".parse().unwrap(),
                     released_at: None,
                     release_reason: None,
+                    captured: None,
                 };
                 (Operation::unfreeze("frz_1", None, None), Referent::Freeze(record))
             }

@@ -76,6 +76,11 @@ impl Error {
                 wallet_id: WalletId::new(s()),
                 closed: false,
             },
+            Error::ExceedsHeld {
+                freeze_id: FreezeId::new(s()),
+                requested: zero,
+                held: zero,
+            },
             Error::FreezeNotActive {
                 freeze_id: FreezeId::new(s()),
                 status: FreezeStatus::Released,

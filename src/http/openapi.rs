@@ -32,6 +32,7 @@ use super::state::Bound;
         super::routes::writes::payment,
         super::routes::writes::internal_refund,
         super::routes::writes::transfer,
+        super::routes::writes::capture,
         super::routes::wallets::wallet,
         // The wallet-side routes of issue 12.
         super::routes::wallets::create,
@@ -266,7 +267,7 @@ pub fn served_bytes(bound: &Bound) -> Vec<u8> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::ledger::operations::{deposit, freeze, payment, refund, transfer, unfreeze, withdraw};
+    use crate::ledger::operations::{capture, deposit, freeze, payment, refund, transfer, unfreeze, withdraw};
 
     /// The documented body of each write route lists exactly the fields the route decodes.
     #[test]
@@ -281,6 +282,7 @@ mod tests {
             ("/wallets/{user_id}/refund", refund::SPEC),
             ("/internal/wallet/refund", refund::SPEC),
             ("/wallets/transfer", transfer::SPEC),
+            ("/wallets/{user_id}/capture", capture::SPEC),
         ];
         for (path, spec) in routes {
             assert!(path.ends_with(spec.name), "{path} is not the route of {}", spec.name);

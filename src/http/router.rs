@@ -30,6 +30,7 @@ pub fn public_router(state: State) -> Router {
         .route("/wallets/{user_id}/withdraw", post(writes::withdraw))
         .route("/wallets/{user_id}/freeze", post(writes::freeze))
         .route("/wallets/{user_id}/unfreeze", post(writes::unfreeze))
+        .route("/wallets/{user_id}/capture", post(writes::capture))
         .route("/wallets/{user_id}/refund", post(writes::refund))
         .route("/wallets/transfer", post(writes::transfer))
         // The administration routes (an admin token), one block.

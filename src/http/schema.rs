@@ -134,6 +134,38 @@ pub struct UnfreezeRequest {
     reference_id: Option<String>,
 }
 
+/// A capture: a freeze's held amount posted, all (no `amount`) or part, as a withdrawal or,
+/// with `counterparty_id`, as a payment to it; the rest of the hold is released.
+#[allow(dead_code)]
+#[derive(ToSchema, serde::Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct CaptureRequest {
+    /// An active freeze of this wallet; a released or captured one is 409 freeze_not_active
+    #[schema(example = "frz_01JH4Q00000000000000000000", min_length = 1, max_length = 128)]
+    freeze_id: String,
+    /// At most the held amount (more is 422 exceeds_held_amount); absent: all of it
+    #[schema(example = "60.00", pattern = r"^(0|[1-9][0-9]{0,12})(\.[0-9]{1,3})?$")]
+    amount: Option<String>,
+    /// Pay this counterparty (a payment); absent: withdraw to the settlement account
+    #[schema(example = "merchant_42", pattern = r"^[A-Za-z0-9_.@-]{1,64}$")]
+    counterparty_id: Option<String>,
+    /// True to pay a counterparty never paid before in this tenant and application (only
+    /// with counterparty_id); without it such a capture is 404 counterparty_not_found
+    #[schema(example = false)]
+    new_counterparty: Option<bool>,
+    #[schema(example = "Order 123 shipped", max_length = 500)]
+    description: Option<String>,
+    /// Unique per wallet among captures: a repeat with the same fields replays the first
+    /// result, other fields are 409
+    #[schema(
+        example = "capture_123",
+        min_length = 1,
+        max_length = 128,
+        pattern = r"^[^\u0000-\u001F\u007F-\u009F]+$"
+    )]
+    reference_id: Option<String>,
+}
+
 /// `dto.RefundRequest`: the whole remaining amount when `amount` is absent.
 #[allow(dead_code)]
 #[derive(ToSchema, serde::Deserialize)]

@@ -17,9 +17,10 @@ pub struct Posting {
     pub amount: i64,
 }
 
-/// An entry's two postings, which balance: the debit first, then the credit of the same amount
-/// in the same currency. Its constructors are the only way to build one, so an [`Entry`] holds
-/// balanced postings whatever made it: a rule, or a row read back and checked.
+/// An entry's postings, which balance: the debit first, then the credit of the same amount in
+/// the same currency; a capture's may add a second credit, the part of the hold released
+/// (debit = captured + released). Its constructors are the only way to build one, so an
+/// [`Entry`] holds balanced postings whatever made it: a rule, or a row read back and checked.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 #[serde(transparent)]
 pub struct Postings(Vec<Posting>);
@@ -30,10 +31,36 @@ impl Postings {
         Postings::pair(debit.name(), credit.name(), currency.code(), amount)
     }
 
-    /// The postings that move `amount` back the other way (a refund of these).
-    pub fn mirror(&self, amount: Amount) -> Postings {
+    /// A capture's postings: `held` out of `frozen`, `captured` of it credited to `out` (the
+    /// settlement or a counterparty) and the rest, if any, to `available`.
+    pub fn capture(
+        frozen: &Account,
+        out: &Account,
+        available: &Account,
+        currency: Currency,
+        held: Amount,
+        captured: Amount,
+    ) -> Postings {
+        let mut postings = Postings::pair(frozen.name(), out.name(), currency.code(), captured);
+        postings.0[0].amount = held.minor();
+        let released = held.minor() - captured.minor();
+        if released > 0 {
+            postings.0.push(Posting {
+                account: available.name(),
+                currency: currency.code().to_owned(),
+                amount: -released,
+            });
+        }
+        postings
+    }
+
+    /// The postings that move `amount` back the other way (a refund of these): from the
+    /// account credited first back to the one debited, or, for a capture, back to the
+    /// wallet's available balance (`to`): the hold has ended, so nothing returns to frozen.
+    pub fn mirror(&self, amount: Amount, to: Option<&Account>) -> Postings {
         let (debit, credit) = (&self.0[0], &self.0[1]);
-        Postings::pair(credit.account.clone(), debit.account.clone(), &credit.currency, amount)
+        let back = to.map_or_else(|| debit.account.clone(), Account::name);
+        Postings::pair(credit.account.clone(), back, &credit.currency, amount)
     }
 
     fn pair(debit: String, credit: String, currency: &str, amount: Amount) -> Postings {
@@ -138,18 +165,33 @@ impl<P> Entry<P> {
 }
 
 impl RawEntry {
-    /// The entry, if its postings are two that move its amount in its currency, debit first:
-    /// the rule [`Postings`] keeps. Otherwise why not, for an error (`ledger verify` reports
-    /// the same rows through its own checks).
+    /// The entry, if its postings are two that move its amount in its currency, debit first,
+    /// or a capture's three (its amount credited second, the released rest third): the rule
+    /// [`Postings`] keeps. Otherwise why not, for an error (`ledger verify` reports the same
+    /// rows through its own checks).
     pub fn checked(mut self) -> std::result::Result<Entry, String> {
-        let (minor, code) = (self.amount.minor(), self.currency.code());
-        let moves = |p: &Posting, amount: i64| p.amount == amount && p.currency == code;
-        match self.postings.as_slice() {
-            [debit, credit] if moves(debit, minor) && moves(credit, -minor) => {}
-            _ => return Err(format!("entry {}'s postings do not balance its amount", self.id)),
+        if !moves_amount(self.kind, self.amount.minor(), self.currency.code(), &self.postings) {
+            return Err(format!("entry {}'s postings do not balance its amount", self.id));
         }
         let postings = Postings(std::mem::take(&mut self.postings));
         Ok(self.with_postings(postings))
+    }
+}
+
+/// Whether `postings` are the shape [`Postings`] keeps for an entry of `kind` moving `minor`
+/// in `code`: a debit and a credit of it, or for a capture a debit of more, credited as
+/// `minor` and a positive released rest.
+pub fn moves_amount(kind: TxType, minor: i64, code: &str, postings: &[Posting]) -> bool {
+    let moves = |p: &Posting, amount: i64| p.amount == amount && p.currency == code;
+    match postings {
+        [debit, credit] => moves(debit, minor) && moves(credit, -minor),
+        [debit, credit, released] if kind == TxType::Capture => {
+            released.amount < 0
+                && released.currency == code
+                && moves(credit, -minor)
+                && moves(debit, minor.saturating_sub(released.amount))
+        }
+        _ => false,
     }
 }
 
@@ -300,7 +342,9 @@ mod tests {
     #[test]
     fn a_mirror_moves_part_of_the_amount_back() {
         let entry = payment(|p| p).checked().expect("balanced");
-        let back = entry.postings.mirror(Amount::from_stored(2_000).expect("positive"));
+        let back = entry
+            .postings
+            .mirror(Amount::from_stored(2_000).expect("positive"), None);
         assert_eq!(back[0].account, "assets:settlement:CNY");
         assert_eq!(back[0].amount, 2_000);
         assert_eq!(back[1].account, "liabilities:wallet:wlt_1:available");

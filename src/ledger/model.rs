@@ -119,10 +119,13 @@ pub enum TxType {
     TransferOut,
     /// A transfer's leg in the receiver's wallet: the clearing account → its available balance.
     TransferIn,
+    /// A freeze's held amount posted, all or part, as a withdrawal (to settlement) or a payment
+    /// (to a counterparty), the rest released to available: one entry that ends the freeze.
+    Capture,
 }
 
 impl TxType {
-    pub const ALL: [TxType; 10] = [
+    pub const ALL: [TxType; 11] = [
         TxType::Deposit,
         TxType::Payment,
         TxType::Withdraw,
@@ -133,6 +136,7 @@ impl TxType {
         TxType::AdjustDebit,
         TxType::TransferOut,
         TxType::TransferIn,
+        TxType::Capture,
     ];
 
     pub fn as_str(self) -> &'static str {
@@ -147,13 +151,18 @@ impl TxType {
             TxType::AdjustDebit => "adjust_debit",
             TxType::TransferOut => "transfer_out",
             TxType::TransferIn => "transfer_in",
+            TxType::Capture => "capture",
         }
     }
 
-    /// Payments, withdrawals and deposits can be refunded; nothing else can. A transfer is
-    /// undone by a transfer back, which its receiver must agree to (docs/accounting.md).
+    /// Payments, withdrawals and deposits can be refunded, and a capture, which is a withdrawal
+    /// or a payment of held money; nothing else can. A transfer is undone by a transfer back,
+    /// which its receiver must agree to (docs/accounting.md).
     pub fn is_refundable(self) -> bool {
-        matches!(self, TxType::Payment | TxType::Withdraw | TxType::Deposit)
+        matches!(
+            self,
+            TxType::Payment | TxType::Withdraw | TxType::Deposit | TxType::Capture
+        )
     }
 }
 
@@ -257,6 +266,8 @@ impl NormalSide {
 pub enum FreezeStatus {
     Active,
     Released,
+    /// Ended by a capture: part or all of it was posted out, the rest released.
+    Captured,
 }
 
 impl FreezeStatus {
@@ -264,6 +275,7 @@ impl FreezeStatus {
         match self {
             FreezeStatus::Active => "active",
             FreezeStatus::Released => "released",
+            FreezeStatus::Captured => "captured",
         }
     }
 }
@@ -274,9 +286,10 @@ impl FromStr for FreezeStatus {
         match s {
             "active" => Ok(FreezeStatus::Active),
             "released" => Ok(FreezeStatus::Released),
+            "captured" => Ok(FreezeStatus::Captured),
             other => Err(Error::invalid(
                 "status",
-                format!("{other:?} is not one of active, released"),
+                format!("{other:?} is not one of active, released, captured"),
             )),
         }
     }
@@ -294,6 +307,15 @@ pub struct Freeze {
     pub released_at: Option<Timestamp>,
     /// Why it was released, when the unfreeze gave a reason.
     pub release_reason: Option<String>,
+    /// What a capture posted out of it, and when; `None` unless it is captured.
+    pub captured: Option<Captured>,
+}
+
+/// The part of a freeze a capture posted out (the rest went back to available), and when.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Captured {
+    pub amount: Amount,
+    pub at: Timestamp,
 }
 
 /// A change of a wallet's status, with who made it and why. Append-only, like the journal.

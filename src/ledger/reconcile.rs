@@ -76,6 +76,8 @@ pub struct Movement {
     pub balance_before: i64,
     pub balance_after: i64,
     pub wallet_postings: i64,
+    /// The entry names a counterparty: a payment, a refund of one, or a capture paid to one.
+    pub to_counterparty: bool,
 }
 
 /// A day's movements of one wallet by kind, each a sum of amounts (never negative): which way
@@ -107,9 +109,13 @@ impl Totals {
     }
 
     /// Adds a movement of `kind` that moved the balance by `effect`; false when `kind` cannot
-    /// move it that way (a deposit that lowered it, a freeze that changed it at all).
-    fn add(&mut self, kind: TxType, effect: i128) -> bool {
+    /// move it that way (a deposit that lowered it, a freeze that changed it at all). A
+    /// capture is the payment (`to_counterparty`) or the withdrawal it posts; the part of the
+    /// hold it releases stays in the wallet, so only the captured amount moves the balance.
+    fn add(&mut self, kind: TxType, effect: i128, to_counterparty: bool) -> bool {
         let (bucket, up) = match kind {
+            TxType::Capture if to_counterparty => (&mut self.payment, false),
+            TxType::Capture => (&mut self.withdraw, false),
             TxType::Deposit => (&mut self.deposit, true),
             TxType::TransferIn => (&mut self.transfer_in, true),
             TxType::AdjustCredit => (&mut self.adjust_credit, true),
@@ -194,7 +200,7 @@ impl DayCheck {
                 "{id} ({kind}) records {before} → {after}; its postings move {moved}"
             ));
         }
-        if !self.totals.add(m.kind, effect) {
+        if !self.totals.add(m.kind, effect, m.to_counterparty) {
             let moved = self.money(effect);
             self.note(format!(
                 "{id} ({kind}) moves the balance by {moved}, which a {kind} cannot"

@@ -6,6 +6,7 @@
 
 mod audit;
 mod balances;
+mod captures;
 mod report;
 mod seals;
 mod transfers;
@@ -64,6 +65,7 @@ pub struct Verifier<'w> {
     runs: HashMap<WalletId, WalletRun>,
     originals: HashMap<TransactionId, Original>,
     transfers: transfers::Transfers,
+    captures: captures::Captures,
     /// Freeze id → (amount, unfrozen) from the journal.
     frozen_in_journal: HashMap<FreezeId, (i64, bool)>,
     anchors: Check,
@@ -103,12 +105,13 @@ impl<'w> Verifier<'w> {
             wallet_chained: false,
             last: None,
             chain: Check::new("hash_chain", CHAIN_DESCRIPTION),
-            balanced: Check::new("entries_balance", "every entry has two postings that sum to zero per currency and match its amount"),
+            balanced: Check::new("entries_balance", "every entry has two postings (a capture, three when it releases a rest) that sum to zero per currency and match its amount"),
             history: Check::new("balance_history", "each wallet transaction's balance_before is the previous balance_after, and the difference is its postings"),
             refunds: Check::new("refund_caps", "every refund refunds a refundable transaction of its wallet, and refunds never exceed their original"),
             runs: HashMap::new(),
             originals: HashMap::new(),
             transfers: transfers::Transfers::new(),
+            captures: captures::Captures::new(),
             frozen_in_journal: HashMap::new(),
             first_broken: None,
         }
@@ -129,6 +132,7 @@ impl<'w> Verifier<'w> {
             .map(|c| c.problems_total)
             .sum::<u64>()
             + self.transfers.problems()
+            + self.captures.problems()
     }
 
     fn check_entry(&mut self, stored: &JournalRow) {
@@ -160,13 +164,16 @@ impl<'w> Verifier<'w> {
         self.check_history(stored);
         self.track_refunds(stored);
         self.transfers.entry(entry, wallet.map(|w| w.scope()), true);
+        self.captures.entry(entry);
         if let Some(freeze_id) = &entry.freeze_id {
             let record = self.frozen_in_journal.entry(freeze_id.clone()).or_insert((0, false));
             match entry.kind {
                 TxType::Freeze => record.0 = entry.amount.minor(),
                 TxType::Unfreeze => record.1 = true,
-                // Only a freeze and its unfreeze move frozen money under a freeze id.
-                TxType::Deposit
+                // Only a freeze and its unfreeze move frozen money under a freeze id; a capture,
+                // which ends a freeze too, is the `captures` check's.
+                TxType::Capture
+                | TxType::Deposit
                 | TxType::Payment
                 | TxType::Withdraw
                 | TxType::Refund
@@ -265,9 +272,18 @@ impl<'w> Verifier<'w> {
                 entry.id
             ));
         }
+        let minor = entry.amount.minor();
         match entry.postings.as_slice() {
-            [debit, credit] if debit.amount == entry.amount.minor() && credit.amount == -entry.amount.minor() => {}
+            [debit, credit] if debit.amount == minor && credit.amount == -minor => {}
+            [debit, credit, rest]
+                if entry.kind == TxType::Capture
+                    && rest.amount < 0
+                    && credit.amount == -minor
+                    && debit.amount == minor.saturating_sub(rest.amount) => {}
             [_, _] => self
+                .balanced
+                .fail(format!("entry {}'s postings do not move its amount", entry.id)),
+            [_, _, _] if entry.kind == TxType::Capture => self
                 .balanced
                 .fail(format!("entry {}'s postings do not move its amount", entry.id)),
             other => self
@@ -362,6 +378,7 @@ impl<'w> Verifier<'w> {
         }
         let (sealed, seal) = self.seals.finish();
         let transfers = self.transfers.finish();
+        let captures = self.captures.finish(freezes);
         let mut checks = vec![
             self.chain,
             self.balanced,
@@ -370,6 +387,7 @@ impl<'w> Verifier<'w> {
             self.refunds,
             transfers,
             frozen,
+            captures,
         ];
         checks.append(&mut extra);
         checks.push(sealed);

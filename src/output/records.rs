@@ -123,6 +123,12 @@ pub(super) fn transaction_table(t: &TransactionView) -> Table {
             false,
         ),
         ("counterparty", t.counterparty_id.clone(), false),
+        // A capture names the freeze it ended (a freeze's own table is titled by its id).
+        (
+            "freeze",
+            t.freeze_id.clone().filter(|_| t.kind == TxType::Capture.as_str()),
+            false,
+        ),
         ("description", t.description.clone(), false),
         ("reason", t.reason.clone(), false),
         ("reference", t.reference_id.clone(), false),
@@ -147,6 +153,10 @@ pub(super) fn freeze_table(f: &FreezeView) -> Table {
     }
     if let Some(reason) = &f.release_reason {
         rows.push(("release reason", reason.clone(), false));
+    }
+    if let (Some(amount), Some(at)) = (&f.captured_amount, &f.captured_at) {
+        rows.push(("captured", amount.clone(), true));
+        rows.push(("captured at", at.clone(), false));
     }
     record(rows)
 }

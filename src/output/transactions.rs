@@ -34,6 +34,13 @@ impl<W: Write> Printer<W> {
                     OutcomeView::Freeze(r) => {
                         self.table(Some(&format!("Freeze {}", r.freeze.id)), &freeze_table(&r.freeze))?
                     }
+                    OutcomeView::Capture(r) => {
+                        self.table(
+                            Some(&format!("Transaction {}", r.transaction.id)),
+                            &transaction_table(&r.transaction),
+                        )?;
+                        self.table(Some(&format!("Freeze {}", r.freeze.id)), &freeze_table(&r.freeze))?
+                    }
                     OutcomeView::Transfer(r) => {
                         // The sender's leg and wallet, then the receiver's.
                         self.transaction_tables(&r.from_transaction, " (sent)", &r.from_wallet)?;
@@ -132,7 +139,7 @@ impl<W: Write> Printer<W> {
         let list = ListEnvelope::new(page, |f| FreezeView::new(f, wallet.currency), self.now);
         match self.format {
             Format::Json => self.json(&list),
-            Format::Csv => self.csv(&list.items),
+            Format::Csv => self.csv(&list.items.iter().map(views::FreezeRow::from).collect::<Vec<_>>()),
             Format::Table => {
                 let mut t = grid(vec![
                     Column::plain("FREEZE", 0),

@@ -203,7 +203,7 @@ pub trait Queries {
     /// hashes and postings, after any rows already stored; wallets are left as they are (they
     /// are inserted with their final balances). A seq given later comes after every one stored.
     fn import_entries(&self, rows: &[JournalRow]) -> Result<()>;
-    /// Stores a freeze in its final state, active or released.
+    /// Stores a freeze in its final state, active, released or captured.
     fn import_freeze(&self, freeze: &Freeze) -> Result<()>;
     /// Stores a status change with its own `seq` (which its audit record names); the wallet is
     /// left as it is. A seq given later comes after every one stored.

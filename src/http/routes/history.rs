@@ -94,7 +94,7 @@ pub async fn transactions(
     summary = "A wallet's freeze records, newest first",
     params(
         ("user_id" = String, Path, description = "User ID", example = "alice"),
-        ("status" = Option<String>, Query, description = "active or released"),
+        ("status" = Option<String>, Query, description = "active, released or captured"),
         ("page" = Option<u32>, Query, description = "From 1, default 1"),
         ("page_size" = Option<u32>, Query, description = "1 to 100, default 20"),
     ),

@@ -10,13 +10,14 @@ use crate::http::auth::{Bearer, InternalKey};
 use crate::http::body::{fingerprint, idempotency_key, ApiError, JsonBody};
 use crate::http::middleware::Deadline;
 use crate::http::schema::{
-    DepositRequest, FreezeRequest, PaymentRequest, RefundRequest, TransferRequest, UnfreezeRequest, WithdrawRequest,
+    CaptureRequest, DepositRequest, FreezeRequest, PaymentRequest, RefundRequest, TransferRequest, UnfreezeRequest,
+    WithdrawRequest,
 };
 use crate::http::state::State;
 use crate::ledger::batch::{self, Raw};
 use crate::ledger::operations::{self, refund, Operation, Spec};
 use crate::ops::{IdempotencyKey, WriteRequest};
-use crate::output::views::{Envelope, FreezeResult, TransactionResult, TransferResult};
+use crate::output::views::{CaptureResult, Envelope, FreezeResult, TransactionResult, TransferResult};
 
 use super::{path_user, submit};
 
@@ -171,6 +172,15 @@ write_route!(
     "Refund to a user's wallet",
     RefundRequest,
     Envelope<TransactionResult>
+);
+
+write_route!(
+    capture,
+    "capture",
+    operations::capture::SPEC,
+    "Capture a freeze: post its held amount, all or part, as a withdrawal or a payment to a counterparty, releasing the rest, in one entry",
+    CaptureRequest,
+    Envelope<CaptureResult>
 );
 
 /// A transfer: the sender is in the body. A token bound to a user sends only from that user's

@@ -60,6 +60,7 @@ impl Request {
             created_at: ctx.now,
             released_at: None,
             release_reason: None,
+            captured: None,
         };
         post(wallet, draft, ctx, FreezeChange::Create(record))
     }

@@ -10,6 +10,7 @@
 #![deny(clippy::wildcard_enum_match_arm)]
 
 pub mod adjust;
+pub mod capture;
 pub mod deposit;
 pub mod fields;
 pub mod freeze;
@@ -46,6 +47,8 @@ pub enum Operation {
     Adjust(adjust::Request),
     /// The sender's side of a transfer; the use case writes the receiver's leg beside it.
     Transfer(transfer::Request),
+    /// A freeze's held amount posted out, all or part, the rest released.
+    Capture(capture::Request),
 }
 
 /// An operation as the front doors that read it by name see it.
@@ -74,6 +77,7 @@ pub const SPECS: &[Spec] = &[
     refund::SPEC,
     adjust::SPEC,
     transfer::SPEC,
+    capture::SPEC,
 ];
 
 /// What an operation's rule may look up in the ledger before it plans. The store answers in
@@ -99,7 +103,7 @@ pub enum Referent {
         entry: Entry,
         refunded: i64,
     },
-    /// An unfreeze's freeze record.
+    /// An unfreeze's or a capture's freeze record.
     Freeze(Freeze),
 }
 
@@ -207,6 +211,7 @@ impl Operation {
             Operation::InternalRefund(r) => r.0.reference_id.as_deref(),
             Operation::Adjust(r) => r.reference_id.as_deref(),
             Operation::Transfer(r) => r.reference_id.as_deref(),
+            Operation::Capture(r) => r.reference_id.as_deref(),
         }
     }
 
@@ -221,6 +226,7 @@ impl Operation {
             Operation::Refund(_) | Operation::InternalRefund(_) => TxType::Refund,
             Operation::Adjust(r) => r.kind(),
             Operation::Transfer(_) => TxType::TransferOut,
+            Operation::Capture(_) => TxType::Capture,
         }
     }
 
@@ -236,7 +242,8 @@ impl Operation {
             | Operation::Unfreeze(_)
             | Operation::Refund(_)
             | Operation::Adjust(_)
-            | Operation::Transfer(_) => None,
+            | Operation::Transfer(_)
+            | Operation::Capture(_) => None,
         }
     }
 
@@ -254,6 +261,7 @@ impl Operation {
             Operation::InternalRefund(r) => r.canonical(currency)?,
             Operation::Adjust(r) => r.canonical(currency)?,
             Operation::Transfer(r) => r.canonical(currency)?,
+            Operation::Capture(r) => r.canonical(currency)?,
         };
         // serde_json's map keeps keys sorted, so the string is stable.
         Ok(value.to_string())
@@ -274,6 +282,7 @@ impl Operation {
             Operation::InternalRefund(r) => r.plan(wallet, load, common, ctx),
             Operation::Adjust(r) => r.plan(wallet, common, ctx),
             Operation::Transfer(r) => r.plan(wallet, common, ctx),
+            Operation::Capture(r) => r.plan(wallet, load, common, ctx),
         }
     }
 }

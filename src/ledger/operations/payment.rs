@@ -90,7 +90,7 @@ impl Request {
     }
 }
 
-fn counterparty_account(wallet: &Wallet, counterparty_id: &str) -> Account {
+pub(super) fn counterparty_account(wallet: &Wallet, counterparty_id: &str) -> Account {
     Account::Counterparty {
         tenant_id: wallet.tenant_id.clone(),
         application_id: wallet.application_id.clone(),
@@ -100,7 +100,7 @@ fn counterparty_account(wallet: &Wallet, counterparty_id: &str) -> Account {
 
 /// Refuses a counterparty never paid before in the wallet's tenant and application. The hint
 /// lists only names of the same tenant and application.
-fn known_counterparty(load: &dyn Load, wallet: &Wallet, counterparty_id: &str) -> Result<()> {
+pub(super) fn known_counterparty(load: &dyn Load, wallet: &Wallet, counterparty_id: &str) -> Result<()> {
     if load.account_used(&counterparty_account(wallet, counterparty_id))? {
         return Ok(());
     }

@@ -35,6 +35,12 @@ pub enum FreezeChange {
         released_at: Timestamp,
         reason: Option<String>,
     },
+    /// The freeze ends `captured`: `amount` of it posted out at `at`, the rest released.
+    Capture {
+        freeze_id: FreezeId,
+        amount: Amount,
+        at: Timestamp,
+    },
 }
 
 /// The outcome of looking up an operation's `reference_id` before acting.

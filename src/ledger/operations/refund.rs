@@ -9,7 +9,7 @@ use super::plan::{post, Common, Context, FreezeChange, Plan};
 use super::{internal_refund, Load, Operation, Spec};
 use crate::error::{Error, Result};
 use crate::ledger::ids::{self, TransactionId};
-use crate::ledger::model::{Entry, TxType, Wallet};
+use crate::ledger::model::{Account, Entry, TxType, Wallet};
 use crate::ledger::money::{Amount, Currency, Money};
 
 pub const SPEC: Spec = Spec {
@@ -81,8 +81,10 @@ impl Request {
             });
         }
         let requested = self.requested(wallet.currency, &original, refunded)?;
-        // The mirror of the original: what it debited is credited back, and vice versa.
-        let mut draft = common.moving(original.postings.mirror(requested), requested);
+        // The mirror of the original: what it debited is credited back, and vice versa; a
+        // capture's money returns to available, its hold having ended.
+        let to = (original.kind == TxType::Capture).then(|| Account::available(wallet));
+        let mut draft = common.moving(original.postings.mirror(requested, to.as_ref()), requested);
         draft.counterparty_id = original.counterparty_id.clone();
         // The reason stays in the request (the transaction's `reason`), not in the description.
         draft.description = Some(format!("refund of {}", original.id));

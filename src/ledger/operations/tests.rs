@@ -105,6 +105,7 @@ fn an_unfreeze_releases_only_an_active_freeze_of_this_wallet() {
         created_at: "2026-04-10T00:00:00Z".parse().unwrap(),
         released_at: None,
         release_reason: None,
+        captured: None,
     };
     let op = Operation::unfreeze("frz_01ARZ3NDEKTSV4RRFFQ69G5FAV", Some("cleared".into()), None).unwrap();
     let p = op.plan(&w, &Referent::Freeze(record.clone()), &ctx(2)).unwrap();

@@ -17,6 +17,7 @@ fn moved(id: &str, kind: TxType, before: i64, after: i64, wallet_postings: i64) 
         balance_before: before,
         balance_after: after,
         wallet_postings,
+        to_counterparty: false,
     }
 }
 

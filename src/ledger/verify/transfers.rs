@@ -111,7 +111,8 @@ impl Transfers {
             | TxType::Unfreeze
             | TxType::Refund
             | TxType::AdjustCredit
-            | TxType::AdjustDebit => {
+            | TxType::AdjustDebit
+            | TxType::Capture => {
                 if clearing != 0 || entry.postings.iter().any(|p| p.account.starts_with(CLEARING_PREFIX)) {
                     self.fail(
                         own,

@@ -20,12 +20,12 @@ pub use ledger::{
 pub use reconcile::{ReconciliationRecordView, ReconciliationView, StatementMatchView, StatementRowView};
 pub use token::{CreatedTokenView, TokenView};
 pub use transaction::{
-    outcome_message, JournalEntryView, JournalPostingRow, OutcomeView, PostingView, TransactionResult, TransactionView,
-    TransferResult,
+    outcome_message, CaptureResult, JournalEntryView, JournalPostingRow, OutcomeView, PostingView, TransactionResult,
+    TransactionView, TransferResult,
 };
 pub use wallet::{
     BalanceView, BatchErrorView, BatchFreezeItemView, BatchFreezeView, BatchUnfreezeItemView, BatchUnfreezeView,
-    FreezeResult, FreezeView, StatusChangeView, StatusResult, WalletView,
+    FreezeResult, FreezeRow, FreezeView, StatusChangeView, StatusResult, WalletView,
 };
 
 /// The success envelope: `{"code","message","data","timestamp"}`.

@@ -3,7 +3,7 @@
 use serde::Serialize;
 
 use super::{FreezeResult, FreezeView, WalletView};
-use crate::ledger::model::Entry;
+use crate::ledger::model::{Entry, TxType};
 use crate::ledger::money::Currency;
 use crate::ops::Outcome;
 
@@ -19,7 +19,7 @@ pub struct TransactionView {
     pub currency: String,
     pub balance_before: String,
     pub balance_after: String,
-    /// Payments and their refunds; null otherwise.
+    /// Payments, captures paid to a counterparty, and their refunds; null otherwise.
     pub counterparty_id: Option<String>,
     /// What the caller wrote (deposit, payment, withdraw); a refund's and an unfreeze's name
     /// their original; a freeze's and an adjustment's is their reason. Null when none.
@@ -37,7 +37,7 @@ pub struct TransactionView {
     /// Payments, withdrawals and deposits: how much has been refunded ("0.00" for none); null
     /// for the types that cannot be refunded.
     pub refunded_amount: Option<String>,
-    /// Freezes and unfreezes: the freeze record; null otherwise.
+    /// Freezes, unfreezes and captures: the freeze record; null otherwise.
     pub freeze_id: Option<String>,
 }
 
@@ -157,13 +157,24 @@ pub struct TransferResult {
     pub to_wallet: WalletView,
 }
 
+/// A capture's result: its transaction (naming its freeze and, for a payment, its
+/// counterparty), the freeze record it ended, and the wallet after it.
+#[derive(Debug, Serialize, utoipa::ToSchema)]
+pub struct CaptureResult {
+    pub transaction: TransactionView,
+    pub freeze: FreezeView,
+    pub wallet: WalletView,
+}
+
 /// The `data` of an operation's envelope: a freeze or unfreeze returns the freeze record, a
-/// transfer both its legs, every other operation its transaction.
+/// capture its transaction and freeze record, a transfer both its legs, every other operation
+/// its transaction.
 #[derive(Debug, Serialize)]
 #[serde(untagged)]
 pub enum OutcomeView {
     Transaction(TransactionResult),
     Freeze(FreezeResult),
+    Capture(Box<CaptureResult>),
     Transfer(Box<TransferResult>),
 }
 
@@ -179,6 +190,11 @@ impl From<&Outcome> for OutcomeView {
             }));
         }
         match &o.freeze {
+            Some(freeze) if o.entry.kind == TxType::Capture => OutcomeView::Capture(Box::new(CaptureResult {
+                transaction: TransactionView::new(&o.entry, o.refunded),
+                freeze: FreezeView::new(freeze, o.wallet.currency),
+                wallet,
+            })),
             Some(freeze) => OutcomeView::Freeze(FreezeResult {
                 freeze: FreezeView::new(freeze, o.wallet.currency),
                 wallet,

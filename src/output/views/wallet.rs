@@ -86,6 +86,15 @@ pub struct FreezeView {
     pub released_at: Option<String>,
     /// Why it was released (`unfreeze --reason`); null while active or when none was given.
     pub release_reason: Option<String>,
+    /// A captured freeze's captured amount (the rest of `amount` was released); absent unless
+    /// `status` is `captured`, so the records of freezes that cannot be captured read as before.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    #[schema(example = "60.00")]
+    pub captured_amount: Option<String>,
+    /// When it was captured; absent unless `status` is `captured`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    #[schema(example = "2026-04-15T00:00:00Z")]
+    pub captured_at: Option<String>,
 }
 
 impl FreezeView {
@@ -98,6 +107,38 @@ impl FreezeView {
             status: f.status.as_str().to_owned(),
             created_at: f.created_at.to_string(),
             released_at: f.released_at.map(|t| t.to_string()),
+            release_reason: f.release_reason.clone(),
+            captured_amount: f.captured.map(|c| currency.format(c.amount.minor())),
+            captured_at: f.captured.map(|c| c.at.to_string()),
+        }
+    }
+}
+
+/// A freeze record as a row of `wallet freezes -o csv`: the columns that list has always had,
+/// so scripts reading it by position keep working; a captured freeze's amount and time are in
+/// its JSON record and its capture's transaction.
+#[derive(Debug, Default, Clone, Serialize)]
+pub struct FreezeRow {
+    pub id: String,
+    pub wallet_id: String,
+    pub amount: String,
+    pub reason: Option<String>,
+    pub status: String,
+    pub created_at: String,
+    pub released_at: Option<String>,
+    pub release_reason: Option<String>,
+}
+
+impl From<&FreezeView> for FreezeRow {
+    fn from(f: &FreezeView) -> FreezeRow {
+        FreezeRow {
+            id: f.id.clone(),
+            wallet_id: f.wallet_id.clone(),
+            amount: f.amount.clone(),
+            reason: f.reason.clone(),
+            status: f.status.clone(),
+            created_at: f.created_at.clone(),
+            released_at: f.released_at.clone(),
             release_reason: f.release_reason.clone(),
         }
     }

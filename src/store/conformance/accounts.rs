@@ -147,6 +147,7 @@ pub(super) fn for_each_movement_streams_a_wallets_entries_in_a_window_with_its_o
                 balance_before: entry.entry.balance_before,
                 balance_after: entry.entry.balance_after,
                 wallet_postings,
+                to_counterparty: false,
             };
             // A withdrawal debits the wallet; a freeze moves available to frozen, netting zero.
             assert_eq!(seen, vec![moved(&withdrawal, 500), moved(&freeze, 0)]);

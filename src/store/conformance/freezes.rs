@@ -4,7 +4,7 @@ use super::{append_plan, apply, at, context, deposit, open, page, scope};
 use crate::error::Result;
 use crate::ledger::ids::{FreezeId, WalletId};
 use crate::ledger::model::{Freeze, FreezeStatus};
-use crate::ledger::operations::{Operation, Referent};
+use crate::ledger::operations::{capture, Operation, Referent};
 use crate::store::{Queries, Storage};
 
 fn freeze_op(amount: &str) -> Operation {
@@ -82,6 +82,39 @@ pub(super) fn a_release_of_a_freeze_no_longer_active_is_refused<S: Storage>(mut 
             let refused = tx.isolated(|tx| append_plan(tx, plan, &before))?;
             assert_eq!(refused.unwrap_err().code(), "internal_error");
             assert_eq!(tx.freeze(&id)?.map(|f| f.released_at), Some(Some(at("10:02"))));
+            Ok(())
+        })
+        .unwrap();
+}
+
+pub(super) fn a_capture_ends_its_freeze_captured_and_a_stale_second_end_is_refused<S: Storage>(mut store: S) {
+    store
+        .write(|tx| {
+            let wallet = open(tx, &scope("tnt", "app"), "usr_1");
+            deposit(tx, &wallet.id, "100.00", "10:00");
+            let id = freeze(tx, &wallet.id, "30.00", "10:01")?;
+            let stale: Freeze = tx.freeze(&id)?.expect("the freeze");
+            let capture = Operation::Capture(capture::Request::new(&id, Some("20.00"), None, false, None, None)?);
+            let entry = apply(tx, &wallet.id, &capture, "10:02")?.entry;
+            assert_eq!(entry.postings.len(), 3, "frozen out, settlement and the released rest");
+            let record = tx.freeze(&id)?.expect("the freeze");
+            assert_eq!((record.status, record.released_at), (FreezeStatus::Captured, None));
+            let captured = record.captured.expect("its capture");
+            assert_eq!((captured.amount.minor(), captured.at), (2_000, at("10:02")));
+            let read = tx.entry(&entry.id)?.expect("the capture");
+            assert_eq!(read.postings, entry.postings);
+            let after = tx.wallet(&wallet.id)?.expect("the wallet");
+            assert_eq!((after.available, after.frozen), (8_000, 0));
+            // An unfreeze planned from the freeze as it was: only the freeze's guard refuses it.
+            let before = after.clone();
+            let mut frozen = before.clone();
+            (frozen.available, frozen.frozen) = (7_000, 3_000);
+            let unfreeze = Operation::unfreeze(&id, None, None)?;
+            let mut plan = unfreeze.plan(&frozen, &Referent::Freeze(stale), &context("10:03"))?;
+            plan.wallet_after = before.clone();
+            let refused = tx.isolated(|tx| append_plan(tx, plan, &before))?;
+            assert_eq!(refused.unwrap_err().code(), "internal_error");
+            assert_eq!(tx.freeze(&id)?.map(|f| f.status), Some(FreezeStatus::Captured));
             Ok(())
         })
         .unwrap();

@@ -78,6 +78,7 @@ fn freeze(wallet: &Wallet, minor: i64, released: Option<&str>) -> Freeze {
         created_at: at("10:00"),
         released_at: released.map(at),
         release_reason: released.map(|_| "cleared".into()),
+        captured: None,
     }
 }
 

@@ -101,6 +101,7 @@ macro_rules! suite {
                 a_freezes_plan_stores_an_active_freeze_and_moves_available_to_frozen,
                 an_unfreeze_releases_its_freeze_with_the_time_and_reason,
                 a_release_of_a_freeze_no_longer_active_is_refused,
+                a_capture_ends_its_freeze_captured_and_a_stale_second_end_is_refused,
                 freezes_of_wallet_lists_newest_first_filtered_by_status_with_totals,
                 all_freezes_lists_every_wallets_freezes_by_id,
             ],

@@ -5,13 +5,14 @@ use ::postgres::Row;
 use super::PgTx;
 use crate::error::{Error, Result};
 use crate::ledger::ids::{FreezeId, WalletId};
-use crate::ledger::model::{Freeze, FreezeStatus};
+use crate::ledger::model::{Captured, Freeze, FreezeStatus};
 use crate::ledger::money::Amount;
 use crate::ledger::operations::FreezeChange;
 use crate::ledger::request::{PageRequest, Paged};
 use crate::ledger::time::Timestamp;
 
-const FREEZE_COLUMNS: &str = "id, wallet_id, amount_minor, reason, status, created_at, released_at, release_reason";
+const FREEZE_COLUMNS: &str =
+    "id, wallet_id, amount_minor, reason, status, created_at, released_at, release_reason, captured_minor, captured_at";
 
 pub(super) const ACTIVE_FROZEN_SQL: &str =
     "SELECT COALESCE(SUM(amount_minor), 0)::BIGINT FROM freezes WHERE wallet_id = $1 AND status = 'active'";
@@ -50,13 +51,14 @@ impl PgTx<'_> {
         )
     }
 
-    /// Creates or releases the freeze a plan names, in the transaction appending its entry.
+    /// Creates, releases or captures the freeze a plan names, in the transaction appending its
+    /// entry.
     pub(super) fn apply_freeze_change(&self, change: &FreezeChange) -> Result<()> {
         match change {
             FreezeChange::None => Ok(()),
             FreezeChange::Create(f) => {
                 self.execute(
-                    &format!("INSERT INTO freezes ({FREEZE_COLUMNS}) VALUES ($1, $2, $3, $4, $5, $6, $7, $8)"),
+                    &format!("INSERT INTO freezes ({FREEZE_COLUMNS}) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)"),
                     &[
                         &f.id.as_str(),
                         &f.wallet_id.as_str(),
@@ -66,6 +68,8 @@ impl PgTx<'_> {
                         &f.created_at.to_string(),
                         &f.released_at.as_ref().map(Timestamp::to_string),
                         &f.release_reason,
+                        &f.captured.map(|c| c.amount.minor()),
+                        &f.captured.map(|c| c.at.to_string()),
                     ],
                 )?;
                 Ok(())
@@ -87,15 +91,37 @@ impl PgTx<'_> {
                 }
                 Ok(())
             }
+            FreezeChange::Capture { freeze_id, amount, at } => {
+                let changed = self.execute(
+                    "UPDATE freezes SET status = 'captured', captured_minor = $2, captured_at = $3
+                     WHERE id = $1 AND status = 'active'",
+                    &[&freeze_id.as_str(), &amount.minor(), &at.to_string()],
+                )?;
+                if changed != 1 {
+                    return Err(Error::internal(format!(
+                        "freeze {freeze_id} was not active when captured"
+                    )));
+                }
+                Ok(())
+            }
         }
     }
 }
 
 fn freeze_row(r: &Row) -> Result<Freeze> {
-    let amount: i64 = r.try_get(2)?;
+    let positive = |minor: i64| {
+        Amount::from_stored(minor)
+            .ok_or_else(|| Error::internal(format!("stored freeze amount {minor} is not positive")))
+    };
     let status: &str = r.try_get(4)?;
-    let amount = Amount::from_stored(amount)
-        .ok_or_else(|| Error::internal(format!("stored freeze amount {amount} is not positive")))?;
+    let amount = positive(r.try_get(2)?)?;
+    let captured = match (r.try_get::<_, Option<i64>>(8)?, r.try_get::<_, Option<Timestamp>>(9)?) {
+        (Some(minor), Some(at)) => Some(Captured {
+            amount: positive(minor)?,
+            at,
+        }),
+        _ => None,
+    };
     Ok(Freeze {
         id: r.try_get(0)?,
         wallet_id: r.try_get(1)?,
@@ -105,5 +131,6 @@ fn freeze_row(r: &Row) -> Result<Freeze> {
         created_at: r.try_get(5)?,
         released_at: r.try_get(6)?,
         release_reason: r.try_get(7)?,
+        captured,
     })
 }

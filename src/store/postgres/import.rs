@@ -62,7 +62,7 @@ impl PgTx<'_> {
         Ok(())
     }
 
-    /// A freeze in its final state, active or released: inserted as a new one is, whose row
+    /// A freeze in its final state, active, released or captured: inserted as a new one is, whose row
     /// holds every column as given.
     pub(super) fn import_freeze(&self, f: &Freeze) -> Result<()> {
         self.apply_freeze_change(&FreezeChange::Create(f.clone()))

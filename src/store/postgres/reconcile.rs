@@ -15,7 +15,8 @@ const MOVEMENT_CHUNK_ROWS: i64 = 1000;
 /// As SQLite's: `$2`, `$3` the wallet's two accounts; `$6` the seq to start from. The sum of
 /// `BIGINT`s is `NUMERIC` here, cast back (two postings of an entry cannot overflow it).
 const MOVEMENTS_SQL: &str = "SELECT e.seq, e.id, e.kind, e.balance_before_minor, e.balance_after_minor,
-        COALESCE(SUM(CASE WHEN p.account IN ($2, $3) THEN p.amount_minor ELSE 0 END), 0)::BIGINT
+        COALESCE(SUM(CASE WHEN p.account IN ($2, $3) THEN p.amount_minor ELSE 0 END), 0)::BIGINT,
+        e.counterparty_id IS NOT NULL
      FROM journal_entries e LEFT JOIN postings p ON p.entry_seq = e.seq
      WHERE e.wallet_id = $1 AND e.created_at >= $4 AND e.created_at < $5 AND e.seq >= $6
      GROUP BY e.seq ORDER BY e.seq LIMIT $7";
@@ -68,6 +69,7 @@ fn movement_row(r: &Row) -> Result<(i64, Movement)> {
             balance_before: r.try_get(3)?,
             balance_after: r.try_get(4)?,
             wallet_postings: r.try_get(5)?,
+            to_counterparty: r.try_get(6)?,
         },
     ))
 }

@@ -15,7 +15,7 @@ pub const FIRST_VERSION: i64 = 6;
 
 /// Each migration runs once, in order, in the one transaction that holds the version row's lock.
 /// `MIGRATIONS[i]` brings a ledger to version `FIRST_VERSION + i`.
-pub const MIGRATIONS: &[&str] = &[P6_LEDGER, P7_ADMIN_TOKENS, P8_TRANSFERS];
+pub const MIGRATIONS: &[&str] = &[P6_LEDGER, P7_ADMIN_TOKENS, P8_TRANSFERS, P9_CAPTURES];
 
 /// The version a ledger is at once every migration has run.
 pub const LATEST_VERSION: i64 = FIRST_VERSION + MIGRATIONS.len() as i64 - 1;
@@ -402,6 +402,37 @@ const P8_TRANSFERS: &str = r#"
 ALTER TABLE journal_entries DROP CONSTRAINT journal_entries_kind_check;
 ALTER TABLE journal_entries ADD CONSTRAINT journal_entries_kind_check CHECK (kind IN ('deposit', 'payment',
     'withdraw', 'freeze', 'unfreeze', 'refund', 'adjust_credit', 'adjust_debit', 'transfer_out', 'transfer_in'));
+"#;
+
+/// Captures: the journal takes `capture` entries, and a freeze can end `captured` with the
+/// amount captured (at most the held one) and when. Each status keeps its own fields:
+/// `released_at` only when released, the captured amount and time only when captured (the
+/// table check that tied `released_at` to every ended freeze is replaced). The update guard
+/// lets an active freeze end once, either way.
+const P9_CAPTURES: &str = r#"
+ALTER TABLE journal_entries DROP CONSTRAINT journal_entries_kind_check;
+ALTER TABLE journal_entries ADD CONSTRAINT journal_entries_kind_check CHECK (kind IN ('deposit', 'payment',
+    'withdraw', 'freeze', 'unfreeze', 'refund', 'adjust_credit', 'adjust_debit', 'transfer_out', 'transfer_in',
+    'capture'));
+ALTER TABLE freezes
+    ADD COLUMN captured_minor BIGINT,
+    ADD COLUMN captured_at TEXT COLLATE "C"
+        CHECK (captured_at ~ '^[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}Z$'),
+    DROP CONSTRAINT freezes_status_check,
+    DROP CONSTRAINT freezes_check,
+    ADD CONSTRAINT freezes_status_check CHECK (status IN ('active', 'released', 'captured')),
+    ADD CONSTRAINT freezes_released_check CHECK ((status = 'released') = (released_at IS NOT NULL)),
+    ADD CONSTRAINT freezes_captured_check CHECK ((status = 'captured') = (captured_minor IS NOT NULL)
+        AND (status = 'captured') = (captured_at IS NOT NULL)
+        AND (captured_minor IS NULL OR (captured_minor > 0 AND captured_minor <= amount_minor)));
+DROP TRIGGER freezes_release_only ON freezes;
+CREATE TRIGGER freezes_release_only BEFORE UPDATE ON freezes FOR EACH ROW
+WHEN (NOT (OLD.status = 'active' AND NEW.status IN ('released', 'captured')
+           AND NEW.id IS NOT DISTINCT FROM OLD.id AND NEW.wallet_id IS NOT DISTINCT FROM OLD.wallet_id
+           AND NEW.amount_minor IS NOT DISTINCT FROM OLD.amount_minor
+           AND NEW.reason IS NOT DISTINCT FROM OLD.reason
+           AND NEW.created_at IS NOT DISTINCT FROM OLD.created_at))
+EXECUTE FUNCTION ledgerctl_refuse('a freeze record ends once: released or captured');
 "#;
 
 #[cfg(test)]

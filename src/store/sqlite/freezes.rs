@@ -5,12 +5,14 @@ use rusqlite::{params, OptionalExtension, Row};
 use super::SqliteTx;
 use crate::error::{Error, Result};
 use crate::ledger::ids::{FreezeId, WalletId};
-use crate::ledger::model::{Freeze, FreezeStatus};
+use crate::ledger::model::{Captured, Freeze, FreezeStatus};
 use crate::ledger::money::Amount;
 use crate::ledger::operations::FreezeChange;
 use crate::ledger::request::{PageRequest, Paged};
+use crate::ledger::time::Timestamp;
 
-const FREEZE_COLUMNS: &str = "id, wallet_id, amount_minor, reason, status, created_at, released_at, release_reason";
+const FREEZE_COLUMNS: &str =
+    "id, wallet_id, amount_minor, reason, status, created_at, released_at, release_reason, captured_minor, captured_at";
 
 pub(super) const ACTIVE_FROZEN_SQL: &str =
     "SELECT COALESCE(SUM(amount_minor), 0) FROM freezes WHERE wallet_id = ?1 AND status = 'active'";
@@ -51,7 +53,7 @@ impl SqliteTx<'_> {
     pub(super) fn import_freeze(&self, f: &Freeze) -> Result<()> {
         self.q()
             .prepare_cached(&format!(
-                "INSERT INTO freezes ({FREEZE_COLUMNS}) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)"
+                "INSERT INTO freezes ({FREEZE_COLUMNS}) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)"
             ))?
             .execute(params![
                 f.id,
@@ -61,12 +63,15 @@ impl SqliteTx<'_> {
                 f.status.as_str(),
                 f.created_at,
                 f.released_at,
-                f.release_reason
+                f.release_reason,
+                f.captured.map(|c| c.amount.minor()),
+                f.captured.map(|c| c.at)
             ])?;
         Ok(())
     }
 
-    /// Creates or releases the freeze a plan names, in the transaction appending its entry.
+    /// Creates, releases or captures the freeze a plan names, in the transaction appending its
+    /// entry.
     pub(super) fn apply_freeze_change(&self, change: &FreezeChange) -> Result<()> {
         match change {
             FreezeChange::None => {}
@@ -89,6 +94,20 @@ impl SqliteTx<'_> {
                     )));
                 }
             }
+            FreezeChange::Capture { freeze_id, amount, at } => {
+                let changed = self
+                    .q()
+                    .prepare_cached(
+                        "UPDATE freezes SET status = 'captured', captured_minor = ?2, captured_at = ?3
+                         WHERE id = ?1 AND status = 'active'",
+                    )?
+                    .execute(params![freeze_id, amount.minor(), at])?;
+                if changed != 1 {
+                    return Err(Error::internal(format!(
+                        "freeze {freeze_id} was not active when captured"
+                    )));
+                }
+            }
         }
         Ok(())
     }
@@ -97,12 +116,23 @@ impl SqliteTx<'_> {
 fn freeze_row(r: &Row) -> rusqlite::Result<Result<Freeze>> {
     let amount: i64 = r.get(2)?;
     let status: String = r.get(4)?;
-    let parsed = (|| -> Result<(Amount, FreezeStatus)> {
-        let amount = Amount::from_stored(amount)
-            .ok_or_else(|| Error::internal(format!("stored freeze amount {amount} is not positive")))?;
-        Ok((amount, status.parse()?))
+    let captured: Option<i64> = r.get(8)?;
+    let captured_at: Option<Timestamp> = r.get(9)?;
+    let parsed = (|| -> Result<(Amount, FreezeStatus, Option<Captured>)> {
+        let positive = |minor: i64| {
+            Amount::from_stored(minor)
+                .ok_or_else(|| Error::internal(format!("stored freeze amount {minor} is not positive")))
+        };
+        let captured = match (captured, captured_at) {
+            (Some(minor), Some(at)) => Some(Captured {
+                amount: positive(minor)?,
+                at,
+            }),
+            _ => None,
+        };
+        Ok((positive(amount)?, status.parse()?, captured))
     })();
-    let (amount, status) = match parsed {
+    let (amount, status, captured) = match parsed {
         Ok(parts) => parts,
         Err(e) => return Ok(Err(e)),
     };
@@ -115,5 +145,6 @@ fn freeze_row(r: &Row) -> rusqlite::Result<Result<Freeze>> {
         created_at: r.get(5)?,
         released_at: r.get(6)?,
         release_reason: r.get(7)?,
+        captured,
     }))
 }

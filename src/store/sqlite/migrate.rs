@@ -34,8 +34,8 @@ impl SqliteStore {
             if schema::chains_existing_rows(migration) {
                 chain_existing_rows(&tx)?;
             }
-            if schema::rewrites_definitions(migration) {
-                reload_rewritten_schema(&tx)?;
+            if let Some(kinds) = schema::rewritten_journal_kinds(migration) {
+                reload_rewritten_schema(&tx, kinds)?;
             }
             tx.pragma_update(None, "user_version", index as i64 + 1)?;
         }
@@ -49,9 +49,10 @@ impl SqliteStore {
 }
 
 /// After a migration rewrote a definition in `sqlite_schema`: bumps the schema's version so
-/// that this and every other connection rereads it, and proves the rewrite took (a file whose
-/// journal definition did not read as expected is refused, not half migrated).
-fn reload_rewritten_schema(tx: &Connection) -> Result<()> {
+/// that this and every other connection rereads it, and proves the rewrite took: the journal's
+/// definition names `kinds` (a file whose definition did not read as expected is refused, not
+/// half migrated).
+fn reload_rewritten_schema(tx: &Connection, kinds: &str) -> Result<()> {
     let version: i64 = tx.query_row("PRAGMA schema_version", [], |r| r.get(0))?;
     tx.pragma_update(None, "schema_version", version + 1)?;
     let definition: String = tx.query_row(
@@ -59,7 +60,7 @@ fn reload_rewritten_schema(tx: &Connection) -> Result<()> {
         [],
         |r| r.get(0),
     )?;
-    if !definition.contains(schema::TRANSFER_KINDS) {
+    if !definition.contains(kinds) {
         return Err(Error::internal(
             "the journal's definition is not the one this migration widens: the file was not migrated",
         ));

@@ -13,7 +13,8 @@ use crate::ledger::time::Timestamp;
 /// other account (settlement, a counterparty, the transfers clearing account) is the entry's
 /// other side. The LEFT JOIN keeps an entry that has lost its postings (its sum is then 0).
 pub(super) const MOVEMENTS_SQL: &str = "SELECT e.id, e.kind, e.balance_before_minor, e.balance_after_minor,
-        COALESCE(SUM(CASE WHEN p.account IN (?2, ?3) THEN p.amount_minor ELSE 0 END), 0)
+        COALESCE(SUM(CASE WHEN p.account IN (?2, ?3) THEN p.amount_minor ELSE 0 END), 0),
+        e.counterparty_id IS NOT NULL
      FROM journal_entries e LEFT JOIN postings p ON p.entry_seq = e.seq
      WHERE e.wallet_id = ?1 AND e.created_at >= ?4 AND e.created_at < ?5
      GROUP BY e.seq ORDER BY e.seq";
@@ -46,5 +47,6 @@ fn movement_row(r: &Row) -> Result<Movement> {
         balance_before: r.get(2)?,
         balance_after: r.get(3)?,
         wallet_postings: r.get(4)?,
+        to_counterparty: r.get(5)?,
     })
 }

@@ -14,6 +14,7 @@ pub const MIGRATIONS: &[&str] = &[
     V6_WALLET_CHAINS_AND_SEALS,
     V7_ADMIN_TOKENS,
     V8_TRANSFERS,
+    V9_CAPTURES,
 ];
 
 /// Whether `migration` is the one after which the rows already in the file are chained into
@@ -23,15 +24,22 @@ pub fn chains_existing_rows(migration: &str) -> bool {
     migration == V5_AUDIT_CHAIN_AND_TOKEN_NAMES
 }
 
-/// Whether `migration` rewrites a table's definition in `sqlite_schema` (a constraint widened
-/// in place): the schema's version number must then be bumped, so that every connection
-/// rereads it, and the rewrite proven to have happened ([`TRANSFER_KINDS`]).
-pub fn rewrites_definitions(migration: &str) -> bool {
-    migration == V8_TRANSFERS
+/// What the journal's definition must hold after `migration`, when it rewrites that definition
+/// in `sqlite_schema` (a constraint widened in place): the schema's version number must then
+/// be bumped, so that every connection rereads it, and the rewrite proven to have happened.
+pub fn rewritten_journal_kinds(migration: &str) -> Option<&'static str> {
+    match migration {
+        m if m == V8_TRANSFERS => Some(TRANSFER_KINDS),
+        m if m == V9_CAPTURES => Some(CAPTURE_KINDS),
+        _ => None,
+    }
 }
 
 /// What the journal's `kind` check names once version 8 has widened it.
-pub const TRANSFER_KINDS: &str = "'adjust_credit', 'adjust_debit', 'transfer_out', 'transfer_in'))";
+const TRANSFER_KINDS: &str = "'adjust_credit', 'adjust_debit', 'transfer_out', 'transfer_in'))";
+
+/// What the journal's `kind` check names once the captures' migration has widened it.
+const CAPTURE_KINDS: &str = "'transfer_out', 'transfer_in', 'capture'))";
 
 /// The names of the triggers that make the journal append-only; `ledger verify` checks that
 /// they are all still there.
@@ -395,6 +403,54 @@ PRAGMA writable_schema = ON;
 UPDATE sqlite_schema
 SET sql = replace(sql, '''adjust_credit'', ''adjust_debit''))',
                        '''adjust_credit'', ''adjust_debit'', ''transfer_out'', ''transfer_in''))')
+WHERE type = 'table' AND name = 'journal_entries';
+PRAGMA writable_schema = OFF;
+"#;
+
+/// Captures: the journal takes `capture` entries (its kind check widened in place, as
+/// `V8_TRANSFERS` did, and last, after the DDL, so that nothing runs on the stale definition
+/// before the migration code rereads it), and a freeze can end `captured`, with the amount
+/// captured and when. The freezes table is rebuilt for its new checks (each status has its
+/// own fields: `released_at` only when released, the captured amount, at most the held one,
+/// and time only when captured), its rows copied with their rowids, then its index and two
+/// guards re-created, the update guard letting an active freeze end once, either way. No
+/// foreign key names the table and no hash covers a freeze record.
+const V9_CAPTURES: &str = r#"
+CREATE TABLE freezes_v9 (
+    id             TEXT PRIMARY KEY,
+    wallet_id      TEXT NOT NULL REFERENCES wallets (id),
+    amount_minor   INTEGER NOT NULL CHECK (amount_minor > 0),
+    reason         TEXT,
+    status         TEXT NOT NULL CHECK (status IN ('active', 'released', 'captured')),
+    created_at     TEXT NOT NULL,
+    released_at    TEXT,
+    release_reason TEXT,
+    captured_minor INTEGER CHECK (captured_minor > 0 AND captured_minor <= amount_minor),
+    captured_at    TEXT,
+    CHECK ((status = 'released') = (released_at IS NOT NULL)),
+    CHECK ((status = 'captured') = (captured_minor IS NOT NULL)),
+    CHECK ((status = 'captured') = (captured_at IS NOT NULL))
+) STRICT;
+INSERT INTO freezes_v9 (rowid, id, wallet_id, amount_minor, reason, status, created_at, released_at,
+                        release_reason)
+SELECT rowid, id, wallet_id, amount_minor, reason, status, created_at, released_at, release_reason
+FROM freezes ORDER BY rowid;
+DROP TABLE freezes;
+ALTER TABLE freezes_v9 RENAME TO freezes;
+CREATE INDEX freezes_wallet ON freezes (wallet_id, status);
+CREATE TRIGGER freezes_no_delete BEFORE DELETE ON freezes
+BEGIN SELECT RAISE(ABORT, 'freeze records are never deleted'); END;
+CREATE TRIGGER freezes_release_only BEFORE UPDATE ON freezes
+WHEN NOT (OLD.status = 'active' AND NEW.status IN ('released', 'captured')
+          AND NEW.id IS OLD.id AND NEW.wallet_id IS OLD.wallet_id
+          AND NEW.amount_minor IS OLD.amount_minor AND NEW.reason IS OLD.reason
+          AND NEW.created_at IS OLD.created_at)
+BEGIN SELECT RAISE(ABORT, 'a freeze record ends once: released or captured'); END;
+
+PRAGMA writable_schema = ON;
+UPDATE sqlite_schema
+SET sql = replace(sql, '''transfer_out'', ''transfer_in''))',
+                       '''transfer_out'', ''transfer_in'', ''capture''))')
 WHERE type = 'table' AND name = 'journal_entries';
 PRAGMA writable_schema = OFF;
 "#;

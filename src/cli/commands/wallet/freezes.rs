@@ -17,7 +17,7 @@ pub struct FreezesArgs {
     #[arg(value_name = "USER")]
     pub user: String,
     /// Only records in this state
-    #[arg(long, value_parser = ["active", "released"])]
+    #[arg(long, value_parser = ["active", "released", "captured"])]
     pub status: Option<String>,
     #[command(flatten)]
     pub page: PageArgs,

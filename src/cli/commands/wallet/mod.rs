@@ -2,6 +2,7 @@
 
 mod adjust;
 mod balance;
+mod capture;
 mod create;
 mod deposit;
 mod freeze;
@@ -28,6 +29,7 @@ use crate::store::Store;
 
 pub use adjust::AdjustArgs;
 pub use balance::BalanceArgs;
+pub use capture::CaptureArgs;
 pub use create::CreateArgs;
 pub use deposit::DepositArgs;
 pub use freeze::FreezeArgs;
@@ -66,6 +68,8 @@ pub enum WalletCommand {
     Freeze(FreezeArgs),
     /// Release a freeze back to the available balance
     Unfreeze(UnfreezeArgs),
+    /// Post a freeze's held amount, all or part, as a withdrawal or a payment, releasing the rest
+    Capture(CaptureArgs),
     /// Refund a payment, withdrawal or deposit of this wallet, in whole or in part
     Refund(WalletRefundArgs),
     /// Move money from one user's wallet to another's (two legs, one transaction; undone by a transfer back)
@@ -97,6 +101,7 @@ impl WalletCommand {
             | WalletCommand::Withdraw(_)
             | WalletCommand::Freeze(_)
             | WalletCommand::Unfreeze(_)
+            | WalletCommand::Capture(_)
             | WalletCommand::Refund(_)
             | WalletCommand::Transfer(_)
             | WalletCommand::Adjust(_) => true,
@@ -116,6 +121,7 @@ impl WalletCommand {
             | WalletCommand::Withdraw(_)
             | WalletCommand::Freeze(_)
             | WalletCommand::Unfreeze(_)
+            | WalletCommand::Capture(_)
             | WalletCommand::Refund(_)
             | WalletCommand::Transfer(_)
             | WalletCommand::Adjust(_) => false,
@@ -137,6 +143,7 @@ pub(in crate::cli) fn exec<W: Write>(command: &WalletCommand, ctx: &Context, out
         WalletCommand::Withdraw(args) => withdraw::exec(args, ctx, store, out),
         WalletCommand::Freeze(args) => freeze::exec(args, ctx, store, out),
         WalletCommand::Unfreeze(args) => unfreeze::exec(args, ctx, store, out),
+        WalletCommand::Capture(args) => capture::exec(args, ctx, store, out),
         WalletCommand::Refund(args) => refund::exec(args, ctx, store, out),
         WalletCommand::Transfer(args) => transfer::exec(args, ctx, store, out),
         WalletCommand::Status(args) => status::exec(args, ctx, store, out),

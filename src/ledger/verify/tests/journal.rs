@@ -22,13 +22,14 @@ fn an_honest_ledger_passes_every_check_and_counts_what_it_checked() {
             "refund_caps",
             "transfers",
             "freezes",
+            "captures",
             "triggers",
             "seals",
             "anchors"
         ]
     );
     let counts: Vec<_> = r.checks.iter().map(|c| c.checked).collect();
-    assert_eq!(counts, [8, 8, 8, 2, 2, 0, 2, 1, 0, 0]);
+    assert_eq!(counts, [8, 8, 8, 2, 2, 0, 2, 0, 1, 0, 0]);
     assert_eq!((r.entries, r.wallets), (8, 2));
     let last = f.book.entries.last().unwrap();
     assert_eq!(

@@ -103,6 +103,11 @@ impl Book {
                 record.status = FreezeStatus::Released;
                 record.released_at = Some(released_at);
             }
+            FreezeChange::Capture { freeze_id, amount, at } => {
+                let record = self.freezes.iter_mut().find(|f| f.id == freeze_id).unwrap();
+                record.status = FreezeStatus::Captured;
+                record.captured = Some(crate::ledger::model::Captured { amount, at });
+            }
         }
     }
 
@@ -419,6 +424,7 @@ fn an_anchor_is_seq_colon_lowercase_sha256() {
 }
 
 mod audit;
+mod captures;
 mod chains;
 mod holds;
 mod journal;

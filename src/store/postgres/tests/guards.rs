@@ -166,7 +166,7 @@ fn the_guarded_updates_still_allow_the_one_change_they_guard() {
     let again = "UPDATE freezes SET status = 'released', released_at = '2026-04-17T00:00:00Z'";
     assert_eq!(
         refused(&mut client, again),
-        "a freeze record can only be released, once"
+        "a freeze record ends once: released or captured"
     );
     let revoke_again = "UPDATE tokens SET revoked_at = '2026-04-17T00:00:00Z'";
     assert_eq!(refused(&mut client, revoke_again), "a token can only be revoked, once");

@@ -1,6 +1,6 @@
 //! The model-based test: random sequences of every wallet operation the CLI offers (valid and
 //! invalid amounts, unknown ids, other tenants' wallets, `reference_id` replays and conflicts,
-//! status changes, transfers between wallets), applied through the real operations layer
+//! status changes, transfers between wallets, captures of freezes), applied through the real operations layer
 //! (`ledgerctl::ops`) on a real SQLite file, and held after every step to the reference model in
 //! tests/model/: the same outcome (success, or the exact `error` name), the same balances of
 //! every wallet the step touched (a transfer's sender and receiver both) and the same freezes.
@@ -17,7 +17,7 @@ use std::sync::OnceLock;
 
 use ledgerctl::error::Error;
 use ledgerctl::ledger::model::{FreezeStatus, Scope, Wallet, WalletStatus};
-use ledgerctl::ledger::operations::{internal_refund, Direction, Operation};
+use ledgerctl::ledger::operations::{capture, internal_refund, Direction, Operation};
 use ledgerctl::ledger::request::PageRequest;
 use ledgerctl::ops::{self, Outcome, StatusOutcome};
 use ledgerctl::store::{DbLocation, Store};
@@ -135,6 +135,17 @@ enum Step {
         at: At,
         to: To,
         amount: Amt,
+        text: Option<usize>,
+        reference: Option<usize>,
+    },
+    /// Ends a freeze (`None`: one that does not exist), part or all of it (`None`); the amount
+    /// is relative to what the freeze holds; to a counterparty, or the settlement.
+    Capture {
+        at: At,
+        freeze: Option<usize>,
+        amount: Option<Amt>,
+        counterparty: Option<usize>,
+        new_counterparty: bool,
         text: Option<usize>,
         reference: Option<usize>,
     },
@@ -283,6 +294,24 @@ fn step() -> impl Strategy<Value = Step> {
             .prop_map(|(at, credit, amount, text, reference)| Step::Adjust { at, credit, amount, text, reference }),
         5 => (at(), to(), spend_amount(), text(), reference())
             .prop_map(|(at, to, amount, text, reference)| Step::Transfer { at, to, amount, text, reference }),
+        3 => (
+            at(),
+            pick(),
+            prop::option::weighted(0.6, spend_amount()),
+            prop::option::weighted(0.4, 0..COUNTERPARTIES.len()),
+            any::<bool>(),
+            text(),
+            reference()
+        )
+            .prop_map(|(at, freeze, amount, counterparty, new_counterparty, text, reference)| Step::Capture {
+                at,
+                freeze,
+                amount,
+                counterparty,
+                new_counterparty,
+                text,
+                reference
+            }),
         1 => (
             at(),
             prop::sample::select(vec![Status::Active, Status::Frozen, Status::Closed]),
@@ -476,6 +505,33 @@ fn resolve(step: &Step, model: &Model, earlier: &[Request]) -> Request {
                 reference: references(reference),
             },
         ),
+        Step::Capture {
+            at,
+            freeze: f,
+            amount,
+            counterparty,
+            new_counterparty,
+            text,
+            reference,
+        } => {
+            let freeze_id = freeze(&at, f);
+            let held = model
+                .freezes
+                .iter()
+                .find(|h| h.id == freeze_id)
+                .map(|h| (h.amount, model.wallets[h.wallet].exponent));
+            wallet(
+                &at,
+                Op::Capture {
+                    amount: amount.map(|a| amount_text(a, held)),
+                    freeze_id,
+                    counterparty: counterparty.map(|c| COUNTERPARTIES[c].to_owned()),
+                    new_counterparty,
+                    description: texts(text),
+                    reference: references(reference),
+                },
+            )
+        }
         Step::Status { at, to, text } => Request::SetStatus {
             scope: at.scope,
             user: USERS[at.user].to_owned(),
@@ -593,6 +649,22 @@ fn operation(op: &Op) -> Result<Operation, Error> {
             description,
             reference,
         } => Operation::transfer(&to_user, &amount, description, reference),
+        Op::Capture {
+            freeze_id,
+            amount,
+            counterparty,
+            new_counterparty,
+            description,
+            reference,
+        } => capture::Request::new(
+            &freeze_id,
+            amount.as_deref(),
+            counterparty.as_deref(),
+            new_counterparty,
+            description,
+            reference,
+        )
+        .map(Operation::Capture),
     }
 }
 
@@ -698,6 +770,15 @@ fn check_posted(model: &Model, p: &Posted, o: &Outcome) -> Result<(), TestCaseEr
         let record = o.freeze.as_ref().expect("an unfreeze returns its freeze");
         prop_assert_eq!(&record.id, &model.freezes[f].id);
         prop_assert_eq!(record.status, FreezeStatus::Released);
+    }
+    if let Some(f) = p.captures {
+        let record = o.freeze.as_ref().expect("a capture returns its freeze");
+        prop_assert_eq!(&record.id, &model.freezes[f].id);
+        prop_assert_eq!(record.status, FreezeStatus::Captured);
+        prop_assert_eq!(record.captured.map(|c| c.amount.minor()), Some(p.amount));
+        prop_assert_eq!(o.entry.freeze_id.as_deref(), Some(record.id.as_str()));
+        let paid = p.pays.as_ref().map(|(_, counterparty)| counterparty.as_str());
+        prop_assert_eq!(o.entry.counterparty_id.as_deref(), paid);
     }
     Ok(())
 }

@@ -2,10 +2,12 @@
 //! rules, written from SPEC.md and the docs and on purpose sharing no code with `src/ledger`.
 //! Amounts are parsed by its own few lines, balances are plain `i64` minor units, refund caps,
 //! freezes, statuses, counterparties and `reference_id` replays are tables, and a transfer is
-//! two entries, one in each wallet (tests/model/transfer.rs). The state-machine test
+//! two entries, one in each wallet (tests/model/transfer.rs); a capture ends a freeze with one entry
+//! (tests/model/capture.rs). The state-machine test
 //! (tests/model_based.rs) asks it what every request must do and holds the real operations
 //! layer to that answer.
 
+mod capture;
 mod transfer;
 
 use std::collections::{BTreeMap, BTreeSet};
@@ -41,6 +43,7 @@ pub enum Kind {
     AdjustDebit,
     TransferOut,
     TransferIn,
+    Capture,
 }
 
 impl Kind {
@@ -56,6 +59,7 @@ impl Kind {
             Kind::AdjustDebit => "adjust_debit",
             Kind::TransferOut => "transfer_out",
             Kind::TransferIn => "transfer_in",
+            Kind::Capture => "capture",
         }
     }
 }
@@ -126,6 +130,15 @@ pub enum Op {
         description: Option<String>,
         reference: Option<String>,
     },
+    /// `wallet capture USER --freeze-id F [--amount A] [--counterparty C]`.
+    Capture {
+        freeze_id: String,
+        amount: Option<String>,
+        counterparty: Option<String>,
+        new_counterparty: bool,
+        description: Option<String>,
+        reference: Option<String>,
+    },
 }
 
 /// One request, with every id already concrete.
@@ -190,6 +203,8 @@ pub struct Posted {
     pub frozen_change: i64,
     pub creates_freeze: bool,
     pub releases: Option<usize>,
+    /// The freeze a capture ends.
+    pub captures: Option<usize>,
     pub refund_of: Option<usize>,
     pub pays: Option<(usize, String)>,
     /// A transfer's receiving wallet: its `transfer_in` leg credits it with `amount`.
@@ -300,6 +315,7 @@ impl Op {
             Op::Adjust { credit: true, .. } => Kind::AdjustCredit,
             Op::Adjust { credit: false, .. } => Kind::AdjustDebit,
             Op::Transfer { .. } => Kind::TransferOut,
+            Op::Capture { .. } => Kind::Capture,
         }
     }
 
@@ -312,7 +328,8 @@ impl Op {
             | Op::Unfreeze { reference, .. }
             | Op::Refund { reference, .. }
             | Op::Adjust { reference, .. }
-            | Op::Transfer { reference, .. } => reference.as_ref(),
+            | Op::Transfer { reference, .. }
+            | Op::Capture { reference, .. } => reference.as_ref(),
         }
     }
 
@@ -325,7 +342,7 @@ impl Op {
             | Op::Freeze { amount, .. }
             | Op::Adjust { amount, .. }
             | Op::Transfer { amount, .. } => vec![amount],
-            Op::Refund { amount, .. } => amount.iter().map(String::as_str).collect(),
+            Op::Refund { amount, .. } | Op::Capture { amount, .. } => amount.iter().map(String::as_str).collect(),
             Op::Unfreeze { .. } => vec![],
         }
     }
@@ -340,6 +357,15 @@ impl Op {
         }
         if self.amount_texts().iter().any(|a| !grammar_ok(a)) {
             return Some("invalid_amount");
+        }
+        // A capture's permission for a new counterparty names none without one.
+        if let Op::Capture {
+            counterparty: None,
+            new_counterparty: true,
+            ..
+        } = self
+        {
+            return Some("invalid_request");
         }
         None
     }
@@ -386,6 +412,16 @@ impl Op {
                 description,
                 ..
             } => format!("{to_user}|{}|{:?}", amount(a)?, text(description)),
+            Op::Capture {
+                freeze_id,
+                amount: a,
+                counterparty,
+                description,
+                ..
+            } => {
+                let a = a.as_deref().map(amount).transpose()?;
+                format!("{freeze_id}|{a:?}|{counterparty:?}|{:?}", text(description))
+            }
         })
     }
 }
@@ -497,6 +533,7 @@ impl Model {
             frozen_change: 0,
             creates_freeze: false,
             releases: None,
+            captures: None,
             refund_of: None,
             pays: None,
             receives: None,
@@ -558,7 +595,9 @@ impl Model {
                     return Err("transaction_not_found");
                 }
                 let sign = match original.kind {
-                    Kind::Payment | Kind::Withdraw => 1,
+                    // A capture is the withdrawal or payment it posted; its refund goes back
+                    // to available.
+                    Kind::Payment | Kind::Withdraw | Kind::Capture => 1,
                     Kind::Deposit => -1,
                     // Neither leg of a transfer: it is undone by a transfer back.
                     Kind::Freeze
@@ -590,6 +629,21 @@ impl Model {
                 posted.amount = amount_of(amount);
                 posted.available_change = -posted.amount;
                 posted.receives = Some(self.receiver(w.scope, wallet, to_user)?);
+            }
+            Op::Capture {
+                freeze_id,
+                amount,
+                counterparty,
+                new_counterparty,
+                ..
+            } => {
+                let c = capture::Capture {
+                    freeze_id,
+                    amount: amount.as_deref(),
+                    counterparty: counterparty.as_deref(),
+                    new_counterparty: *new_counterparty,
+                };
+                self.capture(&c, &mut posted)?;
             }
         }
         let allowed = match w.status {
@@ -655,7 +709,7 @@ impl Model {
                 if let Some(original) = p.refund_of {
                     self.entries[original].refunded += p.amount;
                 }
-                if let Some(f) = p.releases {
+                if let Some(f) = p.releases.or(p.captures) {
                     self.freezes[f].active = false;
                 }
                 if p.creates_freeze {

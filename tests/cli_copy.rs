@@ -37,7 +37,8 @@ fn every_row(l: &Ledger) -> String {
     out
 }
 
-/// A ledger with a row of every kind: entries of every sort, a freeze released and one open,
+/// A ledger with a row of every kind: entries of every sort, a freeze released, one captured
+/// (in part) and one open,
 /// status changes, tokens (one revoked), a seal, and a response kept for an Idempotency-Key.
 /// Returns the seal's anchor, the write token and the keyed request's answer body.
 fn every_kind_of_row(l: &Ledger) -> (String, String, String) {
@@ -56,6 +57,9 @@ fn every_kind_of_row(l: &Ledger) -> (String, String, String) {
     let freeze_id = s(&freeze["data"]["freeze"]["id"]).to_owned();
     l.ok(&["wallet", "unfreeze", "usr_1", "--freeze-id", &freeze_id]);
     l.ok(&["wallet", "freeze", "usr_1", "--amount", "5.00"]);
+    let held = l.ok(&["wallet", "freeze", "usr_1", "--amount", "10.00"]);
+    let held_id = s(&held["data"]["freeze"]["id"]).to_owned();
+    l.ok(&["wallet", "capture", "usr_1", "--freeze-id", &held_id, "--amount", "4.00"]);
     l.ok(&[
         "--yes",
         "wallet",

@@ -94,7 +94,8 @@ impl std::ops::Deref for Postings {
     }
 }
 
-/// A journal entry: one money movement of one wallet, always two postings that sum to zero.
+/// A journal entry: one money movement of one wallet, two postings that sum to zero (a capture
+/// that releases part of its hold has three).
 ///
 /// This is also the wallet-level transaction record (`txn_…`) the API returns. Entries are
 /// append-only; a correction is a new entry (a refund or an adjustment).

@@ -62,6 +62,32 @@ fn a_day_whose_entries_chain_from_opening_to_closing_reconciles_with_totals_by_k
     assert_eq!(t.net(), 2_000);
 }
 
+/// A capture of 30.00 out of a 50.00 hold moves the wallet's total by the captured 30.00 only
+/// (frozen -50.00, available +20.00): a withdrawal, or a payment when it names a counterparty;
+/// one that raised the balance is a mismatch.
+#[test]
+fn a_capture_counts_as_the_withdrawal_or_payment_it_posts_and_never_raises_the_balance() {
+    let mut check = DayCheck::new(Currency::CNY, 10_000);
+    check.movement(&moved("txn_1", TxType::Capture, 10_000, 7_000, 5_000 - 2_000));
+    let paid = Movement {
+        to_counterparty: true,
+        ..moved("txn_2", TxType::Capture, 7_000, 6_000, 1_000)
+    };
+    check.movement(&paid);
+    let day = check.finish(wallet(), 6_000);
+    assert_eq!(day.mismatch, None);
+    assert_eq!(
+        (day.totals.withdraw, day.totals.payment, day.totals.net()),
+        (3_000, 1_000, -4_000)
+    );
+    let mut check = DayCheck::new(Currency::CNY, 10_000);
+    check.movement(&moved("txn_3", TxType::Capture, 10_000, 11_000, -1_000));
+    assert_eq!(
+        check.finish(wallet(), 11_000).mismatch.as_deref(),
+        Some("txn_3 (capture) moves the balance by 10.00, which a capture cannot")
+    );
+}
+
 #[test]
 fn an_entry_that_does_not_start_where_the_postings_left_the_wallet_is_named() {
     let mut check = DayCheck::new(Currency::CNY, 10_000);

@@ -59,7 +59,15 @@ fn every_kind_of_row(l: &Ledger) -> (String, String, String) {
     l.ok(&["wallet", "freeze", "usr_1", "--amount", "5.00"]);
     let held = l.ok(&["wallet", "freeze", "usr_1", "--amount", "10.00"]);
     let held_id = s(&held["data"]["freeze"]["id"]).to_owned();
-    l.ok(&["wallet", "capture", "usr_1", "--freeze-id", &held_id, "--amount", "4.00"]);
+    l.ok(&[
+        "wallet",
+        "capture",
+        "usr_1",
+        "--freeze-id",
+        &held_id,
+        "--amount",
+        "4.00",
+    ]);
     l.ok(&[
         "--yes",
         "wallet",

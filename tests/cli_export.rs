@@ -58,6 +58,20 @@ fn busy_ledger() -> Ledger {
         "rounding claim",
         "--yes",
     ]);
+    // A capture of part of a hold, paid to the counterparty: one entry of three postings.
+    let held = l.ok(&["wallet", "freeze", "u1", "--amount", "20"]);
+    let held_id = s(&held["data"]["freeze"]["id"]).to_owned();
+    l.ok(&[
+        "wallet",
+        "capture",
+        "u1",
+        "--freeze-id",
+        &held_id,
+        "--amount",
+        "12.50",
+        "--counterparty",
+        "alice@example.com",
+    ]);
     // A transfer: its two legs and the clearing account, which nets to zero.
     l.ok(&["wallet", "create", "u3"]);
     l.ok(&[
@@ -189,7 +203,7 @@ fn the_csv_export_has_a_row_per_posting_that_sums_to_the_trial_balance() {
         *cents.entry((row[5].to_owned(), row[6].to_owned())).or_default() += amount(&row[7]) - amount(&row[8]);
     }
     let entries = l.ok(&["ledger", "verify"])["data"]["entries"].as_u64().unwrap();
-    assert_eq!(rows, 2 * entries, "two postings per entry");
+    assert_eq!(rows, 2 * entries + 1, "two postings per entry, three for the capture's");
     let tb = trial_balance(&l);
     assert_eq!(cents.len(), tb.len());
     for ((account, currency), sum) in cents {
@@ -228,6 +242,12 @@ fn the_json_export_has_one_entry_per_line_ending_at_the_journal_head() {
     }
     for entry in &lines {
         let postings = entry["postings"].as_array().unwrap();
+        if entry["type"] == "capture" {
+            // The hold out of frozen, then the captured amount and the released rest.
+            let amounts: Vec<&str> = postings.iter().map(|p| s(&p["amount"])).collect();
+            assert_eq!(amounts, ["20.00", "-12.50", "-7.50"], "{entry}");
+            continue;
+        }
         assert_eq!(postings.len(), 2);
         assert_eq!(negate(s(&postings[0]["amount"])), s(&postings[1]["amount"]), "{entry}");
     }

@@ -41,17 +41,18 @@ impl Postings {
         held: Amount,
         captured: Amount,
     ) -> Postings {
-        let mut postings = Postings::pair(frozen.name(), out.name(), currency.code(), captured);
-        postings.0[0].amount = held.minor();
+        debug_assert!(captured.minor() <= held.minor(), "the rule caps a capture at its hold");
+        let posting = |account: &Account, amount: i64| Posting {
+            account: account.name(),
+            currency: currency.code().to_owned(),
+            amount,
+        };
+        let mut postings = vec![posting(frozen, held.minor()), posting(out, -captured.minor())];
         let released = held.minor() - captured.minor();
         if released > 0 {
-            postings.0.push(Posting {
-                account: available.name(),
-                currency: currency.code().to_owned(),
-                amount: -released,
-            });
+            postings.push(posting(available, -released));
         }
-        postings
+        Postings(postings)
     }
 
     /// The postings that move `amount` back the other way (a refund of these): from the

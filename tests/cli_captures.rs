@@ -393,3 +393,45 @@ fn a_day_with_captures_reconciles_counting_them_as_withdrawals_and_payments() {
     );
     l.verified();
 }
+
+/// A captured freeze edited by hand to claim another captured amount: `ledger verify` exits 7
+/// naming the `captures` check (and only it), from the rows as either backend stores them.
+#[test]
+fn a_captured_freeze_edited_by_hand_fails_ledger_verify_on_its_captures_check() {
+    let (l, freeze_id) = held();
+    l.ok(&[
+        "wallet",
+        "capture",
+        "alice",
+        "--freeze-id",
+        &freeze_id,
+        "--amount",
+        "30.00",
+    ]);
+    l.edit_behind_the_triggers(
+        "freezes",
+        &format!("UPDATE freezes SET captured_minor = 2000 WHERE id = '{freeze_id}'"),
+    );
+    let run = l.run(&["ledger", "verify"]);
+    assert_eq!(
+        (run.code, s(&run.json["error"])),
+        (7, "invariant_broken"),
+        "{}",
+        run.json
+    );
+    let message = s(&run.json["message"]);
+    assert!(
+        message.starts_with("ledger verify found 1 broken invariant(s): captures ("),
+        "{message}"
+    );
+    assert!(
+        message.contains(&format!("freeze {freeze_id} records 2000 minor units captured")),
+        "{message}"
+    );
+    for other in ["freezes", "wallet_balances", "entries_balance", "hash_chain"] {
+        assert!(
+            !message.contains(&format!("{other} (")),
+            "{other} broken too: {message}"
+        );
+    }
+}

@@ -44,6 +44,27 @@ fn every_command(s: &mut Session) {
     s.clock(DAY4);
     tokens(s);
     reads(s, &ids);
+    captures(s);
+}
+
+/// A hold captured in part to a new counterparty (table, then its replay as JSON), the freeze
+/// it ended, and the refusals: the freeze ended already, one that names nothing, more than held.
+fn captures(s: &mut Session) {
+    let held = s.sh("-o json wallet freeze alice --amount 6 --reason 'card authorisation'");
+    let freeze_id = held.field("/data/freeze/id");
+    let capture = format!(
+        "wallet capture alice --freeze-id {freeze_id} --amount 4.50 --counterparty mch_cafe --new-counterparty --reference-id cap-1"
+    );
+    s.sh(&capture);
+    s.sh(&format!("-o json {capture}"));
+    s.sh(&format!("freeze show {freeze_id}"));
+    s.sh(&format!("-o json freeze show {freeze_id}"));
+    s.sh(&format!("wallet capture alice --freeze-id {freeze_id}"));
+    s.sh(&format!("wallet unfreeze alice --freeze-id {freeze_id}"));
+    s.sh("wallet capture alice --freeze-id frz_abc123");
+    let other = s.sh("-o json wallet freeze alice --amount 1").field("/data/freeze/id");
+    s.sh(&format!("wallet capture alice --freeze-id {other} --amount 1.01"));
+    s.sh(&format!("wallet capture alice --freeze-id {other}"));
 }
 
 /// The ids later commands name.

@@ -50,6 +50,7 @@ fn every_route(s: &mut Session) {
         reads(&api, &tokens);
         writes(&api, &tokens);
         refusals(&api, &tokens);
+        captures(&api, &tokens);
     }
     let (code, stderr) = http.server.stop();
     let exit = format!("{code}\n");
@@ -130,6 +131,27 @@ fn transfers(api: &Api, t: &Tokens) {
     w.req(r#"POST /wallets/transfer {"user_id":"alice","to_user_id":"carol","amount":"1"}"#);
     api.bearer(&t.alice)
         .req(r#"POST /wallets/transfer {"from_user_id":"carol","to_user_id":"alice","amount":"1"}"#);
+}
+
+/// A hold captured in part to the settlement and its replay under the same key, then the
+/// refusals: the freeze ended, more than held, a freeze of another user's wallet.
+fn captures(api: &Api, t: &Tokens) {
+    let w = api.bearer(&t.write);
+    let freeze_id = w
+        .req(r#"POST /wallets/alice/freeze {"amount":"5","reason":"authorisation"}"#)
+        .field("/data/freeze/id");
+    let keyed = api.bearer(&t.write).with("Idempotency-Key", "cap-k-1");
+    let capture = format!(r#"POST /wallets/alice/capture {{"freeze_id":"{freeze_id}","amount":"3.00"}}"#);
+    keyed.req(&capture);
+    keyed.req(&capture);
+    w.req(&format!(r#"POST /wallets/alice/capture {{"freeze_id":"{freeze_id}"}}"#));
+    let other = w
+        .req(r#"POST /wallets/alice/freeze {"amount":"1"}"#)
+        .field("/data/freeze/id");
+    w.req(&format!(
+        r#"POST /wallets/alice/capture {{"freeze_id":"{other}","amount":"1.01"}}"#
+    ));
+    w.req(&format!(r#"POST /wallets/bob/capture {{"freeze_id":"{other}"}}"#));
 }
 
 fn internal_refunds(api: &Api, t: &Tokens, paid: &str) {

@@ -435,3 +435,77 @@ fn a_captured_freeze_edited_by_hand_fails_ledger_verify_on_its_captures_check() 
         );
     }
 }
+
+/// A capture to the settlement is matched against a provider's statement line by its reference
+/// and amount, as the withdrawal it is; a capture paid to a counterparty never touches the
+/// settlement, so it is not a statement item.
+#[test]
+fn a_capture_to_the_settlement_matches_its_statement_line() {
+    let l = Ledger::at("2026-04-15T10:00:00Z");
+    l.ok(&["wallet", "create", "alice"]);
+    l.ok(&[
+        "wallet",
+        "deposit",
+        "alice",
+        "--amount",
+        "100.00",
+        "--reference-id",
+        "d-1",
+    ]);
+    let first = freeze(&l, "alice", "50.00");
+    let second = freeze(&l, "alice", "10.00");
+    l.ok(&[
+        "wallet",
+        "capture",
+        "alice",
+        "--freeze-id",
+        &first,
+        "--amount",
+        "20.00",
+        "--reference-id",
+        "c-1",
+    ]);
+    l.ok(&[
+        "wallet",
+        "capture",
+        "alice",
+        "--freeze-id",
+        &second,
+        "--counterparty",
+        "mch_1",
+        "--new-counterparty",
+    ]);
+    let statement = l.db.with_file_name("statement.csv");
+    let lines = "date,amount,reference\n2026-04-15,100.00,d-1\n2026-04-15,-20.00,c-1\n";
+    std::fs::write(&statement, lines).expect("write the statement");
+    let args = [
+        "ledger",
+        "reconcile",
+        "--statement",
+        statement.to_str().expect("a path"),
+        "--from",
+        "2026-04-15",
+    ];
+    let matched = l.ok(&args);
+    assert_eq!(matched["data"]["matched"], 2, "{matched}");
+    let items = matched["data"]["rows"].clone();
+    let capture = items
+        .as_array()
+        .expect("items")
+        .iter()
+        .find(|i| i["type"] == "capture")
+        .cloned()
+        .unwrap_or_else(|| panic!("the capture is a settlement item: {matched}"));
+    assert_eq!(
+        (s(&capture["status"]), s(&capture["reference"])),
+        ("matched", "c-1"),
+        "{capture}"
+    );
+    let captures = items
+        .as_array()
+        .expect("items")
+        .iter()
+        .filter(|i| i["type"] == "capture")
+        .count();
+    assert_eq!(captures, 1, "only the capture to the settlement: {matched}");
+}

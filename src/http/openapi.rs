@@ -117,10 +117,10 @@ const WRITE: &[(u16, &str)] = &[
     (401, "Unauthenticated or invalid token"),
     (403, "The token's scope does not allow writes"),
     (404, "Wallet, transaction, freeze or counterparty not found, or not reachable with this token"),
-    (409, "Insufficient balance, or a conflict (wallet not active, freeze released, not refundable, reference or Idempotency-Key reused with other parameters)"),
+    (409, "Insufficient balance, or a conflict (wallet not active, freeze released or captured, not refundable, reference or Idempotency-Key reused with other parameters)"),
     (413, "Request body too large"),
     (415, "The body is not application/json"),
-    (422, "Invalid amount"),
+    (422, "Invalid amount (invalid_amount), or more than can be refunded or captured (exceeds_refundable_amount, exceeds_held_amount)"),
     (500, "Internal server error (internal_error), or commit_outcome_unknown: the database connection was lost during COMMIT, so the write may or may not have been applied; resend it with the same Idempotency-Key or reference_id, whose replay answers the original outcome"),
     (503, "Ledger busy, database unavailable or request timed out (ledger_busy, database_unavailable, request_timeout): nothing was written, retry"),
 ];

@@ -18,6 +18,9 @@ use support::Ledger;
 
 const FIXTURE: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/ledger-schema-5.db");
 
+/// The schema version this code brings every ledger to: the one number a new migration changes here.
+const SCHEMA_VERSION: i64 = 9;
+
 /// The reads run at this instant, after everything in the file.
 const READ_AT: &str = "2029-01-01T12:00:00Z";
 
@@ -68,7 +71,7 @@ fn the_schema_6_ledger_migrates_its_tokens_byte_for_byte_and_verifies() {
     assert_eq!(before.1.len(), 2, "and two guards on them");
     ledger.verified();
     let version = ledger.number("PRAGMA user_version");
-    assert_eq!(version, 8, "opened (by verify) and migrated");
+    assert_eq!(version, SCHEMA_VERSION, "opened (by verify) and migrated");
     assert_eq!((ledger.rows(tokens), ledger.rows(guards)), before);
     let bound = ledger.sqlite().execute_batch(
         "INSERT INTO tokens (id, kind, tenant_id, application_id, user_id, access, secret_sha256, created_at, actor) \
@@ -97,7 +100,7 @@ fn the_schema_7_ledger_widens_its_journal_kinds_in_place_and_takes_transfers() {
     ledger.verified();
     assert_eq!(
         ledger.number("PRAGMA user_version"),
-        8,
+        SCHEMA_VERSION,
         "opened (by verify) and migrated"
     );
     assert_eq!((ledger.rows(journal), ledger.rows(postings)), before);
@@ -124,6 +127,50 @@ fn the_schema_7_ledger_widens_its_journal_kinds_in_place_and_takes_transfers() {
     ledger.ok(&["wallet", "create", "zoe"]);
     let sent = ledger.ok(&["wallet", "transfer", "alice", "zoe", "--amount", "1.00"]);
     assert_eq!(sent["data"]["to_transaction"]["type"], "transfer_in", "{sent}");
+    ledger.verified();
+}
+
+/// The file written at schema version 8 opens with the snapshot tables: every row of every
+/// table it held is there as it was, the ledger verifies (no snapshot yet), and a snapshot of a
+/// day of its story is then taken, holds the journal's balances at that day's end, and verifies.
+#[test]
+fn the_schema_8_ledger_gains_snapshots_and_keeps_every_row() {
+    let ledger = Ledger::file_uninitialised();
+    std::fs::copy(SCHEMA_8_FIXTURE, &ledger.db).expect("copy the fixture");
+    let tables = [
+        "wallets ORDER BY id",
+        "journal_entries ORDER BY seq",
+        "postings ORDER BY entry_seq, idx",
+        "freezes ORDER BY id",
+        "wallet_status_changes ORDER BY seq",
+        "tokens ORDER BY rowid",
+        "audit_events ORDER BY seq",
+        "idempotency_keys ORDER BY key",
+        "seals ORDER BY seq",
+        "seal_heads ORDER BY seal_seq, wallet_id",
+    ];
+    let every_row = || -> Vec<_> {
+        tables
+            .iter()
+            .map(|t| ledger.rows(&format!("SELECT * FROM {t}")))
+            .collect()
+    };
+    let before = every_row();
+    assert!(before[1].len() > 10, "the fixture holds a journal");
+    ledger.verified();
+    assert_eq!(ledger.number("PRAGMA user_version"), SCHEMA_VERSION);
+    assert_eq!(every_row(), before, "rows before = rows after");
+    assert_eq!(ledger.number("SELECT COUNT(*) FROM snapshot_balances"), 0);
+    ledger.set_clock(READ_AT);
+    let taken = ledger.ok(&["ledger", "snapshot", "--date", "2026-02-02"]);
+    assert_eq!(taken["data"]["snapshot_count"], 5, "{taken}");
+    let listed = ledger.ok(&["ledger", "snapshots", "--user", "alice"]);
+    let then = ledger.ok(&["wallet", "show", "alice", "--at", "2026-02-02T23:59:59Z"]);
+    assert_eq!(listed["items"][0]["balance"], then["data"]["balance"], "{listed}");
+    assert_eq!(
+        listed["items"][0]["available_balance"],
+        then["data"]["available_balance"]
+    );
     ledger.verified();
 }
 

@@ -51,6 +51,8 @@ fn every_route(s: &mut Session) {
         writes(&api, &tokens);
         refusals(&api, &tokens);
     }
+    let admin = s.sh("-o json token create --scope admin").field("/data/secret");
+    snapshots(&Api::new(s, &http), &tokens, &admin);
     let (code, stderr) = http.server.stop();
     let exit = format!("{code}\n");
     s.record("serve stopped by SIGTERM", &[("exit", &exit), ("stderr", &stderr)]);
@@ -130,6 +132,22 @@ fn transfers(api: &Api, t: &Tokens) {
     w.req(r#"POST /wallets/transfer {"user_id":"alice","to_user_id":"carol","amount":"1"}"#);
     api.bearer(&t.alice)
         .req(r#"POST /wallets/transfer {"from_user_id":"carol","to_user_id":"alice","amount":"1"}"#);
+}
+
+/// The first day's snapshot taken (201), asked again (200, the first result), refused to a
+/// write token and for a day that has not ended, and read back: every row for the admin,
+/// alice's own for her bound token.
+fn snapshots(api: &Api, t: &Tokens, admin: &str) {
+    let day = &DAY1[..10];
+    let a = api.bearer(admin);
+    let take = format!(r#"POST /wallets/snapshot {{"snapshot_date":"{day}"}}"#);
+    a.req(&take);
+    a.req(&take);
+    api.bearer(&t.write).req(&take);
+    a.req(r#"POST /wallets/snapshot {"snapshot_date":"2099-01-01"}"#);
+    a.req("GET /admin/wallets/snapshots");
+    api.bearer(&t.alice).req(&format!("GET /wallets/snapshot?date={day}"));
+    api.bearer(&t.read).req("GET /wallets/snapshot");
 }
 
 fn internal_refunds(api: &Api, t: &Tokens, paid: &str) {

@@ -422,4 +422,5 @@ mod audit;
 mod chains;
 mod holds;
 mod journal;
+mod snapshots;
 mod transfers;

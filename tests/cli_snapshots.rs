@@ -232,3 +232,33 @@ fn verify_catches_a_snapshot_edited_by_hand_and_the_database_refuses_edits() {
         "{message}"
     );
 }
+
+#[test]
+fn racing_processes_take_one_snapshot_and_every_one_answers_it() {
+    let l = ledger();
+    let barrier = std::sync::Arc::new(std::sync::Barrier::new(4));
+    let racers: Vec<_> = (0..4)
+        .map(|_| {
+            let (mut cmd, barrier) = (l.cmd(), barrier.clone());
+            cmd.args(["-o", "json", "--lock-timeout-ms", "30000"]).args(DAY);
+            std::thread::spawn(move || {
+                barrier.wait();
+                cmd.output().expect("ledgerctl runs")
+            })
+        })
+        .collect();
+    let answers: Vec<Value> = racers
+        .into_iter()
+        .map(|racer| {
+            let out = racer.join().expect("a racer");
+            assert_eq!(out.status.code(), Some(0), "{}", String::from_utf8_lossy(&out.stderr));
+            serde_json::from_slice(&out.stdout).expect("an envelope")
+        })
+        .collect();
+    let created = answers.iter().filter(|a| a["message"] == "created").count();
+    assert_eq!(created, 1, "one racer takes it, the others answer it: {answers:?}");
+    assert!(answers.iter().all(|a| a["data"] == answers[0]["data"]), "{answers:?}");
+    assert_eq!(l.number("SELECT COUNT(*) FROM snapshots"), 1);
+    assert_eq!(l.number("SELECT COUNT(*) FROM snapshot_balances"), 2);
+    l.verified();
+}

@@ -95,6 +95,16 @@ fn a_snapshot_stores_each_wallets_balances_and_last_entry_at_the_days_end() {
     // The stored balance is the journal's at the day's end, as `wallet show --at` derives it.
     let then = l.ok(&["wallet", "show", "alice", "--at", "2026-04-15T23:59:59Z"]);
     assert_eq!(then["data"]["balance"], alice["balance"]);
+    assert_eq!(then["data"]["frozen_balance"], alice["frozen_balance"]);
+    // And it is the day's closing balance in the reconciliation, wallet by wallet.
+    let day = l.ok(&["ledger", "reconcile", "--date", "2026-04-15"]);
+    let closing: Vec<(&str, &str)> = day["data"]["records"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|r| (s(&r["user_id"]), s(&r["closing_balance"])))
+        .collect();
+    assert_eq!(closing, [("alice", "100.00"), ("bob", "0.00")]);
     l.verified();
 }
 

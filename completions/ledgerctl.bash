@@ -118,6 +118,12 @@ _ledgerctl() {
             ledgerctl__subcmd__help__subcmd__ledger,seal)
                 cmd="ledgerctl__subcmd__help__subcmd__ledger__subcmd__seal"
                 ;;
+            ledgerctl__subcmd__help__subcmd__ledger,snapshot)
+                cmd="ledgerctl__subcmd__help__subcmd__ledger__subcmd__snapshot"
+                ;;
+            ledgerctl__subcmd__help__subcmd__ledger,snapshots)
+                cmd="ledgerctl__subcmd__help__subcmd__ledger__subcmd__snapshots"
+                ;;
             ledgerctl__subcmd__help__subcmd__ledger,trial-balance)
                 cmd="ledgerctl__subcmd__help__subcmd__ledger__subcmd__trial__subcmd__balance"
                 ;;
@@ -202,6 +208,12 @@ _ledgerctl() {
             ledgerctl__subcmd__ledger,seal)
                 cmd="ledgerctl__subcmd__ledger__subcmd__seal"
                 ;;
+            ledgerctl__subcmd__ledger,snapshot)
+                cmd="ledgerctl__subcmd__ledger__subcmd__snapshot"
+                ;;
+            ledgerctl__subcmd__ledger,snapshots)
+                cmd="ledgerctl__subcmd__ledger__subcmd__snapshots"
+                ;;
             ledgerctl__subcmd__ledger,trial-balance)
                 cmd="ledgerctl__subcmd__ledger__subcmd__trial__subcmd__balance"
                 ;;
@@ -225,6 +237,12 @@ _ledgerctl() {
                 ;;
             ledgerctl__subcmd__ledger__subcmd__help,seal)
                 cmd="ledgerctl__subcmd__ledger__subcmd__help__subcmd__seal"
+                ;;
+            ledgerctl__subcmd__ledger__subcmd__help,snapshot)
+                cmd="ledgerctl__subcmd__ledger__subcmd__help__subcmd__snapshot"
+                ;;
+            ledgerctl__subcmd__ledger__subcmd__help,snapshots)
+                cmd="ledgerctl__subcmd__ledger__subcmd__help__subcmd__snapshots"
                 ;;
             ledgerctl__subcmd__ledger__subcmd__help,trial-balance)
                 cmd="ledgerctl__subcmd__ledger__subcmd__help__subcmd__trial__subcmd__balance"
@@ -711,7 +729,7 @@ _ledgerctl() {
             return 0
             ;;
         ledgerctl__subcmd__help__subcmd__ledger)
-            opts="verify seal trial-balance journal export reconcile copy"
+            opts="verify seal trial-balance journal export reconcile snapshot snapshots copy"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -781,6 +799,34 @@ _ledgerctl() {
             return 0
             ;;
         ledgerctl__subcmd__help__subcmd__ledger__subcmd__seal)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        ledgerctl__subcmd__help__subcmd__ledger__subcmd__snapshot)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        ledgerctl__subcmd__help__subcmd__ledger__subcmd__snapshots)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -1225,7 +1271,7 @@ _ledgerctl() {
             return 0
             ;;
         ledgerctl__subcmd__ledger)
-            opts="-o -y -h -V --db --tenant --app --output --wide --yes --read-only --lock-timeout-ms --help --version verify seal trial-balance journal export reconcile copy help"
+            opts="-o -y -h -V --db --tenant --app --output --wide --yes --read-only --lock-timeout-ms --help --version verify seal trial-balance journal export reconcile snapshot snapshots copy help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1355,7 +1401,7 @@ _ledgerctl() {
             return 0
             ;;
         ledgerctl__subcmd__ledger__subcmd__help)
-            opts="verify seal trial-balance journal export reconcile copy help"
+            opts="verify seal trial-balance journal export reconcile snapshot snapshots copy help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1439,6 +1485,34 @@ _ledgerctl() {
             return 0
             ;;
         ledgerctl__subcmd__ledger__subcmd__help__subcmd__seal)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        ledgerctl__subcmd__ledger__subcmd__help__subcmd__snapshot)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        ledgerctl__subcmd__ledger__subcmd__help__subcmd__snapshots)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -1623,6 +1697,102 @@ _ledgerctl() {
                 return 0
             fi
             case "${prev}" in
+                --db)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --tenant)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --app)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --output)
+                    COMPREPLY=($(compgen -W "table json csv" -- "${cur}"))
+                    return 0
+                    ;;
+                -o)
+                    COMPREPLY=($(compgen -W "table json csv" -- "${cur}"))
+                    return 0
+                    ;;
+                --lock-timeout-ms)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        ledgerctl__subcmd__ledger__subcmd__snapshot)
+            opts="-o -y -h -V --date --db --tenant --app --output --wide --yes --read-only --lock-timeout-ms --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --date)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --db)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --tenant)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --app)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --output)
+                    COMPREPLY=($(compgen -W "table json csv" -- "${cur}"))
+                    return 0
+                    ;;
+                -o)
+                    COMPREPLY=($(compgen -W "table json csv" -- "${cur}"))
+                    return 0
+                    ;;
+                --lock-timeout-ms)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        ledgerctl__subcmd__ledger__subcmd__snapshots)
+            opts="-o -y -h -V --date --user --page --page-size --db --tenant --app --output --wide --yes --read-only --lock-timeout-ms --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --date)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --user)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --page)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --page-size)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --db)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0

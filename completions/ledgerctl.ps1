@@ -537,6 +537,8 @@ Register-ArgumentCompleter -Native -CommandName 'ledgerctl' -ScriptBlock {
             [CompletionResult]::new('journal', 'journal', [CompletionResultType]::ParameterValue, 'The journal entries of every wallet with their postings, newest first')
             [CompletionResult]::new('export', 'export', [CompletionResultType]::ParameterValue, 'The whole journal for other tools: csv, json (JSON Lines), hledger or beancount')
             [CompletionResult]::new('reconcile', 'reconcile', [CompletionResultType]::ParameterValue, 'Reconcile each wallet''s day (--date), or match a provider''s statement against the settlement entries (--statement)')
+            [CompletionResult]::new('snapshot', 'snapshot', [CompletionResultType]::ParameterValue, 'Store every wallet''s balances at the end of a day that has ended, once per day')
+            [CompletionResult]::new('snapshots', 'snapshots', [CompletionResultType]::ParameterValue, 'The stored snapshots of --tenant/--app: a row per wallet and day, newest day first')
             [CompletionResult]::new('copy', 'copy', [CompletionResultType]::ParameterValue, 'Copy the whole ledger, as it is, into a new ledger file or an empty PostgreSQL database, in one transaction')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
             break
@@ -664,6 +666,45 @@ Register-ArgumentCompleter -Native -CommandName 'ledgerctl' -ScriptBlock {
             [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
             break
         }
+        'ledgerctl;ledger;snapshot' {
+            [CompletionResult]::new('--date', '--date', [CompletionResultType]::ParameterName, 'The day (YYYY-MM-DD, UTC), which must have ended')
+            [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'The ledger: a SQLite file''s path, or a PostgreSQL database''s URL (postgres://USER@HOST:PORT/DBNAME; a password in it is never printed)')
+            [CompletionResult]::new('--tenant', '--tenant', [CompletionResultType]::ParameterName, 'The tenant whose wallets this command reaches')
+            [CompletionResult]::new('--app', '--app', [CompletionResultType]::ParameterName, 'The application whose wallets this command reaches')
+            [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Tables for people, or exactly one JSON envelope for scripts')
+            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Tables for people, or exactly one JSON envelope for scripts')
+            [CompletionResult]::new('--lock-timeout-ms', '--lock-timeout-ms', [CompletionResultType]::ParameterName, 'How long to wait for another writer''s lock before failing with exit 6')
+            [CompletionResult]::new('--wide', '--wide', [CompletionResultType]::ParameterName, 'Tables show every column in full, even wider than the terminal (on a narrow terminal, the least important columns are otherwise cut short or left out)')
+            [CompletionResult]::new('-y', '-y', [CompletionResultType]::ParameterName, 'Answer yes to confirmations (wallet adjust, wallet status frozen|closed, token revoke, long batches)')
+            [CompletionResult]::new('--yes', '--yes', [CompletionResultType]::ParameterName, 'Answer yes to confirmations (wallet adjust, wallet status frozen|closed, token revoke, long batches)')
+            [CompletionResult]::new('--read-only', '--read-only', [CompletionResultType]::ParameterName, 'Open the ledger read-only: reading commands work (also on a file this user cannot write), every write is refused with exit 2 (read_only) before the file is touched')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
+        'ledgerctl;ledger;snapshots' {
+            [CompletionResult]::new('--date', '--date', [CompletionResultType]::ParameterName, 'Only this day''s rows (YYYY-MM-DD)')
+            [CompletionResult]::new('--user', '--user', [CompletionResultType]::ParameterName, 'Only this user''s rows')
+            [CompletionResult]::new('--page', '--page', [CompletionResultType]::ParameterName, 'The page to show, from 1')
+            [CompletionResult]::new('--page-size', '--page-size', [CompletionResultType]::ParameterName, 'Rows per page (default 20, at most 100)')
+            [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'The ledger: a SQLite file''s path, or a PostgreSQL database''s URL (postgres://USER@HOST:PORT/DBNAME; a password in it is never printed)')
+            [CompletionResult]::new('--tenant', '--tenant', [CompletionResultType]::ParameterName, 'The tenant whose wallets this command reaches')
+            [CompletionResult]::new('--app', '--app', [CompletionResultType]::ParameterName, 'The application whose wallets this command reaches')
+            [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Tables for people, or exactly one JSON envelope for scripts')
+            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Tables for people, or exactly one JSON envelope for scripts')
+            [CompletionResult]::new('--lock-timeout-ms', '--lock-timeout-ms', [CompletionResultType]::ParameterName, 'How long to wait for another writer''s lock before failing with exit 6')
+            [CompletionResult]::new('--wide', '--wide', [CompletionResultType]::ParameterName, 'Tables show every column in full, even wider than the terminal (on a narrow terminal, the least important columns are otherwise cut short or left out)')
+            [CompletionResult]::new('-y', '-y', [CompletionResultType]::ParameterName, 'Answer yes to confirmations (wallet adjust, wallet status frozen|closed, token revoke, long batches)')
+            [CompletionResult]::new('--yes', '--yes', [CompletionResultType]::ParameterName, 'Answer yes to confirmations (wallet adjust, wallet status frozen|closed, token revoke, long batches)')
+            [CompletionResult]::new('--read-only', '--read-only', [CompletionResultType]::ParameterName, 'Open the ledger read-only: reading commands work (also on a file this user cannot write), every write is refused with exit 2 (read_only) before the file is touched')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
         'ledgerctl;ledger;copy' {
             [CompletionResult]::new('--to', '--to', [CompletionResultType]::ParameterName, 'The new ledger: a file to create, or an empty PostgreSQL database''s URL')
             [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'The ledger: a SQLite file''s path, or a PostgreSQL database''s URL (postgres://USER@HOST:PORT/DBNAME; a password in it is never printed)')
@@ -689,6 +730,8 @@ Register-ArgumentCompleter -Native -CommandName 'ledgerctl' -ScriptBlock {
             [CompletionResult]::new('journal', 'journal', [CompletionResultType]::ParameterValue, 'The journal entries of every wallet with their postings, newest first')
             [CompletionResult]::new('export', 'export', [CompletionResultType]::ParameterValue, 'The whole journal for other tools: csv, json (JSON Lines), hledger or beancount')
             [CompletionResult]::new('reconcile', 'reconcile', [CompletionResultType]::ParameterValue, 'Reconcile each wallet''s day (--date), or match a provider''s statement against the settlement entries (--statement)')
+            [CompletionResult]::new('snapshot', 'snapshot', [CompletionResultType]::ParameterValue, 'Store every wallet''s balances at the end of a day that has ended, once per day')
+            [CompletionResult]::new('snapshots', 'snapshots', [CompletionResultType]::ParameterValue, 'The stored snapshots of --tenant/--app: a row per wallet and day, newest day first')
             [CompletionResult]::new('copy', 'copy', [CompletionResultType]::ParameterValue, 'Copy the whole ledger, as it is, into a new ledger file or an empty PostgreSQL database, in one transaction')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
             break
@@ -709,6 +752,12 @@ Register-ArgumentCompleter -Native -CommandName 'ledgerctl' -ScriptBlock {
             break
         }
         'ledgerctl;ledger;help;reconcile' {
+            break
+        }
+        'ledgerctl;ledger;help;snapshot' {
+            break
+        }
+        'ledgerctl;ledger;help;snapshots' {
             break
         }
         'ledgerctl;ledger;help;copy' {
@@ -1081,6 +1130,8 @@ Register-ArgumentCompleter -Native -CommandName 'ledgerctl' -ScriptBlock {
             [CompletionResult]::new('journal', 'journal', [CompletionResultType]::ParameterValue, 'The journal entries of every wallet with their postings, newest first')
             [CompletionResult]::new('export', 'export', [CompletionResultType]::ParameterValue, 'The whole journal for other tools: csv, json (JSON Lines), hledger or beancount')
             [CompletionResult]::new('reconcile', 'reconcile', [CompletionResultType]::ParameterValue, 'Reconcile each wallet''s day (--date), or match a provider''s statement against the settlement entries (--statement)')
+            [CompletionResult]::new('snapshot', 'snapshot', [CompletionResultType]::ParameterValue, 'Store every wallet''s balances at the end of a day that has ended, once per day')
+            [CompletionResult]::new('snapshots', 'snapshots', [CompletionResultType]::ParameterValue, 'The stored snapshots of --tenant/--app: a row per wallet and day, newest day first')
             [CompletionResult]::new('copy', 'copy', [CompletionResultType]::ParameterValue, 'Copy the whole ledger, as it is, into a new ledger file or an empty PostgreSQL database, in one transaction')
             break
         }
@@ -1100,6 +1151,12 @@ Register-ArgumentCompleter -Native -CommandName 'ledgerctl' -ScriptBlock {
             break
         }
         'ledgerctl;help;ledger;reconcile' {
+            break
+        }
+        'ledgerctl;help;ledger;snapshot' {
+            break
+        }
+        'ledgerctl;help;ledger;snapshots' {
             break
         }
         'ledgerctl;help;ledger;copy' {

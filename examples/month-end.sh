@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # Month-end reconciliation: prove the ledger, seal every wallet's head and keep the seal as an
-# anchor for next month (proved against it at once), print the trial balance and the daily
-# reconciliation, match the provider's statements, and export the journal for other accounting
-# tools, checked by them when they are installed (hledger from Debian, beancount from PyPI).
+# anchor for next month (proved against it at once), snapshot every wallet's balances at the
+# month's end, print the trial balance and the daily reconciliation, match the provider's
+# statements, and export the journal for other accounting tools, checked by them when they are
+# installed (hledger from Debian, beancount from PyPI).
 #
 #   bash examples/month-end.sh            # builds ledgerctl first (cargo build)
 #   LEDGERCTL=/path/to/ledgerctl bash examples/month-end.sh
@@ -33,6 +34,17 @@ say ledger verify
 say ledger seal
 anchor="$(ledgerctl -o json ledger seal | grep -o '"anchor":"seal:[0-9]*:[0-9a-f]*"' | cut -d'"' -f4)"
 echo "anchor to keep in the month-end report: $anchor"
+
+# Every wallet's balances at the end of the month's last day, stored once and proved by every
+# later `ledger verify`. Run it the morning after that day: a day still running is refused
+# (exit 2), its balances could still change. This example's month is today, so today is refused
+# and yesterday's snapshot holds none of its wallets (they were opened today); run again, a
+# snapshot answers what it stored the first time.
+yesterday="$(date -u -d yesterday +%F)"
+say ledger snapshot --date "$today" || echo "exit status: $?"
+say ledger snapshot --date "$yesterday"
+say ledger snapshot --date "$yesterday"
+say ledger snapshots --date "$yesterday"
 
 say ledger trial-balance
 

@@ -38,10 +38,12 @@ fn every_row(l: &Ledger) -> String {
 }
 
 /// A ledger with a row of every kind: entries of every sort, a freeze released, one captured
-/// (in part) and one open,
-/// status changes, tokens (one revoked), a seal, and a response kept for an Idempotency-Key.
+/// (in part) and one open, status changes, tokens (one revoked), a seal, a response kept for an
+/// Idempotency-Key, and a snapshot of the CLI's day (its clock pinned to a past day, then to
+/// the next; the server writes on the real clock, long after).
 /// Returns the seal's anchor, the write token and the keyed request's answer body.
 fn every_kind_of_row(l: &Ledger) -> (String, String, String) {
+    l.set_clock("2026-01-05T10:00:00Z");
     let payment = l.funded("usr_1", "500.00");
     l.ok(&["wallet", "create", "usr_2"]);
     l.ok(&[
@@ -88,6 +90,9 @@ fn every_kind_of_row(l: &Ledger) -> (String, String, String) {
     assert_eq!(keyed.status, 200, "{}", keyed.body);
     server.stop();
     let seal = l.ok(&["ledger", "seal"]);
+    l.set_clock("2026-01-06T00:00:00Z");
+    let taken = l.ok(&["ledger", "snapshot", "--date", "2026-01-05"]);
+    assert_eq!(taken["data"]["snapshot_count"], 2, "{taken}");
     (s(&seal["data"]["anchor"]).to_owned(), token, keyed.body)
 }
 

@@ -6,7 +6,7 @@ mod support;
 use serde_json::{json, Value};
 use support::{s, Ledger, Seeded};
 
-const CHECKS: [&str; 15] = [
+const CHECKS: [&str; 16] = [
     "hash_chain",
     "entries_balance",
     "balance_history",
@@ -17,6 +17,7 @@ const CHECKS: [&str; 15] = [
     "captures",
     "wallet_statuses",
     "audit_chain",
+    "snapshots",
     "postings_belong_to_entries",
     "sqlite_integrity",
     "append_only_triggers",
@@ -146,7 +147,8 @@ fn verify_on_a_healthy_ledger_passes_every_check() {
                     "captures",
                     "seals",
                     "anchors",
-                    "audit_chain"
+                    "audit_chain",
+                    "snapshots"
                 ]
                 .contains(&s(&c["name"])),
             "{c}"

@@ -173,6 +173,12 @@ fn the_month_end_example_verifies_balances_exports_and_checks_its_anchor() {
     assert!(out.contains("USER   CURRENCY  OPENING"), "{out}");
     assert!(out.contains(" 885.00  "), "{out}");
     assert!(!out.contains("MISMATCH"), "{out}");
+    // Today is refused (it has not ended); yesterday is taken, then answered as first taken.
+    assert!(out.contains("$ ledgerctl ledger snapshot --date "), "{out}");
+    assert_eq!(out.matches("exit status: 2").count(), 1, "{out}");
+    assert!(out.contains(") taken: 0 wallet(s)"), "{out}");
+    assert!(out.contains(") already taken, as it was then: 0 wallet(s)"), "{out}");
+    assert!(out.contains("wallets       0 of 2 (opened by then)"), "{out}");
     // The CNY statement matches; the JPY one names the bank fee and the unreferenced withdrawal.
     assert!(
         out.contains("matched               dep-1") || out.contains("matched  dep-1"),

@@ -65,6 +65,10 @@ const ADMIN_BATCH: [u16; 8] = [401, 401, 403, 403, 200, 200, 200, 403];
 /// application's admin is answered 200 with its own reach's wallets, none of acme/shop's (checked
 /// in tests/http_reconcile.rs).
 const ADMIN_REPORT: [u16; 8] = [401, 401, 403, 403, 200, 200, 200, 403];
+/// Taking a snapshot of the token's tenant and application: the admin scope first (though the
+/// path is not under /admin); another tenant's or application's admin takes its own reach's
+/// (201), which holds none of acme/shop's wallets (checked in tests/http_snapshots.rs).
+const ADMIN_SNAPSHOT: [u16; 8] = [401, 401, 403, 403, 201, 201, 201, 403];
 
 /// One route: the request each caller sends and what each gets.
 struct Route {
@@ -135,6 +139,10 @@ fn routes() -> Vec<Route> {
         route("POST", "/admin/wallets/{user_id}/adjust", adjust, ADMIN),
         route("POST", "/admin/wallets/batch-freeze", batch_freeze, ADMIN_BATCH),
         route("POST", "/admin/wallets/batch-unfreeze", batch_unfreeze, ADMIN_BATCH),
+        route("POST", "/wallets/snapshot", snapshot, ADMIN_SNAPSHOT),
+        route("GET", "/admin/wallets/snapshots", none, ADMIN_REPORT),
+        // Any token reads a day's snapshot within its reach (a bound token: its user's row).
+        route("GET", "/wallets/snapshot", none, LIST).query("date=2026-04-15"),
     ]
 }
 
@@ -206,6 +214,11 @@ fn batch_unfreeze(w: &World) -> Option<String> {
         freeze("alice"),
         freeze("bob")
     ))
+}
+
+/// A day long past: every caller may name it (its scope alone decides).
+fn snapshot(_: &World) -> Option<String> {
+    Some(r#"{"snapshot_date":"2026-04-15"}"#.to_owned())
 }
 
 fn adjust(_: &World) -> Option<String> {

@@ -590,6 +590,9 @@ fn openapi_json_is_an_openapi_3_1_document_of_every_route_served_without_a_token
         ("/admin/wallets/reconciliation", "get"),
         ("/wallets/transfer", "post"),
         ("/wallets/{user_id}/capture", "post"),
+        ("/wallets/snapshot", "post"),
+        ("/wallets/snapshot", "get"),
+        ("/admin/wallets/snapshots", "get"),
     ];
     for (path, method) in documented {
         assert!(paths[path][method].is_object(), "{method} {path} is documented");

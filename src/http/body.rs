@@ -12,7 +12,8 @@ use crate::ledger::batch::{json_record, Raw};
 use crate::ledger::limits::IDEMPOTENCY_KEY_LEN_MAX;
 use crate::ops::{Reply, Settled};
 use crate::output::views::{
-    outcome_message, BatchFreezeView, BatchUnfreezeView, Envelope, ErrorEnvelope, OutcomeView, StatusResult, WalletView,
+    outcome_message, snapshot_envelope, BatchFreezeView, BatchUnfreezeView, Envelope, ErrorEnvelope, OutcomeView,
+    StatusResult, WalletView,
 };
 
 use super::error::{Failure, HttpError};
@@ -89,6 +90,10 @@ pub fn render_settled(settled: Settled) -> Reply {
         }
         Settled::BatchUnfrozen(unfrozen) => {
             json_reply(200, &Envelope::ok(BatchUnfreezeView::from(unfrozen), crate::ops::now()))
+        }
+        Settled::Snapshot(taken) => {
+            let envelope = snapshot_envelope(taken, crate::ops::now());
+            json_reply(envelope.code, &envelope)
         }
         Settled::Failed(e) => error_reply(e),
         Settled::NotStarted { timeout_ms } => error_reply(&HttpError::RequestTimeout { timeout_ms }),

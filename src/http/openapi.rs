@@ -48,6 +48,10 @@ use super::state::Bound;
         super::routes::admin::adjust,
         super::routes::admin::batch_freeze,
         super::routes::admin::batch_unfreeze,
+        // Snapshots (issue 13).
+        super::routes::snapshots::take_snapshot,
+        super::routes::snapshots::list_snapshots,
+        super::routes::snapshots::snapshot_of_day,
         super::routes::service::healthz,
         super::routes::service::openapi_json,
     ),
@@ -190,6 +194,35 @@ const CREATE: &[(u16, &str)] = &[
     (500, "Internal server error (internal_error), or commit_outcome_unknown: the database connection was lost during COMMIT, so the wallet may or may not have been created; resend it with the same Idempotency-Key, or read GET /wallets/{user_id}"),
     (503, "Ledger busy, database unavailable or request timed out (ledger_busy, database_unavailable, request_timeout): nothing was written, retry"),
 ];
+const SNAPSHOT_CREATE: &[(u16, &str)] = &[
+    (400, "Invalid request parameters (a snapshot_date that is missing, not YYYY-MM-DD, today or later, or a day with more wallets than one snapshot holds)"),
+    (401, "Unauthenticated or invalid token"),
+    (403, "The token's scope is not admin"),
+    (409, "The Idempotency-Key was used with another body"),
+    (413, "Request body too large"),
+    (415, "The body is not application/json"),
+    (500, "Internal server error (internal_error), or commit_outcome_unknown: the database connection was lost during COMMIT, so the snapshot may or may not have been taken; send it again, a day already taken answers its first result"),
+    (503, "Ledger busy, database unavailable or request timed out (ledger_busy, database_unavailable, request_timeout): nothing was written, retry"),
+];
+const SNAPSHOT_LIST: &[(u16, &str)] = &[
+    (400, "Invalid request parameters (a date that is not YYYY-MM-DD, an empty or over-long user_id, a bad page)"),
+    (401, "Unauthenticated or invalid token"),
+    (403, "The token's scope is not admin"),
+    (500, "Internal server error"),
+    (
+        503,
+        "Ledger busy, database unavailable or request timed out (ledger_busy, database_unavailable, request_timeout): nothing was read or written, retry",
+    ),
+];
+const SNAPSHOT_DAY: &[(u16, &str)] = &[
+    (400, "Invalid request parameters (a date that is missing or not YYYY-MM-DD, a bad page)"),
+    (401, "Unauthenticated or invalid token"),
+    (500, "Internal server error"),
+    (
+        503,
+        "Ledger busy, database unavailable or request timed out (ledger_busy, database_unavailable, request_timeout): nothing was read or written, retry",
+    ),
+];
 const LOOKUP: &[(u16, &str)] = &[
     (400, "Invalid request parameters (an empty or over-long id)"),
     (401, "Unauthenticated or invalid token"),
@@ -208,6 +241,9 @@ fn errors(path: &str, method: HttpMethod) -> &'static [(u16, &'static str)] {
         ("/wallets", HttpMethod::Post) => CREATE,
         ("/internal/wallet/refund", _) => INTERNAL,
         ("/admin/wallets/reconciliation", HttpMethod::Get) => ADMIN_REPORT,
+        ("/wallets/snapshot", HttpMethod::Post) => SNAPSHOT_CREATE,
+        ("/wallets/snapshot", _) => SNAPSHOT_DAY,
+        ("/admin/wallets/snapshots", _) => SNAPSHOT_LIST,
         (admin, HttpMethod::Get) if admin.starts_with("/admin/") => ADMIN_READ,
         (admin, HttpMethod::Put) if admin.starts_with("/admin/") => ADMIN_WRITE,
         (admin, HttpMethod::Post) if admin.starts_with("/admin/") => ADMIN_MONEY,

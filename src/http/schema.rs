@@ -293,6 +293,16 @@ pub struct BatchUnfreezeRequest {
     reason: Option<String>,
 }
 
+/// `dto.SnapshotRequest`.
+#[allow(dead_code)]
+#[derive(ToSchema, serde::Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct SnapshotRequest {
+    /// The day to snapshot, YYYY-MM-DD (UTC); it must have ended
+    #[schema(example = "2026-04-14")]
+    snapshot_date: String,
+}
+
 /// A transaction or freeze id as a lookup takes it.
 #[allow(dead_code)]
 #[derive(ToSchema, serde::Deserialize)]

@@ -14,6 +14,7 @@ pub mod operations;
 pub mod reconcile;
 pub mod request;
 pub mod seal;
+pub mod snapshot;
 pub mod time;
 pub mod token;
 pub mod verify;

@@ -9,6 +9,7 @@ mod balances;
 mod captures;
 mod report;
 mod seals;
+mod snapshots;
 mod transfers;
 mod wallet;
 
@@ -17,6 +18,7 @@ use std::collections::{BTreeMap, HashMap};
 pub use audit::{check_audit, check_statuses, token_matches_audit};
 pub use balances::{check_cached_balances, BalanceProof};
 pub use report::{external_check, Anchor, Check, Report, INTEGRITY_CHECK, INTEGRITY_DESCRIPTION};
+pub use snapshots::{Snapshots, SNAPSHOTS_CHECK};
 pub use wallet::WalletIntegrity;
 
 use super::chain::{ChainVersion, Owner, GENESIS_HASH};

@@ -1,7 +1,13 @@
 //! `ledger copy`: a whole ledger into a new, empty one, every row as it is stored (ids, times,
 //! seqs, hashes, balances, statuses), read from one snapshot and written in one transaction.
 
+use std::collections::HashMap;
+
+use chrono::NaiveDate;
+
 use crate::error::{Error, Result};
+use crate::ledger::ids::WalletId;
+use crate::ledger::snapshot::WalletSnapshot;
 use crate::store::{Queries, Storage};
 
 /// Journal rows handed to the destination at a time, so a backend that inserts many rows per
@@ -19,6 +25,8 @@ pub struct Copied {
     pub audit_events: u64,
     pub seals: u64,
     pub responses: u64,
+    /// Snapshots taken (each with its wallets' rows).
+    pub snapshots: u64,
 }
 
 /// Copies the ledger `from` holds into `to`, which must be empty: all of it or, on any
@@ -69,7 +77,40 @@ fn copy_in<Q: Queries, R: Queries>(source: &Q, target: &R, progress: &mut impl F
         audit_events: each(&source.all_audit_events()?, |e| target.append_audit(e))?,
         seals: each(&source.all_seals()?, |s| target.insert_seal(s))?,
         responses: each(&source.all_responses()?, |r| target.record_response(r))?,
+        snapshots: copy_snapshots(source, target)?,
     })
+}
+
+/// Each snapshot with its wallets' rows, as taken: a row belongs to the snapshot of its
+/// wallet's tenant and application and its day.
+fn copy_snapshots<Q: Queries, R: Queries>(source: &Q, target: &R) -> Result<u64> {
+    let scopes: HashMap<WalletId, (String, String)> = source
+        .all_wallets()?
+        .into_iter()
+        .map(|w| (w.id, (w.tenant_id, w.application_id)))
+        .collect();
+    let mut rows: HashMap<(String, String, NaiveDate), Vec<WalletSnapshot>> = HashMap::new();
+    for row in source.all_snapshots()? {
+        let (tenant, app) = scopes
+            .get(&row.wallet_id)
+            .ok_or_else(|| Error::internal(format!("snapshot row of unknown wallet {}", row.wallet_id)))?;
+        rows.entry((tenant.clone(), app.clone(), row.date))
+            .or_default()
+            .push(row);
+    }
+    let runs = source.all_snapshot_runs()?;
+    for run in &runs {
+        let key = (run.scope.tenant_id.clone(), run.scope.application_id.clone(), run.date);
+        target.insert_snapshot(run, &rows.remove(&key).unwrap_or_default())?;
+    }
+    if let Some(((tenant, app, date), _)) = rows.into_iter().next() {
+        return Err(Error::StorageIntegrity {
+            message: format!(
+                "snapshot rows of {date} for tenant {tenant} application {app} belong to no snapshot; the ledger was not copied"
+            ),
+        });
+    }
+    Ok(runs.len() as u64)
 }
 
 fn each<T>(rows: &[T], mut put: impl FnMut(&T) -> Result<()>) -> Result<u64> {

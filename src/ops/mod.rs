@@ -13,6 +13,7 @@ mod operate;
 mod reconcile;
 mod retry;
 mod serve;
+mod snapshot;
 mod statement;
 mod token;
 mod transfer;
@@ -31,6 +32,7 @@ pub use ledger::{
 pub use operate::{execute, internal_refund, preview, Outcome};
 pub use reconcile::reconcile_day;
 pub use serve::{commit_group, IdempotencyKey, Reply, Settled, Work, WriteRequest};
+pub use snapshot::{list_snapshots, take_snapshot, SnapshotTaken};
 pub use statement::match_statement;
 pub use token::{authenticate, create_token, list_tokens, revoke_token, show_token, NewToken};
 pub use transfer::Received;

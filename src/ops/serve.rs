@@ -9,12 +9,14 @@ use crate::ledger::ids::{TokenId, WalletId};
 use crate::ledger::model::{Scope, Wallet, WalletStatus};
 use crate::ledger::money::Currency;
 use crate::ledger::operations::Operation;
+use crate::ledger::reconcile::Day;
 use crate::store::{IdempotentResponse, Queries, Storage};
 
 use super::batch_freeze::{freeze_each_in, BatchFrozen};
 use super::batch_unfreeze::{unfreeze_each_in, BatchUnfrozen};
 use super::operate::{execute_in, Outcome};
 use super::retry::retrying;
+use super::snapshot::{take_snapshot_in, SnapshotTaken};
 use super::wallet::{create_wallet_in, set_status_by_id_in, StatusOutcome};
 
 /// One write a caller asked for.
@@ -61,6 +63,10 @@ pub enum Work {
         freeze_ids: Vec<String>,
         reason: Option<String>,
     },
+    /// `POST /wallets/snapshot`: the snapshot of this day for the request's scope.
+    Snapshot {
+        day: Day,
+    },
 }
 
 impl From<Operation> for Work {
@@ -101,6 +107,8 @@ pub enum Settled<'a> {
     BatchFrozen(&'a BatchFrozen),
     /// A batch of releases run, each applied or refused on its own.
     BatchUnfrozen(&'a BatchUnfrozen),
+    /// A snapshot taken, or found taken before (its first answer again).
+    Snapshot(&'a SnapshotTaken),
     /// Ran and failed; its savepoint undid whatever it wrote.
     Failed(&'a Error),
     /// Not started: its deadline (`timeout_ms` after it arrived) had passed, or its caller
@@ -199,6 +207,10 @@ fn run_keyed<Q: Queries>(tx: &Q, request: &WriteRequest, render: Render) -> Resu
         Work::BatchUnfreeze { freeze_ids, reason } => {
             let unfrozen = unfreeze_each_in(tx, &request.scope, freeze_ids, reason.as_ref(), &request.actor)?;
             render(Settled::BatchUnfrozen(&unfrozen))
+        }
+        Work::Snapshot { day } => {
+            let taken = take_snapshot_in(tx, &request.scope, (*day, "snapshot_date"), &request.actor)?;
+            render(Settled::Snapshot(&taken))
         }
     };
     if let Some(key) = &request.key {

@@ -54,6 +54,7 @@ impl<W: Write> Printer<W> {
             ("audit_events", copied.audit_events),
             ("seals", copied.seals),
             ("idempotency_keys", copied.responses),
+            ("snapshots", copied.snapshots),
         ];
         match self.format {
             Format::Json | Format::Csv => {

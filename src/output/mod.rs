@@ -6,6 +6,7 @@ pub mod export;
 mod ledger;
 mod reconcile;
 mod records;
+mod snapshot;
 pub mod table;
 mod tokens;
 mod transactions;

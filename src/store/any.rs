@@ -19,9 +19,11 @@ use crate::ledger::operations::FreezeChange;
 use crate::ledger::reconcile::Movement;
 use crate::ledger::request::{EntryFilter, PageRequest, Paged};
 use crate::ledger::seal::{Head, Seal};
+use crate::ledger::snapshot::{LastEntry, SnapshotFilter, SnapshotRun, WalletSnapshot};
 use crate::ledger::time::Timestamp;
 use crate::ledger::token::Token;
 use crate::ledger::verify::{BalanceProof, Check};
+use chrono::NaiveDate;
 
 /// An open ledger, on whichever backend holds it.
 pub enum Store {
@@ -217,6 +219,12 @@ impl Queries for AnyTx<'_> {
         fn all_seals(&self) -> Result<Vec<Seal>>;
         fn insert_seal(&self, seal: &Seal) -> Result<()>;
         fn all_responses(&self) -> Result<Vec<IdempotentResponse>>;
+        fn snapshot_run(&self, scope: &Scope, date: NaiveDate) -> Result<Option<SnapshotRun>>;
+        fn insert_snapshot(&self, run: &SnapshotRun, rows: &[WalletSnapshot]) -> Result<()>;
+        fn last_entry_before(&self, wallet_id: &WalletId, until: Timestamp) -> Result<Option<LastEntry>>;
+        fn snapshots(&self, scope: &Scope, filter: &SnapshotFilter, page: PageRequest) -> Result<Paged<WalletSnapshot>>;
+        fn all_snapshots(&self) -> Result<Vec<WalletSnapshot>>;
+        fn all_snapshot_runs(&self) -> Result<Vec<SnapshotRun>>;
         fn import_entries(&self, rows: &[JournalRow]) -> Result<()>;
         fn import_freeze(&self, freeze: &Freeze) -> Result<()>;
         fn import_status_change(&self, seq: i64, change: &StatusChange) -> Result<()>;

@@ -247,6 +247,35 @@ macro_rules! queries_by_concern {
                 $tx::insert_seal(self, seal)
             }
 
+            fn snapshot_run(&self, scope: &Scope, date: NaiveDate) -> Result<Option<SnapshotRun>> {
+                $tx::snapshot_run(self, scope, date)
+            }
+
+            fn insert_snapshot(&self, run: &SnapshotRun, rows: &[WalletSnapshot]) -> Result<()> {
+                $tx::insert_snapshot(self, run, rows)
+            }
+
+            fn last_entry_before(&self, wallet_id: &WalletId, until: Timestamp) -> Result<Option<LastEntry>> {
+                $tx::last_entry_before(self, wallet_id, until)
+            }
+
+            fn snapshots(
+                &self,
+                scope: &Scope,
+                filter: &SnapshotFilter,
+                page: PageRequest,
+            ) -> Result<Paged<WalletSnapshot>> {
+                $tx::snapshots(self, scope, filter, page)
+            }
+
+            fn all_snapshots(&self) -> Result<Vec<WalletSnapshot>> {
+                $tx::all_snapshots(self)
+            }
+
+            fn all_snapshot_runs(&self) -> Result<Vec<SnapshotRun>> {
+                $tx::all_snapshot_runs(self)
+            }
+
             fn all_responses(&self) -> Result<Vec<IdempotentResponse>> {
                 $tx::all_responses(self)
             }

@@ -12,8 +12,11 @@ use crate::ledger::model::{
 };
 use crate::ledger::operations::FreezeChange;
 use crate::ledger::reconcile::Movement;
+use chrono::NaiveDate;
+
 use crate::ledger::request::{EntryFilter, PageRequest, Paged};
 use crate::ledger::seal::{Head, Seal};
+use crate::ledger::snapshot::{LastEntry, SnapshotFilter, SnapshotRun, WalletSnapshot};
 use crate::ledger::time::Timestamp;
 use crate::ledger::token::Token;
 use crate::ledger::verify::{BalanceProof, Check};
@@ -193,6 +196,20 @@ pub trait Queries {
     fn all_seals(&self) -> Result<Vec<Seal>>;
     /// Appends a seal made by [`Seal::next`] and the heads it records.
     fn insert_seal(&self, seal: &Seal) -> Result<()>;
+
+    // Snapshots.
+    /// The snapshot of `scope` for `date`, if one was taken.
+    fn snapshot_run(&self, scope: &Scope, date: NaiveDate) -> Result<Option<SnapshotRun>>;
+    /// Stores a snapshot and its wallets' rows, as given.
+    fn insert_snapshot(&self, run: &SnapshotRun, rows: &[WalletSnapshot]) -> Result<()>;
+    /// The wallet's entry of the highest `wallet_seq` among those created before `until`.
+    fn last_entry_before(&self, wallet_id: &WalletId, until: Timestamp) -> Result<Option<LastEntry>>;
+    /// A page of `scope`'s snapshot rows (of `filter`'s day and user), newest day first, then by user.
+    fn snapshots(&self, scope: &Scope, filter: &SnapshotFilter, page: PageRequest) -> Result<Paged<WalletSnapshot>>;
+    /// Every snapshot row of the ledger, by wallet and day.
+    fn all_snapshots(&self) -> Result<Vec<WalletSnapshot>>;
+    /// Every snapshot taken, by tenant, application and day.
+    fn all_snapshot_runs(&self) -> Result<Vec<SnapshotRun>>;
 
     // Rows copied from another ledger (`ledger copy`), stored exactly as given into a new one.
     // Wallets, tokens, audit records, seals and kept responses go in through `insert_wallet`,

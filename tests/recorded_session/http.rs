@@ -52,6 +52,8 @@ fn every_route(s: &mut Session) {
         refusals(&api, &tokens);
         captures(&api, &tokens);
     }
+    let admin = s.sh("-o json token create --scope admin").field("/data/secret");
+    snapshots(&Api::new(s, &http), &tokens, &admin);
     let (code, stderr) = http.server.stop();
     let exit = format!("{code}\n");
     s.record("serve stopped by SIGTERM", &[("exit", &exit), ("stderr", &stderr)]);
@@ -152,6 +154,22 @@ fn captures(api: &Api, t: &Tokens) {
         r#"POST /wallets/alice/capture {{"freeze_id":"{other}","amount":"1.01"}}"#
     ));
     w.req(&format!(r#"POST /wallets/bob/capture {{"freeze_id":"{other}"}}"#));
+}
+
+/// The first day's snapshot taken (201), asked again (200, the first result), refused to a
+/// write token and for a day that has not ended, and read back: every row for the admin,
+/// alice's own for her bound token.
+fn snapshots(api: &Api, t: &Tokens, admin: &str) {
+    let day = &DAY1[..10];
+    let a = api.bearer(admin);
+    let take = format!(r#"POST /wallets/snapshot {{"snapshot_date":"{day}"}}"#);
+    a.req(&take);
+    a.req(&take);
+    api.bearer(&t.write).req(&take);
+    a.req(r#"POST /wallets/snapshot {"snapshot_date":"2099-01-01"}"#);
+    a.req("GET /admin/wallets/snapshots");
+    api.bearer(&t.alice).req(&format!("GET /wallets/snapshot?date={day}"));
+    api.bearer(&t.read).req("GET /wallets/snapshot");
 }
 
 fn internal_refunds(api: &Api, t: &Tokens, paid: &str) {

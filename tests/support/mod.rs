@@ -387,7 +387,7 @@ pub fn command(db: &Path) -> Command {
 }
 
 /// The tables a snapshot covers, each in a fixed order.
-const SNAPSHOT_TABLES: [(&str, &str); 8] = [
+const SNAPSHOT_TABLES: [(&str, &str); 10] = [
     ("wallets", "id"),
     ("journal_entries", "seq"),
     ("postings", "entry_seq, idx"),
@@ -396,6 +396,8 @@ const SNAPSHOT_TABLES: [(&str, &str); 8] = [
     ("idempotency_keys", "tenant_id, application_id, owner, key"),
     ("seals", "seq"),
     ("seal_heads", "seal_seq, wallet_id"),
+    ("snapshots", "tenant_id, application_id, snapshot_date"),
+    ("snapshot_balances", "wallet_id, snapshot_date"),
 ];
 
 fn snapshot(db: &Path) -> String {

@@ -8,6 +8,9 @@ use super::reconcile::{self, ReconcileArgs};
 use super::{FilterArgs, PageArgs};
 use crate::cli::{Context, Stop};
 use crate::error::{Error, Result};
+use crate::ledger::ids;
+use crate::ledger::reconcile::Day;
+use crate::ledger::snapshot::SnapshotFilter;
 use crate::ops;
 use crate::output::export::{ExportFormat, Exporter};
 use crate::output::{Format, Printer};
@@ -81,9 +84,33 @@ missing in the ledger, missing in the statement and amount mismatches; exit 4 wh
 file (a missing column, a bad date or amount) is exit 2 naming the line, and nothing is matched."
     )]
     Reconcile(ReconcileArgs),
+    /// Store every wallet's balances at the end of a day that has ended, once per day
+    #[command(
+        after_help = "Every wallet of --tenant/--app opened by the day's end: its available, frozen and total balance \
+from the journal's postings up to the day's end (midnight UTC), and its last entry by then (transaction id, wallet_seq \
+and hash), so that `ledger verify` proves each stored balance against the journal. Only a day that has ended can be \
+snapshotted: today or a later day is refused (exit 2), its balances could still change. A day is snapshotted once: \
+running it again prints the snapshot as it was first taken (\"already taken\", exit 0) and stores nothing."
+    )]
+    Snapshot {
+        /// The day (YYYY-MM-DD, UTC), which must have ended
+        #[arg(long, value_name = "YYYY-MM-DD")]
+        date: String,
+    },
+    /// The stored snapshots of --tenant/--app: a row per wallet and day, newest day first
+    Snapshots {
+        /// Only this day's rows (YYYY-MM-DD)
+        #[arg(long, value_name = "YYYY-MM-DD")]
+        date: Option<String>,
+        /// Only this user's rows
+        #[arg(long, value_name = "USER")]
+        user: Option<String>,
+        #[command(flatten)]
+        page: PageArgs,
+    },
     /// Copy the whole ledger, as it is, into a new ledger file or an empty PostgreSQL database, in one transaction
     #[command(
-        after_help = "Every wallet, entry, freeze, status change, token, audit record, seal and kept Idempotency-Key \
+        after_help = "Every wallet, entry, freeze, status change, token, audit record, seal, snapshot and kept Idempotency-Key \
 response is copied with its ids, times, seqs and hashes, from one snapshot of --db, in one transaction: \
 all of it or nothing. Afterwards `ledger verify` passes on both and their exports and trial balances are \
 identical. Either side may be a file or a PostgreSQL URL: a file must not exist yet (a failed copy leaves \
@@ -124,8 +151,9 @@ impl LedgerCommand {
     /// Whether the command writes to the ledger: only `seal` does.
     pub(crate) fn writes(&self) -> bool {
         match self {
-            LedgerCommand::Seal => true,
+            LedgerCommand::Seal | LedgerCommand::Snapshot { .. } => true,
             LedgerCommand::Verify { .. }
+            | LedgerCommand::Snapshots { .. }
             | LedgerCommand::TrialBalance { .. }
             | LedgerCommand::Journal { .. }
             | LedgerCommand::Export { .. }
@@ -137,8 +165,12 @@ impl LedgerCommand {
     /// Whether the result is a list, which `-o csv` can print.
     pub(crate) fn lists(&self) -> bool {
         match self {
-            LedgerCommand::Journal { .. } | LedgerCommand::TrialBalance { .. } | LedgerCommand::Reconcile(_) => true,
+            LedgerCommand::Journal { .. }
+            | LedgerCommand::TrialBalance { .. }
+            | LedgerCommand::Reconcile(_)
+            | LedgerCommand::Snapshots { .. } => true,
             LedgerCommand::Verify { .. }
+            | LedgerCommand::Snapshot { .. }
             | LedgerCommand::Seal
             | LedgerCommand::Export { .. }
             | LedgerCommand::Copy { .. } => false,
@@ -173,6 +205,36 @@ pub(in crate::cli) fn exec<W: Write>(command: &LedgerCommand, ctx: &Context, out
         }
         LedgerCommand::Export { format, since, until } => export(*format, since.as_deref(), until.as_deref(), ctx, out),
         LedgerCommand::Reconcile(args) => reconcile::exec(args, ctx, out),
+        LedgerCommand::Snapshot { date } => {
+            let day = Day::parse("date", date)?;
+            out.snapshot_taken(&ops::take_snapshot(
+                &mut ctx.open()?,
+                &ctx.scope,
+                (day, "date"),
+                &ctx.actor,
+            )?)?;
+            Ok(())
+        }
+        LedgerCommand::Snapshots { date, user, page } => {
+            let filter = SnapshotFilter {
+                date: date
+                    .as_deref()
+                    .map(|d| Day::parse("date", d))
+                    .transpose()?
+                    .map(|d| d.date),
+                user_id: user
+                    .as_deref()
+                    .map(|u| ids::check_name("user", u).map(str::to_owned))
+                    .transpose()?,
+            };
+            out.snapshots(&ops::list_snapshots(
+                &mut ctx.open_read()?,
+                &ctx.scope,
+                &filter,
+                page.request()?,
+            )?)?;
+            Ok(())
+        }
         LedgerCommand::Copy { to } => copy(to, ctx, out),
     }
 }

@@ -6,6 +6,7 @@
 pub mod admin;
 pub mod history;
 pub mod service;
+pub mod snapshots;
 pub mod wallets;
 pub mod writes;
 

@@ -3,6 +3,7 @@
 
 mod ledger;
 mod reconcile;
+mod snapshot;
 mod token;
 mod transaction;
 mod wallet;
@@ -18,6 +19,7 @@ pub use ledger::{
     VerifyView, WalletIntegrityView,
 };
 pub use reconcile::{ReconciliationRecordView, ReconciliationView, StatementMatchView, StatementRowView};
+pub use snapshot::{snapshot_envelope, SnapshotCreateView, WalletSnapshotView};
 pub use token::{CreatedTokenView, TokenView};
 pub use transaction::{
     outcome_message, CaptureResult, JournalEntryView, JournalPostingRow, OutcomeView, PostingView, TransactionResult,

@@ -12,6 +12,7 @@ mod journal;
 mod keys;
 mod listing;
 mod seals;
+mod snapshots;
 mod statuses;
 mod transactions;
 mod wallets;
@@ -137,6 +138,10 @@ macro_rules! suite {
             seals: [
                 seals_are_read_back_with_their_heads_and_sealed_heads_are_the_last_sealed,
                 a_seal_that_does_not_extend_the_seal_chain_is_refused,
+            ],
+            snapshots: [
+                a_snapshot_is_read_back_as_stored_and_taken_once_per_scope_and_day,
+                last_entry_before_is_the_wallets_highest_entry_made_before_the_instant,
             ],
         });
     };

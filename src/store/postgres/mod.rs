@@ -19,6 +19,7 @@ mod reads;
 mod reconcile;
 mod schema;
 mod seals;
+mod snapshots;
 #[doc(hidden)]
 pub mod testing;
 #[cfg(test)]

@@ -14,9 +14,11 @@ use crate::ledger::operations::FreezeChange;
 use crate::ledger::reconcile::Movement;
 use crate::ledger::request::{EntryFilter, PageRequest, Paged};
 use crate::ledger::seal::{Head, Seal};
+use crate::ledger::snapshot::{LastEntry, SnapshotFilter, SnapshotRun, WalletSnapshot};
 use crate::ledger::time::Timestamp;
 use crate::ledger::token::Token;
 use crate::ledger::verify::{BalanceProof, Check};
 use crate::store::{AccountTotals, IdempotentResponse, Queries};
+use chrono::NaiveDate;
 
 crate::store::by_concern::queries_by_concern!(PgTx);

@@ -15,7 +15,7 @@ pub const FIRST_VERSION: i64 = 6;
 
 /// Each migration runs once, in order, in the one transaction that holds the version row's lock.
 /// `MIGRATIONS[i]` brings a ledger to version `FIRST_VERSION + i`.
-pub const MIGRATIONS: &[&str] = &[P6_LEDGER, P7_ADMIN_TOKENS, P8_TRANSFERS, P9_CAPTURES];
+pub const MIGRATIONS: &[&str] = &[P6_LEDGER, P7_ADMIN_TOKENS, P8_TRANSFERS, P9_CAPTURES, P10_SNAPSHOTS];
 
 /// The version a ledger is at once every migration has run.
 pub const LATEST_VERSION: i64 = FIRST_VERSION + MIGRATIONS.len() as i64 - 1;
@@ -44,6 +44,8 @@ pub const NO_TRUNCATE_TRIGGERS: &[&str] = &[
     "audit_events_no_truncate",
     "seals_no_truncate",
     "seal_heads_no_truncate",
+    "snapshots_no_truncate",
+    "snapshot_balances_no_truncate",
 ];
 
 /// The triggers that make the journal append-only; `ledger verify` checks that they are all
@@ -433,6 +435,50 @@ WHEN (NOT (OLD.status = 'active' AND NEW.status IN ('released', 'captured')
            AND NEW.reason IS NOT DISTINCT FROM OLD.reason
            AND NEW.created_at IS NOT DISTINCT FROM OLD.created_at))
 EXECUTE FUNCTION ledgerctl_refuse('a freeze record ends once: released or captured');
+"#;
+
+/// Version 10: snapshots, as SQLite's version 10 (the same tables, guards and messages).
+const P10_SNAPSHOTS: &str = r#"
+CREATE TABLE snapshots (
+    tenant_id      TEXT COLLATE "C" NOT NULL,
+    application_id TEXT COLLATE "C" NOT NULL,
+    snapshot_date  TEXT COLLATE "C" NOT NULL CHECK (snapshot_date ~ '^[0-9]{4}-[0-9]{2}-[0-9]{2}$'),
+    snapshot_at    TEXT COLLATE "C" NOT NULL
+                   CHECK (snapshot_at ~ '^[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}Z$'),
+    wallets_total  BIGINT NOT NULL CHECK (wallets_total >= 0),
+    snapshot_count BIGINT NOT NULL CHECK (snapshot_count >= 0 AND snapshot_count <= wallets_total),
+    actor          TEXT COLLATE "C" NOT NULL,
+    created_at     TEXT COLLATE "C" NOT NULL
+                   CHECK (created_at ~ '^[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}Z$'),
+    PRIMARY KEY (tenant_id, application_id, snapshot_date)
+);
+CREATE TABLE snapshot_balances (
+    wallet_id       TEXT COLLATE "C" NOT NULL REFERENCES wallets (id),
+    snapshot_date   TEXT COLLATE "C" NOT NULL,
+    snapshot_at     TEXT COLLATE "C" NOT NULL
+                    CHECK (snapshot_at ~ '^[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}Z$'),
+    available_minor BIGINT NOT NULL,
+    frozen_minor    BIGINT NOT NULL,
+    balance_minor   BIGINT NOT NULL,
+    -- The wallet's last entry by snapshot_at: all three, or none (no entry yet).
+    last_wallet_seq BIGINT CHECK (last_wallet_seq >= 1),
+    last_entry_id   TEXT COLLATE "C",
+    last_hash       TEXT COLLATE "C",
+    CHECK ((last_wallet_seq IS NULL) = (last_entry_id IS NULL) AND (last_entry_id IS NULL) = (last_hash IS NULL)),
+    PRIMARY KEY (wallet_id, snapshot_date)
+);
+CREATE TRIGGER snapshots_no_update BEFORE UPDATE ON snapshots FOR EACH ROW
+EXECUTE FUNCTION ledgerctl_refuse('snapshots are kept as taken');
+CREATE TRIGGER snapshots_no_delete BEFORE DELETE ON snapshots FOR EACH ROW
+EXECUTE FUNCTION ledgerctl_refuse('snapshots are kept as taken');
+CREATE TRIGGER snapshot_balances_no_update BEFORE UPDATE ON snapshot_balances FOR EACH ROW
+EXECUTE FUNCTION ledgerctl_refuse('snapshots are kept as taken');
+CREATE TRIGGER snapshot_balances_no_delete BEFORE DELETE ON snapshot_balances FOR EACH ROW
+EXECUTE FUNCTION ledgerctl_refuse('snapshots are kept as taken');
+CREATE TRIGGER snapshots_no_truncate BEFORE TRUNCATE ON snapshots FOR EACH STATEMENT
+EXECUTE FUNCTION ledgerctl_refuse('snapshots are kept as taken');
+CREATE TRIGGER snapshot_balances_no_truncate BEFORE TRUNCATE ON snapshot_balances FOR EACH STATEMENT
+EXECUTE FUNCTION ledgerctl_refuse('snapshots are kept as taken');
 "#;
 
 #[cfg(test)]

@@ -15,6 +15,7 @@ mod reads;
 mod reconcile;
 mod schema;
 mod seals;
+pub(in crate::store) mod snapshots;
 mod tokens;
 mod verify;
 pub(in crate::store) mod wallets;

@@ -144,3 +144,24 @@ fn a_wallets_day_for_the_reconciliation_seeks_on_its_wallet_and_joins_postings_b
     assert!(plan.contains("SEARCH p USING PRIMARY KEY (entry_seq=?)"), "{plan}");
     assert!(!plan.contains("TEMP B-TREE"), "{plan}");
 }
+
+#[test]
+fn a_snapshots_last_entry_walks_its_wallets_chain_index_backwards_without_sorting() {
+    let dir = tempfile::tempdir().unwrap();
+    let store = SqliteStore::create(&dir.path().join("l.db"), 1_000).unwrap();
+    let mut stmt = store
+        .conn
+        .prepare(&format!(
+            "EXPLAIN QUERY PLAN {}",
+            super::snapshots::LAST_ENTRY_BEFORE_SQL
+        ))
+        .unwrap();
+    let plan: Vec<String> = stmt
+        .query_map(params!["w", "2026-04-16T00:00:00Z"], |r| r.get::<_, String>(3))
+        .unwrap()
+        .map(|r| r.unwrap())
+        .collect();
+    let plan = plan.join("; ");
+    assert!(plan.contains("journal_entries_wallet_seq (wallet_id=?)"), "{plan}");
+    assert!(!plan.contains("TEMP B-TREE"), "{plan}");
+}

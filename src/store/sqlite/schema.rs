@@ -15,6 +15,7 @@ pub const MIGRATIONS: &[&str] = &[
     V7_ADMIN_TOKENS,
     V8_TRANSFERS,
     V9_CAPTURES,
+    V10_SNAPSHOTS,
 ];
 
 /// Whether `migration` is the one after which the rows already in the file are chained into
@@ -65,6 +66,10 @@ pub const APPEND_ONLY_TRIGGERS: &[&str] = &[
     "seals_chain",
     "seal_heads_no_update",
     "seal_heads_no_delete",
+    "snapshots_no_update",
+    "snapshots_no_delete",
+    "snapshot_balances_no_update",
+    "snapshot_balances_no_delete",
 ];
 
 const V1_LEDGER: &str = r#"
@@ -453,4 +458,44 @@ SET sql = replace(sql, '''transfer_out'', ''transfer_in''))',
                        '''transfer_out'', ''transfer_in'', ''capture''))')
 WHERE type = 'table' AND name = 'journal_entries';
 PRAGMA writable_schema = OFF;
+"#;
+
+/// Snapshots: each wallet's balances at the end of a day, taken once per tenant, application
+/// and day (`snapshots`, whose first answer every repeat gives again) and kept as they were
+/// taken (`snapshot_balances`, one row per wallet; `ledger verify` proves each against the
+/// journal). Both are append-only, as the journal is.
+const V10_SNAPSHOTS: &str = r#"
+CREATE TABLE snapshots (
+    tenant_id      TEXT NOT NULL,
+    application_id TEXT NOT NULL,
+    snapshot_date  TEXT NOT NULL CHECK (snapshot_date GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]'),
+    snapshot_at    TEXT NOT NULL,
+    wallets_total  INTEGER NOT NULL CHECK (wallets_total >= 0),
+    snapshot_count INTEGER NOT NULL CHECK (snapshot_count >= 0 AND snapshot_count <= wallets_total),
+    actor          TEXT NOT NULL,
+    created_at     TEXT NOT NULL,
+    PRIMARY KEY (tenant_id, application_id, snapshot_date)
+) STRICT, WITHOUT ROWID;
+CREATE TABLE snapshot_balances (
+    wallet_id       TEXT NOT NULL REFERENCES wallets (id),
+    snapshot_date   TEXT NOT NULL,
+    snapshot_at     TEXT NOT NULL,
+    available_minor INTEGER NOT NULL,
+    frozen_minor    INTEGER NOT NULL,
+    balance_minor   INTEGER NOT NULL,
+    -- The wallet's last entry by snapshot_at: all three, or none (no entry yet).
+    last_wallet_seq INTEGER CHECK (last_wallet_seq >= 1),
+    last_entry_id   TEXT,
+    last_hash       TEXT,
+    CHECK ((last_wallet_seq IS NULL) = (last_entry_id IS NULL) AND (last_entry_id IS NULL) = (last_hash IS NULL)),
+    PRIMARY KEY (wallet_id, snapshot_date)
+) STRICT, WITHOUT ROWID;
+CREATE TRIGGER snapshots_no_update BEFORE UPDATE ON snapshots
+BEGIN SELECT RAISE(ABORT, 'snapshots are kept as taken'); END;
+CREATE TRIGGER snapshots_no_delete BEFORE DELETE ON snapshots
+BEGIN SELECT RAISE(ABORT, 'snapshots are kept as taken'); END;
+CREATE TRIGGER snapshot_balances_no_update BEFORE UPDATE ON snapshot_balances
+BEGIN SELECT RAISE(ABORT, 'snapshots are kept as taken'); END;
+CREATE TRIGGER snapshot_balances_no_delete BEFORE DELETE ON snapshot_balances
+BEGIN SELECT RAISE(ABORT, 'snapshots are kept as taken'); END;
 "#;

@@ -428,4 +428,5 @@ mod captures;
 mod chains;
 mod holds;
 mod journal;
+mod snapshots;
 mod transfers;

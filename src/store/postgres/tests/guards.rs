@@ -30,6 +30,10 @@ INSERT INTO audit_events VALUES (1, 'token_created', 'tok_1',
 INSERT INTO seals VALUES (1, '2026-04-15T10:30:00Z', 'cli',
     '0000000000000000000000000000000000000000000000000000000000000000', 's1');
 INSERT INTO seal_heads VALUES (1, 'wlt_1', 1, 'h1');
+INSERT INTO snapshots VALUES ('t', 'a', '2026-04-15', '2026-04-16T00:00:00Z', 1, 1, 'cli',
+    '2026-04-16T10:00:00Z');
+INSERT INTO snapshot_balances VALUES ('wlt_1', '2026-04-15', '2026-04-16T00:00:00Z', 500, 0, 500, 1,
+    'txn_1', 'h1');
 "#;
 
 /// The seals' guards' message: SQLite's seals come with its per-wallet chains' migration, and
@@ -112,6 +116,13 @@ fn every_append_only_trigger_refuses_updates_deletes_and_truncates_with_the_mess
         ("seals_no_delete", "DELETE FROM seals"),
         ("seal_heads_no_update", "UPDATE seal_heads SET wallet_seq = 2"),
         ("seal_heads_no_delete", "DELETE FROM seal_heads"),
+        ("snapshots_no_update", "UPDATE snapshots SET snapshot_count = 0"),
+        ("snapshots_no_delete", "DELETE FROM snapshots"),
+        (
+            "snapshot_balances_no_update",
+            "UPDATE snapshot_balances SET available_minor = 1",
+        ),
+        ("snapshot_balances_no_delete", "DELETE FROM snapshot_balances"),
     ];
     let sqlite = sqlite_messages();
     for (trigger, sql) in statements {

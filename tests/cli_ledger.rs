@@ -6,7 +6,7 @@ mod support;
 use serde_json::{json, Value};
 use support::{s, Ledger, Seeded};
 
-const CHECKS: [&str; 14] = [
+const CHECKS: [&str; 15] = [
     "hash_chain",
     "entries_balance",
     "balance_history",
@@ -16,6 +16,7 @@ const CHECKS: [&str; 14] = [
     "freezes",
     "wallet_statuses",
     "audit_chain",
+    "policy_changes",
     "postings_belong_to_entries",
     "sqlite_integrity",
     "append_only_triggers",
@@ -139,7 +140,15 @@ fn verify_on_a_healthy_ledger_passes_every_check() {
         assert_eq!(c["problems_total"], 0, "{c}");
         assert!(
             c["checked"].as_u64().is_some_and(|n| n > 0)
-                || ["refund_caps", "transfers", "seals", "anchors", "audit_chain"].contains(&s(&c["name"])),
+                || [
+                    "refund_caps",
+                    "transfers",
+                    "seals",
+                    "anchors",
+                    "audit_chain",
+                    "policy_changes"
+                ]
+                .contains(&s(&c["name"])),
             "{c}"
         );
     }

@@ -16,6 +16,9 @@ use recording::Session;
 use support::server::Server;
 use support::Ledger;
 
+/// The schema version today's code brings every file to.
+const SCHEMA_VERSION: i64 = 9;
+
 const FIXTURE: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/ledger-schema-5.db");
 
 /// The reads run at this instant, after everything in the file.
@@ -68,7 +71,7 @@ fn the_schema_6_ledger_migrates_its_tokens_byte_for_byte_and_verifies() {
     assert_eq!(before.1.len(), 2, "and two guards on them");
     ledger.verified();
     let version = ledger.number("PRAGMA user_version");
-    assert_eq!(version, 8, "opened (by verify) and migrated");
+    assert_eq!(version, SCHEMA_VERSION, "opened (by verify) and migrated");
     assert_eq!((ledger.rows(tokens), ledger.rows(guards)), before);
     let bound = ledger.sqlite().execute_batch(
         "INSERT INTO tokens (id, kind, tenant_id, application_id, user_id, access, secret_sha256, created_at, actor) \
@@ -97,7 +100,7 @@ fn the_schema_7_ledger_widens_its_journal_kinds_in_place_and_takes_transfers() {
     ledger.verified();
     assert_eq!(
         ledger.number("PRAGMA user_version"),
-        8,
+        SCHEMA_VERSION,
         "opened (by verify) and migrated"
     );
     assert_eq!((ledger.rows(journal), ledger.rows(postings)), before);
@@ -201,6 +204,41 @@ fn make_schema_8_fixture() {
 }
 
 const SCHEMA_8_FIXTURE: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/ledger-schema-8.db");
+
+/// The file written at schema version 8 opens at today's version with every row it held as it
+/// was (the journal, its postings, wallets, status changes, tokens and the audit chain), an
+/// empty policy history, and still verifies; a policy is then set, a withdrawal over its limit
+/// refused, and the ledger verifies again with the policy's change in its chain.
+#[test]
+fn the_schema_8_ledger_migrates_to_policies_keeping_every_row_and_enforces_one() {
+    let ledger = Ledger::file_uninitialised();
+    std::fs::copy(SCHEMA_8_FIXTURE, &ledger.db).expect("copy the fixture");
+    let tables = [
+        "SELECT quote(seq), quote(id), quote(kind), quote(amount_minor), quote(hash), quote(prev_hash),          quote(wallet_seq), quote(created_at) FROM journal_entries ORDER BY seq",
+        "SELECT entry_seq, idx, account, amount_minor FROM postings ORDER BY entry_seq, idx",
+        "SELECT id, status, available_minor, frozen_minor, updated_at FROM wallets ORDER BY id",
+        "SELECT seq, wallet_id, from_status, to_status FROM wallet_status_changes ORDER BY seq",
+        "SELECT id, access, revoked_at FROM tokens ORDER BY id",
+        "SELECT seq, kind, subject, hash FROM audit_events ORDER BY seq",
+    ];
+    let before: Vec<_> = tables.iter().map(|sql| ledger.rows(sql)).collect();
+    assert!(before[0].len() > 10, "the fixture holds a journal");
+    ledger.verified();
+    assert_eq!(
+        ledger.number("PRAGMA user_version"),
+        SCHEMA_VERSION,
+        "opened (by verify) and migrated"
+    );
+    let after: Vec<_> = tables.iter().map(|sql| ledger.rows(sql)).collect();
+    assert_eq!(after, before);
+    assert_eq!(ledger.number("SELECT COUNT(*) FROM policy_changes"), 0);
+    assert_eq!(ledger.texts("PRAGMA integrity_check"), ["ok"]);
+    ledger.ok(&["policy", "set", "--daily-withdraw-limit", "1"]);
+    let refused = ledger.run(&["wallet", "withdraw", "alice", "--amount", "1.01"]);
+    assert_eq!(refused.json["error"], "daily_limit_exceeded", "{}", refused.json);
+    ledger.ok(&["wallet", "withdraw", "alice", "--amount", "1"]);
+    ledger.verified();
+}
 
 /// The fixture's story, written at schema `version` to `path`; refuses to write a file whose
 /// name would lie about its version.

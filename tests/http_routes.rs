@@ -588,6 +588,9 @@ fn openapi_json_is_an_openapi_3_1_document_of_every_route_served_without_a_token
         ("/admin/wallets/batch-freeze", "post"),
         ("/admin/wallets/batch-unfreeze", "post"),
         ("/admin/wallets/reconciliation", "get"),
+        ("/admin/wallets/tenants/{tenant_id}/apps/{app_id}/policy", "get"),
+        ("/admin/wallets/tenants/{tenant_id}/apps/{app_id}/policy", "put"),
+        ("/admin/wallets/tenants/{tenant_id}/apps/{app_id}/policy", "delete"),
         ("/wallets/transfer", "post"),
     ];
     for (path, method) in documented {

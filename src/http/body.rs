@@ -12,7 +12,8 @@ use crate::ledger::batch::{json_record, Raw};
 use crate::ledger::limits::IDEMPOTENCY_KEY_LEN_MAX;
 use crate::ops::{Reply, Settled};
 use crate::output::views::{
-    outcome_message, BatchFreezeView, BatchUnfreezeView, Envelope, ErrorEnvelope, OutcomeView, StatusResult, WalletView,
+    outcome_message, BatchFreezeView, BatchUnfreezeView, Envelope, ErrorEnvelope, OutcomeView, PolicyView,
+    StatusResult, WalletView,
 };
 
 use super::error::{Failure, HttpError};
@@ -90,6 +91,14 @@ pub fn render_settled(settled: Settled) -> Reply {
         Settled::BatchUnfrozen(unfrozen) => {
             json_reply(200, &Envelope::ok(BatchUnfreezeView::from(unfrozen), crate::ops::now()))
         }
+        Settled::Policy(state) => json_reply(
+            200,
+            &Envelope::with_message(
+                state.message(),
+                PolicyView::new(&state.scope.tenant_id, &state.scope.application_id, &state.policy),
+                crate::ops::now(),
+            ),
+        ),
         Settled::Failed(e) => error_reply(e),
         Settled::NotStarted { timeout_ms } => error_reply(&HttpError::RequestTimeout { timeout_ms }),
         Settled::KeyReused { key } => error_reply(&HttpError::IdempotencyConflict { key: key.to_owned() }),

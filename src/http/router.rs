@@ -11,7 +11,9 @@ use crate::ledger::limits::BODY_BYTES_MAX;
 use super::body::ApiError;
 use super::error::HttpError;
 use super::middleware::around;
-use super::routes::{admin, history, service, wallets, writes, HEALTHZ_PATH, INTERNAL_REFUND_PATH, UPSTREAM_BASE_PATH};
+use super::routes::{
+    admin, history, policy, service, wallets, writes, HEALTHZ_PATH, INTERNAL_REFUND_PATH, UPSTREAM_BASE_PATH,
+};
 use super::state::State;
 
 /// The public listener: the wallet routes, at their own paths and again under the upstream
@@ -38,7 +40,11 @@ pub fn public_router(state: State) -> Router {
         .route("/admin/wallets/reconciliation", get(admin::reconciliation))
         .route("/admin/wallets/{user_id}/adjust", post(admin::adjust))
         .route("/admin/wallets/batch-freeze", post(admin::batch_freeze))
-        .route("/admin/wallets/batch-unfreeze", post(admin::batch_unfreeze));
+        .route("/admin/wallets/batch-unfreeze", post(admin::batch_unfreeze))
+        .route(
+            "/admin/wallets/tenants/{tenant_id}/apps/{app_id}/policy",
+            get(policy::show).put(policy::set).delete(policy::clear),
+        );
     // A nested route sees its path without the prefix, so a request is the same request (and
     // its Idempotency-Key's fingerprint the same) under either path.
     let public = Router::new()

@@ -19,6 +19,7 @@ pub struct Copied {
     pub audit_events: u64,
     pub seals: u64,
     pub responses: u64,
+    pub policy_changes: u64,
 }
 
 /// Copies the ledger `from` holds into `to`, which must be empty: all of it or, on any
@@ -45,6 +46,8 @@ fn refuse_unless_empty<Q: Queries>(tx: &Q) -> Result<()> {
         "audit records"
     } else if tx.last_seal()?.is_some() {
         "seals"
+    } else if tx.policy_head()?.is_some() {
+        "policy changes"
     } else if !tx.all_responses()?.is_empty() {
         "kept Idempotency-Key responses"
     } else {
@@ -69,6 +72,7 @@ fn copy_in<Q: Queries, R: Queries>(source: &Q, target: &R, progress: &mut impl F
         audit_events: each(&source.all_audit_events()?, |e| target.append_audit(e))?,
         seals: each(&source.all_seals()?, |s| target.insert_seal(s))?,
         responses: each(&source.all_responses()?, |r| target.record_response(r))?,
+        policy_changes: each(&source.all_policy_changes()?, |c| target.append_policy_change(c))?,
     })
 }
 

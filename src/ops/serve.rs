@@ -4,6 +4,8 @@
 
 use std::time::Instant;
 
+use serde_json::{Map, Value};
+
 use crate::error::{Error, ErrorKind, Result};
 use crate::ledger::ids::{TokenId, WalletId};
 use crate::ledger::model::{Scope, Wallet, WalletStatus};
@@ -14,6 +16,7 @@ use crate::store::{IdempotentResponse, Queries, Storage};
 use super::batch_freeze::{freeze_each_in, BatchFrozen};
 use super::batch_unfreeze::{unfreeze_each_in, BatchUnfrozen};
 use super::operate::{execute_in, Outcome};
+use super::policy::{clear_policy_in, set_policy_in, PolicyState};
 use super::retry::retrying;
 use super::wallet::{create_wallet_in, set_status_by_id_in, StatusOutcome};
 
@@ -61,6 +64,12 @@ pub enum Work {
         freeze_ids: Vec<String>,
         reason: Option<String>,
     },
+    /// `PUT …/policy`: the request's scope's policy, these fields changed.
+    SetPolicy {
+        fields: Map<String, Value>,
+    },
+    /// `DELETE …/policy`: the request's scope's policy removed.
+    ClearPolicy,
 }
 
 impl From<Operation> for Work {
@@ -101,6 +110,8 @@ pub enum Settled<'a> {
     BatchFrozen(&'a BatchFrozen),
     /// A batch of releases run, each applied or refused on its own.
     BatchUnfrozen(&'a BatchUnfrozen),
+    /// A policy set or cleared, or found already so (its `change` is then `None`).
+    Policy(&'a PolicyState),
     /// Ran and failed; its savepoint undid whatever it wrote.
     Failed(&'a Error),
     /// Not started: its deadline (`timeout_ms` after it arrived) had passed, or its caller
@@ -199,6 +210,14 @@ fn run_keyed<Q: Queries>(tx: &Q, request: &WriteRequest, render: Render) -> Resu
         Work::BatchUnfreeze { freeze_ids, reason } => {
             let unfrozen = unfreeze_each_in(tx, &request.scope, freeze_ids, reason.as_ref(), &request.actor)?;
             render(Settled::BatchUnfrozen(&unfrozen))
+        }
+        Work::SetPolicy { fields } => {
+            let state = set_policy_in(tx, &request.scope, fields, &request.actor)?;
+            render(Settled::Policy(&state))
+        }
+        Work::ClearPolicy => {
+            let state = clear_policy_in(tx, &request.scope, &request.actor)?;
+            render(Settled::Policy(&state))
         }
     };
     if let Some(key) = &request.key {

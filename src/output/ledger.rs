@@ -54,6 +54,7 @@ impl<W: Write> Printer<W> {
             ("audit_events", copied.audit_events),
             ("seals", copied.seals),
             ("idempotency_keys", copied.responses),
+            ("policy_changes", copied.policy_changes),
         ];
         match self.format {
             Format::Json | Format::Csv => {

@@ -387,7 +387,7 @@ pub fn command(db: &Path) -> Command {
 }
 
 /// The tables a snapshot covers, each in a fixed order.
-const SNAPSHOT_TABLES: [(&str, &str); 8] = [
+const SNAPSHOT_TABLES: [(&str, &str); 9] = [
     ("wallets", "id"),
     ("journal_entries", "seq"),
     ("postings", "entry_seq, idx"),
@@ -396,6 +396,7 @@ const SNAPSHOT_TABLES: [(&str, &str); 8] = [
     ("idempotency_keys", "tenant_id, application_id, owner, key"),
     ("seals", "seq"),
     ("seal_heads", "seal_seq, wallet_id"),
+    ("policy_changes", "seq"),
 ];
 
 fn snapshot(db: &Path) -> String {

@@ -2,9 +2,11 @@
 
 use super::fields::Movement;
 use super::plan::{post, Common, Context, FreezeChange, Plan};
-use super::{Operation, Spec};
+use super::{Load, Operation, Spec};
 use crate::error::Result;
 use crate::ledger::model::{Account, Wallet};
+use crate::ledger::policy::rules::Withdrawn;
+use crate::ledger::policy::{day_start, month_start};
 
 pub const SPEC: Spec = Spec {
     name: "withdraw",
@@ -18,8 +20,10 @@ pub const SPEC: Spec = Spec {
 /// A withdrawal's fields: an amount, a description, a reference.
 pub type Request = Movement;
 
-/// The wallet's available balance → settlement.
-pub(super) fn plan(request: &Request, wallet: &Wallet, common: Common, ctx: &Context) -> Result<Plan> {
+/// The wallet's available balance → settlement; then the policy's minimum and its daily and
+/// monthly limits, counting the wallet's withdrawals since the day and month began in the
+/// policy's timezone (refunds of them give nothing back: a limit counts money that left).
+pub(super) fn plan(request: &Request, wallet: &Wallet, load: &dyn Load, common: Common, ctx: &Context) -> Result<Plan> {
     let currency = wallet.currency;
     let amount = request.amount.in_currency(currency)?;
     let mut draft = common.transfer(
@@ -29,5 +33,13 @@ pub(super) fn plan(request: &Request, wallet: &Wallet, common: Common, ctx: &Con
         amount,
     );
     draft.description = request.description.clone();
-    post(wallet, draft, ctx, FreezeChange::None)
+    let plan = post(wallet, draft, ctx, FreezeChange::None)?;
+    let policy = load.policy(&wallet.scope())?;
+    let mut withdrawn = Withdrawn::default();
+    if policy.counts_withdrawals() {
+        withdrawn.day = load.withdrawn_since(&wallet.id, day_start(policy.timezone, ctx.now))?;
+        withdrawn.month = load.withdrawn_since(&wallet.id, month_start(policy.timezone, ctx.now))?;
+    }
+    policy.check_withdraw(wallet, amount, withdrawn)?;
+    Ok(plan)
 }

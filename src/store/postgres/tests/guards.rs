@@ -30,6 +30,8 @@ INSERT INTO audit_events VALUES (1, 'token_created', 'tok_1',
 INSERT INTO seals VALUES (1, '2026-04-15T10:30:00Z', 'cli',
     '0000000000000000000000000000000000000000000000000000000000000000', 's1');
 INSERT INTO seal_heads VALUES (1, 'wlt_1', 1, 'h1');
+INSERT INTO policy_changes VALUES (1, 'tnt', 'app', NULL, '{}', 'cli:test', '2026-04-15T10:00:00Z',
+    '0000000000000000000000000000000000000000000000000000000000000000', 'p1');
 "#;
 
 /// The seals' guards' message: SQLite's seals come with its per-wallet chains' migration, and
@@ -112,6 +114,11 @@ fn every_append_only_trigger_refuses_updates_deletes_and_truncates_with_the_mess
         ("seals_no_delete", "DELETE FROM seals"),
         ("seal_heads_no_update", "UPDATE seal_heads SET wallet_seq = 2"),
         ("seal_heads_no_delete", "DELETE FROM seal_heads"),
+        (
+            "policy_changes_no_update",
+            "UPDATE policy_changes SET actor = 'mallory'",
+        ),
+        ("policy_changes_no_delete", "DELETE FROM policy_changes"),
     ];
     let sqlite = sqlite_messages();
     for (trigger, sql) in statements {
@@ -137,7 +144,12 @@ fn every_append_only_trigger_refuses_updates_deletes_and_truncates_with_the_mess
             "{table}"
         );
     }
-    let chains = ["journal_entries_chain", "audit_events_chain", "seals_chain"];
+    let chains = [
+        "journal_entries_chain",
+        "audit_events_chain",
+        "seals_chain",
+        "policy_changes_chain",
+    ];
     let guarded = statements.len() + truncated + chains.len();
     assert_eq!(guarded, append_only_triggers().count(), "every trigger is tried");
     let kept: i64 = client

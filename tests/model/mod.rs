@@ -6,7 +6,10 @@
 //! (tests/model_based.rs) asks it what every request must do and holds the real operations
 //! layer to that answer.
 
+mod policy;
 mod transfer;
+
+pub use policy::ModelPolicy;
 
 use std::collections::{BTreeMap, BTreeSet};
 
@@ -146,6 +149,8 @@ pub enum Request {
         to: Status,
         reason: Option<String>,
     },
+    /// `policy set` with every field, in the scope's tenant and application.
+    SetPolicy { scope: usize, policy: ModelPolicy },
 }
 
 #[derive(Debug, Clone)]
@@ -208,6 +213,7 @@ pub enum Expect {
         wallet: usize,
         changed: bool,
     },
+    PolicySet,
     /// A `reference_id` repeat of this entry: its result again, nothing written.
     Replay {
         wallet: usize,
@@ -225,6 +231,8 @@ pub struct Model {
     references: BTreeMap<(usize, Kind, String), (String, usize)>,
     /// Counterparties ever paid, per scope.
     counterparties: BTreeSet<(usize, String)>,
+    /// Each scope's policy, once set.
+    policies: BTreeMap<usize, ModelPolicy>,
 }
 
 /// The strict amount grammar: digits, optionally a dot and at least one digit, no leading zero.
@@ -414,11 +422,13 @@ impl Model {
         match request {
             Request::CreateWallet { scope, user, currency } => {
                 exponent(currency).ok_or("invalid_request")?;
-                match self.wallet_of(*scope, user) {
-                    Some(_) => Err("wallet_exists"),
-                    None => Ok(Expect::WalletCreated),
+                if self.wallet_of(*scope, user).is_some() {
+                    return Err("wallet_exists");
                 }
+                self.policy_of(*scope).currency(currency)?;
+                Ok(Expect::WalletCreated)
             }
+            Request::SetPolicy { .. } => Ok(Expect::PolicySet),
             Request::SetStatus {
                 scope,
                 user,
@@ -604,8 +614,17 @@ impl Model {
             return Err("insufficient_balance");
         }
         within_limits(w, posted.available_change, posted.frozen_change)?;
+        let policy = self.policy_of(w.scope);
+        match kind {
+            Kind::Withdraw => policy.withdraw(posted.amount, self.withdrawn(wallet), w.exponent)?,
+            Kind::Deposit => policy.inflow(w.available + w.frozen + posted.amount, w.exponent)?,
+            Kind::TransferOut => policy.transfer()?,
+            _ => {}
+        }
         if let Some(receiver) = posted.receives {
             self.receiving(wallet, receiver, posted.amount)?;
+            let r = &self.wallets[receiver];
+            policy.inflow(r.available + r.frozen + posted.amount, r.exponent)?;
         }
         Ok(Expect::Posted(posted))
     }
@@ -635,6 +654,12 @@ impl Model {
                     unreachable!()
                 };
                 self.wallets[*wallet].status = *to;
+            }
+            Expect::PolicySet => {
+                let Request::SetPolicy { scope, policy } = request else {
+                    unreachable!()
+                };
+                self.policies.insert(*scope, policy.clone());
             }
             Expect::Posted(p) => {
                 let w = &mut self.wallets[p.wallet];

@@ -38,9 +38,18 @@ fn every_row(l: &Ledger) -> String {
 }
 
 /// A ledger with a row of every kind: entries of every sort, a freeze released and one open,
-/// status changes, tokens (one revoked), a seal, and a response kept for an Idempotency-Key.
-/// Returns the seal's anchor, the write token and the keyed request's answer body.
+/// status changes, policy changes, tokens (one revoked), a seal, and a response kept for an
+/// Idempotency-Key. Returns the seal's anchor, the write token and the keyed request's answer body.
 fn every_kind_of_row(l: &Ledger) -> (String, String, String) {
+    l.ok(&[
+        "policy",
+        "set",
+        "--daily-withdraw-limit",
+        "1000",
+        "--timezone",
+        "Asia/Shanghai",
+    ]);
+    l.ok(&["policy", "set", "--max-balance", "100000"]);
     let payment = l.funded("usr_1", "500.00");
     l.ok(&["wallet", "create", "usr_2"]);
     l.ok(&[

@@ -10,6 +10,9 @@ use crate::ledger::policy::history::PolicyChange;
 use crate::ledger::request::{PageRequest, Paged};
 use crate::ledger::time::Timestamp;
 
+pub(super) const WITHDRAWN_SINCE_SQL: &str = "SELECT COALESCE(SUM(amount_minor), 0) FROM journal_entries
+     WHERE wallet_id = ?1 AND kind = 'withdraw' AND created_at >= ?2";
+
 const POLICY_CHANGE_COLUMNS: &str =
     "seq, tenant_id, application_id, old_policy, new_policy, actor, created_at, prev_hash, hash";
 
@@ -79,14 +82,11 @@ impl SqliteTx<'_> {
     }
 
     /// Minor units withdrawn from a wallet by the withdrawals made at or after `since`: one
-    /// range of the (wallet, kind, time) index.
+    /// range of the (wallet, kind, time) index (`query_plans::a_withdrawal_limits_sum_reads_one_index_range`).
     pub(super) fn withdrawn_since(&self, wallet_id: &WalletId, since: Timestamp) -> Result<i64> {
         Ok(self
             .q()
-            .prepare_cached(
-                "SELECT COALESCE(SUM(amount_minor), 0) FROM journal_entries
-                 WHERE wallet_id = ?1 AND kind = 'withdraw' AND created_at >= ?2",
-            )?
+            .prepare_cached(WITHDRAWN_SINCE_SQL)?
             .query_row(params![wallet_id, since], |r| r.get(0))?)
     }
 }

@@ -144,3 +144,19 @@ fn a_wallets_day_for_the_reconciliation_seeks_on_its_wallet_and_joins_postings_b
     assert!(plan.contains("SEARCH p USING PRIMARY KEY (entry_seq=?)"), "{plan}");
     assert!(!plan.contains("TEMP B-TREE"), "{plan}");
 }
+
+#[test]
+fn a_withdrawal_limits_sum_reads_one_index_range() {
+    let dir = tempfile::tempdir().unwrap();
+    let store = SqliteStore::create(&dir.path().join("l.db"), 1_000).unwrap();
+    let sql = format!("EXPLAIN QUERY PLAN {}", super::policies::WITHDRAWN_SINCE_SQL);
+    let mut stmt = store.conn.prepare(&sql).unwrap();
+    let rows = stmt
+        .query_map(params!["w", "2026-04-15T00:00:00Z"], |r| r.get::<_, String>(3))
+        .unwrap();
+    let plan = rows.map(|r| r.unwrap()).collect::<Vec<_>>().join("; ");
+    assert!(
+        plan.contains("journal_entries_wallet_kind_time (wallet_id=? AND kind=? AND created_at>?)"),
+        "{plan}"
+    );
+}

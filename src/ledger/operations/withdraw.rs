@@ -35,9 +35,12 @@ pub(super) fn plan(request: &Request, wallet: &Wallet, load: &dyn Load, common: 
     draft.description = request.description.clone();
     let plan = post(wallet, draft, ctx, FreezeChange::None)?;
     let policy = load.policy(&wallet.scope())?;
+    // Each sum only for a limit that is set: it reads the wallet's withdrawals of the period.
     let mut withdrawn = Withdrawn::default();
-    if policy.counts_withdrawals() {
+    if policy.daily_withdraw_limit.is_set() {
         withdrawn.day = load.withdrawn_since(&wallet.id, day_start(policy.timezone, ctx.now))?;
+    }
+    if policy.monthly_withdraw_limit.is_set() {
         withdrawn.month = load.withdrawn_since(&wallet.id, month_start(policy.timezone, ctx.now))?;
     }
     policy.check_withdraw(wallet, amount, withdrawn)?;

@@ -65,11 +65,6 @@ pub struct Withdrawn {
 }
 
 impl Policy {
-    /// Whether a withdrawal's check needs the amounts withdrawn so far (a limit is set).
-    pub fn counts_withdrawals(&self) -> bool {
-        self.daily_withdraw_limit.is_set() || self.monthly_withdraw_limit.is_set()
-    }
-
     /// A withdrawal of `amount` from `wallet`: not under the minimum, and not over the daily or
     /// monthly limit once added to what was withdrawn in that day or month. Exactly the limit
     /// passes.

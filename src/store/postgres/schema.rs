@@ -441,7 +441,7 @@ END
 $$;
 CREATE TRIGGER policy_changes_chain BEFORE INSERT ON policy_changes FOR EACH ROW
 EXECUTE FUNCTION ledgerctl_policy_chain();
-CREATE INDEX journal_entries_wallet_kind_time ON journal_entries (wallet_id, kind, created_at);
+CREATE INDEX journal_entries_wallet_kind_time ON journal_entries (wallet_id, kind, created_at, amount_minor);
 "#;
 
 #[cfg(test)]

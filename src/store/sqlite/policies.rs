@@ -82,7 +82,7 @@ impl SqliteTx<'_> {
     }
 
     /// Minor units withdrawn from a wallet by the withdrawals made at or after `since`: one
-    /// range of the (wallet, kind, time) index (`query_plans::a_withdrawal_limits_sum_reads_one_index_range`).
+    /// range of the (wallet, kind, time, amount) index, which covers it (`query_plans::a_withdrawal_limits_sum_reads_one_index_range`).
     pub(super) fn withdrawn_since(&self, wallet_id: &WalletId, since: Timestamp) -> Result<i64> {
         Ok(self
             .q()

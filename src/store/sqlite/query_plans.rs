@@ -156,7 +156,7 @@ fn a_withdrawal_limits_sum_reads_one_index_range() {
         .unwrap();
     let plan = rows.map(|r| r.unwrap()).collect::<Vec<_>>().join("; ");
     assert!(
-        plan.contains("journal_entries_wallet_kind_time (wallet_id=? AND kind=? AND created_at>?)"),
+        plan.contains("COVERING INDEX journal_entries_wallet_kind_time (wallet_id=? AND kind=? AND created_at>?)"),
         "{plan}"
     );
 }

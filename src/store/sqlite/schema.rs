@@ -405,9 +405,9 @@ PRAGMA writable_schema = OFF;
 
 /// Policies: each change of a tenant's and application's policy, append-only and chained by
 /// hash (numbered by ledgerctl, max + 1, as the audit chain is); a scope's policy is its last
-/// change's `new_policy` (none: the default). The journal's index by wallet, kind and time
-/// answers a withdrawal limit's sum of the day's or month's withdrawals without reading the
-/// wallet's other entries.
+/// change's `new_policy` (none: the default). The journal's index by wallet, kind, time and
+/// amount answers a withdrawal limit's sum of the day's or month's withdrawals from the index
+/// alone, without reading the wallet's other entries or any row.
 const V9_POLICIES: &str = r#"
 CREATE TABLE policy_changes (
     seq            INTEGER PRIMARY KEY,
@@ -431,5 +431,5 @@ WHEN NEW.seq IS NOT (SELECT COALESCE(MAX(seq), 0) + 1 FROM policy_changes)
        (SELECT hash FROM policy_changes ORDER BY seq DESC LIMIT 1),
        '0000000000000000000000000000000000000000000000000000000000000000')
 BEGIN SELECT RAISE(ABORT, 'policy change does not extend the hash chain'); END;
-CREATE INDEX journal_entries_wallet_kind_time ON journal_entries (wallet_id, kind, created_at);
+CREATE INDEX journal_entries_wallet_kind_time ON journal_entries (wallet_id, kind, created_at, amount_minor);
 "#;

@@ -43,6 +43,7 @@ Register-ArgumentCompleter -Native -CommandName 'ledgerctl' -ScriptBlock {
             [CompletionResult]::new('transaction', 'transaction', [CompletionResultType]::ParameterValue, 'Look up one transaction of the tenant and application by its id')
             [CompletionResult]::new('freeze', 'freeze', [CompletionResultType]::ParameterValue, 'Look up one freeze record of the tenant and application by its id')
             [CompletionResult]::new('token', 'token', [CompletionResultType]::ParameterValue, 'Make, list and revoke the credentials `serve` accepts')
+            [CompletionResult]::new('policy', 'policy', [CompletionResultType]::ParameterValue, 'The tenant''s and application''s policy: withdrawal limits, max balance, currencies, transfers')
             [CompletionResult]::new('serve', 'serve', [CompletionResultType]::ParameterValue, 'Serve the HTTP API over this ledger (the wallet routes, reads, /healthz, /openapi.json)')
             [CompletionResult]::new('completions', 'completions', [CompletionResultType]::ParameterValue, 'Print a shell completion script (bash, zsh, fish, powershell, elvish)')
             [CompletionResult]::new('man', 'man', [CompletionResultType]::ParameterValue, 'Print the man page (roff), or write every page with `--dir`')
@@ -642,7 +643,7 @@ Register-ArgumentCompleter -Native -CommandName 'ledgerctl' -ScriptBlock {
             break
         }
         'ledgerctl;ledger;reconcile' {
-            [CompletionResult]::new('--date', '--date', [CompletionResultType]::ParameterName, 'The day to reconcile (YYYY-MM-DD, UTC): every wallet''s opening, movements and closing')
+            [CompletionResult]::new('--date', '--date', [CompletionResultType]::ParameterName, 'The day to reconcile (YYYY-MM-DD, in the policy''s timezone; UTC without one): every wallet''s opening, movements and closing')
             [CompletionResult]::new('--statement', '--statement', [CompletionResultType]::ParameterName, 'A provider''s or bank''s statement to match against the settlement entries (CSV with a header row; - reads stdin)')
             [CompletionResult]::new('--date-column', '--date-column', [CompletionResultType]::ParameterName, 'The statement''s column of dates (YYYY-MM-DD, or an RFC 3339 time)')
             [CompletionResult]::new('--amount-column', '--amount-column', [CompletionResultType]::ParameterName, 'The statement''s column of amounts: received positive, paid out negative (-50.00)')
@@ -978,6 +979,130 @@ Register-ArgumentCompleter -Native -CommandName 'ledgerctl' -ScriptBlock {
         'ledgerctl;token;help;help' {
             break
         }
+        'ledgerctl;policy' {
+            [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'The ledger: a SQLite file''s path, or a PostgreSQL database''s URL (postgres://USER@HOST:PORT/DBNAME; a password in it is never printed)')
+            [CompletionResult]::new('--tenant', '--tenant', [CompletionResultType]::ParameterName, 'The tenant whose wallets this command reaches')
+            [CompletionResult]::new('--app', '--app', [CompletionResultType]::ParameterName, 'The application whose wallets this command reaches')
+            [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Tables for people, or exactly one JSON envelope for scripts')
+            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Tables for people, or exactly one JSON envelope for scripts')
+            [CompletionResult]::new('--lock-timeout-ms', '--lock-timeout-ms', [CompletionResultType]::ParameterName, 'How long to wait for another writer''s lock before failing with exit 6')
+            [CompletionResult]::new('--wide', '--wide', [CompletionResultType]::ParameterName, 'Tables show every column in full, even wider than the terminal (on a narrow terminal, the least important columns are otherwise cut short or left out)')
+            [CompletionResult]::new('-y', '-y', [CompletionResultType]::ParameterName, 'Answer yes to confirmations (wallet adjust, wallet status frozen|closed, token revoke, long batches)')
+            [CompletionResult]::new('--yes', '--yes', [CompletionResultType]::ParameterName, 'Answer yes to confirmations (wallet adjust, wallet status frozen|closed, token revoke, long batches)')
+            [CompletionResult]::new('--read-only', '--read-only', [CompletionResultType]::ParameterName, 'Open the ledger read-only: reading commands work (also on a file this user cannot write), every write is refused with exit 2 (read_only) before the file is touched')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('show', 'show', [CompletionResultType]::ParameterValue, 'Show the policy (the default when none is set: no limits, every currency, transfers on, UTC)')
+            [CompletionResult]::new('set', 'set', [CompletionResultType]::ParameterValue, 'Change the fields given, keep the others; every change is recorded in the policy history')
+            [CompletionResult]::new('clear', 'clear', [CompletionResultType]::ParameterValue, 'Remove the policy: the default holds again (recorded in the history)')
+            [CompletionResult]::new('history', 'history', [CompletionResultType]::ParameterValue, 'The policy''s recorded changes, newest first')
+            [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
+            break
+        }
+        'ledgerctl;policy;show' {
+            [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'The ledger: a SQLite file''s path, or a PostgreSQL database''s URL (postgres://USER@HOST:PORT/DBNAME; a password in it is never printed)')
+            [CompletionResult]::new('--tenant', '--tenant', [CompletionResultType]::ParameterName, 'The tenant whose wallets this command reaches')
+            [CompletionResult]::new('--app', '--app', [CompletionResultType]::ParameterName, 'The application whose wallets this command reaches')
+            [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Tables for people, or exactly one JSON envelope for scripts')
+            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Tables for people, or exactly one JSON envelope for scripts')
+            [CompletionResult]::new('--lock-timeout-ms', '--lock-timeout-ms', [CompletionResultType]::ParameterName, 'How long to wait for another writer''s lock before failing with exit 6')
+            [CompletionResult]::new('--wide', '--wide', [CompletionResultType]::ParameterName, 'Tables show every column in full, even wider than the terminal (on a narrow terminal, the least important columns are otherwise cut short or left out)')
+            [CompletionResult]::new('-y', '-y', [CompletionResultType]::ParameterName, 'Answer yes to confirmations (wallet adjust, wallet status frozen|closed, token revoke, long batches)')
+            [CompletionResult]::new('--yes', '--yes', [CompletionResultType]::ParameterName, 'Answer yes to confirmations (wallet adjust, wallet status frozen|closed, token revoke, long batches)')
+            [CompletionResult]::new('--read-only', '--read-only', [CompletionResultType]::ParameterName, 'Open the ledger read-only: reading commands work (also on a file this user cannot write), every write is refused with exit 2 (read_only) before the file is touched')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
+        'ledgerctl;policy;set' {
+            [CompletionResult]::new('--min-withdraw-amount', '--min-withdraw-amount', [CompletionResultType]::ParameterName, 'The smallest withdrawal allowed (0: none)')
+            [CompletionResult]::new('--daily-withdraw-limit', '--daily-withdraw-limit', [CompletionResultType]::ParameterName, 'The most a wallet may withdraw in a day of the policy''s timezone (0: no limit)')
+            [CompletionResult]::new('--monthly-withdraw-limit', '--monthly-withdraw-limit', [CompletionResultType]::ParameterName, 'The most a wallet may withdraw in a month of the policy''s timezone (0: no limit)')
+            [CompletionResult]::new('--max-balance', '--max-balance', [CompletionResultType]::ParameterName, 'The most a wallet may hold after a deposit or an incoming transfer (0: no limit)')
+            [CompletionResult]::new('--supported-currencies', '--supported-currencies', [CompletionResultType]::ParameterName, 'Currencies new wallets may have, comma-separated (CNY,USD); "" for every one')
+            [CompletionResult]::new('--transfer-enabled', '--transfer-enabled', [CompletionResultType]::ParameterName, 'Whether wallets may transfer to one another')
+            [CompletionResult]::new('--withdrawal-require-review', '--withdrawal-require-review', [CompletionResultType]::ParameterName, 'Withdrawal review is not available yet: true is refused')
+            [CompletionResult]::new('--auto-approve-limit', '--auto-approve-limit', [CompletionResultType]::ParameterName, 'Kept for withdrawal review; it limits nothing until review is available')
+            [CompletionResult]::new('--timezone', '--timezone', [CompletionResultType]::ParameterName, 'The IANA timezone days and months of the limits are counted in (Asia/Shanghai)')
+            [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'The ledger: a SQLite file''s path, or a PostgreSQL database''s URL (postgres://USER@HOST:PORT/DBNAME; a password in it is never printed)')
+            [CompletionResult]::new('--tenant', '--tenant', [CompletionResultType]::ParameterName, 'The tenant whose wallets this command reaches')
+            [CompletionResult]::new('--app', '--app', [CompletionResultType]::ParameterName, 'The application whose wallets this command reaches')
+            [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Tables for people, or exactly one JSON envelope for scripts')
+            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Tables for people, or exactly one JSON envelope for scripts')
+            [CompletionResult]::new('--lock-timeout-ms', '--lock-timeout-ms', [CompletionResultType]::ParameterName, 'How long to wait for another writer''s lock before failing with exit 6')
+            [CompletionResult]::new('--wide', '--wide', [CompletionResultType]::ParameterName, 'Tables show every column in full, even wider than the terminal (on a narrow terminal, the least important columns are otherwise cut short or left out)')
+            [CompletionResult]::new('-y', '-y', [CompletionResultType]::ParameterName, 'Answer yes to confirmations (wallet adjust, wallet status frozen|closed, token revoke, long batches)')
+            [CompletionResult]::new('--yes', '--yes', [CompletionResultType]::ParameterName, 'Answer yes to confirmations (wallet adjust, wallet status frozen|closed, token revoke, long batches)')
+            [CompletionResult]::new('--read-only', '--read-only', [CompletionResultType]::ParameterName, 'Open the ledger read-only: reading commands work (also on a file this user cannot write), every write is refused with exit 2 (read_only) before the file is touched')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
+        'ledgerctl;policy;clear' {
+            [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'The ledger: a SQLite file''s path, or a PostgreSQL database''s URL (postgres://USER@HOST:PORT/DBNAME; a password in it is never printed)')
+            [CompletionResult]::new('--tenant', '--tenant', [CompletionResultType]::ParameterName, 'The tenant whose wallets this command reaches')
+            [CompletionResult]::new('--app', '--app', [CompletionResultType]::ParameterName, 'The application whose wallets this command reaches')
+            [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Tables for people, or exactly one JSON envelope for scripts')
+            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Tables for people, or exactly one JSON envelope for scripts')
+            [CompletionResult]::new('--lock-timeout-ms', '--lock-timeout-ms', [CompletionResultType]::ParameterName, 'How long to wait for another writer''s lock before failing with exit 6')
+            [CompletionResult]::new('--wide', '--wide', [CompletionResultType]::ParameterName, 'Tables show every column in full, even wider than the terminal (on a narrow terminal, the least important columns are otherwise cut short or left out)')
+            [CompletionResult]::new('-y', '-y', [CompletionResultType]::ParameterName, 'Answer yes to confirmations (wallet adjust, wallet status frozen|closed, token revoke, long batches)')
+            [CompletionResult]::new('--yes', '--yes', [CompletionResultType]::ParameterName, 'Answer yes to confirmations (wallet adjust, wallet status frozen|closed, token revoke, long batches)')
+            [CompletionResult]::new('--read-only', '--read-only', [CompletionResultType]::ParameterName, 'Open the ledger read-only: reading commands work (also on a file this user cannot write), every write is refused with exit 2 (read_only) before the file is touched')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
+        'ledgerctl;policy;history' {
+            [CompletionResult]::new('--page', '--page', [CompletionResultType]::ParameterName, 'The page to show, from 1')
+            [CompletionResult]::new('--page-size', '--page-size', [CompletionResultType]::ParameterName, 'Rows per page (default 20, at most 100)')
+            [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'The ledger: a SQLite file''s path, or a PostgreSQL database''s URL (postgres://USER@HOST:PORT/DBNAME; a password in it is never printed)')
+            [CompletionResult]::new('--tenant', '--tenant', [CompletionResultType]::ParameterName, 'The tenant whose wallets this command reaches')
+            [CompletionResult]::new('--app', '--app', [CompletionResultType]::ParameterName, 'The application whose wallets this command reaches')
+            [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Tables for people, or exactly one JSON envelope for scripts')
+            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Tables for people, or exactly one JSON envelope for scripts')
+            [CompletionResult]::new('--lock-timeout-ms', '--lock-timeout-ms', [CompletionResultType]::ParameterName, 'How long to wait for another writer''s lock before failing with exit 6')
+            [CompletionResult]::new('--wide', '--wide', [CompletionResultType]::ParameterName, 'Tables show every column in full, even wider than the terminal (on a narrow terminal, the least important columns are otherwise cut short or left out)')
+            [CompletionResult]::new('-y', '-y', [CompletionResultType]::ParameterName, 'Answer yes to confirmations (wallet adjust, wallet status frozen|closed, token revoke, long batches)')
+            [CompletionResult]::new('--yes', '--yes', [CompletionResultType]::ParameterName, 'Answer yes to confirmations (wallet adjust, wallet status frozen|closed, token revoke, long batches)')
+            [CompletionResult]::new('--read-only', '--read-only', [CompletionResultType]::ParameterName, 'Open the ledger read-only: reading commands work (also on a file this user cannot write), every write is refused with exit 2 (read_only) before the file is touched')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
+        'ledgerctl;policy;help' {
+            [CompletionResult]::new('show', 'show', [CompletionResultType]::ParameterValue, 'Show the policy (the default when none is set: no limits, every currency, transfers on, UTC)')
+            [CompletionResult]::new('set', 'set', [CompletionResultType]::ParameterValue, 'Change the fields given, keep the others; every change is recorded in the policy history')
+            [CompletionResult]::new('clear', 'clear', [CompletionResultType]::ParameterValue, 'Remove the policy: the default holds again (recorded in the history)')
+            [CompletionResult]::new('history', 'history', [CompletionResultType]::ParameterValue, 'The policy''s recorded changes, newest first')
+            [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
+            break
+        }
+        'ledgerctl;policy;help;show' {
+            break
+        }
+        'ledgerctl;policy;help;set' {
+            break
+        }
+        'ledgerctl;policy;help;clear' {
+            break
+        }
+        'ledgerctl;policy;help;history' {
+            break
+        }
+        'ledgerctl;policy;help;help' {
+            break
+        }
         'ledgerctl;serve' {
             [CompletionResult]::new('--listen', '--listen', [CompletionResultType]::ParameterName, 'The public listener: the wallet routes, /healthz and /openapi.json')
             [CompletionResult]::new('--internal-listen', '--internal-listen', [CompletionResultType]::ParameterName, 'The internal listener, the only one serving POST /internal/wallet/refund')
@@ -1044,6 +1169,7 @@ Register-ArgumentCompleter -Native -CommandName 'ledgerctl' -ScriptBlock {
             [CompletionResult]::new('transaction', 'transaction', [CompletionResultType]::ParameterValue, 'Look up one transaction of the tenant and application by its id')
             [CompletionResult]::new('freeze', 'freeze', [CompletionResultType]::ParameterValue, 'Look up one freeze record of the tenant and application by its id')
             [CompletionResult]::new('token', 'token', [CompletionResultType]::ParameterValue, 'Make, list and revoke the credentials `serve` accepts')
+            [CompletionResult]::new('policy', 'policy', [CompletionResultType]::ParameterValue, 'The tenant''s and application''s policy: withdrawal limits, max balance, currencies, transfers')
             [CompletionResult]::new('serve', 'serve', [CompletionResultType]::ParameterValue, 'Serve the HTTP API over this ledger (the wallet routes, reads, /healthz, /openapi.json)')
             [CompletionResult]::new('completions', 'completions', [CompletionResultType]::ParameterValue, 'Print a shell completion script (bash, zsh, fish, powershell, elvish)')
             [CompletionResult]::new('man', 'man', [CompletionResultType]::ParameterValue, 'Print the man page (roff), or write every page with `--dir`')
@@ -1192,6 +1318,25 @@ Register-ArgumentCompleter -Native -CommandName 'ledgerctl' -ScriptBlock {
             break
         }
         'ledgerctl;help;token;revoke' {
+            break
+        }
+        'ledgerctl;help;policy' {
+            [CompletionResult]::new('show', 'show', [CompletionResultType]::ParameterValue, 'Show the policy (the default when none is set: no limits, every currency, transfers on, UTC)')
+            [CompletionResult]::new('set', 'set', [CompletionResultType]::ParameterValue, 'Change the fields given, keep the others; every change is recorded in the policy history')
+            [CompletionResult]::new('clear', 'clear', [CompletionResultType]::ParameterValue, 'Remove the policy: the default holds again (recorded in the history)')
+            [CompletionResult]::new('history', 'history', [CompletionResultType]::ParameterValue, 'The policy''s recorded changes, newest first')
+            break
+        }
+        'ledgerctl;help;policy;show' {
+            break
+        }
+        'ledgerctl;help;policy;set' {
+            break
+        }
+        'ledgerctl;help;policy;clear' {
+            break
+        }
+        'ledgerctl;help;policy;history' {
             break
         }
         'ledgerctl;help;serve' {

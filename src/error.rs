@@ -14,6 +14,8 @@ use crate::ledger::ids::{FreezeId, TokenId, TransactionId, WalletId};
 use crate::ledger::model::{FreezeStatus, TxType, WalletStatus};
 use crate::ledger::money::{AmountRefusal, Balance, Currency, Money};
 use crate::ledger::operations::status::WalletAction;
+use crate::ledger::policy::rules::{LimitExceeded, Period};
+use crate::ledger::policy::Stated;
 use crate::ledger::time::Timestamp;
 
 /// Everything that can go wrong in ledgerctl, with the facts a user needs to act on it.
@@ -136,6 +138,39 @@ pub enum Error {
         transaction_id: TransactionId,
         kind: TxType,
     },
+
+    #[error("withdrawal of {requested} from wallet {wallet_id} is below the policy's minimum withdrawal of {minimum}")]
+    BelowMinWithdraw {
+        wallet_id: WalletId,
+        requested: Stated,
+        minimum: Stated,
+    },
+
+    /// A daily or monthly withdrawal limit; the facts are boxed, as they are many.
+    #[error("{0}")]
+    WithdrawLimitExceeded(Box<LimitExceeded>),
+
+    #[error(
+        "wallet {wallet_id} would hold {balance_after}, over the policy's max_balance of {maximum} (it holds {balance})"
+    )]
+    MaxBalanceExceeded {
+        wallet_id: WalletId,
+        balance: Stated,
+        balance_after: Stated,
+        maximum: Stated,
+    },
+
+    #[error("transfers are disabled by the policy of tenant {tenant_id}, application {application_id}")]
+    TransferDisabled { tenant_id: String, application_id: String },
+
+    #[error("the policy does not support {currency} wallets (supported: {supported})")]
+    CurrencyNotAllowed { currency: Currency, supported: String },
+
+    #[error(
+        "withdrawal_require_review: withdrawal review is not available yet; a policy requiring it \
+         is refused rather than stored and not enforced"
+    )]
+    ReviewNotAvailable,
 
     #[error("reference_id {reference_id:?} was already used for {operation} on wallet {wallet_id} with other parameters (transaction {transaction_id})")]
     ReferenceConflict {
@@ -325,6 +360,13 @@ impl Error {
             | Error::BalanceLimit { .. }
             | Error::ExceedsRefundable { .. }
             | Error::ExceedsHeld { .. } => ErrorKind::InvalidAmount,
+            // A policy's refusals are 422 like an amount's, one class a script can catch.
+            Error::BelowMinWithdraw { .. }
+            | Error::WithdrawLimitExceeded(_)
+            | Error::MaxBalanceExceeded { .. }
+            | Error::TransferDisabled { .. }
+            | Error::CurrencyNotAllowed { .. }
+            | Error::ReviewNotAvailable => ErrorKind::InvalidAmount,
             Error::LedgerNotFound { .. }
             | Error::WalletNotFound { .. }
             | Error::WalletIdNotFound { .. }
@@ -361,6 +403,15 @@ impl Error {
             Error::BalanceLimit { .. } => "balance_limit_exceeded",
             Error::ExceedsRefundable { .. } => "exceeds_refundable_amount",
             Error::ExceedsHeld { .. } => "exceeds_held_amount",
+            Error::BelowMinWithdraw { .. } => "below_min_withdraw",
+            Error::WithdrawLimitExceeded(facts) => match facts.period {
+                Period::Day => "daily_limit_exceeded",
+                Period::Month => "monthly_limit_exceeded",
+            },
+            Error::MaxBalanceExceeded { .. } => "max_balance_exceeded",
+            Error::TransferDisabled { .. } => "transfer_disabled",
+            Error::CurrencyNotAllowed { .. } => "currency_not_allowed",
+            Error::ReviewNotAvailable => "review_not_available",
             Error::LedgerNotFound { .. } => "ledger_not_found",
             Error::WalletNotFound { .. } | Error::WalletIdNotFound { .. } => "wallet_not_found",
             Error::TransactionNotFound { .. } => "transaction_not_found",
@@ -453,50 +504,4 @@ fn did_you_mean(closest: &[String]) -> String {
 mod examples;
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-
-    /// SPEC section 3, row by row: (kind, HTTP status, exit code).
-    #[test]
-    fn kinds_map_to_the_spec_table() {
-        let table = [
-            (ErrorKind::Internal, 500, 1),
-            (ErrorKind::InvalidRequest, 400, 2),
-            (ErrorKind::Unauthenticated, 401, 2),
-            (ErrorKind::Forbidden, 403, 2),
-            (ErrorKind::NotFound, 404, 3),
-            (ErrorKind::Conflict, 409, 4),
-            (ErrorKind::InvalidAmount, 422, 5),
-            (ErrorKind::Busy, 503, 6),
-        ];
-        for (kind, status, exit) in table {
-            assert_eq!(kind.http_status(), status, "{kind:?}");
-            assert_eq!(kind.exit_code(), exit, "{kind:?}");
-        }
-        assert_eq!(ErrorKind::InvariantBroken.exit_code(), 7);
-        // Outside SPEC's table: a declined confirmation has a status of its own.
-        assert_eq!(ErrorKind::Cancelled.exit_code(), 8);
-    }
-
-    #[test]
-    fn conditions_fall_in_their_spec_rows() {
-        let insufficient = Error::InsufficientBalance {
-            wallet_id: "wlt_1".into(),
-            requested: Money::new(500, Currency::CNY),
-            available: Money::new(100, Currency::CNY),
-        };
-        assert_eq!(insufficient.kind(), ErrorKind::Conflict);
-        assert_eq!(insufficient.code(), "insufficient_balance");
-        let exceeds = Error::ExceedsRefundable {
-            transaction_id: "txn_1".into(),
-            requested: Some(Money::new(500, Currency::CNY)),
-            remaining: Money::new(100, Currency::CNY),
-        };
-        assert_eq!(exceeds.kind().http_status(), 422);
-        let busy = Error::LedgerBusy {
-            lock_timeout_ms: Some(10),
-        };
-        assert!(busy.to_string().contains("more than 10 ms"));
-        assert_eq!(busy.kind().exit_code(), 6);
-    }
-}
+mod tests;

@@ -38,12 +38,21 @@ fn every_row(l: &Ledger) -> String {
 }
 
 /// A ledger with a row of every kind: entries of every sort, a freeze released, one captured
-/// (in part) and one open, status changes, tokens (one revoked), a seal, a response kept for an
-/// Idempotency-Key, and a snapshot of the CLI's day (its clock pinned to a past day, then to
-/// the next; the server writes on the real clock, long after).
+/// (in part) and one open, status changes, policy changes, tokens (one revoked), a seal, a
+/// response kept for an Idempotency-Key, and a snapshot of the CLI's day (its clock pinned to a
+/// past day, then to the next; the server writes on the real clock, long after).
 /// Returns the seal's anchor, the write token and the keyed request's answer body.
 fn every_kind_of_row(l: &Ledger) -> (String, String, String) {
     l.set_clock("2026-01-05T10:00:00Z");
+    l.ok(&[
+        "policy",
+        "set",
+        "--daily-withdraw-limit",
+        "1000",
+        "--timezone",
+        "Asia/Shanghai",
+    ]);
+    l.ok(&["policy", "set", "--max-balance", "100000"]);
     let payment = l.funded("usr_1", "500.00");
     l.ok(&["wallet", "create", "usr_2"]);
     l.ok(&[

@@ -6,7 +6,7 @@ mod support;
 use serde_json::{json, Value};
 use support::{s, Ledger, Seeded};
 
-const CHECKS: [&str; 16] = [
+const CHECKS: [&str; 17] = [
     "hash_chain",
     "entries_balance",
     "balance_history",
@@ -18,6 +18,7 @@ const CHECKS: [&str; 16] = [
     "wallet_statuses",
     "audit_chain",
     "snapshots",
+    "policy_changes",
     "postings_belong_to_entries",
     "sqlite_integrity",
     "append_only_triggers",
@@ -148,7 +149,8 @@ fn verify_on_a_healthy_ledger_passes_every_check() {
                     "seals",
                     "anchors",
                     "audit_chain",
-                    "snapshots"
+                    "snapshots",
+                    "policy_changes"
                 ]
                 .contains(&s(&c["name"])),
             "{c}"

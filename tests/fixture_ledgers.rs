@@ -20,7 +20,7 @@ const FIXTURE: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/ledge
 
 /// The schema version this ledgerctl migrates every older file to: the one number to move
 /// when a migration is added.
-const LATEST_SCHEMA: i64 = 10;
+const LATEST_SCHEMA: i64 = 11;
 
 /// The reads run at this instant, after everything in the file.
 const READ_AT: &str = "2029-01-01T12:00:00Z";
@@ -310,6 +310,41 @@ fn make_schema_8_fixture() {
 }
 
 const SCHEMA_8_FIXTURE: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/ledger-schema-8.db");
+
+/// The file written at schema version 8 opens at today's version with every row it held as it
+/// was (the journal, its postings, wallets, status changes, tokens and the audit chain), an
+/// empty policy history, and still verifies; a policy is then set, a withdrawal over its limit
+/// refused, and the ledger verifies again with the policy's change in its chain.
+#[test]
+fn the_schema_8_ledger_migrates_to_policies_keeping_every_row_and_enforces_one() {
+    let ledger = Ledger::file_uninitialised();
+    std::fs::copy(SCHEMA_8_FIXTURE, &ledger.db).expect("copy the fixture");
+    let tables = [
+        "SELECT quote(seq), quote(id), quote(kind), quote(amount_minor), quote(hash), quote(prev_hash),          quote(wallet_seq), quote(created_at) FROM journal_entries ORDER BY seq",
+        "SELECT entry_seq, idx, account, amount_minor FROM postings ORDER BY entry_seq, idx",
+        "SELECT id, status, available_minor, frozen_minor, updated_at FROM wallets ORDER BY id",
+        "SELECT seq, wallet_id, from_status, to_status FROM wallet_status_changes ORDER BY seq",
+        "SELECT id, access, revoked_at FROM tokens ORDER BY id",
+        "SELECT seq, kind, subject, hash FROM audit_events ORDER BY seq",
+    ];
+    let before: Vec<_> = tables.iter().map(|sql| ledger.rows(sql)).collect();
+    assert!(before[0].len() > 10, "the fixture holds a journal");
+    ledger.verified();
+    assert_eq!(
+        ledger.number("PRAGMA user_version"),
+        LATEST_SCHEMA,
+        "opened (by verify) and migrated"
+    );
+    let after: Vec<_> = tables.iter().map(|sql| ledger.rows(sql)).collect();
+    assert_eq!(after, before);
+    assert_eq!(ledger.number("SELECT COUNT(*) FROM policy_changes"), 0);
+    assert_eq!(ledger.texts("PRAGMA integrity_check"), ["ok"]);
+    ledger.ok(&["policy", "set", "--daily-withdraw-limit", "1"]);
+    let refused = ledger.run(&["wallet", "withdraw", "alice", "--amount", "1.01"]);
+    assert_eq!(refused.json["error"], "daily_limit_exceeded", "{}", refused.json);
+    ledger.ok(&["wallet", "withdraw", "alice", "--amount", "1"]);
+    ledger.verified();
+}
 
 /// The fixture's story, written at schema `version` to `path`; refuses to write a file whose
 /// name would lie about its version.

@@ -2,7 +2,7 @@
 //! ledger left exactly as it was (every row of every table) whenever the answer is a refusal.
 //!
 //! A new route is one line of `routes()`: its method, its path as the OpenAPI document writes it
-//! (`{user_id}` is alice, `{wallet_id}` her wallet's id; `.on("carol")` for another acme/shop
+//! (`{user_id}` is alice, `{wallet_id}` her wallet's id, `{tenant_id}` and `{app_id}` acme and shop; `.on("carol")` for another acme/shop
 //! user's), the body it sends (made fresh for each caller, so a success never spends what the
 //! next caller needs) and its expectations, a row in [`CALLERS`]'s order (one of the rows below,
 //! or its own). A route the document lists and the table does not fails the second test.
@@ -143,10 +143,20 @@ fn routes() -> Vec<Route> {
         route("GET", "/admin/wallets/snapshots", none, ADMIN_REPORT),
         // Any token reads a day's snapshot within its reach (a bound token: its user's row).
         route("GET", "/wallets/snapshot", none, LIST).query("date=2026-04-15"),
+        route("GET", POLICY, none, ADMIN),
+        route("PUT", POLICY, policy, ADMIN),
+        route("DELETE", POLICY, none, ADMIN),
     ]
 }
 
 /// A user who has no wallet yet, a new one for each request.
+/// The policy routes name acme/shop, the world's tenant and application, in their path.
+const POLICY: &str = "/admin/wallets/tenants/{tenant_id}/apps/{app_id}/policy";
+
+fn policy(_: &World) -> Option<String> {
+    Some(r#"{"daily_withdraw_limit":"1000000"}"#.to_owned())
+}
+
 fn new_wallet(_: &World) -> Option<String> {
     static OPENED: std::sync::atomic::AtomicUsize = std::sync::atomic::AtomicUsize::new(0);
     let n = OPENED.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
@@ -291,7 +301,9 @@ impl World {
             .path
             .replace("{user_id}", route.user)
             .replace("{wallet_id}", wallet_id)
-            .replace("{transaction_id}", &self.transaction_id);
+            .replace("{transaction_id}", &self.transaction_id)
+            .replace("{tenant_id}", "acme")
+            .replace("{app_id}", "shop");
         match route.query {
             "" => path,
             query => format!("{path}?{query}"),

@@ -19,9 +19,9 @@ use ledgerctl::error::Error;
 use ledgerctl::ledger::model::{FreezeStatus, Scope, Wallet, WalletStatus};
 use ledgerctl::ledger::operations::{capture, internal_refund, Direction, Operation};
 use ledgerctl::ledger::request::PageRequest;
-use ledgerctl::ops::{self, Outcome, StatusOutcome};
+use ledgerctl::ops::{self, Clock, Outcome, PolicyState, StatusOutcome};
 use ledgerctl::store::{DbLocation, Store};
-use model::{Expect, Kind, Model, Op, Posted, Request, Status, SCOPES};
+use model::{Expect, Kind, Model, ModelPolicy, Op, Posted, Request, Status, SCOPES};
 use proptest::prelude::*;
 use proptest::test_runner::{FileFailurePersistence, TestCaseError};
 
@@ -159,7 +159,20 @@ enum Step {
     Again {
         back: usize,
     },
+    /// `policy set` in a scope, every field given: indices into the values below.
+    Policy {
+        scope: usize,
+        limits: [usize; 4],
+        currencies: usize,
+        transfer_enabled: bool,
+    },
 }
+
+/// Policy amounts: no limit, and limits a sequence's amounts (deposits under 3,000, spending
+/// under 300) meet, in every currency's decimals.
+const POLICY_AMOUNTS: [&str; 6] = ["0", "0", "5", "20.5", "150", "2500.125"];
+/// Supported currencies: every one, or a few (`XXX` is never a wallet's).
+const POLICY_CURRENCIES: [&str; 4] = ["", "CNY", "CNY,KWD", "JPY,KWD"];
 
 fn at() -> impl Strategy<Value = At> {
     (
@@ -319,6 +332,18 @@ fn step() -> impl Strategy<Value = Step> {
         )
             .prop_map(|(at, to, text)| Step::Status { at, to, text }),
         4 => (0_usize..6).prop_map(|back| Step::Again { back }),
+        1 => (
+            prop_oneof![8 => Just(0_usize), 1 => Just(1_usize)],
+            [0..POLICY_AMOUNTS.len(), 0..POLICY_AMOUNTS.len(), 0..POLICY_AMOUNTS.len(), 0..POLICY_AMOUNTS.len()],
+            0..POLICY_CURRENCIES.len(),
+            prop_oneof![4 => Just(true), 1 => Just(false)],
+        )
+            .prop_map(|(scope, limits, currencies, transfer_enabled)| Step::Policy {
+                scope,
+                limits,
+                currencies,
+                transfer_enabled
+            }),
     ]
 }
 
@@ -551,6 +576,22 @@ fn resolve(step: &Step, model: &Model, earlier: &[Request]) -> Request {
                 n => movements[n - 1 - back % n].clone(),
             }
         }
+        Step::Policy {
+            scope,
+            limits,
+            currencies,
+            transfer_enabled,
+        } => Request::SetPolicy {
+            scope,
+            policy: ModelPolicy {
+                min_withdraw_amount: POLICY_AMOUNTS[limits[0]].to_owned(),
+                daily_withdraw_limit: POLICY_AMOUNTS[limits[1]].to_owned(),
+                monthly_withdraw_limit: POLICY_AMOUNTS[limits[2]].to_owned(),
+                max_balance: POLICY_AMOUNTS[limits[3]].to_owned(),
+                supported_currencies: POLICY_CURRENCIES[currencies].to_owned(),
+                transfer_enabled,
+            },
+        },
     }
 }
 
@@ -673,6 +714,7 @@ enum Real {
     Wallet(Wallet),
     Outcome(Box<Outcome>),
     Status(StatusOutcome),
+    Policy(Box<PolicyState>),
 }
 
 fn run(store: &mut Store, request: &Request) -> Result<Real, Error> {
@@ -702,6 +744,18 @@ fn run(store: &mut Store, request: &Request) -> Result<Real, Error> {
             let to: WalletStatus = to.name().parse()?;
             ops::set_status(store, &scope(*s), user, to, reason.clone(), ACTOR).map(Real::Status)
         }
+        Request::SetPolicy { scope: s, policy } => {
+            let fields = serde_json::json!({
+                "min_withdraw_amount": policy.min_withdraw_amount,
+                "daily_withdraw_limit": policy.daily_withdraw_limit,
+                "monthly_withdraw_limit": policy.monthly_withdraw_limit,
+                "max_balance": policy.max_balance,
+                "supported_currencies": policy.supported_currencies,
+                "transfer_enabled": policy.transfer_enabled,
+            });
+            let fields = fields.as_object().expect("an object");
+            ops::set_policy(store, &scope(*s), fields, ACTOR).map(|p| Real::Policy(Box::new(p)))
+        }
     }
 }
 
@@ -723,6 +777,23 @@ fn compare(
         (Expect::StatusSet { wallet, changed }, Ok(Real::Status(s))) => {
             prop_assert_eq!(s.change.is_some(), *changed);
             prop_assert_eq!(&s.wallet.id, &model.wallets[*wallet].id);
+            model.commit(request, expect, "", None);
+        }
+        (Expect::PolicySet, Ok(Real::Policy(state))) => {
+            let Request::SetPolicy { policy, .. } = request else {
+                unreachable!()
+            };
+            // The policy in force reads back as it was given (amounts with at least 2 decimals).
+            let shown = state.policy.to_json();
+            let limit = |text: &str| {
+                ledgerctl::ledger::policy::Limit::parse(text)
+                    .expect("a limit")
+                    .to_string()
+            };
+            prop_assert_eq!(&shown["daily_withdraw_limit"], &limit(&policy.daily_withdraw_limit));
+            prop_assert_eq!(&shown["max_balance"], &limit(&policy.max_balance));
+            prop_assert_eq!(&shown["supported_currencies"], &policy.supported_currencies);
+            prop_assert_eq!(&shown["transfer_enabled"], &policy.transfer_enabled);
             model.commit(request, expect, "", None);
         }
         (Expect::Replay { wallet, entry }, Ok(Real::Outcome(o))) => {
@@ -943,7 +1014,17 @@ fn empty_ledger() -> &'static [u8] {
     })
 }
 
+/// Noon UTC mid-month: the same day and month in every timezone the model's policies use.
+fn pinned_instant() -> chrono::DateTime<chrono::Utc> {
+    chrono::DateTime::parse_from_rfc3339("2026-04-15T12:00:00Z")
+        .expect("an instant")
+        .with_timezone(&chrono::Utc)
+}
+
 fn run_sequence(steps: &[Step]) -> Result<(), TestCaseError> {
+    // One pinned instant: every withdrawal of a sequence falls in one day and one month of any
+    // policy's timezone, which the model counts as such.
+    ops::set_clock(Clock::FixedForTests(pinned_instant()));
     let dir = workspace();
     let path = dir.path().join("ledger.db");
     std::fs::write(&path, empty_ledger()).expect("write the empty ledger");
@@ -969,6 +1050,7 @@ fn run_sequence(steps: &[Step]) -> Result<(), TestCaseError> {
             | Request::SetStatus { scope, user, .. }
             | Request::CreateWallet { scope, user, .. } => model.wallet_of(*scope, user).into_iter().collect(),
             Request::InternalRefund { .. } => (0..model.wallets.len()).collect(),
+            Request::SetPolicy { .. } => Vec::new(),
         };
         for index in touched {
             check_wallet(&mut store, &model, index)?;

@@ -17,6 +17,7 @@ use clap::error::ErrorKind as ClapErrorKind;
 use clap::{Args, Parser, Subcommand};
 
 pub use commands::ledger::{ExportFormatArg, LedgerCommand};
+pub use commands::policy::PolicyCommand;
 pub use commands::token::{TokenCommand, TokenScope};
 pub use commands::wallet::WalletCommand;
 pub use commands::{freeze::FreezeCommand, transaction::TransactionCommand};
@@ -144,6 +145,10 @@ a counterparty never paid before). A refund without user_id finds its wallet fro
     #[command(subcommand)]
     Token(TokenCommand),
 
+    /// The tenant's and application's policy: withdrawal limits, max balance, currencies, transfers
+    #[command(subcommand)]
+    Policy(PolicyCommand),
+
     /// Serve the HTTP API over this ledger (the wallet routes, reads, /healthz, /openapi.json)
     #[command(after_help = "Public routes take `Authorization: Bearer <token>` (token create); \
 POST /internal/wallet/refund is served only on --internal-listen and takes `X-API-Key: <key>` \
@@ -167,6 +172,7 @@ impl Command {
             Command::Completions(_) | Command::Man(_) | Command::Transaction(_) | Command::Freeze(_) => false,
             Command::Ledger(command) => command.writes(),
             Command::Token(command) => command.writes(),
+            Command::Policy(command) => command.writes(),
             Command::Wallet(command) => command.writes(),
             Command::Init | Command::Refund(_) | Command::Batch(_) | Command::Serve(_) => true,
         }
@@ -177,6 +183,7 @@ impl Command {
         match self {
             Command::Ledger(command) => command.lists(),
             Command::Token(command) => command.lists(),
+            Command::Policy(command) => command.lists(),
             Command::Wallet(command) => command.lists(),
             Command::Init
             | Command::Refund(_)
@@ -382,7 +389,7 @@ fn run<W: Write>(cli: &Cli, out: &mut Printer<W>) -> Result<(), Stop> {
     };
     if out.format == Format::Csv && !cli.command.lists() {
         let lists = "wallet list, wallet history, wallet freezes, wallet status USER, token list, ledger journal, \
-                     ledger trial-balance";
+                     ledger trial-balance, policy history";
         return Err(Error::invalid("output", format!("csv is for the list commands ({lists})")).into());
     }
     if g.read_only && cli.command.writes() {
@@ -406,6 +413,7 @@ fn run<W: Write>(cli: &Cli, out: &mut Printer<W>) -> Result<(), Stop> {
         Command::Transaction(command) => commands::transaction::exec(command, &ctx, out),
         Command::Freeze(command) => commands::freeze::exec(command, &ctx, out),
         Command::Token(command) => commands::token::exec(command, &ctx, out),
+        Command::Policy(command) => commands::policy::exec(command, &ctx, out),
         Command::Serve(args) => commands::serve::exec(args, &ctx, out),
         Command::Batch(args) => commands::batch::exec(args, &ctx, out),
         Command::Wallet(command) => commands::wallet::exec(command, &ctx, out),

@@ -7,6 +7,8 @@ use crate::ledger::ids::{FreezeId, TokenId, TransactionId, WalletId};
 use crate::ledger::model::{FreezeStatus, TxType, WalletStatus};
 use crate::ledger::money::{AmountRefusal, Balance, Currency, Money};
 use crate::ledger::operations::status::WalletAction;
+use crate::ledger::policy::rules::{LimitExceeded, Period};
+use crate::ledger::policy::{Limit, Stated};
 
 impl Error {
     /// One error of every variant, with placeholder facts: what lets a table of `error` names (the
@@ -16,7 +18,7 @@ impl Error {
     pub fn one_of_each() -> Vec<Error> {
         let s = String::new;
         let zero = Money::new(0, Currency::CNY);
-        vec![
+        let mut all = vec![
             Error::InvalidRequest {
                 field: s(),
                 reason: s(),
@@ -125,6 +127,54 @@ impl Error {
             },
             Error::Internal { message: s() },
             Error::Cancelled,
-        ]
+        ];
+        all.extend(policy_examples());
+        all
     }
+}
+
+/// One refusal of every kind a policy makes.
+fn policy_examples() -> Vec<Error> {
+    let s = String::new;
+    let stated = Stated(Limit::default(), Currency::CNY);
+    vec![
+        Error::BelowMinWithdraw {
+            wallet_id: WalletId::new(s()),
+            requested: stated,
+            minimum: stated,
+        },
+        Error::WithdrawLimitExceeded(Box::new(LimitExceeded {
+            period: Period::Day,
+            wallet_id: WalletId::new(s()),
+            requested: stated,
+            limit: stated,
+            used: stated,
+            remaining: stated,
+            timezone: s(),
+        })),
+        Error::WithdrawLimitExceeded(Box::new(LimitExceeded {
+            period: Period::Month,
+            wallet_id: WalletId::new(s()),
+            requested: stated,
+            limit: stated,
+            used: stated,
+            remaining: stated,
+            timezone: s(),
+        })),
+        Error::MaxBalanceExceeded {
+            wallet_id: WalletId::new(s()),
+            balance: stated,
+            balance_after: stated,
+            maximum: stated,
+        },
+        Error::TransferDisabled {
+            tenant_id: s(),
+            application_id: s(),
+        },
+        Error::CurrencyNotAllowed {
+            currency: Currency::CNY,
+            supported: s(),
+        },
+        Error::ReviewNotAvailable,
+    ]
 }

@@ -13,7 +13,7 @@ use crate::ledger::limits::IDEMPOTENCY_KEY_LEN_MAX;
 use crate::ops::{Reply, Settled};
 use crate::output::views::{
     outcome_message, snapshot_envelope, BatchFreezeView, BatchUnfreezeView, Envelope, ErrorEnvelope, OutcomeView,
-    StatusResult, WalletView,
+    PolicyView, StatusResult, WalletView,
 };
 
 use super::error::{Failure, HttpError};
@@ -95,6 +95,14 @@ pub fn render_settled(settled: Settled) -> Reply {
             let envelope = snapshot_envelope(taken, crate::ops::now());
             json_reply(envelope.code, &envelope)
         }
+        Settled::Policy(state) => json_reply(
+            200,
+            &Envelope::with_message(
+                state.message(),
+                PolicyView::new(&state.scope.tenant_id, &state.scope.application_id, &state.policy),
+                crate::ops::now(),
+            ),
+        ),
         Settled::Failed(e) => error_reply(e),
         Settled::NotStarted { timeout_ms } => error_reply(&HttpError::RequestTimeout { timeout_ms }),
         Settled::KeyReused { key } => error_reply(&HttpError::IdempotencyConflict { key: key.to_owned() }),

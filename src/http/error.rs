@@ -37,6 +37,11 @@ pub enum HttpError {
     #[error("currency {code:?} is not supported (supported: {supported})")]
     UnsupportedCurrency { code: String, supported: String },
 
+    /// A policy route naming a tenant or application other than the token's: answered as a
+    /// wallet of theirs is, not found (an admin token reaches only its own).
+    #[error("no policy of tenant {tenant_id}, application {application_id} is within this token's reach")]
+    PolicyNotFound { tenant_id: String, application_id: String },
+
     #[error(
         "the request was not applied within {timeout_ms} ms (the ledger is busy); nothing was written, safe to retry"
     )]
@@ -55,6 +60,7 @@ impl HttpError {
             HttpError::IdempotencyConflict { .. } => ErrorKind::Conflict,
             HttpError::RequestTimeout { .. } => ErrorKind::Busy,
             HttpError::UnsupportedCurrency { .. } => ErrorKind::InvalidAmount,
+            HttpError::PolicyNotFound { .. } => ErrorKind::NotFound,
         }
     }
 
@@ -70,6 +76,7 @@ impl HttpError {
             HttpError::IdempotencyConflict { .. } => "idempotency_key_reused",
             HttpError::RequestTimeout { .. } => "request_timeout",
             HttpError::UnsupportedCurrency { .. } => "unsupported_currency",
+            HttpError::PolicyNotFound { .. } => "policy_not_found",
         }
     }
 
@@ -90,6 +97,10 @@ impl HttpError {
             HttpError::UnsupportedCurrency {
                 code: s(),
                 supported: s(),
+            },
+            HttpError::PolicyNotFound {
+                tenant_id: s(),
+                application_id: s(),
             },
         ]
     }
@@ -164,6 +175,7 @@ mod tests {
                 ("idempotency_key_reused", 409, 4),
                 ("request_timeout", 503, 6),
                 ("unsupported_currency", 422, 5),
+                ("policy_not_found", 404, 3),
             ]
         );
     }

@@ -52,6 +52,9 @@ use super::state::Bound;
         super::routes::snapshots::take_snapshot,
         super::routes::snapshots::list_snapshots,
         super::routes::snapshots::snapshot_of_day,
+        super::routes::policy::show,
+        super::routes::policy::set,
+        super::routes::policy::clear,
         super::routes::service::healthz,
         super::routes::service::openapi_json,
     ),
@@ -80,6 +83,7 @@ impl Modify for Errors {
                 (HttpMethod::Get, &mut item.get),
                 (HttpMethod::Post, &mut item.post),
                 (HttpMethod::Put, &mut item.put),
+                (HttpMethod::Delete, &mut item.delete),
             ];
             for (method, operation) in methods {
                 let Some(operation) = operation else { continue };
@@ -223,6 +227,38 @@ const SNAPSHOT_DAY: &[(u16, &str)] = &[
         "Ledger busy, database unavailable or request timed out (ledger_busy, database_unavailable, request_timeout): nothing was read or written, retry",
     ),
 ];
+const POLICY_READ: &[(u16, &str)] = &[
+    (400, "Invalid request parameters (an empty or over-long tenant or application id)"),
+    (401, "Unauthenticated or invalid token"),
+    (403, "The token's scope is not admin"),
+    (404, "Another tenant's or application's policy (policy_not_found)"),
+    (500, "Internal server error"),
+    (
+        503,
+        "Ledger busy, database unavailable or request timed out (ledger_busy, database_unavailable, request_timeout): nothing was read or written, retry",
+    ),
+];
+const POLICY_WRITE: &[(u16, &str)] = &[
+    (400, "Invalid request parameters (an unknown field, a body naming no field, an unknown timezone or currency, a malformed Idempotency-Key)"),
+    (401, "Unauthenticated or invalid token"),
+    (403, "The token's scope is not admin"),
+    (404, "Another tenant's or application's policy (policy_not_found)"),
+    (409, "The Idempotency-Key was used with another request"),
+    (413, "Request body too large"),
+    (415, "The body is not application/json"),
+    (422, "Invalid amount, or withdrawal_require_review true (review_not_available)"),
+    (500, "Internal server error (internal_error), or commit_outcome_unknown: the database connection was lost during COMMIT, so the change may or may not have been applied; resend it with the same Idempotency-Key, or read the policy"),
+    (503, "Ledger busy, database unavailable or request timed out (ledger_busy, database_unavailable, request_timeout): nothing was written, retry"),
+];
+const POLICY_CLEAR: &[(u16, &str)] = &[
+    (400, "Invalid request parameters (an empty or over-long tenant or application id, a malformed Idempotency-Key)"),
+    (401, "Unauthenticated or invalid token"),
+    (403, "The token's scope is not admin"),
+    (404, "Another tenant's or application's policy (policy_not_found)"),
+    (409, "The Idempotency-Key was used with another request (a PUT)"),
+    (500, "Internal server error (internal_error), or commit_outcome_unknown: the database connection was lost during COMMIT, so the change may or may not have been applied; resend it with the same Idempotency-Key, or read the policy"),
+    (503, "Ledger busy, database unavailable or request timed out (ledger_busy, database_unavailable, request_timeout): nothing was written, retry"),
+];
 const LOOKUP: &[(u16, &str)] = &[
     (400, "Invalid request parameters (an empty or over-long id)"),
     (401, "Unauthenticated or invalid token"),
@@ -234,6 +270,8 @@ const LOOKUP: &[(u16, &str)] = &[
     ),
 ];
 
+const POLICY_PATH: &str = "/admin/wallets/tenants/{tenant_id}/apps/{app_id}/policy";
+
 fn errors(path: &str, method: HttpMethod) -> &'static [(u16, &'static str)] {
     match (path, method) {
         ("/healthz" | "/openapi.json", _) => OPEN,
@@ -244,6 +282,9 @@ fn errors(path: &str, method: HttpMethod) -> &'static [(u16, &'static str)] {
         ("/wallets/snapshot", HttpMethod::Post) => SNAPSHOT_CREATE,
         ("/wallets/snapshot", _) => SNAPSHOT_DAY,
         ("/admin/wallets/snapshots", _) => SNAPSHOT_LIST,
+        (POLICY_PATH, HttpMethod::Put) => POLICY_WRITE,
+        (POLICY_PATH, HttpMethod::Delete) => POLICY_CLEAR,
+        (POLICY_PATH, _) => POLICY_READ,
         (admin, HttpMethod::Get) if admin.starts_with("/admin/") => ADMIN_READ,
         (admin, HttpMethod::Put) if admin.starts_with("/admin/") => ADMIN_WRITE,
         (admin, HttpMethod::Post) if admin.starts_with("/admin/") => ADMIN_MONEY,

@@ -12,7 +12,7 @@ use super::body::ApiError;
 use super::error::HttpError;
 use super::middleware::around;
 use super::routes::{
-    admin, history, service, snapshots, wallets, writes, HEALTHZ_PATH, INTERNAL_REFUND_PATH, UPSTREAM_BASE_PATH,
+    admin, history, policy, service, snapshots, wallets, writes, HEALTHZ_PATH, INTERNAL_REFUND_PATH, UPSTREAM_BASE_PATH,
 };
 use super::state::State;
 
@@ -47,7 +47,11 @@ pub fn public_router(state: State) -> Router {
             "/wallets/snapshot",
             post(snapshots::take_snapshot).get(snapshots::snapshot_of_day),
         )
-        .route("/admin/wallets/snapshots", get(snapshots::list_snapshots));
+        .route("/admin/wallets/snapshots", get(snapshots::list_snapshots))
+        .route(
+            "/admin/wallets/tenants/{tenant_id}/apps/{app_id}/policy",
+            get(policy::show).put(policy::set).delete(policy::clear),
+        );
     // A nested route sees its path without the prefix, so a request is the same request (and
     // its Idempotency-Key's fingerprint the same) under either path.
     let public = Router::new()

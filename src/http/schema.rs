@@ -314,3 +314,39 @@ pub struct LookupId(String);
 #[derive(ToSchema, serde::Deserialize)]
 #[schema(pattern = r"^[A-Za-z0-9_.@-]{1,64}$")]
 pub struct UserId(String);
+
+/// `domain.WalletPolicy`'s fields this ledger enforces: each optional, only the given ones
+/// change. Amounts are decimal strings with at most 3 decimals, compared in each wallet's
+/// currency; "0" is no limit.
+#[allow(dead_code)]
+#[derive(ToSchema, serde::Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct PolicyRequest {
+    /// The smallest withdrawal allowed
+    #[schema(example = "10.00", pattern = r"^(0|[1-9][0-9]{0,14})(\.[0-9]{1,3})?$")]
+    min_withdraw_amount: Option<String>,
+    /// The most a wallet may withdraw in a day of the policy's timezone
+    #[schema(example = "5000.00", pattern = r"^(0|[1-9][0-9]{0,14})(\.[0-9]{1,3})?$")]
+    daily_withdraw_limit: Option<String>,
+    /// The most a wallet may withdraw in a month of the policy's timezone
+    #[schema(example = "50000.00", pattern = r"^(0|[1-9][0-9]{0,14})(\.[0-9]{1,3})?$")]
+    monthly_withdraw_limit: Option<String>,
+    /// The most a wallet may hold after a deposit or an incoming transfer
+    #[schema(example = "100000.00", pattern = r"^(0|[1-9][0-9]{0,14})(\.[0-9]{1,3})?$")]
+    max_balance: Option<String>,
+    /// Currencies new wallets may have, comma-separated; "" for every supported currency
+    #[schema(example = "CNY,USD")]
+    supported_currencies: Option<String>,
+    /// Whether wallets may transfer to one another
+    #[schema(example = true)]
+    transfer_enabled: Option<bool>,
+    /// Withdrawal review is not available yet: true is 422 review_not_available
+    #[schema(example = false)]
+    withdrawal_require_review: Option<bool>,
+    /// Kept for withdrawal review; it limits nothing until review is available
+    #[schema(example = "1000.00", pattern = r"^(0|[1-9][0-9]{0,14})(\.[0-9]{1,3})?$")]
+    auto_approve_limit: Option<String>,
+    /// An IANA timezone name: days and months of the limits are counted in it
+    #[schema(example = "Asia/Shanghai")]
+    timezone: Option<String>,
+}

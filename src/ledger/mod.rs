@@ -11,6 +11,7 @@ pub mod limits;
 pub mod model;
 pub mod money;
 pub mod operations;
+pub mod policy;
 pub mod reconcile;
 pub mod request;
 pub mod seal;

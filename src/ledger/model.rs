@@ -12,7 +12,7 @@ use super::time::Timestamp;
 use crate::error::{Error, Result};
 
 /// Who a caller is allowed to act for: one tenant and application (the CLI's `--tenant/--app`).
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub struct Scope {
     pub tenant_id: String,
     pub application_id: String,

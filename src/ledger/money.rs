@@ -210,6 +210,10 @@ pub enum AmountRefusal {
     NotText,
     /// A transfer between wallets of two currencies: the sender's, then the receiver's.
     OtherCurrency(Currency, Currency),
+    /// A policy amount with more than three decimals (the most any currency has).
+    PolicyDecimals,
+    /// A policy amount above the largest balance a wallet may hold.
+    PolicyAboveMax,
 }
 
 impl fmt::Display for AmountRefusal {
@@ -235,6 +239,13 @@ impl fmt::Display for AmountRefusal {
                 f,
                 "the sender's wallet holds {} and the receiver's {}: a transfer moves one currency",
                 from.code, to.code
+            ),
+            AmountRefusal::PolicyDecimals => {
+                f.write_str("a policy amount has at most 3 decimals (it applies to every currency)")
+            }
+            AmountRefusal::PolicyAboveMax => write!(
+                f,
+                "more than the maximum of {BALANCE_MAX_MAJOR}, the largest balance a wallet may hold"
             ),
         }
     }

@@ -3,26 +3,30 @@
 //! the proof that `closing = opening + movements`, judged from the journal alone (the
 //! wallets' cached balances are never read).
 //!
-//! Days are counted in UTC until policies bring a timezone per tenant and application.
+//! A day runs from midnight to midnight in the tenant's and application's policy timezone
+//! (UTC without a policy): [`Day::in_zone`] is the one place a day meets a timezone.
 
 use chrono::{Duration, NaiveDate, NaiveTime};
+use chrono_tz::Tz;
 use rust_decimal::Decimal;
 
 use super::ids::TransactionId;
 use super::limits::RECONCILIATION_WALLETS_MAX;
 use super::model::{Scope, TxType, Wallet};
 use super::money::Currency;
+use super::policy::local_midnight;
 use super::time::Timestamp;
 use crate::error::{Error, Result};
 
 pub mod statement;
 
-/// One day, `[start, end)` in UTC.
+/// One day, `[start, end)`, from midnight to midnight in `timezone`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Day {
     pub date: NaiveDate,
     pub start: Timestamp,
     pub end: Timestamp,
+    pub timezone: Tz,
 }
 
 impl Day {
@@ -36,7 +40,8 @@ impl Day {
         Day::of(field, date)
     }
 
-    /// The UTC day of `date`; only the calendar's last day has no end to name.
+    /// The UTC day of `date` ([`Day::in_zone`] moves it to a policy's timezone); only the
+    /// calendar's last day has no end to name.
     pub fn of(field: &str, date: NaiveDate) -> Result<Day> {
         let start = date.and_time(NaiveTime::MIN).and_utc();
         let end = start
@@ -46,6 +51,22 @@ impl Day {
             date,
             start: Timestamp::at(start),
             end: Timestamp::at(end),
+            timezone: Tz::UTC,
+        })
+    }
+
+    /// The same date from midnight to midnight in `timezone` (a policy's): where a clock
+    /// change skips midnight, from the first local time that exists.
+    pub fn in_zone(self, timezone: Tz) -> Result<Day> {
+        let next = self
+            .date
+            .succ_opt()
+            .ok_or_else(|| Error::invalid("date", format!("{} is the calendar's last day", self.date)))?;
+        Ok(Day {
+            date: self.date,
+            start: local_midnight(timezone, self.date),
+            end: local_midnight(timezone, next),
+            timezone,
         })
     }
 

@@ -7,6 +7,7 @@
 mod audit;
 mod balances;
 mod captures;
+mod policy;
 mod report;
 mod seals;
 mod snapshots;
@@ -17,6 +18,7 @@ use std::collections::{BTreeMap, HashMap};
 
 pub use audit::{check_audit, check_statuses, token_matches_audit};
 pub use balances::{check_cached_balances, BalanceProof};
+pub use policy::check_policy_changes;
 pub use report::{external_check, Anchor, Check, Report, INTEGRITY_CHECK, INTEGRITY_DESCRIPTION};
 pub use snapshots::{Snapshots, SNAPSHOTS_CHECK};
 pub use wallet::WalletIntegrity;

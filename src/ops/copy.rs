@@ -27,6 +27,7 @@ pub struct Copied {
     pub responses: u64,
     /// Snapshots taken (each with its wallets' rows).
     pub snapshots: u64,
+    pub policy_changes: u64,
 }
 
 /// Copies the ledger `from` holds into `to`, which must be empty: all of it or, on any
@@ -53,6 +54,8 @@ fn refuse_unless_empty<Q: Queries>(tx: &Q) -> Result<()> {
         "audit records"
     } else if tx.last_seal()?.is_some() {
         "seals"
+    } else if tx.policy_head()?.is_some() {
+        "policy changes"
     } else if !tx.all_responses()?.is_empty() {
         "kept Idempotency-Key responses"
     } else {
@@ -78,6 +81,7 @@ fn copy_in<Q: Queries, R: Queries>(source: &Q, target: &R, progress: &mut impl F
         seals: each(&source.all_seals()?, |s| target.insert_seal(s))?,
         responses: each(&source.all_responses()?, |r| target.record_response(r))?,
         snapshots: copy_snapshots(source, target)?,
+        policy_changes: each(&source.all_policy_changes()?, |c| target.append_policy_change(c))?,
     })
 }
 

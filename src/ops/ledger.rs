@@ -8,7 +8,9 @@ use crate::ledger::model::{NormalSide, StatusChange, StoredEntry};
 use crate::ledger::request::{EntryFilter, PageRequest, Paged};
 use crate::ledger::seal::Seal;
 use crate::ledger::time::Timestamp;
-use crate::ledger::verify::{check_audit, check_statuses, external_check, Anchor, Check, Report, Snapshots, Verifier};
+use crate::ledger::verify::{
+    check_audit, check_policy_changes, check_statuses, external_check, Anchor, Check, Report, Snapshots, Verifier,
+};
 use crate::store::{has_ledger_header, DbLocation, Queries, Storage, Store};
 
 use super::retry::retrying;
@@ -56,6 +58,7 @@ fn verify_in<Q: Queries>(tx: &Q, anchors: &[Anchor]) -> Result<Report> {
         check_statuses(&wallets, &plain_changes),
         check_audit(&tx.all_audit_events()?, &tx.all_tokens()?, &changes),
         snapshots.finish(),
+        check_policy_changes(&tx.all_policy_changes()?),
         external_check(
             "postings_belong_to_entries",
             "every posting belongs to a journal entry",

@@ -10,6 +10,7 @@ mod copy;
 mod integrity;
 mod ledger;
 mod operate;
+mod policy;
 mod reconcile;
 mod retry;
 mod serve;
@@ -30,6 +31,7 @@ pub use ledger::{
     Sealed, TrialBalance, TrialBalanceLine, TrialBalanceTotal, WalletOwner,
 };
 pub use operate::{execute, internal_refund, preview, Outcome};
+pub use policy::{clear_policy, policy_history, set_policy, show_policy, PolicyState};
 pub use reconcile::reconcile_day;
 pub use serve::{commit_group, IdempotencyKey, Reply, Settled, Work, WriteRequest};
 pub use snapshot::{list_snapshots, take_snapshot, SnapshotTaken};

@@ -3,9 +3,11 @@
 
 use crate::error::{Error, Result};
 use crate::ledger::chain::{self, Owner};
-use crate::ledger::ids::{FreezeId, TransactionId};
+use crate::ledger::ids::{FreezeId, TransactionId, WalletId};
 use crate::ledger::model::{Account, Entry, Freeze, Scope, Wallet};
 use crate::ledger::operations::{self, internal_refund, Idempotency, Load, Operation, Plan};
+use crate::ledger::policy::Policy;
+use crate::ledger::time::Timestamp;
 use crate::store::{Queries, Storage};
 
 use super::retry::retrying;
@@ -177,6 +179,14 @@ impl<Q: Queries> Load for Loader<'_, Q> {
 
     fn counterparties(&self, scope: &Scope) -> Result<Vec<String>> {
         self.0.accounts_under(&Account::counterparties_prefix(scope))
+    }
+
+    fn policy(&self, scope: &Scope) -> Result<Policy> {
+        super::policy::current(self.0, scope)
+    }
+
+    fn withdrawn_since(&self, wallet_id: &WalletId, since: Timestamp) -> Result<i64> {
+        self.0.withdrawn_since(wallet_id, since)
     }
 }
 

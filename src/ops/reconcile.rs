@@ -7,11 +7,13 @@ use crate::ledger::model::{Account, Scope, Wallet};
 use crate::ledger::reconcile::{room_for_one_more, Day, DayCheck, Reconciliation, WalletDay};
 use crate::store::{Queries, Storage};
 
-/// The day `day` of every wallet of `scope` that existed by its end, in user id order. The
-/// wallets are streamed and each one's entries too; only the records are held, at most
+/// The day `day` of every wallet of `scope` that existed by its end, in user id order, the day
+/// counted in the scope's policy timezone (read on the same snapshot). The wallets are
+/// streamed and each one's entries too; only the records are held, at most
 /// `RECONCILIATION_WALLETS_MAX` of them.
 pub fn reconcile_day<S: Storage>(store: &mut S, scope: &Scope, day: Day) -> Result<Reconciliation> {
     store.read(|tx| {
+        let day = day.in_zone(super::policy::current(tx, scope)?.timezone)?;
         let mut records = Vec::new();
         tx.for_each_wallet(scope, None, |wallet| {
             if wallet.created_at >= day.end {

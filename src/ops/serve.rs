@@ -4,6 +4,8 @@
 
 use std::time::Instant;
 
+use serde_json::{Map, Value};
+
 use crate::error::{Error, ErrorKind, Result};
 use crate::ledger::ids::{TokenId, WalletId};
 use crate::ledger::model::{Scope, Wallet, WalletStatus};
@@ -15,6 +17,7 @@ use crate::store::{IdempotentResponse, Queries, Storage};
 use super::batch_freeze::{freeze_each_in, BatchFrozen};
 use super::batch_unfreeze::{unfreeze_each_in, BatchUnfrozen};
 use super::operate::{execute_in, Outcome};
+use super::policy::{clear_policy_in, set_policy_in, PolicyState};
 use super::retry::retrying;
 use super::snapshot::{take_snapshot_in, SnapshotTaken};
 use super::wallet::{create_wallet_in, set_status_by_id_in, StatusOutcome};
@@ -67,6 +70,12 @@ pub enum Work {
     Snapshot {
         day: Day,
     },
+    /// `PUT …/policy`: the request's scope's policy, these fields changed.
+    SetPolicy {
+        fields: Map<String, Value>,
+    },
+    /// `DELETE …/policy`: the request's scope's policy removed.
+    ClearPolicy,
 }
 
 impl From<Operation> for Work {
@@ -109,6 +118,8 @@ pub enum Settled<'a> {
     BatchUnfrozen(&'a BatchUnfrozen),
     /// A snapshot taken, or found taken before (its first answer again).
     Snapshot(&'a SnapshotTaken),
+    /// A policy set or cleared, or found already so (its `change` is then `None`).
+    Policy(&'a PolicyState),
     /// Ran and failed; its savepoint undid whatever it wrote.
     Failed(&'a Error),
     /// Not started: its deadline (`timeout_ms` after it arrived) had passed, or its caller
@@ -211,6 +222,14 @@ fn run_keyed<Q: Queries>(tx: &Q, request: &WriteRequest, render: Render) -> Resu
         Work::Snapshot { day } => {
             let taken = take_snapshot_in(tx, &request.scope, (*day, "snapshot_date"), &request.actor)?;
             render(Settled::Snapshot(&taken))
+        }
+        Work::SetPolicy { fields } => {
+            let state = set_policy_in(tx, &request.scope, fields, &request.actor)?;
+            render(Settled::Policy(&state))
+        }
+        Work::ClearPolicy => {
+            let state = clear_policy_in(tx, &request.scope, &request.actor)?;
+            render(Settled::Policy(&state))
         }
     };
     if let Some(key) = &request.key {

@@ -65,7 +65,7 @@ pub(super) fn transfer_in<Q: Queries>(
         transaction_id: TransactionId::mint(),
         freeze_id: FreezeId::mint(),
     };
-    let incoming = request.plan_in(&receiver, &plan.entry, &ctx)?;
+    let incoming = request.plan_in(&receiver, &plan.entry, &ctx, &super::policy::current(tx, scope)?)?;
 
     let sender_head = sender_head.as_ref().map(|(seq, hash)| (*seq, hash.as_str()));
     let out = chain::link(plan.entry, Owner::of(&sender), sender_head);

@@ -31,6 +31,7 @@ pub fn create_wallet_in<Q: Queries>(tx: &Q, scope: &Scope, user_id: &str, curren
             wallet_id: existing.id,
         });
     }
+    super::policy::current(tx, scope)?.check_currency(currency)?;
     let wallet = Wallet::open(scope, user_id, currency, WalletId::mint(), super::now());
     tx.insert_wallet(&wallet)?;
     Ok(wallet)

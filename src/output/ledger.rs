@@ -55,6 +55,7 @@ impl<W: Write> Printer<W> {
             ("seals", copied.seals),
             ("idempotency_keys", copied.responses),
             ("snapshots", copied.snapshots),
+            ("policy_changes", copied.policy_changes),
         ];
         match self.format {
             Format::Json | Format::Csv => {

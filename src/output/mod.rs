@@ -4,6 +4,7 @@
 pub mod cells;
 pub mod export;
 mod ledger;
+mod policy;
 mod reconcile;
 mod records;
 mod snapshot;

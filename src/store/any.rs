@@ -16,6 +16,7 @@ use crate::ledger::model::{
     Entry, Freeze, FreezeStatus, JournalRow, Scope, StatusChange, Transaction, TxType, Wallet, WalletStatus,
 };
 use crate::ledger::operations::FreezeChange;
+use crate::ledger::policy::history::PolicyChange;
 use crate::ledger::reconcile::Movement;
 use crate::ledger::request::{EntryFilter, PageRequest, Paged};
 use crate::ledger::seal::{Head, Seal};
@@ -184,6 +185,12 @@ impl Queries for AnyTx<'_> {
         fn change_status(&self, before: &Wallet, after: &Wallet, change: &StatusChange) -> Result<i64>;
         fn status_changes(&self, wallet_id: &WalletId, page: PageRequest) -> Result<Paged<StatusChange>>;
         fn all_status_changes(&self) -> Result<Vec<(i64, StatusChange)>>;
+        fn policy_head(&self) -> Result<Option<(i64, String)>>;
+        fn latest_policy_change(&self, scope: &Scope) -> Result<Option<PolicyChange>>;
+        fn append_policy_change(&self, change: &PolicyChange) -> Result<()>;
+        fn policy_changes(&self, scope: &Scope, page: PageRequest) -> Result<Paged<PolicyChange>>;
+        fn all_policy_changes(&self) -> Result<Vec<PolicyChange>>;
+        fn withdrawn_since(&self, wallet_id: &WalletId, since: Timestamp) -> Result<i64>;
         fn entry(&self, id: &TransactionId) -> Result<Option<Entry>>;
         fn entry_naming(&self, original_id: &TransactionId, kind: TxType) -> Result<Option<Entry>>;
         fn refunded(&self, original_id: &TransactionId) -> Result<i64>;

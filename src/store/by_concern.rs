@@ -63,6 +63,30 @@ macro_rules! queries_by_concern {
                 $tx::all_status_changes(self)
             }
 
+            fn policy_head(&self) -> Result<Option<(i64, String)>> {
+                $tx::policy_head(self)
+            }
+
+            fn latest_policy_change(&self, scope: &Scope) -> Result<Option<PolicyChange>> {
+                $tx::latest_policy_change(self, scope)
+            }
+
+            fn append_policy_change(&self, change: &PolicyChange) -> Result<()> {
+                $tx::append_policy_change(self, change)
+            }
+
+            fn policy_changes(&self, scope: &Scope, page: PageRequest) -> Result<Paged<PolicyChange>> {
+                $tx::policy_changes(self, scope, page)
+            }
+
+            fn all_policy_changes(&self) -> Result<Vec<PolicyChange>> {
+                $tx::all_policy_changes(self)
+            }
+
+            fn withdrawn_since(&self, wallet_id: &WalletId, since: Timestamp) -> Result<i64> {
+                $tx::withdrawn_since(self, wallet_id, since)
+            }
+
             fn entry(&self, id: &TransactionId) -> Result<Option<Entry>> {
                 $tx::entry(self, id)
             }

@@ -11,6 +11,7 @@ use crate::ledger::model::{
     Entry, Freeze, FreezeStatus, JournalRow, Scope, StatusChange, Transaction, TxType, Wallet, WalletStatus,
 };
 use crate::ledger::operations::FreezeChange;
+use crate::ledger::policy::history::PolicyChange;
 use crate::ledger::reconcile::Movement;
 use chrono::NaiveDate;
 
@@ -80,6 +81,20 @@ pub trait Queries {
     fn status_changes(&self, wallet_id: &WalletId, page: PageRequest) -> Result<Paged<StatusChange>>;
     /// Every status change with its seq, oldest first.
     fn all_status_changes(&self) -> Result<Vec<(i64, StatusChange)>>;
+
+    // Policies: their chained changes (linked and hashed by `ops`), and what limits count.
+    /// The policy chain's head, taken under the lock that keeps a second change off it.
+    fn policy_head(&self) -> Result<Option<(i64, String)>>;
+    /// A scope's last policy change: its policy now.
+    fn latest_policy_change(&self, scope: &Scope) -> Result<Option<PolicyChange>>;
+    /// Stores a change already linked onto the head (or copied as it was).
+    fn append_policy_change(&self, change: &PolicyChange) -> Result<()>;
+    /// A scope's policy changes, newest first.
+    fn policy_changes(&self, scope: &Scope, page: PageRequest) -> Result<Paged<PolicyChange>>;
+    /// Every policy change, oldest first.
+    fn all_policy_changes(&self) -> Result<Vec<PolicyChange>>;
+    /// Minor units withdrawn from a wallet by its withdrawals made at or after `since`.
+    fn withdrawn_since(&self, wallet_id: &WalletId, since: Timestamp) -> Result<i64>;
 
     // The journal.
     fn entry(&self, id: &TransactionId) -> Result<Option<Entry>>;

@@ -8,7 +8,10 @@
 //! layer to that answer.
 
 mod capture;
+mod policy;
 mod transfer;
+
+pub use policy::ModelPolicy;
 
 use std::collections::{BTreeMap, BTreeSet};
 
@@ -159,6 +162,8 @@ pub enum Request {
         to: Status,
         reason: Option<String>,
     },
+    /// `policy set` with every field, in the scope's tenant and application.
+    SetPolicy { scope: usize, policy: ModelPolicy },
 }
 
 #[derive(Debug, Clone)]
@@ -182,6 +187,9 @@ pub struct ModelEntry {
     pub refunded: i64,
     /// A `transfer_in`'s `transfer_out`, the sender's leg it pairs with.
     pub leg_of: Option<usize>,
+    /// Money out to the settlement: a withdrawal, or a capture naming no counterparty; what
+    /// a policy's withdrawal limits count.
+    pub settles: bool,
 }
 
 #[derive(Debug, Clone)]
@@ -223,6 +231,7 @@ pub enum Expect {
         wallet: usize,
         changed: bool,
     },
+    PolicySet,
     /// A `reference_id` repeat of this entry: its result again, nothing written.
     Replay {
         wallet: usize,
@@ -240,6 +249,8 @@ pub struct Model {
     references: BTreeMap<(usize, Kind, String), (String, usize)>,
     /// Counterparties ever paid, per scope.
     counterparties: BTreeSet<(usize, String)>,
+    /// Each scope's policy, once set.
+    policies: BTreeMap<usize, ModelPolicy>,
 }
 
 /// The strict amount grammar: digits, optionally a dot and at least one digit, no leading zero.
@@ -450,11 +461,13 @@ impl Model {
         match request {
             Request::CreateWallet { scope, user, currency } => {
                 exponent(currency).ok_or("invalid_request")?;
-                match self.wallet_of(*scope, user) {
-                    Some(_) => Err("wallet_exists"),
-                    None => Ok(Expect::WalletCreated),
+                if self.wallet_of(*scope, user).is_some() {
+                    return Err("wallet_exists");
                 }
+                self.policy_of(*scope).currency(currency)?;
+                Ok(Expect::WalletCreated)
             }
+            Request::SetPolicy { .. } => Ok(Expect::PolicySet),
             Request::SetStatus {
                 scope,
                 user,
@@ -658,8 +671,21 @@ impl Model {
             return Err("insufficient_balance");
         }
         within_limits(w, posted.available_change, posted.frozen_change)?;
+        let policy = self.policy_of(w.scope);
+        match kind {
+            Kind::Withdraw => policy.withdraw(posted.amount, self.withdrawn(wallet), w.exponent)?,
+            // A capture to the settlement is a withdrawal, to a counterparty a payment.
+            Kind::Capture if posted.pays.is_none() => {
+                policy.withdraw(posted.amount, self.withdrawn(wallet), w.exponent)?
+            }
+            Kind::Deposit => policy.inflow(w.available + w.frozen + posted.amount, w.exponent)?,
+            Kind::TransferOut => policy.transfer()?,
+            _ => {}
+        }
         if let Some(receiver) = posted.receives {
             self.receiving(wallet, receiver, posted.amount)?;
+            let r = &self.wallets[receiver];
+            policy.inflow(r.available + r.frozen + posted.amount, r.exponent)?;
         }
         Ok(Expect::Posted(posted))
     }
@@ -690,6 +716,12 @@ impl Model {
                 };
                 self.wallets[*wallet].status = *to;
             }
+            Expect::PolicySet => {
+                let Request::SetPolicy { scope, policy } = request else {
+                    unreachable!()
+                };
+                self.policies.insert(*scope, policy.clone());
+            }
             Expect::Posted(p) => {
                 let w = &mut self.wallets[p.wallet];
                 w.available += p.available_change;
@@ -702,6 +734,7 @@ impl Model {
                     amount: p.amount,
                     refunded: 0,
                     leg_of: None,
+                    settles: p.kind == Kind::Withdraw || (p.kind == Kind::Capture && p.pays.is_none()),
                 });
                 if let Some(receiver) = p.receives {
                     self.receive(receiver, entry, p.amount, second_id.expect("a transfer has two legs"));

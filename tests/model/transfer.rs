@@ -41,6 +41,7 @@ impl Model {
             amount,
             refunded: 0,
             leg_of: Some(out),
+            settles: false,
         });
     }
 

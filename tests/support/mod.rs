@@ -387,7 +387,7 @@ pub fn command(db: &Path) -> Command {
 }
 
 /// The tables a snapshot covers, each in a fixed order.
-const SNAPSHOT_TABLES: [(&str, &str); 10] = [
+const SNAPSHOT_TABLES: [(&str, &str); 11] = [
     ("wallets", "id"),
     ("journal_entries", "seq"),
     ("postings", "entry_seq, idx"),
@@ -398,6 +398,7 @@ const SNAPSHOT_TABLES: [(&str, &str); 10] = [
     ("seal_heads", "seal_seq, wallet_id"),
     ("snapshots", "tenant_id, application_id, snapshot_date"),
     ("snapshot_balances", "wallet_id, snapshot_date"),
+    ("policy_changes", "seq"),
 ];
 
 fn snapshot(db: &Path) -> String {

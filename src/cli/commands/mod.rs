@@ -7,6 +7,7 @@ pub mod freeze;
 pub mod init;
 pub mod ledger;
 pub mod man;
+pub mod policy;
 pub mod reconcile;
 pub mod refund;
 pub mod serve;

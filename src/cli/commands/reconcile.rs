@@ -20,7 +20,8 @@ const UNMATCHED_NAMED_MAX: usize = 10;
 #[derive(Debug, Args)]
 #[command(group = clap::ArgGroup::new("what").required(true).args(["date", "statement"]))]
 pub struct ReconcileArgs {
-    /// The day to reconcile (YYYY-MM-DD, UTC): every wallet's opening, movements and closing
+    /// The day to reconcile (YYYY-MM-DD, in the policy's timezone; UTC without one): every
+    /// wallet's opening, movements and closing
     #[arg(long, value_name = "YYYY-MM-DD")]
     date: Option<String>,
     /// A provider's or bank's statement to match against the settlement entries (CSV with a

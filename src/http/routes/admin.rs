@@ -68,8 +68,8 @@ pub async fn integrity(
     path = "/admin/wallets/reconciliation",
     tag = "Wallet Service",
     summary = "Reconciliation: each wallet's day, opening and closing balance, movements by kind, checked",
-    description = "Every wallet of the token's tenant and application opened by the day's end, in user order, as `ledgerctl ledger reconcile --date` reports it. The day runs from midnight to midnight UTC. Balances are totals (available + frozen) from the journal's postings, never the cached balances. A wallet whose day does not reconcile (an entry that does not start where the one before it ended, recorded balances that disagree with the postings, or closing != opening + movements) is still a 200: `ok` is false, `failed_count` counts them and each such record states its `mismatch`. Needs an admin token.",
-    params(("date" = String, Query, description = "The day, YYYY-MM-DD (UTC)", example = "2026-04-14")),
+    description = "Every wallet of the token's tenant and application opened by the day's end, in user order, as `ledgerctl ledger reconcile --date` reports it. The day runs from midnight to midnight in the policy's timezone (UTC without a policy). Balances are totals (available + frozen) from the journal's postings, never the cached balances. A wallet whose day does not reconcile (an entry that does not start where the one before it ended, recorded balances that disagree with the postings, or closing != opening + movements) is still a 200: `ok` is false, `failed_count` counts them and each such record states its `mismatch`. Needs an admin token.",
+    params(("date" = String, Query, description = "The day, YYYY-MM-DD (in the policy's timezone; UTC without a policy)", example = "2026-04-14")),
     responses((status = 200, description = "OK: the report, `ok` false when any wallet's day does not reconcile", body = Envelope<ReconciliationView>)),
     security(("bearerAuth" = []))
 )]

@@ -5,6 +5,7 @@
 
 pub mod admin;
 pub mod history;
+pub mod policy;
 pub mod service;
 pub mod snapshots;
 pub mod wallets;

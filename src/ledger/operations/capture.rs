@@ -217,6 +217,7 @@ pub(super) fn plan_capture(
         held,
         captured,
     );
+    let to_settlement = counterparty_id.is_none();
     let mut draft = common.moving(postings, captured);
     draft.counterparty_id = counterparty_id;
     draft.description = capture.description;
@@ -226,7 +227,14 @@ pub(super) fn plan_capture(
         amount: captured,
         at: ctx.now,
     };
-    post(wallet, draft, ctx, change)
+    let plan = post(wallet, draft, ctx, change)?;
+    // To the settlement it is a withdrawal, and the policy's withdrawal rules hold for it,
+    // checked last as a withdrawal's are; to a counterparty it is a payment, which no policy
+    // limits.
+    if to_settlement {
+        super::withdraw::within_policy(wallet, captured, load, ctx)?;
+    }
+    Ok(plan)
 }
 
 #[cfg(test)]

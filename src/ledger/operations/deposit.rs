@@ -3,7 +3,7 @@
 
 use super::fields::Movement;
 use super::plan::{post, Common, Context, FreezeChange, Plan};
-use super::{Operation, Spec};
+use super::{Load, Operation, Spec};
 use crate::error::Result;
 use crate::ledger::model::{Account, Wallet};
 
@@ -19,8 +19,8 @@ pub const SPEC: Spec = Spec {
 /// A deposit's fields: an amount, a description, a reference.
 pub type Request = Movement;
 
-/// Settlement → the wallet's available balance.
-pub(super) fn plan(request: &Request, wallet: &Wallet, common: Common, ctx: &Context) -> Result<Plan> {
+/// Settlement → the wallet's available balance; then the policy's `max_balance`.
+pub(super) fn plan(request: &Request, wallet: &Wallet, load: &dyn Load, common: Common, ctx: &Context) -> Result<Plan> {
     let currency = wallet.currency;
     let amount = request.amount.in_currency(currency)?;
     let mut draft = common.transfer(
@@ -30,5 +30,8 @@ pub(super) fn plan(request: &Request, wallet: &Wallet, common: Common, ctx: &Con
         amount,
     );
     draft.description = request.description.clone();
-    post(wallet, draft, ctx, FreezeChange::None)
+    let plan = post(wallet, draft, ctx, FreezeChange::None)?;
+    load.policy(&wallet.scope())?
+        .check_inflow(wallet, plan.wallet_after.balance())?;
+    Ok(plan)
 }

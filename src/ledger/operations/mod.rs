@@ -27,9 +27,11 @@ pub use adjust::Direction;
 pub use fields::{AmountText, Fields, Raw};
 pub use plan::{idempotency, Context, FreezeChange, Idempotency, Plan};
 
-use super::ids::{FreezeId, TransactionId};
+use super::ids::{FreezeId, TransactionId, WalletId};
 use super::model::{Account, Entry, Freeze, Scope, TxType, Wallet};
 use super::money::Currency;
+use super::policy::Policy;
+use super::time::Timestamp;
 use crate::error::Result;
 
 /// One wallet operation, validated except for what needs the wallet (currency decimals,
@@ -92,6 +94,10 @@ pub trait Load {
     fn account_used(&self, account: &Account) -> Result<bool>;
     /// The counterparties any entry has paid in a tenant and application.
     fn counterparties(&self, scope: &Scope) -> Result<Vec<String>>;
+    /// The policy of a tenant and application: the default when it has none.
+    fn policy(&self, scope: &Scope) -> Result<Policy>;
+    /// Minor units a wallet's withdrawals took, counted from those made at or after `since`.
+    fn withdrawn_since(&self, wallet_id: &WalletId, since: Timestamp) -> Result<i64>;
 }
 
 /// A ledger holding just one loaded thing: how pure tests hand a rule its referent.
@@ -136,6 +142,15 @@ impl Load for Referent {
 
     fn counterparties(&self, _scope: &Scope) -> Result<Vec<String>> {
         Ok(Vec::new())
+    }
+
+    /// A pure test's ledger has no policy: the default, and nothing withdrawn before.
+    fn policy(&self, _scope: &Scope) -> Result<Policy> {
+        Ok(Policy::default())
+    }
+
+    fn withdrawn_since(&self, _wallet_id: &WalletId, _since: Timestamp) -> Result<i64> {
+        Ok(0)
     }
 }
 
@@ -273,15 +288,15 @@ impl Operation {
         let request = self.canonical(wallet.currency)?;
         let common = plan::Common::new(self.kind(), self.reference_id(), request);
         match self {
-            Operation::Deposit(r) => deposit::plan(r, wallet, common, ctx),
+            Operation::Deposit(r) => deposit::plan(r, wallet, load, common, ctx),
             Operation::Payment(r) => r.plan(wallet, load, common, ctx),
-            Operation::Withdraw(r) => withdraw::plan(r, wallet, common, ctx),
+            Operation::Withdraw(r) => withdraw::plan(r, wallet, load, common, ctx),
             Operation::Freeze(r) => r.plan(wallet, common, ctx),
             Operation::Unfreeze(r) => r.plan(wallet, load, common, ctx),
             Operation::Refund(r) => r.plan(wallet, load, common, ctx),
             Operation::InternalRefund(r) => r.plan(wallet, load, common, ctx),
             Operation::Adjust(r) => r.plan(wallet, common, ctx),
-            Operation::Transfer(r) => r.plan(wallet, common, ctx),
+            Operation::Transfer(r) => r.plan(wallet, load, common, ctx),
             Operation::Capture(r) => r.plan(wallet, load, common, ctx),
         }
     }

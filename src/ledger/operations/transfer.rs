@@ -11,11 +11,12 @@ use serde_json::{json, Value};
 use super::fields::{reference, text, AmountText};
 use super::plan::{post, Common, Context, FreezeChange, Plan};
 use super::status::WalletAction;
-use super::{Operation, Spec};
+use super::{Load, Operation, Spec};
 use crate::error::{Error, Result};
 use crate::ledger::ids;
 use crate::ledger::model::{Account, Entry, TxType, Wallet, WalletStatus};
 use crate::ledger::money::{AmountRefusal, Currency};
+use crate::ledger::policy::Policy;
 
 pub const SPEC: Spec = Spec {
     name: "transfer",
@@ -69,8 +70,9 @@ impl Request {
     }
 
     /// The sender's leg: its available balance → the clearing account. Status and funds are
-    /// `post`'s: a frozen or closed sender cannot send.
-    pub(super) fn plan(&self, sender: &Wallet, common: Common, ctx: &Context) -> Result<Plan> {
+    /// `post`'s: a frozen or closed sender cannot send; then the policy, which may have
+    /// switched transfers off.
+    pub(super) fn plan(&self, sender: &Wallet, load: &dyn Load, common: Common, ctx: &Context) -> Result<Plan> {
         let currency = sender.currency;
         let amount = self.amount.in_currency(currency)?;
         let mut draft = common.transfer(
@@ -80,7 +82,9 @@ impl Request {
             amount,
         );
         draft.description = self.description.clone();
-        post(sender, draft, ctx, FreezeChange::None)
+        let plan = post(sender, draft, ctx, FreezeChange::None)?;
+        load.policy(&sender.scope())?.check_transfer(sender)?;
+        Ok(plan)
     }
 
     /// Whether `receiver` can take a transfer from `sender`: another wallet (400), in the same
@@ -114,8 +118,9 @@ impl Request {
     /// The receiver's leg of the transfer whose sender's leg is `out`: the clearing account →
     /// the receiver's available balance, the same amount and description, naming `out` as its
     /// original. `ctx` holds the leg's own transaction id. The `reference_id` stays the
-    /// sender's alone: two senders may use the same one.
-    pub fn plan_in(&self, receiver: &Wallet, out: &Entry, ctx: &Context) -> Result<Plan> {
+    /// sender's alone: two senders may use the same one. Money arriving counts against the
+    /// `max_balance` of `policy` (the receiver's, which is the sender's: one scope).
+    pub fn plan_in(&self, receiver: &Wallet, out: &Entry, ctx: &Context, policy: &Policy) -> Result<Plan> {
         let currency = receiver.currency;
         let common = Common::new(TxType::TransferIn, None, out.request.clone());
         let mut draft = common.transfer(
@@ -126,6 +131,8 @@ impl Request {
         );
         draft.description = out.description.clone();
         draft.original_id = Some(out.id.clone());
-        post(receiver, draft, ctx, FreezeChange::None)
+        let plan = post(receiver, draft, ctx, FreezeChange::None)?;
+        policy.check_inflow(receiver, plan.wallet_after.balance())?;
+        Ok(plan)
     }
 }

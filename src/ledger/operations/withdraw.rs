@@ -2,9 +2,12 @@
 
 use super::fields::Movement;
 use super::plan::{post, Common, Context, FreezeChange, Plan};
-use super::{Operation, Spec};
+use super::{Load, Operation, Spec};
 use crate::error::Result;
 use crate::ledger::model::{Account, Wallet};
+use crate::ledger::money::Amount;
+use crate::ledger::policy::rules::Withdrawn;
+use crate::ledger::policy::{day_start, month_start};
 
 pub const SPEC: Spec = Spec {
     name: "withdraw",
@@ -18,8 +21,10 @@ pub const SPEC: Spec = Spec {
 /// A withdrawal's fields: an amount, a description, a reference.
 pub type Request = Movement;
 
-/// The wallet's available balance → settlement.
-pub(super) fn plan(request: &Request, wallet: &Wallet, common: Common, ctx: &Context) -> Result<Plan> {
+/// The wallet's available balance → settlement; then the policy's minimum and its daily and
+/// monthly limits, counting the wallet's withdrawals since the day and month began in the
+/// policy's timezone (refunds of them give nothing back: a limit counts money that left).
+pub(super) fn plan(request: &Request, wallet: &Wallet, load: &dyn Load, common: Common, ctx: &Context) -> Result<Plan> {
     let currency = wallet.currency;
     let amount = request.amount.in_currency(currency)?;
     let mut draft = common.transfer(
@@ -29,5 +34,23 @@ pub(super) fn plan(request: &Request, wallet: &Wallet, common: Common, ctx: &Con
         amount,
     );
     draft.description = request.description.clone();
-    post(wallet, draft, ctx, FreezeChange::None)
+    let plan = post(wallet, draft, ctx, FreezeChange::None)?;
+    within_policy(wallet, amount, load, ctx)?;
+    Ok(plan)
+}
+
+/// The policy's minimum and its daily and monthly limits for `amount` leaving `wallet` for
+/// the settlement account: a withdrawal, or a capture of a hold as one. The money already out
+/// counts both, so a hold captured to the settlement cannot step around a limit.
+pub(super) fn within_policy(wallet: &Wallet, amount: Amount, load: &dyn Load, ctx: &Context) -> Result<()> {
+    let policy = load.policy(&wallet.scope())?;
+    // Each sum only for a limit that is set: it reads the wallet's withdrawals of the period.
+    let mut withdrawn = Withdrawn::default();
+    if policy.daily_withdraw_limit.is_set() {
+        withdrawn.day = load.withdrawn_since(&wallet.id, day_start(policy.timezone, ctx.now))?;
+    }
+    if policy.monthly_withdraw_limit.is_set() {
+        withdrawn.month = load.withdrawn_since(&wallet.id, month_start(policy.timezone, ctx.now))?;
+    }
+    policy.check_withdraw(wallet, amount, withdrawn)
 }

@@ -367,6 +367,7 @@ fn render(settled: Settled) -> Reply {
         Settled::BatchFrozen(frozen) => (200, frozen.frozen_count().to_string()),
         Settled::BatchUnfrozen(unfrozen) => (200, unfrozen.released_count().to_string()),
         Settled::Snapshot(taken) => (200, taken.run.snapshot_count.to_string()),
+        Settled::Policy(state) => (200, state.message().to_owned()),
         Settled::Failed(e) => (e.kind().http_status(), e.code().to_owned()),
         Settled::NotStarted { .. } => (503, "not started".to_owned()),
         Settled::KeyReused { key } => (409, key.to_owned()),

@@ -2,6 +2,7 @@
 //! Domain structs are never serialized directly; these are, with the seeds' field names.
 
 mod ledger;
+mod policy;
 mod reconcile;
 mod snapshot;
 mod token;
@@ -18,6 +19,7 @@ pub use ledger::{
     format_wide, AccountLineView, CheckView, CurrencyTotalView, HeadView, HealthView, SealView, TrialBalanceView,
     VerifyView, WalletIntegrityView,
 };
+pub use policy::{PolicyChangeView, PolicyView};
 pub use reconcile::{ReconciliationRecordView, ReconciliationView, StatementMatchView, StatementRowView};
 pub use snapshot::{snapshot_envelope, SnapshotCreateView, WalletSnapshotView};
 pub use token::{CreatedTokenView, TokenView};

@@ -16,8 +16,8 @@ pub struct ReconciliationView {
     #[schema(example = "tnt_xyz789")]
     pub tenant_id: String,
     pub application_id: String,
-    /// The day runs from midnight to midnight in this timezone: UTC (a policy's timezone will
-    /// replace it once policies exist).
+    /// The day runs from midnight to midnight in this timezone: the tenant's and application's
+    /// policy timezone, UTC without a policy.
     #[schema(example = "UTC")]
     pub timezone: &'static str,
     /// The wallets reported: every wallet of the tenant and application opened by the day's end.
@@ -76,7 +76,7 @@ impl From<&Reconciliation> for ReconciliationView {
             date: r.day.text(),
             tenant_id: r.scope.tenant_id.clone(),
             application_id: r.scope.application_id.clone(),
-            timezone: "UTC",
+            timezone: r.day.timezone.name(),
             wallet_count: records.len() as u64,
             ok: r.ok(),
             failed_count: records.iter().filter(|record| !record.ok).count() as u64,

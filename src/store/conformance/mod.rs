@@ -11,6 +11,7 @@ mod import;
 mod journal;
 mod keys;
 mod listing;
+mod policies;
 mod seals;
 mod snapshots;
 mod statuses;
@@ -25,6 +26,7 @@ use crate::ledger::ids::{FreezeId, TransactionId, WalletId};
 use crate::ledger::model::{Account, Entry, Freeze, Scope, StoredEntry, Wallet};
 use crate::ledger::money::Currency;
 use crate::ledger::operations::{Context, Load, Operation, Plan};
+use crate::ledger::policy::Policy;
 use crate::ledger::request::PageRequest;
 use crate::ledger::time::Timestamp;
 use crate::store::postgres::testing::TestDatabase;
@@ -134,6 +136,11 @@ macro_rules! suite {
                 imported_freezes_are_read_back_in_their_final_state,
                 imported_status_changes_keep_their_seqs_and_leave_their_wallet_as_inserted,
                 all_responses_lists_every_kept_response_by_scope_owner_and_key,
+            ],
+            policies: [
+                policy_changes_are_read_back_newest_first_per_scope_and_the_head_follows_the_last,
+                a_policy_change_that_does_not_extend_the_chain_is_refused,
+                withdrawn_since_sums_one_wallets_withdrawals_from_an_instant,
             ],
             seals: [
                 seals_are_read_back_with_their_heads_and_sealed_heads_are_the_last_sealed,
@@ -253,5 +260,15 @@ impl<Q: Queries> Load for Loader<'_, Q> {
 
     fn counterparties(&self, scope: &Scope) -> Result<Vec<String>> {
         self.0.accounts_under(&Account::counterparties_prefix(scope))
+    }
+
+    fn policy(&self, scope: &Scope) -> Result<Policy> {
+        self.0
+            .latest_policy_change(scope)?
+            .map_or_else(|| Ok(Policy::default()), |c| c.policy_after())
+    }
+
+    fn withdrawn_since(&self, wallet_id: &WalletId, since: Timestamp) -> Result<i64> {
+        self.0.withdrawn_since(wallet_id, since)
     }
 }

@@ -14,6 +14,7 @@ mod import;
 mod journal;
 mod migrate;
 mod open;
+mod policies;
 mod queries;
 mod reads;
 mod reconcile;

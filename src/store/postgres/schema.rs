@@ -15,7 +15,14 @@ pub const FIRST_VERSION: i64 = 6;
 
 /// Each migration runs once, in order, in the one transaction that holds the version row's lock.
 /// `MIGRATIONS[i]` brings a ledger to version `FIRST_VERSION + i`.
-pub const MIGRATIONS: &[&str] = &[P6_LEDGER, P7_ADMIN_TOKENS, P8_TRANSFERS, P9_CAPTURES, P10_SNAPSHOTS];
+pub const MIGRATIONS: &[&str] = &[
+    P6_LEDGER,
+    P7_ADMIN_TOKENS,
+    P8_TRANSFERS,
+    P9_CAPTURES,
+    P10_SNAPSHOTS,
+    P11_POLICIES,
+];
 
 /// The version a ledger is at once every migration has run.
 pub const LATEST_VERSION: i64 = FIRST_VERSION + MIGRATIONS.len() as i64 - 1;
@@ -46,6 +53,7 @@ pub const NO_TRUNCATE_TRIGGERS: &[&str] = &[
     "seal_heads_no_truncate",
     "snapshots_no_truncate",
     "snapshot_balances_no_truncate",
+    "policy_changes_no_truncate",
 ];
 
 /// The triggers that make the journal append-only; `ledger verify` checks that they are all
@@ -479,6 +487,46 @@ CREATE TRIGGER snapshots_no_truncate BEFORE TRUNCATE ON snapshots FOR EACH STATE
 EXECUTE FUNCTION ledgerctl_refuse('snapshots are kept as taken');
 CREATE TRIGGER snapshot_balances_no_truncate BEFORE TRUNCATE ON snapshot_balances FOR EACH STATEMENT
 EXECUTE FUNCTION ledgerctl_refuse('snapshots are kept as taken');
+"#;
+
+/// Version 11: policies, as SQLite's version 11 (the same table, guards, chain and index).
+const P11_POLICIES: &str = r#"
+CREATE TABLE policy_changes (
+    seq            BIGINT PRIMARY KEY,
+    tenant_id      TEXT COLLATE "C" NOT NULL,
+    application_id TEXT COLLATE "C" NOT NULL,
+    old_policy     TEXT COLLATE "C",
+    new_policy     TEXT COLLATE "C",
+    actor          TEXT COLLATE "C" NOT NULL,
+    created_at     TEXT COLLATE "C" NOT NULL
+                   CHECK (created_at ~ '^[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}Z$'),
+    prev_hash      TEXT COLLATE "C" NOT NULL,
+    hash           TEXT COLLATE "C" NOT NULL UNIQUE
+);
+CREATE INDEX policy_changes_scope ON policy_changes (tenant_id, application_id, seq);
+CREATE TRIGGER policy_changes_no_update BEFORE UPDATE ON policy_changes FOR EACH ROW
+EXECUTE FUNCTION ledgerctl_refuse('policy_changes is append-only');
+CREATE TRIGGER policy_changes_no_delete BEFORE DELETE ON policy_changes FOR EACH ROW
+EXECUTE FUNCTION ledgerctl_refuse('policy_changes is append-only');
+CREATE TRIGGER policy_changes_no_truncate BEFORE TRUNCATE ON policy_changes FOR EACH STATEMENT
+EXECUTE FUNCTION ledgerctl_refuse('policy_changes is append-only');
+CREATE FUNCTION ledgerctl_policy_chain() RETURNS trigger LANGUAGE plpgsql AS $$
+DECLARE
+    head policy_changes%ROWTYPE;
+BEGIN
+    SELECT * INTO head FROM policy_changes ORDER BY seq DESC LIMIT 1;
+    IF NEW.seq IS DISTINCT FROM COALESCE(head.seq, 0) + 1
+       OR NEW.prev_hash IS DISTINCT FROM
+          COALESCE(head.hash, '0000000000000000000000000000000000000000000000000000000000000000') THEN
+        RAISE EXCEPTION 'policy change does not extend the hash chain' USING ERRCODE = 'integrity_constraint_violation';
+    END IF;
+    RETURN NEW;
+END
+$$;
+CREATE TRIGGER policy_changes_chain BEFORE INSERT ON policy_changes FOR EACH ROW
+EXECUTE FUNCTION ledgerctl_policy_chain();
+CREATE INDEX journal_entries_wallet_kind_time ON journal_entries (wallet_id, kind, created_at, amount_minor,
+    counterparty_id);
 "#;
 
 #[cfg(test)]

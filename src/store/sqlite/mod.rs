@@ -8,6 +8,7 @@ pub(in crate::store) mod idempotency;
 mod journal;
 mod migrate;
 mod open;
+mod policies;
 mod queries;
 #[cfg(test)]
 mod query_plans;

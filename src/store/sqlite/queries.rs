@@ -11,6 +11,7 @@ use crate::ledger::model::{
     Entry, Freeze, FreezeStatus, JournalRow, Scope, StatusChange, Transaction, TxType, Wallet, WalletStatus,
 };
 use crate::ledger::operations::FreezeChange;
+use crate::ledger::policy::history::PolicyChange;
 use crate::ledger::reconcile::Movement;
 use crate::ledger::request::{EntryFilter, PageRequest, Paged};
 use crate::ledger::seal::{Head, Seal};

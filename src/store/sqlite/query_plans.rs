@@ -165,3 +165,19 @@ fn a_snapshots_last_entry_walks_its_wallets_chain_index_backwards_without_sortin
     assert!(plan.contains("journal_entries_wallet_seq (wallet_id=?)"), "{plan}");
     assert!(!plan.contains("TEMP B-TREE"), "{plan}");
 }
+
+#[test]
+fn a_withdrawal_limits_sum_reads_one_index_range() {
+    let dir = tempfile::tempdir().unwrap();
+    let store = SqliteStore::create(&dir.path().join("l.db"), 1_000).unwrap();
+    let sql = format!("EXPLAIN QUERY PLAN {}", super::policies::WITHDRAWN_SINCE_SQL);
+    let mut stmt = store.conn.prepare(&sql).unwrap();
+    let rows = stmt
+        .query_map(params!["w", "2026-04-15T00:00:00Z"], |r| r.get::<_, String>(3))
+        .unwrap();
+    let plan = rows.map(|r| r.unwrap()).collect::<Vec<_>>().join("; ");
+    assert!(
+        plan.contains("COVERING INDEX journal_entries_wallet_kind_time (wallet_id=? AND kind=? AND created_at>?)"),
+        "{plan}"
+    );
+}

@@ -16,6 +16,7 @@ pub const MIGRATIONS: &[&str] = &[
     V8_TRANSFERS,
     V9_CAPTURES,
     V10_SNAPSHOTS,
+    V11_POLICIES,
 ];
 
 /// Whether `migration` is the one after which the rows already in the file are chained into
@@ -70,6 +71,9 @@ pub const APPEND_ONLY_TRIGGERS: &[&str] = &[
     "snapshots_no_delete",
     "snapshot_balances_no_update",
     "snapshot_balances_no_delete",
+    "policy_changes_no_update",
+    "policy_changes_no_delete",
+    "policy_changes_chain",
 ];
 
 const V1_LEDGER: &str = r#"
@@ -498,4 +502,37 @@ CREATE TRIGGER snapshot_balances_no_update BEFORE UPDATE ON snapshot_balances
 BEGIN SELECT RAISE(ABORT, 'snapshots are kept as taken'); END;
 CREATE TRIGGER snapshot_balances_no_delete BEFORE DELETE ON snapshot_balances
 BEGIN SELECT RAISE(ABORT, 'snapshots are kept as taken'); END;
+"#;
+
+/// Policies: each change of a tenant's and application's policy, append-only and chained by
+/// hash (numbered by ledgerctl, max + 1, as the audit chain is); a scope's policy is its last
+/// change's `new_policy` (none: the default). The journal's index by wallet, kind, time,
+/// amount and counterparty answers a withdrawal limit's sum of the day's or month's
+/// withdrawals and captures to the settlement from the index alone, without reading the
+/// wallet's other entries or any row.
+const V11_POLICIES: &str = r#"
+CREATE TABLE policy_changes (
+    seq            INTEGER PRIMARY KEY,
+    tenant_id      TEXT NOT NULL,
+    application_id TEXT NOT NULL,
+    old_policy     TEXT,
+    new_policy     TEXT,
+    actor          TEXT NOT NULL,
+    created_at     TEXT NOT NULL,
+    prev_hash      TEXT NOT NULL,
+    hash           TEXT NOT NULL UNIQUE
+) STRICT;
+CREATE INDEX policy_changes_scope ON policy_changes (tenant_id, application_id, seq);
+CREATE TRIGGER policy_changes_no_update BEFORE UPDATE ON policy_changes
+BEGIN SELECT RAISE(ABORT, 'policy_changes is append-only'); END;
+CREATE TRIGGER policy_changes_no_delete BEFORE DELETE ON policy_changes
+BEGIN SELECT RAISE(ABORT, 'policy_changes is append-only'); END;
+CREATE TRIGGER policy_changes_chain BEFORE INSERT ON policy_changes
+WHEN NEW.seq IS NOT (SELECT COALESCE(MAX(seq), 0) + 1 FROM policy_changes)
+  OR NEW.prev_hash IS NOT COALESCE(
+       (SELECT hash FROM policy_changes ORDER BY seq DESC LIMIT 1),
+       '0000000000000000000000000000000000000000000000000000000000000000')
+BEGIN SELECT RAISE(ABORT, 'policy change does not extend the hash chain'); END;
+CREATE INDEX journal_entries_wallet_kind_time ON journal_entries (wallet_id, kind, created_at, amount_minor,
+    counterparty_id);
 "#;

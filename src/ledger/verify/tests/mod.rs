@@ -119,7 +119,14 @@ impl Book {
         let ctx = self.context();
         let sent = self.entries.last().unwrap().entry.clone().checked().unwrap();
         request.check_receiver(&self.wallets[from], &self.wallets[to]).unwrap();
-        let plan = request.plan_in(&self.wallets[to], &sent, &ctx).unwrap();
+        let plan = request
+            .plan_in(
+                &self.wallets[to],
+                &sent,
+                &ctx,
+                &crate::ledger::policy::Policy::default(),
+            )
+            .unwrap();
         self.push(to, plan);
         (out, ctx.transaction_id.to_string())
     }

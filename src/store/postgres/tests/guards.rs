@@ -34,6 +34,8 @@ INSERT INTO snapshots VALUES ('t', 'a', '2026-04-15', '2026-04-16T00:00:00Z', 1,
     '2026-04-16T10:00:00Z');
 INSERT INTO snapshot_balances VALUES ('wlt_1', '2026-04-15', '2026-04-16T00:00:00Z', 500, 0, 500, 1,
     'txn_1', 'h1');
+INSERT INTO policy_changes VALUES (1, 'tnt', 'app', NULL, '{}', 'cli:test', '2026-04-15T10:00:00Z',
+    '0000000000000000000000000000000000000000000000000000000000000000', 'p1');
 "#;
 
 /// The seals' guards' message: SQLite's seals come with its per-wallet chains' migration, and
@@ -123,6 +125,11 @@ fn every_append_only_trigger_refuses_updates_deletes_and_truncates_with_the_mess
             "UPDATE snapshot_balances SET available_minor = 1",
         ),
         ("snapshot_balances_no_delete", "DELETE FROM snapshot_balances"),
+        (
+            "policy_changes_no_update",
+            "UPDATE policy_changes SET actor = 'mallory'",
+        ),
+        ("policy_changes_no_delete", "DELETE FROM policy_changes"),
     ];
     let sqlite = sqlite_messages();
     for (trigger, sql) in statements {
@@ -148,7 +155,12 @@ fn every_append_only_trigger_refuses_updates_deletes_and_truncates_with_the_mess
             "{table}"
         );
     }
-    let chains = ["journal_entries_chain", "audit_events_chain", "seals_chain"];
+    let chains = [
+        "journal_entries_chain",
+        "audit_events_chain",
+        "seals_chain",
+        "policy_changes_chain",
+    ];
     let guarded = statements.len() + truncated + chains.len();
     assert_eq!(guarded, append_only_triggers().count(), "every trigger is tried");
     let kept: i64 = client

@@ -272,3 +272,40 @@ fn racing_processes_take_one_snapshot_and_every_one_answers_it() {
     assert_eq!(l.number("SELECT COUNT(*) FROM snapshot_balances"), 2);
     l.verified();
 }
+
+/// With a policy timezone the day runs midnight to midnight there, as the reconciliation's:
+/// in Asia/Shanghai (UTC+8) 2026-04-15 ends at 16:00 UTC, so the deposit at 15:59:59 UTC is
+/// in it and the one at 16:00 UTC is not; it cannot be taken before that end; the run names
+/// its timezone, a repeat after the policy changed still names the one it was taken in, and
+/// each row is the reconciliation's closing balance of that day.
+#[test]
+fn a_snapshot_counts_the_day_in_the_policys_timezone_and_keeps_the_one_it_was_taken_in() {
+    let l = Ledger::at("2026-04-15T09:00:00Z");
+    l.ok(&["policy", "set", "--timezone", "Asia/Shanghai"]);
+    l.funded("alice", "90.00");
+    l.set_clock("2026-04-15T15:59:59Z");
+    l.ok(&["wallet", "deposit", "alice", "--amount", "10"]);
+    let early = l.fails(&DAY, 2, "invalid_request");
+    assert!(s(&early["message"]).contains("Asia/Shanghai"), "{early}");
+    l.set_clock("2026-04-15T16:00:00Z");
+    l.ok(&["wallet", "deposit", "alice", "--amount", "500"]);
+    let taken = l.ok(&DAY);
+    let d = &taken["data"];
+    assert_eq!(
+        (s(&d["snapshot_at"]), s(&d["timezone"])),
+        ("2026-04-15T16:00:00Z", "Asia/Shanghai"),
+        "{taken}"
+    );
+    let items = rows(&l, &["--user", "alice"]);
+    assert_eq!(s(&items[0]["balance"]), "100.00", "{items:?}");
+    let day = l.ok(&["ledger", "reconcile", "--date", "2026-04-15"]);
+    assert_eq!(
+        day["data"]["records"][0]["closing_balance"], items[0]["balance"],
+        "{day}"
+    );
+    l.ok(&["policy", "set", "--timezone", "UTC"]);
+    let again = l.ok(&DAY);
+    assert_eq!(again["message"], "already taken: the snapshot as it was first taken");
+    assert_eq!(again["data"], taken["data"], "the first result, its timezone included");
+    l.verified();
+}

@@ -298,7 +298,8 @@ pub struct BatchUnfreezeRequest {
 #[derive(ToSchema, serde::Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct SnapshotRequest {
-    /// The day to snapshot, YYYY-MM-DD (UTC); it must have ended
+    /// The day to snapshot, YYYY-MM-DD (in the policy's timezone, UTC without a policy); it
+    /// must have ended
     #[schema(example = "2026-04-14")]
     snapshot_date: String,
 }

@@ -54,6 +54,9 @@ pub struct SnapshotRun {
     pub snapshot_count: u64,
     pub actor: String,
     pub created_at: Timestamp,
+    /// The IANA name of the timezone whose midnight ends the day: the tenant's and
+    /// application's policy's when the snapshot was taken (`UTC` without one).
+    pub timezone: String,
 }
 
 /// Which stored snapshot rows a list shows.
@@ -77,8 +80,9 @@ pub fn ended(field: &str, day: Day, now: Timestamp) -> Result<Day> {
     Err(Error::invalid(
         field,
         format!(
-            "{} has not ended yet (days run midnight to midnight UTC; it ends at {}): its balances could still change, so it cannot be snapshotted before then",
+            "{} has not ended yet (days run midnight to midnight {}, the policy's timezone; it ends at {}): its balances could still change, so it cannot be snapshotted before then",
             day.text(),
+            day.timezone.name(),
             day.end
         ),
     ))

@@ -42,10 +42,13 @@ pub fn take_snapshot_in<Q: Queries>(
     actor: &str,
 ) -> Result<SnapshotTaken> {
     let now = super::now();
-    let day = ended(field, day, now)?;
+    // A day taken answers as it was taken, in the timezone it was taken in, whatever the
+    // policy says now.
     if let Some(run) = tx.snapshot_run(scope, day.date)? {
         return Ok(SnapshotTaken { run, created: false });
     }
+    // The day runs midnight to midnight in the policy's timezone, as the reconciliation's.
+    let day = ended(field, day.in_zone(super::policy::current(tx, scope)?.timezone)?, now)?;
     let mut wallets = Vec::new();
     let wallets_total = tx.for_each_wallet(scope, None, |wallet| {
         if wallet.created_at < day.end {
@@ -70,6 +73,7 @@ pub fn take_snapshot_in<Q: Queries>(
         snapshot_count: rows.len() as u64,
         actor: actor.to_owned(),
         created_at: now,
+        timezone: day.timezone.name().to_owned(),
     };
     tx.insert_snapshot(&run, &rows)?;
     Ok(SnapshotTaken { run, created: true })

@@ -62,8 +62,8 @@ impl<W: Write> Printer<W> {
                     (n, failed) => format!("{n} wallets, {failed} of them do not reconcile"),
                 };
                 let title = format!(
-                    "Reconciliation of {} (UTC), tenant {}, application {}: {verdict}",
-                    view.date, view.tenant_id, view.application_id
+                    "Reconciliation of {} ({}), tenant {}, application {}: {verdict}",
+                    view.date, view.timezone, view.tenant_id, view.application_id
                 );
                 // Piped, the header row comes first (as every table's); on a terminal the
                 // title, wrapped to its width, since tenant names have no length of their own.

@@ -23,13 +23,13 @@ impl<W: Write> Printer<W> {
                 let v = &envelope.data;
                 let title = if taken.created {
                     format!(
-                        "Snapshot of {} (UTC) taken: {} wallet(s)",
-                        v.snapshot_date, v.snapshot_count
+                        "Snapshot of {} ({}) taken: {} wallet(s)",
+                        v.snapshot_date, v.timezone, v.snapshot_count
                     )
                 } else {
                     format!(
-                        "Snapshot of {} (UTC) already taken, as it was then: {} wallet(s)",
-                        v.snapshot_date, v.snapshot_count
+                        "Snapshot of {} ({}) already taken, as it was then: {} wallet(s)",
+                        v.snapshot_date, v.timezone, v.snapshot_count
                     )
                 };
                 let table = record(vec![

@@ -72,7 +72,7 @@ pub enum LedgerCommand {
     /// Reconcile each wallet's day (--date), or match a provider's statement against the settlement entries (--statement)
     #[command(
         after_help = "--date DAY: every wallet of --tenant/--app opened by the day's end, in user order. Days run from \
-midnight to midnight UTC. Balances are totals (available + frozen) from the journal's postings, never the cached \
+midnight to midnight in the policy's timezone (UTC without a policy). Balances are totals (available + frozen) from the journal's postings, never the cached \
 balances; a day reconciles when each entry starts where the one before it ended, its recorded balances agree with \
 its postings, and closing = opening + deposits + refunds + transfers in + credit adjustments - withdrawals - payments \
 - refunds of deposits - transfers out - debit adjustments. A wallet that does not reconcile is named with its \
@@ -87,13 +87,13 @@ file (a missing column, a bad date or amount) is exit 2 naming the line, and not
     /// Store every wallet's balances at the end of a day that has ended, once per day
     #[command(
         after_help = "Every wallet of --tenant/--app opened by the day's end: its available, frozen and total balance \
-from the journal's postings up to the day's end (midnight UTC), and its last entry by then (transaction id, wallet_seq \
-and hash), so that `ledger verify` proves each stored balance against the journal. Only a day that has ended can be \
+from the journal's postings up to the day's end (midnight in the policy's timezone, UTC without a policy), and its last \
+entry by then (transaction id, wallet_seq and hash), so that `ledger verify` proves each stored balance against the journal. Only a day that has ended can be \
 snapshotted: today or a later day is refused (exit 2), its balances could still change. A day is snapshotted once: \
 running it again prints the snapshot as it was first taken (\"already taken\", exit 0) and stores nothing."
     )]
     Snapshot {
-        /// The day (YYYY-MM-DD, UTC), which must have ended
+        /// The day (YYYY-MM-DD, in the policy's timezone), which must have ended
         #[arg(long, value_name = "YYYY-MM-DD")]
         date: String,
     },

@@ -19,10 +19,10 @@ pub struct SnapshotCreateView {
     #[schema(example = "tnt_xyz789")]
     pub tenant_id: String,
     pub application_id: String,
-    /// The day runs from midnight to midnight in this timezone: UTC (a policy's timezone will
-    /// replace it once policies exist).
-    #[schema(example = "UTC")]
-    pub timezone: &'static str,
+    /// The day runs from midnight to midnight in this timezone: the tenant's and application's
+    /// policy timezone when the snapshot was taken, UTC without a policy.
+    #[schema(example = "Asia/Shanghai")]
+    pub timezone: String,
     /// The instant the balances are of: the day's end (every entry made before it counts).
     #[schema(example = "2026-04-15T00:00:00Z")]
     pub snapshot_at: String,
@@ -75,7 +75,7 @@ impl From<&SnapshotTaken> for SnapshotCreateView {
             snapshot_date: date_text(run.date),
             tenant_id: run.scope.tenant_id.clone(),
             application_id: run.scope.application_id.clone(),
-            timezone: "UTC",
+            timezone: run.timezone.clone(),
             snapshot_at: run.snapshot_at.to_string(),
             snapshot_count: run.snapshot_count,
             wallets_total: run.wallets_total,

@@ -23,6 +23,7 @@ fn run(wallet: &Wallet, day: &str, count: u64) -> SnapshotRun {
         snapshot_count: count,
         actor: "cli:conformance".into(),
         created_at: at("23:00"),
+        timezone: "UTC".into(),
     }
 }
 

@@ -458,6 +458,7 @@ CREATE TABLE snapshots (
     actor          TEXT COLLATE "C" NOT NULL,
     created_at     TEXT COLLATE "C" NOT NULL
                    CHECK (created_at ~ '^[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}Z$'),
+    timezone       TEXT COLLATE "C" NOT NULL,
     PRIMARY KEY (tenant_id, application_id, snapshot_date)
 );
 CREATE TABLE snapshot_balances (

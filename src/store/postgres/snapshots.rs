@@ -38,8 +38,8 @@ impl PgTx<'_> {
     pub(super) fn insert_snapshot(&self, run: &SnapshotRun, rows: &[WalletSnapshot]) -> Result<()> {
         self.execute(
             "INSERT INTO snapshots (tenant_id, application_id, snapshot_date, snapshot_at, wallets_total,
-                                    snapshot_count, actor, created_at)
-             VALUES ($1, $2, $3, $4, $5, $6, $7, $8)",
+                                    snapshot_count, actor, created_at, timezone)
+             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)",
             &[
                 &run.scope.tenant_id,
                 &run.scope.application_id,
@@ -49,6 +49,7 @@ impl PgTx<'_> {
                 &count_column(run.snapshot_count)?,
                 &run.actor,
                 &run.created_at.to_string(),
+                &run.timezone,
             ],
         )?;
         for row in rows {
@@ -135,6 +136,7 @@ fn run_row(r: &Row) -> Result<SnapshotRun> {
         snapshot_count: stored_count(snapshot_count)?,
         actor: r.try_get(6)?,
         created_at: r.try_get(7)?,
+        timezone: r.try_get(8)?,
     })
 }
 

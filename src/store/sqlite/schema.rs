@@ -478,6 +478,8 @@ CREATE TABLE snapshots (
     snapshot_count INTEGER NOT NULL CHECK (snapshot_count >= 0 AND snapshot_count <= wallets_total),
     actor          TEXT NOT NULL,
     created_at     TEXT NOT NULL,
+    -- The policy's timezone whose midnight ended the day (`snapshot_at`), when it was taken.
+    timezone       TEXT NOT NULL,
     PRIMARY KEY (tenant_id, application_id, snapshot_date)
 ) STRICT, WITHOUT ROWID;
 CREATE TABLE snapshot_balances (

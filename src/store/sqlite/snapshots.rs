@@ -18,7 +18,7 @@ pub(in crate::store) const BALANCE_COLUMNS: &str = "b.wallet_id, w.user_id, w.cu
      b.available_minor, b.frozen_minor, b.balance_minor, b.last_wallet_seq, b.last_entry_id, b.last_hash";
 
 pub(in crate::store) const RUN_COLUMNS: &str =
-    "tenant_id, application_id, snapshot_date, snapshot_at, wallets_total, snapshot_count, actor, created_at";
+    "tenant_id, application_id, snapshot_date, snapshot_at, wallets_total, snapshot_count, actor, created_at, timezone";
 
 /// A wallet's entries from its last back, on its `(wallet_id, wallet_seq)` index, to the first
 /// made before `?2`: for a snapshot of a day that ended recently, one or a few rows.
@@ -54,8 +54,8 @@ impl SqliteTx<'_> {
         self.q()
             .prepare_cached(
                 "INSERT INTO snapshots (tenant_id, application_id, snapshot_date, snapshot_at, wallets_total,
-                                        snapshot_count, actor, created_at)
-                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
+                                        snapshot_count, actor, created_at, timezone)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
             )?
             .execute(params![
                 run.scope.tenant_id,
@@ -65,7 +65,8 @@ impl SqliteTx<'_> {
                 count_column(run.wallets_total)?,
                 count_column(run.snapshot_count)?,
                 run.actor,
-                run.created_at
+                run.created_at,
+                run.timezone
             ])?;
         let mut insert = self.q().prepare_cached(
             "INSERT INTO snapshot_balances (wallet_id, snapshot_date, snapshot_at, available_minor, frozen_minor,
@@ -179,6 +180,7 @@ fn run_row(r: &Row) -> rusqlite::Result<Result<SnapshotRun>> {
         snapshot_count,
         actor: r.get(6)?,
         created_at: r.get(7)?,
+        timezone: r.get(8)?,
     }))
 }
 

@@ -31,7 +31,7 @@ INSERT INTO seals VALUES (1, '2026-04-15T10:30:00Z', 'cli',
     '0000000000000000000000000000000000000000000000000000000000000000', 's1');
 INSERT INTO seal_heads VALUES (1, 'wlt_1', 1, 'h1');
 INSERT INTO snapshots VALUES ('t', 'a', '2026-04-15', '2026-04-16T00:00:00Z', 1, 1, 'cli',
-    '2026-04-16T10:00:00Z');
+    '2026-04-16T10:00:00Z', 'UTC');
 INSERT INTO snapshot_balances VALUES ('wlt_1', '2026-04-15', '2026-04-16T00:00:00Z', 500, 0, 500, 1,
     'txn_1', 'h1');
 INSERT INTO policy_changes VALUES (1, 'tnt', 'app', NULL, '{}', 'cli:test', '2026-04-15T10:00:00Z',

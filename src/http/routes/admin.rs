@@ -25,7 +25,7 @@ use crate::output::views::{
     WalletIntegrityView,
 };
 
-use super::{path_user, submit, QueryParams};
+use super::{path_user, route_key, scope_request, submit, QueryParams};
 
 /// The `wallet_id` of the path, checked as any id a user supplies.
 fn path_wallet(path: std::result::Result<Path<String>, PathRejection>) -> Result<String> {
@@ -253,33 +253,9 @@ pub async fn batch_freeze(
     let body = JsonBody::from_request(request, &()).await?;
     let user_ids = user_ids(&body.bytes)?;
     let freeze = batch_freeze_body(body.fields)?;
-    let key = key.map(|key| batch_key(&caller, key, "batch-freeze", &path, &body.bytes));
-    let request = batch_request(&caller, key, &deadline, Work::BatchFreeze { user_ids, freeze });
+    let key = key.map(|key| route_key(&caller, key, "batch-freeze", ("POST", &path, &body.bytes)));
+    let request = scope_request(&caller, key, &deadline, Work::BatchFreeze { user_ids, freeze });
     submit(&state, request, deadline).await
-}
-
-/// A batch route's `Idempotency-Key`, kept under the route's own `owner`: a batch names many
-/// wallets, so no one wallet owns it.
-fn batch_key(caller: &Bearer, key: String, owner: &str, path: &str, body: &[u8]) -> IdempotencyKey {
-    IdempotencyKey {
-        key,
-        owner: owner.to_owned(),
-        fingerprint: fingerprint("POST", path, body),
-        token_id: caller.0.id.clone(),
-    }
-}
-
-/// A batch route's write, for the writer: no one user, the work names its wallets.
-fn batch_request(caller: &Bearer, key: Option<IdempotencyKey>, deadline: &Deadline, work: Work) -> WriteRequest {
-    WriteRequest {
-        scope: caller.0.scope.clone(),
-        actor: caller.actor(),
-        key,
-        user_id: None,
-        work,
-        deadline: deadline.at.into_std(),
-        timeout_ms: deadline.timeout_ms,
-    }
 }
 
 /// `user_ids`: 1 to `BATCH_FREEZE_USERS_MAX` user ids, each checked, none twice (a user named
@@ -358,8 +334,8 @@ pub async fn batch_unfreeze(
     let body = JsonBody::from_request(request, &()).await?;
     let freeze_ids = freeze_ids(&body.bytes)?;
     let reason = batch_unfreeze_reason(body.fields, &freeze_ids)?;
-    let key = key.map(|key| batch_key(&caller, key, "batch-unfreeze", &path, &body.bytes));
-    let request = batch_request(&caller, key, &deadline, Work::BatchUnfreeze { freeze_ids, reason });
+    let key = key.map(|key| route_key(&caller, key, "batch-unfreeze", ("POST", &path, &body.bytes)));
+    let request = scope_request(&caller, key, &deadline, Work::BatchUnfreeze { freeze_ids, reason });
     submit(&state, request, deadline).await
 }
 

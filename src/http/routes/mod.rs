@@ -21,10 +21,10 @@ use tokio::sync::oneshot;
 use crate::error::{Error, Result};
 use crate::ledger::ids;
 use crate::ledger::request::PageRequest;
-use crate::ops::WriteRequest;
+use crate::ops::{IdempotencyKey, Work, WriteRequest};
 
 use super::auth::Bearer;
-use super::body::{reply_response, ApiError};
+use super::body::{fingerprint, reply_response, ApiError};
 use super::error::HttpError;
 use super::middleware::Deadline;
 use super::state::State;
@@ -48,6 +48,42 @@ fn reachable(caller: &Bearer, path: std::result::Result<Path<String>, PathReject
     let user_id = path_user(path)?;
     caller.reaches(&user_id)?;
     Ok(user_id)
+}
+
+/// The `Idempotency-Key` of a route that names no one wallet (a batch, a snapshot, a policy
+/// change), kept under the route's own `owner` and fingerprinted by the request's method,
+/// path and body.
+pub(super) fn route_key(
+    caller: &Bearer,
+    key: String,
+    owner: &str,
+    (method, path, body): (&str, &str, &[u8]),
+) -> IdempotencyKey {
+    IdempotencyKey {
+        key,
+        owner: owner.to_owned(),
+        fingerprint: fingerprint(method, path, body),
+        token_id: caller.0.id.clone(),
+    }
+}
+
+/// A write of the caller's whole tenant and application, for the writer: no one user, the
+/// work names what it touches.
+pub(super) fn scope_request(
+    caller: &Bearer,
+    key: Option<IdempotencyKey>,
+    deadline: &Deadline,
+    work: Work,
+) -> WriteRequest {
+    WriteRequest {
+        scope: caller.0.scope.clone(),
+        actor: caller.actor(),
+        key,
+        user_id: None,
+        work,
+        deadline: deadline.at.into_std(),
+        timeout_ms: deadline.timeout_ms,
+    }
 }
 
 /// Hands a write to the writer and waits until it is durable, has failed, or the deadline has

@@ -9,17 +9,17 @@ use serde_json::{Map, Value};
 
 use crate::error::{Error, Result};
 use crate::http::auth::Bearer;
-use crate::http::body::{fingerprint, idempotency_key, json_reply, reply_response, ApiError, JsonBody};
+use crate::http::body::{idempotency_key, json_reply, reply_response, ApiError, JsonBody};
 use crate::http::error::HttpError;
 use crate::http::middleware::Deadline;
 use crate::http::schema::PolicyRequest;
 use crate::http::state::State;
 use crate::ledger::batch::Raw;
 use crate::ledger::ids;
-use crate::ops::{self, IdempotencyKey, Work, WriteRequest};
+use crate::ops::{self, Work};
 use crate::output::views::{Envelope, PolicyView};
 
-use super::submit;
+use super::{route_key, scope_request, submit};
 
 /// The path's tenant and application, checked as ids, and required to be the token's.
 fn path_scope(
@@ -90,13 +90,9 @@ pub async fn set(
     let deadline = Deadline::of(&request)?;
     let body = JsonBody::from_request(request, &()).await?;
     let fields = policy_body(body.fields);
-    let work = Work::SetPolicy { fields };
-    submit(
-        &state,
-        write(&caller, key, fingerprint("PUT", &uri, &body.bytes), work, &deadline),
-        deadline,
-    )
-    .await
+    let key = key.map(|key| route_key(&caller, key, "policy", ("PUT", &uri, &body.bytes)));
+    let request = scope_request(&caller, key, &deadline, Work::SetPolicy { fields });
+    submit(&state, request, deadline).await
 }
 
 #[utoipa::path(
@@ -122,31 +118,9 @@ pub async fn clear(
     let key = idempotency_key(request.headers())?;
     let uri = request.uri().path().to_owned();
     let deadline = Deadline::of(&request)?;
-    let write = write(
-        &caller,
-        key,
-        fingerprint("DELETE", &uri, b""),
-        Work::ClearPolicy,
-        &deadline,
-    );
-    submit(&state, write, deadline).await
-}
-
-fn write(caller: &Bearer, key: Option<String>, fingerprint: String, work: Work, deadline: &Deadline) -> WriteRequest {
-    WriteRequest {
-        scope: caller.0.scope.clone(),
-        actor: caller.actor(),
-        user_id: None,
-        key: key.map(|key| IdempotencyKey {
-            key,
-            owner: "policy".to_owned(),
-            fingerprint,
-            token_id: caller.0.id.clone(),
-        }),
-        work,
-        deadline: deadline.at.into_std(),
-        timeout_ms: deadline.timeout_ms,
-    }
+    let key = key.map(|key| route_key(&caller, key, "policy", ("DELETE", &uri, b"")));
+    let request = scope_request(&caller, key, &deadline, Work::ClearPolicy);
+    submit(&state, request, deadline).await
 }
 
 /// The body as the JSON object `ops::set_policy` reads (the CLI's flags build the same one):

@@ -14,12 +14,12 @@ use crate::ledger::operations::Fields;
 use crate::ledger::reconcile::Day;
 use crate::ledger::request::PageRequest;
 use crate::ledger::snapshot::SnapshotFilter;
-use crate::ops::{self, IdempotencyKey, Work, WriteRequest};
+use crate::ops::{self, Work};
 use crate::output::views::{Envelope, ListEnvelope, SnapshotCreateView, WalletSnapshotView};
 
-use super::{submit, QueryParams};
+use super::{route_key, scope_request, submit, QueryParams};
 use crate::http::auth::Bearer;
-use crate::http::body::{fingerprint, idempotency_key, json_reply, reply_response, ApiError, JsonBody};
+use crate::http::body::{idempotency_key, json_reply, reply_response, ApiError, JsonBody};
 use crate::http::middleware::Deadline;
 use crate::http::schema::SnapshotRequest;
 use crate::http::state::State;
@@ -49,21 +49,9 @@ pub async fn take_snapshot(
     let deadline = Deadline::of(&request)?;
     let body = JsonBody::from_request(request, &()).await?;
     let day = snapshot_body(body.fields)?;
-    let request = WriteRequest {
-        scope: caller.0.scope.clone(),
-        actor: caller.actor(),
-        key: key.map(|key| IdempotencyKey {
-            key,
-            // The route: a snapshot names no one wallet.
-            owner: "snapshot".to_owned(),
-            fingerprint: fingerprint("POST", &path, &body.bytes),
-            token_id: caller.0.id.clone(),
-        }),
-        user_id: None,
-        work: Work::Snapshot { day },
-        deadline: deadline.at.into_std(),
-        timeout_ms: deadline.timeout_ms,
-    };
+    // The route owns its key: a snapshot names no one wallet.
+    let key = key.map(|key| route_key(&caller, key, "snapshot", ("POST", &path, &body.bytes)));
+    let request = scope_request(&caller, key, &deadline, Work::Snapshot { day });
     submit(&state, request, deadline).await
 }
 

@@ -50,7 +50,8 @@ say ledger trial-balance
 
 # Each wallet's day, from the journal alone: opening balance, the day's movements by kind and
 # the closing balance, with closing = opening + movements checked (exit 7 if a day does not
-# reconcile). Days are UTC; run it for every day of the month at month-end.
+# reconcile). Days run in the policy's timezone (UTC here: no policy is set); run it for
+# every day of the month at month-end.
 say ledger reconcile --date "$today"
 
 # The provider's statement (date, signed amount, reference) against the settlement entries:

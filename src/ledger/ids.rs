@@ -112,12 +112,18 @@ record_id!(
     TokenId,
     TOKEN_PREFIX
 );
+record_id!(
+    /// A withdrawal request awaiting, or past, its review (`wdr_…`).
+    WithdrawalRequestId,
+    WITHDRAWAL_REQUEST_PREFIX
+);
 
 /// The prefixes of ids the ledger mints; a ULID follows, so ids sort by creation time.
 pub const WALLET_PREFIX: &str = "wlt_";
 pub const TRANSACTION_PREFIX: &str = "txn_";
 pub const FREEZE_PREFIX: &str = "frz_";
 pub const TOKEN_PREFIX: &str = "tok_";
+pub const WITHDRAWAL_REQUEST_PREFIX: &str = "wdr_";
 
 /// Mints a new id with a prefix, e.g. `txn_01JH4Q…`. Ids minted by one process sort in the
 /// order they were minted, also within one millisecond (a batch mints thousands in one).

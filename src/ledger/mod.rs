@@ -14,6 +14,7 @@ pub mod operations;
 pub mod policy;
 pub mod reconcile;
 pub mod request;
+pub mod review;
 pub mod seal;
 pub mod snapshot;
 pub mod time;

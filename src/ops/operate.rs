@@ -3,7 +3,7 @@
 
 use crate::error::{Error, Result};
 use crate::ledger::chain::{self, Owner};
-use crate::ledger::ids::{FreezeId, TransactionId, WalletId};
+use crate::ledger::ids::{FreezeId, TransactionId, WalletId, WithdrawalRequestId};
 use crate::ledger::model::{Account, Entry, Freeze, Scope, Wallet};
 use crate::ledger::operations::{self, internal_refund, Idempotency, Load, Operation, Plan};
 use crate::ledger::policy::Policy;
@@ -187,6 +187,13 @@ impl<Q: Queries> Load for Loader<'_, Q> {
 
     fn withdrawn_since(&self, wallet_id: &WalletId, since: Timestamp) -> Result<i64> {
         self.0.withdrawn_since(wallet_id, since)
+    }
+
+    fn withdrawal_request_of_freeze(&self, freeze_id: &FreezeId) -> Result<Option<WithdrawalRequestId>> {
+        Ok(self
+            .0
+            .withdrawal_request_of_freeze(freeze_id)?
+            .map(|request| request.id))
     }
 }
 

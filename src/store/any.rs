@@ -11,7 +11,7 @@ use super::sqlite::{SqliteStore, SqliteTx};
 use super::{AccountTotals, DbLocation, IdempotentResponse, Queries, Storage};
 use crate::error::Result;
 use crate::ledger::chain::{AuditEvent, Linked};
-use crate::ledger::ids::{FreezeId, TokenId, TransactionId, WalletId};
+use crate::ledger::ids::{FreezeId, TokenId, TransactionId, WalletId, WithdrawalRequestId};
 use crate::ledger::model::{
     Entry, Freeze, FreezeStatus, JournalRow, Scope, StatusChange, Transaction, TxType, Wallet, WalletStatus,
 };
@@ -19,6 +19,7 @@ use crate::ledger::operations::FreezeChange;
 use crate::ledger::policy::history::PolicyChange;
 use crate::ledger::reconcile::Movement;
 use crate::ledger::request::{EntryFilter, PageRequest, Paged};
+use crate::ledger::review::{Decision, ReviewFilter, ReviewStatus, WithdrawalRequest};
 use crate::ledger::seal::{Head, Seal};
 use crate::ledger::snapshot::{LastEntry, SnapshotFilter, SnapshotRun, WalletSnapshot};
 use crate::ledger::time::Timestamp;
@@ -232,6 +233,12 @@ impl Queries for AnyTx<'_> {
         fn snapshots(&self, scope: &Scope, filter: &SnapshotFilter, page: PageRequest) -> Result<Paged<WalletSnapshot>>;
         fn all_snapshots(&self) -> Result<Vec<WalletSnapshot>>;
         fn all_snapshot_runs(&self) -> Result<Vec<SnapshotRun>>;
+        fn insert_withdrawal_request(&self, request: &WithdrawalRequest) -> Result<()>;
+        fn withdrawal_request(&self, id: &WithdrawalRequestId) -> Result<Option<WithdrawalRequest>>;
+        fn withdrawal_request_of_freeze(&self, freeze_id: &FreezeId) -> Result<Option<WithdrawalRequest>>;
+        fn withdrawal_requests(&self, scope: &Scope, filter: &ReviewFilter, page: PageRequest) -> Result<Paged<WithdrawalRequest>>;
+        fn decide_withdrawal_request(&self, id: &WithdrawalRequestId, status: ReviewStatus, decision: &Decision) -> Result<bool>;
+        fn all_withdrawal_requests(&self) -> Result<Vec<WithdrawalRequest>>;
         fn import_entries(&self, rows: &[JournalRow]) -> Result<()>;
         fn import_freeze(&self, freeze: &Freeze) -> Result<()>;
         fn import_status_change(&self, seq: i64, change: &StatusChange) -> Result<()>;

@@ -304,6 +304,40 @@ macro_rules! queries_by_concern {
                 $tx::all_responses(self)
             }
 
+            fn insert_withdrawal_request(&self, request: &WithdrawalRequest) -> Result<()> {
+                $tx::insert_withdrawal_request(self, request)
+            }
+
+            fn withdrawal_request(&self, id: &WithdrawalRequestId) -> Result<Option<WithdrawalRequest>> {
+                $tx::withdrawal_request(self, id)
+            }
+
+            fn withdrawal_request_of_freeze(&self, freeze_id: &FreezeId) -> Result<Option<WithdrawalRequest>> {
+                $tx::withdrawal_request_of_freeze(self, freeze_id)
+            }
+
+            fn withdrawal_requests(
+                &self,
+                scope: &Scope,
+                filter: &ReviewFilter,
+                page: PageRequest,
+            ) -> Result<Paged<WithdrawalRequest>> {
+                $tx::withdrawal_requests(self, scope, filter, page)
+            }
+
+            fn decide_withdrawal_request(
+                &self,
+                id: &WithdrawalRequestId,
+                status: ReviewStatus,
+                decision: &Decision,
+            ) -> Result<bool> {
+                $tx::decide_withdrawal_request(self, id, status, decision)
+            }
+
+            fn all_withdrawal_requests(&self) -> Result<Vec<WithdrawalRequest>> {
+                $tx::all_withdrawal_requests(self)
+            }
+
             fn import_entries(&self, rows: &[JournalRow]) -> Result<()> {
                 $tx::import_entries(self, rows)
             }

@@ -6,7 +6,7 @@ use std::collections::HashMap;
 
 use crate::error::Result;
 use crate::ledger::chain::{AuditEvent, Linked};
-use crate::ledger::ids::{FreezeId, TokenId, TransactionId, WalletId};
+use crate::ledger::ids::{FreezeId, TokenId, TransactionId, WalletId, WithdrawalRequestId};
 use crate::ledger::model::{
     Entry, Freeze, FreezeStatus, JournalRow, Scope, StatusChange, Transaction, TxType, Wallet, WalletStatus,
 };
@@ -16,6 +16,7 @@ use crate::ledger::reconcile::Movement;
 use chrono::NaiveDate;
 
 use crate::ledger::request::{EntryFilter, PageRequest, Paged};
+use crate::ledger::review::{Decision, ReviewFilter, ReviewStatus, WithdrawalRequest};
 use crate::ledger::seal::{Head, Seal};
 use crate::ledger::snapshot::{LastEntry, SnapshotFilter, SnapshotRun, WalletSnapshot};
 use crate::ledger::time::Timestamp;
@@ -225,6 +226,31 @@ pub trait Queries {
     fn all_snapshots(&self) -> Result<Vec<WalletSnapshot>>;
     /// Every snapshot taken, by tenant, application and day.
     fn all_snapshot_runs(&self) -> Result<Vec<SnapshotRun>>;
+
+    // Withdrawal requests (maker-checker review).
+    /// Stores a request as given: a new one, pending; or one copied from another ledger in
+    /// its final state.
+    fn insert_withdrawal_request(&self, request: &WithdrawalRequest) -> Result<()>;
+    fn withdrawal_request(&self, id: &WithdrawalRequestId) -> Result<Option<WithdrawalRequest>>;
+    /// The request whose amount a freeze holds, if the freeze is one's.
+    fn withdrawal_request_of_freeze(&self, freeze_id: &FreezeId) -> Result<Option<WithdrawalRequest>>;
+    /// A page of `scope`'s requests (of `filter`'s wallet and status), newest first.
+    fn withdrawal_requests(
+        &self,
+        scope: &Scope,
+        filter: &ReviewFilter,
+        page: PageRequest,
+    ) -> Result<Paged<WithdrawalRequest>>;
+    /// Records the decision of a request only if it is still pending: whether this call
+    /// decided it (false: it was decided already, by this transaction's rival).
+    fn decide_withdrawal_request(
+        &self,
+        id: &WithdrawalRequestId,
+        status: ReviewStatus,
+        decision: &Decision,
+    ) -> Result<bool>;
+    /// Every request, by id.
+    fn all_withdrawal_requests(&self) -> Result<Vec<WithdrawalRequest>>;
 
     // Rows copied from another ledger (`ledger copy`), stored exactly as given into a new one.
     // Wallets, tokens, audit records, seals and kept responses go in through `insert_wallet`,

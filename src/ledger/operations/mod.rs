@@ -27,7 +27,7 @@ pub use adjust::Direction;
 pub use fields::{AmountText, Fields, Raw};
 pub use plan::{idempotency, Context, FreezeChange, Idempotency, Plan};
 
-use super::ids::{FreezeId, TransactionId, WalletId};
+use super::ids::{FreezeId, TransactionId, WalletId, WithdrawalRequestId};
 use super::model::{Account, Entry, Freeze, Scope, TxType, Wallet};
 use super::money::Currency;
 use super::policy::Policy;
@@ -98,6 +98,8 @@ pub trait Load {
     fn policy(&self, scope: &Scope) -> Result<Policy>;
     /// Minor units a wallet's withdrawals took, counted from those made at or after `since`.
     fn withdrawn_since(&self, wallet_id: &WalletId, since: Timestamp) -> Result<i64>;
+    /// The withdrawal request whose amount a freeze holds, if the freeze is one's.
+    fn withdrawal_request_of_freeze(&self, freeze_id: &FreezeId) -> Result<Option<WithdrawalRequestId>>;
 }
 
 /// A ledger holding just one loaded thing: how pure tests hand a rule its referent.
@@ -151,6 +153,11 @@ impl Load for Referent {
 
     fn withdrawn_since(&self, _wallet_id: &WalletId, _since: Timestamp) -> Result<i64> {
         Ok(0)
+    }
+
+    /// A pure test's freeze holds no withdrawal request.
+    fn withdrawal_request_of_freeze(&self, _freeze_id: &FreezeId) -> Result<Option<WithdrawalRequestId>> {
+        Ok(None)
     }
 }
 

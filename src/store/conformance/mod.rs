@@ -22,7 +22,7 @@ use tempfile::TempDir;
 
 use crate::error::Result;
 use crate::ledger::chain::{self, AuditEvent, AuditRecord, Owner};
-use crate::ledger::ids::{FreezeId, TransactionId, WalletId};
+use crate::ledger::ids::{FreezeId, TransactionId, WalletId, WithdrawalRequestId};
 use crate::ledger::model::{Account, Entry, Freeze, Scope, StoredEntry, Wallet};
 use crate::ledger::money::Currency;
 use crate::ledger::operations::{Context, Load, Operation, Plan};
@@ -270,5 +270,12 @@ impl<Q: Queries> Load for Loader<'_, Q> {
 
     fn withdrawn_since(&self, wallet_id: &WalletId, since: Timestamp) -> Result<i64> {
         self.0.withdrawn_since(wallet_id, since)
+    }
+
+    fn withdrawal_request_of_freeze(&self, freeze_id: &FreezeId) -> Result<Option<WithdrawalRequestId>> {
+        Ok(self
+            .0
+            .withdrawal_request_of_freeze(freeze_id)?
+            .map(|request| request.id))
     }
 }

@@ -18,6 +18,7 @@ mod policies;
 mod queries;
 mod reads;
 mod reconcile;
+mod review;
 mod schema;
 mod seals;
 mod snapshots;

@@ -14,6 +14,7 @@ mod queries;
 mod query_plans;
 mod reads;
 mod reconcile;
+mod review;
 mod schema;
 mod seals;
 pub(in crate::store) mod snapshots;

@@ -6,7 +6,7 @@ use std::collections::HashMap;
 use super::SqliteTx;
 use crate::error::Result;
 use crate::ledger::chain::{AuditEvent, Linked};
-use crate::ledger::ids::{FreezeId, TokenId, TransactionId, WalletId};
+use crate::ledger::ids::{FreezeId, TokenId, TransactionId, WalletId, WithdrawalRequestId};
 use crate::ledger::model::{
     Entry, Freeze, FreezeStatus, JournalRow, Scope, StatusChange, Transaction, TxType, Wallet, WalletStatus,
 };
@@ -14,6 +14,7 @@ use crate::ledger::operations::FreezeChange;
 use crate::ledger::policy::history::PolicyChange;
 use crate::ledger::reconcile::Movement;
 use crate::ledger::request::{EntryFilter, PageRequest, Paged};
+use crate::ledger::review::{Decision, ReviewFilter, ReviewStatus, WithdrawalRequest};
 use crate::ledger::seal::{Head, Seal};
 use crate::ledger::snapshot::{LastEntry, SnapshotFilter, SnapshotRun, WalletSnapshot};
 use crate::ledger::time::Timestamp;

@@ -10,12 +10,13 @@
 use std::fmt;
 use std::path::PathBuf;
 
-use crate::ledger::ids::{FreezeId, TokenId, TransactionId, WalletId};
+use crate::ledger::ids::{FreezeId, TokenId, TransactionId, WalletId, WithdrawalRequestId};
 use crate::ledger::model::{FreezeStatus, TxType, WalletStatus};
 use crate::ledger::money::{AmountRefusal, Balance, Currency, Money};
 use crate::ledger::operations::status::WalletAction;
 use crate::ledger::policy::rules::{LimitExceeded, Period};
 use crate::ledger::policy::Stated;
+use crate::ledger::review::ReviewStatus;
 use crate::ledger::time::Timestamp;
 
 /// Everything that can go wrong in ledgerctl, with the facts a user needs to act on it.
@@ -167,10 +168,46 @@ pub enum Error {
     CurrencyNotAllowed { currency: Currency, supported: String },
 
     #[error(
-        "withdrawal_require_review: withdrawal review is not available yet; a policy requiring it \
-         is refused rather than stored and not enforced"
+        "the policy of tenant {tenant_id}, application {application_id} requires review of withdrawals{}: \
+         ask for this one with POST /wallets/{user_id}/withdraw/request (ledgerctl withdrawal request {user_id} --amount AMOUNT), \
+         which holds the amount until another actor approves it",
+        auto_approve_limit.map(|limit| format!(" over {limit}")).unwrap_or_default()
     )]
-    ReviewNotAvailable,
+    ReviewRequired {
+        tenant_id: String,
+        application_id: String,
+        user_id: String,
+        /// The amount up to which a withdrawal needs no review, when the policy sets one.
+        auto_approve_limit: Option<Stated>,
+    },
+
+    #[error(
+        "freeze {freeze_id} holds withdrawal request {request_id}, pending review: it ends only by the \
+         request's approval or rejection (POST /admin/wallets/withdrawals/{request_id}/approve or /reject; \
+         ledgerctl withdrawal approve|reject {request_id})"
+    )]
+    FreezeUnderReview {
+        freeze_id: FreezeId,
+        request_id: WithdrawalRequestId,
+    },
+
+    #[error("withdrawal request {request_id} not found")]
+    WithdrawalRequestNotFound { request_id: WithdrawalRequestId },
+
+    #[error("withdrawal request {request_id} is already {status}: a request is decided once")]
+    WithdrawalNotPending {
+        request_id: WithdrawalRequestId,
+        status: ReviewStatus,
+    },
+
+    #[error(
+        "withdrawal request {request_id} was made by {actor}, who cannot also decide it: another \
+         actor (another token; on the CLI another user, or --actor) must approve or reject it"
+    )]
+    SameActor {
+        request_id: WithdrawalRequestId,
+        actor: String,
+    },
 
     #[error("reference_id {reference_id:?} was already used for {operation} on wallet {wallet_id} with other parameters (transaction {transaction_id})")]
     ReferenceConflict {
@@ -298,7 +335,9 @@ impl ErrorKind {
             ErrorKind::InvalidRequest => 2,
             // HTTP-only conditions (only `HttpError` has these kinds): the CLI checks no tokens
             // and reads no request bodies, so these never reach an exit code; 2 (invalid
-            // request) is their nearest CLI class.
+            // request) is their nearest CLI class. The one domain error of this kind,
+            // `same_actor` (maker-checker), exits 2 too: the request as this actor made it is
+            // refused, and another actor's would not be.
             ErrorKind::Unauthenticated
             | ErrorKind::Forbidden
             | ErrorKind::MethodNotAllowed
@@ -365,20 +404,25 @@ impl Error {
             | Error::WithdrawLimitExceeded(_)
             | Error::MaxBalanceExceeded { .. }
             | Error::TransferDisabled { .. }
-            | Error::CurrencyNotAllowed { .. }
-            | Error::ReviewNotAvailable => ErrorKind::InvalidAmount,
+            | Error::CurrencyNotAllowed { .. } => ErrorKind::InvalidAmount,
+            // Maker-checker: the one domain refusal of who asks rather than what is asked.
+            Error::SameActor { .. } => ErrorKind::Forbidden,
             Error::LedgerNotFound { .. }
             | Error::WalletNotFound { .. }
             | Error::WalletIdNotFound { .. }
             | Error::TransactionNotFound { .. }
             | Error::FreezeNotFound { .. }
             | Error::CounterpartyNotFound { .. }
-            | Error::TokenNotFound { .. } => ErrorKind::NotFound,
+            | Error::TokenNotFound { .. }
+            | Error::WithdrawalRequestNotFound { .. } => ErrorKind::NotFound,
             Error::InsufficientBalance { .. }
             | Error::WalletNotActive { .. }
             | Error::WalletExists { .. }
             | Error::WalletNotEmpty { .. }
             | Error::FreezeNotActive { .. }
+            | Error::ReviewRequired { .. }
+            | Error::FreezeUnderReview { .. }
+            | Error::WithdrawalNotPending { .. }
             | Error::NotRefundable { .. }
             | Error::ReferenceConflict { .. }
             | Error::LedgerExists { .. }
@@ -411,7 +455,11 @@ impl Error {
             Error::MaxBalanceExceeded { .. } => "max_balance_exceeded",
             Error::TransferDisabled { .. } => "transfer_disabled",
             Error::CurrencyNotAllowed { .. } => "currency_not_allowed",
-            Error::ReviewNotAvailable => "review_not_available",
+            Error::ReviewRequired { .. } => "review_required",
+            Error::FreezeUnderReview { .. } => "freeze_under_review",
+            Error::WithdrawalRequestNotFound { .. } => "withdrawal_request_not_found",
+            Error::WithdrawalNotPending { .. } => "withdrawal_not_pending",
+            Error::SameActor { .. } => "same_actor",
             Error::LedgerNotFound { .. } => "ledger_not_found",
             Error::WalletNotFound { .. } | Error::WalletIdNotFound { .. } => "wallet_not_found",
             Error::TransactionNotFound { .. } => "transaction_not_found",

@@ -20,6 +20,7 @@ pub use commands::ledger::{ExportFormatArg, LedgerCommand};
 pub use commands::policy::PolicyCommand;
 pub use commands::token::{TokenCommand, TokenScope};
 pub use commands::wallet::WalletCommand;
+pub use commands::withdrawal::WithdrawalCommand;
 pub use commands::{freeze::FreezeCommand, transaction::TransactionCommand};
 
 use crate::error::{Error, Result};
@@ -102,6 +103,12 @@ pub struct Global {
     #[arg(long, global = true, env = "LEDGERCTL_READ_ONLY")]
     pub read_only: bool,
 
+    /// Who is acting, as the journal, the audit records and withdrawal review record it
+    /// (cli:NAME); the OS user ($USER) when not given. Maker-checker tells requester and
+    /// approver apart by it
+    #[arg(long, global = true, env = "LEDGERCTL_ACTOR", value_name = "NAME")]
+    pub actor: Option<String>,
+
     /// How long to wait for another writer's lock before failing with exit 6
     #[arg(long, global = true, env = "LEDGERCTL_LOCK_TIMEOUT_MS", default_value_t = LOCK_TIMEOUT_MS_DEFAULT, value_name = "MS",
           value_parser = clap::value_parser!(u64).range(0..=LOCK_TIMEOUT_MS_MAX))]
@@ -149,6 +156,10 @@ a counterparty never paid before). A refund without user_id finds its wallet fro
     #[command(subcommand)]
     Policy(PolicyCommand),
 
+    /// Withdrawal review (maker-checker): request, list, show, approve, reject
+    #[command(subcommand)]
+    Withdrawal(WithdrawalCommand),
+
     /// Serve the HTTP API over this ledger (the wallet routes, reads, /healthz, /openapi.json)
     #[command(after_help = "Public routes take `Authorization: Bearer <token>` (token create); \
 POST /internal/wallet/refund is served only on --internal-listen and takes `X-API-Key: <key>` \
@@ -173,6 +184,7 @@ impl Command {
             Command::Ledger(command) => command.writes(),
             Command::Token(command) => command.writes(),
             Command::Policy(command) => command.writes(),
+            Command::Withdrawal(command) => command.writes(),
             Command::Wallet(command) => command.writes(),
             Command::Init | Command::Refund(_) | Command::Batch(_) | Command::Serve(_) => true,
         }
@@ -184,6 +196,7 @@ impl Command {
             Command::Ledger(command) => command.lists(),
             Command::Token(command) => command.lists(),
             Command::Policy(command) => command.lists(),
+            Command::Withdrawal(command) => command.lists(),
             Command::Wallet(command) => command.lists(),
             Command::Init
             | Command::Refund(_)
@@ -389,7 +402,7 @@ fn run<W: Write>(cli: &Cli, out: &mut Printer<W>) -> Result<(), Stop> {
     };
     if out.format == Format::Csv && !cli.command.lists() {
         let lists = "wallet list, wallet history, wallet freezes, wallet status USER, token list, ledger journal, \
-                     ledger trial-balance, policy history";
+                     ledger trial-balance, policy history, withdrawal list";
         return Err(Error::invalid("output", format!("csv is for the list commands ({lists})")).into());
     }
     if g.read_only && cli.command.writes() {
@@ -402,7 +415,7 @@ fn run<W: Write>(cli: &Cli, out: &mut Printer<W>) -> Result<(), Stop> {
     let ctx = Context {
         global: g,
         scope,
-        actor: actor(),
+        actor: actor(g.actor.as_deref())?,
     };
     match &cli.command {
         Command::Completions(args) => commands::completions::exec(args, out),
@@ -414,18 +427,24 @@ fn run<W: Write>(cli: &Cli, out: &mut Printer<W>) -> Result<(), Stop> {
         Command::Freeze(command) => commands::freeze::exec(command, &ctx, out),
         Command::Token(command) => commands::token::exec(command, &ctx, out),
         Command::Policy(command) => commands::policy::exec(command, &ctx, out),
+        Command::Withdrawal(command) => commands::withdrawal::exec(command, &ctx, out),
         Command::Serve(args) => commands::serve::exec(args, &ctx, out),
         Command::Batch(args) => commands::batch::exec(args, &ctx, out),
         Command::Wallet(command) => commands::wallet::exec(command, &ctx, out),
     }
 }
 
-/// Who is acting, for the journal: the operating-system user running the command.
-fn actor() -> String {
+/// Who is acting, for the journal: `--actor` (LEDGERCTL_ACTOR) when given, else the
+/// operating-system user running the command; `cli:` before it either way, so no CLI actor can
+/// pass for a token (`token:…`) or the policy's auto-approval (`policy:…`).
+fn actor(given: Option<&str>) -> Result<String> {
+    if let Some(name) = given {
+        return Ok(format!("cli:{}", crate::ledger::ids::check_name("actor", name)?));
+    }
     let name = ["USER", "LOGNAME"]
         .iter()
         .find_map(|k| std::env::var(k).ok().filter(|v| !v.is_empty()));
-    match name {
+    Ok(match name {
         Some(name) => format!("cli:{name}"),
         None => {
             use std::os::unix::fs::MetadataExt;
@@ -434,5 +453,5 @@ fn actor() -> String {
                 .unwrap_or_else(|_| "unknown".to_owned());
             format!("cli:uid-{uid}")
         }
-    }
+    })
 }

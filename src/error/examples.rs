@@ -3,12 +3,13 @@
 use std::path::PathBuf;
 
 use super::Error;
-use crate::ledger::ids::{FreezeId, TokenId, TransactionId, WalletId};
+use crate::ledger::ids::{FreezeId, TokenId, TransactionId, WalletId, WithdrawalRequestId};
 use crate::ledger::model::{FreezeStatus, TxType, WalletStatus};
 use crate::ledger::money::{AmountRefusal, Balance, Currency, Money};
 use crate::ledger::operations::status::WalletAction;
 use crate::ledger::policy::rules::{LimitExceeded, Period};
 use crate::ledger::policy::{Limit, Stated};
+use crate::ledger::review::ReviewStatus;
 
 impl Error {
     /// One error of every variant, with placeholder facts: what lets a table of `error` names (the
@@ -175,6 +176,26 @@ fn policy_examples() -> Vec<Error> {
             currency: Currency::CNY,
             supported: s(),
         },
-        Error::ReviewNotAvailable,
+        Error::ReviewRequired {
+            tenant_id: s(),
+            application_id: s(),
+            user_id: s(),
+            auto_approve_limit: Some(stated),
+        },
+        Error::FreezeUnderReview {
+            freeze_id: FreezeId::new(s()),
+            request_id: WithdrawalRequestId::new(s()),
+        },
+        Error::WithdrawalRequestNotFound {
+            request_id: WithdrawalRequestId::new(s()),
+        },
+        Error::WithdrawalNotPending {
+            request_id: WithdrawalRequestId::new(s()),
+            status: ReviewStatus::Approved,
+        },
+        Error::SameActor {
+            request_id: WithdrawalRequestId::new(s()),
+            actor: s(),
+        },
     ]
 }

@@ -13,7 +13,7 @@ use crate::ledger::limits::IDEMPOTENCY_KEY_LEN_MAX;
 use crate::ops::{Reply, Settled};
 use crate::output::views::{
     outcome_message, snapshot_envelope, BatchFreezeView, BatchUnfreezeView, Envelope, ErrorEnvelope, OutcomeView,
-    PolicyView, StatusResult, WalletView,
+    PolicyView, StatusResult, WalletView, WithdrawalRequestView,
 };
 
 use super::error::{Failure, HttpError};
@@ -103,6 +103,15 @@ pub fn render_settled(settled: Settled) -> Reply {
                 crate::ops::now(),
             ),
         ),
+        Settled::Reviewed(reviewed) => {
+            let view = WithdrawalRequestView::from(&reviewed.request);
+            let now = crate::ops::now();
+            if reviewed.created {
+                json_reply(201, &Envelope::created(view, now))
+            } else {
+                json_reply(200, &Envelope::with_message(reviewed.message(), view, now))
+            }
+        }
         Settled::Failed(e) => error_reply(e),
         Settled::NotStarted { timeout_ms } => error_reply(&HttpError::RequestTimeout { timeout_ms }),
         Settled::KeyReused { key } => error_reply(&HttpError::IdempotencyConflict { key: key.to_owned() }),

@@ -12,7 +12,8 @@ use super::body::ApiError;
 use super::error::HttpError;
 use super::middleware::around;
 use super::routes::{
-    admin, history, policy, service, snapshots, wallets, writes, HEALTHZ_PATH, INTERNAL_REFUND_PATH, UPSTREAM_BASE_PATH,
+    admin, history, policy, service, snapshots, wallets, withdrawals, writes, HEALTHZ_PATH, INTERNAL_REFUND_PATH,
+    UPSTREAM_BASE_PATH,
 };
 use super::state::State;
 
@@ -51,7 +52,15 @@ pub fn public_router(state: State) -> Router {
         .route(
             "/admin/wallets/tenants/{tenant_id}/apps/{app_id}/policy",
             get(policy::show).put(policy::set).delete(policy::clear),
-        );
+        )
+        // Withdrawal review (issue 13): `withdrawals` is a static segment, taken before a
+        // wallet or user id in the same place.
+        .route("/wallets/{user_id}/withdraw/request", post(withdrawals::request))
+        .route("/wallets/{user_id}/withdrawals", get(withdrawals::of_user))
+        .route("/admin/wallets/withdrawals", get(withdrawals::of_application))
+        .route("/admin/wallets/withdrawals/{id}", get(withdrawals::show))
+        .route("/admin/wallets/withdrawals/{id}/approve", post(withdrawals::approve))
+        .route("/admin/wallets/withdrawals/{id}/reject", post(withdrawals::reject));
     // A nested route sees its path without the prefix, so a request is the same request (and
     // its Idempotency-Key's fingerprint the same) under either path.
     let public = Router::new()

@@ -341,13 +341,58 @@ pub struct PolicyRequest {
     /// Whether wallets may transfer to one another
     #[schema(example = true)]
     transfer_enabled: Option<bool>,
-    /// Withdrawal review is not available yet: true is 422 review_not_available
+    /// Withdrawals wait for a second actor's approval (a withdrawal request); the direct
+    /// withdrawal is then 409 review_required, except up to auto_approve_limit
     #[schema(example = false)]
     withdrawal_require_review: Option<bool>,
-    /// Kept for withdrawal review; it limits nothing until review is available
+    /// With review required, a withdrawal of at most this much needs none; "0" reviews every one
     #[schema(example = "1000.00", pattern = r"^(0|[1-9][0-9]{0,14})(\.[0-9]{1,3})?$")]
     auto_approve_limit: Option<String>,
     /// An IANA timezone name: days and months of the limits are counted in it
     #[schema(example = "Asia/Shanghai")]
     timezone: Option<String>,
+}
+
+/// `dto.WithdrawalRequest`, with the `reference_id` every write takes.
+#[allow(dead_code)]
+#[derive(ToSchema, serde::Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct WithdrawalRequestBody {
+    /// A decimal string with at most the currency's decimals; never a JSON number
+    #[schema(example = "50.00", pattern = r"^(0|[1-9][0-9]{0,12})(\.[0-9]{1,3})?$")]
+    amount: String,
+    /// Why, for the reviewer; kept as the hold's reason
+    #[schema(example = "Monthly payout", max_length = 500)]
+    remark: Option<String>,
+    /// Unique per wallet among freezes (a request's hold is one): a repeat with the same
+    /// fields answers the request as it is now, other fields are 409
+    #[schema(
+        example = "payout_2026_04",
+        min_length = 1,
+        max_length = 128,
+        pattern = r"^[^\u0000-\u001F\u007F-\u009F]+$"
+    )]
+    reference_id: Option<String>,
+}
+
+/// `dto.ApproveWithdrawalRequest`.
+#[allow(dead_code)]
+#[derive(ToSchema, serde::Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ApproveWithdrawalRequest {
+    /// The approver's name, recorded beside the token that decided
+    #[schema(example = "Finance Lead Wang", max_length = 500)]
+    approved_by: Option<String>,
+    #[schema(example = "Checked against the payout sheet", max_length = 500)]
+    remark: Option<String>,
+}
+
+/// `dto.RejectWithdrawalRequest`.
+#[allow(dead_code)]
+#[derive(ToSchema, serde::Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RejectWithdrawalRequest {
+    /// Why; kept as the hold's release reason too
+    #[schema(example = "Bank details do not match", max_length = 500)]
+    remark: Option<String>,
 }

@@ -107,7 +107,11 @@ pub struct Policy {
     /// Empty: every currency the ledger supports.
     pub supported_currencies: Vec<Currency>,
     pub transfer_enabled: bool,
-    /// Kept for withdrawal review, which is not built yet: it limits nothing until then.
+    /// Withdrawals wait for a second actor's approval (a withdrawal request), and the direct
+    /// withdrawal is refused, except up to `auto_approve_limit`.
+    pub withdrawal_require_review: bool,
+    /// With review required, a withdrawal of at most this much needs none: its request is
+    /// approved at once, and a direct withdrawal of it is allowed. Zero: every one is reviewed.
     pub auto_approve_limit: Limit,
     pub timezone: Tz,
 }
@@ -121,6 +125,7 @@ impl Default for Policy {
             max_balance: Limit::default(),
             supported_currencies: Vec::new(),
             transfer_enabled: true,
+            withdrawal_require_review: false,
             auto_approve_limit: Limit::default(),
             timezone: Tz::UTC,
         }
@@ -142,8 +147,7 @@ pub const FIELDS: &[&str] = &[
 
 impl Policy {
     /// `self` with the fields `change` gives replaced; the others kept. A change naming no
-    /// field, or an unknown one, is refused, as is review (not built yet: refused rather than
-    /// stored and ignored).
+    /// field, or an unknown one, is refused.
     pub fn changed(&self, change: &Map<String, Value>) -> Result<Policy> {
         if let Some(unknown) = change.keys().find(|k| !FIELDS.contains(&k.as_str())) {
             return Err(Error::invalid(
@@ -172,11 +176,7 @@ impl Policy {
             "auto_approve_limit" => self.auto_approve_limit = limit(value)?,
             "supported_currencies" => self.supported_currencies = currencies(text(field, value)?)?,
             "transfer_enabled" => self.transfer_enabled = flag(field, value)?,
-            "withdrawal_require_review" => {
-                if flag(field, value)? {
-                    return Err(Error::ReviewNotAvailable);
-                }
-            }
+            "withdrawal_require_review" => self.withdrawal_require_review = flag(field, value)?,
             _ => self.timezone = timezone(text(field, value)?)?,
         }
         Ok(())
@@ -192,10 +192,17 @@ impl Policy {
             "max_balance": self.max_balance.to_string(),
             "supported_currencies": codes.join(","),
             "transfer_enabled": self.transfer_enabled,
-            "withdrawal_require_review": false,
+            "withdrawal_require_review": self.withdrawal_require_review,
             "auto_approve_limit": self.auto_approve_limit.to_string(),
             "timezone": self.timezone.name(),
         })
+    }
+
+    /// Whether a withdrawal of `minor` units of `currency` goes through without a person's
+    /// review: review is not required, or the amount is within a set `auto_approve_limit`.
+    pub fn needs_no_review(&self, minor: i64, currency: Currency) -> bool {
+        !self.withdrawal_require_review
+            || (self.auto_approve_limit.is_set() && Limit::of_minor(minor, currency) <= self.auto_approve_limit)
     }
 
     /// The stored form: [`Policy::to_json`] as text (serde_json's map keeps keys sorted).

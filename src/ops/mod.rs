@@ -13,6 +13,7 @@ mod operate;
 mod policy;
 mod reconcile;
 mod retry;
+mod review;
 mod serve;
 mod snapshot;
 mod statement;
@@ -33,6 +34,10 @@ pub use ledger::{
 pub use operate::{execute, internal_refund, preview, Outcome};
 pub use policy::{clear_policy, policy_history, set_policy, show_policy, PolicyState};
 pub use reconcile::reconcile_day;
+pub use review::{
+    decide_withdrawal, decide_withdrawal_in, list_withdrawals, request_withdrawal, request_withdrawal_in,
+    show_withdrawal, Reviewed, Verdict,
+};
 pub use serve::{commit_group, IdempotencyKey, Reply, Settled, Work, WriteRequest};
 pub use snapshot::{list_snapshots, take_snapshot, SnapshotTaken};
 pub use statement::match_statement;

@@ -116,9 +116,15 @@ pub(super) fn apply<Q: Queries>(tx: &Q, wallet: Wallet, operation: &Operation, a
         Prepared::Replay(outcome) => return Ok(outcome),
         Prepared::Apply { plan, before, head } => (plan, before, head),
     };
+    commit(tx, plan, &before, head)
+}
+
+/// Links a plan's entry onto its wallet's chain `head` (which [`super::trusted`] answered for
+/// `before`) and appends it: how every use case that writes one entry ends.
+pub(super) fn commit<Q: Queries>(tx: &Q, plan: Plan, before: &Wallet, head: Option<(i64, String)>) -> Result<Outcome> {
     let head = head.as_ref().map(|(wallet_seq, hash)| (*wallet_seq, hash.as_str()));
-    let linked = chain::link(plan.entry, Owner::of(&before), head);
-    tx.append(&linked, &plan.freeze, &before, &plan.wallet_after)?;
+    let linked = chain::link(plan.entry, Owner::of(before), head);
+    tx.append(&linked, &plan.freeze, before, &plan.wallet_after)?;
     let freeze = match &linked.entry.freeze_id {
         Some(id) => tx.freeze(id)?,
         None => None,
@@ -154,7 +160,7 @@ pub(super) fn prepare<Q: Queries>(tx: &Q, wallet: Wallet, operation: &Operation,
 }
 
 /// What an operation's rule looks up, answered from the transaction.
-struct Loader<'t, Q>(&'t Q);
+pub(super) struct Loader<'t, Q>(pub(super) &'t Q);
 
 impl<Q: Queries> Load for Loader<'_, Q> {
     fn original(&self, transaction_id: &TransactionId) -> Result<(Entry, i64)> {

@@ -7,10 +7,10 @@ use std::time::Instant;
 use serde_json::{Map, Value};
 
 use crate::error::{Error, ErrorKind, Result};
-use crate::ledger::ids::{TokenId, WalletId};
+use crate::ledger::ids::{TokenId, WalletId, WithdrawalRequestId};
 use crate::ledger::model::{Scope, Wallet, WalletStatus};
 use crate::ledger::money::Currency;
-use crate::ledger::operations::Operation;
+use crate::ledger::operations::{freeze, Operation};
 use crate::ledger::reconcile::Day;
 use crate::store::{IdempotentResponse, Queries, Storage};
 
@@ -19,6 +19,7 @@ use super::batch_unfreeze::{unfreeze_each_in, BatchUnfrozen};
 use super::operate::{execute_in, Outcome};
 use super::policy::{clear_policy_in, set_policy_in, PolicyState};
 use super::retry::retrying;
+use super::review::{decide_withdrawal_in, request_withdrawal_in, Reviewed, Verdict};
 use super::snapshot::{take_snapshot_in, SnapshotTaken};
 use super::wallet::{create_wallet_in, set_status_by_id_in, StatusOutcome};
 
@@ -76,6 +77,13 @@ pub enum Work {
     },
     /// `DELETE …/policy`: the request's scope's policy removed.
     ClearPolicy,
+    /// `POST /wallets/{user_id}/withdraw/request`: a withdrawal asked for, its amount held.
+    RequestWithdrawal(freeze::Request),
+    /// `POST /admin/wallets/withdrawals/{id}/approve|reject`: a pending request decided.
+    DecideWithdrawal {
+        id: WithdrawalRequestId,
+        verdict: Verdict,
+    },
 }
 
 impl From<Operation> for Work {
@@ -120,6 +128,8 @@ pub enum Settled<'a> {
     Snapshot(&'a SnapshotTaken),
     /// A policy set or cleared, or found already so (its `change` is then `None`).
     Policy(&'a PolicyState),
+    /// A withdrawal requested (or found requested: a replay), approved or rejected.
+    Reviewed(&'a Reviewed),
     /// Ran and failed; its savepoint undid whatever it wrote.
     Failed(&'a Error),
     /// Not started: its deadline (`timeout_ms` after it arrived) had passed, or its caller
@@ -230,6 +240,15 @@ fn run_keyed<Q: Queries>(tx: &Q, request: &WriteRequest, render: Render) -> Resu
         Work::ClearPolicy => {
             let state = clear_policy_in(tx, &request.scope, &request.actor)?;
             render(Settled::Policy(&state))
+        }
+        Work::RequestWithdrawal(ask) => {
+            let user_id = request.user_id.as_deref().unwrap_or_default();
+            let reviewed = request_withdrawal_in(tx, &request.scope, user_id, ask, &request.actor)?;
+            render(Settled::Reviewed(&reviewed))
+        }
+        Work::DecideWithdrawal { id, verdict } => {
+            let reviewed = decide_withdrawal_in(tx, &request.scope, id, verdict, &request.actor)?;
+            render(Settled::Reviewed(&reviewed))
         }
     };
     if let Some(key) = &request.key {

@@ -7,6 +7,7 @@ mod ledger;
 mod policy;
 mod reconcile;
 mod records;
+mod review;
 mod snapshot;
 pub mod table;
 mod tokens;

@@ -45,7 +45,11 @@ impl<W: Write> Printer<W> {
                         false,
                     ),
                     ("transfer_enabled", view.transfer_enabled.to_string(), false),
-                    ("withdrawal_require_review", "false".to_owned(), false),
+                    (
+                        "withdrawal_require_review",
+                        view.withdrawal_require_review.to_string(),
+                        false,
+                    ),
                     ("auto_approve_limit", view.auto_approve_limit.clone(), true),
                     ("timezone", view.timezone.clone(), false),
                 ]);

@@ -14,6 +14,7 @@ pub mod serve;
 pub mod token;
 pub mod transaction;
 pub mod wallet;
+pub mod withdrawal;
 
 use clap::Args;
 

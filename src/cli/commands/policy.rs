@@ -53,10 +53,11 @@ pub struct SetArgs {
     /// Whether wallets may transfer to one another
     #[arg(long, value_name = "BOOL")]
     transfer_enabled: Option<bool>,
-    /// Withdrawal review is not available yet: true is refused
+    /// Withdrawals wait for another actor's approval (`withdrawal request`); a direct
+    /// withdrawal is then refused (review_required), except up to --auto-approve-limit
     #[arg(long, value_name = "BOOL")]
     withdrawal_require_review: Option<bool>,
-    /// Kept for withdrawal review; it limits nothing until review is available
+    /// With review required, a withdrawal of at most this much needs none (0: every one is reviewed)
     #[arg(long, allow_hyphen_values = true, value_name = "AMOUNT")]
     auto_approve_limit: Option<String>,
     /// The IANA timezone days and months of the limits are counted in (Asia/Shanghai)

@@ -9,6 +9,7 @@ pub mod policy;
 pub mod service;
 pub mod snapshots;
 pub mod wallets;
+pub mod withdrawals;
 pub mod writes;
 
 use std::sync::Arc;

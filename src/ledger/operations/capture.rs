@@ -124,6 +124,7 @@ impl Request {
         // The freeze is judged before the amount is held to it: a capture of a released
         // freeze is a 409 whatever its amount.
         capturable(wallet, &record)?;
+        not_under_review(load, &record)?;
         let amount = self
             .amount
             .as_ref()
@@ -161,6 +162,44 @@ pub fn capturable(wallet: &Wallet, record: &Freeze) -> Result<()> {
         });
     }
     Ok(())
+}
+
+/// Refuses to end, by a capture or an unfreeze of its own, an active freeze that holds a
+/// withdrawal request (which is then pending): only the request's approval or rejection ends it.
+pub(super) fn not_under_review(load: &dyn Load, record: &Freeze) -> Result<()> {
+    match load.withdrawal_request_of_freeze(&record.id)? {
+        Some(request_id) => Err(Error::FreezeUnderReview {
+            freeze_id: record.id.clone(),
+            request_id,
+        }),
+        None => Ok(()),
+    }
+}
+
+/// Withdrawal review's approval: the whole of the request's freeze captured to the settlement
+/// account, past the check that keeps its freeze from being captured directly. The policy's
+/// withdrawal limits hold for it as for any capture to the settlement.
+pub fn plan_approval(
+    wallet: &Wallet,
+    record: &Freeze,
+    description: String,
+    load: &dyn Load,
+    ctx: &Context,
+) -> Result<Plan> {
+    let request = Request {
+        freeze_id: record.id.clone(),
+        amount: None,
+        target: Target::Settlement,
+        description: Some(description),
+        reference_id: None,
+    };
+    let common = Common::new(TxType::Capture, None, request.canonical(wallet.currency)?.to_string());
+    let capture = Capture {
+        amount: None,
+        target: &request.target,
+        description: request.description.clone(),
+    };
+    plan_capture(wallet, record, capture, load, common, ctx)
 }
 
 /// The rule: `capture` of `record` on `wallet`, one entry (frozen → the target for the
@@ -232,7 +271,8 @@ pub(super) fn plan_capture(
     // checked last as a withdrawal's are; to a counterparty it is a payment, which no policy
     // limits.
     if to_settlement {
-        super::withdraw::within_policy(wallet, captured, load, ctx)?;
+        let policy = load.policy(&wallet.scope())?;
+        super::withdraw::within_policy(wallet, captured, &policy, load, ctx)?;
     }
     Ok(plan)
 }

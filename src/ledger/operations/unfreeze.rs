@@ -8,7 +8,7 @@ use super::plan::{post, Common, Context, FreezeChange, Plan};
 use super::{Load, Operation, Spec};
 use crate::error::{Error, Result};
 use crate::ledger::ids::{self, FreezeId};
-use crate::ledger::model::{Account, FreezeStatus, TxType, Wallet};
+use crate::ledger::model::{Account, Freeze, FreezeStatus, TxType, Wallet};
 
 pub const SPEC: Spec = Spec {
     name: "unfreeze",
@@ -56,20 +56,46 @@ impl Request {
                 status: record.status,
             });
         }
-        let mut draft = common.transfer(
-            &Account::frozen(wallet),
-            &Account::available(wallet),
-            wallet.currency,
-            record.amount,
-        );
-        // The unfreeze's own reason is its `reason` (in its request), not part of the description.
-        draft.description = Some(format!("unfreeze of {}", record.id));
-        draft.freeze_id = Some(record.id.clone());
-        let release = FreezeChange::Release {
-            freeze_id: record.id,
-            released_at: ctx.now,
-            reason: self.reason.clone(),
-        };
-        post(wallet, draft, ctx, release)
+        super::capture::not_under_review(load, &record)?;
+        release(wallet, record, self.reason.clone(), common, ctx)
     }
+}
+
+/// Withdrawal review's rejection: the request's freeze released whole, with the rejection's
+/// remark as its release reason, past the check that keeps it from being released directly.
+pub fn plan_rejection(wallet: &Wallet, record: Freeze, reason: Option<String>, ctx: &Context) -> Result<Plan> {
+    if record.wallet_id != wallet.id || record.status != FreezeStatus::Active {
+        return Err(Error::StorageIntegrity {
+            message: format!(
+                "a pending withdrawal request's freeze {} is not active on its wallet: run ledger verify",
+                record.id
+            ),
+        });
+    }
+    let request = Request {
+        freeze_id: record.id.clone(),
+        reason: reason.clone(),
+        reference_id: None,
+    };
+    let common = Common::new(TxType::Unfreeze, None, request.canonical().to_string());
+    release(wallet, record, reason, common, ctx)
+}
+
+/// Frozen → available for the whole of `record`, ending it released.
+fn release(wallet: &Wallet, record: Freeze, reason: Option<String>, common: Common, ctx: &Context) -> Result<Plan> {
+    let mut draft = common.transfer(
+        &Account::frozen(wallet),
+        &Account::available(wallet),
+        wallet.currency,
+        record.amount,
+    );
+    // The unfreeze's own reason is its `reason` (in its request), not part of the description.
+    draft.description = Some(format!("unfreeze of {}", record.id));
+    draft.freeze_id = Some(record.id.clone());
+    let release = FreezeChange::Release {
+        freeze_id: record.id,
+        released_at: ctx.now,
+        reason,
+    };
+    post(wallet, draft, ctx, release)
 }

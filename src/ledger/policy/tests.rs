@@ -90,15 +90,28 @@ fn a_change_keeps_the_fields_it_does_not_name_and_refuses_unknown_ones() {
 }
 
 #[test]
-fn review_is_refused_not_stored_and_false_is_accepted() {
-    assert_eq!(
-        set(json!({"withdrawal_require_review": true})).unwrap_err().code(),
-        "review_not_available"
-    );
+fn review_is_stored_and_false_is_the_default() {
+    let reviewed = set(json!({"withdrawal_require_review": true})).unwrap();
+    assert!(reviewed.withdrawal_require_review);
+    assert_eq!(Policy::from_stored(&reviewed.canonical()).unwrap(), reviewed);
     assert_eq!(
         set(json!({"withdrawal_require_review": false})).unwrap(),
         Policy::default()
     );
+}
+
+#[test]
+fn only_a_set_auto_approve_limit_lets_a_withdrawal_past_review() {
+    use crate::ledger::money::Currency;
+    assert!(Policy::default().needs_no_review(1_000_000, Currency::CNY));
+    let every = set(json!({"withdrawal_require_review": true})).unwrap();
+    assert!(!every.needs_no_review(1, Currency::CNY));
+    let limited = set(json!({"withdrawal_require_review": true, "auto_approve_limit": "100.00"})).unwrap();
+    assert!(limited.needs_no_review(10_000, Currency::CNY));
+    assert!(!limited.needs_no_review(10_001, Currency::CNY));
+    let jpy = Currency::from_any_case("JPY").unwrap();
+    assert!(limited.needs_no_review(100, jpy));
+    assert!(!limited.needs_no_review(101, jpy));
 }
 
 #[test]

@@ -368,6 +368,7 @@ fn render(settled: Settled) -> Reply {
         Settled::BatchUnfrozen(unfrozen) => (200, unfrozen.released_count().to_string()),
         Settled::Snapshot(taken) => (200, taken.run.snapshot_count.to_string()),
         Settled::Policy(state) => (200, state.message().to_owned()),
+        Settled::Reviewed(reviewed) => (200, reviewed.request.id.as_str().to_owned()),
         Settled::Failed(e) => (e.kind().http_status(), e.code().to_owned()),
         Settled::NotStarted { .. } => (503, "not started".to_owned()),
         Settled::KeyReused { key } => (409, key.to_owned()),

@@ -4,6 +4,7 @@
 mod ledger;
 mod policy;
 mod reconcile;
+mod review;
 mod snapshot;
 mod token;
 mod transaction;
@@ -21,6 +22,7 @@ pub use ledger::{
 };
 pub use policy::{PolicyChangeView, PolicyView};
 pub use reconcile::{ReconciliationRecordView, ReconciliationView, StatementMatchView, StatementRowView};
+pub use review::WithdrawalRequestView;
 pub use snapshot::{snapshot_envelope, SnapshotCreateView, WalletSnapshotView};
 pub use token::{CreatedTokenView, TokenView};
 pub use transaction::{

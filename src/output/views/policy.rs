@@ -20,9 +20,11 @@ pub struct PolicyView {
     /// Comma-separated currency codes new wallets may have; "" for every supported currency.
     pub supported_currencies: String,
     pub transfer_enabled: bool,
-    /// Always false: withdrawal review is not available yet, and a policy requiring it is refused.
+    /// Withdrawals wait for a second actor's approval (`POST /wallets/{user_id}/withdraw/request`);
+    /// the direct withdrawal is then 409 review_required, except up to `auto_approve_limit`.
     pub withdrawal_require_review: bool,
-    /// Kept for withdrawal review; it limits nothing until review is available.
+    /// With review required, a withdrawal of at most this much needs none (its request is
+    /// approved at once); "0.00": every withdrawal is reviewed.
     pub auto_approve_limit: String,
     /// The IANA timezone days and months of the withdrawal limits are counted in.
     pub timezone: String,
@@ -40,7 +42,7 @@ impl PolicyView {
             max_balance: policy.max_balance.to_string(),
             supported_currencies: codes.join(","),
             transfer_enabled: policy.transfer_enabled,
-            withdrawal_require_review: false,
+            withdrawal_require_review: policy.withdrawal_require_review,
             auto_approve_limit: policy.auto_approve_limit.to_string(),
             timezone: policy.timezone.name().to_owned(),
         }

@@ -99,16 +99,10 @@ fn bad_policy_values_are_refused_and_record_nothing() {
         (["--min-withdraw-amount", "0.0001"], 5, "invalid_amount"),
         (["--timezone", "Mars/Olympus"], 2, "invalid_request"),
         (["--supported-currencies", "CNY,XXX"], 2, "invalid_request"),
-        (["--withdrawal-require-review", "true"], 5, "review_not_available"),
+        (["--auto-approve-limit", "1e3"], 5, "invalid_amount"),
     ] {
         l.fails(&[&["policy", "set"][..], &args[..]].concat(), exit, error);
     }
-    let review = l.fails(
-        &["policy", "set", "--withdrawal-require-review", "true"],
-        5,
-        "review_not_available",
-    );
-    assert!(s(&review["message"]).contains("not available yet"), "{review}");
     l.fails(&["policy", "set"], 2, "invalid_request");
     assert_eq!(l.number("SELECT COUNT(*) FROM policy_changes"), 0);
     // Review off is what holds already: accepted, nothing to record.

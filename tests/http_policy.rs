@@ -94,7 +94,7 @@ fn bad_bodies_are_refused_and_change_nothing() {
         (r#"{"timezone":"Mars/Olympus"}"#, 400, "invalid_request"),
         (r#"{"rate_limit_per_min":10}"#, 400, "invalid_request"),
         (r#"{"transfer_enabled":"no"}"#, 400, "invalid_request"),
-        (r#"{"withdrawal_require_review":true}"#, 422, "review_not_available"),
+        (r#"{"withdrawal_require_review":"true"}"#, 400, "invalid_request"),
     ] {
         l.refused(status, error, || send(&c, "PUT", &admin, POLICY, None, Some(body)));
     }

@@ -387,7 +387,7 @@ pub fn command(db: &Path) -> Command {
 }
 
 /// The tables a snapshot covers, each in a fixed order.
-const SNAPSHOT_TABLES: [(&str, &str); 11] = [
+const SNAPSHOT_TABLES: [(&str, &str); 12] = [
     ("wallets", "id"),
     ("journal_entries", "seq"),
     ("postings", "entry_seq, idx"),
@@ -399,6 +399,7 @@ const SNAPSHOT_TABLES: [(&str, &str); 11] = [
     ("snapshots", "tenant_id, application_id, snapshot_date"),
     ("snapshot_balances", "wallet_id, snapshot_date"),
     ("policy_changes", "seq"),
+    ("withdrawal_requests", "id"),
 ];
 
 fn snapshot(db: &Path) -> String {

@@ -20,7 +20,7 @@ const FIXTURE: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/ledge
 
 /// The schema version this ledgerctl migrates every older file to: the one number to move
 /// when a migration is added.
-const LATEST_SCHEMA: i64 = 11;
+const LATEST_SCHEMA: i64 = 12;
 
 /// The reads run at this instant, after everything in the file.
 const READ_AT: &str = "2029-01-01T12:00:00Z";

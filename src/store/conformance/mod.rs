@@ -12,6 +12,7 @@ mod journal;
 mod keys;
 mod listing;
 mod policies;
+mod review;
 mod seals;
 mod snapshots;
 mod statuses;
@@ -141,6 +142,12 @@ macro_rules! suite {
                 policy_changes_are_read_back_newest_first_per_scope_and_the_head_follows_the_last,
                 a_policy_change_that_does_not_extend_the_chain_is_refused,
                 withdrawn_since_sums_one_wallets_withdrawals_from_an_instant,
+            ],
+            review: [
+                a_request_is_read_back_whole_by_id_by_freeze_and_among_all,
+                withdrawal_requests_lists_newest_first_by_wallet_and_status_with_totals,
+                a_request_is_decided_once_and_a_second_decision_changes_nothing,
+                a_request_breaking_the_schemas_checks_is_refused_and_keeps_nothing,
             ],
             seals: [
                 seals_are_read_back_with_their_heads_and_sealed_heads_are_the_last_sealed,

@@ -7,7 +7,7 @@ use std::error::Error as StdError;
 
 use ::postgres::types::{FromSql, Type};
 
-use crate::ledger::ids::{FreezeId, TokenId, TransactionId, WalletId};
+use crate::ledger::ids::{FreezeId, TokenId, TransactionId, WalletId, WithdrawalRequestId};
 use crate::ledger::time::Timestamp;
 
 type Boxed = Box<dyn StdError + Sync + Send>;
@@ -28,7 +28,7 @@ macro_rules! text_id_column {
     )*};
 }
 
-text_id_column!(WalletId, TransactionId, FreezeId, TokenId);
+text_id_column!(WalletId, TransactionId, FreezeId, TokenId, WithdrawalRequestId);
 
 /// A stored text the ledger would not have written fails the read rather than be rewritten
 /// under its hash (the schema's CHECK refuses most such texts already).

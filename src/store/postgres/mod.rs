@@ -19,6 +19,7 @@ mod queries;
 mod reads;
 mod reconcile;
 mod review;
+mod review_schema;
 mod schema;
 mod seals;
 mod snapshots;

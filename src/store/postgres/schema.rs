@@ -10,6 +10,8 @@
 //! in the one spelling ledgerctl writes (`2026-04-15T10:30:00Z`), because entry hashes cover
 //! that exact text; a CHECK refuses any other spelling.
 
+use super::review_schema::P12_WITHDRAWAL_REQUESTS;
+
 /// The version the first migration brings a ledger to (SQLite reaches it through five earlier).
 pub const FIRST_VERSION: i64 = 6;
 
@@ -22,6 +24,7 @@ pub const MIGRATIONS: &[&str] = &[
     P9_CAPTURES,
     P10_SNAPSHOTS,
     P11_POLICIES,
+    P12_WITHDRAWAL_REQUESTS,
 ];
 
 /// The version a ledger is at once every migration has run.
@@ -54,6 +57,7 @@ pub const NO_TRUNCATE_TRIGGERS: &[&str] = &[
     "snapshots_no_truncate",
     "snapshot_balances_no_truncate",
     "policy_changes_no_truncate",
+    "withdrawal_requests_no_truncate",
 ];
 
 /// The triggers that make the journal append-only; `ledger verify` checks that they are all

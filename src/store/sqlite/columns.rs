@@ -3,7 +3,7 @@
 use rusqlite::types::{FromSql, FromSqlError, FromSqlResult, ToSql, ToSqlOutput, ValueRef};
 
 use crate::ledger::chain::ChainVersion;
-use crate::ledger::ids::{FreezeId, TokenId, TransactionId, WalletId};
+use crate::ledger::ids::{FreezeId, TokenId, TransactionId, WalletId, WithdrawalRequestId};
 use crate::ledger::time::Timestamp;
 
 /// An id is stored as its text, and read back as it is: a stored id was checked when the
@@ -24,7 +24,7 @@ macro_rules! text_id_column {
     )*};
 }
 
-text_id_column!(WalletId, TransactionId, FreezeId, TokenId);
+text_id_column!(WalletId, TransactionId, FreezeId, TokenId, WithdrawalRequestId);
 
 /// A time is stored as the ledger writes it; a stored text it would not have written (a file
 /// edited by hand) fails the read rather than be rewritten under its hash.

@@ -1,6 +1,8 @@
 //! The ledger file's schema, as ordered migrations. `PRAGMA user_version` is the number of
 //! migrations applied; a file is brought up to date under the write lock when it is opened.
 
+use super::review_schema::V12_WITHDRAWAL_REQUESTS;
+
 /// Marks a SQLite file as a ledgerctl ledger (`PRAGMA application_id`, "LDGR").
 pub const APPLICATION_ID: i32 = 0x4C44_4752;
 
@@ -17,6 +19,7 @@ pub const MIGRATIONS: &[&str] = &[
     V9_CAPTURES,
     V10_SNAPSHOTS,
     V11_POLICIES,
+    V12_WITHDRAWAL_REQUESTS,
 ];
 
 /// Whether `migration` is the one after which the rows already in the file are chained into
@@ -74,6 +77,8 @@ pub const APPEND_ONLY_TRIGGERS: &[&str] = &[
     "policy_changes_no_update",
     "policy_changes_no_delete",
     "policy_changes_chain",
+    "withdrawal_requests_no_delete",
+    "withdrawal_requests_decide_once",
 ];
 
 const V1_LEDGER: &str = r#"

@@ -36,6 +36,9 @@ INSERT INTO snapshot_balances VALUES ('wlt_1', '2026-04-15', '2026-04-16T00:00:0
     'txn_1', 'h1');
 INSERT INTO policy_changes VALUES (1, 'tnt', 'app', NULL, '{}', 'cli:test', '2026-04-15T10:00:00Z',
     '0000000000000000000000000000000000000000000000000000000000000000', 'p1');
+INSERT INTO withdrawal_requests (id, tenant_id, application_id, wallet_id, user_id, currency, amount_minor,
+    freeze_id, requested_by, requested_at, status)
+VALUES ('wdr_1', 't', 'a', 'wlt_1', 'usr_1', 'CNY', 100, 'frz_1', 'cli:alice', '2026-04-15T10:30:00Z', 'pending');
 "#;
 
 /// The seals' guards' message: SQLite's seals come with its per-wallet chains' migration, and
@@ -130,6 +133,11 @@ fn every_append_only_trigger_refuses_updates_deletes_and_truncates_with_the_mess
             "UPDATE policy_changes SET actor = 'mallory'",
         ),
         ("policy_changes_no_delete", "DELETE FROM policy_changes"),
+        ("withdrawal_requests_no_delete", "DELETE FROM withdrawal_requests"),
+        (
+            "withdrawal_requests_decide_once",
+            "UPDATE withdrawal_requests SET amount_minor = 1",
+        ),
     ];
     let sqlite = sqlite_messages();
     for (trigger, sql) in statements {
@@ -193,6 +201,22 @@ fn the_guarded_updates_still_allow_the_one_change_they_guard() {
     );
     let revoke_again = "UPDATE tokens SET revoked_at = '2026-04-17T00:00:00Z'";
     assert_eq!(refused(&mut client, revoke_again), "a token can only be revoked, once");
+    const DECIDE: &str = "UPDATE withdrawal_requests SET status = 'rejected', decided_by = 'cli:bob',
+         decided_at = '2026-04-16T00:00:00Z', transaction_id = 'txn_1'";
+    const ONCE: &str = "a withdrawal request is decided once: approved or rejected";
+    let smuggled = DECIDE.replace("status = 'rejected',", "status = 'rejected', amount_minor = 50,");
+    assert_eq!(
+        refused(&mut client, &smuggled),
+        ONCE,
+        "a decision changes only its own columns"
+    );
+    client.batch_execute(DECIDE).expect("a pending request is decided");
+    for again in [
+        "UPDATE withdrawal_requests SET status = 'approved', approved_by = 'Bob'",
+        "UPDATE withdrawal_requests SET decision_remark = 'later'",
+    ] {
+        assert_eq!(refused(&mut client, again), ONCE, "{again}");
+    }
 }
 
 /// An entry of `wallet` numbered `wallet_seq` in its chain, linked to `prev_hash`.

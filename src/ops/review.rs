@@ -178,6 +178,11 @@ pub fn decide_withdrawal_in<Q: Queries>(
     verdict: &Verdict,
     actor: &str,
 ) -> Result<Reviewed> {
+    let first = request_in(tx, scope, id)?;
+    // A write reads a wallet under its row lock on PostgreSQL, which serialises the deciders
+    // of one request: read again under it, the request shows a rival's decision, and the
+    // loser is told so rather than meeting the freeze its rival ended.
+    tx.wallet(&first.wallet_id)?;
     let request = request_in(tx, scope, id)?;
     if request.status != ReviewStatus::Pending {
         return Err(Error::WithdrawalNotPending {

@@ -16,7 +16,11 @@ impl<W: Write> Printer<W> {
         match self.format {
             Format::Json | Format::Csv => self.json(&Envelope::with_message(message, &v, self.now)),
             Format::Table => {
-                let title = format!("Withdrawal request {} ({}; {message})", v.id, v.status);
+                let title = if message == v.status || message == "ok" {
+                    format!("Withdrawal request {} ({})", v.id, v.status)
+                } else {
+                    format!("Withdrawal request {} ({}; {message})", v.id, v.status)
+                };
                 let or_none = |value: &Option<String>| value.clone().unwrap_or_else(|| "-".to_owned());
                 let mut rows = vec![
                     ("user", format!("{} ({})", v.user_id, v.wallet_id), false),

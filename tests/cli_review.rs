@@ -217,6 +217,24 @@ fn with_review_required_a_direct_withdrawal_is_refused_except_up_to_the_auto_app
         "review_required",
     );
     assert!(s(&refused["message"]).contains("withdrawal request alice"), "{refused}");
+    // Nor can a hold of its own be captured to the settlement around the review; paid to a
+    // counterparty it is a payment, which review does not hold.
+    let own = l.ok(&["wallet", "freeze", "alice", "--amount", "20"])["data"]["freeze"]["id"].clone();
+    l.fails(
+        &["wallet", "capture", "alice", "--freeze-id", s(&own), "--amount", "10"],
+        4,
+        "review_required",
+    );
+    l.ok(&[
+        "wallet",
+        "capture",
+        "alice",
+        "--freeze-id",
+        s(&own),
+        "--counterparty",
+        "shop",
+        "--new-counterparty",
+    ]);
     l.ok(&["policy", "set", "--auto-approve-limit", "50"]);
     let over = l.fails(
         &["wallet", "withdraw", "alice", "--amount", "50.01"],
@@ -241,8 +259,8 @@ fn with_review_required_a_direct_withdrawal_is_refused_except_up_to_the_auto_app
     // Without review every request is approved at once.
     l.ok(&["policy", "set", "--withdrawal-require-review", "false"]);
     assert_eq!(request(&l, "500")["decided_by"], "policy:auto_approve");
-    // 1000 less 50 withdrawn, 50 and 500 approved at once; 50.01 still held.
-    assert_eq!(balances(&l), ("400.00".into(), "349.99".into(), "50.01".into()));
+    // 1000 less 20 paid, 50 withdrawn, 50 and 500 approved at once; 50.01 still held.
+    assert_eq!(balances(&l), ("380.00".into(), "329.99".into(), "50.01".into()));
     l.verified();
 }
 

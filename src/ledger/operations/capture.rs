@@ -134,6 +134,7 @@ impl Request {
             amount,
             target: &self.target,
             description: self.description.clone(),
+            reviewed: false,
         };
         plan_capture(wallet, &record, capture, load, common, ctx)
     }
@@ -145,6 +146,10 @@ pub struct Capture<'a> {
     pub amount: Option<Amount>,
     pub target: &'a Target,
     pub description: Option<String>,
+    /// A withdrawal request's approval: its review is what it is. Any other capture to the
+    /// settlement is refused as a direct withdrawal is when the policy requires review
+    /// (`review_required`), or a hold of its own would step around the review.
+    pub reviewed: bool,
 }
 
 /// Whether `record` can be captured on `wallet`: a freeze of another wallet is not found (as
@@ -198,6 +203,7 @@ pub fn plan_approval(
         amount: None,
         target: &request.target,
         description: request.description.clone(),
+        reviewed: true,
     };
     plan_capture(wallet, record, capture, load, common, ctx)
 }
@@ -272,6 +278,9 @@ pub(super) fn plan_capture(
     // limits.
     if to_settlement {
         let policy = load.policy(&wallet.scope())?;
+        if !capture.reviewed {
+            super::withdraw::reviewed(wallet, captured, &policy)?;
+        }
         super::withdraw::within_policy(wallet, captured, &policy, load, ctx)?;
     }
     Ok(plan)

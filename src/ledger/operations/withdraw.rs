@@ -38,19 +38,27 @@ pub(super) fn plan(request: &Request, wallet: &Wallet, load: &dyn Load, common: 
     draft.description = request.description.clone();
     let plan = post(wallet, draft, ctx, FreezeChange::None)?;
     let policy = load.policy(&wallet.scope())?;
-    if !policy.needs_no_review(amount.minor(), currency) {
-        return Err(Error::ReviewRequired {
-            tenant_id: wallet.tenant_id.clone(),
-            application_id: wallet.application_id.clone(),
-            user_id: wallet.user_id.clone(),
-            auto_approve_limit: policy
-                .auto_approve_limit
-                .is_set()
-                .then_some(Stated(policy.auto_approve_limit, currency)),
-        });
-    }
+    reviewed(wallet, amount, &policy)?;
     within_policy(wallet, amount, &policy, load, ctx)?;
     Ok(plan)
+}
+
+/// Money leaving for the settlement without a withdrawal request: refused when the policy
+/// requires review of this amount (`review_required`, naming the request route).
+pub(super) fn reviewed(wallet: &Wallet, amount: Amount, policy: &Policy) -> Result<()> {
+    let currency = wallet.currency;
+    if policy.needs_no_review(amount.minor(), currency) {
+        return Ok(());
+    }
+    Err(Error::ReviewRequired {
+        tenant_id: wallet.tenant_id.clone(),
+        application_id: wallet.application_id.clone(),
+        user_id: wallet.user_id.clone(),
+        auto_approve_limit: policy
+            .auto_approve_limit
+            .is_set()
+            .then_some(Stated(policy.auto_approve_limit, currency)),
+    })
 }
 
 /// The policy's minimum and its daily and monthly limits for `amount` leaving `wallet` for

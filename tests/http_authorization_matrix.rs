@@ -69,6 +69,9 @@ const ADMIN_REPORT: [u16; 8] = [401, 401, 403, 403, 200, 200, 200, 403];
 /// path is not under /admin); another tenant's or application's admin takes its own reach's
 /// (201), which holds none of acme/shop's wallets (checked in tests/http_snapshots.rs).
 const ADMIN_SNAPSHOT: [u16; 8] = [401, 401, 403, 403, 201, 201, 201, 403];
+/// A withdrawal request on a user's wallet: write or admin scope, answered 201 (approved at
+/// once here: it is within the world's auto-approval limit).
+const REQUEST: [u16; 8] = [401, 401, 403, 201, 201, 404, 404, 404];
 
 /// One route: the request each caller sends and what each gets.
 struct Route {
@@ -143,6 +146,18 @@ fn routes() -> Vec<Route> {
         route("GET", "/admin/wallets/snapshots", none, ADMIN_REPORT),
         // Any token reads a day's snapshot within its reach (a bound token: its user's row).
         route("GET", "/wallets/snapshot", none, LIST).query("date=2026-04-15"),
+        route("POST", "/wallets/{user_id}/withdraw/request", one, REQUEST),
+        route("GET", "/wallets/{user_id}/withdrawals", none, READ),
+        route("GET", "/admin/wallets/withdrawals", none, ADMIN_REPORT),
+        // {id}: a new pending request of alice's, made by another actor, for each caller.
+        route("GET", "/admin/wallets/withdrawals/{id}", pending_to_read, ADMIN),
+        route(
+            "POST",
+            "/admin/wallets/withdrawals/{id}/approve",
+            pending_request,
+            ADMIN,
+        ),
+        route("POST", "/admin/wallets/withdrawals/{id}/reject", pending_request, ADMIN),
         route("GET", POLICY, none, ADMIN),
         route("PUT", POLICY, policy, ADMIN),
         route("DELETE", POLICY, none, ADMIN),
@@ -226,6 +241,23 @@ fn batch_unfreeze(w: &World) -> Option<String> {
     ))
 }
 
+/// A new pending withdrawal request of alice's (over the world's auto-approval limit), made by
+/// a CLI actor, so that no token is its requester; its id is the path's `{id}`. A decision's
+/// body (empty: both fields are optional), none for the read.
+fn pending_request(w: &World) -> Option<String> {
+    let args = ["--actor", "maker", "withdrawal", "request", "alice", "--amount", "2"];
+    let made = w.ledger.ok(&[&ACME[..], &args[..]].concat());
+    let id = made["data"]["id"].as_str().expect("request id").to_owned();
+    *w.request_id.borrow_mut() = id;
+    Some("{}".to_owned())
+}
+
+/// A new pending request, for this request to read.
+fn pending_to_read(w: &World) -> Option<String> {
+    pending_request(w);
+    None
+}
+
 /// A day long past: every caller may name it (its scope alone decides).
 fn snapshot(_: &World) -> Option<String> {
     Some(r#"{"snapshot_date":"2026-04-15"}"#.to_owned())
@@ -245,6 +277,8 @@ struct World {
     /// A transaction of alice's (her deposit).
     transaction_id: String,
     tokens: Vec<(Caller, String)>,
+    /// The withdrawal request the last `pending_request` made (the path's `{id}`).
+    request_id: std::cell::RefCell<String>,
 }
 
 impl World {
@@ -260,6 +294,16 @@ impl World {
             .expect("transaction id")
             .to_owned();
         acme(&["wallet", "deposit", "bob", "--amount", "10"]);
+        // Withdrawals are reviewed over 1.00: the routes' own withdrawals (1.00) pass, a
+        // request for more waits for a decision.
+        acme(&[
+            "policy",
+            "set",
+            "--withdrawal-require-review",
+            "true",
+            "--auto-approve-limit",
+            "1",
+        ]);
         let wallet_id = |user: &str| {
             acme(&["wallet", "show", user])["data"]["wallet_id"]
                 .as_str()
@@ -284,6 +328,7 @@ impl World {
             ),
         ];
         World {
+            request_id: std::cell::RefCell::new(String::new()),
             transaction_id,
             wallets: ["alice", "bob", "carol"].map(|user| (user, wallet_id(user))).to_vec(),
             ledger,
@@ -302,6 +347,7 @@ impl World {
             .replace("{user_id}", route.user)
             .replace("{wallet_id}", wallet_id)
             .replace("{transaction_id}", &self.transaction_id)
+            .replace("{id}", &self.request_id.borrow())
             .replace("{tenant_id}", "acme")
             .replace("{app_id}", "shop");
         match route.query {

@@ -55,6 +55,9 @@ _ledgerctl() {
             ledgerctl,wallet)
                 cmd="ledgerctl__subcmd__wallet"
                 ;;
+            ledgerctl,withdrawal)
+                cmd="ledgerctl__subcmd__withdrawal"
+                ;;
             ledgerctl__subcmd__freeze,help)
                 cmd="ledgerctl__subcmd__freeze__subcmd__help"
                 ;;
@@ -105,6 +108,9 @@ _ledgerctl() {
                 ;;
             ledgerctl__subcmd__help,wallet)
                 cmd="ledgerctl__subcmd__help__subcmd__wallet"
+                ;;
+            ledgerctl__subcmd__help,withdrawal)
+                cmd="ledgerctl__subcmd__help__subcmd__withdrawal"
                 ;;
             ledgerctl__subcmd__help__subcmd__freeze,show)
                 cmd="ledgerctl__subcmd__help__subcmd__freeze__subcmd__show"
@@ -207,6 +213,21 @@ _ledgerctl() {
                 ;;
             ledgerctl__subcmd__help__subcmd__wallet,withdraw)
                 cmd="ledgerctl__subcmd__help__subcmd__wallet__subcmd__withdraw"
+                ;;
+            ledgerctl__subcmd__help__subcmd__withdrawal,approve)
+                cmd="ledgerctl__subcmd__help__subcmd__withdrawal__subcmd__approve"
+                ;;
+            ledgerctl__subcmd__help__subcmd__withdrawal,list)
+                cmd="ledgerctl__subcmd__help__subcmd__withdrawal__subcmd__list"
+                ;;
+            ledgerctl__subcmd__help__subcmd__withdrawal,reject)
+                cmd="ledgerctl__subcmd__help__subcmd__withdrawal__subcmd__reject"
+                ;;
+            ledgerctl__subcmd__help__subcmd__withdrawal,request)
+                cmd="ledgerctl__subcmd__help__subcmd__withdrawal__subcmd__request"
+                ;;
+            ledgerctl__subcmd__help__subcmd__withdrawal,show)
+                cmd="ledgerctl__subcmd__help__subcmd__withdrawal__subcmd__show"
                 ;;
             ledgerctl__subcmd__ledger,copy)
                 cmd="ledgerctl__subcmd__ledger__subcmd__copy"
@@ -436,6 +457,42 @@ _ledgerctl() {
             ledgerctl__subcmd__wallet__subcmd__help,withdraw)
                 cmd="ledgerctl__subcmd__wallet__subcmd__help__subcmd__withdraw"
                 ;;
+            ledgerctl__subcmd__withdrawal,approve)
+                cmd="ledgerctl__subcmd__withdrawal__subcmd__approve"
+                ;;
+            ledgerctl__subcmd__withdrawal,help)
+                cmd="ledgerctl__subcmd__withdrawal__subcmd__help"
+                ;;
+            ledgerctl__subcmd__withdrawal,list)
+                cmd="ledgerctl__subcmd__withdrawal__subcmd__list"
+                ;;
+            ledgerctl__subcmd__withdrawal,reject)
+                cmd="ledgerctl__subcmd__withdrawal__subcmd__reject"
+                ;;
+            ledgerctl__subcmd__withdrawal,request)
+                cmd="ledgerctl__subcmd__withdrawal__subcmd__request"
+                ;;
+            ledgerctl__subcmd__withdrawal,show)
+                cmd="ledgerctl__subcmd__withdrawal__subcmd__show"
+                ;;
+            ledgerctl__subcmd__withdrawal__subcmd__help,approve)
+                cmd="ledgerctl__subcmd__withdrawal__subcmd__help__subcmd__approve"
+                ;;
+            ledgerctl__subcmd__withdrawal__subcmd__help,help)
+                cmd="ledgerctl__subcmd__withdrawal__subcmd__help__subcmd__help"
+                ;;
+            ledgerctl__subcmd__withdrawal__subcmd__help,list)
+                cmd="ledgerctl__subcmd__withdrawal__subcmd__help__subcmd__list"
+                ;;
+            ledgerctl__subcmd__withdrawal__subcmd__help,reject)
+                cmd="ledgerctl__subcmd__withdrawal__subcmd__help__subcmd__reject"
+                ;;
+            ledgerctl__subcmd__withdrawal__subcmd__help,request)
+                cmd="ledgerctl__subcmd__withdrawal__subcmd__help__subcmd__request"
+                ;;
+            ledgerctl__subcmd__withdrawal__subcmd__help,show)
+                cmd="ledgerctl__subcmd__withdrawal__subcmd__help__subcmd__show"
+                ;;
             *)
                 ;;
         esac
@@ -443,7 +500,7 @@ _ledgerctl() {
 
     case "${cmd}" in
         ledgerctl)
-            opts="-o -y -h -V --db --tenant --app --output --wide --yes --read-only --lock-timeout-ms --help --version init wallet refund ledger batch transaction freeze token policy serve completions man help"
+            opts="-o -y -h -V --db --tenant --app --output --wide --yes --read-only --actor --lock-timeout-ms --help --version init wallet refund ledger batch transaction freeze token policy withdrawal serve completions man help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 1 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -469,6 +526,10 @@ _ledgerctl() {
                     COMPREPLY=($(compgen -W "table json csv" -- "${cur}"))
                     return 0
                     ;;
+                --actor)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --lock-timeout-ms)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -481,7 +542,7 @@ _ledgerctl() {
             return 0
             ;;
         ledgerctl__subcmd__batch)
-            opts="-o -y -h -V --format --atomic --dry-run --db --tenant --app --output --wide --yes --read-only --lock-timeout-ms --help --version"
+            opts="-o -y -h -V --format --atomic --dry-run --db --tenant --app --output --wide --yes --read-only --actor --lock-timeout-ms --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -511,6 +572,10 @@ _ledgerctl() {
                     COMPREPLY=($(compgen -W "table json csv" -- "${cur}"))
                     return 0
                     ;;
+                --actor)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --lock-timeout-ms)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -523,7 +588,7 @@ _ledgerctl() {
             return 0
             ;;
         ledgerctl__subcmd__completions)
-            opts="-o -y -h -V --db --tenant --app --output --wide --yes --read-only --lock-timeout-ms --help --version bash elvish fish powershell zsh"
+            opts="-o -y -h -V --db --tenant --app --output --wide --yes --read-only --actor --lock-timeout-ms --help --version bash elvish fish powershell zsh"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -547,6 +612,10 @@ _ledgerctl() {
                     ;;
                 -o)
                     COMPREPLY=($(compgen -W "table json csv" -- "${cur}"))
+                    return 0
+                    ;;
+                --actor)
+                    COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
                 --lock-timeout-ms)
@@ -561,7 +630,7 @@ _ledgerctl() {
             return 0
             ;;
         ledgerctl__subcmd__freeze)
-            opts="-o -y -h -V --db --tenant --app --output --wide --yes --read-only --lock-timeout-ms --help --version show help"
+            opts="-o -y -h -V --db --tenant --app --output --wide --yes --read-only --actor --lock-timeout-ms --help --version show help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -585,6 +654,10 @@ _ledgerctl() {
                     ;;
                 -o)
                     COMPREPLY=($(compgen -W "table json csv" -- "${cur}"))
+                    return 0
+                    ;;
+                --actor)
+                    COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
                 --lock-timeout-ms)
@@ -641,7 +714,7 @@ _ledgerctl() {
             return 0
             ;;
         ledgerctl__subcmd__freeze__subcmd__show)
-            opts="-o -y -h -V --db --tenant --app --output --wide --yes --read-only --lock-timeout-ms --help --version"
+            opts="-o -y -h -V --db --tenant --app --output --wide --yes --read-only --actor --lock-timeout-ms --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -667,6 +740,10 @@ _ledgerctl() {
                     COMPREPLY=($(compgen -W "table json csv" -- "${cur}"))
                     return 0
                     ;;
+                --actor)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --lock-timeout-ms)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -679,7 +756,7 @@ _ledgerctl() {
             return 0
             ;;
         ledgerctl__subcmd__help)
-            opts="init wallet refund ledger batch transaction freeze token policy serve completions man help"
+            opts="init wallet refund ledger batch transaction freeze token policy withdrawal serve completions man help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1350,8 +1427,92 @@ _ledgerctl() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
+        ledgerctl__subcmd__help__subcmd__withdrawal)
+            opts="request list show approve reject"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        ledgerctl__subcmd__help__subcmd__withdrawal__subcmd__approve)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        ledgerctl__subcmd__help__subcmd__withdrawal__subcmd__list)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        ledgerctl__subcmd__help__subcmd__withdrawal__subcmd__reject)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        ledgerctl__subcmd__help__subcmd__withdrawal__subcmd__request)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        ledgerctl__subcmd__help__subcmd__withdrawal__subcmd__show)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
         ledgerctl__subcmd__init)
-            opts="-o -y -h -V --db --tenant --app --output --wide --yes --read-only --lock-timeout-ms --help --version"
+            opts="-o -y -h -V --db --tenant --app --output --wide --yes --read-only --actor --lock-timeout-ms --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1375,6 +1536,10 @@ _ledgerctl() {
                     ;;
                 -o)
                     COMPREPLY=($(compgen -W "table json csv" -- "${cur}"))
+                    return 0
+                    ;;
+                --actor)
+                    COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
                 --lock-timeout-ms)
@@ -1389,7 +1554,7 @@ _ledgerctl() {
             return 0
             ;;
         ledgerctl__subcmd__ledger)
-            opts="-o -y -h -V --db --tenant --app --output --wide --yes --read-only --lock-timeout-ms --help --version verify seal trial-balance journal export reconcile snapshot snapshots copy help"
+            opts="-o -y -h -V --db --tenant --app --output --wide --yes --read-only --actor --lock-timeout-ms --help --version verify seal trial-balance journal export reconcile snapshot snapshots copy help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1415,6 +1580,10 @@ _ledgerctl() {
                     COMPREPLY=($(compgen -W "table json csv" -- "${cur}"))
                     return 0
                     ;;
+                --actor)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --lock-timeout-ms)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -1427,7 +1596,7 @@ _ledgerctl() {
             return 0
             ;;
         ledgerctl__subcmd__ledger__subcmd__copy)
-            opts="-o -y -h -V --to --db --tenant --app --output --wide --yes --read-only --lock-timeout-ms --help --version"
+            opts="-o -y -h -V --to --db --tenant --app --output --wide --yes --read-only --actor --lock-timeout-ms --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1457,6 +1626,10 @@ _ledgerctl() {
                     COMPREPLY=($(compgen -W "table json csv" -- "${cur}"))
                     return 0
                     ;;
+                --actor)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --lock-timeout-ms)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -1469,7 +1642,7 @@ _ledgerctl() {
             return 0
             ;;
         ledgerctl__subcmd__ledger__subcmd__export)
-            opts="-o -y -h -V --format --since --until --db --tenant --app --output --wide --yes --read-only --lock-timeout-ms --help --version"
+            opts="-o -y -h -V --format --since --until --db --tenant --app --output --wide --yes --read-only --actor --lock-timeout-ms --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1505,6 +1678,10 @@ _ledgerctl() {
                     ;;
                 -o)
                     COMPREPLY=($(compgen -W "table json csv" -- "${cur}"))
+                    return 0
+                    ;;
+                --actor)
+                    COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
                 --lock-timeout-ms)
@@ -1673,7 +1850,7 @@ _ledgerctl() {
             return 0
             ;;
         ledgerctl__subcmd__ledger__subcmd__journal)
-            opts="-o -y -h -V --wallet-id --type --from --to --reference-id --page --page-size --db --tenant --app --output --wide --yes --read-only --lock-timeout-ms --help --version"
+            opts="-o -y -h -V --wallet-id --type --from --to --reference-id --page --page-size --db --tenant --app --output --wide --yes --read-only --actor --lock-timeout-ms --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1727,6 +1904,10 @@ _ledgerctl() {
                     COMPREPLY=($(compgen -W "table json csv" -- "${cur}"))
                     return 0
                     ;;
+                --actor)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --lock-timeout-ms)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -1739,7 +1920,7 @@ _ledgerctl() {
             return 0
             ;;
         ledgerctl__subcmd__ledger__subcmd__reconcile)
-            opts="-o -y -h -V --date --statement --date-column --amount-column --reference-column --currency --from --to --db --tenant --app --output --wide --yes --read-only --lock-timeout-ms --help --version"
+            opts="-o -y -h -V --date --statement --date-column --amount-column --reference-column --currency --from --to --db --tenant --app --output --wide --yes --read-only --actor --lock-timeout-ms --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1797,6 +1978,10 @@ _ledgerctl() {
                     COMPREPLY=($(compgen -W "table json csv" -- "${cur}"))
                     return 0
                     ;;
+                --actor)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --lock-timeout-ms)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -1809,7 +1994,7 @@ _ledgerctl() {
             return 0
             ;;
         ledgerctl__subcmd__ledger__subcmd__seal)
-            opts="-o -y -h -V --db --tenant --app --output --wide --yes --read-only --lock-timeout-ms --help --version"
+            opts="-o -y -h -V --db --tenant --app --output --wide --yes --read-only --actor --lock-timeout-ms --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1835,6 +2020,10 @@ _ledgerctl() {
                     COMPREPLY=($(compgen -W "table json csv" -- "${cur}"))
                     return 0
                     ;;
+                --actor)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --lock-timeout-ms)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -1847,7 +2036,7 @@ _ledgerctl() {
             return 0
             ;;
         ledgerctl__subcmd__ledger__subcmd__snapshot)
-            opts="-o -y -h -V --date --db --tenant --app --output --wide --yes --read-only --lock-timeout-ms --help --version"
+            opts="-o -y -h -V --date --db --tenant --app --output --wide --yes --read-only --actor --lock-timeout-ms --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1877,6 +2066,10 @@ _ledgerctl() {
                     COMPREPLY=($(compgen -W "table json csv" -- "${cur}"))
                     return 0
                     ;;
+                --actor)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --lock-timeout-ms)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -1889,7 +2082,7 @@ _ledgerctl() {
             return 0
             ;;
         ledgerctl__subcmd__ledger__subcmd__snapshots)
-            opts="-o -y -h -V --date --user --page --page-size --db --tenant --app --output --wide --yes --read-only --lock-timeout-ms --help --version"
+            opts="-o -y -h -V --date --user --page --page-size --db --tenant --app --output --wide --yes --read-only --actor --lock-timeout-ms --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1931,6 +2124,10 @@ _ledgerctl() {
                     COMPREPLY=($(compgen -W "table json csv" -- "${cur}"))
                     return 0
                     ;;
+                --actor)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --lock-timeout-ms)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -1943,7 +2140,7 @@ _ledgerctl() {
             return 0
             ;;
         ledgerctl__subcmd__ledger__subcmd__trial__subcmd__balance)
-            opts="-o -y -h -V --at --db --tenant --app --output --wide --yes --read-only --lock-timeout-ms --help --version"
+            opts="-o -y -h -V --at --db --tenant --app --output --wide --yes --read-only --actor --lock-timeout-ms --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1973,6 +2170,10 @@ _ledgerctl() {
                     COMPREPLY=($(compgen -W "table json csv" -- "${cur}"))
                     return 0
                     ;;
+                --actor)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --lock-timeout-ms)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -1985,7 +2186,7 @@ _ledgerctl() {
             return 0
             ;;
         ledgerctl__subcmd__ledger__subcmd__verify)
-            opts="-o -y -h -V --anchor --wallet --db --tenant --app --output --wide --yes --read-only --lock-timeout-ms --help --version"
+            opts="-o -y -h -V --anchor --wallet --db --tenant --app --output --wide --yes --read-only --actor --lock-timeout-ms --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2019,6 +2220,10 @@ _ledgerctl() {
                     COMPREPLY=($(compgen -W "table json csv" -- "${cur}"))
                     return 0
                     ;;
+                --actor)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --lock-timeout-ms)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -2031,7 +2236,7 @@ _ledgerctl() {
             return 0
             ;;
         ledgerctl__subcmd__man)
-            opts="-o -y -h -V --dir --db --tenant --app --output --wide --yes --read-only --lock-timeout-ms --help --version"
+            opts="-o -y -h -V --dir --db --tenant --app --output --wide --yes --read-only --actor --lock-timeout-ms --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2061,6 +2266,10 @@ _ledgerctl() {
                     COMPREPLY=($(compgen -W "table json csv" -- "${cur}"))
                     return 0
                     ;;
+                --actor)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --lock-timeout-ms)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -2073,7 +2282,7 @@ _ledgerctl() {
             return 0
             ;;
         ledgerctl__subcmd__policy)
-            opts="-o -y -h -V --db --tenant --app --output --wide --yes --read-only --lock-timeout-ms --help --version show set clear history help"
+            opts="-o -y -h -V --db --tenant --app --output --wide --yes --read-only --actor --lock-timeout-ms --help --version show set clear history help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2099,6 +2308,10 @@ _ledgerctl() {
                     COMPREPLY=($(compgen -W "table json csv" -- "${cur}"))
                     return 0
                     ;;
+                --actor)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --lock-timeout-ms)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -2111,7 +2324,7 @@ _ledgerctl() {
             return 0
             ;;
         ledgerctl__subcmd__policy__subcmd__clear)
-            opts="-o -y -h -V --db --tenant --app --output --wide --yes --read-only --lock-timeout-ms --help --version"
+            opts="-o -y -h -V --db --tenant --app --output --wide --yes --read-only --actor --lock-timeout-ms --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2135,6 +2348,10 @@ _ledgerctl() {
                     ;;
                 -o)
                     COMPREPLY=($(compgen -W "table json csv" -- "${cur}"))
+                    return 0
+                    ;;
+                --actor)
+                    COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
                 --lock-timeout-ms)
@@ -2233,7 +2450,7 @@ _ledgerctl() {
             return 0
             ;;
         ledgerctl__subcmd__policy__subcmd__history)
-            opts="-o -y -h -V --page --page-size --db --tenant --app --output --wide --yes --read-only --lock-timeout-ms --help --version"
+            opts="-o -y -h -V --page --page-size --db --tenant --app --output --wide --yes --read-only --actor --lock-timeout-ms --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2267,6 +2484,10 @@ _ledgerctl() {
                     COMPREPLY=($(compgen -W "table json csv" -- "${cur}"))
                     return 0
                     ;;
+                --actor)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --lock-timeout-ms)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -2279,7 +2500,7 @@ _ledgerctl() {
             return 0
             ;;
         ledgerctl__subcmd__policy__subcmd__set)
-            opts="-o -y -h -V --min-withdraw-amount --daily-withdraw-limit --monthly-withdraw-limit --max-balance --supported-currencies --transfer-enabled --withdrawal-require-review --auto-approve-limit --timezone --db --tenant --app --output --wide --yes --read-only --lock-timeout-ms --help --version"
+            opts="-o -y -h -V --min-withdraw-amount --daily-withdraw-limit --monthly-withdraw-limit --max-balance --supported-currencies --transfer-enabled --withdrawal-require-review --auto-approve-limit --timezone --db --tenant --app --output --wide --yes --read-only --actor --lock-timeout-ms --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2341,6 +2562,10 @@ _ledgerctl() {
                     COMPREPLY=($(compgen -W "table json csv" -- "${cur}"))
                     return 0
                     ;;
+                --actor)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --lock-timeout-ms)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -2353,7 +2578,7 @@ _ledgerctl() {
             return 0
             ;;
         ledgerctl__subcmd__policy__subcmd__show)
-            opts="-o -y -h -V --db --tenant --app --output --wide --yes --read-only --lock-timeout-ms --help --version"
+            opts="-o -y -h -V --db --tenant --app --output --wide --yes --read-only --actor --lock-timeout-ms --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2379,6 +2604,10 @@ _ledgerctl() {
                     COMPREPLY=($(compgen -W "table json csv" -- "${cur}"))
                     return 0
                     ;;
+                --actor)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --lock-timeout-ms)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -2391,7 +2620,7 @@ _ledgerctl() {
             return 0
             ;;
         ledgerctl__subcmd__refund)
-            opts="-o -y -h -V --transaction-id --amount --reason --reference-id --db --tenant --app --output --wide --yes --read-only --lock-timeout-ms --help --version"
+            opts="-o -y -h -V --transaction-id --amount --reason --reference-id --db --tenant --app --output --wide --yes --read-only --actor --lock-timeout-ms --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2433,6 +2662,10 @@ _ledgerctl() {
                     COMPREPLY=($(compgen -W "table json csv" -- "${cur}"))
                     return 0
                     ;;
+                --actor)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --lock-timeout-ms)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -2445,7 +2678,7 @@ _ledgerctl() {
             return 0
             ;;
         ledgerctl__subcmd__serve)
-            opts="-o -y -h -V --listen --internal-listen --commit-group-max --request-timeout-ms --quiet --db --tenant --app --output --wide --yes --read-only --lock-timeout-ms --help --version"
+            opts="-o -y -h -V --listen --internal-listen --commit-group-max --request-timeout-ms --quiet --db --tenant --app --output --wide --yes --read-only --actor --lock-timeout-ms --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2487,6 +2720,10 @@ _ledgerctl() {
                     COMPREPLY=($(compgen -W "table json csv" -- "${cur}"))
                     return 0
                     ;;
+                --actor)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --lock-timeout-ms)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -2499,7 +2736,7 @@ _ledgerctl() {
             return 0
             ;;
         ledgerctl__subcmd__token)
-            opts="-o -y -h -V --db --tenant --app --output --wide --yes --read-only --lock-timeout-ms --help --version create list revoke help"
+            opts="-o -y -h -V --db --tenant --app --output --wide --yes --read-only --actor --lock-timeout-ms --help --version create list revoke help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2525,6 +2762,10 @@ _ledgerctl() {
                     COMPREPLY=($(compgen -W "table json csv" -- "${cur}"))
                     return 0
                     ;;
+                --actor)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --lock-timeout-ms)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -2537,7 +2778,7 @@ _ledgerctl() {
             return 0
             ;;
         ledgerctl__subcmd__token__subcmd__create)
-            opts="-o -y -h -V --user --scope --expires --internal --name --db --tenant --app --output --wide --yes --read-only --lock-timeout-ms --help --version"
+            opts="-o -y -h -V --user --scope --expires --internal --name --db --tenant --app --output --wide --yes --read-only --actor --lock-timeout-ms --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2577,6 +2818,10 @@ _ledgerctl() {
                     ;;
                 -o)
                     COMPREPLY=($(compgen -W "table json csv" -- "${cur}"))
+                    return 0
+                    ;;
+                --actor)
+                    COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
                 --lock-timeout-ms)
@@ -2661,7 +2906,7 @@ _ledgerctl() {
             return 0
             ;;
         ledgerctl__subcmd__token__subcmd__list)
-            opts="-o -y -h -V --page --page-size --db --tenant --app --output --wide --yes --read-only --lock-timeout-ms --help --version"
+            opts="-o -y -h -V --page --page-size --db --tenant --app --output --wide --yes --read-only --actor --lock-timeout-ms --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2695,6 +2940,10 @@ _ledgerctl() {
                     COMPREPLY=($(compgen -W "table json csv" -- "${cur}"))
                     return 0
                     ;;
+                --actor)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --lock-timeout-ms)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -2707,7 +2956,7 @@ _ledgerctl() {
             return 0
             ;;
         ledgerctl__subcmd__token__subcmd__revoke)
-            opts="-o -y -h -V --db --tenant --app --output --wide --yes --read-only --lock-timeout-ms --help --version"
+            opts="-o -y -h -V --db --tenant --app --output --wide --yes --read-only --actor --lock-timeout-ms --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2733,6 +2982,10 @@ _ledgerctl() {
                     COMPREPLY=($(compgen -W "table json csv" -- "${cur}"))
                     return 0
                     ;;
+                --actor)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --lock-timeout-ms)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -2745,7 +2998,7 @@ _ledgerctl() {
             return 0
             ;;
         ledgerctl__subcmd__transaction)
-            opts="-o -y -h -V --db --tenant --app --output --wide --yes --read-only --lock-timeout-ms --help --version show help"
+            opts="-o -y -h -V --db --tenant --app --output --wide --yes --read-only --actor --lock-timeout-ms --help --version show help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2769,6 +3022,10 @@ _ledgerctl() {
                     ;;
                 -o)
                     COMPREPLY=($(compgen -W "table json csv" -- "${cur}"))
+                    return 0
+                    ;;
+                --actor)
+                    COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
                 --lock-timeout-ms)
@@ -2825,7 +3082,7 @@ _ledgerctl() {
             return 0
             ;;
         ledgerctl__subcmd__transaction__subcmd__show)
-            opts="-o -y -h -V --db --tenant --app --output --wide --yes --read-only --lock-timeout-ms --help --version"
+            opts="-o -y -h -V --db --tenant --app --output --wide --yes --read-only --actor --lock-timeout-ms --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2851,6 +3108,10 @@ _ledgerctl() {
                     COMPREPLY=($(compgen -W "table json csv" -- "${cur}"))
                     return 0
                     ;;
+                --actor)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --lock-timeout-ms)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -2863,7 +3124,7 @@ _ledgerctl() {
             return 0
             ;;
         ledgerctl__subcmd__wallet)
-            opts="-o -y -h -V --db --tenant --app --output --wide --yes --read-only --lock-timeout-ms --help --version create show balance list history freezes deposit payment withdraw freeze unfreeze capture refund transfer status adjust help"
+            opts="-o -y -h -V --db --tenant --app --output --wide --yes --read-only --actor --lock-timeout-ms --help --version create show balance list history freezes deposit payment withdraw freeze unfreeze capture refund transfer status adjust help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2889,6 +3150,10 @@ _ledgerctl() {
                     COMPREPLY=($(compgen -W "table json csv" -- "${cur}"))
                     return 0
                     ;;
+                --actor)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --lock-timeout-ms)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -2901,7 +3166,7 @@ _ledgerctl() {
             return 0
             ;;
         ledgerctl__subcmd__wallet__subcmd__adjust)
-            opts="-o -y -h -V --credit --debit --reason --reference-id --db --tenant --app --output --wide --yes --read-only --lock-timeout-ms --help --version"
+            opts="-o -y -h -V --credit --debit --reason --reference-id --db --tenant --app --output --wide --yes --read-only --actor --lock-timeout-ms --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2943,6 +3208,10 @@ _ledgerctl() {
                     COMPREPLY=($(compgen -W "table json csv" -- "${cur}"))
                     return 0
                     ;;
+                --actor)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --lock-timeout-ms)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -2955,7 +3224,7 @@ _ledgerctl() {
             return 0
             ;;
         ledgerctl__subcmd__wallet__subcmd__balance)
-            opts="-o -y -h -V --db --tenant --app --output --wide --yes --read-only --lock-timeout-ms --help --version"
+            opts="-o -y -h -V --db --tenant --app --output --wide --yes --read-only --actor --lock-timeout-ms --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2981,6 +3250,10 @@ _ledgerctl() {
                     COMPREPLY=($(compgen -W "table json csv" -- "${cur}"))
                     return 0
                     ;;
+                --actor)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --lock-timeout-ms)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -2993,7 +3266,7 @@ _ledgerctl() {
             return 0
             ;;
         ledgerctl__subcmd__wallet__subcmd__capture)
-            opts="-o -y -h -V --freeze-id --amount --counterparty --new-counterparty --description --reference-id --db --tenant --app --output --wide --yes --read-only --lock-timeout-ms --help --version"
+            opts="-o -y -h -V --freeze-id --amount --counterparty --new-counterparty --description --reference-id --db --tenant --app --output --wide --yes --read-only --actor --lock-timeout-ms --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3039,6 +3312,10 @@ _ledgerctl() {
                     COMPREPLY=($(compgen -W "table json csv" -- "${cur}"))
                     return 0
                     ;;
+                --actor)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --lock-timeout-ms)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -3051,7 +3328,7 @@ _ledgerctl() {
             return 0
             ;;
         ledgerctl__subcmd__wallet__subcmd__create)
-            opts="-o -y -h -V --currency --db --tenant --app --output --wide --yes --read-only --lock-timeout-ms --help --version"
+            opts="-o -y -h -V --currency --db --tenant --app --output --wide --yes --read-only --actor --lock-timeout-ms --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3081,6 +3358,10 @@ _ledgerctl() {
                     COMPREPLY=($(compgen -W "table json csv" -- "${cur}"))
                     return 0
                     ;;
+                --actor)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --lock-timeout-ms)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -3093,7 +3374,7 @@ _ledgerctl() {
             return 0
             ;;
         ledgerctl__subcmd__wallet__subcmd__deposit)
-            opts="-o -y -h -V --amount --description --reference-id --db --tenant --app --output --wide --yes --read-only --lock-timeout-ms --help --version"
+            opts="-o -y -h -V --amount --description --reference-id --db --tenant --app --output --wide --yes --read-only --actor --lock-timeout-ms --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3131,6 +3412,10 @@ _ledgerctl() {
                     COMPREPLY=($(compgen -W "table json csv" -- "${cur}"))
                     return 0
                     ;;
+                --actor)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --lock-timeout-ms)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -3143,7 +3428,7 @@ _ledgerctl() {
             return 0
             ;;
         ledgerctl__subcmd__wallet__subcmd__freeze)
-            opts="-o -y -h -V --amount --reason --reference-id --db --tenant --app --output --wide --yes --read-only --lock-timeout-ms --help --version"
+            opts="-o -y -h -V --amount --reason --reference-id --db --tenant --app --output --wide --yes --read-only --actor --lock-timeout-ms --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3181,6 +3466,10 @@ _ledgerctl() {
                     COMPREPLY=($(compgen -W "table json csv" -- "${cur}"))
                     return 0
                     ;;
+                --actor)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --lock-timeout-ms)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -3193,7 +3482,7 @@ _ledgerctl() {
             return 0
             ;;
         ledgerctl__subcmd__wallet__subcmd__freezes)
-            opts="-o -y -h -V --status --page --page-size --db --tenant --app --output --wide --yes --read-only --lock-timeout-ms --help --version"
+            opts="-o -y -h -V --status --page --page-size --db --tenant --app --output --wide --yes --read-only --actor --lock-timeout-ms --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3229,6 +3518,10 @@ _ledgerctl() {
                     ;;
                 -o)
                     COMPREPLY=($(compgen -W "table json csv" -- "${cur}"))
+                    return 0
+                    ;;
+                --actor)
+                    COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
                 --lock-timeout-ms)
@@ -3495,7 +3788,7 @@ _ledgerctl() {
             return 0
             ;;
         ledgerctl__subcmd__wallet__subcmd__history)
-            opts="-o -y -h -V --type --from --to --reference-id --page --page-size --db --tenant --app --output --wide --yes --read-only --lock-timeout-ms --help --version"
+            opts="-o -y -h -V --type --from --to --reference-id --page --page-size --db --tenant --app --output --wide --yes --read-only --actor --lock-timeout-ms --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3545,6 +3838,10 @@ _ledgerctl() {
                     COMPREPLY=($(compgen -W "table json csv" -- "${cur}"))
                     return 0
                     ;;
+                --actor)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --lock-timeout-ms)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -3557,7 +3854,7 @@ _ledgerctl() {
             return 0
             ;;
         ledgerctl__subcmd__wallet__subcmd__list)
-            opts="-o -y -h -V --status --all --page --page-size --db --tenant --app --output --wide --yes --read-only --lock-timeout-ms --help --version"
+            opts="-o -y -h -V --status --all --page --page-size --db --tenant --app --output --wide --yes --read-only --actor --lock-timeout-ms --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3595,6 +3892,10 @@ _ledgerctl() {
                     COMPREPLY=($(compgen -W "table json csv" -- "${cur}"))
                     return 0
                     ;;
+                --actor)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --lock-timeout-ms)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -3607,7 +3908,7 @@ _ledgerctl() {
             return 0
             ;;
         ledgerctl__subcmd__wallet__subcmd__payment)
-            opts="-o -y -h -V --counterparty --new-counterparty --amount --description --reference-id --db --tenant --app --output --wide --yes --read-only --lock-timeout-ms --help --version"
+            opts="-o -y -h -V --counterparty --new-counterparty --amount --description --reference-id --db --tenant --app --output --wide --yes --read-only --actor --lock-timeout-ms --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3649,6 +3950,10 @@ _ledgerctl() {
                     COMPREPLY=($(compgen -W "table json csv" -- "${cur}"))
                     return 0
                     ;;
+                --actor)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --lock-timeout-ms)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -3661,7 +3966,7 @@ _ledgerctl() {
             return 0
             ;;
         ledgerctl__subcmd__wallet__subcmd__refund)
-            opts="-o -y -h -V --transaction-id --amount --reason --reference-id --db --tenant --app --output --wide --yes --read-only --lock-timeout-ms --help --version"
+            opts="-o -y -h -V --transaction-id --amount --reason --reference-id --db --tenant --app --output --wide --yes --read-only --actor --lock-timeout-ms --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3703,6 +4008,10 @@ _ledgerctl() {
                     COMPREPLY=($(compgen -W "table json csv" -- "${cur}"))
                     return 0
                     ;;
+                --actor)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --lock-timeout-ms)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -3715,7 +4024,7 @@ _ledgerctl() {
             return 0
             ;;
         ledgerctl__subcmd__wallet__subcmd__show)
-            opts="-o -y -h -V --at --db --tenant --app --output --wide --yes --read-only --lock-timeout-ms --help --version"
+            opts="-o -y -h -V --at --db --tenant --app --output --wide --yes --read-only --actor --lock-timeout-ms --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3745,6 +4054,10 @@ _ledgerctl() {
                     COMPREPLY=($(compgen -W "table json csv" -- "${cur}"))
                     return 0
                     ;;
+                --actor)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --lock-timeout-ms)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -3757,7 +4070,7 @@ _ledgerctl() {
             return 0
             ;;
         ledgerctl__subcmd__wallet__subcmd__status)
-            opts="-o -y -h -V --reason --page --page-size --db --tenant --app --output --wide --yes --read-only --lock-timeout-ms --help --version active frozen closed"
+            opts="-o -y -h -V --reason --page --page-size --db --tenant --app --output --wide --yes --read-only --actor --lock-timeout-ms --help --version active frozen closed"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3795,6 +4108,10 @@ _ledgerctl() {
                     COMPREPLY=($(compgen -W "table json csv" -- "${cur}"))
                     return 0
                     ;;
+                --actor)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --lock-timeout-ms)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -3807,7 +4124,7 @@ _ledgerctl() {
             return 0
             ;;
         ledgerctl__subcmd__wallet__subcmd__transfer)
-            opts="-o -y -h -V --amount --description --reference-id --db --tenant --app --output --wide --yes --read-only --lock-timeout-ms --help --version"
+            opts="-o -y -h -V --amount --description --reference-id --db --tenant --app --output --wide --yes --read-only --actor --lock-timeout-ms --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3845,6 +4162,10 @@ _ledgerctl() {
                     COMPREPLY=($(compgen -W "table json csv" -- "${cur}"))
                     return 0
                     ;;
+                --actor)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --lock-timeout-ms)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -3857,7 +4178,7 @@ _ledgerctl() {
             return 0
             ;;
         ledgerctl__subcmd__wallet__subcmd__unfreeze)
-            opts="-o -y -h -V --freeze-id --reason --reference-id --db --tenant --app --output --wide --yes --read-only --lock-timeout-ms --help --version"
+            opts="-o -y -h -V --freeze-id --reason --reference-id --db --tenant --app --output --wide --yes --read-only --actor --lock-timeout-ms --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3895,6 +4216,10 @@ _ledgerctl() {
                     COMPREPLY=($(compgen -W "table json csv" -- "${cur}"))
                     return 0
                     ;;
+                --actor)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --lock-timeout-ms)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -3907,7 +4232,7 @@ _ledgerctl() {
             return 0
             ;;
         ledgerctl__subcmd__wallet__subcmd__withdraw)
-            opts="-o -y -h -V --amount --description --reference-id --db --tenant --app --output --wide --yes --read-only --lock-timeout-ms --help --version"
+            opts="-o -y -h -V --amount --description --reference-id --db --tenant --app --output --wide --yes --read-only --actor --lock-timeout-ms --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3943,6 +4268,400 @@ _ledgerctl() {
                     ;;
                 -o)
                     COMPREPLY=($(compgen -W "table json csv" -- "${cur}"))
+                    return 0
+                    ;;
+                --actor)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --lock-timeout-ms)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        ledgerctl__subcmd__withdrawal)
+            opts="-o -y -h -V --db --tenant --app --output --wide --yes --read-only --actor --lock-timeout-ms --help --version request list show approve reject help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --db)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --tenant)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --app)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --output)
+                    COMPREPLY=($(compgen -W "table json csv" -- "${cur}"))
+                    return 0
+                    ;;
+                -o)
+                    COMPREPLY=($(compgen -W "table json csv" -- "${cur}"))
+                    return 0
+                    ;;
+                --actor)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --lock-timeout-ms)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        ledgerctl__subcmd__withdrawal__subcmd__approve)
+            opts="-o -y -h -V --approved-by --remark --db --tenant --app --output --wide --yes --read-only --actor --lock-timeout-ms --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --approved-by)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --remark)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --db)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --tenant)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --app)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --output)
+                    COMPREPLY=($(compgen -W "table json csv" -- "${cur}"))
+                    return 0
+                    ;;
+                -o)
+                    COMPREPLY=($(compgen -W "table json csv" -- "${cur}"))
+                    return 0
+                    ;;
+                --actor)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --lock-timeout-ms)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        ledgerctl__subcmd__withdrawal__subcmd__help)
+            opts="request list show approve reject help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        ledgerctl__subcmd__withdrawal__subcmd__help__subcmd__approve)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        ledgerctl__subcmd__withdrawal__subcmd__help__subcmd__help)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        ledgerctl__subcmd__withdrawal__subcmd__help__subcmd__list)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        ledgerctl__subcmd__withdrawal__subcmd__help__subcmd__reject)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        ledgerctl__subcmd__withdrawal__subcmd__help__subcmd__request)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        ledgerctl__subcmd__withdrawal__subcmd__help__subcmd__show)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        ledgerctl__subcmd__withdrawal__subcmd__list)
+            opts="-o -y -h -V --user --status --page --page-size --db --tenant --app --output --wide --yes --read-only --actor --lock-timeout-ms --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --user)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --status)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --page)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --page-size)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --db)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --tenant)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --app)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --output)
+                    COMPREPLY=($(compgen -W "table json csv" -- "${cur}"))
+                    return 0
+                    ;;
+                -o)
+                    COMPREPLY=($(compgen -W "table json csv" -- "${cur}"))
+                    return 0
+                    ;;
+                --actor)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --lock-timeout-ms)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        ledgerctl__subcmd__withdrawal__subcmd__reject)
+            opts="-o -y -h -V --remark --db --tenant --app --output --wide --yes --read-only --actor --lock-timeout-ms --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --remark)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --db)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --tenant)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --app)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --output)
+                    COMPREPLY=($(compgen -W "table json csv" -- "${cur}"))
+                    return 0
+                    ;;
+                -o)
+                    COMPREPLY=($(compgen -W "table json csv" -- "${cur}"))
+                    return 0
+                    ;;
+                --actor)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --lock-timeout-ms)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        ledgerctl__subcmd__withdrawal__subcmd__request)
+            opts="-o -y -h -V --amount --remark --reference-id --db --tenant --app --output --wide --yes --read-only --actor --lock-timeout-ms --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --amount)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --remark)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --reference-id)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --db)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --tenant)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --app)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --output)
+                    COMPREPLY=($(compgen -W "table json csv" -- "${cur}"))
+                    return 0
+                    ;;
+                -o)
+                    COMPREPLY=($(compgen -W "table json csv" -- "${cur}"))
+                    return 0
+                    ;;
+                --actor)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --lock-timeout-ms)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        ledgerctl__subcmd__withdrawal__subcmd__show)
+            opts="-o -y -h -V --db --tenant --app --output --wide --yes --read-only --actor --lock-timeout-ms --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --db)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --tenant)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --app)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --output)
+                    COMPREPLY=($(compgen -W "table json csv" -- "${cur}"))
+                    return 0
+                    ;;
+                -o)
+                    COMPREPLY=($(compgen -W "table json csv" -- "${cur}"))
+                    return 0
+                    ;;
+                --actor)
+                    COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
                 --lock-timeout-ms)

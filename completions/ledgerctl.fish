@@ -1,6 +1,6 @@
 # Print an optspec for argparse to handle cmd's options that are independent of any subcommand.
 function __fish_ledgerctl_global_optspecs
-    string join \n db= tenant= app= o/output= wide y/yes read-only lock-timeout-ms= h/help V/version
+    string join \n db= tenant= app= o/output= wide y/yes read-only actor= lock-timeout-ms= h/help V/version
 end
 
 function __fish_ledgerctl_needs_command
@@ -30,6 +30,7 @@ complete -c ledgerctl -n "__fish_ledgerctl_needs_command" -l app -d 'The applica
 complete -c ledgerctl -n "__fish_ledgerctl_needs_command" -s o -l output -d 'Tables for people, or exactly one JSON envelope for scripts' -r -f -a "table\t'Tables for people'
 json\t'One JSON envelope per command, for scripts'
 csv\t'CSV with a header row, for spreadsheets: list commands only'"
+complete -c ledgerctl -n "__fish_ledgerctl_needs_command" -l actor -d 'Who is acting, as the journal, the audit records and withdrawal review record it (cli:NAME); the OS user ($USER) when not given. Maker-checker tells requester and approver apart by it' -r
 complete -c ledgerctl -n "__fish_ledgerctl_needs_command" -l lock-timeout-ms -d 'How long to wait for another writer\'s lock before failing with exit 6' -r
 complete -c ledgerctl -n "__fish_ledgerctl_needs_command" -l wide -d 'Tables show every column in full, even wider than the terminal (on a narrow terminal, the least important columns are otherwise cut short or left out)'
 complete -c ledgerctl -n "__fish_ledgerctl_needs_command" -s y -l yes -d 'Answer yes to confirmations (wallet adjust, wallet status frozen|closed, token revoke, long batches)'
@@ -45,6 +46,7 @@ complete -c ledgerctl -n "__fish_ledgerctl_needs_command" -f -a "transaction" -d
 complete -c ledgerctl -n "__fish_ledgerctl_needs_command" -f -a "freeze" -d 'Look up one freeze record of the tenant and application by its id'
 complete -c ledgerctl -n "__fish_ledgerctl_needs_command" -f -a "token" -d 'Make, list and revoke the credentials `serve` accepts'
 complete -c ledgerctl -n "__fish_ledgerctl_needs_command" -f -a "policy" -d 'The tenant\'s and application\'s policy: withdrawal limits, max balance, currencies, transfers'
+complete -c ledgerctl -n "__fish_ledgerctl_needs_command" -f -a "withdrawal" -d 'Withdrawal review (maker-checker): request, list, show, approve, reject'
 complete -c ledgerctl -n "__fish_ledgerctl_needs_command" -f -a "serve" -d 'Serve the HTTP API over this ledger (the wallet routes, reads, /healthz, /openapi.json)'
 complete -c ledgerctl -n "__fish_ledgerctl_needs_command" -f -a "completions" -d 'Print a shell completion script (bash, zsh, fish, powershell, elvish)'
 complete -c ledgerctl -n "__fish_ledgerctl_needs_command" -f -a "man" -d 'Print the man page (roff), or write every page with `--dir`'
@@ -55,6 +57,7 @@ complete -c ledgerctl -n "__fish_ledgerctl_using_subcommand init" -l app -d 'The
 complete -c ledgerctl -n "__fish_ledgerctl_using_subcommand init" -s o -l output -d 'Tables for people, or exactly one JSON envelope for scripts' -r -f -a "table\t'Tables for people'
 json\t'One JSON envelope per command, for scripts'
 csv\t'CSV with a header row, for spreadsheets: list commands only'"
+complete -c ledgerctl -n "__fish_ledgerctl_using_subcommand init" -l actor -d 'Who is acting, as the journal, the audit records and withdrawal review record it (cli:NAME); the OS user ($USER) when not given. Maker-checker tells requester and approver apart by it' -r
 complete -c ledgerctl -n "__fish_ledgerctl_using_subcommand init" -l lock-timeout-ms -d 'How long to wait for another writer\'s lock before failing with exit 6' -r
 complete -c ledgerctl -n "__fish_ledgerctl_using_subcommand init" -l wide -d 'Tables show every column in full, even wider than the terminal (on a narrow terminal, the least important columns are otherwise cut short or left out)'
 complete -c ledgerctl -n "__fish_ledgerctl_using_subcommand init" -s y -l yes -d 'Answer yes to confirmations (wallet adjust, wallet status frozen|closed, token revoke, long batches)'
@@ -67,6 +70,7 @@ complete -c ledgerctl -n "__fish_ledgerctl_using_subcommand wallet; and not __fi
 complete -c ledgerctl -n "__fish_ledgerctl_using_subcommand wallet; and not __fish_seen_subcommand_from create show balance list history freezes deposit payment withdraw freeze unfreeze capture refund transfer status adjust help" -s o -l output -d 'Tables for people, or exactly one JSON envelope for scripts' -r -f -a "table\t'Tables for people'
 json\t'One JSON envelope per command, for scripts'
 csv\t'CSV with a header row, for spreadsheets: list commands only'"
+complete -c ledgerctl -n "__fish_ledgerctl_using_subcommand wallet; and not __fish_seen_subcommand_from create show balance list history freezes deposit payment withdraw freeze unfreeze capture refund transfer status adjust help" -l actor -d 'Who is acting, as the journal, the audit records and withdrawal review record it (cli:NAME); the OS user ($USER) when not given. Maker-checker tells requester and approver apart by it' -r
 complete -c ledgerctl -n "__fish_ledgerctl_using_subcommand wallet; and not __fish_seen_subcommand_from create show balance list history freezes deposit payment withdraw freeze unfreeze capture refund transfer status adjust help" -l lock-timeout-ms -d 'How long to wait for another writer\'s lock before failing with exit 6' -r
 complete -c ledgerctl -n "__fish_ledgerctl_using_subcommand wallet; and not __fish_seen_subcommand_from create show balance list history freezes deposit payment withdraw freeze unfreeze capture refund transfer status adjust help" -l wide -d 'Tables show every column in full, even wider than the terminal (on a narrow terminal, the least important columns are otherwise cut short or left out)'
 complete -c ledgerctl -n "__fish_ledgerctl_using_subcommand wallet; and not __fish_seen_subcommand_from create show balance list history freezes deposit payment withdraw freeze unfreeze capture refund transfer status adjust help" -s y -l yes -d 'Answer yes to confirmations (wallet adjust, wallet status frozen|closed, token revoke, long batches)'
@@ -97,6 +101,7 @@ complete -c ledgerctl -n "__fish_ledgerctl_using_subcommand wallet; and __fish_s
 complete -c ledgerctl -n "__fish_ledgerctl_using_subcommand wallet; and __fish_seen_subcommand_from create" -s o -l output -d 'Tables for people, or exactly one JSON envelope for scripts' -r -f -a "table\t'Tables for people'
 json\t'One JSON envelope per command, for scripts'
 csv\t'CSV with a header row, for spreadsheets: list commands only'"
+complete -c ledgerctl -n "__fish_ledgerctl_using_subcommand wallet; and __fish_seen_subcommand_from create" -l actor -d 'Who is acting, as the journal, the audit records and withdrawal review record it (cli:NAME); the OS user ($USER) when not given. Maker-checker tells requester and approver apart by it' -r
 complete -c ledgerctl -n "__fish_ledgerctl_using_subcommand wallet; and __fish_seen_subcommand_from create" -l lock-timeout-ms -d 'How long to wait for another writer\'s lock before failing with exit 6' -r
 complete -c ledgerctl -n "__fish_ledgerctl_using_subcommand wallet; and __fish_seen_subcommand_from create" -l wide -d 'Tables show every column in full, even wider than the terminal (on a narrow terminal, the least important columns are otherwise cut short or left out)'
 complete -c ledgerctl -n "__fish_ledgerctl_using_subcommand wallet; and __fish_seen_subcommand_from create" -s y -l yes -d 'Answer yes to confirmations (wallet adjust, wallet status frozen|closed, token revoke, long batches)'
@@ -110,6 +115,7 @@ complete -c ledgerctl -n "__fish_ledgerctl_using_subcommand wallet; and __fish_s
 complete -c ledgerctl -n "__fish_ledgerctl_using_subcommand wallet; and __fish_seen_subcommand_from show" -s o -l output -d 'Tables for people, or exactly one JSON envelope for scripts' -r -f -a "table\t'Tables for people'
 json\t'One JSON envelope per command, for scripts'
 csv\t'CSV with a header row, for spreadsheets: list commands only'"
+complete -c ledgerctl -n "__fish_ledgerctl_using_subcommand wallet; and __fish_seen_subcommand_from show" -l actor -d 'Who is acting, as the journal, the audit records and withdrawal review record it (cli:NAME); the OS user ($USER) when not given. Maker-checker tells requester and approver apart by it' -r
 complete -c ledgerctl -n "__fish_ledgerctl_using_subcommand wallet; and __fish_seen_subcommand_from show" -l lock-timeout-ms -d 'How long to wait for another writer\'s lock before failing with exit 6' -r
 complete -c ledgerctl -n "__fish_ledgerctl_using_subcommand wallet; and __fish_seen_subcommand_from show" -l wide -d 'Tables show every column in full, even wider than the terminal (on a narrow terminal, the least important columns are otherwise cut short or left out)'
 complete -c ledgerctl -n "__fish_ledgerctl_using_subcommand wallet; and __fish_seen_subcommand_from show" -s y -l yes -d 'Answer yes to confirmations (wallet adjust, wallet status frozen|closed, token revoke, long batches)'
@@ -122,6 +128,7 @@ complete -c ledgerctl -n "__fish_ledgerctl_using_subcommand wallet; and __fish_s
 complete -c ledgerctl -n "__fish_ledgerctl_using_subcommand wallet; and __fish_seen_subcommand_from balance" -s o -l output -d 'Tables for people, or exactly one JSON envelope for scripts' -r -f -a "table\t'Tables for people'
 json\t'One JSON envelope per command, for scripts'
 csv\t'CSV with a header row, for spreadsheets: list commands only'"
+complete -c ledgerctl -n "__fish_ledgerctl_using_subcommand wallet; and __fish_seen_subcommand_from balance" -l actor -d 'Who is acting, as the journal, the audit records and withdrawal review record it (cli:NAME); the OS user ($USER) when not given. Maker-checker tells requester and approver apart by it' -r
 complete -c ledgerctl -n "__fish_ledgerctl_using_subcommand wallet; and __fish_seen_subcommand_from balance" -l lock-timeout-ms -d 'How long to wait for another writer\'s lock before failing with exit 6' -r
 complete -c ledgerctl -n "__fish_ledgerctl_using_subcommand wallet; and __fish_seen_subcommand_from balance" -l wide -d 'Tables show every column in full, even wider than the terminal (on a narrow terminal, the least important columns are otherwise cut short or left out)'
 complete -c ledgerctl -n "__fish_ledgerctl_using_subcommand wallet; and __fish_seen_subcommand_from balance" -s y -l yes -d 'Answer yes to confirmations (wallet adjust, wallet status frozen|closed, token revoke, long batches)'
@@ -139,6 +146,7 @@ complete -c ledgerctl -n "__fish_ledgerctl_using_subcommand wallet; and __fish_s
 complete -c ledgerctl -n "__fish_ledgerctl_using_subcommand wallet; and __fish_seen_subcommand_from list" -s o -l output -d 'Tables for people, or exactly one JSON envelope for scripts' -r -f -a "table\t'Tables for people'
 json\t'One JSON envelope per command, for scripts'
 csv\t'CSV with a header row, for spreadsheets: list commands only'"
+complete -c ledgerctl -n "__fish_ledgerctl_using_subcommand wallet; and __fish_seen_subcommand_from list" -l actor -d 'Who is acting, as the journal, the audit records and withdrawal review record it (cli:NAME); the OS user ($USER) when not given. Maker-checker tells requester and approver apart by it' -r
 complete -c ledgerctl -n "__fish_ledgerctl_using_subcommand wallet; and __fish_seen_subcommand_from list" -l lock-timeout-ms -d 'How long to wait for another writer\'s lock before failing with exit 6' -r
 complete -c ledgerctl -n "__fish_ledgerctl_using_subcommand wallet; and __fish_seen_subcommand_from list" -l all -d 'Every wallet in user id order, streamed as it is read (no page, no 100-row limit)'
 complete -c ledgerctl -n "__fish_ledgerctl_using_subcommand wallet; and __fish_seen_subcommand_from list" -l wide -d 'Tables show every column in full, even wider than the terminal (on a narrow terminal, the least important columns are otherwise cut short or left out)'
@@ -158,6 +166,7 @@ complete -c ledgerctl -n "__fish_ledgerctl_using_subcommand wallet; and __fish_s
 complete -c ledgerctl -n "__fish_ledgerctl_using_subcommand wallet; and __fish_seen_subcommand_from history" -s o -l output -d 'Tables for people, or exactly one JSON envelope for scripts' -r -f -a "table\t'Tables for people'
 json\t'One JSON envelope per command, for scripts'
 csv\t'CSV with a header row, for spreadsheets: list commands only'"
+complete -c ledgerctl -n "__fish_ledgerctl_using_subcommand wallet; and __fish_seen_subcommand_from history" -l actor -d 'Who is acting, as the journal, the audit records and withdrawal review record it (cli:NAME); the OS user ($USER) when not given. Maker-checker tells requester and approver apart by it' -r
 complete -c ledgerctl -n "__fish_ledgerctl_using_subcommand wallet; and __fish_seen_subcommand_from history" -l lock-timeout-ms -d 'How long to wait for another writer\'s lock before failing with exit 6' -r
 complete -c ledgerctl -n "__fish_ledgerctl_using_subcommand wallet; and __fish_seen_subcommand_from history" -l wide -d 'Tables show every column in full, even wider than the terminal (on a narrow terminal, the least important columns are otherwise cut short or left out)'
 complete -c ledgerctl -n "__fish_ledgerctl_using_subcommand wallet; and __fish_seen_subcommand_from history" -s y -l yes -d 'Answer yes to confirmations (wallet adjust, wallet status frozen|closed, token revoke, long batches)'
@@ -175,6 +184,7 @@ complete -c ledgerctl -n "__fish_ledgerctl_using_subcommand wallet; and __fish_s
 complete -c ledgerctl -n "__fish_ledgerctl_using_subcommand wallet; and __fish_seen_subcommand_from freezes" -s o -l output -d 'Tables for people, or exactly one JSON envelope for scripts' -r -f -a "table\t'Tables for people'
 json\t'One JSON envelope per command, for scripts'
 csv\t'CSV with a header row, for spreadsheets: list commands only'"
+complete -c ledgerctl -n "__fish_ledgerctl_using_subcommand wallet; and __fish_seen_subcommand_from freezes" -l actor -d 'Who is acting, as the journal, the audit records and withdrawal review record it (cli:NAME); the OS user ($USER) when not given. Maker-checker tells requester and approver apart by it' -r
 complete -c ledgerctl -n "__fish_ledgerctl_using_subcommand wallet; and __fish_seen_subcommand_from freezes" -l lock-timeout-ms -d 'How long to wait for another writer\'s lock before failing with exit 6' -r
 complete -c ledgerctl -n "__fish_ledgerctl_using_subcommand wallet; and __fish_seen_subcommand_from freezes" -l wide -d 'Tables show every column in full, even wider than the terminal (on a narrow terminal, the least important columns are otherwise cut short or left out)'
 complete -c ledgerctl -n "__fish_ledgerctl_using_subcommand wallet; and __fish_seen_subcommand_from freezes" -s y -l yes -d 'Answer yes to confirmations (wallet adjust, wallet status frozen|closed, token revoke, long batches)'
@@ -190,6 +200,7 @@ complete -c ledgerctl -n "__fish_ledgerctl_using_subcommand wallet; and __fish_s
 complete -c ledgerctl -n "__fish_ledgerctl_using_subcommand wallet; and __fish_seen_subcommand_from deposit" -s o -l output -d 'Tables for people, or exactly one JSON envelope for scripts' -r -f -a "table\t'Tables for people'
 json\t'One JSON envelope per command, for scripts'
 csv\t'CSV with a header row, for spreadsheets: list commands only'"
+complete -c ledgerctl -n "__fish_ledgerctl_using_subcommand wallet; and __fish_seen_subcommand_from deposit" -l actor -d 'Who is acting, as the journal, the audit records and withdrawal review record it (cli:NAME); the OS user ($USER) when not given. Maker-checker tells requester and approver apart by it' -r
 complete -c ledgerctl -n "__fish_ledgerctl_using_subcommand wallet; and __fish_seen_subcommand_from deposit" -l lock-timeout-ms -d 'How long to wait for another writer\'s lock before failing with exit 6' -r
 complete -c ledgerctl -n "__fish_ledgerctl_using_subcommand wallet; and __fish_seen_subcommand_from deposit" -l wide -d 'Tables show every column in full, even wider than the terminal (on a narrow terminal, the least important columns are otherwise cut short or left out)'
 complete -c ledgerctl -n "__fish_ledgerctl_using_subcommand wallet; and __fish_seen_subcommand_from deposit" -s y -l yes -d 'Answer yes to confirmations (wallet adjust, wallet status frozen|closed, token revoke, long batches)'
@@ -206,6 +217,7 @@ complete -c ledgerctl -n "__fish_ledgerctl_using_subcommand wallet; and __fish_s
 complete -c ledgerctl -n "__fish_ledgerctl_using_subcommand wallet; and __fish_seen_subcommand_from payment" -s o -l output -d 'Tables for people, or exactly one JSON envelope for scripts' -r -f -a "table\t'Tables for people'
 json\t'One JSON envelope per command, for scripts'
 csv\t'CSV with a header row, for spreadsheets: list commands only'"
+complete -c ledgerctl -n "__fish_ledgerctl_using_subcommand wallet; and __fish_seen_subcommand_from payment" -l actor -d 'Who is acting, as the journal, the audit records and withdrawal review record it (cli:NAME); the OS user ($USER) when not given. Maker-checker tells requester and approver apart by it' -r
 complete -c ledgerctl -n "__fish_ledgerctl_using_subcommand wallet; and __fish_seen_subcommand_from payment" -l lock-timeout-ms -d 'How long to wait for another writer\'s lock before failing with exit 6' -r
 complete -c ledgerctl -n "__fish_ledgerctl_using_subcommand wallet; and __fish_seen_subcommand_from payment" -l new-counterparty -d 'The counterparty may be one never paid before in this tenant and application (without it, an unknown one is refused with the closest known names)'
 complete -c ledgerctl -n "__fish_ledgerctl_using_subcommand wallet; and __fish_seen_subcommand_from payment" -l wide -d 'Tables show every column in full, even wider than the terminal (on a narrow terminal, the least important columns are otherwise cut short or left out)'
@@ -222,6 +234,7 @@ complete -c ledgerctl -n "__fish_ledgerctl_using_subcommand wallet; and __fish_s
 complete -c ledgerctl -n "__fish_ledgerctl_using_subcommand wallet; and __fish_seen_subcommand_from withdraw" -s o -l output -d 'Tables for people, or exactly one JSON envelope for scripts' -r -f -a "table\t'Tables for people'
 json\t'One JSON envelope per command, for scripts'
 csv\t'CSV with a header row, for spreadsheets: list commands only'"
+complete -c ledgerctl -n "__fish_ledgerctl_using_subcommand wallet; and __fish_seen_subcommand_from withdraw" -l actor -d 'Who is acting, as the journal, the audit records and withdrawal review record it (cli:NAME); the OS user ($USER) when not given. Maker-checker tells requester and approver apart by it' -r
 complete -c ledgerctl -n "__fish_ledgerctl_using_subcommand wallet; and __fish_seen_subcommand_from withdraw" -l lock-timeout-ms -d 'How long to wait for another writer\'s lock before failing with exit 6' -r
 complete -c ledgerctl -n "__fish_ledgerctl_using_subcommand wallet; and __fish_seen_subcommand_from withdraw" -l wide -d 'Tables show every column in full, even wider than the terminal (on a narrow terminal, the least important columns are otherwise cut short or left out)'
 complete -c ledgerctl -n "__fish_ledgerctl_using_subcommand wallet; and __fish_seen_subcommand_from withdraw" -s y -l yes -d 'Answer yes to confirmations (wallet adjust, wallet status frozen|closed, token revoke, long batches)'
@@ -237,6 +250,7 @@ complete -c ledgerctl -n "__fish_ledgerctl_using_subcommand wallet; and __fish_s
 complete -c ledgerctl -n "__fish_ledgerctl_using_subcommand wallet; and __fish_seen_subcommand_from freeze" -s o -l output -d 'Tables for people, or exactly one JSON envelope for scripts' -r -f -a "table\t'Tables for people'
 json\t'One JSON envelope per command, for scripts'
 csv\t'CSV with a header row, for spreadsheets: list commands only'"
+complete -c ledgerctl -n "__fish_ledgerctl_using_subcommand wallet; and __fish_seen_subcommand_from freeze" -l actor -d 'Who is acting, as the journal, the audit records and withdrawal review record it (cli:NAME); the OS user ($USER) when not given. Maker-checker tells requester and approver apart by it' -r
 complete -c ledgerctl -n "__fish_ledgerctl_using_subcommand wallet; and __fish_seen_subcommand_from freeze" -l lock-timeout-ms -d 'How long to wait for another writer\'s lock before failing with exit 6' -r
 complete -c ledgerctl -n "__fish_ledgerctl_using_subcommand wallet; and __fish_seen_subcommand_from freeze" -l wide -d 'Tables show every column in full, even wider than the terminal (on a narrow terminal, the least important columns are otherwise cut short or left out)'
 complete -c ledgerctl -n "__fish_ledgerctl_using_subcommand wallet; and __fish_seen_subcommand_from freeze" -s y -l yes -d 'Answer yes to confirmations (wallet adjust, wallet status frozen|closed, token revoke, long batches)'
@@ -252,6 +266,7 @@ complete -c ledgerctl -n "__fish_ledgerctl_using_subcommand wallet; and __fish_s
 complete -c ledgerctl -n "__fish_ledgerctl_using_subcommand wallet; and __fish_seen_subcommand_from unfreeze" -s o -l output -d 'Tables for people, or exactly one JSON envelope for scripts' -r -f -a "table\t'Tables for people'
 json\t'One JSON envelope per command, for scripts'
 csv\t'CSV with a header row, for spreadsheets: list commands only'"
+complete -c ledgerctl -n "__fish_ledgerctl_using_subcommand wallet; and __fish_seen_subcommand_from unfreeze" -l actor -d 'Who is acting, as the journal, the audit records and withdrawal review record it (cli:NAME); the OS user ($USER) when not given. Maker-checker tells requester and approver apart by it' -r
 complete -c ledgerctl -n "__fish_ledgerctl_using_subcommand wallet; and __fish_seen_subcommand_from unfreeze" -l lock-timeout-ms -d 'How long to wait for another writer\'s lock before failing with exit 6' -r
 complete -c ledgerctl -n "__fish_ledgerctl_using_subcommand wallet; and __fish_seen_subcommand_from unfreeze" -l wide -d 'Tables show every column in full, even wider than the terminal (on a narrow terminal, the least important columns are otherwise cut short or left out)'
 complete -c ledgerctl -n "__fish_ledgerctl_using_subcommand wallet; and __fish_seen_subcommand_from unfreeze" -s y -l yes -d 'Answer yes to confirmations (wallet adjust, wallet status frozen|closed, token revoke, long batches)'
@@ -269,6 +284,7 @@ complete -c ledgerctl -n "__fish_ledgerctl_using_subcommand wallet; and __fish_s
 complete -c ledgerctl -n "__fish_ledgerctl_using_subcommand wallet; and __fish_seen_subcommand_from capture" -s o -l output -d 'Tables for people, or exactly one JSON envelope for scripts' -r -f -a "table\t'Tables for people'
 json\t'One JSON envelope per command, for scripts'
 csv\t'CSV with a header row, for spreadsheets: list commands only'"
+complete -c ledgerctl -n "__fish_ledgerctl_using_subcommand wallet; and __fish_seen_subcommand_from capture" -l actor -d 'Who is acting, as the journal, the audit records and withdrawal review record it (cli:NAME); the OS user ($USER) when not given. Maker-checker tells requester and approver apart by it' -r
 complete -c ledgerctl -n "__fish_ledgerctl_using_subcommand wallet; and __fish_seen_subcommand_from capture" -l lock-timeout-ms -d 'How long to wait for another writer\'s lock before failing with exit 6' -r
 complete -c ledgerctl -n "__fish_ledgerctl_using_subcommand wallet; and __fish_seen_subcommand_from capture" -l new-counterparty -d 'The counterparty may be one never paid before in this tenant and application'
 complete -c ledgerctl -n "__fish_ledgerctl_using_subcommand wallet; and __fish_seen_subcommand_from capture" -l wide -d 'Tables show every column in full, even wider than the terminal (on a narrow terminal, the least important columns are otherwise cut short or left out)'
@@ -286,6 +302,7 @@ complete -c ledgerctl -n "__fish_ledgerctl_using_subcommand wallet; and __fish_s
 complete -c ledgerctl -n "__fish_ledgerctl_using_subcommand wallet; and __fish_seen_subcommand_from refund" -s o -l output -d 'Tables for people, or exactly one JSON envelope for scripts' -r -f -a "table\t'Tables for people'
 json\t'One JSON envelope per command, for scripts'
 csv\t'CSV with a header row, for spreadsheets: list commands only'"
+complete -c ledgerctl -n "__fish_ledgerctl_using_subcommand wallet; and __fish_seen_subcommand_from refund" -l actor -d 'Who is acting, as the journal, the audit records and withdrawal review record it (cli:NAME); the OS user ($USER) when not given. Maker-checker tells requester and approver apart by it' -r
 complete -c ledgerctl -n "__fish_ledgerctl_using_subcommand wallet; and __fish_seen_subcommand_from refund" -l lock-timeout-ms -d 'How long to wait for another writer\'s lock before failing with exit 6' -r
 complete -c ledgerctl -n "__fish_ledgerctl_using_subcommand wallet; and __fish_seen_subcommand_from refund" -l wide -d 'Tables show every column in full, even wider than the terminal (on a narrow terminal, the least important columns are otherwise cut short or left out)'
 complete -c ledgerctl -n "__fish_ledgerctl_using_subcommand wallet; and __fish_seen_subcommand_from refund" -s y -l yes -d 'Answer yes to confirmations (wallet adjust, wallet status frozen|closed, token revoke, long batches)'
@@ -301,6 +318,7 @@ complete -c ledgerctl -n "__fish_ledgerctl_using_subcommand wallet; and __fish_s
 complete -c ledgerctl -n "__fish_ledgerctl_using_subcommand wallet; and __fish_seen_subcommand_from transfer" -s o -l output -d 'Tables for people, or exactly one JSON envelope for scripts' -r -f -a "table\t'Tables for people'
 json\t'One JSON envelope per command, for scripts'
 csv\t'CSV with a header row, for spreadsheets: list commands only'"
+complete -c ledgerctl -n "__fish_ledgerctl_using_subcommand wallet; and __fish_seen_subcommand_from transfer" -l actor -d 'Who is acting, as the journal, the audit records and withdrawal review record it (cli:NAME); the OS user ($USER) when not given. Maker-checker tells requester and approver apart by it' -r
 complete -c ledgerctl -n "__fish_ledgerctl_using_subcommand wallet; and __fish_seen_subcommand_from transfer" -l lock-timeout-ms -d 'How long to wait for another writer\'s lock before failing with exit 6' -r
 complete -c ledgerctl -n "__fish_ledgerctl_using_subcommand wallet; and __fish_seen_subcommand_from transfer" -l wide -d 'Tables show every column in full, even wider than the terminal (on a narrow terminal, the least important columns are otherwise cut short or left out)'
 complete -c ledgerctl -n "__fish_ledgerctl_using_subcommand wallet; and __fish_seen_subcommand_from transfer" -s y -l yes -d 'Answer yes to confirmations (wallet adjust, wallet status frozen|closed, token revoke, long batches)'
@@ -316,6 +334,7 @@ complete -c ledgerctl -n "__fish_ledgerctl_using_subcommand wallet; and __fish_s
 complete -c ledgerctl -n "__fish_ledgerctl_using_subcommand wallet; and __fish_seen_subcommand_from status" -s o -l output -d 'Tables for people, or exactly one JSON envelope for scripts' -r -f -a "table\t'Tables for people'
 json\t'One JSON envelope per command, for scripts'
 csv\t'CSV with a header row, for spreadsheets: list commands only'"
+complete -c ledgerctl -n "__fish_ledgerctl_using_subcommand wallet; and __fish_seen_subcommand_from status" -l actor -d 'Who is acting, as the journal, the audit records and withdrawal review record it (cli:NAME); the OS user ($USER) when not given. Maker-checker tells requester and approver apart by it' -r
 complete -c ledgerctl -n "__fish_ledgerctl_using_subcommand wallet; and __fish_seen_subcommand_from status" -l lock-timeout-ms -d 'How long to wait for another writer\'s lock before failing with exit 6' -r
 complete -c ledgerctl -n "__fish_ledgerctl_using_subcommand wallet; and __fish_seen_subcommand_from status" -l wide -d 'Tables show every column in full, even wider than the terminal (on a narrow terminal, the least important columns are otherwise cut short or left out)'
 complete -c ledgerctl -n "__fish_ledgerctl_using_subcommand wallet; and __fish_seen_subcommand_from status" -s y -l yes -d 'Answer yes to confirmations (wallet adjust, wallet status frozen|closed, token revoke, long batches)'
@@ -332,6 +351,7 @@ complete -c ledgerctl -n "__fish_ledgerctl_using_subcommand wallet; and __fish_s
 complete -c ledgerctl -n "__fish_ledgerctl_using_subcommand wallet; and __fish_seen_subcommand_from adjust" -s o -l output -d 'Tables for people, or exactly one JSON envelope for scripts' -r -f -a "table\t'Tables for people'
 json\t'One JSON envelope per command, for scripts'
 csv\t'CSV with a header row, for spreadsheets: list commands only'"
+complete -c ledgerctl -n "__fish_ledgerctl_using_subcommand wallet; and __fish_seen_subcommand_from adjust" -l actor -d 'Who is acting, as the journal, the audit records and withdrawal review record it (cli:NAME); the OS user ($USER) when not given. Maker-checker tells requester and approver apart by it' -r
 complete -c ledgerctl -n "__fish_ledgerctl_using_subcommand wallet; and __fish_seen_subcommand_from adjust" -l lock-timeout-ms -d 'How long to wait for another writer\'s lock before failing with exit 6' -r
 complete -c ledgerctl -n "__fish_ledgerctl_using_subcommand wallet; and __fish_seen_subcommand_from adjust" -l wide -d 'Tables show every column in full, even wider than the terminal (on a narrow terminal, the least important columns are otherwise cut short or left out)'
 complete -c ledgerctl -n "__fish_ledgerctl_using_subcommand wallet; and __fish_seen_subcommand_from adjust" -s y -l yes -d 'Answer yes to confirmations (wallet adjust, wallet status frozen|closed, token revoke, long batches)'
@@ -365,6 +385,7 @@ complete -c ledgerctl -n "__fish_ledgerctl_using_subcommand refund" -l app -d 'T
 complete -c ledgerctl -n "__fish_ledgerctl_using_subcommand refund" -s o -l output -d 'Tables for people, or exactly one JSON envelope for scripts' -r -f -a "table\t'Tables for people'
 json\t'One JSON envelope per command, for scripts'
 csv\t'CSV with a header row, for spreadsheets: list commands only'"
+complete -c ledgerctl -n "__fish_ledgerctl_using_subcommand refund" -l actor -d 'Who is acting, as the journal, the audit records and withdrawal review record it (cli:NAME); the OS user ($USER) when not given. Maker-checker tells requester and approver apart by it' -r
 complete -c ledgerctl -n "__fish_ledgerctl_using_subcommand refund" -l lock-timeout-ms -d 'How long to wait for another writer\'s lock before failing with exit 6' -r
 complete -c ledgerctl -n "__fish_ledgerctl_using_subcommand refund" -l wide -d 'Tables show every column in full, even wider than the terminal (on a narrow terminal, the least important columns are otherwise cut short or left out)'
 complete -c ledgerctl -n "__fish_ledgerctl_using_subcommand refund" -s y -l yes -d 'Answer yes to confirmations (wallet adjust, wallet status frozen|closed, token revoke, long batches)'
@@ -377,6 +398,7 @@ complete -c ledgerctl -n "__fish_ledgerctl_using_subcommand ledger; and not __fi
 complete -c ledgerctl -n "__fish_ledgerctl_using_subcommand ledger; and not __fish_seen_subcommand_from verify seal trial-balance journal export reconcile snapshot snapshots copy help" -s o -l output -d 'Tables for people, or exactly one JSON envelope for scripts' -r -f -a "table\t'Tables for people'
 json\t'One JSON envelope per command, for scripts'
 csv\t'CSV with a header row, for spreadsheets: list commands only'"
+complete -c ledgerctl -n "__fish_ledgerctl_using_subcommand ledger; and not __fish_seen_subcommand_from verify seal trial-balance journal export reconcile snapshot snapshots copy help" -l actor -d 'Who is acting, as the journal, the audit records and withdrawal review record it (cli:NAME); the OS user ($USER) when not given. Maker-checker tells requester and approver apart by it' -r
 complete -c ledgerctl -n "__fish_ledgerctl_using_subcommand ledger; and not __fish_seen_subcommand_from verify seal trial-balance journal export reconcile snapshot snapshots copy help" -l lock-timeout-ms -d 'How long to wait for another writer\'s lock before failing with exit 6' -r
 complete -c ledgerctl -n "__fish_ledgerctl_using_subcommand ledger; and not __fish_seen_subcommand_from verify seal trial-balance journal export reconcile snapshot snapshots copy help" -l wide -d 'Tables show every column in full, even wider than the terminal (on a narrow terminal, the least important columns are otherwise cut short or left out)'
 complete -c ledgerctl -n "__fish_ledgerctl_using_subcommand ledger; and not __fish_seen_subcommand_from verify seal trial-balance journal export reconcile snapshot snapshots copy help" -s y -l yes -d 'Answer yes to confirmations (wallet adjust, wallet status frozen|closed, token revoke, long batches)'
@@ -401,6 +423,7 @@ complete -c ledgerctl -n "__fish_ledgerctl_using_subcommand ledger; and __fish_s
 complete -c ledgerctl -n "__fish_ledgerctl_using_subcommand ledger; and __fish_seen_subcommand_from verify" -s o -l output -d 'Tables for people, or exactly one JSON envelope for scripts' -r -f -a "table\t'Tables for people'
 json\t'One JSON envelope per command, for scripts'
 csv\t'CSV with a header row, for spreadsheets: list commands only'"
+complete -c ledgerctl -n "__fish_ledgerctl_using_subcommand ledger; and __fish_seen_subcommand_from verify" -l actor -d 'Who is acting, as the journal, the audit records and withdrawal review record it (cli:NAME); the OS user ($USER) when not given. Maker-checker tells requester and approver apart by it' -r
 complete -c ledgerctl -n "__fish_ledgerctl_using_subcommand ledger; and __fish_seen_subcommand_from verify" -l lock-timeout-ms -d 'How long to wait for another writer\'s lock before failing with exit 6' -r
 complete -c ledgerctl -n "__fish_ledgerctl_using_subcommand ledger; and __fish_seen_subcommand_from verify" -l wide -d 'Tables show every column in full, even wider than the terminal (on a narrow terminal, the least important columns are otherwise cut short or left out)'
 complete -c ledgerctl -n "__fish_ledgerctl_using_subcommand ledger; and __fish_seen_subcommand_from verify" -s y -l yes -d 'Answer yes to confirmations (wallet adjust, wallet status frozen|closed, token revoke, long batches)'
@@ -413,6 +436,7 @@ complete -c ledgerctl -n "__fish_ledgerctl_using_subcommand ledger; and __fish_s
 complete -c ledgerctl -n "__fish_ledgerctl_using_subcommand ledger; and __fish_seen_subcommand_from seal" -s o -l output -d 'Tables for people, or exactly one JSON envelope for scripts' -r -f -a "table\t'Tables for people'
 json\t'One JSON envelope per command, for scripts'
 csv\t'CSV with a header row, for spreadsheets: list commands only'"
+complete -c ledgerctl -n "__fish_ledgerctl_using_subcommand ledger; and __fish_seen_subcommand_from seal" -l actor -d 'Who is acting, as the journal, the audit records and withdrawal review record it (cli:NAME); the OS user ($USER) when not given. Maker-checker tells requester and approver apart by it' -r
 complete -c ledgerctl -n "__fish_ledgerctl_using_subcommand ledger; and __fish_seen_subcommand_from seal" -l lock-timeout-ms -d 'How long to wait for another writer\'s lock before failing with exit 6' -r
 complete -c ledgerctl -n "__fish_ledgerctl_using_subcommand ledger; and __fish_seen_subcommand_from seal" -l wide -d 'Tables show every column in full, even wider than the terminal (on a narrow terminal, the least important columns are otherwise cut short or left out)'
 complete -c ledgerctl -n "__fish_ledgerctl_using_subcommand ledger; and __fish_seen_subcommand_from seal" -s y -l yes -d 'Answer yes to confirmations (wallet adjust, wallet status frozen|closed, token revoke, long batches)'
@@ -426,6 +450,7 @@ complete -c ledgerctl -n "__fish_ledgerctl_using_subcommand ledger; and __fish_s
 complete -c ledgerctl -n "__fish_ledgerctl_using_subcommand ledger; and __fish_seen_subcommand_from trial-balance" -s o -l output -d 'Tables for people, or exactly one JSON envelope for scripts' -r -f -a "table\t'Tables for people'
 json\t'One JSON envelope per command, for scripts'
 csv\t'CSV with a header row, for spreadsheets: list commands only'"
+complete -c ledgerctl -n "__fish_ledgerctl_using_subcommand ledger; and __fish_seen_subcommand_from trial-balance" -l actor -d 'Who is acting, as the journal, the audit records and withdrawal review record it (cli:NAME); the OS user ($USER) when not given. Maker-checker tells requester and approver apart by it' -r
 complete -c ledgerctl -n "__fish_ledgerctl_using_subcommand ledger; and __fish_seen_subcommand_from trial-balance" -l lock-timeout-ms -d 'How long to wait for another writer\'s lock before failing with exit 6' -r
 complete -c ledgerctl -n "__fish_ledgerctl_using_subcommand ledger; and __fish_seen_subcommand_from trial-balance" -l wide -d 'Tables show every column in full, even wider than the terminal (on a narrow terminal, the least important columns are otherwise cut short or left out)'
 complete -c ledgerctl -n "__fish_ledgerctl_using_subcommand ledger; and __fish_seen_subcommand_from trial-balance" -s y -l yes -d 'Answer yes to confirmations (wallet adjust, wallet status frozen|closed, token revoke, long batches)'
@@ -445,6 +470,7 @@ complete -c ledgerctl -n "__fish_ledgerctl_using_subcommand ledger; and __fish_s
 complete -c ledgerctl -n "__fish_ledgerctl_using_subcommand ledger; and __fish_seen_subcommand_from journal" -s o -l output -d 'Tables for people, or exactly one JSON envelope for scripts' -r -f -a "table\t'Tables for people'
 json\t'One JSON envelope per command, for scripts'
 csv\t'CSV with a header row, for spreadsheets: list commands only'"
+complete -c ledgerctl -n "__fish_ledgerctl_using_subcommand ledger; and __fish_seen_subcommand_from journal" -l actor -d 'Who is acting, as the journal, the audit records and withdrawal review record it (cli:NAME); the OS user ($USER) when not given. Maker-checker tells requester and approver apart by it' -r
 complete -c ledgerctl -n "__fish_ledgerctl_using_subcommand ledger; and __fish_seen_subcommand_from journal" -l lock-timeout-ms -d 'How long to wait for another writer\'s lock before failing with exit 6' -r
 complete -c ledgerctl -n "__fish_ledgerctl_using_subcommand ledger; and __fish_seen_subcommand_from journal" -l wide -d 'Tables show every column in full, even wider than the terminal (on a narrow terminal, the least important columns are otherwise cut short or left out)'
 complete -c ledgerctl -n "__fish_ledgerctl_using_subcommand ledger; and __fish_seen_subcommand_from journal" -s y -l yes -d 'Answer yes to confirmations (wallet adjust, wallet status frozen|closed, token revoke, long batches)'
@@ -463,6 +489,7 @@ complete -c ledgerctl -n "__fish_ledgerctl_using_subcommand ledger; and __fish_s
 complete -c ledgerctl -n "__fish_ledgerctl_using_subcommand ledger; and __fish_seen_subcommand_from export" -s o -l output -d 'Tables for people, or exactly one JSON envelope for scripts' -r -f -a "table\t'Tables for people'
 json\t'One JSON envelope per command, for scripts'
 csv\t'CSV with a header row, for spreadsheets: list commands only'"
+complete -c ledgerctl -n "__fish_ledgerctl_using_subcommand ledger; and __fish_seen_subcommand_from export" -l actor -d 'Who is acting, as the journal, the audit records and withdrawal review record it (cli:NAME); the OS user ($USER) when not given. Maker-checker tells requester and approver apart by it' -r
 complete -c ledgerctl -n "__fish_ledgerctl_using_subcommand ledger; and __fish_seen_subcommand_from export" -l lock-timeout-ms -d 'How long to wait for another writer\'s lock before failing with exit 6' -r
 complete -c ledgerctl -n "__fish_ledgerctl_using_subcommand ledger; and __fish_seen_subcommand_from export" -l wide -d 'Tables show every column in full, even wider than the terminal (on a narrow terminal, the least important columns are otherwise cut short or left out)'
 complete -c ledgerctl -n "__fish_ledgerctl_using_subcommand ledger; and __fish_seen_subcommand_from export" -s y -l yes -d 'Answer yes to confirmations (wallet adjust, wallet status frozen|closed, token revoke, long batches)'
@@ -483,6 +510,7 @@ complete -c ledgerctl -n "__fish_ledgerctl_using_subcommand ledger; and __fish_s
 complete -c ledgerctl -n "__fish_ledgerctl_using_subcommand ledger; and __fish_seen_subcommand_from reconcile" -s o -l output -d 'Tables for people, or exactly one JSON envelope for scripts' -r -f -a "table\t'Tables for people'
 json\t'One JSON envelope per command, for scripts'
 csv\t'CSV with a header row, for spreadsheets: list commands only'"
+complete -c ledgerctl -n "__fish_ledgerctl_using_subcommand ledger; and __fish_seen_subcommand_from reconcile" -l actor -d 'Who is acting, as the journal, the audit records and withdrawal review record it (cli:NAME); the OS user ($USER) when not given. Maker-checker tells requester and approver apart by it' -r
 complete -c ledgerctl -n "__fish_ledgerctl_using_subcommand ledger; and __fish_seen_subcommand_from reconcile" -l lock-timeout-ms -d 'How long to wait for another writer\'s lock before failing with exit 6' -r
 complete -c ledgerctl -n "__fish_ledgerctl_using_subcommand ledger; and __fish_seen_subcommand_from reconcile" -l wide -d 'Tables show every column in full, even wider than the terminal (on a narrow terminal, the least important columns are otherwise cut short or left out)'
 complete -c ledgerctl -n "__fish_ledgerctl_using_subcommand ledger; and __fish_seen_subcommand_from reconcile" -s y -l yes -d 'Answer yes to confirmations (wallet adjust, wallet status frozen|closed, token revoke, long batches)'
@@ -496,6 +524,7 @@ complete -c ledgerctl -n "__fish_ledgerctl_using_subcommand ledger; and __fish_s
 complete -c ledgerctl -n "__fish_ledgerctl_using_subcommand ledger; and __fish_seen_subcommand_from snapshot" -s o -l output -d 'Tables for people, or exactly one JSON envelope for scripts' -r -f -a "table\t'Tables for people'
 json\t'One JSON envelope per command, for scripts'
 csv\t'CSV with a header row, for spreadsheets: list commands only'"
+complete -c ledgerctl -n "__fish_ledgerctl_using_subcommand ledger; and __fish_seen_subcommand_from snapshot" -l actor -d 'Who is acting, as the journal, the audit records and withdrawal review record it (cli:NAME); the OS user ($USER) when not given. Maker-checker tells requester and approver apart by it' -r
 complete -c ledgerctl -n "__fish_ledgerctl_using_subcommand ledger; and __fish_seen_subcommand_from snapshot" -l lock-timeout-ms -d 'How long to wait for another writer\'s lock before failing with exit 6' -r
 complete -c ledgerctl -n "__fish_ledgerctl_using_subcommand ledger; and __fish_seen_subcommand_from snapshot" -l wide -d 'Tables show every column in full, even wider than the terminal (on a narrow terminal, the least important columns are otherwise cut short or left out)'
 complete -c ledgerctl -n "__fish_ledgerctl_using_subcommand ledger; and __fish_seen_subcommand_from snapshot" -s y -l yes -d 'Answer yes to confirmations (wallet adjust, wallet status frozen|closed, token revoke, long batches)'
@@ -512,6 +541,7 @@ complete -c ledgerctl -n "__fish_ledgerctl_using_subcommand ledger; and __fish_s
 complete -c ledgerctl -n "__fish_ledgerctl_using_subcommand ledger; and __fish_seen_subcommand_from snapshots" -s o -l output -d 'Tables for people, or exactly one JSON envelope for scripts' -r -f -a "table\t'Tables for people'
 json\t'One JSON envelope per command, for scripts'
 csv\t'CSV with a header row, for spreadsheets: list commands only'"
+complete -c ledgerctl -n "__fish_ledgerctl_using_subcommand ledger; and __fish_seen_subcommand_from snapshots" -l actor -d 'Who is acting, as the journal, the audit records and withdrawal review record it (cli:NAME); the OS user ($USER) when not given. Maker-checker tells requester and approver apart by it' -r
 complete -c ledgerctl -n "__fish_ledgerctl_using_subcommand ledger; and __fish_seen_subcommand_from snapshots" -l lock-timeout-ms -d 'How long to wait for another writer\'s lock before failing with exit 6' -r
 complete -c ledgerctl -n "__fish_ledgerctl_using_subcommand ledger; and __fish_seen_subcommand_from snapshots" -l wide -d 'Tables show every column in full, even wider than the terminal (on a narrow terminal, the least important columns are otherwise cut short or left out)'
 complete -c ledgerctl -n "__fish_ledgerctl_using_subcommand ledger; and __fish_seen_subcommand_from snapshots" -s y -l yes -d 'Answer yes to confirmations (wallet adjust, wallet status frozen|closed, token revoke, long batches)'
@@ -525,6 +555,7 @@ complete -c ledgerctl -n "__fish_ledgerctl_using_subcommand ledger; and __fish_s
 complete -c ledgerctl -n "__fish_ledgerctl_using_subcommand ledger; and __fish_seen_subcommand_from copy" -s o -l output -d 'Tables for people, or exactly one JSON envelope for scripts' -r -f -a "table\t'Tables for people'
 json\t'One JSON envelope per command, for scripts'
 csv\t'CSV with a header row, for spreadsheets: list commands only'"
+complete -c ledgerctl -n "__fish_ledgerctl_using_subcommand ledger; and __fish_seen_subcommand_from copy" -l actor -d 'Who is acting, as the journal, the audit records and withdrawal review record it (cli:NAME); the OS user ($USER) when not given. Maker-checker tells requester and approver apart by it' -r
 complete -c ledgerctl -n "__fish_ledgerctl_using_subcommand ledger; and __fish_seen_subcommand_from copy" -l lock-timeout-ms -d 'How long to wait for another writer\'s lock before failing with exit 6' -r
 complete -c ledgerctl -n "__fish_ledgerctl_using_subcommand ledger; and __fish_seen_subcommand_from copy" -l wide -d 'Tables show every column in full, even wider than the terminal (on a narrow terminal, the least important columns are otherwise cut short or left out)'
 complete -c ledgerctl -n "__fish_ledgerctl_using_subcommand ledger; and __fish_seen_subcommand_from copy" -s y -l yes -d 'Answer yes to confirmations (wallet adjust, wallet status frozen|closed, token revoke, long batches)'
@@ -549,6 +580,7 @@ complete -c ledgerctl -n "__fish_ledgerctl_using_subcommand batch" -l app -d 'Th
 complete -c ledgerctl -n "__fish_ledgerctl_using_subcommand batch" -s o -l output -d 'Tables for people, or exactly one JSON envelope for scripts' -r -f -a "table\t'Tables for people'
 json\t'One JSON envelope per command, for scripts'
 csv\t'CSV with a header row, for spreadsheets: list commands only'"
+complete -c ledgerctl -n "__fish_ledgerctl_using_subcommand batch" -l actor -d 'Who is acting, as the journal, the audit records and withdrawal review record it (cli:NAME); the OS user ($USER) when not given. Maker-checker tells requester and approver apart by it' -r
 complete -c ledgerctl -n "__fish_ledgerctl_using_subcommand batch" -l lock-timeout-ms -d 'How long to wait for another writer\'s lock before failing with exit 6' -r
 complete -c ledgerctl -n "__fish_ledgerctl_using_subcommand batch" -l atomic -d 'All lines or none: if any line fails, nothing is committed'
 complete -c ledgerctl -n "__fish_ledgerctl_using_subcommand batch" -l dry-run -d 'Check and compute every line against the ledger, commit nothing'
@@ -563,6 +595,7 @@ complete -c ledgerctl -n "__fish_ledgerctl_using_subcommand transaction; and not
 complete -c ledgerctl -n "__fish_ledgerctl_using_subcommand transaction; and not __fish_seen_subcommand_from show help" -s o -l output -d 'Tables for people, or exactly one JSON envelope for scripts' -r -f -a "table\t'Tables for people'
 json\t'One JSON envelope per command, for scripts'
 csv\t'CSV with a header row, for spreadsheets: list commands only'"
+complete -c ledgerctl -n "__fish_ledgerctl_using_subcommand transaction; and not __fish_seen_subcommand_from show help" -l actor -d 'Who is acting, as the journal, the audit records and withdrawal review record it (cli:NAME); the OS user ($USER) when not given. Maker-checker tells requester and approver apart by it' -r
 complete -c ledgerctl -n "__fish_ledgerctl_using_subcommand transaction; and not __fish_seen_subcommand_from show help" -l lock-timeout-ms -d 'How long to wait for another writer\'s lock before failing with exit 6' -r
 complete -c ledgerctl -n "__fish_ledgerctl_using_subcommand transaction; and not __fish_seen_subcommand_from show help" -l wide -d 'Tables show every column in full, even wider than the terminal (on a narrow terminal, the least important columns are otherwise cut short or left out)'
 complete -c ledgerctl -n "__fish_ledgerctl_using_subcommand transaction; and not __fish_seen_subcommand_from show help" -s y -l yes -d 'Answer yes to confirmations (wallet adjust, wallet status frozen|closed, token revoke, long batches)'
@@ -577,6 +610,7 @@ complete -c ledgerctl -n "__fish_ledgerctl_using_subcommand transaction; and __f
 complete -c ledgerctl -n "__fish_ledgerctl_using_subcommand transaction; and __fish_seen_subcommand_from show" -s o -l output -d 'Tables for people, or exactly one JSON envelope for scripts' -r -f -a "table\t'Tables for people'
 json\t'One JSON envelope per command, for scripts'
 csv\t'CSV with a header row, for spreadsheets: list commands only'"
+complete -c ledgerctl -n "__fish_ledgerctl_using_subcommand transaction; and __fish_seen_subcommand_from show" -l actor -d 'Who is acting, as the journal, the audit records and withdrawal review record it (cli:NAME); the OS user ($USER) when not given. Maker-checker tells requester and approver apart by it' -r
 complete -c ledgerctl -n "__fish_ledgerctl_using_subcommand transaction; and __fish_seen_subcommand_from show" -l lock-timeout-ms -d 'How long to wait for another writer\'s lock before failing with exit 6' -r
 complete -c ledgerctl -n "__fish_ledgerctl_using_subcommand transaction; and __fish_seen_subcommand_from show" -l wide -d 'Tables show every column in full, even wider than the terminal (on a narrow terminal, the least important columns are otherwise cut short or left out)'
 complete -c ledgerctl -n "__fish_ledgerctl_using_subcommand transaction; and __fish_seen_subcommand_from show" -s y -l yes -d 'Answer yes to confirmations (wallet adjust, wallet status frozen|closed, token revoke, long batches)'
@@ -591,6 +625,7 @@ complete -c ledgerctl -n "__fish_ledgerctl_using_subcommand freeze; and not __fi
 complete -c ledgerctl -n "__fish_ledgerctl_using_subcommand freeze; and not __fish_seen_subcommand_from show help" -s o -l output -d 'Tables for people, or exactly one JSON envelope for scripts' -r -f -a "table\t'Tables for people'
 json\t'One JSON envelope per command, for scripts'
 csv\t'CSV with a header row, for spreadsheets: list commands only'"
+complete -c ledgerctl -n "__fish_ledgerctl_using_subcommand freeze; and not __fish_seen_subcommand_from show help" -l actor -d 'Who is acting, as the journal, the audit records and withdrawal review record it (cli:NAME); the OS user ($USER) when not given. Maker-checker tells requester and approver apart by it' -r
 complete -c ledgerctl -n "__fish_ledgerctl_using_subcommand freeze; and not __fish_seen_subcommand_from show help" -l lock-timeout-ms -d 'How long to wait for another writer\'s lock before failing with exit 6' -r
 complete -c ledgerctl -n "__fish_ledgerctl_using_subcommand freeze; and not __fish_seen_subcommand_from show help" -l wide -d 'Tables show every column in full, even wider than the terminal (on a narrow terminal, the least important columns are otherwise cut short or left out)'
 complete -c ledgerctl -n "__fish_ledgerctl_using_subcommand freeze; and not __fish_seen_subcommand_from show help" -s y -l yes -d 'Answer yes to confirmations (wallet adjust, wallet status frozen|closed, token revoke, long batches)'
@@ -605,6 +640,7 @@ complete -c ledgerctl -n "__fish_ledgerctl_using_subcommand freeze; and __fish_s
 complete -c ledgerctl -n "__fish_ledgerctl_using_subcommand freeze; and __fish_seen_subcommand_from show" -s o -l output -d 'Tables for people, or exactly one JSON envelope for scripts' -r -f -a "table\t'Tables for people'
 json\t'One JSON envelope per command, for scripts'
 csv\t'CSV with a header row, for spreadsheets: list commands only'"
+complete -c ledgerctl -n "__fish_ledgerctl_using_subcommand freeze; and __fish_seen_subcommand_from show" -l actor -d 'Who is acting, as the journal, the audit records and withdrawal review record it (cli:NAME); the OS user ($USER) when not given. Maker-checker tells requester and approver apart by it' -r
 complete -c ledgerctl -n "__fish_ledgerctl_using_subcommand freeze; and __fish_seen_subcommand_from show" -l lock-timeout-ms -d 'How long to wait for another writer\'s lock before failing with exit 6' -r
 complete -c ledgerctl -n "__fish_ledgerctl_using_subcommand freeze; and __fish_seen_subcommand_from show" -l wide -d 'Tables show every column in full, even wider than the terminal (on a narrow terminal, the least important columns are otherwise cut short or left out)'
 complete -c ledgerctl -n "__fish_ledgerctl_using_subcommand freeze; and __fish_seen_subcommand_from show" -s y -l yes -d 'Answer yes to confirmations (wallet adjust, wallet status frozen|closed, token revoke, long batches)'
@@ -619,6 +655,7 @@ complete -c ledgerctl -n "__fish_ledgerctl_using_subcommand token; and not __fis
 complete -c ledgerctl -n "__fish_ledgerctl_using_subcommand token; and not __fish_seen_subcommand_from create list revoke help" -s o -l output -d 'Tables for people, or exactly one JSON envelope for scripts' -r -f -a "table\t'Tables for people'
 json\t'One JSON envelope per command, for scripts'
 csv\t'CSV with a header row, for spreadsheets: list commands only'"
+complete -c ledgerctl -n "__fish_ledgerctl_using_subcommand token; and not __fish_seen_subcommand_from create list revoke help" -l actor -d 'Who is acting, as the journal, the audit records and withdrawal review record it (cli:NAME); the OS user ($USER) when not given. Maker-checker tells requester and approver apart by it' -r
 complete -c ledgerctl -n "__fish_ledgerctl_using_subcommand token; and not __fish_seen_subcommand_from create list revoke help" -l lock-timeout-ms -d 'How long to wait for another writer\'s lock before failing with exit 6' -r
 complete -c ledgerctl -n "__fish_ledgerctl_using_subcommand token; and not __fish_seen_subcommand_from create list revoke help" -l wide -d 'Tables show every column in full, even wider than the terminal (on a narrow terminal, the least important columns are otherwise cut short or left out)'
 complete -c ledgerctl -n "__fish_ledgerctl_using_subcommand token; and not __fish_seen_subcommand_from create list revoke help" -s y -l yes -d 'Answer yes to confirmations (wallet adjust, wallet status frozen|closed, token revoke, long batches)'
@@ -641,6 +678,7 @@ complete -c ledgerctl -n "__fish_ledgerctl_using_subcommand token; and __fish_se
 complete -c ledgerctl -n "__fish_ledgerctl_using_subcommand token; and __fish_seen_subcommand_from create" -s o -l output -d 'Tables for people, or exactly one JSON envelope for scripts' -r -f -a "table\t'Tables for people'
 json\t'One JSON envelope per command, for scripts'
 csv\t'CSV with a header row, for spreadsheets: list commands only'"
+complete -c ledgerctl -n "__fish_ledgerctl_using_subcommand token; and __fish_seen_subcommand_from create" -l actor -d 'Who is acting, as the journal, the audit records and withdrawal review record it (cli:NAME); the OS user ($USER) when not given. Maker-checker tells requester and approver apart by it' -r
 complete -c ledgerctl -n "__fish_ledgerctl_using_subcommand token; and __fish_seen_subcommand_from create" -l lock-timeout-ms -d 'How long to wait for another writer\'s lock before failing with exit 6' -r
 complete -c ledgerctl -n "__fish_ledgerctl_using_subcommand token; and __fish_seen_subcommand_from create" -l internal -d 'An internal API key (X-API-Key) for POST /internal/wallet/refund instead of a bearer token'
 complete -c ledgerctl -n "__fish_ledgerctl_using_subcommand token; and __fish_seen_subcommand_from create" -l wide -d 'Tables show every column in full, even wider than the terminal (on a narrow terminal, the least important columns are otherwise cut short or left out)'
@@ -656,6 +694,7 @@ complete -c ledgerctl -n "__fish_ledgerctl_using_subcommand token; and __fish_se
 complete -c ledgerctl -n "__fish_ledgerctl_using_subcommand token; and __fish_seen_subcommand_from list" -s o -l output -d 'Tables for people, or exactly one JSON envelope for scripts' -r -f -a "table\t'Tables for people'
 json\t'One JSON envelope per command, for scripts'
 csv\t'CSV with a header row, for spreadsheets: list commands only'"
+complete -c ledgerctl -n "__fish_ledgerctl_using_subcommand token; and __fish_seen_subcommand_from list" -l actor -d 'Who is acting, as the journal, the audit records and withdrawal review record it (cli:NAME); the OS user ($USER) when not given. Maker-checker tells requester and approver apart by it' -r
 complete -c ledgerctl -n "__fish_ledgerctl_using_subcommand token; and __fish_seen_subcommand_from list" -l lock-timeout-ms -d 'How long to wait for another writer\'s lock before failing with exit 6' -r
 complete -c ledgerctl -n "__fish_ledgerctl_using_subcommand token; and __fish_seen_subcommand_from list" -l wide -d 'Tables show every column in full, even wider than the terminal (on a narrow terminal, the least important columns are otherwise cut short or left out)'
 complete -c ledgerctl -n "__fish_ledgerctl_using_subcommand token; and __fish_seen_subcommand_from list" -s y -l yes -d 'Answer yes to confirmations (wallet adjust, wallet status frozen|closed, token revoke, long batches)'
@@ -668,6 +707,7 @@ complete -c ledgerctl -n "__fish_ledgerctl_using_subcommand token; and __fish_se
 complete -c ledgerctl -n "__fish_ledgerctl_using_subcommand token; and __fish_seen_subcommand_from revoke" -s o -l output -d 'Tables for people, or exactly one JSON envelope for scripts' -r -f -a "table\t'Tables for people'
 json\t'One JSON envelope per command, for scripts'
 csv\t'CSV with a header row, for spreadsheets: list commands only'"
+complete -c ledgerctl -n "__fish_ledgerctl_using_subcommand token; and __fish_seen_subcommand_from revoke" -l actor -d 'Who is acting, as the journal, the audit records and withdrawal review record it (cli:NAME); the OS user ($USER) when not given. Maker-checker tells requester and approver apart by it' -r
 complete -c ledgerctl -n "__fish_ledgerctl_using_subcommand token; and __fish_seen_subcommand_from revoke" -l lock-timeout-ms -d 'How long to wait for another writer\'s lock before failing with exit 6' -r
 complete -c ledgerctl -n "__fish_ledgerctl_using_subcommand token; and __fish_seen_subcommand_from revoke" -l wide -d 'Tables show every column in full, even wider than the terminal (on a narrow terminal, the least important columns are otherwise cut short or left out)'
 complete -c ledgerctl -n "__fish_ledgerctl_using_subcommand token; and __fish_seen_subcommand_from revoke" -s y -l yes -d 'Answer yes to confirmations (wallet adjust, wallet status frozen|closed, token revoke, long batches)'
@@ -684,6 +724,7 @@ complete -c ledgerctl -n "__fish_ledgerctl_using_subcommand policy; and not __fi
 complete -c ledgerctl -n "__fish_ledgerctl_using_subcommand policy; and not __fish_seen_subcommand_from show set clear history help" -s o -l output -d 'Tables for people, or exactly one JSON envelope for scripts' -r -f -a "table\t'Tables for people'
 json\t'One JSON envelope per command, for scripts'
 csv\t'CSV with a header row, for spreadsheets: list commands only'"
+complete -c ledgerctl -n "__fish_ledgerctl_using_subcommand policy; and not __fish_seen_subcommand_from show set clear history help" -l actor -d 'Who is acting, as the journal, the audit records and withdrawal review record it (cli:NAME); the OS user ($USER) when not given. Maker-checker tells requester and approver apart by it' -r
 complete -c ledgerctl -n "__fish_ledgerctl_using_subcommand policy; and not __fish_seen_subcommand_from show set clear history help" -l lock-timeout-ms -d 'How long to wait for another writer\'s lock before failing with exit 6' -r
 complete -c ledgerctl -n "__fish_ledgerctl_using_subcommand policy; and not __fish_seen_subcommand_from show set clear history help" -l wide -d 'Tables show every column in full, even wider than the terminal (on a narrow terminal, the least important columns are otherwise cut short or left out)'
 complete -c ledgerctl -n "__fish_ledgerctl_using_subcommand policy; and not __fish_seen_subcommand_from show set clear history help" -s y -l yes -d 'Answer yes to confirmations (wallet adjust, wallet status frozen|closed, token revoke, long batches)'
@@ -701,6 +742,7 @@ complete -c ledgerctl -n "__fish_ledgerctl_using_subcommand policy; and __fish_s
 complete -c ledgerctl -n "__fish_ledgerctl_using_subcommand policy; and __fish_seen_subcommand_from show" -s o -l output -d 'Tables for people, or exactly one JSON envelope for scripts' -r -f -a "table\t'Tables for people'
 json\t'One JSON envelope per command, for scripts'
 csv\t'CSV with a header row, for spreadsheets: list commands only'"
+complete -c ledgerctl -n "__fish_ledgerctl_using_subcommand policy; and __fish_seen_subcommand_from show" -l actor -d 'Who is acting, as the journal, the audit records and withdrawal review record it (cli:NAME); the OS user ($USER) when not given. Maker-checker tells requester and approver apart by it' -r
 complete -c ledgerctl -n "__fish_ledgerctl_using_subcommand policy; and __fish_seen_subcommand_from show" -l lock-timeout-ms -d 'How long to wait for another writer\'s lock before failing with exit 6' -r
 complete -c ledgerctl -n "__fish_ledgerctl_using_subcommand policy; and __fish_seen_subcommand_from show" -l wide -d 'Tables show every column in full, even wider than the terminal (on a narrow terminal, the least important columns are otherwise cut short or left out)'
 complete -c ledgerctl -n "__fish_ledgerctl_using_subcommand policy; and __fish_seen_subcommand_from show" -s y -l yes -d 'Answer yes to confirmations (wallet adjust, wallet status frozen|closed, token revoke, long batches)'
@@ -714,9 +756,9 @@ complete -c ledgerctl -n "__fish_ledgerctl_using_subcommand policy; and __fish_s
 complete -c ledgerctl -n "__fish_ledgerctl_using_subcommand policy; and __fish_seen_subcommand_from set" -l supported-currencies -d 'Currencies new wallets may have, comma-separated (CNY,USD); "" for every one' -r
 complete -c ledgerctl -n "__fish_ledgerctl_using_subcommand policy; and __fish_seen_subcommand_from set" -l transfer-enabled -d 'Whether wallets may transfer to one another' -r -f -a "true\t''
 false\t''"
-complete -c ledgerctl -n "__fish_ledgerctl_using_subcommand policy; and __fish_seen_subcommand_from set" -l withdrawal-require-review -d 'Withdrawal review is not available yet: true is refused' -r -f -a "true\t''
+complete -c ledgerctl -n "__fish_ledgerctl_using_subcommand policy; and __fish_seen_subcommand_from set" -l withdrawal-require-review -d 'Withdrawals wait for another actor\'s approval (`withdrawal request`); a direct withdrawal is then refused (review_required), except up to --auto-approve-limit' -r -f -a "true\t''
 false\t''"
-complete -c ledgerctl -n "__fish_ledgerctl_using_subcommand policy; and __fish_seen_subcommand_from set" -l auto-approve-limit -d 'Kept for withdrawal review; it limits nothing until review is available' -r
+complete -c ledgerctl -n "__fish_ledgerctl_using_subcommand policy; and __fish_seen_subcommand_from set" -l auto-approve-limit -d 'With review required, a withdrawal of at most this much needs none (0: every one is reviewed)' -r
 complete -c ledgerctl -n "__fish_ledgerctl_using_subcommand policy; and __fish_seen_subcommand_from set" -l timezone -d 'The IANA timezone days and months of the limits are counted in (Asia/Shanghai)' -r
 complete -c ledgerctl -n "__fish_ledgerctl_using_subcommand policy; and __fish_seen_subcommand_from set" -l db -d 'The ledger: a SQLite file\'s path, or a PostgreSQL database\'s URL (postgres://USER@HOST:PORT/DBNAME; a password in it is never printed)' -r
 complete -c ledgerctl -n "__fish_ledgerctl_using_subcommand policy; and __fish_seen_subcommand_from set" -l tenant -d 'The tenant whose wallets this command reaches' -r
@@ -724,6 +766,7 @@ complete -c ledgerctl -n "__fish_ledgerctl_using_subcommand policy; and __fish_s
 complete -c ledgerctl -n "__fish_ledgerctl_using_subcommand policy; and __fish_seen_subcommand_from set" -s o -l output -d 'Tables for people, or exactly one JSON envelope for scripts' -r -f -a "table\t'Tables for people'
 json\t'One JSON envelope per command, for scripts'
 csv\t'CSV with a header row, for spreadsheets: list commands only'"
+complete -c ledgerctl -n "__fish_ledgerctl_using_subcommand policy; and __fish_seen_subcommand_from set" -l actor -d 'Who is acting, as the journal, the audit records and withdrawal review record it (cli:NAME); the OS user ($USER) when not given. Maker-checker tells requester and approver apart by it' -r
 complete -c ledgerctl -n "__fish_ledgerctl_using_subcommand policy; and __fish_seen_subcommand_from set" -l lock-timeout-ms -d 'How long to wait for another writer\'s lock before failing with exit 6' -r
 complete -c ledgerctl -n "__fish_ledgerctl_using_subcommand policy; and __fish_seen_subcommand_from set" -l wide -d 'Tables show every column in full, even wider than the terminal (on a narrow terminal, the least important columns are otherwise cut short or left out)'
 complete -c ledgerctl -n "__fish_ledgerctl_using_subcommand policy; and __fish_seen_subcommand_from set" -s y -l yes -d 'Answer yes to confirmations (wallet adjust, wallet status frozen|closed, token revoke, long batches)'
@@ -736,6 +779,7 @@ complete -c ledgerctl -n "__fish_ledgerctl_using_subcommand policy; and __fish_s
 complete -c ledgerctl -n "__fish_ledgerctl_using_subcommand policy; and __fish_seen_subcommand_from clear" -s o -l output -d 'Tables for people, or exactly one JSON envelope for scripts' -r -f -a "table\t'Tables for people'
 json\t'One JSON envelope per command, for scripts'
 csv\t'CSV with a header row, for spreadsheets: list commands only'"
+complete -c ledgerctl -n "__fish_ledgerctl_using_subcommand policy; and __fish_seen_subcommand_from clear" -l actor -d 'Who is acting, as the journal, the audit records and withdrawal review record it (cli:NAME); the OS user ($USER) when not given. Maker-checker tells requester and approver apart by it' -r
 complete -c ledgerctl -n "__fish_ledgerctl_using_subcommand policy; and __fish_seen_subcommand_from clear" -l lock-timeout-ms -d 'How long to wait for another writer\'s lock before failing with exit 6' -r
 complete -c ledgerctl -n "__fish_ledgerctl_using_subcommand policy; and __fish_seen_subcommand_from clear" -l wide -d 'Tables show every column in full, even wider than the terminal (on a narrow terminal, the least important columns are otherwise cut short or left out)'
 complete -c ledgerctl -n "__fish_ledgerctl_using_subcommand policy; and __fish_seen_subcommand_from clear" -s y -l yes -d 'Answer yes to confirmations (wallet adjust, wallet status frozen|closed, token revoke, long batches)'
@@ -750,6 +794,7 @@ complete -c ledgerctl -n "__fish_ledgerctl_using_subcommand policy; and __fish_s
 complete -c ledgerctl -n "__fish_ledgerctl_using_subcommand policy; and __fish_seen_subcommand_from history" -s o -l output -d 'Tables for people, or exactly one JSON envelope for scripts' -r -f -a "table\t'Tables for people'
 json\t'One JSON envelope per command, for scripts'
 csv\t'CSV with a header row, for spreadsheets: list commands only'"
+complete -c ledgerctl -n "__fish_ledgerctl_using_subcommand policy; and __fish_seen_subcommand_from history" -l actor -d 'Who is acting, as the journal, the audit records and withdrawal review record it (cli:NAME); the OS user ($USER) when not given. Maker-checker tells requester and approver apart by it' -r
 complete -c ledgerctl -n "__fish_ledgerctl_using_subcommand policy; and __fish_seen_subcommand_from history" -l lock-timeout-ms -d 'How long to wait for another writer\'s lock before failing with exit 6' -r
 complete -c ledgerctl -n "__fish_ledgerctl_using_subcommand policy; and __fish_seen_subcommand_from history" -l wide -d 'Tables show every column in full, even wider than the terminal (on a narrow terminal, the least important columns are otherwise cut short or left out)'
 complete -c ledgerctl -n "__fish_ledgerctl_using_subcommand policy; and __fish_seen_subcommand_from history" -s y -l yes -d 'Answer yes to confirmations (wallet adjust, wallet status frozen|closed, token revoke, long batches)'
@@ -761,6 +806,106 @@ complete -c ledgerctl -n "__fish_ledgerctl_using_subcommand policy; and __fish_s
 complete -c ledgerctl -n "__fish_ledgerctl_using_subcommand policy; and __fish_seen_subcommand_from help" -f -a "clear" -d 'Remove the policy: the default holds again (recorded in the history)'
 complete -c ledgerctl -n "__fish_ledgerctl_using_subcommand policy; and __fish_seen_subcommand_from help" -f -a "history" -d 'The policy\'s recorded changes, newest first'
 complete -c ledgerctl -n "__fish_ledgerctl_using_subcommand policy; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c ledgerctl -n "__fish_ledgerctl_using_subcommand withdrawal; and not __fish_seen_subcommand_from request list show approve reject help" -l db -d 'The ledger: a SQLite file\'s path, or a PostgreSQL database\'s URL (postgres://USER@HOST:PORT/DBNAME; a password in it is never printed)' -r
+complete -c ledgerctl -n "__fish_ledgerctl_using_subcommand withdrawal; and not __fish_seen_subcommand_from request list show approve reject help" -l tenant -d 'The tenant whose wallets this command reaches' -r
+complete -c ledgerctl -n "__fish_ledgerctl_using_subcommand withdrawal; and not __fish_seen_subcommand_from request list show approve reject help" -l app -d 'The application whose wallets this command reaches' -r
+complete -c ledgerctl -n "__fish_ledgerctl_using_subcommand withdrawal; and not __fish_seen_subcommand_from request list show approve reject help" -s o -l output -d 'Tables for people, or exactly one JSON envelope for scripts' -r -f -a "table\t'Tables for people'
+json\t'One JSON envelope per command, for scripts'
+csv\t'CSV with a header row, for spreadsheets: list commands only'"
+complete -c ledgerctl -n "__fish_ledgerctl_using_subcommand withdrawal; and not __fish_seen_subcommand_from request list show approve reject help" -l actor -d 'Who is acting, as the journal, the audit records and withdrawal review record it (cli:NAME); the OS user ($USER) when not given. Maker-checker tells requester and approver apart by it' -r
+complete -c ledgerctl -n "__fish_ledgerctl_using_subcommand withdrawal; and not __fish_seen_subcommand_from request list show approve reject help" -l lock-timeout-ms -d 'How long to wait for another writer\'s lock before failing with exit 6' -r
+complete -c ledgerctl -n "__fish_ledgerctl_using_subcommand withdrawal; and not __fish_seen_subcommand_from request list show approve reject help" -l wide -d 'Tables show every column in full, even wider than the terminal (on a narrow terminal, the least important columns are otherwise cut short or left out)'
+complete -c ledgerctl -n "__fish_ledgerctl_using_subcommand withdrawal; and not __fish_seen_subcommand_from request list show approve reject help" -s y -l yes -d 'Answer yes to confirmations (wallet adjust, wallet status frozen|closed, token revoke, long batches)'
+complete -c ledgerctl -n "__fish_ledgerctl_using_subcommand withdrawal; and not __fish_seen_subcommand_from request list show approve reject help" -l read-only -d 'Open the ledger read-only: reading commands work (also on a file this user cannot write), every write is refused with exit 2 (read_only) before the file is touched'
+complete -c ledgerctl -n "__fish_ledgerctl_using_subcommand withdrawal; and not __fish_seen_subcommand_from request list show approve reject help" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c ledgerctl -n "__fish_ledgerctl_using_subcommand withdrawal; and not __fish_seen_subcommand_from request list show approve reject help" -s V -l version -d 'Print version'
+complete -c ledgerctl -n "__fish_ledgerctl_using_subcommand withdrawal; and not __fish_seen_subcommand_from request list show approve reject help" -f -a "request" -d 'Ask for a withdrawal: the amount is held at once and leaves when another actor approves'
+complete -c ledgerctl -n "__fish_ledgerctl_using_subcommand withdrawal; and not __fish_seen_subcommand_from request list show approve reject help" -f -a "list" -d 'List the requests, newest first: every user\'s, or one user\'s (--user)'
+complete -c ledgerctl -n "__fish_ledgerctl_using_subcommand withdrawal; and not __fish_seen_subcommand_from request list show approve reject help" -f -a "show" -d 'Show one request'
+complete -c ledgerctl -n "__fish_ledgerctl_using_subcommand withdrawal; and not __fish_seen_subcommand_from request list show approve reject help" -f -a "approve" -d 'Approve a pending request: its held amount leaves the ledger (never by its requester)'
+complete -c ledgerctl -n "__fish_ledgerctl_using_subcommand withdrawal; and not __fish_seen_subcommand_from request list show approve reject help" -f -a "reject" -d 'Reject a pending request: its hold is released to the available balance (never by its requester)'
+complete -c ledgerctl -n "__fish_ledgerctl_using_subcommand withdrawal; and not __fish_seen_subcommand_from request list show approve reject help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c ledgerctl -n "__fish_ledgerctl_using_subcommand withdrawal; and __fish_seen_subcommand_from request" -l amount -d 'The amount, a decimal string with at most the currency\'s decimals' -r
+complete -c ledgerctl -n "__fish_ledgerctl_using_subcommand withdrawal; and __fish_seen_subcommand_from request" -l remark -d 'Why, for the reviewer (kept as the hold\'s reason too)' -r
+complete -c ledgerctl -n "__fish_ledgerctl_using_subcommand withdrawal; and __fish_seen_subcommand_from request" -l reference-id -d 'Makes the request safe to repeat: the same request again answers the first one' -r
+complete -c ledgerctl -n "__fish_ledgerctl_using_subcommand withdrawal; and __fish_seen_subcommand_from request" -l db -d 'The ledger: a SQLite file\'s path, or a PostgreSQL database\'s URL (postgres://USER@HOST:PORT/DBNAME; a password in it is never printed)' -r
+complete -c ledgerctl -n "__fish_ledgerctl_using_subcommand withdrawal; and __fish_seen_subcommand_from request" -l tenant -d 'The tenant whose wallets this command reaches' -r
+complete -c ledgerctl -n "__fish_ledgerctl_using_subcommand withdrawal; and __fish_seen_subcommand_from request" -l app -d 'The application whose wallets this command reaches' -r
+complete -c ledgerctl -n "__fish_ledgerctl_using_subcommand withdrawal; and __fish_seen_subcommand_from request" -s o -l output -d 'Tables for people, or exactly one JSON envelope for scripts' -r -f -a "table\t'Tables for people'
+json\t'One JSON envelope per command, for scripts'
+csv\t'CSV with a header row, for spreadsheets: list commands only'"
+complete -c ledgerctl -n "__fish_ledgerctl_using_subcommand withdrawal; and __fish_seen_subcommand_from request" -l actor -d 'Who is acting, as the journal, the audit records and withdrawal review record it (cli:NAME); the OS user ($USER) when not given. Maker-checker tells requester and approver apart by it' -r
+complete -c ledgerctl -n "__fish_ledgerctl_using_subcommand withdrawal; and __fish_seen_subcommand_from request" -l lock-timeout-ms -d 'How long to wait for another writer\'s lock before failing with exit 6' -r
+complete -c ledgerctl -n "__fish_ledgerctl_using_subcommand withdrawal; and __fish_seen_subcommand_from request" -l wide -d 'Tables show every column in full, even wider than the terminal (on a narrow terminal, the least important columns are otherwise cut short or left out)'
+complete -c ledgerctl -n "__fish_ledgerctl_using_subcommand withdrawal; and __fish_seen_subcommand_from request" -s y -l yes -d 'Answer yes to confirmations (wallet adjust, wallet status frozen|closed, token revoke, long batches)'
+complete -c ledgerctl -n "__fish_ledgerctl_using_subcommand withdrawal; and __fish_seen_subcommand_from request" -l read-only -d 'Open the ledger read-only: reading commands work (also on a file this user cannot write), every write is refused with exit 2 (read_only) before the file is touched'
+complete -c ledgerctl -n "__fish_ledgerctl_using_subcommand withdrawal; and __fish_seen_subcommand_from request" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c ledgerctl -n "__fish_ledgerctl_using_subcommand withdrawal; and __fish_seen_subcommand_from request" -s V -l version -d 'Print version'
+complete -c ledgerctl -n "__fish_ledgerctl_using_subcommand withdrawal; and __fish_seen_subcommand_from list" -l user -d 'Only this user\'s requests' -r
+complete -c ledgerctl -n "__fish_ledgerctl_using_subcommand withdrawal; and __fish_seen_subcommand_from list" -l status -d 'Only this status: pending (the reviewers\' queue), approved or rejected' -r
+complete -c ledgerctl -n "__fish_ledgerctl_using_subcommand withdrawal; and __fish_seen_subcommand_from list" -l page -d 'The page to show, from 1' -r
+complete -c ledgerctl -n "__fish_ledgerctl_using_subcommand withdrawal; and __fish_seen_subcommand_from list" -l page-size -d 'Rows per page (default 20, at most 100)' -r
+complete -c ledgerctl -n "__fish_ledgerctl_using_subcommand withdrawal; and __fish_seen_subcommand_from list" -l db -d 'The ledger: a SQLite file\'s path, or a PostgreSQL database\'s URL (postgres://USER@HOST:PORT/DBNAME; a password in it is never printed)' -r
+complete -c ledgerctl -n "__fish_ledgerctl_using_subcommand withdrawal; and __fish_seen_subcommand_from list" -l tenant -d 'The tenant whose wallets this command reaches' -r
+complete -c ledgerctl -n "__fish_ledgerctl_using_subcommand withdrawal; and __fish_seen_subcommand_from list" -l app -d 'The application whose wallets this command reaches' -r
+complete -c ledgerctl -n "__fish_ledgerctl_using_subcommand withdrawal; and __fish_seen_subcommand_from list" -s o -l output -d 'Tables for people, or exactly one JSON envelope for scripts' -r -f -a "table\t'Tables for people'
+json\t'One JSON envelope per command, for scripts'
+csv\t'CSV with a header row, for spreadsheets: list commands only'"
+complete -c ledgerctl -n "__fish_ledgerctl_using_subcommand withdrawal; and __fish_seen_subcommand_from list" -l actor -d 'Who is acting, as the journal, the audit records and withdrawal review record it (cli:NAME); the OS user ($USER) when not given. Maker-checker tells requester and approver apart by it' -r
+complete -c ledgerctl -n "__fish_ledgerctl_using_subcommand withdrawal; and __fish_seen_subcommand_from list" -l lock-timeout-ms -d 'How long to wait for another writer\'s lock before failing with exit 6' -r
+complete -c ledgerctl -n "__fish_ledgerctl_using_subcommand withdrawal; and __fish_seen_subcommand_from list" -l wide -d 'Tables show every column in full, even wider than the terminal (on a narrow terminal, the least important columns are otherwise cut short or left out)'
+complete -c ledgerctl -n "__fish_ledgerctl_using_subcommand withdrawal; and __fish_seen_subcommand_from list" -s y -l yes -d 'Answer yes to confirmations (wallet adjust, wallet status frozen|closed, token revoke, long batches)'
+complete -c ledgerctl -n "__fish_ledgerctl_using_subcommand withdrawal; and __fish_seen_subcommand_from list" -l read-only -d 'Open the ledger read-only: reading commands work (also on a file this user cannot write), every write is refused with exit 2 (read_only) before the file is touched'
+complete -c ledgerctl -n "__fish_ledgerctl_using_subcommand withdrawal; and __fish_seen_subcommand_from list" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c ledgerctl -n "__fish_ledgerctl_using_subcommand withdrawal; and __fish_seen_subcommand_from list" -s V -l version -d 'Print version'
+complete -c ledgerctl -n "__fish_ledgerctl_using_subcommand withdrawal; and __fish_seen_subcommand_from show" -l db -d 'The ledger: a SQLite file\'s path, or a PostgreSQL database\'s URL (postgres://USER@HOST:PORT/DBNAME; a password in it is never printed)' -r
+complete -c ledgerctl -n "__fish_ledgerctl_using_subcommand withdrawal; and __fish_seen_subcommand_from show" -l tenant -d 'The tenant whose wallets this command reaches' -r
+complete -c ledgerctl -n "__fish_ledgerctl_using_subcommand withdrawal; and __fish_seen_subcommand_from show" -l app -d 'The application whose wallets this command reaches' -r
+complete -c ledgerctl -n "__fish_ledgerctl_using_subcommand withdrawal; and __fish_seen_subcommand_from show" -s o -l output -d 'Tables for people, or exactly one JSON envelope for scripts' -r -f -a "table\t'Tables for people'
+json\t'One JSON envelope per command, for scripts'
+csv\t'CSV with a header row, for spreadsheets: list commands only'"
+complete -c ledgerctl -n "__fish_ledgerctl_using_subcommand withdrawal; and __fish_seen_subcommand_from show" -l actor -d 'Who is acting, as the journal, the audit records and withdrawal review record it (cli:NAME); the OS user ($USER) when not given. Maker-checker tells requester and approver apart by it' -r
+complete -c ledgerctl -n "__fish_ledgerctl_using_subcommand withdrawal; and __fish_seen_subcommand_from show" -l lock-timeout-ms -d 'How long to wait for another writer\'s lock before failing with exit 6' -r
+complete -c ledgerctl -n "__fish_ledgerctl_using_subcommand withdrawal; and __fish_seen_subcommand_from show" -l wide -d 'Tables show every column in full, even wider than the terminal (on a narrow terminal, the least important columns are otherwise cut short or left out)'
+complete -c ledgerctl -n "__fish_ledgerctl_using_subcommand withdrawal; and __fish_seen_subcommand_from show" -s y -l yes -d 'Answer yes to confirmations (wallet adjust, wallet status frozen|closed, token revoke, long batches)'
+complete -c ledgerctl -n "__fish_ledgerctl_using_subcommand withdrawal; and __fish_seen_subcommand_from show" -l read-only -d 'Open the ledger read-only: reading commands work (also on a file this user cannot write), every write is refused with exit 2 (read_only) before the file is touched'
+complete -c ledgerctl -n "__fish_ledgerctl_using_subcommand withdrawal; and __fish_seen_subcommand_from show" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c ledgerctl -n "__fish_ledgerctl_using_subcommand withdrawal; and __fish_seen_subcommand_from show" -s V -l version -d 'Print version'
+complete -c ledgerctl -n "__fish_ledgerctl_using_subcommand withdrawal; and __fish_seen_subcommand_from approve" -l approved-by -d 'The approver\'s name, recorded beside the deciding actor' -r
+complete -c ledgerctl -n "__fish_ledgerctl_using_subcommand withdrawal; and __fish_seen_subcommand_from approve" -l remark -d 'Why, recorded with the decision' -r
+complete -c ledgerctl -n "__fish_ledgerctl_using_subcommand withdrawal; and __fish_seen_subcommand_from approve" -l db -d 'The ledger: a SQLite file\'s path, or a PostgreSQL database\'s URL (postgres://USER@HOST:PORT/DBNAME; a password in it is never printed)' -r
+complete -c ledgerctl -n "__fish_ledgerctl_using_subcommand withdrawal; and __fish_seen_subcommand_from approve" -l tenant -d 'The tenant whose wallets this command reaches' -r
+complete -c ledgerctl -n "__fish_ledgerctl_using_subcommand withdrawal; and __fish_seen_subcommand_from approve" -l app -d 'The application whose wallets this command reaches' -r
+complete -c ledgerctl -n "__fish_ledgerctl_using_subcommand withdrawal; and __fish_seen_subcommand_from approve" -s o -l output -d 'Tables for people, or exactly one JSON envelope for scripts' -r -f -a "table\t'Tables for people'
+json\t'One JSON envelope per command, for scripts'
+csv\t'CSV with a header row, for spreadsheets: list commands only'"
+complete -c ledgerctl -n "__fish_ledgerctl_using_subcommand withdrawal; and __fish_seen_subcommand_from approve" -l actor -d 'Who is acting, as the journal, the audit records and withdrawal review record it (cli:NAME); the OS user ($USER) when not given. Maker-checker tells requester and approver apart by it' -r
+complete -c ledgerctl -n "__fish_ledgerctl_using_subcommand withdrawal; and __fish_seen_subcommand_from approve" -l lock-timeout-ms -d 'How long to wait for another writer\'s lock before failing with exit 6' -r
+complete -c ledgerctl -n "__fish_ledgerctl_using_subcommand withdrawal; and __fish_seen_subcommand_from approve" -l wide -d 'Tables show every column in full, even wider than the terminal (on a narrow terminal, the least important columns are otherwise cut short or left out)'
+complete -c ledgerctl -n "__fish_ledgerctl_using_subcommand withdrawal; and __fish_seen_subcommand_from approve" -s y -l yes -d 'Answer yes to confirmations (wallet adjust, wallet status frozen|closed, token revoke, long batches)'
+complete -c ledgerctl -n "__fish_ledgerctl_using_subcommand withdrawal; and __fish_seen_subcommand_from approve" -l read-only -d 'Open the ledger read-only: reading commands work (also on a file this user cannot write), every write is refused with exit 2 (read_only) before the file is touched'
+complete -c ledgerctl -n "__fish_ledgerctl_using_subcommand withdrawal; and __fish_seen_subcommand_from approve" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c ledgerctl -n "__fish_ledgerctl_using_subcommand withdrawal; and __fish_seen_subcommand_from approve" -s V -l version -d 'Print version'
+complete -c ledgerctl -n "__fish_ledgerctl_using_subcommand withdrawal; and __fish_seen_subcommand_from reject" -l remark -d 'Why, recorded with the decision and as the hold\'s release reason' -r
+complete -c ledgerctl -n "__fish_ledgerctl_using_subcommand withdrawal; and __fish_seen_subcommand_from reject" -l db -d 'The ledger: a SQLite file\'s path, or a PostgreSQL database\'s URL (postgres://USER@HOST:PORT/DBNAME; a password in it is never printed)' -r
+complete -c ledgerctl -n "__fish_ledgerctl_using_subcommand withdrawal; and __fish_seen_subcommand_from reject" -l tenant -d 'The tenant whose wallets this command reaches' -r
+complete -c ledgerctl -n "__fish_ledgerctl_using_subcommand withdrawal; and __fish_seen_subcommand_from reject" -l app -d 'The application whose wallets this command reaches' -r
+complete -c ledgerctl -n "__fish_ledgerctl_using_subcommand withdrawal; and __fish_seen_subcommand_from reject" -s o -l output -d 'Tables for people, or exactly one JSON envelope for scripts' -r -f -a "table\t'Tables for people'
+json\t'One JSON envelope per command, for scripts'
+csv\t'CSV with a header row, for spreadsheets: list commands only'"
+complete -c ledgerctl -n "__fish_ledgerctl_using_subcommand withdrawal; and __fish_seen_subcommand_from reject" -l actor -d 'Who is acting, as the journal, the audit records and withdrawal review record it (cli:NAME); the OS user ($USER) when not given. Maker-checker tells requester and approver apart by it' -r
+complete -c ledgerctl -n "__fish_ledgerctl_using_subcommand withdrawal; and __fish_seen_subcommand_from reject" -l lock-timeout-ms -d 'How long to wait for another writer\'s lock before failing with exit 6' -r
+complete -c ledgerctl -n "__fish_ledgerctl_using_subcommand withdrawal; and __fish_seen_subcommand_from reject" -l wide -d 'Tables show every column in full, even wider than the terminal (on a narrow terminal, the least important columns are otherwise cut short or left out)'
+complete -c ledgerctl -n "__fish_ledgerctl_using_subcommand withdrawal; and __fish_seen_subcommand_from reject" -s y -l yes -d 'Answer yes to confirmations (wallet adjust, wallet status frozen|closed, token revoke, long batches)'
+complete -c ledgerctl -n "__fish_ledgerctl_using_subcommand withdrawal; and __fish_seen_subcommand_from reject" -l read-only -d 'Open the ledger read-only: reading commands work (also on a file this user cannot write), every write is refused with exit 2 (read_only) before the file is touched'
+complete -c ledgerctl -n "__fish_ledgerctl_using_subcommand withdrawal; and __fish_seen_subcommand_from reject" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c ledgerctl -n "__fish_ledgerctl_using_subcommand withdrawal; and __fish_seen_subcommand_from reject" -s V -l version -d 'Print version'
+complete -c ledgerctl -n "__fish_ledgerctl_using_subcommand withdrawal; and __fish_seen_subcommand_from help" -f -a "request" -d 'Ask for a withdrawal: the amount is held at once and leaves when another actor approves'
+complete -c ledgerctl -n "__fish_ledgerctl_using_subcommand withdrawal; and __fish_seen_subcommand_from help" -f -a "list" -d 'List the requests, newest first: every user\'s, or one user\'s (--user)'
+complete -c ledgerctl -n "__fish_ledgerctl_using_subcommand withdrawal; and __fish_seen_subcommand_from help" -f -a "show" -d 'Show one request'
+complete -c ledgerctl -n "__fish_ledgerctl_using_subcommand withdrawal; and __fish_seen_subcommand_from help" -f -a "approve" -d 'Approve a pending request: its held amount leaves the ledger (never by its requester)'
+complete -c ledgerctl -n "__fish_ledgerctl_using_subcommand withdrawal; and __fish_seen_subcommand_from help" -f -a "reject" -d 'Reject a pending request: its hold is released to the available balance (never by its requester)'
+complete -c ledgerctl -n "__fish_ledgerctl_using_subcommand withdrawal; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c ledgerctl -n "__fish_ledgerctl_using_subcommand serve" -l listen -d 'The public listener: the wallet routes, /healthz and /openapi.json' -r
 complete -c ledgerctl -n "__fish_ledgerctl_using_subcommand serve" -l internal-listen -d 'The internal listener, the only one serving POST /internal/wallet/refund' -r
 complete -c ledgerctl -n "__fish_ledgerctl_using_subcommand serve" -l commit-group-max -d 'Concurrent writes committed together in one transaction (1: one transaction per request)' -r
@@ -771,6 +916,7 @@ complete -c ledgerctl -n "__fish_ledgerctl_using_subcommand serve" -l app -d 'Th
 complete -c ledgerctl -n "__fish_ledgerctl_using_subcommand serve" -s o -l output -d 'Tables for people, or exactly one JSON envelope for scripts' -r -f -a "table\t'Tables for people'
 json\t'One JSON envelope per command, for scripts'
 csv\t'CSV with a header row, for spreadsheets: list commands only'"
+complete -c ledgerctl -n "__fish_ledgerctl_using_subcommand serve" -l actor -d 'Who is acting, as the journal, the audit records and withdrawal review record it (cli:NAME); the OS user ($USER) when not given. Maker-checker tells requester and approver apart by it' -r
 complete -c ledgerctl -n "__fish_ledgerctl_using_subcommand serve" -l lock-timeout-ms -d 'How long to wait for another writer\'s lock before failing with exit 6' -r
 complete -c ledgerctl -n "__fish_ledgerctl_using_subcommand serve" -l quiet -d 'No access log on stderr (one line per request: time, method, path, status, microseconds, token id; never a secret)'
 complete -c ledgerctl -n "__fish_ledgerctl_using_subcommand serve" -l wide -d 'Tables show every column in full, even wider than the terminal (on a narrow terminal, the least important columns are otherwise cut short or left out)'
@@ -784,6 +930,7 @@ complete -c ledgerctl -n "__fish_ledgerctl_using_subcommand completions" -l app 
 complete -c ledgerctl -n "__fish_ledgerctl_using_subcommand completions" -s o -l output -d 'Tables for people, or exactly one JSON envelope for scripts' -r -f -a "table\t'Tables for people'
 json\t'One JSON envelope per command, for scripts'
 csv\t'CSV with a header row, for spreadsheets: list commands only'"
+complete -c ledgerctl -n "__fish_ledgerctl_using_subcommand completions" -l actor -d 'Who is acting, as the journal, the audit records and withdrawal review record it (cli:NAME); the OS user ($USER) when not given. Maker-checker tells requester and approver apart by it' -r
 complete -c ledgerctl -n "__fish_ledgerctl_using_subcommand completions" -l lock-timeout-ms -d 'How long to wait for another writer\'s lock before failing with exit 6' -r
 complete -c ledgerctl -n "__fish_ledgerctl_using_subcommand completions" -l wide -d 'Tables show every column in full, even wider than the terminal (on a narrow terminal, the least important columns are otherwise cut short or left out)'
 complete -c ledgerctl -n "__fish_ledgerctl_using_subcommand completions" -s y -l yes -d 'Answer yes to confirmations (wallet adjust, wallet status frozen|closed, token revoke, long batches)'
@@ -797,25 +944,27 @@ complete -c ledgerctl -n "__fish_ledgerctl_using_subcommand man" -l app -d 'The 
 complete -c ledgerctl -n "__fish_ledgerctl_using_subcommand man" -s o -l output -d 'Tables for people, or exactly one JSON envelope for scripts' -r -f -a "table\t'Tables for people'
 json\t'One JSON envelope per command, for scripts'
 csv\t'CSV with a header row, for spreadsheets: list commands only'"
+complete -c ledgerctl -n "__fish_ledgerctl_using_subcommand man" -l actor -d 'Who is acting, as the journal, the audit records and withdrawal review record it (cli:NAME); the OS user ($USER) when not given. Maker-checker tells requester and approver apart by it' -r
 complete -c ledgerctl -n "__fish_ledgerctl_using_subcommand man" -l lock-timeout-ms -d 'How long to wait for another writer\'s lock before failing with exit 6' -r
 complete -c ledgerctl -n "__fish_ledgerctl_using_subcommand man" -l wide -d 'Tables show every column in full, even wider than the terminal (on a narrow terminal, the least important columns are otherwise cut short or left out)'
 complete -c ledgerctl -n "__fish_ledgerctl_using_subcommand man" -s y -l yes -d 'Answer yes to confirmations (wallet adjust, wallet status frozen|closed, token revoke, long batches)'
 complete -c ledgerctl -n "__fish_ledgerctl_using_subcommand man" -l read-only -d 'Open the ledger read-only: reading commands work (also on a file this user cannot write), every write is refused with exit 2 (read_only) before the file is touched'
 complete -c ledgerctl -n "__fish_ledgerctl_using_subcommand man" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c ledgerctl -n "__fish_ledgerctl_using_subcommand man" -s V -l version -d 'Print version'
-complete -c ledgerctl -n "__fish_ledgerctl_using_subcommand help; and not __fish_seen_subcommand_from init wallet refund ledger batch transaction freeze token policy serve completions man help" -f -a "init" -d 'Create a new ledger: a file (WAL, synchronous=FULL), or the schema in an empty PostgreSQL database; refuses to touch an existing one'
-complete -c ledgerctl -n "__fish_ledgerctl_using_subcommand help; and not __fish_seen_subcommand_from init wallet refund ledger batch transaction freeze token policy serve completions man help" -f -a "wallet" -d 'Open wallets, move money, and inspect them'
-complete -c ledgerctl -n "__fish_ledgerctl_using_subcommand help; and not __fish_seen_subcommand_from init wallet refund ledger batch transaction freeze token policy serve completions man help" -f -a "refund" -d 'The internal refund: refund a transaction, finding its wallet from the transaction'
-complete -c ledgerctl -n "__fish_ledgerctl_using_subcommand help; and not __fish_seen_subcommand_from init wallet refund ledger batch transaction freeze token policy serve completions man help" -f -a "ledger" -d 'Prove the ledger\'s invariants and print its trial balance'
-complete -c ledgerctl -n "__fish_ledgerctl_using_subcommand help; and not __fish_seen_subcommand_from init wallet refund ledger batch transaction freeze token policy serve completions man help" -f -a "batch" -d 'Run many operations from a CSV or JSONL file (or - for stdin), one JSON result per line'
-complete -c ledgerctl -n "__fish_ledgerctl_using_subcommand help; and not __fish_seen_subcommand_from init wallet refund ledger batch transaction freeze token policy serve completions man help" -f -a "transaction" -d 'Look up one transaction of the tenant and application by its id'
-complete -c ledgerctl -n "__fish_ledgerctl_using_subcommand help; and not __fish_seen_subcommand_from init wallet refund ledger batch transaction freeze token policy serve completions man help" -f -a "freeze" -d 'Look up one freeze record of the tenant and application by its id'
-complete -c ledgerctl -n "__fish_ledgerctl_using_subcommand help; and not __fish_seen_subcommand_from init wallet refund ledger batch transaction freeze token policy serve completions man help" -f -a "token" -d 'Make, list and revoke the credentials `serve` accepts'
-complete -c ledgerctl -n "__fish_ledgerctl_using_subcommand help; and not __fish_seen_subcommand_from init wallet refund ledger batch transaction freeze token policy serve completions man help" -f -a "policy" -d 'The tenant\'s and application\'s policy: withdrawal limits, max balance, currencies, transfers'
-complete -c ledgerctl -n "__fish_ledgerctl_using_subcommand help; and not __fish_seen_subcommand_from init wallet refund ledger batch transaction freeze token policy serve completions man help" -f -a "serve" -d 'Serve the HTTP API over this ledger (the wallet routes, reads, /healthz, /openapi.json)'
-complete -c ledgerctl -n "__fish_ledgerctl_using_subcommand help; and not __fish_seen_subcommand_from init wallet refund ledger batch transaction freeze token policy serve completions man help" -f -a "completions" -d 'Print a shell completion script (bash, zsh, fish, powershell, elvish)'
-complete -c ledgerctl -n "__fish_ledgerctl_using_subcommand help; and not __fish_seen_subcommand_from init wallet refund ledger batch transaction freeze token policy serve completions man help" -f -a "man" -d 'Print the man page (roff), or write every page with `--dir`'
-complete -c ledgerctl -n "__fish_ledgerctl_using_subcommand help; and not __fish_seen_subcommand_from init wallet refund ledger batch transaction freeze token policy serve completions man help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c ledgerctl -n "__fish_ledgerctl_using_subcommand help; and not __fish_seen_subcommand_from init wallet refund ledger batch transaction freeze token policy withdrawal serve completions man help" -f -a "init" -d 'Create a new ledger: a file (WAL, synchronous=FULL), or the schema in an empty PostgreSQL database; refuses to touch an existing one'
+complete -c ledgerctl -n "__fish_ledgerctl_using_subcommand help; and not __fish_seen_subcommand_from init wallet refund ledger batch transaction freeze token policy withdrawal serve completions man help" -f -a "wallet" -d 'Open wallets, move money, and inspect them'
+complete -c ledgerctl -n "__fish_ledgerctl_using_subcommand help; and not __fish_seen_subcommand_from init wallet refund ledger batch transaction freeze token policy withdrawal serve completions man help" -f -a "refund" -d 'The internal refund: refund a transaction, finding its wallet from the transaction'
+complete -c ledgerctl -n "__fish_ledgerctl_using_subcommand help; and not __fish_seen_subcommand_from init wallet refund ledger batch transaction freeze token policy withdrawal serve completions man help" -f -a "ledger" -d 'Prove the ledger\'s invariants and print its trial balance'
+complete -c ledgerctl -n "__fish_ledgerctl_using_subcommand help; and not __fish_seen_subcommand_from init wallet refund ledger batch transaction freeze token policy withdrawal serve completions man help" -f -a "batch" -d 'Run many operations from a CSV or JSONL file (or - for stdin), one JSON result per line'
+complete -c ledgerctl -n "__fish_ledgerctl_using_subcommand help; and not __fish_seen_subcommand_from init wallet refund ledger batch transaction freeze token policy withdrawal serve completions man help" -f -a "transaction" -d 'Look up one transaction of the tenant and application by its id'
+complete -c ledgerctl -n "__fish_ledgerctl_using_subcommand help; and not __fish_seen_subcommand_from init wallet refund ledger batch transaction freeze token policy withdrawal serve completions man help" -f -a "freeze" -d 'Look up one freeze record of the tenant and application by its id'
+complete -c ledgerctl -n "__fish_ledgerctl_using_subcommand help; and not __fish_seen_subcommand_from init wallet refund ledger batch transaction freeze token policy withdrawal serve completions man help" -f -a "token" -d 'Make, list and revoke the credentials `serve` accepts'
+complete -c ledgerctl -n "__fish_ledgerctl_using_subcommand help; and not __fish_seen_subcommand_from init wallet refund ledger batch transaction freeze token policy withdrawal serve completions man help" -f -a "policy" -d 'The tenant\'s and application\'s policy: withdrawal limits, max balance, currencies, transfers'
+complete -c ledgerctl -n "__fish_ledgerctl_using_subcommand help; and not __fish_seen_subcommand_from init wallet refund ledger batch transaction freeze token policy withdrawal serve completions man help" -f -a "withdrawal" -d 'Withdrawal review (maker-checker): request, list, show, approve, reject'
+complete -c ledgerctl -n "__fish_ledgerctl_using_subcommand help; and not __fish_seen_subcommand_from init wallet refund ledger batch transaction freeze token policy withdrawal serve completions man help" -f -a "serve" -d 'Serve the HTTP API over this ledger (the wallet routes, reads, /healthz, /openapi.json)'
+complete -c ledgerctl -n "__fish_ledgerctl_using_subcommand help; and not __fish_seen_subcommand_from init wallet refund ledger batch transaction freeze token policy withdrawal serve completions man help" -f -a "completions" -d 'Print a shell completion script (bash, zsh, fish, powershell, elvish)'
+complete -c ledgerctl -n "__fish_ledgerctl_using_subcommand help; and not __fish_seen_subcommand_from init wallet refund ledger batch transaction freeze token policy withdrawal serve completions man help" -f -a "man" -d 'Print the man page (roff), or write every page with `--dir`'
+complete -c ledgerctl -n "__fish_ledgerctl_using_subcommand help; and not __fish_seen_subcommand_from init wallet refund ledger batch transaction freeze token policy withdrawal serve completions man help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c ledgerctl -n "__fish_ledgerctl_using_subcommand help; and __fish_seen_subcommand_from wallet" -f -a "create" -d 'Open a wallet for a user (one per tenant, application and user)'
 complete -c ledgerctl -n "__fish_ledgerctl_using_subcommand help; and __fish_seen_subcommand_from wallet" -f -a "show" -d 'Show a wallet\'s balance, frozen and available amounts, now or at a past moment'
 complete -c ledgerctl -n "__fish_ledgerctl_using_subcommand help; and __fish_seen_subcommand_from wallet" -f -a "balance" -d 'Show a wallet\'s balance, frozen and available amounts alone (as GET /wallets/{user_id}/balance)'
@@ -850,3 +999,8 @@ complete -c ledgerctl -n "__fish_ledgerctl_using_subcommand help; and __fish_see
 complete -c ledgerctl -n "__fish_ledgerctl_using_subcommand help; and __fish_seen_subcommand_from policy" -f -a "set" -d 'Change the fields given, keep the others; every change is recorded in the policy history'
 complete -c ledgerctl -n "__fish_ledgerctl_using_subcommand help; and __fish_seen_subcommand_from policy" -f -a "clear" -d 'Remove the policy: the default holds again (recorded in the history)'
 complete -c ledgerctl -n "__fish_ledgerctl_using_subcommand help; and __fish_seen_subcommand_from policy" -f -a "history" -d 'The policy\'s recorded changes, newest first'
+complete -c ledgerctl -n "__fish_ledgerctl_using_subcommand help; and __fish_seen_subcommand_from withdrawal" -f -a "request" -d 'Ask for a withdrawal: the amount is held at once and leaves when another actor approves'
+complete -c ledgerctl -n "__fish_ledgerctl_using_subcommand help; and __fish_seen_subcommand_from withdrawal" -f -a "list" -d 'List the requests, newest first: every user\'s, or one user\'s (--user)'
+complete -c ledgerctl -n "__fish_ledgerctl_using_subcommand help; and __fish_seen_subcommand_from withdrawal" -f -a "show" -d 'Show one request'
+complete -c ledgerctl -n "__fish_ledgerctl_using_subcommand help; and __fish_seen_subcommand_from withdrawal" -f -a "approve" -d 'Approve a pending request: its held amount leaves the ledger (never by its requester)'
+complete -c ledgerctl -n "__fish_ledgerctl_using_subcommand help; and __fish_seen_subcommand_from withdrawal" -f -a "reject" -d 'Reject a pending request: its hold is released to the available balance (never by its requester)'

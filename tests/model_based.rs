@@ -16,12 +16,14 @@ use std::collections::BTreeSet;
 use std::sync::OnceLock;
 
 use ledgerctl::error::Error;
+use ledgerctl::ledger::ids::WithdrawalRequestId;
+use ledgerctl::ledger::model::TxType;
 use ledgerctl::ledger::model::{FreezeStatus, Scope, Wallet, WalletStatus};
-use ledgerctl::ledger::operations::{capture, internal_refund, Direction, Operation};
+use ledgerctl::ledger::operations::{capture, freeze, internal_refund, Direction, Operation};
 use ledgerctl::ledger::request::PageRequest;
-use ledgerctl::ops::{self, Clock, Outcome, PolicyState, StatusOutcome};
+use ledgerctl::ops::{self, Clock, Outcome, PolicyState, Reviewed, StatusOutcome, Verdict};
 use ledgerctl::store::{DbLocation, Store};
-use model::{Expect, Kind, Model, ModelPolicy, Op, Posted, Request, Status, SCOPES};
+use model::{AskIds, Expect, Kind, Model, ModelPolicy, Op, Posted, Request, ReviewState, Status, ACTORS, SCOPES};
 use proptest::prelude::*;
 use proptest::test_runner::{FileFailurePersistence, TestCaseError};
 
@@ -34,6 +36,7 @@ const REFERENCES: [&str; 3] = ["ref-0", "ref-1", "ref-2"];
 const TEXTS: [&str; 4] = ["note", " note ", "other", "  "];
 const UNKNOWN_TRANSACTION: &str = "txn_abc123";
 const UNKNOWN_FREEZE: &str = "frz_abc123";
+const UNKNOWN_REQUEST: &str = "wdr_abc123";
 /// A user who has no wallet in any scope.
 const UNKNOWN_USER: &str = "usr_nobody";
 const ACTOR: &str = "model";
@@ -165,6 +168,23 @@ enum Step {
         limits: [usize; 4],
         currencies: usize,
         transfer_enabled: bool,
+        /// Withdrawal review, and the auto-approval limit's index.
+        review: (bool, usize),
+    },
+    /// `withdrawal request` by one of the two actors.
+    Ask {
+        at: At,
+        amount: Amt,
+        text: Option<usize>,
+        reference: Option<usize>,
+        actor: usize,
+    },
+    /// `withdrawal approve|reject` of a request made so far (or an unknown one).
+    Decide {
+        at: At,
+        request: Option<usize>,
+        approve: bool,
+        actor: usize,
     },
 }
 
@@ -265,11 +285,27 @@ fn sequence() -> impl Strategy<Value = Vec<Step>> {
             currency,
         })
     };
-    (usual(0), usual(1), prop::collection::vec(step(), 0..=steps - 2)).prop_map(|(first, second, rest)| {
-        let mut all = vec![first, second];
-        all.extend(rest);
-        all
-    })
+    // Half the sequences review withdrawals in the first scope from the start (with an
+    // auto-approval limit or none), so requests wait for decisions often enough to meet them.
+    let reviewed = (0..POLICY_AMOUNTS.len()).prop_map(|auto| Step::Policy {
+        scope: 0,
+        limits: [0; 4],
+        currencies: 0,
+        transfer_enabled: true,
+        review: (true, auto),
+    });
+    (
+        usual(0),
+        usual(1),
+        prop::option::weighted(0.5, reviewed),
+        prop::collection::vec(step(), 0..=steps - 2),
+    )
+        .prop_map(|(first, second, reviewed, rest)| {
+            let mut all = vec![first, second];
+            all.extend(reviewed);
+            all.extend(rest);
+            all
+        })
 }
 
 fn step() -> impl Strategy<Value = Step> {
@@ -337,13 +373,19 @@ fn step() -> impl Strategy<Value = Step> {
             [0..POLICY_AMOUNTS.len(), 0..POLICY_AMOUNTS.len(), 0..POLICY_AMOUNTS.len(), 0..POLICY_AMOUNTS.len()],
             0..POLICY_CURRENCIES.len(),
             prop_oneof![4 => Just(true), 1 => Just(false)],
+            (any::<bool>(), 0..POLICY_AMOUNTS.len()),
         )
-            .prop_map(|(scope, limits, currencies, transfer_enabled)| Step::Policy {
+            .prop_map(|(scope, limits, currencies, transfer_enabled, review)| Step::Policy {
                 scope,
                 limits,
                 currencies,
-                transfer_enabled
+                transfer_enabled,
+                review
             }),
+        3 => (at(), spend_amount(), text(), reference(), 0..ACTORS.len())
+            .prop_map(|(at, amount, text, reference, actor)| Step::Ask { at, amount, text, reference, actor }),
+        3 => (at(), pick(), any::<bool>(), 0..ACTORS.len())
+            .prop_map(|(at, request, approve, actor)| Step::Decide { at, request, approve, actor }),
     ]
 }
 
@@ -576,11 +618,50 @@ fn resolve(step: &Step, model: &Model, earlier: &[Request]) -> Request {
                 n => movements[n - 1 - back % n].clone(),
             }
         }
+        Step::Ask {
+            at,
+            amount,
+            text,
+            reference,
+            actor,
+        } => Request::AskWithdrawal {
+            scope: at.scope,
+            user: USERS[at.user].to_owned(),
+            amount: amount_text(amount, available(&at)),
+            remark: texts(text),
+            reference: references(reference),
+            actor,
+        },
+        Step::Decide {
+            at,
+            request,
+            approve,
+            actor,
+        } => Request::Decide {
+            scope: at.scope,
+            // Mostly a pending request (so decisions happen), sometimes any (decided twice).
+            id: {
+                let pending: Vec<&str> = model
+                    .requests
+                    .iter()
+                    .filter(|r| r.state == ReviewState::Pending)
+                    .map(|r| r.id.as_str())
+                    .collect();
+                match request {
+                    Some(i) if i % 4 != 0 && !pending.is_empty() => pending[i % pending.len()].to_owned(),
+                    Some(i) if !model.requests.is_empty() => model.requests[i % model.requests.len()].id.clone(),
+                    _ => UNKNOWN_REQUEST.to_owned(),
+                }
+            },
+            approve,
+            actor,
+        },
         Step::Policy {
             scope,
             limits,
             currencies,
             transfer_enabled,
+            review: (review, auto),
         } => Request::SetPolicy {
             scope,
             policy: ModelPolicy {
@@ -590,6 +671,8 @@ fn resolve(step: &Step, model: &Model, earlier: &[Request]) -> Request {
                 max_balance: POLICY_AMOUNTS[limits[3]].to_owned(),
                 supported_currencies: POLICY_CURRENCIES[currencies].to_owned(),
                 transfer_enabled,
+                withdrawal_require_review: review,
+                auto_approve_limit: POLICY_AMOUNTS[auto].to_owned(),
             },
         },
     }
@@ -715,6 +798,9 @@ enum Real {
     Outcome(Box<Outcome>),
     Status(StatusOutcome),
     Policy(Box<PolicyState>),
+    /// A withdrawal request made, replayed or decided, and the entry that made a new
+    /// request's hold.
+    Reviewed(Box<Reviewed>, Option<String>),
 }
 
 fn run(store: &mut Store, request: &Request) -> Result<Real, Error> {
@@ -752,11 +838,51 @@ fn run(store: &mut Store, request: &Request) -> Result<Real, Error> {
                 "max_balance": policy.max_balance,
                 "supported_currencies": policy.supported_currencies,
                 "transfer_enabled": policy.transfer_enabled,
+                "withdrawal_require_review": policy.withdrawal_require_review,
+                "auto_approve_limit": policy.auto_approve_limit,
             });
             let fields = fields.as_object().expect("an object");
             ops::set_policy(store, &scope(*s), fields, ACTOR).map(|p| Real::Policy(Box::new(p)))
         }
+        Request::AskWithdrawal {
+            scope: s,
+            user,
+            amount,
+            remark,
+            reference,
+            actor,
+        } => {
+            let ask = freeze::Request::new(amount, remark.clone(), reference.clone())?;
+            let reviewed = ops::request_withdrawal(store, &scope(*s), user, &ask, ACTORS[*actor])?;
+            let hold = hold_entry(store, &scope(*s), user, &reviewed);
+            Ok(Real::Reviewed(Box::new(reviewed), hold))
+        }
+        Request::Decide {
+            scope: s,
+            id,
+            approve,
+            actor,
+        } => {
+            let verdict = Verdict::new(*approve, None, None)?;
+            let id = WithdrawalRequestId::new(id.clone());
+            let reviewed = ops::decide_withdrawal(store, &scope(*s), &id, &verdict, ACTORS[*actor])?;
+            Ok(Real::Reviewed(Box::new(reviewed), None))
+        }
     }
+}
+
+/// The entry that made a new request's hold: the wallet's newest freeze entry.
+fn hold_entry(store: &mut Store, scope: &Scope, user: &str, reviewed: &Reviewed) -> Option<String> {
+    if !reviewed.created {
+        return None;
+    }
+    let filter = ledgerctl::ledger::request::EntryFilter {
+        types: vec![TxType::Freeze],
+        ..Default::default()
+    };
+    let page = PageRequest::new(Some(1), Some(1)).expect("page");
+    let (_, entries) = ops::history(store, scope, user, &filter, page).expect("history");
+    entries.items.first().map(|(e, _)| e.id.to_string())
 }
 
 /// Holds the real answer to the model's, then records it in the model.
@@ -813,9 +939,70 @@ fn compare(
             };
             model.commit(request, expect, &o.entry.id, second.as_deref());
         }
+        (Expect::Asked { freeze, auto, actor }, Ok(Real::Reviewed(r, hold))) => {
+            check_asked(model, freeze, *auto, &r)?;
+            let ids = AskIds {
+                request: &r.request.id,
+                freeze_entry: hold.as_deref().expect("a new request's hold"),
+                freeze: &r.request.freeze_id,
+                capture_entry: auto.then(|| r.entry.as_ref().expect("an approval's entry").id.as_str()),
+            };
+            model.commit_ask(freeze, *auto, *actor, ids);
+        }
+        (Expect::AskReplay { request }, Ok(Real::Reviewed(r, _))) => {
+            let m = &model.requests[*request];
+            prop_assert!(r.replayed && !r.created, "made again instead of replayed");
+            prop_assert_eq!(r.request.id.as_str(), m.id.as_str());
+            prop_assert_eq!(r.request.status.as_str(), state(m.state));
+        }
+        (
+            Expect::Decided {
+                request,
+                approve,
+                posted,
+            },
+            Ok(Real::Reviewed(r, _)),
+        ) => {
+            prop_assert!(!r.replayed && !r.created);
+            let entry = r.entry.as_ref().expect("a decision's entry");
+            prop_assert_eq!(entry.kind.as_str(), posted.kind.name());
+            prop_assert_eq!(entry.amount.minor(), posted.amount);
+            let expected = if *approve { "approved" } else { "rejected" };
+            prop_assert_eq!(r.request.status.as_str(), expected);
+            let w = &model.wallets[posted.wallet];
+            prop_assert_eq!(
+                (r.wallet.available, r.wallet.frozen),
+                (w.available + posted.available_change, w.frozen + posted.frozen_change)
+            );
+            let id = entry.id.to_string();
+            model.commit_decision(*request, *approve, posted, &id);
+        }
         (expect, Err(e)) => prop_assert!(false, "expected {:?}, got error {}: {}", expect, e.code(), e),
         (expect, Ok(_)) => prop_assert!(false, "expected {:?}, got another success", expect),
     }
+    Ok(())
+}
+
+fn state(s: ReviewState) -> &'static str {
+    match s {
+        ReviewState::Pending => "pending",
+        ReviewState::Approved => "approved",
+        ReviewState::Rejected => "rejected",
+    }
+}
+
+/// A new request: held (and approved at once when `auto`), the wallet after it the model's.
+fn check_asked(model: &Model, freeze: &Posted, auto: bool, r: &Reviewed) -> Result<(), TestCaseError> {
+    prop_assert!(r.created && !r.replayed, "a new request expected");
+    let expected = if auto { "approved" } else { "pending" };
+    prop_assert_eq!(r.request.status.as_str(), expected);
+    prop_assert_eq!(r.request.amount.minor(), freeze.amount);
+    let w = &model.wallets[freeze.wallet];
+    let captured = if auto { freeze.amount } else { 0 };
+    prop_assert_eq!(
+        (r.wallet.available, r.wallet.frozen),
+        (w.available - freeze.amount, w.frozen + freeze.amount - captured)
+    );
     Ok(())
 }
 
@@ -979,6 +1166,22 @@ fn check_ledger(store: &mut Store, model: &Model) -> Result<(), TestCaseError> {
             .collect();
         prop_assert_eq!(real, expected, "transactions of {}", w.user);
     }
+    for (index, _) in SCOPES.iter().enumerate() {
+        let page = PageRequest::new(Some(1), Some(100)).expect("page");
+        let listed = ops::list_withdrawals(store, &scope(index), None, None, page).expect("requests");
+        let real: BTreeSet<(String, String, i64)> = listed
+            .items
+            .iter()
+            .map(|r| (r.id.to_string(), r.status.as_str().to_owned(), r.amount.minor()))
+            .collect();
+        let expected: BTreeSet<(String, String, i64)> = model
+            .requests
+            .iter()
+            .filter(|r| model.wallets[r.wallet].scope == index)
+            .map(|r| (r.id.clone(), state(r.state).to_owned(), r.amount))
+            .collect();
+        prop_assert_eq!(real, expected, "withdrawal requests of scope {}", index);
+    }
     let report = ops::verify(store, &[]).expect("verify runs");
     prop_assert!(report.ok(), "ledger verify: {:?}", report.broken());
     let trial = ops::trial_balance(store, None).expect("trial balance");
@@ -1051,6 +1254,13 @@ fn run_sequence(steps: &[Step]) -> Result<(), TestCaseError> {
             | Request::CreateWallet { scope, user, .. } => model.wallet_of(*scope, user).into_iter().collect(),
             Request::InternalRefund { .. } => (0..model.wallets.len()).collect(),
             Request::SetPolicy { .. } => Vec::new(),
+            Request::AskWithdrawal { scope, user, .. } => model.wallet_of(*scope, user).into_iter().collect(),
+            Request::Decide { id, .. } => model
+                .requests
+                .iter()
+                .filter(|r| r.id == *id)
+                .map(|r| r.wallet)
+                .collect(),
         };
         for index in touched {
             check_wallet(&mut store, &model, index)?;

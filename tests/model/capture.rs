@@ -28,6 +28,7 @@ impl Model {
         if !held.active {
             return Err("freeze_not_active");
         }
+        self.not_under_review(f)?;
         let captured = match c.amount {
             Some(text) => minor_units(text, w.exponent).ok_or("invalid_amount")?,
             None => held.amount,

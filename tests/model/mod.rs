@@ -9,9 +9,11 @@
 
 mod capture;
 mod policy;
+mod review;
 mod transfer;
 
 pub use policy::ModelPolicy;
+pub use review::{AskIds, ModelRequest, ReviewState, ACTORS};
 
 use std::collections::{BTreeMap, BTreeSet};
 
@@ -164,6 +166,22 @@ pub enum Request {
     },
     /// `policy set` with every field, in the scope's tenant and application.
     SetPolicy { scope: usize, policy: ModelPolicy },
+    /// `withdrawal request USER --amount A` by `ACTORS[actor]`.
+    AskWithdrawal {
+        scope: usize,
+        user: String,
+        amount: String,
+        remark: Option<String>,
+        reference: Option<String>,
+        actor: usize,
+    },
+    /// `withdrawal approve|reject ID` by `ACTORS[actor]`.
+    Decide {
+        scope: usize,
+        id: String,
+        approve: bool,
+        actor: usize,
+    },
 }
 
 #[derive(Debug, Clone)]
@@ -198,6 +216,8 @@ pub struct ModelFreeze {
     pub wallet: usize,
     pub amount: i64,
     pub active: bool,
+    /// The freeze entry that made it.
+    pub created_by: usize,
 }
 
 /// What an accepted movement writes.
@@ -238,6 +258,22 @@ pub enum Expect {
         entry: usize,
     },
     Posted(Posted),
+    /// A new withdrawal request: its hold, approved at once when `auto`.
+    Asked {
+        freeze: Posted,
+        auto: bool,
+        actor: usize,
+    },
+    /// A `reference_id` repeat of this request: it as it is now, nothing written.
+    AskReplay {
+        request: usize,
+    },
+    /// A pending request decided: `posted` is its capture or its release.
+    Decided {
+        request: usize,
+        approve: bool,
+        posted: Posted,
+    },
 }
 
 #[derive(Debug, Clone, Default)]
@@ -251,6 +287,8 @@ pub struct Model {
     counterparties: BTreeSet<(usize, String)>,
     /// Each scope's policy, once set.
     policies: BTreeMap<usize, ModelPolicy>,
+    /// Withdrawal requests, in the order they were made.
+    pub requests: Vec<ModelRequest>,
 }
 
 /// The strict amount grammar: digits, optionally a dot and at least one digit, no leading zero.
@@ -468,6 +506,32 @@ impl Model {
                 Ok(Expect::WalletCreated)
             }
             Request::SetPolicy { .. } => Ok(Expect::PolicySet),
+            Request::AskWithdrawal {
+                scope,
+                user,
+                amount,
+                remark,
+                reference,
+                actor,
+            } => {
+                let hold = Op::Freeze {
+                    amount: amount.clone(),
+                    reason: remark.clone(),
+                    reference: reference.clone(),
+                };
+                if let Some(code) = hold.malformed() {
+                    return Err(code);
+                }
+                let wallet = self.wallet_of(*scope, user).ok_or("wallet_not_found")?;
+                let held = self.movement(wallet, &hold)?;
+                self.ask(held, *actor)
+            }
+            Request::Decide {
+                scope,
+                id,
+                approve,
+                actor,
+            } => self.decide_request(*scope, id, *approve, *actor),
             Request::SetStatus {
                 scope,
                 user,
@@ -594,6 +658,7 @@ impl Model {
                 if !record.active {
                     return Err("freeze_not_active");
                 }
+                self.not_under_review(f)?;
                 posted.amount = record.amount;
                 posted.available_change = record.amount;
                 posted.frozen_change = -record.amount;
@@ -673,9 +738,10 @@ impl Model {
         within_limits(w, posted.available_change, posted.frozen_change)?;
         let policy = self.policy_of(w.scope);
         match kind {
-            Kind::Withdraw => policy.withdraw(posted.amount, self.withdrawn(wallet), w.exponent)?,
-            // A capture to the settlement is a withdrawal, to a counterparty a payment.
-            Kind::Capture if posted.pays.is_none() => {
+            // A capture to the settlement is a withdrawal, to a counterparty a payment; with
+            // review required neither a withdrawal nor such a capture goes around it.
+            Kind::Withdraw | Kind::Capture if posted.pays.is_none() => {
+                policy.review(posted.amount, w.exponent)?;
                 policy.withdraw(posted.amount, self.withdrawn(wallet), w.exponent)?
             }
             Kind::Deposit => policy.inflow(w.available + w.frozen + posted.amount, w.exponent)?,
@@ -694,7 +760,12 @@ impl Model {
     /// entry's, a new freeze's, a transfer's receiving leg's.
     pub fn commit(&mut self, request: &Request, expect: &Expect, new_id: &str, second_id: Option<&str>) {
         match expect {
-            Expect::Refused(_) | Expect::Replay { .. } => {}
+            // Recorded by `commit_ask` and `commit_decision`, with the ids the ledger gave.
+            Expect::Refused(_)
+            | Expect::Replay { .. }
+            | Expect::Asked { .. }
+            | Expect::AskReplay { .. }
+            | Expect::Decided { .. } => {}
             Expect::WalletCreated => {
                 let Request::CreateWallet { scope, user, currency } = request else {
                     unreachable!()
@@ -722,45 +793,50 @@ impl Model {
                 };
                 self.policies.insert(*scope, policy.clone());
             }
-            Expect::Posted(p) => {
-                let w = &mut self.wallets[p.wallet];
-                w.available += p.available_change;
-                w.frozen += p.frozen_change;
-                let entry = self.entries.len();
-                self.entries.push(ModelEntry {
-                    id: new_id.to_owned(),
-                    wallet: p.wallet,
-                    kind: p.kind,
-                    amount: p.amount,
-                    refunded: 0,
-                    leg_of: None,
-                    settles: p.kind == Kind::Withdraw || (p.kind == Kind::Capture && p.pays.is_none()),
-                });
-                if let Some(receiver) = p.receives {
-                    self.receive(receiver, entry, p.amount, second_id.expect("a transfer has two legs"));
-                }
-                if let Some(original) = p.refund_of {
-                    self.entries[original].refunded += p.amount;
-                }
-                if let Some(f) = p.releases.or(p.captures) {
-                    self.freezes[f].active = false;
-                }
-                if p.creates_freeze {
-                    self.freezes.push(ModelFreeze {
-                        id: second_id.expect("a freeze has a record").to_owned(),
-                        wallet: p.wallet,
-                        amount: p.amount,
-                        active: true,
-                    });
-                }
-                if let Some(key) = &p.pays {
-                    self.counterparties.insert(key.clone());
-                }
-                if let Some((kind, reference, parameters)) = &p.reference {
-                    self.references
-                        .insert((p.wallet, *kind, reference.clone()), (parameters.clone(), entry));
-                }
-            }
+            Expect::Posted(p) => self.commit_posted(p, new_id, second_id),
+        }
+    }
+
+    /// Records an accepted movement, with the ids the ledger gave it: the entry's, a new
+    /// freeze's or a transfer's receiving leg's.
+    pub fn commit_posted(&mut self, p: &Posted, new_id: &str, second_id: Option<&str>) {
+        let w = &mut self.wallets[p.wallet];
+        w.available += p.available_change;
+        w.frozen += p.frozen_change;
+        let entry = self.entries.len();
+        self.entries.push(ModelEntry {
+            id: new_id.to_owned(),
+            wallet: p.wallet,
+            kind: p.kind,
+            amount: p.amount,
+            refunded: 0,
+            leg_of: None,
+            settles: p.kind == Kind::Withdraw || (p.kind == Kind::Capture && p.pays.is_none()),
+        });
+        if let Some(receiver) = p.receives {
+            self.receive(receiver, entry, p.amount, second_id.expect("a transfer has two legs"));
+        }
+        if let Some(original) = p.refund_of {
+            self.entries[original].refunded += p.amount;
+        }
+        if let Some(f) = p.releases.or(p.captures) {
+            self.freezes[f].active = false;
+        }
+        if p.creates_freeze {
+            self.freezes.push(ModelFreeze {
+                id: second_id.expect("a freeze has a record").to_owned(),
+                wallet: p.wallet,
+                amount: p.amount,
+                active: true,
+                created_by: entry,
+            });
+        }
+        if let Some(key) = &p.pays {
+            self.counterparties.insert(key.clone());
+        }
+        if let Some((kind, reference, parameters)) = &p.reference {
+            self.references
+                .insert((p.wallet, *kind, reference.clone()), (parameters.clone(), entry));
         }
     }
 }

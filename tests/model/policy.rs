@@ -18,6 +18,8 @@ pub struct ModelPolicy {
     /// Comma-separated codes; empty for every currency.
     pub supported_currencies: String,
     pub transfer_enabled: bool,
+    pub withdrawal_require_review: bool,
+    pub auto_approve_limit: String,
 }
 
 impl Default for ModelPolicy {
@@ -29,6 +31,8 @@ impl Default for ModelPolicy {
             max_balance: "0".into(),
             supported_currencies: String::new(),
             transfer_enabled: true,
+            withdrawal_require_review: false,
+            auto_approve_limit: "0".into(),
         }
     }
 }
@@ -62,6 +66,22 @@ impl ModelPolicy {
             return Err("monthly_limit_exceeded");
         }
         Ok(())
+    }
+
+    /// Whether `amount` minor units may leave without a person's review: review is off, or
+    /// the amount is within a set auto-approval limit.
+    pub fn needs_no_review(&self, amount: i64, exponent: u32) -> bool {
+        let limit = thousandths(&self.auto_approve_limit);
+        !self.withdrawal_require_review || (limit > 0 && of_minor(amount, exponent) <= limit)
+    }
+
+    /// Money leaving for the settlement without a withdrawal request.
+    pub fn review(&self, amount: i64, exponent: u32) -> Result<(), &'static str> {
+        if self.needs_no_review(amount, exponent) {
+            Ok(())
+        } else {
+            Err("review_required")
+        }
     }
 
     /// Money arriving that leaves the wallet holding `balance_after` minor units.

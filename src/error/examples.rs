@@ -130,6 +130,7 @@ impl Error {
             Error::Cancelled,
         ];
         all.extend(policy_examples());
+        all.extend(review_examples());
         all
     }
 }
@@ -176,6 +177,14 @@ fn policy_examples() -> Vec<Error> {
             currency: Currency::CNY,
             supported: s(),
         },
+    ]
+}
+
+/// The withdrawal review's refusals.
+fn review_examples() -> Vec<Error> {
+    let s = String::new;
+    let stated = Stated(Limit::default(), Currency::CNY);
+    vec![
         Error::ReviewRequired {
             tenant_id: s(),
             application_id: s(),

@@ -4,14 +4,15 @@
 //! review) its approval together; a decision, its entry and the request's new status together.
 
 use crate::error::{Error, Result};
-use crate::ledger::ids::{TransactionId, WithdrawalRequestId};
+use crate::ledger::ids::{FreezeId, TransactionId, WithdrawalRequestId};
 use crate::ledger::model::{Entry, Scope, Wallet};
 use crate::ledger::operations::{capture, fields, freeze, unfreeze, withdraw, Context, Load, Operation};
+use crate::ledger::policy::Policy;
 use crate::ledger::request::{PageRequest, Paged};
 use crate::ledger::review::{Decision, ReviewFilter, ReviewStatus, WithdrawalRequest, AUTO_APPROVER};
 use crate::store::{Queries, Storage};
 
-use super::operate::{apply, commit, Loader};
+use super::operate::{apply, commit, Loader, Outcome};
 use super::retry::retrying;
 
 /// What a request, an approval or a rejection did, or found done (a replay).
@@ -97,22 +98,7 @@ pub fn request_withdrawal_in<Q: Queries>(
         .clone()
         .ok_or_else(|| Error::internal("a freeze entry without its freeze"))?;
     if held.replayed {
-        return match tx.withdrawal_request_of_freeze(&freeze_id)? {
-            Some(request) => Ok(Reviewed {
-                wallet: held.wallet,
-                request,
-                entry: None,
-                replayed: true,
-                created: false,
-            }),
-            // The reference names a freeze made on its own, not a request's hold.
-            None => Err(Error::ReferenceConflict {
-                reference_id: held.entry.reference_id.unwrap_or_default(),
-                operation: held.entry.kind,
-                wallet_id: held.entry.wallet_id,
-                transaction_id: held.entry.id,
-            }),
-        };
+        return replayed(tx, held, &freeze_id);
     }
     let loader = Loader(tx);
     let policy = loader.policy(scope)?;
@@ -135,7 +121,39 @@ pub fn request_withdrawal_in<Q: Queries>(
         decision: None,
     };
     tx.insert_withdrawal_request(&request)?;
-    if policy.needs_no_review(amount.minor(), wallet.currency) {
+    approve_at_once(tx, request, held, &policy, actor)
+}
+
+/// A `reference_id` repeat: the request whose hold the reference made, as it is now; a
+/// reference that made a freeze of its own is another operation's.
+fn replayed<Q: Queries>(tx: &Q, held: Outcome, freeze_id: &FreezeId) -> Result<Reviewed> {
+    match tx.withdrawal_request_of_freeze(freeze_id)? {
+        Some(request) => Ok(Reviewed {
+            wallet: held.wallet,
+            request,
+            entry: None,
+            replayed: true,
+            created: false,
+        }),
+        None => Err(Error::ReferenceConflict {
+            reference_id: held.entry.reference_id.unwrap_or_default(),
+            operation: held.entry.kind,
+            wallet_id: held.entry.wallet_id,
+            transaction_id: held.entry.id,
+        }),
+    }
+}
+
+/// A new pending request, approved at once when the policy needs no review of it.
+fn approve_at_once<Q: Queries>(
+    tx: &Q,
+    request: WithdrawalRequest,
+    held: Outcome,
+    policy: &Policy,
+    actor: &str,
+) -> Result<Reviewed> {
+    let amount = request.amount;
+    if policy.needs_no_review(amount.minor(), request.currency) {
         let verdict = Verdict {
             approve: true,
             approved_by: None,

@@ -202,7 +202,25 @@ fn run_keyed<Q: Queries>(tx: &Q, request: &WriteRequest, render: Render) -> Resu
             return Ok(Reply { status, body });
         }
     }
-    let reply = match &request.work {
+    let reply = run_work(tx, request, render)?;
+    if let Some(key) = &request.key {
+        tx.record_response(&IdempotentResponse {
+            scope: request.scope.clone(),
+            owner: key.owner.clone(),
+            key: key.key.clone(),
+            fingerprint: key.fingerprint.clone(),
+            status: reply.status,
+            response: reply.body.clone(),
+            token_id: key.token_id.clone(),
+            created_at: super::now(),
+        })?;
+    }
+    Ok(reply)
+}
+
+/// Runs the work of one request and renders what became of it.
+fn run_work<Q: Queries>(tx: &Q, request: &WriteRequest, render: Render) -> Result<Reply> {
+    Ok(match &request.work {
         Work::Operation(operation) => {
             let outcome = execute_in(
                 tx,
@@ -250,18 +268,5 @@ fn run_keyed<Q: Queries>(tx: &Q, request: &WriteRequest, render: Render) -> Resu
             let reviewed = decide_withdrawal_in(tx, &request.scope, id, verdict, &request.actor)?;
             render(Settled::Reviewed(&reviewed))
         }
-    };
-    if let Some(key) = &request.key {
-        tx.record_response(&IdempotentResponse {
-            scope: request.scope.clone(),
-            owner: key.owner.clone(),
-            key: key.key.clone(),
-            fingerprint: key.fingerprint.clone(),
-            status: reply.status,
-            response: reply.body.clone(),
-            token_id: key.token_id.clone(),
-            created_at: super::now(),
-        })?;
-    }
-    Ok(reply)
+    })
 }

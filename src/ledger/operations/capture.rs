@@ -262,7 +262,7 @@ pub(super) fn plan_capture(
         held,
         captured,
     );
-    let to_settlement = counterparty_id.is_none();
+    let (to_settlement, reviewed) = (counterparty_id.is_none(), capture.reviewed);
     let mut draft = common.moving(postings, captured);
     draft.counterparty_id = counterparty_id;
     draft.description = capture.description;
@@ -273,17 +273,21 @@ pub(super) fn plan_capture(
         at: ctx.now,
     };
     let plan = post(wallet, draft, ctx, change)?;
-    // To the settlement it is a withdrawal, and the policy's withdrawal rules hold for it,
-    // checked last as a withdrawal's are; to a counterparty it is a payment, which no policy
-    // limits.
     if to_settlement {
-        let policy = load.policy(&wallet.scope())?;
-        if !capture.reviewed {
-            super::withdraw::reviewed(wallet, captured, &policy)?;
-        }
-        super::withdraw::within_policy(wallet, captured, &policy, load, ctx)?;
+        as_withdrawal(wallet, captured, reviewed, load, ctx)?;
     }
     Ok(plan)
+}
+
+/// To the settlement a capture is a withdrawal, and the policy's withdrawal rules hold for
+/// it, checked last as a withdrawal's are: review (unless it is a request's approval), then
+/// the minimum and the limits. To a counterparty it is a payment, which no policy limits.
+fn as_withdrawal(wallet: &Wallet, captured: Amount, reviewed: bool, load: &dyn Load, ctx: &Context) -> Result<()> {
+    let policy = load.policy(&wallet.scope())?;
+    if !reviewed {
+        super::withdraw::reviewed(wallet, captured, &policy)?;
+    }
+    super::withdraw::within_policy(wallet, captured, &policy, load, ctx)
 }
 
 #[cfg(test)]

@@ -346,6 +346,74 @@ fn the_schema_8_ledger_migrates_to_policies_keeping_every_row_and_enforces_one()
     ledger.verified();
 }
 
+/// The file written at schema version 8 opens with the withdrawal requests' table (schema 12):
+/// every row it held is there as it was and the ledger verifies; then a request is held by a
+/// new freeze, decided once (released by another actor), and the ledger still verifies.
+#[test]
+fn the_schema_8_ledger_gains_withdrawal_requests_keeping_every_row() {
+    let ledger = Ledger::file_uninitialised();
+    std::fs::copy(SCHEMA_8_FIXTURE, &ledger.db).expect("copy the fixture");
+    let tables = [
+        "SELECT quote(seq), quote(id), quote(hash), quote(prev_hash), quote(wallet_seq) FROM journal_entries ORDER BY seq",
+        "SELECT entry_seq, idx, account, amount_minor FROM postings ORDER BY entry_seq, idx",
+        "SELECT id, status, available_minor, frozen_minor FROM wallets ORDER BY id",
+        "SELECT id, wallet_id, amount_minor, status, released_at FROM freezes ORDER BY id",
+        "SELECT seq, kind, subject, hash FROM audit_events ORDER BY seq",
+    ];
+    let before: Vec<_> = tables.iter().map(|sql| ledger.rows(sql)).collect();
+    assert!(before[0].len() > 10, "the fixture holds a journal");
+    ledger.verified();
+    assert_eq!(
+        ledger.number("PRAGMA user_version"),
+        LATEST_SCHEMA,
+        "opened (by verify) and migrated"
+    );
+    let after: Vec<_> = tables.iter().map(|sql| ledger.rows(sql)).collect();
+    assert_eq!(after, before);
+    assert_eq!(ledger.number("SELECT COUNT(*) FROM withdrawal_requests"), 0);
+    let guards = ledger.texts(
+        "SELECT name FROM sqlite_schema WHERE type = 'trigger' AND tbl_name = 'withdrawal_requests' ORDER BY name",
+    );
+    assert_eq!(
+        guards,
+        ["withdrawal_requests_decide_once", "withdrawal_requests_no_delete"]
+    );
+    let held = ledger.ok(&["wallet", "freeze", "alice", "--amount", "1.00"]);
+    let freeze_id = held["data"]["freeze"]["id"].as_str().expect("a freeze id").to_owned();
+    let conn = ledger.sqlite();
+    conn.execute(
+        "INSERT INTO withdrawal_requests (id, tenant_id, application_id, wallet_id, user_id, currency,
+             amount_minor, freeze_id, requested_by, requested_at, status)
+         SELECT 'wdr_1', w.tenant_id, w.application_id, w.id, w.user_id, w.currency, f.amount_minor, f.id,
+                e.actor, e.created_at, 'pending'
+         FROM freezes f JOIN wallets w ON w.id = f.wallet_id
+         JOIN journal_entries e ON e.freeze_id = f.id AND e.kind = 'freeze' WHERE f.id = ?1",
+        [&freeze_id],
+    )
+    .expect("a request held by the new freeze");
+    ledger.verified();
+    let mut unfreeze = ledger.cmd();
+    unfreeze
+        .env("USER", "checker")
+        .args(["-o", "json", "wallet", "unfreeze", "alice", "--freeze-id", &freeze_id]);
+    assert!(unfreeze.output().expect("ledgerctl runs").status.success());
+    let decide = "UPDATE withdrawal_requests SET status = 'rejected', decided_by = e.actor, decided_at = e.created_at,
+                      transaction_id = e.id
+                  FROM journal_entries e WHERE e.freeze_id = withdrawal_requests.freeze_id AND e.kind = 'unfreeze'
+                    AND withdrawal_requests.status = 'pending'";
+    assert_eq!(conn.execute(decide, []).expect("decided once"), 1);
+    assert_eq!(conn.execute(decide, []).expect("a decided request is not pending"), 0);
+    let again = conn.execute_batch("UPDATE withdrawal_requests SET status = 'approved', approved_by = 'Bob'");
+    assert!(again.expect_err("decided once").to_string().contains("decided once"));
+    let gone = conn.execute_batch("DELETE FROM withdrawal_requests");
+    assert!(gone.expect_err("kept").to_string().contains("never deleted"));
+    assert_eq!(
+        ledger.texts("SELECT decided_by FROM withdrawal_requests"),
+        ["cli:checker"]
+    );
+    ledger.verified();
+}
+
 /// The fixture's story, written at schema `version` to `path`; refuses to write a file whose
 /// name would lie about its version.
 fn make_fixture(version: i64, path: &str) {

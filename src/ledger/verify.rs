@@ -9,6 +9,7 @@ mod balances;
 mod captures;
 mod policy;
 mod report;
+mod review;
 mod seals;
 mod snapshots;
 mod transfers;
@@ -26,6 +27,7 @@ pub use wallet::WalletIntegrity;
 use super::chain::{ChainVersion, Owner, GENESIS_HASH};
 use super::ids::{FreezeId, TransactionId, WalletId};
 use super::model::{Account, Freeze, FreezeStatus, JournalRow, TxType, Wallet};
+use super::review::WithdrawalRequest;
 use super::seal::Seal;
 
 /// What `hash_chain` proves.
@@ -70,6 +72,9 @@ pub struct Verifier<'w> {
     originals: HashMap<TransactionId, Original>,
     transfers: transfers::Transfers,
     captures: captures::Captures,
+    reviews: review::Reviews,
+    /// The withdrawal requests to check against the journal, once given.
+    requests: Option<Vec<WithdrawalRequest>>,
     /// Freeze id → (amount, unfrozen) from the journal.
     frozen_in_journal: HashMap<FreezeId, (i64, bool)>,
     anchors: Check,
@@ -116,6 +121,8 @@ impl<'w> Verifier<'w> {
             originals: HashMap::new(),
             transfers: transfers::Transfers::new(),
             captures: captures::Captures::new(),
+            reviews: review::Reviews::new(),
+            requests: None,
             frozen_in_journal: HashMap::new(),
             first_broken: None,
         }
@@ -169,6 +176,7 @@ impl<'w> Verifier<'w> {
         self.track_refunds(stored);
         self.transfers.entry(entry, wallet.map(|w| w.scope()), true);
         self.captures.entry(entry);
+        self.reviews.entry(entry);
         if let Some(freeze_id) = &entry.freeze_id {
             let record = self.frozen_in_journal.entry(freeze_id.clone()).or_insert((0, false));
             match entry.kind {
@@ -363,6 +371,12 @@ impl<'w> Verifier<'w> {
         }
     }
 
+    /// The ledger's withdrawal requests, which [`Verifier::finish`] then proves against the
+    /// journal and the freeze records (the `withdrawal_requests` check, absent without them).
+    pub fn withdrawal_requests(&mut self, requests: Vec<WithdrawalRequest>) {
+        self.requests = Some(requests);
+    }
+
     /// Compares the running state with the stored wallets and freeze records.
     pub fn finish(self, wallets: &[Wallet], freezes: &[Freeze], mut extra: Vec<Check>) -> Report {
         let balances = wallet_balances(wallets, self.runs);
@@ -383,6 +397,7 @@ impl<'w> Verifier<'w> {
         let (sealed, seal) = self.seals.finish();
         let transfers = self.transfers.finish();
         let captures = self.captures.finish(freezes);
+        let reviews = self.requests.map(|r| self.reviews.finish(&r, wallets, freezes));
         let mut checks = vec![
             self.chain,
             self.balanced,
@@ -393,6 +408,7 @@ impl<'w> Verifier<'w> {
             frozen,
             captures,
         ];
+        checks.extend(reviews);
         checks.append(&mut extra);
         checks.push(sealed);
         checks.push(anchors);

@@ -28,6 +28,7 @@ pub struct Copied {
     /// Snapshots taken (each with its wallets' rows).
     pub snapshots: u64,
     pub policy_changes: u64,
+    pub withdrawal_requests: u64,
 }
 
 /// Copies the ledger `from` holds into `to`, which must be empty: all of it or, on any
@@ -65,14 +66,21 @@ fn refuse_unless_empty<Q: Queries>(tx: &Q) -> Result<()> {
 }
 
 /// Wallets first (everything else names one), then each chained table in its chain's order,
-/// so the destination's guards see every row extend what is already there.
+/// so the destination's guards see every row extend what is already there. Withdrawal
+/// requests after the freezes and the journal entries they name (foreign keys), each in its
+/// final state (the guards allow inserting a decided one).
 fn copy_in<Q: Queries, R: Queries>(source: &Q, target: &R, progress: &mut impl FnMut(u64)) -> Result<Copied> {
     let wallets = each(&source.all_wallets()?, |w| target.insert_wallet(w))?;
     let entries = copy_journal(source, target, progress)?;
+    let freezes = each(&source.all_freezes()?, |f| target.import_freeze(f))?;
+    let withdrawal_requests = each(&source.all_withdrawal_requests()?, |r| {
+        target.insert_withdrawal_request(r)
+    })?;
     Ok(Copied {
         wallets,
         entries,
-        freezes: each(&source.all_freezes()?, |f| target.import_freeze(f))?,
+        freezes,
+        withdrawal_requests,
         status_changes: each(&source.all_status_changes()?, |(seq, change)| {
             target.import_status_change(*seq, change)
         })?,

@@ -148,6 +148,7 @@ macro_rules! suite {
                 withdrawal_requests_lists_newest_first_by_wallet_and_status_with_totals,
                 a_request_is_decided_once_and_a_second_decision_changes_nothing,
                 a_request_breaking_the_schemas_checks_is_refused_and_keeps_nothing,
+                a_copy_carries_every_request_as_stored_after_the_freezes_and_entries_it_names,
             ],
             seals: [
                 seals_are_read_back_with_their_heads_and_sealed_heads_are_the_last_sealed,

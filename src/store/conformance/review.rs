@@ -9,6 +9,8 @@ use crate::ledger::operations::{capture, Operation};
 use crate::ledger::review::{Decision, ReviewFilter, ReviewStatus, WithdrawalRequest, AUTO_APPROVER};
 use crate::store::{Queries, Storage};
 
+use super::fresh_sqlite;
+
 /// Freezes `amount` of `wallet` at `time`: the new freeze's id.
 fn hold<Q: Queries>(tx: &Q, wallet: &Wallet, amount: &str, time: &str) -> Result<FreezeId> {
     let op = Operation::freeze(amount, Some("withdrawal".into()), None)?;
@@ -217,4 +219,36 @@ pub(super) fn a_request_breaking_the_schemas_checks_is_refused_and_keeps_nothing
             Ok(())
         })
         .unwrap();
+}
+
+pub(super) fn a_copy_carries_every_request_as_stored_after_the_freezes_and_entries_it_names<S: Storage>(mut store: S) {
+    let stored = store
+        .write(|tx| {
+            let wallet = funded(tx, "usr_1");
+            let waiting = pending(tx, &wallet, "10.00", "10:01")?;
+            let approved = pending(tx, &wallet, "20.00", "10:02")?;
+            let decision = approval(captured(tx, &approved, "10:03")?, "10:03");
+            assert!(tx.decide_withdrawal_request(&approved.id, ReviewStatus::Approved, &decision)?);
+            let rejected = pending(tx, &wallet, "30.00", "10:04")?;
+            let unfreeze = Operation::unfreeze(rejected.freeze_id.as_str(), None, None)?;
+            let released = apply(tx, &wallet.id, &unfreeze, "10:05")?.entry.id;
+            let decision = Decision {
+                approved_by: None,
+                ..approval(released, "10:05")
+            };
+            assert!(tx.decide_withdrawal_request(&rejected.id, ReviewStatus::Rejected, &decision)?);
+            let all = tx.all_withdrawal_requests()?;
+            let statuses: Vec<_> = all.iter().map(|r| r.status).collect();
+            assert_eq!(
+                statuses,
+                [ReviewStatus::Pending, ReviewStatus::Approved, ReviewStatus::Rejected]
+            );
+            assert_eq!(all[0], waiting);
+            Ok(all)
+        })
+        .unwrap();
+    let (_dir, mut copy) = fresh_sqlite().expect("a SQLite ledger");
+    let copied = crate::ops::copy(&mut store, &mut copy, |_| {}).unwrap();
+    assert_eq!(copied.withdrawal_requests, 3);
+    assert_eq!(copy.read(|tx| tx.all_withdrawal_requests()).unwrap(), stored);
 }

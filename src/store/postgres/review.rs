@@ -1,5 +1,6 @@
 //! Withdrawal requests: stored as given, listed newest first, decided once.
 
+use ::postgres::types::ToSql;
 use ::postgres::Row;
 
 use super::PgTx;
@@ -9,7 +10,7 @@ use crate::ledger::model::Scope;
 use crate::ledger::request::{PageRequest, Paged};
 use crate::ledger::review::{Decision, ReviewFilter, ReviewStatus, WithdrawalRequest};
 use crate::ledger::time::Timestamp;
-use crate::store::sqlite::review::{decided_status, StoredRequest, REQUEST_COLUMNS};
+use crate::store::sqlite::review::{decided_status, list_where, StoredRequest, REQUEST_COLUMNS};
 
 impl PgTx<'_> {
     pub(super) fn insert_withdrawal_request(&self, r: &WithdrawalRequest) -> Result<()> {
@@ -75,12 +76,18 @@ impl PgTx<'_> {
             });
         }
         let status = filter.status.map(ReviewStatus::as_str);
+        let mut params: Vec<&(dyn ToSql + Sync)> = vec![&scope.tenant_id, &scope.application_id];
+        if let Some(wallet_id) = &wallet {
+            params.push(wallet_id);
+        }
+        if let Some(status) = &status {
+            params.push(status);
+        }
         self.page_of(
             REQUEST_COLUMNS,
-            "withdrawal_requests WHERE tenant_id = $1 AND application_id = $2
-             AND ($3::text IS NULL OR wallet_id = $3) AND ($4::text IS NULL OR status = $4)",
+            &list_where("withdrawal_requests", filter, '$'),
             "id DESC",
-            &[&scope.tenant_id, &scope.application_id, &wallet, &status],
+            &params,
             page,
             request_row,
         )

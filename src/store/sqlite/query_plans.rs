@@ -181,3 +181,46 @@ fn a_withdrawal_limits_sum_reads_one_index_range() {
         "{plan}"
     );
 }
+
+/// A user's list seeks on the wallet's index, an admin's list by status on the scope's; by
+/// status, the index hands the page in id order, without sorting the scope's requests.
+#[test]
+fn the_withdrawal_request_lists_seek_on_their_indexes() {
+    use crate::ledger::review::{ReviewFilter, ReviewStatus};
+    let dir = tempfile::tempdir().unwrap();
+    let store = SqliteStore::create(&dir.path().join("l.db"), 1_000).unwrap();
+    let plan = |wallet: bool, status: bool| {
+        let filter = ReviewFilter {
+            wallet_id: wallet.then(|| "wlt_1".into()),
+            status: status.then_some(ReviewStatus::Pending),
+        };
+        let sql = format!(
+            "EXPLAIN QUERY PLAN SELECT id FROM {} ORDER BY id DESC LIMIT 10",
+            super::review::list_where(super::review::list_table(&filter), &filter, '?')
+        );
+        let mut stmt = store.conn.prepare(&sql).unwrap();
+        let params = ["t", "a", "wlt_1", "pending"];
+        let used = &params[..2 + usize::from(wallet) + usize::from(status)];
+        let rows = stmt
+            .query_map(rusqlite::params_from_iter(used), |r| r.get::<_, String>(3))
+            .unwrap();
+        rows.map(|r| r.unwrap()).collect::<Vec<_>>().join("; ")
+    };
+    let both = plan(true, true);
+    assert!(
+        both.contains("withdrawal_requests_wallet (wallet_id=? AND status=?)"),
+        "{both}"
+    );
+    assert!(!both.contains("TEMP B-TREE"), "{both}");
+    let by_status = plan(false, true);
+    assert!(
+        by_status.contains("withdrawal_requests_scope (tenant_id=? AND application_id=? AND status=?)"),
+        "{by_status}"
+    );
+    assert!(!by_status.contains("TEMP B-TREE"), "{by_status}");
+    let one_wallet = plan(true, false);
+    assert!(
+        one_wallet.contains("withdrawal_requests_wallet (wallet_id=?)"),
+        "{one_wallet}"
+    );
+}

@@ -16,9 +16,26 @@ pub(in crate::store) const REQUEST_COLUMNS: &str = "id, tenant_id, application_i
      amount_minor, remark, reference_id, freeze_id, requested_by, requested_at, status, approved_by, decided_by, \
      decided_at, decision_remark, transaction_id";
 
-/// The filter of a scope's list: `?3` a wallet, `?4` a status, either unset.
-const SCOPE_FILTER: &str = "withdrawal_requests WHERE tenant_id = ?1 AND application_id = ?2 \
-     AND (?3 IS NULL OR wallet_id = ?3) AND (?4 IS NULL OR status = ?4)";
+/// The rows of a scope's list from `table`, `mark` each parameter's prefix (`?`, `$`): the
+/// tenant (1) and the application (2), then the wallet and the status the filter names,
+/// numbered on. Only the
+/// conditions the filter names are written (not `?3 IS NULL OR …`), so that the planner seeks
+/// on the wallet's index for a user's list and on the status within either index, which then
+/// hands the rows in id order without a sort.
+pub(in crate::store) fn list_where(table: &str, filter: &ReviewFilter, mark: char) -> String {
+    let mut sql = format!("{table} WHERE tenant_id = {mark}1 AND application_id = {mark}2");
+    let mut n = 2;
+    for (column, named) in [
+        ("wallet_id", filter.wallet_id.is_some()),
+        ("status", filter.status.is_some()),
+    ] {
+        if named {
+            n += 1;
+            sql.push_str(&format!(" AND {column} = {mark}{n}"));
+        }
+    }
+    sql
+}
 
 impl SqliteTx<'_> {
     pub(super) fn insert_withdrawal_request(&self, r: &WithdrawalRequest) -> Result<()> {
@@ -75,11 +92,18 @@ impl SqliteTx<'_> {
         page: PageRequest,
     ) -> Result<Paged<WithdrawalRequest>> {
         let status = filter.status.map(ReviewStatus::as_str);
+        let mut params: Vec<&dyn rusqlite::ToSql> = vec![&scope.tenant_id, &scope.application_id];
+        if let Some(wallet_id) = &filter.wallet_id {
+            params.push(wallet_id);
+        }
+        if let Some(status) = &status {
+            params.push(status);
+        }
         self.page_of(
             REQUEST_COLUMNS,
-            SCOPE_FILTER,
+            &list_where(list_table(filter), filter, '?'),
             "id DESC",
-            &[&scope.tenant_id, &scope.application_id, &filter.wallet_id, &status],
+            &params,
             page,
             request_row,
         )
@@ -116,6 +140,16 @@ impl SqliteTx<'_> {
     pub(super) fn all_withdrawal_requests(&self) -> Result<Vec<WithdrawalRequest>> {
         let sql = format!("SELECT {REQUEST_COLUMNS} FROM withdrawal_requests ORDER BY id");
         self.rows(&sql, [], request_row)
+    }
+}
+
+/// A user's list reads the wallet's index: SQLite, without statistics, would rather seek the
+/// scope's index on the status too (one more column), then filter the whole scope's requests
+/// of that status by wallet.
+pub(super) fn list_table(filter: &ReviewFilter) -> &'static str {
+    match filter.wallet_id {
+        Some(_) => "withdrawal_requests INDEXED BY withdrawal_requests_wallet",
+        None => "withdrawal_requests",
     }
 }
 

@@ -435,5 +435,6 @@ mod captures;
 mod chains;
 mod holds;
 mod journal;
+mod review;
 mod snapshots;
 mod transfers;

@@ -1,14 +1,16 @@
 //! The PostgreSQL ledger against a real server, each test on a fresh database
 //! ([`TestDatabase`]): `init`, opening and migrating (`open.rs`), the guards the schema keeps
 //! (`guards.rs`), what its failures become (`errors.rs`), the queries only it answers
-//! (`queries.rs`), and a lost connection reopened (`reconnect.rs`); every query the storage
-//! interface names runs in `store::conformance`.
+//! (`queries.rs`), a lost connection reopened (`reconnect.rs`) and two racing decisions of a
+//! withdrawal request (`review.rs`); every query the storage interface names runs in
+//! `store::conformance`.
 
 mod errors;
 mod guards;
 mod open;
 mod queries;
 mod reconnect;
+mod review;
 
 use super::testing::TestDatabase;
 use super::PgStore;

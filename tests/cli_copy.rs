@@ -38,8 +38,9 @@ fn every_row(l: &Ledger) -> String {
 }
 
 /// A ledger with a row of every kind: entries of every sort, a freeze released, one captured
-/// (in part) and one open, status changes, policy changes, tokens (one revoked), a seal, a
-/// response kept for an Idempotency-Key, and a snapshot of the CLI's day (its clock pinned to a
+/// (in part) and one open, status changes, policy changes, tokens (one revoked), a response
+/// kept for an Idempotency-Key, withdrawal requests (approved, rejected, pending), a seal, and
+/// a snapshot of the CLI's day (its clock pinned to a
 /// past day, then to the next; the server writes on the real clock, long after).
 /// Returns the seal's anchor, the write token and the keyed request's answer body.
 fn every_kind_of_row(l: &Ledger) -> (String, String, String) {
@@ -98,6 +99,15 @@ fn every_kind_of_row(l: &Ledger) -> (String, String, String) {
     let keyed = server.post_keyed(&token, "k-1", "/wallets/usr_1/withdraw", r#"{"amount":"2.00"}"#);
     assert_eq!(keyed.status, 200, "{}", keyed.body);
     server.stop();
+    l.ok(&["policy", "set", "--withdrawal-require-review", "true"]);
+    let ask = |amount: &str| {
+        let made = l.ok(&["withdrawal", "request", "usr_1", "--amount", amount]);
+        s(&made["data"]["id"]).to_owned()
+    };
+    let (approved, rejected) = (ask("3.00"), ask("2.00"));
+    ask("1.00");
+    l.ok(&["--actor", "checker", "withdrawal", "approve", &approved]);
+    l.ok(&["--actor", "checker", "withdrawal", "reject", &rejected]);
     let seal = l.ok(&["ledger", "seal"]);
     l.set_clock("2026-01-06T00:00:00Z");
     let taken = l.ok(&["ledger", "snapshot", "--date", "2026-01-05"]);
@@ -124,6 +134,7 @@ fn a_copy_holds_every_row_as_it_is_and_verifies_exports_and_balances_the_same() 
     let (anchor, _, _) = every_kind_of_row(&l);
     let copy = copied(&l);
     assert_eq!(every_row(&copy), every_row(&l), "every row, every hash, every seq");
+    assert_eq!(copy.number("SELECT COUNT(*) FROM withdrawal_requests"), 3);
     copy.verified();
     l.verified();
     for format in ["csv", "json", "hledger", "beancount"] {

@@ -6,7 +6,7 @@ mod support;
 use serde_json::{json, Value};
 use support::{s, Ledger, Seeded};
 
-const CHECKS: [&str; 17] = [
+const CHECKS: [&str; 18] = [
     "hash_chain",
     "entries_balance",
     "balance_history",
@@ -15,6 +15,7 @@ const CHECKS: [&str; 17] = [
     "transfers",
     "freezes",
     "captures",
+    "withdrawal_requests",
     "wallet_statuses",
     "audit_chain",
     "snapshots",
@@ -146,6 +147,7 @@ fn verify_on_a_healthy_ledger_passes_every_check() {
                     "refund_caps",
                     "transfers",
                     "captures",
+                    "withdrawal_requests",
                     "seals",
                     "anchors",
                     "audit_chain",

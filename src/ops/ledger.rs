@@ -42,6 +42,7 @@ fn verify_in<Q: Queries>(tx: &Q, anchors: &[Anchor]) -> Result<Report> {
     let wallets = tx.all_wallets()?;
     let seals = tx.all_seals()?;
     let mut verifier = Verifier::new(anchors, &wallets, &seals);
+    verifier.withdrawal_requests(tx.all_withdrawal_requests()?);
     let mut snapshots = Snapshots::new(tx.all_snapshots()?);
     let strays = tx.for_each_entry(None, |row| {
         verifier.entry(&row);

@@ -56,6 +56,7 @@ impl<W: Write> Printer<W> {
             ("idempotency_keys", copied.responses),
             ("snapshots", copied.snapshots),
             ("policy_changes", copied.policy_changes),
+            ("withdrawal_requests", copied.withdrawal_requests),
         ];
         match self.format {
             Format::Json | Format::Csv => {

@@ -347,8 +347,9 @@ fn the_schema_8_ledger_migrates_to_policies_keeping_every_row_and_enforces_one()
 }
 
 /// The file written at schema version 8 opens with the withdrawal requests' table (schema 12):
-/// every row it held is there as it was and the ledger verifies; then a request is held by a
-/// new freeze, decided once (released by another actor), and the ledger still verifies.
+/// every row it held is there as it was and the ledger verifies; then a request holds its
+/// amount, is decided once (rejected by another actor), its row's guards hold, and the ledger
+/// still verifies.
 #[test]
 fn the_schema_8_ledger_gains_withdrawal_requests_keeping_every_row() {
     let ledger = Ledger::file_uninitialised();
@@ -378,31 +379,12 @@ fn the_schema_8_ledger_gains_withdrawal_requests_keeping_every_row() {
         guards,
         ["withdrawal_requests_decide_once", "withdrawal_requests_no_delete"]
     );
-    let held = ledger.ok(&["wallet", "freeze", "alice", "--amount", "1.00"]);
-    let freeze_id = held["data"]["freeze"]["id"].as_str().expect("a freeze id").to_owned();
-    let conn = ledger.sqlite();
-    conn.execute(
-        "INSERT INTO withdrawal_requests (id, tenant_id, application_id, wallet_id, user_id, currency,
-             amount_minor, freeze_id, requested_by, requested_at, status)
-         SELECT 'wdr_1', w.tenant_id, w.application_id, w.id, w.user_id, w.currency, f.amount_minor, f.id,
-                e.actor, e.created_at, 'pending'
-         FROM freezes f JOIN wallets w ON w.id = f.wallet_id
-         JOIN journal_entries e ON e.freeze_id = f.id AND e.kind = 'freeze' WHERE f.id = ?1",
-        [&freeze_id],
-    )
-    .expect("a request held by the new freeze");
+    ledger.ok(&["policy", "set", "--withdrawal-require-review", "true"]);
+    let made = ledger.ok(&["withdrawal", "request", "alice", "--amount", "1.00"]);
+    let id = made["data"]["id"].as_str().expect("a request id").to_owned();
     ledger.verified();
-    let mut unfreeze = ledger.cmd();
-    unfreeze
-        .env("USER", "checker")
-        .args(["-o", "json", "wallet", "unfreeze", "alice", "--freeze-id", &freeze_id]);
-    assert!(unfreeze.output().expect("ledgerctl runs").status.success());
-    let decide = "UPDATE withdrawal_requests SET status = 'rejected', decided_by = e.actor, decided_at = e.created_at,
-                      transaction_id = e.id
-                  FROM journal_entries e WHERE e.freeze_id = withdrawal_requests.freeze_id AND e.kind = 'unfreeze'
-                    AND withdrawal_requests.status = 'pending'";
-    assert_eq!(conn.execute(decide, []).expect("decided once"), 1);
-    assert_eq!(conn.execute(decide, []).expect("a decided request is not pending"), 0);
+    ledger.ok(&["--actor", "checker", "withdrawal", "reject", &id]);
+    let conn = ledger.sqlite();
     let again = conn.execute_batch("UPDATE withdrawal_requests SET status = 'approved', approved_by = 'Bob'");
     assert!(again.expect_err("decided once").to_string().contains("decided once"));
     let gone = conn.execute_batch("DELETE FROM withdrawal_requests");

@@ -196,7 +196,7 @@ fn page(command: clap::Command, env: &[(String, String)]) -> Result<Vec<u8>> {
     let mut extra = String::new();
     extra.push_str(".SH \"EXIT STATUS\"\n");
     for (code, meaning) in exit_statuses() {
-        extra.push_str(&format!(".TP\n\\fB{code}\\fR\n{}\n", roff(meaning)));
+        extra.push_str(&format!(".TP\n\\fB{code}\\fR\n{}\n", roff(&meaning)));
     }
     extra.push_str(".SH ENVIRONMENT\n");
     for (var, help) in env {

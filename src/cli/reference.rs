@@ -14,9 +14,10 @@ use crate::error::ErrorKind;
 const SUCCESS: &str = "Success, also a replayed reference_id.";
 
 /// The kinds a command can stop with, in the order of their exit statuses.
-const KINDS: [ErrorKind; 8] = [
+const KINDS: [ErrorKind; 9] = [
     ErrorKind::Internal,
     ErrorKind::InvalidRequest,
+    ErrorKind::Forbidden,
     ErrorKind::NotFound,
     ErrorKind::Conflict,
     ErrorKind::InvalidAmount,
@@ -47,20 +48,32 @@ fn meaning(kind: ErrorKind) -> Option<&'static str> {
         ),
         ErrorKind::InvariantBroken => Some("ledger verify found a broken invariant."),
         ErrorKind::Cancelled => Some("Cancelled: the answer at a confirmation was no (or Ctrl-C); nothing was written."),
+        // The one a command meets shares invalid request's status (HTTP's 403).
+        ErrorKind::Forbidden => Some(
+            "Forbidden (HTTP 403): a withdrawal request decided by the actor who made it (same_actor); another user, or --actor, must decide it.",
+        ),
         ErrorKind::Unauthenticated
-        | ErrorKind::Forbidden
         | ErrorKind::MethodNotAllowed
         | ErrorKind::PayloadTooLarge
         | ErrorKind::UnsupportedMediaType => None,
     }
 }
 
-/// Every exit status with its meaning, in order: 0, then each kind's own code.
-pub fn exit_statuses() -> Vec<(u8, &'static str)> {
-    let kinds = KINDS
-        .iter()
-        .filter_map(|&kind| Some((kind.exit_code(), meaning(kind)?)));
-    std::iter::once((0, SUCCESS)).chain(kinds).collect()
+/// Every exit status with its meaning, in order: 0, then each kind's own code, once (2's
+/// meaning is an invalid request's and then `same_actor`'s, the one refusal of who asks).
+pub fn exit_statuses() -> Vec<(u8, String)> {
+    let mut statuses: Vec<(u8, String)> = vec![(0, SUCCESS.to_owned())];
+    for kind in KINDS {
+        let Some(meaning) = meaning(kind) else { continue };
+        match statuses.last_mut() {
+            Some((code, text)) if *code == kind.exit_code() => {
+                text.push(' ');
+                text.push_str(meaning);
+            }
+            _ => statuses.push((kind.exit_code(), meaning.to_owned())),
+        }
+    }
+    statuses
 }
 
 /// Every environment variable any command reads, with what it sets, from the definitions.
@@ -88,7 +101,7 @@ pub fn after_long_help() -> String {
     let tree = Command::augment_subcommands(Global::augment_args(clap::Command::new("ledgerctl")));
     let mut text = String::from("Exit status:\n");
     for (code, meaning) in exit_statuses() {
-        text.push_str(&hanging(&format!("  {code}  "), meaning));
+        text.push_str(&hanging(&format!("  {code}  "), &meaning));
     }
     text.push_str("\nEnvironment:\n");
     for (var, help) in environment(&tree) {

@@ -1,11 +1,11 @@
 //! Withdrawal requests: stored as given, read back by id, by freeze and all, listed newest
 //! first, decided once; a row the schema's checks refuse is not stored.
 
-use super::{apply, at, deposit, open, page, scope};
+use super::{append_plan, apply, at, context, deposit, open, page, scope, Loader};
 use crate::error::Result;
 use crate::ledger::ids::{FreezeId, TransactionId, WithdrawalRequestId};
 use crate::ledger::model::Wallet;
-use crate::ledger::operations::{capture, Operation};
+use crate::ledger::operations::{capture, unfreeze, Operation};
 use crate::ledger::review::{Decision, ReviewFilter, ReviewStatus, WithdrawalRequest, AUTO_APPROVER};
 use crate::store::{Queries, Storage};
 
@@ -47,15 +47,20 @@ fn pending<Q: Queries>(tx: &Q, wallet: &Wallet, amount: &str, time: &str) -> Res
 
 /// Captures a request's freeze whole to the settlement at `time`: the approval's entry.
 fn captured<Q: Queries>(tx: &Q, request: &WithdrawalRequest, time: &str) -> Result<TransactionId> {
-    let op = Operation::Capture(capture::Request::new(
-        request.freeze_id.as_str(),
-        None,
-        None,
-        false,
-        None,
-        None,
-    )?);
-    Ok(apply(tx, &request.wallet_id, &op, time)?.entry.id)
+    // The approval's rule: a direct capture of a request's hold is refused (freeze_under_review).
+    let before = tx.wallet(&request.wallet_id)?.expect("the wallet exists");
+    let record = tx.freeze(&request.freeze_id)?.expect("the hold exists");
+    let description = format!("withdrawal request {}", request.id);
+    let plan = capture::plan_approval(&before, &record, description, &Loader(tx), &context(time))?;
+    Ok(append_plan(tx, plan, &before)?.entry.id)
+}
+
+/// The rejection's rule: the request's hold released whole.
+fn released<Q: Queries>(tx: &Q, request: &WithdrawalRequest, time: &str) -> Result<TransactionId> {
+    let before = tx.wallet(&request.wallet_id)?.expect("the wallet exists");
+    let record = tx.freeze(&request.freeze_id)?.expect("the hold exists");
+    let plan = unfreeze::plan_rejection(&before, record, None, &context(time))?;
+    Ok(append_plan(tx, plan, &before)?.entry.id)
 }
 
 fn approval(transaction_id: TransactionId, time: &str) -> Decision {
@@ -151,8 +156,7 @@ pub(super) fn a_request_is_decided_once_and_a_second_decision_changes_nothing<S:
         .write(|tx| {
             let wallet = funded(tx, "usr_1");
             let request = pending(tx, &wallet, "10.00", "10:01")?;
-            let unfreeze = Operation::unfreeze(request.freeze_id.as_str(), None, None)?;
-            let released = apply(tx, &wallet.id, &unfreeze, "10:02")?.entry.id;
+            let released = released(tx, &request, "10:02")?;
             let rejection = Decision {
                 approved_by: None,
                 ..approval(released.clone(), "10:02")
@@ -230,8 +234,7 @@ pub(super) fn a_copy_carries_every_request_as_stored_after_the_freezes_and_entri
             let decision = approval(captured(tx, &approved, "10:03")?, "10:03");
             assert!(tx.decide_withdrawal_request(&approved.id, ReviewStatus::Approved, &decision)?);
             let rejected = pending(tx, &wallet, "30.00", "10:04")?;
-            let unfreeze = Operation::unfreeze(rejected.freeze_id.as_str(), None, None)?;
-            let released = apply(tx, &wallet.id, &unfreeze, "10:05")?.entry.id;
+            let released = released(tx, &rejected, "10:05")?;
             let decision = Decision {
                 approved_by: None,
                 ..approval(released, "10:05")

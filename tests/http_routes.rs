@@ -596,6 +596,12 @@ fn openapi_json_is_an_openapi_3_1_document_of_every_route_served_without_a_token
         ("/wallets/snapshot", "post"),
         ("/wallets/snapshot", "get"),
         ("/admin/wallets/snapshots", "get"),
+        ("/wallets/{user_id}/withdraw/request", "post"),
+        ("/wallets/{user_id}/withdrawals", "get"),
+        ("/admin/wallets/withdrawals", "get"),
+        ("/admin/wallets/withdrawals/{id}", "get"),
+        ("/admin/wallets/withdrawals/{id}/approve", "post"),
+        ("/admin/wallets/withdrawals/{id}/reject", "post"),
     ];
     for (path, method) in documented {
         assert!(paths[path][method].is_object(), "{method} {path} is documented");

@@ -270,3 +270,25 @@ fn the_transfer_example_opens_two_wallets_and_moves_money_between_them_with_curl
         "{commands:?}"
     );
 }
+
+#[test]
+fn the_withdrawal_review_example_holds_refuses_the_maker_decides_once_and_verifies() {
+    let out = run_example("withdrawal-review.sh");
+    assert!(out.contains("(pending; created)"), "{out}");
+    // Held at once: 1000 − 300 held, the total unchanged.
+    assert!(out.contains("frozen        300.00 CNY"), "{out}");
+    assert!(out.contains("(review_required)"), "{out}");
+    assert!(out.contains("(same_actor)"), "{out}");
+    assert!(out.contains("(withdrawal_not_pending)"), "{out}");
+    assert_eq!(out.matches("exit status: 4").count(), 2, "{out}");
+    assert_eq!(out.matches("exit status: 2").count(), 1, "{out}");
+    assert!(
+        out.contains("decided          ") && out.contains("by cli:checker"),
+        "{out}"
+    );
+    // 1000 − 40 withdrawn − 300 approved; the rejected 100 is back.
+    assert!(out.contains("balance       660.00 CNY"), "{out}");
+    assert!(out.contains("withdrawal_requests         ok            2"), "{out}");
+    // Every printed command reads back as shell words (pasted_commands asserts it).
+    assert!(pasted_commands(&out).len() >= 10, "{out}");
+}

@@ -30,12 +30,8 @@ impl SqliteTx<'_> {
 
     /// A scope's last policy change: its policy now.
     pub(super) fn latest_policy_change(&self, scope: &Scope) -> Result<Option<PolicyChange>> {
-        let sql = format!(
-            "SELECT {POLICY_CHANGE_COLUMNS} FROM policy_changes
-             WHERE tenant_id = ?1 AND application_id = ?2 ORDER BY seq DESC LIMIT 1"
-        );
         self.q()
-            .prepare_cached(&sql)?
+            .prepare_cached(&latest_policy_change_sql())?
             .query_row(params![scope.tenant_id, scope.application_id], policy_change_row)
             .optional()?
             .transpose()
@@ -107,4 +103,13 @@ fn policy_change_row(r: &Row) -> rusqlite::Result<Result<PolicyChange>> {
         prev_hash: r.get(7)?,
         hash: r.get(8)?,
     }))
+}
+
+/// A scope's last policy change; cast for the reason `journal::POSTINGS_OF_ENTRY_SQL` says (every
+/// operation reads its policy).
+pub(super) fn latest_policy_change_sql() -> String {
+    format!(
+        "SELECT {POLICY_CHANGE_COLUMNS} FROM policy_changes
+         WHERE tenant_id = CAST(?1 AS TEXT) AND application_id = CAST(?2 AS TEXT) ORDER BY seq DESC LIMIT 1"
+    )
 }

@@ -5,7 +5,8 @@ use rusqlite::params;
 use super::audit::TOKEN_AUDIT_SQL;
 use super::freezes::ACTIVE_FROZEN_SQL;
 use super::idempotency::entry_by_reference_sql;
-use super::journal::{entries_where, last_entry_of_wallet_sql};
+use super::journal::{entries_where, last_entry_of_wallet_sql, POSTINGS_OF_ENTRY_SQL};
+use super::policies::latest_policy_change_sql;
 use super::wallets::all_wallets_sql;
 use super::SqliteStore;
 
@@ -223,4 +224,85 @@ fn the_withdrawal_request_lists_seek_on_their_indexes() {
         one_wallet.contains("withdrawal_requests_wallet (wallet_id=?)"),
         "{one_wallet}"
     );
+}
+
+/// The reads every batch line makes (its wallet's last entry, an entry's postings, its scope's
+/// policy) stay compiled from one line to the next, and still seek on their indexes: statements
+/// SQLite compiled again whenever a parameter changed cost a refund line a quarter of its time
+/// (docs/performance.md).
+#[test]
+fn a_batch_lines_reads_are_compiled_once_and_seek() {
+    use crate::ledger::operations::Operation;
+    use rusqlite::StatementStatus;
+    let dir = tempfile::tempdir().unwrap();
+    let mut store = SqliteStore::create(&dir.path().join("l.db"), 1_000).unwrap();
+    let scope = crate::ledger::model::Scope {
+        tenant_id: "t".into(),
+        application_id: "a".into(),
+    };
+    crate::ops::create_wallet(&mut store, &scope, "u", crate::ledger::money::Currency::CNY).unwrap();
+    crate::ops::execute(
+        &mut store,
+        &scope,
+        "u",
+        &Operation::deposit("100.00", None, None).unwrap(),
+        "test",
+    )
+    .unwrap();
+    let payment = Operation::payment("1.00", "mch_1", true, None, None).unwrap();
+    let mut refunds = Vec::new();
+    for line in 0..5 {
+        let paid = crate::ops::execute(&mut store, &scope, "u", &payment, "test").unwrap();
+        let refund = Operation::refund(paid.entry.id.as_str(), Some("0.40"), None, None).unwrap();
+        refunds.push(line_of(line, refund));
+    }
+    crate::ops::batch(
+        &mut store,
+        &scope,
+        "test",
+        &refunds,
+        crate::ops::BatchMode::PerLine,
+        &|| {},
+        &mut |r| {
+            r.outcome.unwrap();
+        },
+    )
+    .unwrap();
+    let reads: [(String, &[&dyn rusqlite::ToSql], &str); 3] = [
+        (
+            last_entry_of_wallet_sql(),
+            &[&"w"],
+            "journal_entries_wallet (wallet_id=?)",
+        ),
+        (POSTINGS_OF_ENTRY_SQL.to_owned(), &[&1_i64], "PRIMARY KEY (entry_seq=?)"),
+        (
+            latest_policy_change_sql(),
+            &[&"t", &"a"],
+            "policy_changes_scope (tenant_id=? AND application_id=?)",
+        ),
+    ];
+    for (sql, params, index) in reads {
+        // The connection's cached statement, as the lines ran it.
+        let cached = store.conn.prepare_cached(&sql).unwrap();
+        assert_eq!(cached.get_status(StatementStatus::RePrepare), 0, "{sql}");
+        let mut explain = store.conn.prepare(&format!("EXPLAIN QUERY PLAN {sql}")).unwrap();
+        let plan: Vec<String> = explain
+            .query_map(params, |r| r.get::<_, String>(3))
+            .unwrap()
+            .map(|r| r.unwrap())
+            .collect();
+        let plan = plan.join("; ");
+        assert!(plan.contains(index), "{sql}: {plan}");
+        assert!(!plan.contains("TEMP B-TREE"), "{sql}: {plan}");
+    }
+}
+
+fn line_of(line: u64, operation: crate::ledger::operations::Operation) -> crate::ops::BatchLine {
+    crate::ops::BatchLine {
+        line,
+        item: Ok(crate::ledger::batch::BatchItem {
+            user_id: Some("u".into()),
+            operation,
+        }),
+    }
 }

@@ -664,3 +664,22 @@ fn a_lock_timeout_beyond_what_sqlite_takes_is_a_usage_error_not_a_panic() {
     assert_eq!(run.json["error"], "invalid_request");
     assert!(!run.stderr.contains("panicked"), "{}", run.stderr);
 }
+
+/// `--version` or `-V` alone is answered before the command tree is built, exactly as clap
+/// answers it with anything else on the line (and without a ledger).
+#[test]
+fn the_version_is_the_same_answered_alone_or_through_the_parser() {
+    let l = Ledger::uninitialised();
+    let run = |args: &[&str]| {
+        let out = l.cmd().args(args).output().expect("ledgerctl runs");
+        assert_eq!(out.status.code(), Some(0), "{args:?}");
+        String::from_utf8(out.stdout).expect("utf-8")
+    };
+    let expected = format!("ledgerctl {}\n", env!("CARGO_PKG_VERSION"));
+    for alone in [&["--version"][..], &["-V"]] {
+        assert_eq!(run(alone), expected, "{alone:?}");
+    }
+    // Through clap: a global option before it.
+    assert_eq!(run(&["--wide", "--version"]), expected);
+    assert!(!l.db.exists(), "no ledger is created or opened");
+}

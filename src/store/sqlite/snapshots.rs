@@ -22,8 +22,10 @@ pub(in crate::store) const RUN_COLUMNS: &str =
 
 /// A wallet's entries from its last back, on its `(wallet_id, wallet_seq)` index, to the first
 /// made before `?2`: for a snapshot of a day that ended recently, one or a few rows.
+/// The CAST, as in `journal::POSTINGS_OF_ENTRY_SQL`: a bare parameter before the `ORDER BY`
+/// made SQLite compile this again for every wallet a snapshot takes.
 pub(super) const LAST_ENTRY_BEFORE_SQL: &str = "SELECT wallet_seq, id, hash FROM journal_entries
-     WHERE wallet_id = ?1 AND created_at < ?2 ORDER BY wallet_seq DESC LIMIT 1";
+     WHERE wallet_id = CAST(?1 AS TEXT) AND created_at < ?2 ORDER BY wallet_seq DESC LIMIT 1";
 
 impl SqliteTx<'_> {
     pub(super) fn snapshot_run(&self, scope: &Scope, date: NaiveDate) -> Result<Option<SnapshotRun>> {

@@ -25,6 +25,27 @@ const LATEST_SCHEMA: i64 = 12;
 /// The reads run at this instant, after everything in the file.
 const READ_AT: &str = "2029-01-01T12:00:00Z";
 
+/// Rows of a query, each value as text.
+type Rows = Vec<Vec<Option<String>>>;
+
+/// A copy of the schema-8 fixture, opened by `ledger verify` (which migrates it to
+/// [`LATEST_SCHEMA`] and must pass), with what each of `queries` read before: each reads the
+/// same after, every row kept as it was.
+fn schema_8_migrated(queries: &[&str]) -> (Ledger, Vec<Rows>) {
+    let ledger = Ledger::file_uninitialised();
+    std::fs::copy(SCHEMA_8_FIXTURE, &ledger.db).expect("copy the fixture");
+    let read = |ledger: &Ledger| -> Vec<Rows> { queries.iter().map(|sql| ledger.rows(sql)).collect() };
+    let before = read(&ledger);
+    ledger.verified();
+    assert_eq!(
+        ledger.number("PRAGMA user_version"),
+        LATEST_SCHEMA,
+        "opened (by verify) and migrated"
+    );
+    assert_eq!(read(&ledger), before, "rows before = rows after");
+    (ledger, before)
+}
+
 #[test]
 fn the_schema_5_ledger_opens_verifies_and_reads_as_recorded() {
     let ledger = Ledger::uninitialised();
@@ -139,29 +160,18 @@ fn the_schema_7_ledger_widens_its_journal_kinds_in_place_and_takes_transfers() {
 /// verified.
 #[test]
 fn the_schema_8_ledger_takes_captures_with_every_row_as_it_was() {
-    let ledger = Ledger::file_uninitialised();
-    std::fs::copy(SCHEMA_8_FIXTURE, &ledger.db).expect("copy the fixture");
-    let journal = "SELECT quote(seq), quote(id), quote(kind), quote(amount_minor), quote(freeze_id), \
-                   quote(request), quote(hash), quote(prev_hash), quote(wallet_seq) FROM journal_entries ORDER BY seq";
-    let postings = "SELECT entry_seq, idx, account, amount_minor FROM postings ORDER BY entry_seq, idx";
-    let freezes = "SELECT rowid, quote(id), quote(wallet_id), quote(amount_minor), quote(reason), quote(status), \
-                   quote(created_at), quote(released_at), quote(release_reason) FROM freezes ORDER BY rowid";
-    let before = (ledger.rows(journal), ledger.rows(postings), ledger.rows(freezes));
+    let (ledger, before) = schema_8_migrated(&[
+        "SELECT quote(seq), quote(id), quote(kind), quote(amount_minor), quote(freeze_id), \
+         quote(request), quote(hash), quote(prev_hash), quote(wallet_seq) FROM journal_entries ORDER BY seq",
+        "SELECT entry_seq, idx, account, amount_minor FROM postings ORDER BY entry_seq, idx",
+        "SELECT rowid, quote(id), quote(wallet_id), quote(amount_minor), quote(reason), quote(status), \
+         quote(created_at), quote(released_at), quote(release_reason) FROM freezes ORDER BY rowid",
+    ]);
     assert!(
-        before.0.iter().any(|r| r[2].as_deref() == Some("'transfer_in'")),
+        before[0].iter().any(|r| r[2].as_deref() == Some("'transfer_in'")),
         "the fixture holds a transfer"
     );
-    assert!(before.2.len() >= 2, "and freezes");
-    ledger.verified();
-    assert_eq!(
-        ledger.number("PRAGMA user_version"),
-        LATEST_SCHEMA,
-        "opened (by verify) and migrated"
-    );
-    assert_eq!(
-        (ledger.rows(journal), ledger.rows(postings), ledger.rows(freezes)),
-        before
-    );
+    assert!(before[2].len() >= 2, "and freezes");
     let guards =
         ledger.texts("SELECT name FROM sqlite_schema WHERE type = 'trigger' AND tbl_name = 'freezes' ORDER BY name");
     assert_eq!(guards, ["freezes_no_delete", "freezes_release_only"]);
@@ -195,8 +205,6 @@ fn the_schema_8_ledger_takes_captures_with_every_row_as_it_was() {
 /// day of its story is then taken, holds the journal's balances at that day's end, and verifies.
 #[test]
 fn the_schema_8_ledger_gains_snapshots_and_keeps_every_row() {
-    let ledger = Ledger::file_uninitialised();
-    std::fs::copy(SCHEMA_8_FIXTURE, &ledger.db).expect("copy the fixture");
     let tables = [
         "wallets ORDER BY id",
         "journal_entries ORDER BY seq",
@@ -210,18 +218,10 @@ fn the_schema_8_ledger_gains_snapshots_and_keeps_every_row() {
         "idempotency_keys ORDER BY key",
         "seals ORDER BY seq",
         "seal_heads ORDER BY seal_seq, wallet_id",
-    ];
-    let every_row = || -> Vec<_> {
-        tables
-            .iter()
-            .map(|t| ledger.rows(&format!("SELECT * FROM {t}")))
-            .collect()
-    };
-    let before = every_row();
+    ]
+    .map(|t| format!("SELECT * FROM {t}"));
+    let (ledger, before) = schema_8_migrated(&tables.each_ref().map(String::as_str));
     assert!(before[1].len() > 10, "the fixture holds a journal");
-    ledger.verified();
-    assert_eq!(ledger.number("PRAGMA user_version"), LATEST_SCHEMA);
-    assert_eq!(every_row(), before, "rows before = rows after");
     assert_eq!(ledger.number("SELECT COUNT(*) FROM snapshot_balances"), 0);
     ledger.set_clock(READ_AT);
     let taken = ledger.ok(&["ledger", "snapshot", "--date", "2026-02-02"]);
@@ -317,8 +317,6 @@ const SCHEMA_8_FIXTURE: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtu
 /// refused, and the ledger verifies again with the policy's change in its chain.
 #[test]
 fn the_schema_8_ledger_migrates_to_policies_keeping_every_row_and_enforces_one() {
-    let ledger = Ledger::file_uninitialised();
-    std::fs::copy(SCHEMA_8_FIXTURE, &ledger.db).expect("copy the fixture");
     let tables = [
         "SELECT quote(seq), quote(id), quote(kind), quote(amount_minor), quote(hash), quote(prev_hash),          quote(wallet_seq), quote(created_at) FROM journal_entries ORDER BY seq",
         "SELECT entry_seq, idx, account, amount_minor FROM postings ORDER BY entry_seq, idx",
@@ -327,16 +325,8 @@ fn the_schema_8_ledger_migrates_to_policies_keeping_every_row_and_enforces_one()
         "SELECT id, access, revoked_at FROM tokens ORDER BY id",
         "SELECT seq, kind, subject, hash FROM audit_events ORDER BY seq",
     ];
-    let before: Vec<_> = tables.iter().map(|sql| ledger.rows(sql)).collect();
+    let (ledger, before) = schema_8_migrated(&tables);
     assert!(before[0].len() > 10, "the fixture holds a journal");
-    ledger.verified();
-    assert_eq!(
-        ledger.number("PRAGMA user_version"),
-        LATEST_SCHEMA,
-        "opened (by verify) and migrated"
-    );
-    let after: Vec<_> = tables.iter().map(|sql| ledger.rows(sql)).collect();
-    assert_eq!(after, before);
     assert_eq!(ledger.number("SELECT COUNT(*) FROM policy_changes"), 0);
     assert_eq!(ledger.texts("PRAGMA integrity_check"), ["ok"]);
     ledger.ok(&["policy", "set", "--daily-withdraw-limit", "1"]);
@@ -352,8 +342,6 @@ fn the_schema_8_ledger_migrates_to_policies_keeping_every_row_and_enforces_one()
 /// still verifies.
 #[test]
 fn the_schema_8_ledger_gains_withdrawal_requests_keeping_every_row() {
-    let ledger = Ledger::file_uninitialised();
-    std::fs::copy(SCHEMA_8_FIXTURE, &ledger.db).expect("copy the fixture");
     let tables = [
         "SELECT quote(seq), quote(id), quote(hash), quote(prev_hash), quote(wallet_seq) FROM journal_entries ORDER BY seq",
         "SELECT entry_seq, idx, account, amount_minor FROM postings ORDER BY entry_seq, idx",
@@ -361,16 +349,8 @@ fn the_schema_8_ledger_gains_withdrawal_requests_keeping_every_row() {
         "SELECT id, wallet_id, amount_minor, status, released_at FROM freezes ORDER BY id",
         "SELECT seq, kind, subject, hash FROM audit_events ORDER BY seq",
     ];
-    let before: Vec<_> = tables.iter().map(|sql| ledger.rows(sql)).collect();
+    let (ledger, before) = schema_8_migrated(&tables);
     assert!(before[0].len() > 10, "the fixture holds a journal");
-    ledger.verified();
-    assert_eq!(
-        ledger.number("PRAGMA user_version"),
-        LATEST_SCHEMA,
-        "opened (by verify) and migrated"
-    );
-    let after: Vec<_> = tables.iter().map(|sql| ledger.rows(sql)).collect();
-    assert_eq!(after, before);
     assert_eq!(ledger.number("SELECT COUNT(*) FROM withdrawal_requests"), 0);
     let guards = ledger.texts(
         "SELECT name FROM sqlite_schema WHERE type = 'trigger' AND tbl_name = 'withdrawal_requests' ORDER BY name",

@@ -21,7 +21,7 @@ mod token;
 mod transfer;
 mod wallet;
 
-pub use batch::{batch, BatchLine, BatchMode, LineResult};
+pub use batch::{batch, batch_streamed, BatchLine, BatchMode, BatchSink, LineResult, LineSource};
 pub use batch_freeze::BatchFrozen;
 pub use batch_unfreeze::BatchUnfrozen;
 pub use clock::{clock, now, set_clock, Clock, FAKE_NOW_ENV};

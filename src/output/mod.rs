@@ -116,6 +116,18 @@ impl<W: Write> Printer<W> {
         }
     }
 
+    /// A printer like this one, writing to `out`: for results rendered before they are final
+    /// (a batch transaction's, copied out once it ends).
+    pub fn beside<V: Write>(&self, out: V) -> Printer<V> {
+        Printer {
+            format: self.format,
+            out,
+            now: self.now,
+            terminal: self.terminal,
+            width: self.width,
+        }
+    }
+
     /// The output itself, for results that are files of their own (an export).
     pub fn writer(&mut self) -> &mut W {
         &mut self.out

@@ -425,3 +425,56 @@ fn an_input_with_no_operation_lines_is_an_error_not_a_success() {
     }
     assert_eq!(l.snapshot(), before);
 }
+
+/// Standard input is read once, then its spooled copy is read for the count and again for each
+/// transaction: over several commit chunks every line is applied and reported once, in order;
+/// and an atomic batch read from stdin reports every line that succeeded as rolled back.
+#[test]
+fn a_long_stdin_batch_is_applied_chunk_by_chunk_and_an_atomic_one_rolls_back_whole() {
+    let l = Ledger::new();
+    l.ok(&["wallet", "create", "u1"]);
+    let mut jsonl = String::new();
+    for _ in 0..2_500 {
+        jsonl.push_str("{\"op\":\"deposit\",\"user_id\":\"u1\",\"amount\":\"0.01\"}\r\n");
+    }
+    let run = |flags: &[&str], input: &str| {
+        let out = l
+            .cmd()
+            .arg("--yes")
+            .arg("batch")
+            .args(flags)
+            .arg("-")
+            .write_stdin(input)
+            .output()
+            .unwrap();
+        let numbers: Vec<(u64, Option<String>)> = String::from_utf8(out.stdout)
+            .unwrap()
+            .lines()
+            .map(|line| {
+                let v: Value = serde_json::from_str(line).unwrap();
+                (v["line"].as_u64().unwrap(), v["error"].as_str().map(str::to_owned))
+            })
+            .collect();
+        (
+            out.status.code().unwrap(),
+            numbers,
+            String::from_utf8(out.stderr).unwrap(),
+        )
+    };
+    let (code, results, stderr) = run(&[], &jsonl);
+    assert_eq!(code, 0, "{stderr}");
+    assert_eq!(results, (1..=2_500).map(|n| (n, None)).collect::<Vec<_>>());
+    assert_eq!(stderr, "batch: 2500 lines: 2500 applied, 0 replayed, 0 failed\n");
+    assert_eq!(s(&l.wallet("u1")["balance"]), "25.00");
+
+    jsonl.push_str("{\"op\":\"withdraw\",\"user_id\":\"u1\",\"amount\":\"1000.00\"}\n");
+    let (code, results, stderr) = run(&["--atomic"], &jsonl);
+    assert_eq!(code, 4, "{stderr}");
+    let rolled_back = Some("batch_rolled_back".to_owned());
+    let mut expected: Vec<(u64, Option<String>)> = (1..=2_500).map(|n| (n, rolled_back.clone())).collect();
+    expected.push((2_501, Some("insufficient_balance".to_owned())));
+    assert_eq!(results, expected);
+    assert_eq!(stderr, "batch: 2501 lines: 0 applied, 0 replayed, 2501 failed\n");
+    assert_eq!(s(&l.wallet("u1")["balance"]), "25.00");
+    l.verified();
+}

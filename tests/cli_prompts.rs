@@ -8,7 +8,7 @@ use std::path::{Path, PathBuf};
 use std::process::Command;
 use std::time::{Duration, Instant};
 
-use support::Ledger;
+use support::{s, Ledger};
 
 /// A detached tmux server of its own (its own socket), running one shell command in an
 /// 80×24 pane that stays open after the command ends.
@@ -257,4 +257,36 @@ fn an_admin_token_made_on_a_terminal_warns_that_it_moves_money_on_every_wallet()
     };
     let screen = pane.wait_for("exit=");
     assert!(screen.contains("exit=0") && !screen.contains("warning"), "{screen}");
+}
+
+/// A long batch's file is read three times after it is spooled: counted, rehearsed for the
+/// facts above the question, then applied once the answer is yes.
+#[test]
+fn answering_yes_to_a_long_batch_shows_its_rehearsal_then_applies_every_line() {
+    let ledger = Ledger::new();
+    ledger.ok(&["wallet", "create", "u"]);
+    let file = ledger.db.with_file_name("long.jsonl");
+    let jsonl = "{\"op\":\"deposit\",\"user_id\":\"u\",\"amount\":\"0.10\"}\n".repeat(1_500);
+    std::fs::write(&file, jsonl).expect("batch file");
+    let Some(pane) = Pane::run(
+        Path::new(&ledger.db_arg()),
+        &format!("batch '{}' >/dev/null", file.display()),
+    ) else {
+        return;
+    };
+    let screen = pane.wait_for("[y/N]");
+    assert!(screen.contains("This batch has 1500 lines."), "{screen}");
+    assert!(
+        screen.contains("deposit            1500 lines                  150.00 CNY"),
+        "the rehearsal's count and total:\n{screen}"
+    );
+    assert!(screen.contains("0 replayed, 0 failing."), "{screen}");
+    pane.keys("y");
+    let screen = pane.wait_for("exit=");
+    assert!(screen.contains("exit=0"), "{screen}");
+    assert!(
+        screen.contains("batch: 1500 lines: 1500 applied, 0 replayed, 0 failed"),
+        "{screen}"
+    );
+    assert_eq!(s(&ledger.wallet("u")["balance"]), "150.00");
 }

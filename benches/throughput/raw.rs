@@ -96,3 +96,103 @@ fn operation(tx: &rusqlite::Transaction, seq: u32) -> Result<()> {
     tx.execute("UPDATE wallets SET available = available + 100 WHERE id = 'wlt_1'", [])?;
     Ok(())
 }
+
+/// Raw SQLite writing ledgerctl's own rows into ledgerctl's own schema (the journal's seven
+/// indexes, its chain trigger, the foreign keys, the postings' account index, the wallet's
+/// guarded update), `chunk` per transaction: a refund of one deposit per operation, its
+/// reference set, with none of ledgerctl's reads, rules, hashing or output. What a batch of
+/// refunds could reach if everything but the writes took no time.
+pub fn into_ledger_schema(path: &Path, n: u32, chunk: u32) -> Result<Duration> {
+    drop(super::paths::ledger(path)?);
+    let mut conn = Connection::open(path)?;
+    conn.pragma_update(None, "synchronous", "FULL")?;
+    let wallet: String = conn.query_row("SELECT id FROM wallets", [], |r| r.get(0))?;
+    let total = i64::from(n) * 40 + 100;
+    let mut prev = "0".repeat(64);
+    {
+        let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
+        entry(&tx, &wallet, 1, "deposit", total, (0, total), None, &mut prev)?;
+        tx.commit()?;
+    }
+    let started = Instant::now();
+    let mut done = 0;
+    while done < n {
+        let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
+        for _ in 0..chunk.min(n - done) {
+            done += 1;
+            let before = total - 40 * i64::from(done - 1);
+            let reference = format!("RF-{done}");
+            entry(
+                &tx,
+                &wallet,
+                i64::from(done) + 1,
+                "refund",
+                40,
+                (before, before - 40),
+                Some(&reference),
+                &mut prev,
+            )?;
+        }
+        tx.commit()?;
+    }
+    Ok(started.elapsed())
+}
+
+/// One entry, its two postings and its wallet's new balance, as `Queries::append` writes them.
+#[allow(clippy::too_many_arguments)]
+fn entry(
+    tx: &rusqlite::Transaction,
+    wallet: &str,
+    seq: i64,
+    kind: &str,
+    amount: i64,
+    (before, after): (i64, i64),
+    reference: Option<&str>,
+    prev: &mut String,
+) -> Result<()> {
+    let hash = format!("{seq:064x}");
+    let original = (seq > 1).then(|| format!("txn_{:026}", 1));
+    tx.prepare_cached(
+        "INSERT INTO journal_entries (seq, id, wallet_id, kind, currency, amount_minor, balance_before_minor,
+             balance_after_minor, counterparty_id, description, reference_id, original_id, freeze_id, request, actor,
+             created_at, prev_hash, hash, wallet_seq, chain_version)
+         VALUES (?1, ?2, ?3, ?4, 'CNY', ?5, ?6, ?7, NULL, 'return', ?8, ?9, NULL, '{\"op\":\"refund\"}', 'bench',
+             '2026-01-01T00:00:00Z', ?10, ?11, ?1, 2) RETURNING seq",
+    )?
+    .query_row(
+        params![
+            seq,
+            format!("txn_{seq:026}"),
+            wallet,
+            kind,
+            amount,
+            before,
+            after,
+            reference,
+            original,
+            prev.as_str(),
+            hash
+        ],
+        |r| r.get::<_, i64>(0),
+    )?;
+    let mut posting = tx.prepare_cached(
+        "INSERT INTO postings (entry_seq, idx, account, currency, amount_minor) VALUES (?1, ?2, ?3, 'CNY', ?4)",
+    )?;
+    let available = format!("liabilities:wallet:{wallet}:available");
+    let (debit, credit) = if kind == "deposit" {
+        ("assets:settlement:CNY".to_owned(), available)
+    } else {
+        (available, "assets:settlement:CNY".to_owned())
+    };
+    posting.execute(params![seq, 0, debit, amount])?;
+    posting.execute(params![seq, 1, credit, -amount])?;
+    let changed = tx
+        .prepare_cached(
+            "UPDATE wallets SET available_minor = ?2, frozen_minor = 0, updated_at = '2026-01-01T00:00:00Z'
+             WHERE id = ?1 AND available_minor = ?3 AND frozen_minor = 0",
+        )?
+        .execute(params![wallet, after, before])?;
+    ensure!(changed == 1, "the wallet's balance moved under the benchmark");
+    *prev = hash;
+    Ok(())
+}

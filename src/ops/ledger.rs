@@ -164,7 +164,9 @@ pub fn verify_file<S: Storage>(
     match pages {
         Err(e) => damaged(e),
         Ok(integrity) if !integrity.ok() => Ok(Report::damaged(integrity)),
-        Ok(integrity) => rows.map(|report| report.with_check(integrity)).or_else(damaged),
+        Ok(integrity) => rows
+            .map(|report| report.with_check_in_place_of(INTEGRITY_CHECK, integrity))
+            .or_else(damaged),
     }
 }
 

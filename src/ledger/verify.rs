@@ -1,7 +1,8 @@
 //! The invariants `ledger verify` proves, as a pure checker fed the stored journal in order.
 //!
-//! The checker streams: it keeps per-wallet running state and the refundable originals, not
-//! the journal, so it verifies a ledger of millions of entries in bounded memory.
+//! The checker streams: it keeps per-wallet running state, not the journal, and asks the store
+//! for a refund's original when it meets the refund ([`Originals`]), so the memory it holds
+//! grows with the ledger's wallets and freezes, never with its journal entries.
 #![deny(clippy::wildcard_enum_match_arm)]
 
 mod audit;
@@ -16,6 +17,8 @@ mod transfers;
 mod wallet;
 
 use std::collections::{BTreeMap, HashMap};
+
+use crate::error::Result;
 
 pub use audit::{check_audit, check_statuses, token_matches_audit};
 pub use balances::{check_cached_balances, BalanceProof};
@@ -45,11 +48,23 @@ struct WalletRun {
     head: Option<String>,
 }
 
-struct Original {
-    wallet_id: WalletId,
-    kind: TxType,
-    amount: i64,
-    refunded: i64,
+/// A refund's original as the journal holds it, with the refunds of it before the refund.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct RefundedOriginal {
+    pub seq: i64,
+    pub wallet_id: WalletId,
+    pub kind: TxType,
+    pub amount: i64,
+    /// The minor units refunded of it by its own wallet's refunds after it and before the
+    /// refund being checked.
+    pub refunded_before: i64,
+}
+
+/// Where the `refund_caps` check finds a refund's original: in `ledger verify`, the same read
+/// snapshot the journal streams from, so that no refundable entry is held in memory.
+pub trait Originals {
+    /// The entry `id` and its refunds before `refund_seq`; `None` if there is no entry `id`.
+    fn original(&self, id: &TransactionId, refund_seq: i64) -> Result<Option<RefundedOriginal>>;
 }
 
 /// Feed [`Verifier::entry`] every stored entry in `seq` order, then call [`Verifier::finish`].
@@ -69,7 +84,6 @@ pub struct Verifier<'w> {
     history: Check,
     refunds: Check,
     runs: HashMap<WalletId, WalletRun>,
-    originals: HashMap<TransactionId, Original>,
     transfers: transfers::Transfers,
     captures: captures::Captures,
     reviews: review::Reviews,
@@ -118,7 +132,6 @@ impl<'w> Verifier<'w> {
             history: Check::new("balance_history", "each wallet transaction's balance_before is the previous balance_after, and the difference is its postings"),
             refunds: Check::new("refund_caps", "every refund refunds a refundable transaction of its wallet, and refunds never exceed their original"),
             runs: HashMap::new(),
-            originals: HashMap::new(),
             transfers: transfers::Transfers::new(),
             captures: captures::Captures::new(),
             reviews: review::Reviews::new(),
@@ -128,12 +141,14 @@ impl<'w> Verifier<'w> {
         }
     }
 
-    pub fn entry(&mut self, stored: &JournalRow) {
+    /// Checks the next entry; a refund's original is looked up in `originals`.
+    pub fn entry(&mut self, stored: &JournalRow, originals: &dyn Originals) -> Result<()> {
         let problems_before = self.entry_problems();
-        self.check_entry(stored);
+        self.check_entry(stored, originals)?;
         if self.first_broken.is_none() && self.entry_problems() > problems_before {
             self.first_broken = Some(stored.wallet_seq);
         }
+        Ok(())
     }
 
     /// The problems the checks made entry by entry have found so far.
@@ -146,7 +161,7 @@ impl<'w> Verifier<'w> {
             + self.captures.problems()
     }
 
-    fn check_entry(&mut self, stored: &JournalRow) {
+    fn check_entry(&mut self, stored: &JournalRow, originals: &dyn Originals) -> Result<()> {
         let entry = &stored.entry;
         let wallet = self.wallets.get(entry.wallet_id.as_str()).copied();
         self.check_chain(stored, wallet);
@@ -173,7 +188,7 @@ impl<'w> Verifier<'w> {
 
         self.check_balanced(stored);
         self.check_history(stored);
-        self.track_refunds(stored);
+        self.check_refund(stored, originals)?;
         self.transfers.entry(entry, wallet.map(|w| w.scope()), true);
         self.captures.entry(entry);
         self.reviews.entry(entry);
@@ -195,6 +210,7 @@ impl<'w> Verifier<'w> {
                 | TxType::TransferIn => {}
             }
         }
+        Ok(())
     }
 
     /// The entry's place in its hash chain: its anchor if one was given, its place in its wallet,
@@ -336,31 +352,30 @@ impl<'w> Verifier<'w> {
         run.last_balance_after = entry.balance_after;
     }
 
-    fn track_refunds(&mut self, stored: &JournalRow) {
+    /// A refund refunds an earlier refundable entry of its own wallet, and its wallet's refunds
+    /// of it, this one included, stay within its amount.
+    fn check_refund(&mut self, stored: &JournalRow, originals: &dyn Originals) -> Result<()> {
         let entry = &stored.entry;
-        if entry.kind.is_refundable() {
-            self.originals.insert(
-                entry.id.clone(),
-                Original {
-                    wallet_id: entry.wallet_id.clone(),
-                    kind: entry.kind,
-                    amount: entry.amount.minor(),
-                    refunded: 0,
-                },
-            );
-        }
         if entry.kind != TxType::Refund {
-            return;
+            return Ok(());
         }
         self.refunds.checked += 1;
+        let found = match &entry.original_id {
+            Some(id) => originals.original(id, stored.seq)?,
+            None => None,
+        };
         let original_id = entry.original_id.as_deref().unwrap_or("(none)");
-        match self.originals.get_mut(original_id) {
-            Some(original) if original.wallet_id == entry.wallet_id && original.kind.is_refundable() => {
-                original.refunded += entry.amount.minor();
-                if original.refunded > original.amount {
+        match found {
+            Some(original)
+                if original.seq < stored.seq
+                    && original.wallet_id == entry.wallet_id
+                    && original.kind.is_refundable() =>
+            {
+                let refunded = original.refunded_before.saturating_add(entry.amount.minor());
+                if refunded > original.amount {
                     self.refunds.fail(format!(
-                        "refunds of {original_id} add up to {} minor units, more than its {}",
-                        original.refunded, original.amount
+                        "refunds of {original_id} add up to {refunded} minor units, more than its {}",
+                        original.amount
                     ));
                 }
             }
@@ -369,6 +384,7 @@ impl<'w> Verifier<'w> {
                 entry.id
             )),
         }
+        Ok(())
     }
 
     /// The ledger's withdrawal requests, which [`Verifier::finish`] then proves against the

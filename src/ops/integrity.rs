@@ -42,7 +42,7 @@ fn integrity_in<Q: Queries>(tx: &Q, wallet: &Wallet) -> Result<WalletIntegrity> 
     let mut last_hash = None;
     tx.for_each_entry(None, |row| {
         if row.entry.wallet_id == wallet.id {
-            verifier.entry(&row);
+            verifier.entry(&row, tx)?;
             last_hash = Some(row.hash);
         } else {
             verifier.skip(&row);

@@ -24,7 +24,7 @@ use crate::ledger::seal::{Head, Seal};
 use crate::ledger::snapshot::{LastEntry, SnapshotFilter, SnapshotRun, WalletSnapshot};
 use crate::ledger::time::Timestamp;
 use crate::ledger::token::Token;
-use crate::ledger::verify::{BalanceProof, Check};
+use crate::ledger::verify::{BalanceProof, Check, RefundedOriginal};
 use chrono::NaiveDate;
 
 /// An open ledger, on whichever backend holds it.
@@ -195,6 +195,7 @@ impl Queries for AnyTx<'_> {
         fn entry(&self, id: &TransactionId) -> Result<Option<Entry>>;
         fn entry_naming(&self, original_id: &TransactionId, kind: TxType) -> Result<Option<Entry>>;
         fn refunded(&self, original_id: &TransactionId) -> Result<i64>;
+        fn refund_original(&self, id: &TransactionId, refund_seq: i64) -> Result<Option<RefundedOriginal>>;
         fn entries(&self, wallet_id: Option<&WalletId>, filter: &EntryFilter, page: PageRequest) -> Result<Paged<(Entry, i64)>>;
         fn transactions(&self, wallet_id: &WalletId, filter: &EntryFilter, page: PageRequest) -> Result<Paged<(Transaction, i64)>>;
         fn balance_proof(&self, wallet_id: &WalletId) -> Result<BalanceProof>;

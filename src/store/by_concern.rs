@@ -99,6 +99,10 @@ macro_rules! queries_by_concern {
                 $tx::refunded(self, original_id)
             }
 
+            fn refund_original(&self, id: &TransactionId, refund_seq: i64) -> Result<Option<RefundedOriginal>> {
+                $tx::refund_original(self, id, refund_seq)
+            }
+
             fn entries(
                 &self,
                 wallet_id: Option<&WalletId>,

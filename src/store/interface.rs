@@ -21,7 +21,7 @@ use crate::ledger::seal::{Head, Seal};
 use crate::ledger::snapshot::{LastEntry, SnapshotFilter, SnapshotRun, WalletSnapshot};
 use crate::ledger::time::Timestamp;
 use crate::ledger::token::Token;
-use crate::ledger::verify::{BalanceProof, Check};
+use crate::ledger::verify::{BalanceProof, Check, Originals, RefundedOriginal};
 use crate::store::{AccountTotals, IdempotentResponse};
 
 /// A ledger a backend holds open: each closure runs inside one transaction and is run once,
@@ -103,6 +103,9 @@ pub trait Queries {
     fn entry_naming(&self, original_id: &TransactionId, kind: TxType) -> Result<Option<Entry>>;
     /// The sum of a transaction's refunds, in minor units.
     fn refunded(&self, original_id: &TransactionId) -> Result<i64>;
+    /// A refund's original and its own wallet's refunds of it before the refund at
+    /// `refund_seq`, as `ledger verify`'s refund check needs them.
+    fn refund_original(&self, id: &TransactionId, refund_seq: i64) -> Result<Option<RefundedOriginal>>;
     /// Entries newest first, with postings and refunds: of one wallet or of the whole ledger.
     fn entries(
         &self,
@@ -266,4 +269,11 @@ pub trait Queries {
     /// Stores a status change with its own `seq` (which its audit record names); the wallet is
     /// left as it is. A seq given later comes after every one stored.
     fn import_status_change(&self, seq: i64, change: &StatusChange) -> Result<()>;
+}
+
+/// `ledger verify` finds a refund's original in the snapshot it reads the journal from.
+impl<Q: Queries> Originals for Q {
+    fn original(&self, id: &TransactionId, refund_seq: i64) -> Result<Option<RefundedOriginal>> {
+        self.refund_original(id, refund_seq)
+    }
 }

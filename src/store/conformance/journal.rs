@@ -71,6 +71,45 @@ pub(super) fn refunded_sums_every_refund_of_one_transaction_only<S: Storage>(mut
         .unwrap();
 }
 
+pub(super) fn refund_original_is_the_entry_with_its_wallets_refunds_before_the_refund<S: Storage>(mut store: S) {
+    store
+        .write(|tx| {
+            let wallet = open(tx, &scope("tnt", "app"), "usr_1");
+            let first = deposit(tx, &wallet.id, "100.00", "10:00");
+            let second = deposit(tx, &wallet.id, "100.00", "10:01");
+            let mut refunds = Vec::new();
+            for (amount, time) in [("10.00", "10:02"), ("2.50", "10:03")] {
+                let refund = Operation::refund(&first.id, Some(amount), None, None)?;
+                refunds.push(apply(tx, &wallet.id, &refund, time)?.seq);
+            }
+            let of = |id: &TransactionId, before: i64| {
+                tx.refund_original(id, before)
+                    .map(|o| o.map(|o| (o.wallet_id, o.kind, o.amount, o.refunded_before)))
+            };
+            let original = tx.refund_original(&first.id, refunds[1])?.expect("the original");
+            assert!(original.seq < refunds[0]);
+            assert_eq!(
+                of(&first.id, refunds[0])?,
+                Some((wallet.id.clone(), TxType::Deposit, 10_000, 0))
+            );
+            assert_eq!(
+                of(&first.id, refunds[1])?,
+                Some((wallet.id.clone(), TxType::Deposit, 10_000, 1_000))
+            );
+            assert_eq!(
+                of(&first.id, i64::MAX)?,
+                Some((wallet.id.clone(), TxType::Deposit, 10_000, 1_250))
+            );
+            assert_eq!(
+                of(&second.id, i64::MAX)?,
+                Some((wallet.id.clone(), TxType::Deposit, 10_000, 0))
+            );
+            assert_eq!(of(&TransactionId::mint(), i64::MAX)?, None);
+            Ok(())
+        })
+        .unwrap();
+}
+
 pub(super) fn entries_lists_newest_first_of_one_wallet_or_of_the_ledger_with_refunded_sums<S: Storage>(mut store: S) {
     store
         .write(|tx| {

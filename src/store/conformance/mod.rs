@@ -77,6 +77,7 @@ macro_rules! suite {
                 an_appended_entry_is_read_back_with_its_postings_and_moves_its_wallet,
                 each_wallet_chain_starts_at_genesis_and_its_head_follows_its_last_entry,
                 refunded_sums_every_refund_of_one_transaction_only,
+                refund_original_is_the_entry_with_its_wallets_refunds_before_the_refund,
                 entries_lists_newest_first_of_one_wallet_or_of_the_ledger_with_refunded_sums,
                 entry_by_reference_is_per_wallet_and_operation_with_both_adjust_directions_one,
                 a_second_entry_with_a_used_reference_is_refused_as_a_conflict,

@@ -14,7 +14,7 @@ use crate::ledger::money::Amount;
 use crate::ledger::operations::FreezeChange;
 use crate::ledger::request::{EntryFilter, PageRequest, Paged};
 use crate::ledger::time::Timestamp;
-use crate::ledger::verify::BalanceProof;
+use crate::ledger::verify::{BalanceProof, RefundedOriginal};
 use crate::store::sqlite::wallets::{currency_of, guarded_update};
 
 pub(super) const ENTRY_COLUMNS: &str = "seq, id, wallet_id, kind, currency, amount_minor, balance_before_minor, balance_after_minor, counterparty_id, description, reference_id, original_id, freeze_id, request, actor, created_at, prev_hash, hash, wallet_seq, chain_version";
@@ -69,6 +69,30 @@ impl PgTx<'_> {
             &[&original_id.as_str()],
         )?;
         Ok(row.try_get(0)?)
+    }
+
+    /// A refund's original for `ledger verify` (its seq, wallet, type, amount), with what its own
+    /// wallet's refunds after it and before `refund_seq` refunded of it: two index seeks (the
+    /// ids, then the originals), so the verifier holds no refundable entry in memory.
+    pub(super) fn refund_original(&self, id: &TransactionId, refund_seq: i64) -> Result<Option<RefundedOriginal>> {
+        self.first(
+            "SELECT o.seq, o.wallet_id, o.kind, o.amount_minor,
+                (SELECT COALESCE(SUM(r.amount_minor), 0)::BIGINT FROM journal_entries r
+                 WHERE r.original_id = o.id AND r.kind = 'refund' AND r.wallet_id = o.wallet_id
+                   AND r.seq > o.seq AND r.seq < $2)
+             FROM journal_entries o WHERE o.id = $1",
+            &[&id.as_str(), &refund_seq],
+            |r| {
+                let kind: &str = r.try_get(2)?;
+                Ok(RefundedOriginal {
+                    seq: r.try_get(0)?,
+                    wallet_id: WalletId::new(r.try_get::<_, &str>(1)?),
+                    kind: kind.parse()?,
+                    amount: r.try_get(3)?,
+                    refunded_before: r.try_get(4)?,
+                })
+            },
+        )
     }
 
     /// Journal entries newest first, each with its postings and the sum of its refunds.

@@ -13,7 +13,7 @@ use crate::ledger::money::{Amount, Currency};
 use crate::ledger::operations::FreezeChange;
 use crate::ledger::request::{EntryFilter, PageRequest, Paged};
 use crate::ledger::time::Timestamp;
-use crate::ledger::verify::BalanceProof;
+use crate::ledger::verify::{BalanceProof, RefundedOriginal};
 
 /// An entry's postings in order. The CAST, here and in [`last_entry_of_wallet_sql`]: SQLite
 /// (3.54) compiles a query whose `ORDER BY` follows an equality on a bare parameter against that
@@ -78,6 +78,30 @@ impl SqliteTx<'_> {
                 "SELECT COALESCE(SUM(amount_minor), 0) FROM journal_entries WHERE original_id = ?1 AND kind = 'refund'",
             )?
             .query_row(params![original_id], |r| r.get(0))?)
+    }
+
+    /// A refund's original for `ledger verify` (its seq, wallet, type, amount), with what its own
+    /// wallet's refunds after it and before `refund_seq` refunded of it: two index seeks (the
+    /// ids, then the originals), so the verifier holds no refundable entry in memory.
+    pub(super) fn refund_original(&self, id: &TransactionId, refund_seq: i64) -> Result<Option<RefundedOriginal>> {
+        let found = self
+            .q()
+            .prepare_cached(REFUND_ORIGINAL_SQL)?
+            .query_row(params![id, refund_seq], |r| {
+                Ok((r.get(0)?, r.get(1)?, r.get::<_, String>(2)?, r.get(3)?, r.get(4)?))
+            })
+            .optional()?;
+        found
+            .map(|(seq, wallet_id, kind, amount, refunded_before)| {
+                Ok(RefundedOriginal {
+                    seq,
+                    wallet_id,
+                    kind: kind.parse()?,
+                    amount,
+                    refunded_before,
+                })
+            })
+            .transpose()
     }
 
     /// Journal entries newest first, each with its postings and the sum of its refunds: of one
@@ -349,6 +373,13 @@ pub(super) fn entries_where(one_wallet: bool) -> String {
 pub(super) fn last_entry_of_wallet_sql() -> String {
     format!("SELECT {ENTRY_COLUMNS} FROM journal_entries WHERE wallet_id = CAST(?1 AS TEXT) ORDER BY seq DESC LIMIT 1")
 }
+
+/// The original `?1` and its own wallet's refunds between it and the refund at seq `?2`.
+const REFUND_ORIGINAL_SQL: &str = "SELECT o.seq, o.wallet_id, o.kind, o.amount_minor,
+    (SELECT COALESCE(SUM(r.amount_minor), 0) FROM journal_entries r
+     WHERE r.original_id = o.id AND r.kind = 'refund' AND r.wallet_id = o.wallet_id
+       AND r.seq > o.seq AND r.seq < ?2)
+    FROM journal_entries o WHERE o.id = ?1";
 
 pub(super) fn entry_row(r: &Row) -> rusqlite::Result<Result<JournalRow>> {
     let kind: String = r.get(3)?;

@@ -19,7 +19,7 @@ use crate::ledger::seal::{Head, Seal};
 use crate::ledger::snapshot::{LastEntry, SnapshotFilter, SnapshotRun, WalletSnapshot};
 use crate::ledger::time::Timestamp;
 use crate::ledger::token::Token;
-use crate::ledger::verify::{BalanceProof, Check};
+use crate::ledger::verify::{BalanceProof, Check, RefundedOriginal};
 use crate::store::{AccountTotals, IdempotentResponse, Queries};
 use chrono::NaiveDate;
 

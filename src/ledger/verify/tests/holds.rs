@@ -4,6 +4,37 @@ use super::*;
 
 // ---- refunds ----
 
+/// A store that has none of the entries: what the verifier is told about originals.
+struct NoOriginals;
+
+impl Originals for NoOriginals {
+    fn original(&self, _: &TransactionId, _: i64) -> crate::error::Result<Option<RefundedOriginal>> {
+        Ok(None)
+    }
+}
+
+#[test]
+fn a_refunds_original_is_what_the_store_answers_not_what_the_verifier_kept() {
+    // The verifier keeps no refundable entry in memory (a ledger of millions would not fit):
+    // it judges a refund by the store's answer alone, even when it streamed the original.
+    let mut book = Book::new(&["u"]);
+    let deposit = book.deposit(0, "100");
+    let refund = book.refund(0, &deposit, Some("40"));
+    let mut v = Verifier::new(&[], &book.wallets, &[]);
+    for e in &book.entries {
+        v.entry(e, &NoOriginals).expect("no store error");
+    }
+    let r = v.finish(&book.wallets, &book.freezes, Vec::new());
+    assert_problems(
+        &r,
+        "refund_caps",
+        &[&format!(
+            "refund {refund} names {deposit}, which is not an earlier refundable transaction of its wallet"
+        )],
+    );
+    assert!(book.report().ok(), "{:?}", book.report().broken());
+}
+
 #[test]
 fn refunds_up_to_their_original_pass_and_beyond_it_fail() {
     let mut f = full();

@@ -9,6 +9,37 @@ use crate::ledger::operations::{Context, FreezeChange, Operation, Referent};
 use crate::ledger::seal::{Head, Seal};
 use crate::ledger::token::{Access, Token, TokenKind};
 
+/// The rows themselves answering for a refund's original, as the stores' query does: the
+/// original by id, and its own wallet's refunds of it between it and the refund.
+struct Rows<'a>(&'a [JournalRow]);
+
+impl Originals for Rows<'_> {
+    fn original(&self, id: &TransactionId, refund_seq: i64) -> crate::error::Result<Option<RefundedOriginal>> {
+        let Some(original) = self.0.iter().find(|r| r.entry.id == *id) else {
+            return Ok(None);
+        };
+        let refunded_before = self
+            .0
+            .iter()
+            .filter(|r| {
+                r.entry.kind == TxType::Refund
+                    && r.entry.original_id.as_ref() == Some(id)
+                    && r.entry.wallet_id == original.entry.wallet_id
+                    && r.seq > original.seq
+                    && r.seq < refund_seq
+            })
+            .map(|r| r.entry.amount.minor())
+            .sum();
+        Ok(Some(RefundedOriginal {
+            seq: original.seq,
+            wallet_id: original.entry.wallet_id.clone(),
+            kind: original.entry.kind,
+            amount: original.entry.amount.minor(),
+            refunded_before,
+        }))
+    }
+}
+
 /// Wallets, their journal and their freeze records, built by the operations' own rules.
 struct Book {
     wallets: Vec<Wallet>,
@@ -235,7 +266,9 @@ impl Book {
 
     fn verify(&self, anchors: &[Anchor], extra: Vec<Check>) -> Report {
         let mut v = Verifier::new(anchors, &self.wallets, &self.seals);
-        self.entries.iter().for_each(|e| v.entry(e));
+        for e in &self.entries {
+            v.entry(e, &Rows(&self.entries)).expect("the rows answer");
+        }
         v.finish(&self.wallets, &self.freezes, extra)
     }
 

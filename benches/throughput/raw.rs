@@ -1,0 +1,198 @@
+//! The baselines: SQLite itself writing what ledgerctl writes for one operation (one journal row,
+//! two postings, one wallet update), durably (WAL, synchronous=FULL), with none of its reads,
+//! rules, hashing or output.
+
+use std::path::Path;
+use std::process::Command;
+use std::time::{Duration, Instant};
+
+use anyhow::{ensure, Context as _, Result};
+use rusqlite::{params, Connection, TransactionBehavior};
+
+/// The same rows, `chunk` operations per transaction.
+pub fn batched(path: &Path, n: u32, chunk: u32) -> Result<Duration> {
+    let mut conn = schema(path)?;
+    let started = Instant::now();
+    let mut seq = 0;
+    while seq < n {
+        let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
+        for _ in 0..chunk.min(n - seq) {
+            seq += 1;
+            operation(&tx, seq)?;
+        }
+        tx.commit()?;
+    }
+    Ok(started.elapsed())
+}
+
+/// The same rows, one transaction per operation.
+pub fn one_per_transaction(path: &Path, n: u32) -> Result<Duration> {
+    batched(path, n, 1)
+}
+
+/// The same rows, one `sqlite3` shell process per operation running the one transaction: what
+/// a script would pay writing the rows itself with the shell.
+pub fn sqlite3_per_process(path: &Path, n: u32) -> Result<Duration> {
+    drop(schema(path)?);
+    let started = Instant::now();
+    for seq in 1..=n {
+        let out = Command::new("sqlite3")
+            .arg(path)
+            .arg(format!(
+                "PRAGMA synchronous = FULL; BEGIN IMMEDIATE; {} COMMIT;",
+                statements(seq)
+            ))
+            .output()
+            .context("sqlite3 runs")?;
+        ensure!(
+            out.status.success(),
+            "sqlite3 failed: {}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+    }
+    Ok(started.elapsed())
+}
+
+fn schema(path: &Path) -> Result<Connection> {
+    let conn = Connection::open(path).with_context(|| format!("open {}", path.display()))?;
+    conn.query_row("PRAGMA journal_mode = WAL", [], |_| Ok(()))?;
+    conn.pragma_update(None, "synchronous", "FULL")?;
+    conn.execute_batch(
+        "CREATE TABLE entries (seq INTEGER PRIMARY KEY, id TEXT UNIQUE, wallet_id TEXT, kind TEXT, amount INTEGER,
+                               request TEXT, created_at TEXT, hash TEXT);
+         CREATE TABLE postings (entry_seq INTEGER, idx INTEGER, account TEXT, amount INTEGER, PRIMARY KEY (entry_seq, idx));
+         CREATE TABLE wallets (id TEXT PRIMARY KEY, available INTEGER);
+         INSERT INTO wallets VALUES ('wlt_1', 0);",
+    )?;
+    Ok(conn)
+}
+
+/// The operation's statements as SQL text, for the shell (the values are the benchmark's own
+/// numbers, never input).
+fn statements(seq: u32) -> String {
+    format!(
+        "INSERT INTO entries VALUES ({seq}, 'txn_{seq:026}', 'wlt_1', 'deposit', 100, '{{\"op\":\"deposit\"}}', '2026-01-01T00:00:00Z', '{seq:064}');
+         INSERT INTO postings VALUES ({seq}, 0, 'assets:settlement:CNY', 100);
+         INSERT INTO postings VALUES ({seq}, 1, 'liabilities:wallet:wlt_1:available', -100);
+         UPDATE wallets SET available = available + 100 WHERE id = 'wlt_1';"
+    )
+}
+
+/// Each statement prepared anew (rusqlite's `execute`), as the baseline of issue 14's table was
+/// measured, so that the ratios compare with its table.
+fn operation(tx: &rusqlite::Transaction, seq: u32) -> Result<()> {
+    tx.execute(
+        "INSERT INTO entries VALUES (?1, ?2, 'wlt_1', 'deposit', 100, '{\"op\":\"deposit\"}', '2026-01-01T00:00:00Z', ?3)",
+        params![seq, format!("txn_{seq:026}"), format!("{seq:064}")],
+    )?;
+    tx.execute(
+        "INSERT INTO postings VALUES (?1, 0, 'assets:settlement:CNY', 100)",
+        params![seq],
+    )?;
+    tx.execute(
+        "INSERT INTO postings VALUES (?1, 1, 'liabilities:wallet:wlt_1:available', -100)",
+        params![seq],
+    )?;
+    tx.execute("UPDATE wallets SET available = available + 100 WHERE id = 'wlt_1'", [])?;
+    Ok(())
+}
+
+/// Raw SQLite writing ledgerctl's own rows into ledgerctl's own schema (the journal's seven
+/// indexes, its chain trigger, the foreign keys, the postings' account index, the wallet's
+/// guarded update), `chunk` per transaction: a refund of one deposit per operation, its
+/// reference set, with none of ledgerctl's reads, rules, hashing or output. What a batch of
+/// refunds could reach if everything but the writes took no time.
+pub fn into_ledger_schema(path: &Path, n: u32, chunk: u32) -> Result<Duration> {
+    drop(super::paths::ledger(path)?);
+    let mut conn = Connection::open(path)?;
+    conn.pragma_update(None, "synchronous", "FULL")?;
+    let wallet: String = conn.query_row("SELECT id FROM wallets", [], |r| r.get(0))?;
+    let total = i64::from(n) * 40 + 100;
+    let mut prev = "0".repeat(64);
+    {
+        let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
+        entry(&tx, &wallet, 1, "deposit", total, (0, total), None, &mut prev)?;
+        tx.commit()?;
+    }
+    let started = Instant::now();
+    let mut done = 0;
+    while done < n {
+        let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
+        for _ in 0..chunk.min(n - done) {
+            done += 1;
+            let before = total - 40 * i64::from(done - 1);
+            let reference = format!("RF-{done}");
+            entry(
+                &tx,
+                &wallet,
+                i64::from(done) + 1,
+                "refund",
+                40,
+                (before, before - 40),
+                Some(&reference),
+                &mut prev,
+            )?;
+        }
+        tx.commit()?;
+    }
+    Ok(started.elapsed())
+}
+
+/// One entry, its two postings and its wallet's new balance, as `Queries::append` writes them.
+#[allow(clippy::too_many_arguments)]
+fn entry(
+    tx: &rusqlite::Transaction,
+    wallet: &str,
+    seq: i64,
+    kind: &str,
+    amount: i64,
+    (before, after): (i64, i64),
+    reference: Option<&str>,
+    prev: &mut String,
+) -> Result<()> {
+    let hash = format!("{seq:064x}");
+    let original = (seq > 1).then(|| format!("txn_{:026}", 1));
+    tx.prepare_cached(
+        "INSERT INTO journal_entries (seq, id, wallet_id, kind, currency, amount_minor, balance_before_minor,
+             balance_after_minor, counterparty_id, description, reference_id, original_id, freeze_id, request, actor,
+             created_at, prev_hash, hash, wallet_seq, chain_version)
+         VALUES (?1, ?2, ?3, ?4, 'CNY', ?5, ?6, ?7, NULL, 'return', ?8, ?9, NULL, '{\"op\":\"refund\"}', 'bench',
+             '2026-01-01T00:00:00Z', ?10, ?11, ?1, 2) RETURNING seq",
+    )?
+    .query_row(
+        params![
+            seq,
+            format!("txn_{seq:026}"),
+            wallet,
+            kind,
+            amount,
+            before,
+            after,
+            reference,
+            original,
+            prev.as_str(),
+            hash
+        ],
+        |r| r.get::<_, i64>(0),
+    )?;
+    let mut posting = tx.prepare_cached(
+        "INSERT INTO postings (entry_seq, idx, account, currency, amount_minor) VALUES (?1, ?2, ?3, 'CNY', ?4)",
+    )?;
+    let available = format!("liabilities:wallet:{wallet}:available");
+    let (debit, credit) = if kind == "deposit" {
+        ("assets:settlement:CNY".to_owned(), available)
+    } else {
+        (available, "assets:settlement:CNY".to_owned())
+    };
+    posting.execute(params![seq, 0, debit, amount])?;
+    posting.execute(params![seq, 1, credit, -amount])?;
+    let changed = tx
+        .prepare_cached(
+            "UPDATE wallets SET available_minor = ?2, frozen_minor = 0, updated_at = '2026-01-01T00:00:00Z'
+             WHERE id = ?1 AND available_minor = ?3 AND frozen_minor = 0",
+        )?
+        .execute(params![wallet, after, before])?;
+    ensure!(changed == 1, "the wallet's balance moved under the benchmark");
+    *prev = hash;
+    Ok(())
+}

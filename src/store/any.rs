@@ -71,6 +71,16 @@ impl Store {
 }
 
 impl Store {
+    /// What moves whenever another connection commits: SQLite's `data_version` on this
+    /// connection, with the schema's version (see [`SqliteStore::commit_marks`]). PostgreSQL
+    /// keeps no such counter for a session to read without a round trip: `None`.
+    pub fn commit_marks(&self) -> Result<Option<(i64, i64)>> {
+        match self {
+            Store::Sqlite(s) => s.commit_marks().map(Some),
+            Store::Postgres(_) => Ok(None),
+        }
+    }
+
     /// Whether the store can still be used: a SQLite file always can; a PostgreSQL session
     /// that the server ended or that no longer answers cannot, and is replaced by a new one.
     pub fn is_alive(&mut self) -> bool {

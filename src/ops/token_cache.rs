@@ -186,12 +186,14 @@ impl Remembered {
 
     fn read_marks(&mut self) -> Option<i64> {
         let store = self.store.as_mut()?;
-        let (data_version, schema_version) = store.commit_marks().ok()??;
+        let data_version = store.data_version().ok()??;
         if self.seen.is_some_and(|seen| seen.data_version == data_version) {
             return Some(data_version);
         }
         // Read after `data_version`: a commit in between moves `data_version` again, so the
-        // next reading looks once more.
+        // next reading looks once more. A schema change is a commit too, so the schema's
+        // version need not be read while `data_version` stands still.
+        let schema_version = store.schema_cookie().ok()??;
         let audit_head = store.read(|tx| Ok(tx.audit_head()?.map(|(seq, _)| seq))).ok()?;
         let seen = Seen {
             data_version,

@@ -71,12 +71,20 @@ impl Store {
 }
 
 impl Store {
-    /// What moves whenever another connection commits: SQLite's `data_version` on this
-    /// connection, with the schema's version (see [`SqliteStore::commit_marks`]). PostgreSQL
-    /// keeps no such counter for a session to read without a round trip: `None`.
-    pub fn commit_marks(&self) -> Result<Option<(i64, i64)>> {
+    /// SQLite's `data_version` on this connection, which moves whenever another connection
+    /// commits ([`SqliteStore::data_version`]). PostgreSQL keeps no such counter for a session
+    /// to read without a round trip: `None`.
+    pub fn data_version(&self) -> Result<Option<i64>> {
         match self {
-            Store::Sqlite(s) => s.commit_marks().map(Some),
+            Store::Sqlite(s) => s.data_version().map(Some),
+            Store::Postgres(_) => Ok(None),
+        }
+    }
+
+    /// SQLite's schema cookie ([`SqliteStore::schema_cookie`]); `None` on PostgreSQL.
+    pub fn schema_cookie(&self) -> Result<Option<i64>> {
+        match self {
+            Store::Sqlite(s) => s.schema_cookie().map(Some),
             Store::Postgres(_) => Ok(None),
         }
     }

@@ -70,17 +70,23 @@ impl Storage for SqliteStore {
 }
 
 impl SqliteStore {
-    /// `PRAGMA data_version` and `PRAGMA schema_version`, read together: the first differs from
-    /// its last reading on this connection whenever any other connection (this process's or
-    /// another's) has committed since; the second whenever the schema changed (a trigger
-    /// dropped, say). Each is a read of the WAL index and the file's header, never a lock wait.
-    pub fn commit_marks(&self) -> Result<(i64, i64)> {
+    /// `PRAGMA data_version`: it differs from its last reading on this connection whenever any
+    /// other connection (this process's or another's) has committed since. A read of the WAL
+    /// index in shared memory, never a lock wait.
+    pub fn data_version(&self) -> Result<i64> {
         Ok(self
             .conn
-            .prepare_cached(
-                "SELECT d.data_version, s.schema_version FROM pragma_data_version AS d, pragma_schema_version AS s",
-            )?
-            .query_row([], |r| Ok((r.get(0)?, r.get(1)?)))?)
+            .prepare_cached("PRAGMA data_version")?
+            .query_row([], |r| r.get(0))?)
+    }
+
+    /// `PRAGMA schema_version`, the schema's cookie: it moves whenever the schema changes (a
+    /// trigger dropped, say). Not `user_version`, the count of migrations applied.
+    pub fn schema_cookie(&self) -> Result<i64> {
+        Ok(self
+            .conn
+            .prepare_cached("PRAGMA schema_version")?
+            .query_row([], |r| r.get(0))?)
     }
 
     fn writable(&self) -> Result<()> {

@@ -99,10 +99,17 @@ fn bearer(headers: &HeaderMap) -> Result<String, Unauthenticated> {
     Ok(token.trim().to_owned())
 }
 
+/// From memory when the token was checked since the last change to any token (on this async
+/// thread: see [`ops::TokenCache::answer`] for why it may), else the full check on a read
+/// connection, as every request did before.
 async fn check(state: &State, presented: String, kind: TokenKind) -> Result<Token, Failure> {
+    if let Some(answer) = state.tokens.answer(&presented, kind, ops::now()) {
+        return Ok(answer.map_err(HttpError::from)?);
+    }
+    let tokens = state.tokens.clone();
     let checked = state
         .reads
-        .run(move |store| ops::authenticate(store, &presented, kind))
+        .run(move |store| tokens.check(store, &presented, kind))
         .await?;
     Ok(checked.map_err(HttpError::from)?)
 }

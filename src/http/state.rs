@@ -1,5 +1,6 @@
 //! What the whole server shares: how it runs ([`Config`]), where it listens ([`Bound`]), and
-//! the [`State`] every handler gets: the read connections, the writer's queue and the log.
+//! the [`State`] every handler gets: the read connections, the remembered tokens, the writer's
+//! queue and the log.
 
 use std::net::SocketAddr;
 use std::sync::Arc;
@@ -8,6 +9,7 @@ use std::time::Duration;
 use tokio::sync::mpsc;
 
 use crate::ledger::limits::SHUTDOWN_GRACE_EXTRA_MS;
+use crate::ops::TokenCache;
 
 use super::log::Log;
 use super::reads::Reads;
@@ -44,6 +46,8 @@ pub struct Bound {
 #[derive(Clone)]
 pub struct State {
     pub reads: Reads,
+    /// Tokens already checked, answered without a read while no token changed.
+    pub tokens: Arc<TokenCache>,
     pub writes: mpsc::Sender<Job>,
     pub log: Log,
     pub access_log: bool,
@@ -56,6 +60,7 @@ impl State {
     pub fn new(config: &Config, writes: mpsc::Sender<Job>, log: Log, openapi: Vec<u8>) -> State {
         State {
             reads: Reads::new(config.db.clone(), config.lock_timeout_ms),
+            tokens: Arc::new(TokenCache::new(&config.db)),
             writes,
             log,
             access_log: config.access_log,

@@ -102,6 +102,11 @@ pub const WRITE_QUEUE_MAX: usize = 4_096;
 /// Read connections `serve` keeps open for GET routes and token checks.
 pub const READ_CONNECTIONS_MAX: usize = 16;
 
+/// Tokens `serve` (on a SQLite ledger) remembers as checked, so that a request whose token
+/// was checked since the last change to any token is answered without a read. Only tokens
+/// that authenticated are remembered, so unknown or made-up ones cannot fill it.
+pub const TOKEN_CACHE_ENTRIES_MAX: usize = 1_024;
+
 /// The longest `Idempotency-Key`, in bytes (visible ASCII only).
 pub const IDEMPOTENCY_KEY_LEN_MAX: usize = 255;
 
@@ -190,6 +195,7 @@ pub const EVERY_LIMIT: &[(&str, i128)] = &[
     ("RECONNECT_BACKOFF_MAX_MS", RECONNECT_BACKOFF_MAX_MS as i128),
     ("WRITE_QUEUE_MAX", WRITE_QUEUE_MAX as i128),
     ("READ_CONNECTIONS_MAX", READ_CONNECTIONS_MAX as i128),
+    ("TOKEN_CACHE_ENTRIES_MAX", TOKEN_CACHE_ENTRIES_MAX as i128),
     ("IDEMPOTENCY_KEY_LEN_MAX", IDEMPOTENCY_KEY_LEN_MAX as i128),
     ("TOKEN_EXPIRES_DAYS_MAX", TOKEN_EXPIRES_DAYS_MAX as i128),
     ("HEADER_READ_TIMEOUT_MS", HEADER_READ_TIMEOUT_MS as i128),

@@ -3,7 +3,7 @@
 
 use std::fmt;
 
-use chrono::{DateTime, SubsecRound, Utc};
+use chrono::{DateTime, Datelike, SubsecRound, Timelike, Utc};
 use serde::{Serialize, Serializer};
 
 /// The one way the ledger writes an instant: RFC 3339 in UTC, whole seconds, with a `Z`.
@@ -49,8 +49,31 @@ impl std::str::FromStr for Timestamp {
 }
 
 impl fmt::Display for Timestamp {
+    /// `FORMAT`, written digit by digit: chrono reads its format string again for every instant
+    /// it writes, which showed in the server's profile (several instants per entry written).
+    /// Years outside 0 to 9999 and leap seconds, which chrono writes otherwise, go through it.
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "{}", self.0.format(FORMAT))
+        let (date, time) = (self.0.date_naive(), self.0.time());
+        let year = u32::try_from(date.year()).ok().filter(|year| *year <= 9999);
+        let (Some(year), false) = (year, time.nanosecond() >= 1_000_000_000) else {
+            return write!(f, "{}", self.0.format(FORMAT));
+        };
+        let mut text = *b"0000-00-00T00:00:00Z";
+        for (at, width, value) in [
+            (0, 4, year),
+            (5, 2, date.month()),
+            (8, 2, date.day()),
+            (11, 2, time.hour()),
+            (14, 2, time.minute()),
+            (17, 2, time.second()),
+        ] {
+            let mut rest = value;
+            for digit in text[at..at + width].iter_mut().rev() {
+                *digit = b'0' + (rest % 10) as u8;
+                rest /= 10;
+            }
+        }
+        f.write_str(std::str::from_utf8(&text).map_err(|_| fmt::Error)?)
     }
 }
 
@@ -77,6 +100,29 @@ mod tests {
             "x",
         ] {
             assert!(Timestamp::parse(other).is_err(), "{other:?}");
+        }
+    }
+
+    #[test]
+    fn instants_are_written_as_chrono_writes_the_format() {
+        let instant = |s: &str| DateTime::parse_from_rfc3339(s).unwrap().with_timezone(&Utc);
+        let mut instants: Vec<DateTime<Utc>> = [
+            "0000-01-01T00:00:00Z",
+            "0999-12-31T23:59:59Z",
+            "1970-01-01T00:00:00Z",
+            "2026-04-15T10:30:07.9Z",
+            "9999-12-31T23:59:59Z",
+            // A leap second, and a year past 9999: chrono writes them its own way.
+            "2016-12-31T23:59:60Z",
+        ]
+        .into_iter()
+        .map(instant)
+        .collect();
+        instants.push(instant("9999-12-31T23:59:59Z") + chrono::Duration::days(400));
+        instants.extend((0..2_000).map(|n| instant("2024-02-28T22:58:57Z") + chrono::Duration::seconds(n * 7_919)));
+        for at in instants {
+            let at = Timestamp::at(at);
+            assert_eq!(at.to_string(), at.0.format(FORMAT).to_string());
         }
     }
 

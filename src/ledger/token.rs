@@ -183,6 +183,12 @@ impl Presented {
         })
     }
 
+    /// The SHA-256 (hex) of the secret: what the ledger stores of it, and the only form of it
+    /// the server keeps in memory (its token cache's key).
+    pub fn secret_sha256(&self) -> String {
+        sha256_hex(&[self.secret.as_bytes()])
+    }
+
     /// The caller's identity if `stored` is this token, of this kind, and usable at `now`.
     /// Every refusal reads the same, so a caller cannot tell a wrong secret from a revoked token.
     pub fn authenticate(
@@ -197,7 +203,7 @@ impl Presented {
         let token = stored.ok_or_else(refused)?;
         // Compare the hashes in constant time: the time taken says nothing about how much of a
         // guessed secret was right.
-        let presented = sha256_hex(&[self.secret.as_bytes()]);
+        let presented = self.secret_sha256();
         let matches: bool = presented.as_bytes().ct_eq(token.secret_sha256.as_bytes()).into();
         if !matches || token.id != self.id || token.kind != kind || token.state(now) != TokenState::Active {
             return Err(refused());

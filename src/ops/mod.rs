@@ -18,6 +18,7 @@ mod serve;
 mod snapshot;
 mod statement;
 mod token;
+mod token_cache;
 mod transfer;
 mod wallet;
 
@@ -42,6 +43,7 @@ pub use serve::{commit_group, IdempotencyKey, Reply, Settled, Work, WriteRequest
 pub use snapshot::{list_snapshots, take_snapshot, SnapshotTaken};
 pub use statement::match_statement;
 pub use token::{authenticate, create_token, list_tokens, revoke_token, show_token, NewToken};
+pub use token_cache::TokenCache;
 pub use transfer::Received;
 pub use wallet::{
     create_wallet, each_wallet, freezes, history, list_reachable_wallets, list_wallets, preview_status, set_status,

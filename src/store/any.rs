@@ -71,6 +71,24 @@ impl Store {
 }
 
 impl Store {
+    /// SQLite's `data_version` on this connection, which moves whenever another connection
+    /// commits ([`SqliteStore::data_version`]). PostgreSQL keeps no such counter for a session
+    /// to read without a round trip: `None`.
+    pub fn data_version(&self) -> Result<Option<i64>> {
+        match self {
+            Store::Sqlite(s) => s.data_version().map(Some),
+            Store::Postgres(_) => Ok(None),
+        }
+    }
+
+    /// SQLite's schema cookie ([`SqliteStore::schema_cookie`]); `None` on PostgreSQL.
+    pub fn schema_cookie(&self) -> Result<Option<i64>> {
+        match self {
+            Store::Sqlite(s) => s.schema_cookie().map(Some),
+            Store::Postgres(_) => Ok(None),
+        }
+    }
+
     /// Whether the store can still be used: a SQLite file always can; a PostgreSQL session
     /// that the server ended or that no longer answers cannot, and is replaced by a new one.
     pub fn is_alive(&mut self) -> bool {

@@ -70,6 +70,25 @@ impl Storage for SqliteStore {
 }
 
 impl SqliteStore {
+    /// `PRAGMA data_version`: it differs from its last reading on this connection whenever any
+    /// other connection (this process's or another's) has committed since. A read of the WAL
+    /// index in shared memory, never a lock wait.
+    pub fn data_version(&self) -> Result<i64> {
+        Ok(self
+            .conn
+            .prepare_cached("PRAGMA data_version")?
+            .query_row([], |r| r.get(0))?)
+    }
+
+    /// `PRAGMA schema_version`, the schema's cookie: it moves whenever the schema changes (a
+    /// trigger dropped, say). Not `user_version`, the count of migrations applied.
+    pub fn schema_cookie(&self) -> Result<i64> {
+        Ok(self
+            .conn
+            .prepare_cached("PRAGMA schema_version")?
+            .query_row([], |r| r.get(0))?)
+    }
+
     fn writable(&self) -> Result<()> {
         if self.read_only {
             return Err(Error::ReadOnly {

@@ -683,3 +683,30 @@ fn the_version_is_the_same_answered_alone_or_through_the_parser() {
     assert_eq!(run(&["--wide", "--version"]), expected);
     assert!(!l.db.exists(), "no ledger is created or opened");
 }
+
+/// The long help ends with the exit statuses and the environment however it is asked for
+/// (`--help` anywhere on the line, or the `help` subcommand), though that reference is only
+/// built when a line may print help.
+#[test]
+fn the_long_help_ends_with_the_reference_however_it_is_asked_for() {
+    let l = Ledger::uninitialised();
+    let help = |args: &[&str]| {
+        let out = l.cmd().args(args).output().expect("ledgerctl runs");
+        assert_eq!(out.status.code(), Some(0), "{args:?}");
+        String::from_utf8(out.stdout).expect("utf-8")
+    };
+    let long = help(&["--help"]);
+    assert!(
+        long.contains("Exit status:\n") && long.contains("Environment:\n  LEDGERCTL_"),
+        "{long}"
+    );
+    assert_eq!(help(&["help"]), long);
+    assert_eq!(help(&["--wide", "--help"]), long);
+    // The short help ends with the one-line summary of the exit codes instead.
+    let short = help(&["-h"]);
+    assert!(
+        short.contains("Exit codes: 0 ok") && !short.contains("Exit status:"),
+        "{short}"
+    );
+    assert!(!l.db.exists(), "no ledger is created or opened");
+}

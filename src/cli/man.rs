@@ -148,10 +148,8 @@ const EXAMPLES: &[(&str, &[(&str, &str)])] = &[
 /// The command tree as the pages describe it (built, so subcommands carry their full names).
 fn built() -> clap::Command {
     // The pages have EXIT STATUS and ENVIRONMENT sections of their own, from the same tables
-    // as the long help; under EXTRA they would be said twice.
-    let mut command = Cli::command()
-        .disable_help_subcommand(true)
-        .after_long_help(None::<&str>);
+    // as the long help, so the tree is taken without the long help's end (`cli::command`).
+    let mut command = Cli::command().disable_help_subcommand(true);
     command.build();
     command
 }

@@ -14,7 +14,7 @@ use std::io::{self, IsTerminal, Write};
 use std::process::ExitCode;
 
 use clap::error::ErrorKind as ClapErrorKind;
-use clap::{Args, Parser, Subcommand};
+use clap::{Args, CommandFactory, FromArgMatches, Parser, Subcommand};
 
 pub use commands::ledger::{ExportFormatArg, LedgerCommand};
 pub use commands::policy::PolicyCommand;
@@ -42,7 +42,6 @@ use commands::{batch::BatchArgs, completions::CompletionsArgs, man::ManArgs, ref
 #[command(after_help = "Exit codes: 0 ok, 1 internal error, 2 invalid request, 3 not found, \
 4 conflict or insufficient balance, 5 invalid amount, 6 ledger busy (safe to retry), \
 7 ledger verify found a broken invariant, 8 cancelled at a confirmation (nothing written).")]
-#[command(after_long_help = reference::after_long_help())]
 pub struct Cli {
     #[command(flatten)]
     pub global: Global,
@@ -271,7 +270,7 @@ pub fn main() -> ExitCode {
     if let Some(code) = version_alone(&args) {
         return code;
     }
-    let cli = match Cli::try_parse_from(&args) {
+    let cli = match parse(&args) {
         Ok(cli) => cli,
         Err(e) => return usage_error(&e, &args),
     };
@@ -435,6 +434,20 @@ fn run<W: Write>(cli: &Cli, out: &mut Printer<W>) -> Result<(), Stop> {
         Command::Batch(args) => commands::batch::exec(args, &ctx, out),
         Command::Wallet(command) => commands::wallet::exec(command, &ctx, out),
     }
+}
+
+/// The command tree, with the long help's reference (exit statuses, environment) at its end.
+pub fn command() -> clap::Command {
+    Cli::command().after_long_help(reference::after_long_help())
+}
+
+/// The arguments as clap reads them. The long help's reference is built from a second command
+/// tree, which costs as much as the first: it is added only when the line may print help.
+fn parse(args: &[OsString]) -> Result<Cli, clap::Error> {
+    let may_print_help = args.iter().skip(1).any(|a| a == "--help" || a == "help");
+    let command = if may_print_help { command() } else { Cli::command() };
+    let mut matches = command.try_get_matches_from(args)?;
+    Cli::from_arg_matches_mut(&mut matches).map_err(|e| e.format(&mut Cli::command()))
 }
 
 /// `ledgerctl --version` (or `-V`) and nothing else: printed as clap prints it, without building

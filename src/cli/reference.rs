@@ -95,8 +95,8 @@ pub fn environment(command: &clap::Command) -> Vec<(String, String)> {
     found.into_iter().collect()
 }
 
-/// The end of `ledgerctl --help`: the exit statuses and the environment. Built from the
-/// arguments and subcommands rather than from `Cli::command()`, which is what calls it.
+/// The end of `ledgerctl --help`: the exit statuses and the environment, from a command tree of
+/// its own (`cli::command` adds it to the tree only when a line may print help).
 pub fn after_long_help() -> String {
     let tree = Command::augment_subcommands(Global::augment_args(clap::Command::new("ledgerctl")));
     let mut text = String::from("Exit status:\n");

@@ -89,6 +89,11 @@ fn main() -> Result<()> {
             "<= 1.0x",
         ),
         Row::new(
+            "one CLI process per deposit (ms)",
+            "sqlite3 shell, a deposit's rows into ledgerctl's schema",
+            "(the file's own cost)",
+        ),
+        Row::new(
             "in process, one durable tx each (ops/s)",
             "raw SQLite, same rows, one tx each",
             "",
@@ -112,18 +117,20 @@ fn main() -> Result<()> {
         let shell = raw::sqlite3_per_process(&dir.join("shell.db"), processes)?;
         let cli = paths::process_per_operation(&dir.join("cli.db"), processes)?;
         rows[2].push(Sample::per_op(cli, processes), Sample::per_op(shell, processes));
+        let shell_ledger = raw::sqlite3_per_process_into_ledger_schema(&dir.join("shell-ledger.db"), processes)?;
+        rows[3].push(Sample::per_op(cli, processes), Sample::per_op(shell_ledger, processes));
         let raw_single = raw::one_per_transaction(&dir.join("raw.db"), args.ops)?;
         let core = paths::in_process(&dir.join("core.db"), args.ops)?;
-        rows[3].push(Sample::rate(core, args.ops), Sample::rate(raw_single, args.ops));
+        rows[4].push(Sample::rate(core, args.ops), Sample::rate(raw_single, args.ops));
         let floor = paths::process_start(std::path::Path::new("/bin/true"), processes)?;
         let start = paths::process_start(std::path::Path::new(env!("CARGO_BIN_EXE_ledgerctl")), processes)?;
-        rows[4].push(Sample::per_op(start, processes), Sample::per_op(floor, processes));
+        rows[5].push(Sample::per_op(start, processes), Sample::per_op(floor, processes));
         let checked = verify::against_hledger(dir, args.entries)?;
-        rows[5].push(
+        rows[6].push(
             Sample::seconds(checked.ledgerctl.elapsed),
             Sample::seconds(checked.hledger.elapsed),
         );
-        rows[6].push(
+        rows[7].push(
             Sample::megabytes(checked.ledgerctl.peak_kb),
             Sample::megabytes(checked.hledger.peak_kb),
         );

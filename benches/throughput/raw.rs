@@ -34,12 +34,46 @@ pub fn one_per_transaction(path: &Path, n: u32) -> Result<Duration> {
 /// a script would pay writing the rows itself with the shell.
 pub fn sqlite3_per_process(path: &Path, n: u32) -> Result<Duration> {
     drop(schema(path)?);
+    shell_per_process(path, n, statements)
+}
+
+/// A deposit's rows written into ledgerctl's own schema by one `sqlite3` shell process each:
+/// the entry linked onto its wallet's chain (the chain trigger checks it), its postings and the
+/// wallet's balance, with none of ledgerctl's reads, checks, hashing or output. The shell then
+/// pays what ledgerctl's file costs any program: parsing its schema at open, writing its
+/// indexes at commit.
+pub fn sqlite3_per_process_into_ledger_schema(path: &Path, n: u32) -> Result<Duration> {
+    drop(super::paths::ledger(path)?);
+    shell_per_process(path, n, |seq| {
+        format!(
+            "INSERT INTO journal_entries (id, wallet_id, kind, currency, amount_minor, balance_before_minor,
+                 balance_after_minor, request, actor, created_at, prev_hash, hash, wallet_seq, chain_version)
+             SELECT 'txn_{seq:026}', w.id, 'deposit', 'CNY', 100, w.available_minor, w.available_minor + 100,
+                 '{{\"op\":\"deposit\"}}', 'bench', '2026-01-01T00:00:00Z',
+                 COALESCE((SELECT hash FROM journal_entries WHERE wallet_id = w.id ORDER BY wallet_seq DESC LIMIT 1),
+                          '{genesis}'),
+                 '{seq:064x}',
+                 COALESCE((SELECT MAX(wallet_seq) FROM journal_entries WHERE wallet_id = w.id), 0) + 1, 2
+             FROM wallets w;
+             INSERT INTO postings (entry_seq, idx, account, currency, amount_minor)
+                 SELECT last_insert_rowid(), 0, 'assets:settlement:CNY', 'CNY', 100;
+             INSERT INTO postings (entry_seq, idx, account, currency, amount_minor)
+                 SELECT MAX(seq), 1, 'liabilities:wallet:' || (SELECT id FROM wallets) || ':available', 'CNY', -100
+                 FROM journal_entries;
+             UPDATE wallets SET available_minor = available_minor + 100, updated_at = '2026-01-01T00:00:00Z';",
+            genesis = "0".repeat(64)
+        )
+    })
+}
+
+/// `n` shell processes, each running `statements(seq)` in one durable transaction.
+fn shell_per_process(path: &Path, n: u32, statements: impl Fn(u32) -> String) -> Result<Duration> {
     let started = Instant::now();
     for seq in 1..=n {
         let out = Command::new("sqlite3")
             .arg(path)
             .arg(format!(
-                "PRAGMA synchronous = FULL; BEGIN IMMEDIATE; {} COMMIT;",
+                "PRAGMA synchronous = FULL; PRAGMA foreign_keys = ON; BEGIN IMMEDIATE; {} COMMIT;",
                 statements(seq)
             ))
             .output()

@@ -665,16 +665,19 @@ fn a_lock_timeout_beyond_what_sqlite_takes_is_a_usage_error_not_a_panic() {
     assert!(!run.stderr.contains("panicked"), "{}", run.stderr);
 }
 
+/// What `args` print on stdout, with exit status 0.
+fn succeeding_stdout(l: &Ledger, args: &[&str]) -> String {
+    let out = l.cmd().args(args).output().expect("ledgerctl runs");
+    assert_eq!(out.status.code(), Some(0), "{args:?}");
+    String::from_utf8(out.stdout).expect("utf-8")
+}
+
 /// `--version` or `-V` alone is answered before the command tree is built, exactly as clap
 /// answers it with anything else on the line (and without a ledger).
 #[test]
 fn the_version_is_the_same_answered_alone_or_through_the_parser() {
     let l = Ledger::uninitialised();
-    let run = |args: &[&str]| {
-        let out = l.cmd().args(args).output().expect("ledgerctl runs");
-        assert_eq!(out.status.code(), Some(0), "{args:?}");
-        String::from_utf8(out.stdout).expect("utf-8")
-    };
+    let run = |args: &[&str]| succeeding_stdout(&l, args);
     let expected = format!("ledgerctl {}\n", env!("CARGO_PKG_VERSION"));
     for alone in [&["--version"][..], &["-V"]] {
         assert_eq!(run(alone), expected, "{alone:?}");
@@ -690,11 +693,7 @@ fn the_version_is_the_same_answered_alone_or_through_the_parser() {
 #[test]
 fn the_long_help_ends_with_the_reference_however_it_is_asked_for() {
     let l = Ledger::uninitialised();
-    let help = |args: &[&str]| {
-        let out = l.cmd().args(args).output().expect("ledgerctl runs");
-        assert_eq!(out.status.code(), Some(0), "{args:?}");
-        String::from_utf8(out.stdout).expect("utf-8")
-    };
+    let help = |args: &[&str]| succeeding_stdout(&l, args);
     let long = help(&["--help"]);
     assert!(
         long.contains("Exit status:\n") && long.contains("Environment:\n  LEDGERCTL_"),

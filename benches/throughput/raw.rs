@@ -11,14 +11,23 @@ use rusqlite::{params, Connection, TransactionBehavior};
 
 /// The same rows, `chunk` operations per transaction.
 pub fn batched(path: &Path, n: u32, chunk: u32) -> Result<Duration> {
-    let mut conn = schema(path)?;
+    in_transactions(&mut schema(path)?, n, chunk, operation)
+}
+
+/// Operations 1 to `n` through `write`, `chunk` to a durable transaction: the time they took.
+fn in_transactions(
+    conn: &mut Connection,
+    n: u32,
+    chunk: u32,
+    mut write: impl FnMut(&rusqlite::Transaction, u32) -> Result<()>,
+) -> Result<Duration> {
     let started = Instant::now();
-    let mut seq = 0;
-    while seq < n {
+    let mut done = 0;
+    while done < n {
         let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
-        for _ in 0..chunk.min(n - seq) {
-            seq += 1;
-            operation(&tx, seq)?;
+        for _ in 0..chunk.min(n - done) {
+            done += 1;
+            write(&tx, done)?;
         }
         tx.commit()?;
     }
@@ -148,28 +157,21 @@ pub fn into_ledger_schema(path: &Path, n: u32, chunk: u32) -> Result<Duration> {
         entry(&tx, &wallet, 1, "deposit", total, (0, total), None, &mut prev)?;
         tx.commit()?;
     }
-    let started = Instant::now();
-    let mut done = 0;
-    while done < n {
-        let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
-        for _ in 0..chunk.min(n - done) {
-            done += 1;
-            let before = total - 40 * i64::from(done - 1);
-            let reference = format!("RF-{done}");
-            entry(
-                &tx,
-                &wallet,
-                i64::from(done) + 1,
-                "refund",
-                40,
-                (before, before - 40),
-                Some(&reference),
-                &mut prev,
-            )?;
-        }
-        tx.commit()?;
-    }
-    Ok(started.elapsed())
+    in_transactions(&mut conn, n, chunk, |tx, done| {
+        let before = total - 40 * i64::from(done - 1);
+        let reference = format!("RF-{done}");
+        let seq = i64::from(done) + 1;
+        entry(
+            tx,
+            &wallet,
+            seq,
+            "refund",
+            40,
+            (before, before - 40),
+            Some(&reference),
+            &mut prev,
+        )
+    })
 }
 
 /// One entry, its two postings and its wallet's new balance, as `Queries::append` writes them.
